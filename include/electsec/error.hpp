@@ -1,0 +1,75 @@
+#pragma once
+/// \file
+/// The error hierarchy of electsec. Every error the library throws derives from
+/// electsec::Error, which derives from std::runtime_error.
+
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace electsec {
+
+/// Base of every error electsec throws.
+class Error : public std::runtime_error {
+ public:
+  explicit Error(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// A text (JSON, later reStructuredText) could not be read. `line` and `column` are
+/// 1-based; 0 means unknown. `source` names the file, or a label such as "<string>".
+class ParseError : public Error {
+ public:
+  ParseError(std::string source, std::size_t line, std::size_t column, std::string field,
+             std::string expected);
+
+  const std::string& source() const noexcept { return source_; }
+  std::size_t line() const noexcept { return line_; }
+  std::size_t column() const noexcept { return column_; }
+  /// JSON pointer (e.g. "/safeguards/3/asset_type") of the offending value, or "".
+  const std::string& field() const noexcept { return field_; }
+  /// What was expected there, in words.
+  const std::string& expected() const noexcept { return expected_; }
+
+ private:
+  std::string source_;
+  std::size_t line_;
+  std::size_t column_;
+  std::string field_;
+  std::string expected_;
+};
+
+/// One problem found while validating a catalog.
+struct Problem {
+  std::string where;    ///< e.g. "practice user_management" or "safeguard 4.1"
+  std::string message;  ///< what is wrong
+  bool operator==(const Problem& o) const { return where == o.where && message == o.message; }
+};
+
+/// A catalog (or other model) is inconsistent. Carries every problem found, not just
+/// the first; what() lists them one per line.
+class ValidationError : public Error {
+ public:
+  explicit ValidationError(std::vector<Problem> problems);
+  const std::vector<Problem>& problems() const noexcept { return problems_; }
+
+ private:
+  std::vector<Problem> problems_;
+};
+
+/// A lookup by id found nothing. Names the kind ("practice", "safeguard", ...), the id
+/// asked for, and the closest known ids (at most three, best first; possibly none).
+class NotFound : public Error {
+ public:
+  NotFound(std::string kind, std::string id, std::vector<std::string> closest);
+  const std::string& kind() const noexcept { return kind_; }
+  const std::string& id() const noexcept { return id_; }
+  const std::vector<std::string>& closest() const noexcept { return closest_; }
+
+ private:
+  std::string kind_;
+  std::string id_;
+  std::vector<std::string> closest_;
+};
+
+}  // namespace electsec

@@ -1,0 +1,181 @@
+#include "catalog_impl.hpp"
+
+#include <electsec/error.hpp>
+
+#include "text.hpp"
+
+#include <algorithm>
+
+namespace electsec {
+
+namespace {
+
+std::size_t idx(Maturity m) { return static_cast<std::size_t>(m) - 1; }
+std::size_t idx(Scope s) { return static_cast<std::size_t>(s); }
+
+template <typename T, typename IdOf>
+[[noreturn]] void throw_not_found(const char* kind, std::string_view id,
+                                  const std::vector<T>& items, IdOf id_of) {
+  std::vector<std::string> ids;
+  ids.reserve(items.size());
+  for (const auto& item : items) ids.push_back(id_of(item));
+  throw NotFound(kind, std::string(id), detail::closest(id, ids));
+}
+
+std::vector<std::string> all_action_ids(const CatalogData& d) {
+  std::vector<std::string> ids;
+  for (const auto& p : d.practices)
+    for (const auto& a : p.actions) ids.push_back(a.id);
+  return ids;
+}
+
+}  // namespace
+
+Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
+  std::stable_sort(data.practices.begin(), data.practices.end(),
+                   [](const Practice& a, const Practice& b) { return a.order < b.order; });
+  for (std::size_t i = 0; i < data.safeguards.size(); ++i)
+    safeguard_index.emplace(data.safeguards[i].id, i);
+  for (std::size_t i = 0; i < data.controls.size(); ++i)
+    control_index.emplace(data.controls[i].id, i);
+  practices_by_safeguard.resize(data.safeguards.size());
+  safeguards_by_practice.resize(data.practices.size());
+  for (std::size_t i = 0; i < data.practices.size(); ++i) {
+    const Practice& p = data.practices[i];
+    practice_index.emplace(p.id, i);
+    for (std::size_t a = 0; a < p.actions.size(); ++a)
+      action_index.emplace(p.actions[a].id, std::make_pair(i, a));
+    for (const auto& m : p.safeguards) {
+      const std::size_t s = safeguard_index.at(m.safeguard);
+      practices_by_safeguard[s].push_back({&p, m.maturity});
+      safeguards_by_practice[i].push_back({&data.safeguards[s], m.maturity});
+    }
+    std::array<bool, 3> has_scope{};
+    for (Maturity m : all_maturities) {
+      const Scope s = p.scope_at(m);
+      by_maturity_scope[idx(m)][idx(s)].push_back(&p);
+      if (s != Scope::out_of_scope) applicable_at[idx(m)].push_back(&p);
+      has_scope[idx(s)] = true;
+    }
+    for (Scope s : all_scopes)
+      if (has_scope[idx(s)]) with_scope[idx(s)].push_back(&p);
+  }
+}
+
+const CatalogData& Catalog::data() const noexcept { return impl_->data; }
+const GuideInfo& Catalog::guide() const noexcept { return impl_->data.guide; }
+const std::vector<Practice>& Catalog::practices() const noexcept { return impl_->data.practices; }
+const std::vector<Control>& Catalog::controls() const noexcept { return impl_->data.controls; }
+const std::vector<Safeguard>& Catalog::safeguards() const noexcept {
+  return impl_->data.safeguards;
+}
+const std::vector<MaturityLevel>& Catalog::maturity_levels() const noexcept {
+  return impl_->data.maturity_levels;
+}
+const std::vector<MaturityStatement>& Catalog::maturity_statements() const noexcept {
+  return impl_->data.maturity_statements;
+}
+const Priorities& Catalog::priorities() const noexcept { return impl_->data.priorities; }
+const std::vector<HandbookPractice>& Catalog::handbook() const noexcept {
+  return impl_->data.handbook;
+}
+const std::vector<GlossaryEntry>& Catalog::glossary() const noexcept {
+  return impl_->data.glossary;
+}
+const std::vector<Acronym>& Catalog::acronyms() const noexcept { return impl_->data.acronyms; }
+const Guidance& Catalog::guidance() const noexcept { return impl_->data.guidance; }
+
+bool Catalog::operator==(const Catalog& o) const {
+  return impl_ == o.impl_ || impl_->data == o.impl_->data;
+}
+
+std::vector<const Practice*> Catalog::practices(const PracticeFilter& f) const {
+  if (f.maturity && f.scope) return impl_->by_maturity_scope[idx(*f.maturity)][idx(*f.scope)];
+  if (f.maturity) return impl_->applicable_at[idx(*f.maturity)];
+  if (f.scope) return impl_->with_scope[idx(*f.scope)];
+  std::vector<const Practice*> all;
+  all.reserve(impl_->data.practices.size());
+  for (const auto& p : impl_->data.practices) all.push_back(&p);
+  return all;
+}
+
+const Practice& Catalog::practice(std::string_view id) const {
+  const auto it = impl_->practice_index.find(id);
+  if (it == impl_->practice_index.end())
+    throw_not_found("practice", id, impl_->data.practices,
+                    [](const Practice& p) { return p.id; });
+  return impl_->data.practices[it->second];
+}
+
+const Action& Catalog::action(std::string_view id) const {
+  const auto it = impl_->action_index.find(id);
+  if (it == impl_->action_index.end())
+    throw NotFound("action", std::string(id), detail::closest(id, all_action_ids(impl_->data)));
+  return impl_->data.practices[it->second.first].actions[it->second.second];
+}
+
+const Practice& Catalog::practice_of_action(std::string_view action_id) const {
+  action(action_id);  // throws NotFound with suggestions
+  return impl_->data.practices[impl_->action_index.find(action_id)->second.first];
+}
+
+const Control& Catalog::control(int id) const {
+  const auto it = impl_->control_index.find(id);
+  if (it == impl_->control_index.end())
+    throw_not_found("control", std::to_string(id), impl_->data.controls,
+                    [](const Control& c) { return std::to_string(c.id); });
+  return impl_->data.controls[it->second];
+}
+
+const Safeguard& Catalog::safeguard(std::string_view id) const {
+  const auto it = impl_->safeguard_index.find(id);
+  if (it == impl_->safeguard_index.end())
+    throw_not_found("safeguard", id, impl_->data.safeguards,
+                    [](const Safeguard& s) { return s.id; });
+  return impl_->data.safeguards[it->second];
+}
+
+std::vector<const Safeguard*> Catalog::safeguards(const SafeguardFilter& f) const {
+  std::vector<const Safeguard*> out;
+  for (const auto& s : impl_->data.safeguards) {
+    if (f.ig && !s.in_group(*f.ig)) continue;
+    if (f.control && s.control != *f.control) continue;
+    if (f.asset_type && s.asset_type != *f.asset_type) continue;
+    if (f.function && s.security_function != *f.function) continue;
+    out.push_back(&s);
+  }
+  return out;
+}
+
+const std::vector<MappedPractice>& Catalog::practices_of_safeguard(std::string_view id) const {
+  const Safeguard& s = safeguard(id);
+  return impl_->practices_by_safeguard[static_cast<std::size_t>(&s - impl_->data.safeguards.data())];
+}
+
+const std::vector<MappedSafeguard>& Catalog::safeguards_of_practice(std::string_view id) const {
+  const Practice& p = practice(id);
+  return impl_->safeguards_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
+}
+
+std::vector<const Action*> Catalog::applicable_actions(std::string_view practice_id,
+                                                       Maturity m) const {
+  const Practice& p = practice(practice_id);
+  std::vector<const Action*> out;
+  if (p.scope_at(m) == Scope::out_of_scope) return out;
+  for (const auto& a : p.actions)
+    if (a.first_level() <= m) out.push_back(&a);
+  return out;
+}
+
+Coverage Catalog::coverage(ImplementationGroup ig) const {
+  Coverage c{ig, 0, {}, {}};
+  for (std::size_t i = 0; i < impl_->data.safeguards.size(); ++i) {
+    const Safeguard& s = impl_->data.safeguards[i];
+    if (!s.in_group(ig)) continue;
+    ++c.total;
+    (impl_->practices_by_safeguard[i].empty() ? c.unmapped : c.mapped).push_back(&s);
+  }
+  return c;
+}
+
+}  // namespace electsec

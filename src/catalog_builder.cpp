@@ -1,0 +1,402 @@
+#include "catalog_impl.hpp"
+
+#include <electsec/error.hpp>
+
+#include "text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+namespace electsec {
+
+namespace {
+
+bool valid_level(Maturity m) { return m >= Maturity::level1 && m <= Maturity::level3; }
+
+std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+bool is_practice_id(std::string_view id) {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+bool is_positive_number(std::string_view s) {
+  return !s.empty() && s.size() < 6 && s[0] != '0' &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "all" -> {1,2,3}; "l<digits>" -> those levels, which must ascend; else empty.
+std::vector<Maturity> block_levels(std::string_view block) {
+  if (block == "all") return {Maturity::level1, Maturity::level2, Maturity::level3};
+  std::vector<Maturity> levels;
+  if (block.size() < 2 || block[0] != 'l') return {};
+  for (char c : block.substr(1)) {
+    if (c < '1' || c > '3') return {};
+    const auto m = static_cast<Maturity>(c - '0');
+    if (!levels.empty() && m <= levels.back()) return {};
+    levels.push_back(m);
+  }
+  return levels;
+}
+
+std::string levels_text(const std::vector<Maturity>& levels) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < levels.size(); ++i) {
+    if (i > 0) s += ", ";
+    s += std::to_string(static_cast<int>(levels[i]));
+  }
+  return s + "]";
+}
+
+class Checker {
+ public:
+  explicit Checker(const CatalogData& d) : d_(d) {}
+
+  std::vector<Problem> run() {
+    if (d_.guide.title.empty()) add("guide", "title is empty");
+    check_levels();
+    check_controls_and_safeguards();
+    check_handbook();  // before practices: they refer to Handbook numbers
+    check_practices();
+    check_priorities();
+    check_terms();
+    check_guidance();
+    return std::move(problems_);
+  }
+
+ private:
+  void add(std::string where, std::string message) {
+    problems_.push_back({std::move(where), std::move(message)});
+  }
+
+  template <typename Key>
+  bool first_time(std::set<Key>& seen, const Key& key, const std::string& where) {
+    if (seen.insert(key).second) return true;
+    add(where, "duplicate id");
+    return false;
+  }
+
+  void check_levels() {
+    std::set<int> seen;
+    for (const auto& l : d_.maturity_levels) {
+      const std::string where = "maturity level " + std::to_string(static_cast<int>(l.level));
+      if (!valid_level(l.level)) add(where, "level must be 1, 2 or 3");
+      first_time(seen, static_cast<int>(l.level), where);
+      if (l.name.empty()) add(where, "name is empty");
+    }
+    std::set<std::string> ids;
+    for (const auto& s : d_.maturity_statements) {
+      const std::string where = "maturity statement " + quoted(s.id);
+      first_time(ids, s.id, where);
+      if (!valid_level(s.level)) {
+        add(where, "level must be 1, 2 or 3");
+        continue;
+      }
+      const auto parts = detail::split(s.id, '.');
+      const std::string prefix = "l" + std::to_string(static_cast<int>(s.level));
+      if (parts.size() != 2 || parts[0] != prefix || !is_positive_number(parts[1]))
+        add(where, "id must be '" + prefix + ".<n>' for a statement of " + level_name(s.level));
+      if (s.text.empty()) add(where, "text is empty");
+    }
+  }
+
+  void check_controls_and_safeguards() {
+    std::set<int> controls;
+    for (const auto& c : d_.controls) {
+      const std::string where = "control " + std::to_string(c.id);
+      if (c.id < 1) add(where, "id must be a positive number");
+      first_time(controls, c.id, where);
+      if (c.title.empty()) add(where, "title is empty");
+    }
+    for (const auto& s : d_.safeguards) safeguard_ids_.insert(s.id);
+    std::set<std::string> seen;
+    for (const auto& s : d_.safeguards) {
+      const std::string where = "safeguard " + quoted(s.id);
+      first_time(seen, s.id, where);
+      const auto parts = detail::split(s.id, '.');
+      if (parts.size() != 2 || !is_positive_number(parts[0]) || !is_positive_number(parts[1]))
+        add(where, "id must be '<control>.<n>'");
+      else if (parts[0] != std::to_string(s.control))
+        add(where, "id does not belong to control " + std::to_string(s.control));
+      if (controls.count(s.control) == 0)
+        add(where, "unknown control " + std::to_string(s.control));
+      if (s.title.empty()) add(where, "title is empty");
+      check_groups(s, where);
+      for (const auto& dep : s.depends_on) {
+        if (dep == s.id)
+          add(where, "depends on itself");
+        else if (safeguard_ids_.count(dep) == 0)
+          add(where, "depends on unknown safeguard " + quoted(dep));
+      }
+    }
+  }
+
+  void check_groups(const Safeguard& s, const std::string& where) {
+    const auto& g = s.implementation_groups;
+    if (g.empty()) {
+      add(where, "belongs to no implementation group");
+      return;
+    }
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      const int n = static_cast<int>(g[i]);
+      if (n < 1 || n > 3) {
+        add(where, "implementation group must be 1, 2 or 3");
+        return;
+      }
+      if (i > 0 && g[i] <= g[i - 1]) {
+        add(where, "implementation groups must be listed once each, ascending");
+        return;
+      }
+    }
+    // CIS groups are cumulative: a Safeguard of IG1 is also in IG2 and IG3.
+    if (static_cast<int>(g.back()) != 3 ||
+        static_cast<int>(g.back()) - static_cast<int>(g.front()) + 1 != static_cast<int>(g.size()))
+      add(where, "implementation groups must run from its lowest group up to 3");
+  }
+
+  void check_handbook() {
+    std::set<int> seen;
+    for (const auto& h : d_.handbook) {
+      const std::string where = "handbook practice " + std::to_string(h.number);
+      if (h.number < 1) add(where, "number must be positive");
+      first_time(seen, h.number, where);
+      handbook_numbers_.insert(h.number);
+      if (h.title.empty()) add(where, "title is empty");
+      // practice references are checked once the practice ids are known
+    }
+  }
+
+  void check_practices() {
+    std::set<std::string> ids;
+    std::set<int> orders;
+    for (const auto& p : d_.practices) practice_ids_.insert(p.id);
+    for (const auto& p : d_.practices) {
+      const std::string where = "practice " + quoted(p.id);
+      first_time(ids, p.id, where);
+      if (!is_practice_id(p.id)) add(where, "id must use only a-z, 0-9 and '_'");
+      if (p.title.empty()) add(where, "title is empty");
+      if (p.order < 1)
+        add(where, "order must be positive");
+      else if (!orders.insert(p.order).second)
+        add(where, "order " + std::to_string(p.order) + " is used by another practice");
+      for (std::size_t i = 0; i < 3; ++i) {
+        const int s = static_cast<int>(p.scopes[i]);
+        if (s < 0 || s > 2) add(where, "scope at Level " + std::to_string(i + 1) + " is invalid");
+      }
+      for (std::size_t i = 0; i < p.goals.size(); ++i) {
+        const Goal& g = p.goals[i];
+        const std::string expected = p.id + ".goal." + std::to_string(i + 1);
+        const std::string gwhere = "goal " + quoted(g.id);
+        if (g.id != expected) add(gwhere, "id must be " + quoted(expected) + " (its position)");
+        if (g.text.empty()) add(gwhere, "text is empty");
+        if (g.maturity && !valid_level(*g.maturity)) add(gwhere, "maturity must be 1, 2 or 3");
+      }
+      check_actions(p);
+      for (const auto& t : p.tools)
+        if (t.name.empty() || t.url.empty()) add(where, "a tool needs a name and a URL");
+      for (const auto& l : p.learn_more)
+        if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
+      std::set<std::string> mapped;
+      for (const auto& m : p.safeguards) {
+        if (safeguard_ids_.count(m.safeguard) == 0)
+          add(where, "maps to unknown safeguard " + quoted(m.safeguard));
+        if (!mapped.insert(m.safeguard).second)
+          add(where, "maps to safeguard " + quoted(m.safeguard) + " twice");
+        if (m.maturity && !valid_level(*m.maturity))
+          add(where, "mapping to safeguard " + quoted(m.safeguard) + ": maturity must be 1, 2 or 3");
+      }
+      std::set<int> numbers;
+      for (int n : p.handbook) {
+        if (!numbers.insert(n).second)
+          add(where, "lists Handbook practice " + std::to_string(n) + " twice");
+        if (n < 1 || (!d_.handbook.empty() && handbook_numbers_.count(n) == 0))
+          add(where, "unknown Handbook practice " + std::to_string(n));
+      }
+    }
+    for (const auto& h : d_.handbook)
+      for (const auto& pid : h.practices)
+        if (practice_ids_.count(pid) == 0)
+          add("handbook practice " + std::to_string(h.number), "unknown practice " + quoted(pid));
+  }
+
+  // Action ids are "<practice>.<block>[.<group>].<n>"; n counts 1, 2, ... within each
+  // (block, group) in guide order.
+  void check_actions(const Practice& p) {
+    std::map<std::string, int> next_position;
+    for (const auto& a : p.actions) {
+      const std::string where = "action " + quoted(a.id);
+      if (!action_ids_.insert(a.id).second) add(where, "duplicate id");
+      if (a.text.empty()) add(where, "text is empty");
+      if (a.group && a.group->empty()) add(where, "group is empty (use none instead)");
+      bool levels_ok = !a.levels.empty();
+      for (std::size_t i = 0; i < a.levels.size(); ++i)
+        if (!valid_level(a.levels[i]) || (i > 0 && a.levels[i] <= a.levels[i - 1]))
+          levels_ok = false;
+      if (!levels_ok) add(where, "levels must be 1, 2 or 3, each once, ascending");
+
+      const auto parts = detail::split(a.id, '.');
+      if (parts.size() < 3 || parts.size() > 4 || parts[0] != p.id) {
+        add(where, "id must be '" + p.id + ".<block>[.<group>].<n>'");
+        continue;
+      }
+      const auto block = block_levels(parts[1]);
+      if (block.empty())
+        add(where, "unknown block " + quoted(parts[1]) + " (expected all, l1, l2, l3, l12, l23, ...)");
+      else if (levels_ok && block != a.levels)
+        add(where, "levels " + levels_text(a.levels) + " do not match block " + quoted(parts[1]) +
+                       " " + levels_text(block));
+      const std::string id_group = parts.size() == 4 ? std::string(parts[2]) : std::string();
+      const std::string group = a.group ? detail::kebab_case(*a.group) : std::string();
+      if (id_group != group)
+        add(where, a.group ? "id must name group " + quoted(group)
+                           : "id names group " + quoted(id_group) + " but the action has none");
+      const std::string_view n = parts.back();
+      const std::string key = std::string(parts[1]) + "." + id_group;
+      const int expected = ++next_position[key];
+      if (!is_positive_number(n) || std::stoi(std::string(n)) != expected)
+        add(where, "position must be " + std::to_string(expected) + " (guide order within its block)");
+    }
+  }
+
+  void check_priorities() {
+    const Priorities& pr = d_.priorities;
+    std::set<std::string> ids;
+    for (const auto& w : pr.level1_baseline) {
+      const std::string where = "worksheet " + quoted(w.id);
+      first_time(ids, w.id, where);
+      if (w.id != detail::kebab_case(w.name))
+        add(where, "id must be the kebab-case of its name " + quoted(detail::kebab_case(w.name)));
+      if (w.group != "IT inventory" && w.group != "cybersecurity action")
+        add(where, "group must be 'IT inventory' or 'cybersecurity action'");
+      for (const auto& a : w.actions)
+        if (action_ids_.count(a) == 0) add(where, "unknown action " + quoted(a));
+    }
+    std::set<std::string> election;
+    for (const auto& p : pr.level1_election) {
+      if (practice_ids_.count(p) == 0) add("level1_election", "unknown practice " + quoted(p));
+      if (!election.insert(p).second) add("level1_election", "lists " + quoted(p) + " twice");
+    }
+    std::set<int> ranks;
+    for (const auto& r : pr.cdm_ranking) {
+      const std::string where = "cdm rank " + std::to_string(r.rank);
+      if (r.rank < 1) add(where, "rank must be positive");
+      first_time(ranks, r.rank, where);
+      if (safeguard_ids_.count(r.safeguard) == 0)
+        add(where, "unknown safeguard " + quoted(r.safeguard));
+      if (practice_ids_.count(r.practice) == 0)
+        add(where, "unknown practice " + quoted(r.practice));
+    }
+  }
+
+  void check_terms() {
+    std::set<std::string> terms;
+    for (const auto& g : d_.glossary) {
+      const std::string where = "glossary term " + quoted(g.term);
+      if (g.term.empty() || g.definition.empty()) add(where, "term and definition must be set");
+      if (!terms.insert(g.term).second) add(where, "duplicate term");
+    }
+    std::set<std::string> acronyms;
+    for (const auto& a : d_.acronyms) {
+      const std::string where = "acronym " + quoted(a.term);
+      if (a.term.empty() || a.expansion.empty()) add(where, "term and expansion must be set");
+      if (!acronyms.insert(a.term).second) add(where, "duplicate term");
+    }
+  }
+
+  void check_guidance() {
+    std::set<std::string> sources;
+    for (const auto& s : d_.guidance.sources) {
+      const std::string where = "guidance source " + quoted(s.id);
+      first_time(sources, s.id, where);
+      if (!is_practice_id(s.id)) add(where, "id must use only a-z, 0-9 and '_'");
+      if (s.title.empty()) add(where, "title is empty");
+    }
+    std::set<std::string> ids;
+    for (const auto& r : d_.guidance.recommendations) {
+      const std::string where = "recommendation " + quoted(r.id);
+      first_time(ids, r.id, where);
+      if (sources.count(r.source) == 0) add(where, "unknown source " + quoted(r.source));
+      const auto parts = detail::split(r.id, '.');
+      if (parts.size() != 2 || parts[0] != r.source || !is_positive_number(parts[1]))
+        add(where, "id must be '" + r.source + ".<n>'");
+      if (r.title.empty() || r.text.empty()) add(where, "title and text must be set");
+      for (const auto& rp : r.practices)
+        if (practice_ids_.count(rp.practice) == 0)
+          add(where, "unknown practice " + quoted(rp.practice));
+      for (const auto& s : r.safeguards)
+        if (safeguard_ids_.count(s) == 0) add(where, "unknown safeguard " + quoted(s));
+    }
+  }
+
+  const CatalogData& d_;
+  std::vector<Problem> problems_;
+  std::unordered_set<std::string> safeguard_ids_, practice_ids_, action_ids_;
+  std::unordered_set<int> handbook_numbers_;
+};
+
+}  // namespace
+
+CatalogBuilder& CatalogBuilder::guide(GuideInfo info) {
+  data_.guide = std::move(info);
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(MaturityLevel v) {
+  data_.maturity_levels.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(MaturityStatement v) {
+  data_.maturity_statements.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(Practice v) {
+  data_.practices.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(Control v) {
+  data_.controls.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(Safeguard v) {
+  data_.safeguards.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(HandbookPractice v) {
+  data_.handbook.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(GlossaryEntry v) {
+  data_.glossary.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(Acronym v) {
+  data_.acronyms.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(GuidanceSource v) {
+  data_.guidance.sources.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(Recommendation v) {
+  data_.guidance.recommendations.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::priorities(Priorities v) {
+  data_.priorities = std::move(v);
+  return *this;
+}
+
+std::vector<Problem> CatalogBuilder::problems() const { return Checker(data_).run(); }
+
+Catalog CatalogBuilder::build() const& { return CatalogBuilder(data_).build(); }
+
+Catalog CatalogBuilder::build() && {
+  auto problems = Checker(data_).run();
+  if (!problems.empty()) throw ValidationError(std::move(problems));
+  return Catalog(std::make_shared<const Catalog::Impl>(std::move(data_)));
+}
+
+}  // namespace electsec

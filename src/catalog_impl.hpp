@@ -1,0 +1,27 @@
+#pragma once
+// The indexes a Catalog builds once, at construction (not public API).
+
+#include <electsec/catalog.hpp>
+
+#include <array>
+#include <unordered_map>
+
+namespace electsec {
+
+struct Catalog::Impl {
+  explicit Impl(CatalogData d);
+
+  CatalogData data;
+  // Keys view strings owned by `data`, which never changes after construction.
+  std::unordered_map<std::string_view, std::size_t> practice_index;
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> action_index;
+  std::unordered_map<std::string_view, std::size_t> safeguard_index;
+  std::unordered_map<int, std::size_t> control_index;
+  std::vector<std::vector<MappedPractice>> practices_by_safeguard;  // parallel to safeguards
+  std::vector<std::vector<MappedSafeguard>> safeguards_by_practice;  // parallel to practices
+  std::array<std::array<std::vector<const Practice*>, 3>, 3> by_maturity_scope;
+  std::array<std::vector<const Practice*>, 3> applicable_at;  // not out of scope
+  std::array<std::vector<const Practice*>, 3> with_scope;     // scope at any level
+};
+
+}  // namespace electsec

@@ -1,0 +1,458 @@
+#include <electsec/catalog_json.hpp>
+#include <electsec/cli.hpp>
+#include <electsec/default_catalog.hpp>
+#include <electsec/error.hpp>
+#include <electsec/version.hpp>
+
+#include "format.hpp"
+#include "io/json_codec.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+namespace electsec {
+
+namespace {
+
+using detail::json;
+using detail::Table;
+
+/// A mistake in how the command was called (exit code 2).
+struct UsageError {
+  std::string message;
+};
+
+enum class Format { table, json, csv };
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  bool help = false;
+
+  std::optional<std::string> option(const std::string& name) const {
+    const auto it = options.find(name);
+    if (it == options.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+struct Command;
+using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, std::ostream&);
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* usage;    // after "electsec "
+  const char* details;  // option lines for --help
+  std::vector<std::string> options;  // options that take a value, besides --format
+  std::size_t min_positional;
+  std::size_t max_positional;
+  std::vector<Format> formats;
+  Runner run;
+};
+
+const char* format_name(Format f) {
+  return f == Format::table ? "table" : f == Format::json ? "json" : "csv";
+}
+
+std::string groups_text(const Safeguard& s) {
+  std::vector<std::string> out;
+  for (auto g : s.implementation_groups) out.emplace_back(to_string(g));
+  return detail::join(out, " ");
+}
+
+std::string maturity_tag(const std::optional<Maturity>& m) { return m ? level_name(*m) : ""; }
+
+// The block of an action id ("l1", "all", ...) in words.
+std::string block_title(const Action& a) {
+  if (a.levels.size() == 3) return "All levels";
+  std::vector<std::string> names;
+  for (auto m : a.levels) names.emplace_back(to_string(m));
+  return (a.levels.size() == 1 ? "Level " : "Levels ") + detail::join(names, " and ");
+}
+
+template <typename T, typename Encode>
+void write_json_list(std::ostream& out, const std::vector<const T*>& items, Encode encode) {
+  json list = json::array();
+  for (const T* item : items) list.push_back(encode(*item));
+  out << list.dump(2) << '\n';
+}
+
+void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {
+  if (f == Format::csv) return detail::write_csv(out, t);
+  detail::write_table(out, t);
+  out << t.rows.size() << ' ' << noun << '\n';
+}
+
+int parse_int_option(const Args& a, const std::string& name, int lo, int hi) {
+  const std::string text = *a.option(name);
+  int value = 0;
+  try {
+    std::size_t used = 0;
+    value = std::stoi(text, &used);
+    if (used != text.size()) throw std::invalid_argument(text);
+  } catch (const std::exception&) {
+    throw UsageError{"--" + name + " expects a number, not '" + text + "'"};
+  }
+  if (value < lo || value > hi)
+    throw UsageError{"--" + name + " must be between " + std::to_string(lo) + " and " +
+                     std::to_string(hi) + ", not " + text};
+  return value;
+}
+
+template <typename F>
+auto parse_enum_option(const Args& a, const std::string& name, F parse) {
+  try {
+    return parse(*a.option(name));
+  } catch (const Error& e) {
+    throw UsageError{"--" + name + ": " + e.what()};
+  }
+}
+
+Table safeguard_rows(const std::vector<const Safeguard*>& list, Format f) {
+  Table t;
+  if (f == Format::csv)
+    t.headers = {"id", "control", "title", "asset_type", "security_function",
+                 "implementation_groups", "depends_on"};
+  else
+    t.headers = {"ID", "IGs", "Asset type", "Function", "Title"};
+  for (const Safeguard* s : list) {
+    if (f == Format::csv)
+      t.rows.push_back({s->id, std::to_string(s->control), s->title, std::string(to_string(s->asset_type)),
+                        std::string(to_string(s->security_function)), groups_text(*s),
+                        detail::join(s->depends_on, " ")});
+    else
+      t.rows.push_back({s->id, groups_text(*s), std::string(to_string(s->asset_type)),
+                        std::string(to_string(s->security_function)), s->title});
+  }
+  return t;
+}
+
+void run_controls(const Command&, const Catalog& c, const Args&, Format f, std::ostream& out) {
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& control : c.controls()) list.push_back(detail::encode(control));
+    out << list.dump(2) << '\n';
+    return;
+  }
+  Table t;
+  t.headers = f == Format::csv ? std::vector<std::string>{"id", "title", "safeguards"}
+                               : std::vector<std::string>{"ID", "Safeguards", "Title"};
+  for (const auto& control : c.controls()) {
+    SafeguardFilter filter;
+    filter.control = control.id;
+    const std::string count = std::to_string(c.safeguards(filter).size());
+    if (f == Format::csv)
+      t.rows.push_back({std::to_string(control.id), control.title, count});
+    else
+      t.rows.push_back({std::to_string(control.id), count, control.title});
+  }
+  write_rows(out, f, t, "controls");
+}
+
+void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  SafeguardFilter filter;
+  if (a.option("ig")) filter.ig = parse_enum_option(a, "ig", parse_implementation_group);
+  if (a.option("control")) filter.control = parse_int_option(a, "control", 1, 1000);
+  if (a.option("asset-type")) filter.asset_type = parse_enum_option(a, "asset-type", parse_asset_type);
+  if (a.option("function"))
+    filter.function = parse_enum_option(a, "function", parse_security_function);
+  const auto list = c.safeguards(filter);
+  if (f == Format::json)
+    return write_json_list(out, list, [](const Safeguard& s) { return detail::encode(s); });
+  write_rows(out, f, safeguard_rows(list, f), "safeguards");
+}
+
+void run_safeguard(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  const Safeguard& s = c.safeguard(a.positional[1]);
+  if (f == Format::json) {
+    out << detail::encode(s).dump(2) << '\n';
+    return;
+  }
+  if (f == Format::csv) return detail::write_csv(out, safeguard_rows({&s}, f));
+  const Control& control = c.control(s.control);
+  out << "Safeguard " << s.id << ": " << s.title << '\n'
+      << "  Control:        " << control.id << ' ' << control.title << '\n'
+      << "  Asset type:     " << to_string(s.asset_type) << '\n'
+      << "  Function:       " << to_string(s.security_function) << '\n'
+      << "  IGs:            " << groups_text(s) << '\n'
+      << "  Depends on:     " << (s.depends_on.empty() ? "-" : detail::join(s.depends_on, ", ")) << '\n';
+  const auto& mapped = c.practices_of_safeguard(s.id);
+  out << "  Best practices: " << (mapped.empty() ? "none map to it" : "") << '\n';
+  for (const auto& m : mapped)
+    out << "    " << m.practice->id << " (" << m.practice->title << ")"
+        << (m.maturity ? ", " + level_name(*m.maturity) : std::string()) << '\n';
+}
+
+void run_practices(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  PracticeFilter filter;
+  if (a.option("maturity")) filter.maturity = parse_enum_option(a, "maturity", parse_maturity);
+  if (a.option("scope")) filter.scope = parse_enum_option(a, "scope", parse_scope);
+  const auto list = c.practices(filter);
+  if (f == Format::json)
+    return write_json_list(out, list, [](const Practice& p) { return detail::encode(p); });
+  Table t;
+  t.headers = f == Format::csv
+                  ? std::vector<std::string>{"id", "order", "title", "scope_level1", "scope_level2",
+                                             "scope_level3", "actions", "safeguards"}
+                  : std::vector<std::string>{"#", "ID", "Level 1", "Level 2", "Level 3", "Title"};
+  for (const Practice* p : list) {
+    const std::string s1(to_string(p->scopes[0])), s2(to_string(p->scopes[1])),
+        s3(to_string(p->scopes[2]));
+    if (f == Format::csv)
+      t.rows.push_back({p->id, std::to_string(p->order), p->title, s1, s2, s3,
+                        std::to_string(p->actions.size()), std::to_string(p->safeguards.size())});
+    else
+      t.rows.push_back({std::to_string(p->order), p->id, s1, s2, s3, p->title});
+  }
+  write_rows(out, f, t, "practices");
+}
+
+void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
+  out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size()
+      << '\n';
+  for (Maturity m : all_maturities)
+    out << (m == Maturity::level1 ? "  " : "   ") << level_name(m) << ": " << to_string(p.scope_at(m));
+  out << "\n\n";
+  if (!p.summary.empty()) out << p.summary << "\n\n";
+  if (!p.goals.empty()) {
+    out << "Goals\n";
+    for (std::size_t i = 0; i < p.goals.size(); ++i)
+      out << "  " << i + 1 << ". " << p.goals[i].text
+          << (p.goals[i].maturity ? " (" + level_name(*p.goals[i].maturity) + ")" : std::string())
+          << '\n';
+    out << '\n';
+  }
+  if (!p.actions.empty()) {
+    out << "Actions\n";
+    std::string heading;
+    for (const auto& a : p.actions) {
+      const std::string h = block_title(a) + (a.group ? ", " + *a.group : std::string());
+      if (h != heading) out << "  " << (heading = h) << '\n';
+      out << "    - " << a.text << "  [" << a.id << "]\n";
+    }
+    out << '\n';
+  }
+  if (!p.tools.empty()) {
+    out << "Cost-effective tools\n";
+    for (const auto& t : p.tools)
+      out << "  - " << t.name << " <" << t.url << ">" << (t.description.empty() ? "" : ": ")
+          << t.description << '\n';
+    out << '\n';
+  }
+  if (!p.learn_more.empty()) {
+    out << "Learn more\n";
+    for (const auto& l : p.learn_more) out << "  - " << l.title << " <" << l.url << ">\n";
+    out << '\n';
+  }
+  out << "CIS Safeguards\n";
+  const auto& mapped = c.safeguards_of_practice(p.id);
+  if (mapped.empty()) out << "  none\n";
+  for (const auto& m : mapped)
+    out << "  " << m.safeguard->id << "  " << m.safeguard->title
+        << (m.maturity ? " (" + maturity_tag(m.maturity) + ")" : std::string()) << '\n';
+  std::vector<std::string> numbers;
+  for (int n : p.handbook) numbers.push_back(std::to_string(n));
+  out << "\n2018 Handbook practices: " << (numbers.empty() ? "none" : detail::join(numbers, ", "))
+      << '\n';
+}
+
+void run_show(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  const Practice& p = c.practice(a.positional[1]);
+  if (f == Format::json) {
+    out << detail::encode(p).dump(2) << '\n';
+    return;
+  }
+  if (f == Format::table) return show_practice_text(c, p, out);
+  Table t;
+  t.headers = {"id", "levels", "group", "text"};
+  for (const auto& action : p.actions) {
+    std::vector<std::string> levels;
+    for (auto m : action.levels) levels.emplace_back(to_string(m));
+    t.rows.push_back({action.id, detail::join(levels, " "), action.group.value_or(""), action.text});
+  }
+  detail::write_csv(out, t);
+}
+
+void run_catalog(const Command&, const Catalog& c, const Args&, Format f, std::ostream& out) {
+  if (f == Format::json) {
+    out << to_json(c);
+    return;
+  }
+  std::size_t actions = 0, goals = 0;
+  for (const auto& p : c.practices()) {
+    actions += p.actions.size();
+    goals += p.goals.size();
+  }
+  const auto row = [](std::string what, std::size_t n) {
+    return std::vector<std::string>{std::move(what), std::to_string(n)};
+  };
+  Table t;
+  t.headers = {"Content", "Count"};
+  t.rows = {row("best practices", c.practices().size()),
+            row("goals", goals),
+            row("actions", actions),
+            row("maturity statements", c.maturity_statements().size()),
+            row("CIS Controls", c.controls().size()),
+            row("CIS Safeguards", c.safeguards().size()),
+            row("Level 1 worksheets", c.priorities().level1_baseline.size()),
+            row("CDM-ranked Safeguards", c.priorities().cdm_ranking.size()),
+            row("2018 Handbook practices", c.handbook().size()),
+            row("glossary terms", c.glossary().size()),
+            row("acronyms", c.acronyms().size()),
+            row("guidance recommendations", c.guidance().recommendations.size())};
+  out << c.guide().title << ", version " << c.guide().version << "\n\n";
+  detail::write_table(out, t);
+}
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> list = {
+      {"controls", "list the 18 CIS Controls", "controls [--format table|json|csv]", "", {}, 0, 0,
+       {Format::table, Format::json, Format::csv}, run_controls},
+      {"safeguards", "list CIS Safeguards, optionally filtered",
+       "safeguards [--ig N] [--control N] [--asset-type T] [--function F] [--format table|json|csv]",
+       "  --ig N          Implementation Group 1, 2 or 3 (IG2 includes IG1's Safeguards)\n"
+       "  --control N     only the Safeguards of CIS Control N\n"
+       "  --asset-type T  Devices, Applications, Data, Users, Network or N/A\n"
+       "  --function F    Identify, Protect, Detect, Respond or Recover\n",
+       {"ig", "control", "asset-type", "function"}, 0, 0,
+       {Format::table, Format::json, Format::csv}, run_safeguards},
+      {"safeguard", "show one CIS Safeguard and the practices that map to it",
+       "safeguard ID [--format table|json|csv]", "  ID              a Safeguard id such as 4.1\n",
+       {}, 1, 1, {Format::table, Format::json, Format::csv}, run_safeguard},
+      {"practices", "list the best practices, optionally by maturity and scope",
+       "practices [--maturity N] [--scope S] [--format table|json|csv]",
+       "  --maturity N    1, 2 or 3: the practices not out of scope at that level\n"
+       "  --scope S       priority, in_scope or out_of_scope (at --maturity if given,\n"
+       "                  otherwise at any level)\n",
+       {"maturity", "scope"}, 0, 0, {Format::table, Format::json, Format::csv}, run_practices},
+      {"show", "show one best practice completely", "show ID [--format table|json|csv]",
+       "  ID              a best-practice id such as asset_management\n"
+       "  --format csv    lists the practice's actions\n",
+       {}, 1, 1, {Format::table, Format::json, Format::csv}, run_show},
+      {"catalog", "summarise the catalog, or print it whole as JSON",
+       "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
+  };
+  return list;
+}
+
+void print_help(std::ostream& out) {
+  out << "electsec " << version_string
+      << ": the CIS Essential Guide to Election Security as a queryable model\n\n"
+      << "usage: electsec [--catalog FILE] <command> [options]\n\ncommands:\n";
+  for (const auto& c : commands()) {
+    std::string name = c.name;
+    name.resize(12, ' ');
+    out << "  " << name << c.summary << '\n';
+  }
+  out << "\noptions for every command:\n"
+      << "  --catalog FILE  use a catalog JSON file instead of the embedded catalog\n"
+      << "  --format F      output format (table by default)\n"
+      << "  --help          help for the command\n"
+      << "\nexit codes: 0 success, 1 user error (unknown id, bad file), 2 usage error\n";
+}
+
+void print_command_help(const Command& c, std::ostream& out) {
+  out << "usage: electsec " << c.usage << "\n\n" << c.summary << "\n";
+  if (*c.details) out << '\n' << c.details;
+  out << "  --catalog FILE  use a catalog JSON file instead of the embedded catalog\n";
+}
+
+Args parse_args(const std::vector<std::string>& argv) {
+  Args a;
+  for (std::size_t i = 0; i < argv.size(); ++i) {
+    const std::string& arg = argv[i];
+    if (arg == "--help" || arg == "-h") {
+      a.help = true;
+    } else if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
+      const auto eq = arg.find('=');
+      std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
+      std::string value;
+      if (eq != std::string::npos) {
+        value = arg.substr(eq + 1);
+      } else {
+        if (i + 1 >= argv.size()) throw UsageError{"option --" + name + " needs a value"};
+        value = argv[++i];
+      }
+      if (a.options.count(name)) throw UsageError{"option --" + name + " given twice"};
+      a.options.emplace(std::move(name), std::move(value));
+    } else {
+      a.positional.push_back(arg);
+    }
+  }
+  return a;
+}
+
+Format parse_format(const Args& a, const Command& c) {
+  const std::string text = a.option("format").value_or("table");
+  for (Format f : c.formats)
+    if (text == format_name(f)) return f;
+  std::vector<std::string> names;
+  for (Format f : c.formats) names.emplace_back(format_name(f));
+  throw UsageError{"'" + std::string(c.name) + "' does not support --format " + text +
+                   " (use " + detail::join(names, ", ") + ")"};
+}
+
+const Command& find_command(const std::string& name) {
+  for (const auto& c : commands())
+    if (name == c.name) return c;
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  const auto near = detail::closest(name, names, 1);
+  throw UsageError{"unknown command '" + name + "'" +
+                   (near.empty() ? std::string() : "; did you mean '" + near[0] + "'?") +
+                   " (see electsec --help)"};
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  try {
+    if (argv.size() == 1 && argv[0] == "--version") {
+      out << "electsec " << version_string << '\n';
+      return 0;
+    }
+    const Args a = parse_args(argv);
+    if (a.positional.empty()) {
+      if (a.help && a.options.empty()) {
+        print_help(out);
+        return 0;
+      }
+      print_help(err);
+      return 2;
+    }
+    const Command& c = find_command(a.positional[0]);
+    if (a.help) {
+      print_command_help(c, out);
+      return 0;
+    }
+    for (const auto& [name, value] : a.options) {
+      if (name == "format" || name == "catalog") continue;
+      if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
+        throw UsageError{"'" + std::string(c.name) + "' has no option --" + name +
+                         " (see electsec " + c.name + " --help)"};
+    }
+    const std::size_t given = a.positional.size() - 1;
+    if (given < c.min_positional || given > c.max_positional)
+      throw UsageError{std::string("usage: electsec ") + c.usage};
+    const Format f = parse_format(a, c);
+    if (const auto path = a.option("catalog")) {
+      const Catalog catalog = load_catalog(*path);
+      c.run(c, catalog, a, f, out);
+    } else {
+      c.run(c, default_catalog(), a, f, out);
+    }
+    out.flush();
+    return 0;
+  } catch (const UsageError& e) {
+    err << "electsec: " << e.message << '\n';
+    return 2;
+  } catch (const Error& e) {
+    err << "electsec: " << e.what() << '\n';
+    return 1;
+  }
+}
+
+}  // namespace electsec

@@ -1,0 +1,23 @@
+#include <electsec/catalog_json.hpp>
+
+#include "file.hpp"
+#include "json_codec.hpp"
+
+namespace electsec {
+
+Catalog parse_catalog(std::string_view text, std::string_view source) {
+  const detail::json doc = detail::parse_json(text, source);
+  try {
+    return CatalogBuilder(detail::decode_catalog(doc)).build();
+  } catch (const detail::DecodeError& e) {
+    throw detail::located(e, text, source);
+  }
+}
+
+Catalog load_catalog(const std::string& path) { return parse_catalog(detail::read_file(path), path); }
+
+std::string to_json(const Catalog& catalog, int indent) {
+  return detail::encode(catalog.data()).dump(indent < 0 ? -1 : indent) + (indent < 0 ? "" : "\n");
+}
+
+}  // namespace electsec

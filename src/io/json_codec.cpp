@@ -1,0 +1,408 @@
+#include "json_codec.hpp"
+
+#include "json_locate.hpp"
+
+#include <electsec/catalog_json.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+#include <type_traits>
+
+namespace electsec::detail {
+
+json parse_json(std::string_view text, std::string_view source) {
+  try {
+    return json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    // e.byte counts characters read, so the offending one is at byte - 1.
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
+    const TextPosition pos = position_of(text, offset);
+    std::string what = e.what();
+    const auto at = what.find("syntax error");
+    if (at != std::string::npos) what = what.substr(at);
+    throw ParseError(std::string(source), pos.line, pos.column, "", "invalid JSON: " + what);
+  }
+}
+
+ParseError located(const DecodeError& e, std::string_view text, std::string_view source) {
+  const TextPosition pos = position_of(text, locate(text, e.pointer));
+  return ParseError(std::string(source), pos.line, pos.column, e.pointer, e.expected);
+}
+
+namespace {
+
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_float: return "a fractional number";
+    default: return "a number";
+  }
+}
+
+[[noreturn]] void wrong(const json& j, const std::string& path, const std::string& expected) {
+  throw DecodeError{path, "expected " + expected + ", found " + type_name(j)};
+}
+
+// Reads one JSON object: rejects keys it does not know and names the missing ones.
+class Object {
+ public:
+  Object(const json& j, std::string path, std::initializer_list<const char*> keys)
+      : j_(j), path_(std::move(path)) {
+    if (!j.is_object()) wrong(j, path_.empty() ? "/" : path_, "an object");
+    for (const auto& item : j.items()) {
+      const bool known = std::any_of(keys.begin(), keys.end(),
+                                     [&](const char* k) { return item.key() == k; });
+      if (!known) {
+        std::string list;
+        for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);
+        throw DecodeError{at(item.key()), "unknown field '" + item.key() + "' (known: " + list + ")"};
+      }
+    }
+  }
+
+  std::string at(std::string_view key) const {
+    std::string escaped;
+    for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return path_ + "/" + escaped;
+  }
+
+  const json* optional(const char* key) const {
+    const auto it = j_.find(key);
+    return it == j_.end() ? nullptr : &*it;
+  }
+
+  const json& required(const char* key) const {
+    const json* v = optional(key);
+    if (v == nullptr) throw DecodeError{at(key), "missing required field '" + std::string(key) + "'"};
+    return *v;
+  }
+
+  std::string string(const char* key) const { return as_string(required(key), at(key)); }
+
+  std::string string_or_empty(const char* key) const {
+    const json* v = optional(key);
+    return v ? as_string(*v, at(key)) : std::string();
+  }
+
+  int integer(const char* key) const { return as_int(required(key), at(key)); }
+
+  static std::string as_string(const json& v, const std::string& path) {
+    if (!v.is_string()) wrong(v, path, "a string");
+    return v.get<std::string>();
+  }
+
+  static int as_int(const json& v, const std::string& path) {
+    if (!v.is_number_integer()) wrong(v, path, "an integer");
+    const auto n = v.get<long long>();
+    if (n < -1000000000LL || n > 1000000000LL) throw DecodeError{path, "integer out of range"};
+    return static_cast<int>(n);
+  }
+
+  // A list of items decoded one by one; a missing list is empty.
+  template <typename F, typename T = std::invoke_result_t<F, const json&, const std::string&>>
+  std::vector<T> list(const char* key, F each) const {
+    std::vector<T> out;
+    const json* v = optional(key);
+    if (v == nullptr) return out;
+    const std::string path = at(key);
+    if (!v->is_array()) wrong(*v, path, "an array");
+    out.reserve(v->size());
+    for (std::size_t i = 0; i < v->size(); ++i) out.push_back(each((*v)[i], path + "/" + std::to_string(i)));
+    return out;
+  }
+
+ private:
+  const json& j_;
+  std::string path_;
+};
+
+// Turns an enum parser's electsec::Error into a DecodeError at `path`.
+template <typename F>
+auto enum_at(const json& v, const std::string& path, F parse) {
+  const std::string text = Object::as_string(v, path);
+  try {
+    return parse(text);
+  } catch (const Error& e) {
+    throw DecodeError{path, e.what()};
+  }
+}
+
+Maturity maturity_at(const json& v, const std::string& path) {
+  const int n = Object::as_int(v, path);
+  if (n < 1 || n > 3) throw DecodeError{path, "maturity must be 1, 2 or 3, found " + std::to_string(n)};
+  return static_cast<Maturity>(n);
+}
+
+std::optional<Maturity> optional_maturity(const Object& o, const char* key) {
+  const json* v = o.optional(key);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  return maturity_at(*v, o.at(key));
+}
+
+std::string string_item(const json& v, const std::string& path) { return Object::as_string(v, path); }
+int int_item(const json& v, const std::string& path) { return Object::as_int(v, path); }
+
+Goal decode_goal(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "text", "maturity"});
+  return {o.string("id"), o.string("text"), optional_maturity(o, "maturity")};
+}
+
+Action decode_action(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "levels", "group", "text"});
+  Action a;
+  a.id = o.string("id");
+  o.required("levels");
+  a.levels = o.list("levels", maturity_at);
+  if (const json* g = o.optional("group"); g && !g->is_null()) a.group = Object::as_string(*g, o.at("group"));
+  a.text = o.string("text");
+  return a;
+}
+
+Tool decode_tool(const json& j, const std::string& path) {
+  Object o(j, path, {"name", "url", "description"});
+  return {o.string("name"), o.string("url"), o.string_or_empty("description")};
+}
+
+Link decode_link(const json& j, const std::string& path) {
+  Object o(j, path, {"title", "url"});
+  return {o.string("title"), o.string("url")};
+}
+
+SafeguardMapping decode_mapping(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "maturity"});
+  return {o.string("id"), optional_maturity(o, "maturity")};
+}
+
+Practice decode_practice(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title", "order", "scopes", "summary", "goals", "actions", "tools",
+                     "learn_more", "safeguards", "handbook"});
+  Practice p;
+  p.id = o.string("id");
+  p.title = o.string("title");
+  p.order = o.integer("order");
+  const json& scopes = o.required("scopes");
+  if (!scopes.is_array() || scopes.size() != 3)
+    throw DecodeError{o.at("scopes"), "expected an array of 3 scopes (Level 1, 2, 3)"};
+  for (std::size_t i = 0; i < 3; ++i)
+    p.scopes[i] = enum_at(scopes[i], o.at("scopes") + "/" + std::to_string(i), parse_scope);
+  p.summary = o.string_or_empty("summary");
+  p.goals = o.list("goals", decode_goal);
+  p.actions = o.list("actions", decode_action);
+  p.tools = o.list("tools", decode_tool);
+  p.learn_more = o.list("learn_more", decode_link);
+  p.safeguards = o.list("safeguards", decode_mapping);
+  p.handbook = o.list("handbook", int_item);
+  return p;
+}
+
+Control decode_control(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title"});
+  return {o.integer("id"), o.string("title")};
+}
+
+Safeguard decode_safeguard(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "control", "title", "asset_type", "security_function",
+                     "implementation_groups", "depends_on"});
+  Safeguard s;
+  s.id = o.string("id");
+  s.control = o.integer("control");
+  s.title = o.string("title");
+  s.asset_type = enum_at(o.required("asset_type"), o.at("asset_type"), parse_asset_type);
+  s.security_function =
+      enum_at(o.required("security_function"), o.at("security_function"), parse_security_function);
+  o.required("implementation_groups");
+  s.implementation_groups = o.list("implementation_groups", [](const json& v, const std::string& p) {
+    const int n = Object::as_int(v, p);
+    if (n < 1 || n > 3) throw DecodeError{p, "implementation group must be 1, 2 or 3, found " + std::to_string(n)};
+    return static_cast<ImplementationGroup>(n);
+  });
+  s.depends_on = o.list("depends_on", string_item);
+  return s;
+}
+
+MaturityLevel decode_level(const json& j, const std::string& path) {
+  Object o(j, path, {"level", "name", "description"});
+  return {maturity_at(o.required("level"), o.at("level")), o.string("name"),
+          o.string_or_empty("description")};
+}
+
+MaturityStatement decode_statement(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "level", "text"});
+  return {o.string("id"), maturity_at(o.required("level"), o.at("level")), o.string("text")};
+}
+
+Worksheet decode_worksheet(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "name", "group", "actions"});
+  return {o.string("id"), o.string("name"), o.string("group"), o.list("actions", string_item)};
+}
+
+CdmRank decode_rank(const json& j, const std::string& path) {
+  Object o(j, path, {"rank", "safeguard", "practice"});
+  return {o.integer("rank"), o.string("safeguard"), o.string("practice")};
+}
+
+Priorities decode_priorities(const json& j, const std::string& path) {
+  Object o(j, path, {"level1_baseline", "level1_election", "cdm_ranking"});
+  return {o.list("level1_baseline", decode_worksheet), o.list("level1_election", string_item),
+          o.list("cdm_ranking", decode_rank)};
+}
+
+HandbookPractice decode_handbook(const json& j, const std::string& path) {
+  Object o(j, path, {"number", "title", "practices"});
+  return {o.integer("number"), o.string("title"), o.list("practices", string_item)};
+}
+
+GlossaryEntry decode_glossary(const json& j, const std::string& path) {
+  Object o(j, path, {"term", "definition"});
+  return {o.string("term"), o.string("definition")};
+}
+
+Acronym decode_acronym(const json& j, const std::string& path) {
+  Object o(j, path, {"term", "expansion"});
+  return {o.string("term"), o.string("expansion")};
+}
+
+GuidanceSource decode_source(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title", "publisher", "date", "url"});
+  return {o.string("id"), o.string("title"), o.string_or_empty("publisher"),
+          o.string_or_empty("date"), o.string_or_empty("url")};
+}
+
+RelatedPractice decode_related(const json& j, const std::string& path) {
+  Object o(j, path, {"practice", "reason"});
+  return {o.string("practice"), o.string_or_empty("reason")};
+}
+
+Recommendation decode_recommendation(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "source", "audience", "category", "title", "text", "practices",
+                     "safeguards"});
+  return {o.string("id"),       o.string("source"), o.string_or_empty("audience"),
+          o.string_or_empty("category"), o.string("title"), o.string("text"),
+          o.list("practices", decode_related), o.list("safeguards", string_item)};
+}
+
+Guidance decode_guidance(const json& j, const std::string& path) {
+  Object o(j, path, {"sources", "recommendations"});
+  return {o.list("sources", decode_source), o.list("recommendations", decode_recommendation)};
+}
+
+json optional_level(const std::optional<Maturity>& m) {
+  return m ? json(static_cast<int>(*m)) : json(nullptr);
+}
+
+}  // namespace
+
+CatalogData decode_catalog(const json& doc) {
+  Object o(doc, "", {"schema", "guide", "maturity_levels", "maturity_statements", "practices",
+                     "controls", "safeguards", "priorities", "handbook", "glossary", "acronyms",
+                     "guidance"});
+  const std::string schema = o.string("schema");
+  if (schema != catalog_schema)
+    throw DecodeError{"/schema", "expected \"" + std::string(catalog_schema) + "\", found \"" + schema + "\""};
+  CatalogData d;
+  {
+    Object g(o.required("guide"), "/guide", {"title", "version"});
+    d.guide = {g.string("title"), g.string("version")};
+  }
+  d.maturity_levels = o.list("maturity_levels", decode_level);
+  d.maturity_statements = o.list("maturity_statements", decode_statement);
+  d.practices = o.list("practices", decode_practice);
+  d.controls = o.list("controls", decode_control);
+  d.safeguards = o.list("safeguards", decode_safeguard);
+  if (const json* p = o.optional("priorities")) d.priorities = decode_priorities(*p, "/priorities");
+  d.handbook = o.list("handbook", decode_handbook);
+  d.glossary = o.list("glossary", decode_glossary);
+  d.acronyms = o.list("acronyms", decode_acronym);
+  if (const json* g = o.optional("guidance")) d.guidance = decode_guidance(*g, "/guidance");
+  return d;
+}
+
+json encode(const Practice& p) {
+  json goals = json::array(), actions = json::array(), tools = json::array(),
+       links = json::array(), mappings = json::array(), scopes = json::array();
+  for (const Scope s : p.scopes) scopes.push_back(to_string(s));
+  for (const auto& g : p.goals)
+    goals.push_back({{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}});
+  for (const auto& a : p.actions) {
+    json levels = json::array();
+    for (const Maturity m : a.levels) levels.push_back(static_cast<int>(m));
+    actions.push_back({{"id", a.id},
+                       {"levels", levels},
+                       {"group", a.group ? json(*a.group) : json(nullptr)},
+                       {"text", a.text}});
+  }
+  for (const auto& t : p.tools)
+    tools.push_back({{"name", t.name}, {"url", t.url}, {"description", t.description}});
+  for (const auto& l : p.learn_more) links.push_back({{"title", l.title}, {"url", l.url}});
+  for (const auto& m : p.safeguards)
+    mappings.push_back({{"id", m.safeguard}, {"maturity", optional_level(m.maturity)}});
+  return {{"id", p.id},         {"title", p.title},     {"order", p.order},
+          {"scopes", scopes},   {"summary", p.summary}, {"goals", goals},
+          {"actions", actions}, {"tools", tools},       {"learn_more", links},
+          {"safeguards", mappings}, {"handbook", p.handbook}};
+}
+
+json encode(const Control& c) { return {{"id", c.id}, {"title", c.title}}; }
+
+json encode(const Safeguard& s) {
+  json groups = json::array();
+  for (const auto g : s.implementation_groups) groups.push_back(static_cast<int>(g));
+  return {{"id", s.id},
+          {"control", s.control},
+          {"title", s.title},
+          {"asset_type", to_string(s.asset_type)},
+          {"security_function", to_string(s.security_function)},
+          {"implementation_groups", groups},
+          {"depends_on", s.depends_on}};
+}
+
+json encode(const CatalogData& d) {
+  json levels = json::array(), statements = json::array(), practices = json::array(),
+       controls = json::array(), safeguards = json::array(), baseline = json::array(),
+       ranking = json::array(), handbook = json::array(), glossary = json::array(),
+       acronyms = json::array(), sources = json::array(), recommendations = json::array();
+  for (const auto& l : d.maturity_levels)
+    levels.push_back({{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}});
+  for (const auto& s : d.maturity_statements)
+    statements.push_back({{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}});
+  for (const auto& p : d.practices) practices.push_back(encode(p));
+  for (const auto& c : d.controls) controls.push_back(encode(c));
+  for (const auto& s : d.safeguards) safeguards.push_back(encode(s));
+  for (const auto& w : d.priorities.level1_baseline)
+    baseline.push_back({{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}});
+  for (const auto& r : d.priorities.cdm_ranking)
+    ranking.push_back({{"rank", r.rank}, {"safeguard", r.safeguard}, {"practice", r.practice}});
+  for (const auto& h : d.handbook)
+    handbook.push_back({{"number", h.number}, {"title", h.title}, {"practices", h.practices}});
+  for (const auto& g : d.glossary) glossary.push_back({{"term", g.term}, {"definition", g.definition}});
+  for (const auto& a : d.acronyms) acronyms.push_back({{"term", a.term}, {"expansion", a.expansion}});
+  for (const auto& s : d.guidance.sources)
+    sources.push_back({{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"url", s.url}});
+  for (const auto& r : d.guidance.recommendations) {
+    json related = json::array();
+    for (const auto& rp : r.practices) related.push_back({{"practice", rp.practice}, {"reason", rp.reason}});
+    recommendations.push_back({{"id", r.id}, {"source", r.source}, {"audience", r.audience},
+                               {"category", r.category}, {"title", r.title}, {"text", r.text},
+                               {"practices", related}, {"safeguards", r.safeguards}});
+  }
+  return {{"schema", catalog_schema},
+          {"guide", {{"title", d.guide.title}, {"version", d.guide.version}}},
+          {"maturity_levels", levels},
+          {"maturity_statements", statements},
+          {"practices", practices},
+          {"controls", controls},
+          {"safeguards", safeguards},
+          {"priorities", {{"level1_baseline", baseline},
+                          {"level1_election", d.priorities.level1_election},
+                          {"cdm_ranking", ranking}}},
+          {"handbook", handbook},
+          {"glossary", glossary},
+          {"acronyms", acronyms},
+          {"guidance", {{"sources", sources}, {"recommendations", recommendations}}}};
+}
+
+}  // namespace electsec::detail

@@ -1,0 +1,82 @@
+#include "text.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <numeric>
+
+namespace electsec::detail {
+
+namespace {
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+}  // namespace
+
+std::string kebab_case(std::string_view text) {
+  std::string out;
+  bool pending_dash = false;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      if (pending_dash && !out.empty()) out += '-';
+      pending_dash = false;
+      out += lower(c);
+    } else {
+      pending_dash = true;
+    }
+  }
+  return out;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  std::iota(row.begin(), row.end(), std::size_t{0});
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
+                                 std::size_t limit) {
+  const std::size_t threshold = std::max<std::size_t>(2, query.size() / 3);
+  struct Scored {
+    std::size_t score;
+    std::size_t index;
+  };
+  std::vector<Scored> scored;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& c = candidates[i];
+    std::size_t score = edit_distance(query, c);
+    const bool prefix = !query.empty() && c.size() > query.size() &&
+                        edit_distance(query, std::string_view(c).substr(0, query.size())) == 0;
+    if (prefix) score = std::min<std::size_t>(score, 1);
+    if (score <= threshold) scored.push_back({score, i});
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const Scored& x, const Scored& y) { return x.score < y.score; });
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i)
+    out.push_back(candidates[scored[i].index]);
+  return out;
+}
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(sep, start);
+    if (end == std::string_view::npos) {
+      parts.push_back(text.substr(start));
+      return parts;
+    }
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+}  // namespace electsec::detail

@@ -1,0 +1,118 @@
+#include <electsec/error.hpp>
+#include <electsec/types.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace electsec {
+namespace {
+
+template <typename Enum, std::size_t N>
+struct Names {
+  std::array<Enum, N> values;
+  std::array<std::string_view, N> names;
+};
+
+constexpr Names<Maturity, 3> maturity_names{all_maturities, {"1", "2", "3"}};
+constexpr Names<Scope, 3> scope_names{all_scopes, {"priority", "in_scope", "out_of_scope"}};
+constexpr Names<ImplementationGroup, 3> ig_names{all_implementation_groups, {"1", "2", "3"}};
+constexpr Names<AssetType, 6> asset_names{
+    all_asset_types, {"Devices", "Applications", "Data", "Users", "Network", "N/A"}};
+constexpr Names<SecurityFunction, 5> function_names{
+    all_security_functions, {"Identify", "Protect", "Detect", "Respond", "Recover"}};
+
+template <typename Enum, std::size_t N>
+std::string_view name_of(const Names<Enum, N>& table, Enum value) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (table.values[i] == value) return table.names[i];
+  return "?";
+}
+
+template <typename Enum, std::size_t N>
+Enum parse_with(const Names<Enum, N>& table, std::string_view text, const char* what) {
+  for (std::size_t i = 0; i < N; ++i)
+    if (table.names[i] == text) return table.values[i];
+  std::string accepted;
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i > 0) accepted += ", ";
+    accepted += "'" + std::string(table.names[i]) + "'";
+  }
+  throw Error("unknown " + std::string(what) + " '" + std::string(text) + "' (expected one of " +
+              accepted + ")");
+}
+
+}  // namespace
+
+std::string_view to_string(Maturity m) { return name_of(maturity_names, m); }
+std::string_view to_string(Scope s) { return name_of(scope_names, s); }
+std::string_view to_string(ImplementationGroup g) { return name_of(ig_names, g); }
+std::string_view to_string(AssetType a) { return name_of(asset_names, a); }
+std::string_view to_string(SecurityFunction f) { return name_of(function_names, f); }
+
+std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
+
+Maturity parse_maturity(std::string_view t) { return parse_with(maturity_names, t, "maturity"); }
+Scope parse_scope(std::string_view t) { return parse_with(scope_names, t, "scope"); }
+ImplementationGroup parse_implementation_group(std::string_view t) {
+  return parse_with(ig_names, t, "implementation group");
+}
+AssetType parse_asset_type(std::string_view t) {
+  return parse_with(asset_names, t, "asset type");
+}
+SecurityFunction parse_security_function(std::string_view t) {
+  return parse_with(function_names, t, "security function");
+}
+
+Maturity maturity_from_int(int level) {
+  if (level < 1 || level > 3)
+    throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");
+  return static_cast<Maturity>(level);
+}
+
+Maturity Action::first_level() const {
+  return levels.empty() ? Maturity::level1 : *std::min_element(levels.begin(), levels.end());
+}
+
+bool Safeguard::in_group(ImplementationGroup g) const {
+  return std::find(implementation_groups.begin(), implementation_groups.end(), g) !=
+         implementation_groups.end();
+}
+
+// Member-wise equality, written once per type through a tie of its fields.
+#define ELECTSEC_EQ(Type, ...)                              \
+  bool Type::operator==(const Type& o) const {              \
+    const auto fields = [](const Type& x) { return std::tie(__VA_ARGS__); }; \
+    return fields(*this) == fields(o);                      \
+  }
+
+ELECTSEC_EQ(Goal, x.id, x.text, x.maturity)
+ELECTSEC_EQ(Action, x.id, x.levels, x.group, x.text)
+ELECTSEC_EQ(Tool, x.name, x.url, x.description)
+ELECTSEC_EQ(Link, x.title, x.url)
+ELECTSEC_EQ(SafeguardMapping, x.safeguard, x.maturity)
+ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.goals, x.actions, x.tools,
+            x.learn_more, x.safeguards, x.handbook)
+ELECTSEC_EQ(Control, x.id, x.title)
+ELECTSEC_EQ(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function,
+            x.implementation_groups, x.depends_on)
+ELECTSEC_EQ(HandbookPractice, x.number, x.title, x.practices)
+ELECTSEC_EQ(MaturityLevel, x.level, x.name, x.description)
+ELECTSEC_EQ(MaturityStatement, x.id, x.level, x.text)
+ELECTSEC_EQ(Worksheet, x.id, x.name, x.group, x.actions)
+ELECTSEC_EQ(CdmRank, x.rank, x.safeguard, x.practice)
+ELECTSEC_EQ(Priorities, x.level1_baseline, x.level1_election, x.cdm_ranking)
+ELECTSEC_EQ(GlossaryEntry, x.term, x.definition)
+ELECTSEC_EQ(Acronym, x.term, x.expansion)
+ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url)
+ELECTSEC_EQ(RelatedPractice, x.practice, x.reason)
+ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text,
+            x.practices, x.safeguards)
+ELECTSEC_EQ(Guidance, x.sources, x.recommendations)
+ELECTSEC_EQ(GuideInfo, x.title, x.version)
+ELECTSEC_EQ(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices,
+            x.controls, x.safeguards, x.priorities, x.handbook, x.glossary, x.acronyms,
+            x.guidance)
+
+#undef ELECTSEC_EQ
+
+}  // namespace electsec
