@@ -406,6 +406,20 @@ const Command& find_command(const std::string& name) {
                    " (see electsec --help)"};
 }
 
+// A catalog file for --catalog. Its validation problems go on one line, after the file.
+Catalog load_for_cli(const std::string& path) {
+  try {
+    return load_catalog(path);
+  } catch (const ValidationError& e) {
+    const auto& problems = e.problems();
+    std::string line = path + ": catalog is inconsistent (" + std::to_string(problems.size()) +
+                       (problems.size() == 1 ? " problem): " : " problems): ");
+    for (std::size_t i = 0; i < problems.size(); ++i)
+      line += (i > 0 ? "; " : "") + problems[i].where + ": " + problems[i].message;
+    throw Error(line);
+  }
+}
+
 }  // namespace
 
 int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
@@ -439,8 +453,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
       throw UsageError{std::string("usage: electsec ") + c.usage};
     const Format f = parse_format(a, c);
     if (const auto path = a.option("catalog")) {
-      const Catalog catalog = load_catalog(*path);
-      c.run(c, catalog, a, f, out);
+      c.run(c, load_for_cli(*path), a, f, out);
     } else {
       c.run(c, default_catalog(), a, f, out);
     }

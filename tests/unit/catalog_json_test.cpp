@@ -1,0 +1,154 @@
+#include <electsec/catalog_json.hpp>
+#include <electsec/default_catalog.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.hpp"
+
+#include <fstream>
+
+using namespace electsec;
+using electsec::test::sample_catalog;
+
+namespace {
+
+// A valid minimal document; cases replace one marked part of it.
+const std::string minimal = R"({
+  "schema": "electsec.catalog/1",
+  "guide": {"title": "T", "version": "1"},
+  "controls": [{"id": 1, "title": "C"}],
+  "safeguards": [
+    {"id": "1.1", "control": 1, "title": "S", "asset_type": "Devices",
+     "security_function": "Identify", "implementation_groups": [1, 2, 3], "depends_on": []}
+  ],
+  "practices": [
+    {"id": "p", "title": "P", "order": 1, "scopes": ["priority", "in_scope", "in_scope"],
+     "actions": [{"id": "p.l1.1", "levels": [1], "group": null, "text": "x"}],
+     "safeguards": [{"id": "1.1", "maturity": null}]}
+  ]
+})";
+
+std::string replaced(const std::string& from, const std::string& to) {
+  std::string text = minimal;
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
+  return text.replace(at, from.size(), to);
+}
+
+struct BadJson {
+  const char* name;
+  std::string text;
+  std::size_t line;
+  std::size_t column;
+  const char* field;
+  const char* expected;  // substring of the message
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_catalog_json)
+
+BOOST_AUTO_TEST_CASE(minimal_document_parses) {
+  const Catalog c = parse_catalog(minimal);
+  BOOST_TEST(c.practice("p").actions.size() == 1u);
+  BOOST_TEST(c.practices_of_safeguard("1.1").size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(round_trip_keeps_everything) {
+  BOOST_TEST((parse_catalog(to_json(sample_catalog())) == sample_catalog()));
+  BOOST_TEST((parse_catalog(to_json(default_catalog())) == default_catalog()));
+  BOOST_TEST((parse_catalog(to_json(sample_catalog(), -1)) == sample_catalog()));
+  // Writing is deterministic.
+  BOOST_TEST(to_json(sample_catalog()) == to_json(parse_catalog(to_json(sample_catalog()))));
+}
+
+BOOST_AUTO_TEST_CASE(malformed_documents_name_line_column_and_field) {
+  const BadJson cases[] = {
+      {"truncated", minimal.substr(0, 120), 5, 1, "", "invalid JSON: syntax error"},
+      {"empty", "", 1, 1, "", "invalid JSON"},
+      {"trailing comma", replaced("\"depends_on\": []}", "\"depends_on\": [],}"), 7, 92, "",
+       "invalid JSON: syntax error"},
+      {"not an object", "[1, 2]", 1, 1, "/", "expected an object, found an array"},
+      {"wrong schema", replaced("electsec.catalog/1", "electsec.catalog/2"), 2, 13, "/schema",
+       "expected \"electsec.catalog/1\""},
+      {"missing schema", replaced("\"schema\": \"electsec.catalog/1\",", ""), 1, 1, "/schema",
+       "missing required field 'schema'"},
+      {"title not a string", replaced("\"title\": \"S\"", "\"title\": 5"), 6, 42, "/safeguards/0/title",
+       "expected a string, found a number"},
+      {"unknown asset type", replaced("\"Devices\"", "\"Gadgets\""), 6, 61, "/safeguards/0/asset_type",
+       "unknown asset type 'Gadgets'"},
+      {"unknown function", replaced("\"Identify\"", "\"Guard\""), 7, 27,
+       "/safeguards/0/security_function", "unknown security function 'Guard'"},
+      {"ig out of range", replaced("[1, 2, 3]", "[1, 2, 4]"), 7, 71,
+       "/safeguards/0/implementation_groups/2", "implementation group must be 1, 2 or 3"},
+      {"ig as string", replaced("[1, 2, 3]", "[\"1\"]"), 7, 65,
+       "/safeguards/0/implementation_groups/0", "expected an integer, found a string"},
+      {"unknown scope", replaced("\"in_scope\", \"in_scope\"", "\"in_scope\", \"optional\""), 10, 78,
+       "/practices/0/scopes/2", "unknown scope 'optional'"},
+      {"two scopes", replaced("\"priority\", \"in_scope\", \"in_scope\"", "\"priority\", \"in_scope\""), 10,
+       53, "/practices/0/scopes", "expected an array of 3 scopes"},
+      {"level out of range", replaced("\"levels\": [1]", "\"levels\": [4]"), 11, 46,
+       "/practices/0/actions/0/levels/0", "maturity must be 1, 2 or 3, found 4"},
+      {"levels missing", replaced("\"levels\": [1], ", ""), 11, 18, "/practices/0/actions/0/levels",
+       "missing required field 'levels'"},
+      {"fractional order", replaced("\"order\": 1", "\"order\": 1.5"), 10, 40, "/practices/0/order",
+       "expected an integer, found a fractional number"},
+      {"unknown field", replaced("\"title\": \"P\"", "\"titel\": \"P\""), 10, 26, "/practices/0/titel",
+       "unknown field 'titel'"},
+      {"maturity as string", replaced("\"maturity\": null", "\"maturity\": \"1\""), 12, 47,
+       "/practices/0/safeguards/0/maturity", "expected an integer, found a string"},
+      {"controls not a list", replaced("[{\"id\": 1, \"title\": \"C\"}]", "{}"), 4, 15, "/controls",
+       "expected an array, found an object"},
+  };
+  for (const auto& tc : cases) {
+    BOOST_TEST_CONTEXT(tc.name) {
+      try {
+        parse_catalog(tc.text, "cat.json");
+        BOOST_ERROR("parsed");
+      } catch (const ParseError& e) {
+        BOOST_TEST(e.source() == "cat.json");
+        BOOST_TEST(e.line() == tc.line);
+        BOOST_TEST(e.column() == tc.column);
+        BOOST_TEST(e.field() == tc.field);
+        BOOST_TEST(std::string(e.what()).find(tc.expected) != std::string::npos, e.what());
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(well_formed_but_inconsistent_is_a_validation_error) {
+  const std::string text = replaced("{\"id\": \"1.1\", \"maturity\": null}", "{\"id\": \"9.9\", \"maturity\": null}");
+  try {
+    parse_catalog(text);
+    BOOST_ERROR("parsed");
+  } catch (const ValidationError& e) {
+    BOOST_TEST(e.problems().size() == 1u);
+    BOOST_TEST(e.problems()[0].message == "maps to unknown safeguard '9.9'");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(load_catalog_reads_files_and_names_them_in_errors) {
+  const std::string good = test::temp_path("good.json");
+  std::ofstream(good) << to_json(sample_catalog());
+  BOOST_TEST((load_catalog(good) == sample_catalog()));
+
+  const std::string bad = test::temp_path("bad.json");
+  std::ofstream(bad) << replaced("\"Devices\"", "\"Gadgets\"");
+  try {
+    load_catalog(bad);
+    BOOST_ERROR("loaded");
+  } catch (const ParseError& e) {
+    BOOST_TEST(e.source() == bad);
+    BOOST_TEST(std::string(e.what()).rfind(bad + ":6:61: field /safeguards/0/asset_type:", 0) == 0u, e.what());
+  }
+
+  const std::string missing = test::temp_path("missing.json");
+  BOOST_CHECK_EXCEPTION(load_catalog(missing), Error, [&](const Error& e) {
+    return std::string(e.what()) == missing + ": cannot read: No such file or directory";
+  });
+  BOOST_CHECK_EXCEPTION(load_catalog(test::temp_path("")), Error, [](const Error& e) {
+    return std::string(e.what()).find("is a directory") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_catalog_json
