@@ -60,6 +60,20 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (Scope s : all_scopes)
       if (has_scope[idx(s)]) with_scope[idx(s)].push_back(&p);
   }
+  for (std::size_t i = 0; i < data.maturity_statements.size(); ++i)
+    statement_index.emplace(data.maturity_statements[i].id, i);
+  for (std::size_t i = 0; i < data.priorities.level1_baseline.size(); ++i)
+    worksheet_index.emplace(data.priorities.level1_baseline[i].id, i);
+  practices_by_handbook.resize(data.handbook.size());
+  for (std::size_t i = 0; i < data.handbook.size(); ++i) {
+    handbook_index.emplace(data.handbook[i].number, i);
+    for (const auto& id : data.handbook[i].practices)
+      practices_by_handbook[i].push_back(&data.practices[practice_index.at(id)]);
+  }
+  for (std::size_t i = 0; i < data.glossary.size(); ++i)
+    glossary_index.emplace(detail::lower_case(data.glossary[i].term), i);
+  for (std::size_t i = 0; i < data.acronyms.size(); ++i)
+    acronym_index[detail::lower_case(data.acronyms[i].term)].push_back(i);
 }
 
 const CatalogData& Catalog::data() const noexcept { return impl_->data; }
@@ -76,6 +90,68 @@ const std::vector<MaturityStatement>& Catalog::maturity_statements() const noexc
   return impl_->data.maturity_statements;
 }
 const Priorities& Catalog::priorities() const noexcept { return impl_->data.priorities; }
+
+std::vector<const MaturityStatement*> Catalog::maturity_statements(Maturity level) const {
+  std::vector<const MaturityStatement*> out;
+  for (const auto& s : impl_->data.maturity_statements)
+    if (s.level == level) out.push_back(&s);
+  return out;
+}
+
+const MaturityStatement& Catalog::maturity_statement(std::string_view id) const {
+  const auto it = impl_->statement_index.find(id);
+  if (it == impl_->statement_index.end())
+    throw_not_found("maturity statement", id, impl_->data.maturity_statements,
+                    [](const MaturityStatement& s) { return s.id; });
+  return impl_->data.maturity_statements[it->second];
+}
+
+const Worksheet& Catalog::worksheet(std::string_view id) const {
+  const auto it = impl_->worksheet_index.find(id);
+  if (it == impl_->worksheet_index.end())
+    throw_not_found("worksheet", id, impl_->data.priorities.level1_baseline,
+                    [](const Worksheet& w) { return w.id; });
+  return impl_->data.priorities.level1_baseline[it->second];
+}
+
+const HandbookPractice& Catalog::handbook_practice(int number) const {
+  const auto it = impl_->handbook_index.find(number);
+  if (it == impl_->handbook_index.end())
+    throw_not_found("Handbook practice", std::to_string(number), impl_->data.handbook,
+                    [](const HandbookPractice& h) { return std::to_string(h.number); });
+  return impl_->data.handbook[it->second];
+}
+
+std::vector<const Practice*> Catalog::practices_of_handbook(int number) const {
+  const HandbookPractice& h = handbook_practice(number);
+  return impl_->practices_by_handbook[static_cast<std::size_t>(&h - impl_->data.handbook.data())];
+}
+
+std::vector<const HandbookPractice*> Catalog::handbook_of_practice(std::string_view id) const {
+  std::vector<const HandbookPractice*> out;
+  for (int n : practice(id).handbook) {
+    const auto it = impl_->handbook_index.find(n);
+    if (it != impl_->handbook_index.end()) out.push_back(&impl_->data.handbook[it->second]);
+  }
+  return out;
+}
+
+const GlossaryEntry& Catalog::glossary_entry(std::string_view term) const {
+  const auto it = impl_->glossary_index.find(detail::lower_case(term));
+  if (it == impl_->glossary_index.end())
+    throw_not_found("glossary term", term, impl_->data.glossary,
+                    [](const GlossaryEntry& g) { return g.term; });
+  return impl_->data.glossary[it->second];
+}
+
+std::vector<std::string> Catalog::acronym_expansions(std::string_view term) const {
+  const auto it = impl_->acronym_index.find(detail::lower_case(term));
+  if (it == impl_->acronym_index.end())
+    throw_not_found("acronym", term, impl_->data.acronyms, [](const Acronym& a) { return a.term; });
+  std::vector<std::string> out;
+  for (std::size_t i : it->second) out.push_back(impl_->data.acronyms[i].expansion);
+  return out;
+}
 const std::vector<HandbookPractice>& Catalog::handbook() const noexcept {
   return impl_->data.handbook;
 }

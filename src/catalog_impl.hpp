@@ -22,6 +22,12 @@ struct Catalog::Impl {
   std::array<std::array<std::vector<const Practice*>, 3>, 3> by_maturity_scope;
   std::array<std::vector<const Practice*>, 3> applicable_at;  // not out of scope
   std::array<std::vector<const Practice*>, 3> with_scope;     // scope at any level
+  std::unordered_map<std::string_view, std::size_t> statement_index;
+  std::unordered_map<std::string_view, std::size_t> worksheet_index;
+  std::unordered_map<int, std::size_t> handbook_index;
+  std::vector<std::vector<const Practice*>> practices_by_handbook;  // parallel to handbook
+  std::unordered_map<std::string, std::size_t> glossary_index;       // lower-case term
+  std::unordered_map<std::string, std::vector<std::size_t>> acronym_index;  // lower-case term
 };
 
 }  // namespace electsec

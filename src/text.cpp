@@ -25,6 +25,12 @@ std::string kebab_case(std::string_view text) {
   return out;
 }
 
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = lower(c);
+  return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), std::size_t{0});
@@ -60,8 +66,10 @@ std::vector<std::string> closest(std::string_view query, const std::vector<std::
   std::stable_sort(scored.begin(), scored.end(),
                    [](const Scored& x, const Scored& y) { return x.score < y.score; });
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < scored.size() && i < limit; ++i)
-    out.push_back(candidates[scored[i].index]);
+  for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) {
+    const std::string& c = candidates[scored[i].index];
+    if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+  }
   return out;
 }
 

@@ -11,6 +11,9 @@ namespace electsec::detail {
 /// at either end: "User Recommendations" -> "user-recommendations".
 std::string kebab_case(std::string_view text);
 
+/// ASCII lower case.
+std::string lower_case(std::string_view text);
+
 /// Edit distance (insertions, deletions, substitutions), ASCII case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

@@ -2,6 +2,7 @@
 #include <electsec/types.hpp>
 
 #include <algorithm>
+#include <ostream>
 #include <tuple>
 
 namespace electsec {
@@ -48,6 +49,12 @@ std::string_view to_string(Scope s) { return name_of(scope_names, s); }
 std::string_view to_string(ImplementationGroup g) { return name_of(ig_names, g); }
 std::string_view to_string(AssetType a) { return name_of(asset_names, a); }
 std::string_view to_string(SecurityFunction f) { return name_of(function_names, f); }
+
+std::ostream& operator<<(std::ostream& os, Maturity m) { return os << to_string(m); }
+std::ostream& operator<<(std::ostream& os, Scope s) { return os << to_string(s); }
+std::ostream& operator<<(std::ostream& os, ImplementationGroup g) { return os << to_string(g); }
+std::ostream& operator<<(std::ostream& os, AssetType a) { return os << to_string(a); }
+std::ostream& operator<<(std::ostream& os, SecurityFunction f) { return os << to_string(f); }
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 

@@ -100,10 +100,31 @@ class Catalog {
 
   const std::vector<MaturityLevel>& maturity_levels() const noexcept;
   const std::vector<MaturityStatement>& maturity_statements() const noexcept;
+  /// The statements that characterise one level, in order.
+  std::vector<const MaturityStatement*> maturity_statements(Maturity level) const;
+  const MaturityStatement& maturity_statement(std::string_view id) const;
+
   const Priorities& priorities() const noexcept;
+  /// A Level 1 baseline worksheet by id ("account-security").
+  const Worksheet& worksheet(std::string_view id) const;
+
+  /// The 88 practices of the 2018 Handbook, by number.
   const std::vector<HandbookPractice>& handbook() const noexcept;
+  const HandbookPractice& handbook_practice(int number) const;
+  /// EGES practices the guide's Handbook appendix maps a Handbook practice to.
+  std::vector<const Practice*> practices_of_handbook(int number) const;
+  /// Handbook practices a best practice's own page lists (`Practice::handbook`). The
+  /// guide's two lists need not agree; each query reports its own source.
+  std::vector<const HandbookPractice*> handbook_of_practice(std::string_view id) const;
+
   const std::vector<GlossaryEntry>& glossary() const noexcept;
+  /// A glossary entry by term, ignoring ASCII case.
+  const GlossaryEntry& glossary_entry(std::string_view term) const;
   const std::vector<Acronym>& acronyms() const noexcept;
+  /// Every expansion of an acronym (some have several), ignoring ASCII case; throws
+  /// NotFound when the catalog lists none.
+  std::vector<std::string> acronym_expansions(std::string_view term) const;
+
   const Guidance& guidance() const noexcept;
 
   /// Same content (what the JSON format carries).

@@ -4,6 +4,7 @@
 /// for everything a catalog holds. All are regular values (copyable, comparable).
 
 #include <array>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,13 @@ std::string_view to_string(Scope s);
 std::string_view to_string(ImplementationGroup g);
 std::string_view to_string(AssetType a);
 std::string_view to_string(SecurityFunction f);
+
+/// Write the canonical string (as `to_string`).
+std::ostream& operator<<(std::ostream& os, Maturity m);
+std::ostream& operator<<(std::ostream& os, Scope s);
+std::ostream& operator<<(std::ostream& os, ImplementationGroup g);
+std::ostream& operator<<(std::ostream& os, AssetType a);
+std::ostream& operator<<(std::ostream& os, SecurityFunction f);
 
 /// "Level 1", "Level 2", "Level 3".
 std::string level_name(Maturity m);

@@ -102,6 +102,16 @@ int parse_int_option(const Args& a, const std::string& name, int lo, int hi) {
   return value;
 }
 
+int parse_int_option_text(const std::string& text, const std::string& what) {
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError{what + " must be a number, not '" + text + "'"};
+}
+
 template <typename F>
 auto parse_enum_option(const Args& a, const std::string& name, F parse) {
   try {
@@ -307,6 +317,186 @@ void run_catalog(const Command&, const Catalog& c, const Args&, Format f, std::o
   detail::write_table(out, t);
 }
 
+
+std::string practice_ids(const std::vector<const Practice*>& list) {
+  std::vector<std::string> ids;
+  for (const Practice* p : list) ids.push_back(p->id);
+  return detail::join(ids, " ");
+}
+
+template <typename T>
+void write_json_items(std::ostream& out, const std::vector<T>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(detail::encode(item));
+  out << list.dump(2) << '\n';
+}
+
+void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  if (a.positional.size() == 2) {
+    const int number = parse_int_option_text(a.positional[1], "Handbook practice number");
+    const HandbookPractice& h = c.handbook_practice(number);
+    if (f == Format::json) {
+      out << detail::encode(h).dump(2) << '\n';
+      return;
+    }
+    const auto mapped = c.practices_of_handbook(number);
+    if (f == Format::csv) {
+      Table t{{"number", "title", "practices"}, {{std::to_string(h.number), h.title, practice_ids(mapped)}}};
+      return detail::write_csv(out, t);
+    }
+    out << "2018 Handbook practice " << h.number << ": " << h.title << '\n';
+    out << "  EGES practices (guide's appendix): " << (mapped.empty() ? "none" : "") << '\n';
+    for (const Practice* p : mapped) out << "    " << p->id << " (" << p->title << ")\n";
+    std::vector<std::string> pages;
+    for (const auto& p : c.practices())
+      if (std::find(p.handbook.begin(), p.handbook.end(), number) != p.handbook.end() &&
+          std::find(mapped.begin(), mapped.end(), &p) == mapped.end())
+        pages.push_back(p.id);
+    if (!pages.empty())
+      out << "  Also listed on the page of: " << detail::join(pages, ", ") << '\n';
+    return;
+  }
+  if (f == Format::json) return write_json_items(out, c.handbook());
+  Table t;
+  t.headers = f == Format::csv ? std::vector<std::string>{"number", "title", "practices"}
+                               : std::vector<std::string>{"#", "EGES practices", "Title"};
+  for (const auto& h : c.handbook()) {
+    const std::string ids = practice_ids(c.practices_of_handbook(h.number));
+    if (f == Format::csv)
+      t.rows.push_back({std::to_string(h.number), h.title, ids});
+    else
+      t.rows.push_back({std::to_string(h.number), ids.empty() ? "-" : ids, h.title});
+  }
+  write_rows(out, f, t, "Handbook practices");
+}
+
+void run_glossary(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  if (a.positional.size() == 2) {
+    const std::string& term = a.positional[1];
+    // A term may be a glossary entry, an acronym, or both; an unknown one names the
+    // closest of either kind.
+    std::vector<GlossaryEntry> found;
+    try {
+      found.push_back(c.glossary_entry(term));
+    } catch (const NotFound&) {
+    }
+    std::vector<Acronym> acronyms;
+    for (const auto& x : c.acronyms())
+      if (detail::lower_case(x.term) == detail::lower_case(term)) acronyms.push_back(x);
+    if (found.empty() && acronyms.empty()) {
+      std::vector<std::string> terms;
+      for (const auto& g : c.glossary()) terms.push_back(g.term);
+      for (const auto& x : c.acronyms()) terms.push_back(x.term);
+      throw NotFound("term", term, detail::closest(term, terms));
+    }
+    if (f == Format::json) {
+      json o = json::object();
+      o["glossary"] = json::array();
+      for (const auto& g : found) o["glossary"].push_back(detail::encode(g));
+      o["acronyms"] = json::array();
+      for (const auto& x : acronyms) o["acronyms"].push_back(detail::encode(x));
+      out << o.dump(2) << '\n';
+      return;
+    }
+    Table t{{"term", "kind", "text"}, {}};
+    for (const auto& g : found) t.rows.push_back({g.term, "definition", g.definition});
+    for (const auto& x : acronyms) t.rows.push_back({x.term, "acronym", x.expansion});
+    if (f == Format::csv) return detail::write_csv(out, t);
+    for (const auto& row : t.rows) out << row[0] << (row[1] == "acronym" ? " stands for: " : ": ") << row[2] << '\n';
+    return;
+  }
+  if (f == Format::json) return write_json_items(out, c.glossary());
+  Table t{f == Format::csv ? std::vector<std::string>{"term", "definition"}
+                           : std::vector<std::string>{"Term", "Definition"},
+          {}};
+  for (const auto& g : c.glossary()) t.rows.push_back({g.term, g.definition});
+  write_rows(out, f, t, "terms");
+}
+
+void run_acronyms(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  std::vector<Acronym> list;
+  if (a.positional.size() == 2) {
+    const auto expansions = c.acronym_expansions(a.positional[1]);  // throws NotFound
+    for (const auto& x : c.acronyms())
+      if (detail::lower_case(x.term) == detail::lower_case(a.positional[1])) list.push_back(x);
+  } else {
+    list = c.acronyms();
+  }
+  if (f == Format::json) return write_json_items(out, list);
+  Table t{f == Format::csv ? std::vector<std::string>{"term", "expansion"}
+                           : std::vector<std::string>{"Acronym", "Stands for"},
+          {}};
+  for (const auto& x : list) t.rows.push_back({x.term, x.expansion});
+  write_rows(out, f, t, "expansions");
+}
+
+void run_statements(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  std::vector<MaturityStatement> list;
+  if (a.option("maturity")) {
+    for (const auto* s : c.maturity_statements(parse_enum_option(a, "maturity", parse_maturity)))
+      list.push_back(*s);
+  } else {
+    list = c.maturity_statements();
+  }
+  if (f == Format::json) return write_json_items(out, list);
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "level", "text"}
+                           : std::vector<std::string>{"ID", "Level", "Statement"},
+          {}};
+  for (const auto& s : list) t.rows.push_back({s.id, std::string(to_string(s.level)), s.text});
+  write_rows(out, f, t, "statements");
+}
+
+void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+  const Priorities& pr = c.priorities();
+  std::optional<Maturity> m;
+  if (a.option("maturity")) m = parse_enum_option(a, "maturity", parse_maturity);
+  const bool level1 = !m || *m == Maturity::level1;
+  const bool higher = !m || *m != Maturity::level1;
+  if (f == Format::json) {
+    json o = json::object();
+    const json all = detail::encode(pr);
+    if (level1) {
+      o["level1_baseline"] = all["level1_baseline"];
+      o["level1_election"] = all["level1_election"];
+    }
+    if (higher) o["cdm_ranking"] = all["cdm_ranking"];
+    out << o.dump(2) << '\n';
+    return;
+  }
+  // One table for every format: kind, position, what, and the practice/actions it concerns.
+  Table t{f == Format::csv ? std::vector<std::string>{"list", "position", "id", "name", "practice", "actions"}
+                           : std::vector<std::string>{"List", "#", "ID", "Practice", "Name"},
+          {}};
+  const auto add = [&](std::string list, std::size_t pos, std::string id, std::string name,
+                       std::string practice, std::string actions) {
+    if (f == Format::csv)
+      t.rows.push_back({list, std::to_string(pos), id, name, practice, actions});
+    else
+      t.rows.push_back({list, std::to_string(pos), id, practice, name});
+  };
+  if (level1) {
+    for (std::size_t i = 0; i < pr.level1_baseline.size(); ++i) {
+      const Worksheet& w = pr.level1_baseline[i];
+      std::vector<std::string> practices;
+      for (const auto& action : w.actions) {
+        const std::string pid = c.practice_of_action(action).id;
+        if (std::find(practices.begin(), practices.end(), pid) == practices.end()) practices.push_back(pid);
+      }
+      add("level1_baseline", i + 1, w.id, w.name + " (" + w.group + ")", detail::join(practices, " "),
+          detail::join(w.actions, " "));
+    }
+    for (std::size_t i = 0; i < pr.level1_election.size(); ++i) {
+      const Practice& p = c.practice(pr.level1_election[i]);
+      add("level1_election", i + 1, p.id, p.title, p.id, "");
+    }
+  }
+  if (higher)
+    for (const auto& r : pr.cdm_ranking)
+      add("cdm_ranking", static_cast<std::size_t>(r.rank), r.safeguard, c.safeguard(r.safeguard).title,
+          r.practice, "");
+  write_rows(out, f, t, "entries");
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"controls", "list the 18 CIS Controls", "controls [--format table|json|csv]", "", {}, 0, 0,
@@ -332,6 +522,23 @@ const std::vector<Command>& commands() {
        "  ID              a best-practice id such as asset_management\n"
        "  --format csv    lists the practice's actions\n",
        {}, 1, 1, {Format::table, Format::json, Format::csv}, run_show},
+      {"statements", "list the maturity statements (\"most of these apply\" per level)",
+       "statements [--maturity N] [--format table|json|csv]",
+       "  --maturity N    only the statements of Level N\n", {"maturity"}, 0, 0,
+       {Format::table, Format::json, Format::csv}, run_statements},
+      {"priorities", "list the guide's priority lists (Level 1 baseline and election; CDM ranking)",
+       "priorities [--maturity N] [--format table|json|csv]",
+       "  --maturity N    1: the Level 1 lists; 2 or 3: the CDM ranking\n", {"maturity"}, 0, 0,
+       {Format::table, Format::json, Format::csv}, run_priorities},
+      {"handbook", "list the 2018 Handbook practices, or show one with its EGES practices",
+       "handbook [N] [--format table|json|csv]", "  N               a Handbook practice number, 1 to 88\n",
+       {}, 0, 1, {Format::table, Format::json, Format::csv}, run_handbook},
+      {"glossary", "list the glossary, or look up a term (glossary and acronyms)",
+       "glossary [TERM] [--format table|json|csv]", "  TERM            a term or acronym, any case\n",
+       {}, 0, 1, {Format::table, Format::json, Format::csv}, run_glossary},
+      {"acronyms", "list the acronyms, or expand one", "acronyms [TERM] [--format table|json|csv]",
+       "  TERM            an acronym, any case\n", {}, 0, 1,
+       {Format::table, Format::json, Format::csv}, run_acronyms},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };

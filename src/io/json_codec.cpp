@@ -360,26 +360,46 @@ json encode(const Safeguard& s) {
           {"depends_on", s.depends_on}};
 }
 
+json encode(const MaturityStatement& s) {
+  return {{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}};
+}
+
+json encode(const Worksheet& w) {
+  return {{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}};
+}
+
+json encode(const CdmRank& r) {
+  return {{"rank", r.rank}, {"safeguard", r.safeguard}, {"practice", r.practice}};
+}
+
+json encode(const Priorities& p) {
+  json baseline = json::array(), ranking = json::array();
+  for (const auto& w : p.level1_baseline) baseline.push_back(encode(w));
+  for (const auto& r : p.cdm_ranking) ranking.push_back(encode(r));
+  return {{"level1_baseline", baseline}, {"level1_election", p.level1_election}, {"cdm_ranking", ranking}};
+}
+
+json encode(const HandbookPractice& h) {
+  return {{"number", h.number}, {"title", h.title}, {"practices", h.practices}};
+}
+
+json encode(const GlossaryEntry& g) { return {{"term", g.term}, {"definition", g.definition}}; }
+
+json encode(const Acronym& a) { return {{"term", a.term}, {"expansion", a.expansion}}; }
+
+namespace {
+template <typename T>
+json encode_all(const std::vector<T>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(encode(item));
+  return list;
+}
+}  // namespace
+
 json encode(const CatalogData& d) {
-  json levels = json::array(), statements = json::array(), practices = json::array(),
-       controls = json::array(), safeguards = json::array(), baseline = json::array(),
-       ranking = json::array(), handbook = json::array(), glossary = json::array(),
-       acronyms = json::array(), sources = json::array(), recommendations = json::array();
+  json levels = json::array(), sources = json::array(), recommendations = json::array();
   for (const auto& l : d.maturity_levels)
     levels.push_back({{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}});
-  for (const auto& s : d.maturity_statements)
-    statements.push_back({{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}});
-  for (const auto& p : d.practices) practices.push_back(encode(p));
-  for (const auto& c : d.controls) controls.push_back(encode(c));
-  for (const auto& s : d.safeguards) safeguards.push_back(encode(s));
-  for (const auto& w : d.priorities.level1_baseline)
-    baseline.push_back({{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}});
-  for (const auto& r : d.priorities.cdm_ranking)
-    ranking.push_back({{"rank", r.rank}, {"safeguard", r.safeguard}, {"practice", r.practice}});
-  for (const auto& h : d.handbook)
-    handbook.push_back({{"number", h.number}, {"title", h.title}, {"practices", h.practices}});
-  for (const auto& g : d.glossary) glossary.push_back({{"term", g.term}, {"definition", g.definition}});
-  for (const auto& a : d.acronyms) acronyms.push_back({{"term", a.term}, {"expansion", a.expansion}});
   for (const auto& s : d.guidance.sources)
     sources.push_back({{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"url", s.url}});
   for (const auto& r : d.guidance.recommendations) {
@@ -389,19 +409,17 @@ json encode(const CatalogData& d) {
                                {"category", r.category}, {"title", r.title}, {"text", r.text},
                                {"practices", related}, {"safeguards", r.safeguards}});
   }
-  return {{"schema", catalog_schema},
+  return {{"schema", std::string(catalog_schema)},
           {"guide", {{"title", d.guide.title}, {"version", d.guide.version}}},
           {"maturity_levels", levels},
-          {"maturity_statements", statements},
-          {"practices", practices},
-          {"controls", controls},
-          {"safeguards", safeguards},
-          {"priorities", {{"level1_baseline", baseline},
-                          {"level1_election", d.priorities.level1_election},
-                          {"cdm_ranking", ranking}}},
-          {"handbook", handbook},
-          {"glossary", glossary},
-          {"acronyms", acronyms},
+          {"maturity_statements", encode_all(d.maturity_statements)},
+          {"practices", encode_all(d.practices)},
+          {"controls", encode_all(d.controls)},
+          {"safeguards", encode_all(d.safeguards)},
+          {"priorities", encode(d.priorities)},
+          {"handbook", encode_all(d.handbook)},
+          {"glossary", encode_all(d.glossary)},
+          {"acronyms", encode_all(d.acronyms)},
           {"guidance", {{"sources", sources}, {"recommendations", recommendations}}}};
 }
 

@@ -34,5 +34,12 @@ json encode(const CatalogData& d);
 json encode(const Practice& p);
 json encode(const Control& c);
 json encode(const Safeguard& s);
+json encode(const MaturityStatement& s);
+json encode(const Worksheet& w);
+json encode(const CdmRank& r);
+json encode(const Priorities& p);
+json encode(const HandbookPractice& h);
+json encode(const GlossaryEntry& g);
+json encode(const Acronym& a);
 
 }  // namespace electsec::detail

@@ -79,7 +79,9 @@ BOOST_AUTO_TEST_CASE(outputs_and_exit_codes) {
        {"17.9  3    N/A         Recover", "3 safeguards"}, ""},
       {"csv quotes commas", {"safeguards", "--control", "12", "--format", "csv"}, 0,
        {"12.5,12,\"Centralize Network Authentication, Authorization, and Auditing (AAA)\",Network,Protect,2 3,2.1\r\n"}, ""},
-      {"safeguard", {"safeguard", "14.9"}, 0, {"Safeguard 14.9:", "IGs:            2 3", "none map to it"}, ""},
+      {"safeguard", {"safeguard", "14.9"}, 0,
+       {"Safeguard 14.9:", "IGs:            2 3", "managing_staff (Building and Managing Staff), Level 2"}, ""},
+      {"safeguard no practice maps to", {"safeguard", "1.5"}, 0, {"Best practices: none map to it"}, ""},
       {"safeguard json", {"safeguard", "17.9", "--format", "json"}, 0,
        {"\"security_function\": \"Recover\"", "\"implementation_groups\": [\n    3\n  ]"}, ""},
       {"unknown safeguard", {"safeguard", "99.9"}, 1, {}, "electsec: unknown safeguard '99.9'; did you mean"},
@@ -111,6 +113,31 @@ BOOST_AUTO_TEST_CASE(outputs_and_exit_codes) {
       {"show unknown practice", {"--catalog", sample, "show", "alpah"}, 1, {}, "unknown practice 'alpah'; did you mean 'alpha'?"},
       {"safeguard lists practices", {"--catalog", sample, "safeguard", "4.1"}, 0,
        {"alpha (Alpha Practice), Level 1", "beta (Beta Practice), Level 2"}, ""},
+      {"practices at level 1 priority", {"practices", "--maturity", "1", "--scope", "priority"}, 0,
+       {"7   user_management", "10 practices"}, ""},
+      {"show a guide practice", {"show", "user_management"}, 0,
+       {"User Management (user_management), practice 7 of 30", "Level 1, Organizational Recommendations",
+        "10 or fewer invalid login attempts", "Levels 2 and 3\n", "2018 Handbook practices: 24, 25, 26"}, ""},
+      {"show unknown guide practice", {"show", "user-management"}, 1, {}, "did you mean 'user_management'"},
+      {"handbook list", {"handbook"}, 0, {"2   public_asset_scanning", "88 Handbook practices"}, ""},
+      {"handbook csv", {"handbook", "--format", "csv"}, 0, {"number,title,practices\r\n1,Whitelist which IPs can access the device,\r\n"}, ""},
+      {"handbook entry", {"handbook", "73"}, 0,
+       {"2018 Handbook practice 73:", "incident_response (Incident Response Planning)", "managing_vendors"}, ""},
+      {"handbook entry pages disagree", {"handbook", "6"}, 0,
+       {"EGES practices (guide's appendix): none", "Also listed on the page of: network_segmentation"}, ""},
+      {"handbook unknown", {"handbook", "89"}, 1, {}, "unknown Handbook practice '89'"},
+      {"handbook not a number", {"handbook", "six"}, 2, {}, "Handbook practice number must be a number, not 'six'"},
+      {"glossary list", {"glossary"}, 0, {"21 terms"}, ""},
+      {"glossary term and acronym", {"glossary", "mfa"}, 0, {"MFA stands for: multi-factor authentication"}, ""},
+      {"glossary term", {"glossary", "Ransomware", "--format", "csv"}, 0, {"term,kind,text\r\nransomware,definition,"}, ""},
+      {"glossary unknown", {"glossary", "hashng"}, 1, {}, "unknown term 'hashng'; did you mean 'hashing'?"},
+      {"acronym expansions", {"acronyms", "cdm"}, 0, {"Continuous Diagnostics and Monitoring", "3 expansions"}, ""},
+      {"acronym unknown", {"acronyms", "XYZZY"}, 1, {}, "unknown acronym 'XYZZY'"},
+      {"statements of level 1", {"statements", "--maturity", "1"}, 0, {"l1.6", "6 statements"}, ""},
+      {"all statements", {"statements", "--format", "csv"}, 0, {"id,level,text\r\nl1.1,1,"}, ""},
+      {"priorities level 1", {"priorities", "--maturity", "1"}, 0,
+       {"level1_baseline  1   hardware-inventory", "level1_election  5   removable_media", "15 entries"}, ""},
+      {"priorities level 2", {"priorities", "--maturity", "2"}, 0, {"cdm_ranking  20  6.3", "20 entries"}, ""},
       {"missing catalog file", {"--catalog", "/nonexistent/c.json", "practices"}, 1, {},
        "electsec: /nonexistent/c.json: cannot read: No such file or directory"},
       {"broken catalog file", {"--catalog", files().broken, "practices"}, 1, {}, files().broken + ":"},
@@ -139,6 +166,15 @@ BOOST_AUTO_TEST_CASE(json_outputs_are_the_catalog_format_shapes) {
   BOOST_TEST(json::parse(run({"controls", "--format", "json"}).out) == catalog["controls"]);
   BOOST_TEST(json::parse(run({"practices", "--format", "json"}).out) == catalog["practices"]);
   BOOST_TEST((parse_catalog(run({"catalog", "--format", "json"}).out) == default_catalog()));
+  BOOST_TEST(json::parse(run({"show", "user_management", "--format", "json"}).out) == catalog["practices"][6]);
+  BOOST_TEST(json::parse(run({"handbook", "--format", "json"}).out) == catalog["handbook"]);
+  BOOST_TEST(json::parse(run({"handbook", "12", "--format", "json"}).out) == catalog["handbook"][11]);
+  BOOST_TEST(json::parse(run({"glossary", "--format", "json"}).out) == catalog["glossary"]);
+  BOOST_TEST(json::parse(run({"acronyms", "--format", "json"}).out) == catalog["acronyms"]);
+  BOOST_TEST(json::parse(run({"statements", "--format", "json"}).out) == catalog["maturity_statements"]);
+  BOOST_TEST(json::parse(run({"priorities", "--format", "json"}).out) == catalog["priorities"]);
+  const json cdm_only = json::parse(run({"priorities", "--maturity", "3", "--format", "json"}).out);
+  BOOST_TEST(cdm_only == json({{"cdm_ranking", catalog["priorities"]["cdm_ranking"]}}));
 
   const json sample = json::parse(to_json(test::sample_catalog()));
   const std::string file = files().sample;
