@@ -190,7 +190,7 @@ void run_safeguard(const Command&, const Catalog& c, const Args& a, Format f, st
       << "  IGs:            " << groups_text(s) << '\n'
       << "  Depends on:     " << (s.depends_on.empty() ? "-" : detail::join(s.depends_on, ", ")) << '\n';
   const auto& mapped = c.practices_of_safeguard(s.id);
-  out << "  Best practices: " << (mapped.empty() ? "none map to it" : "") << '\n';
+  out << (mapped.empty() ? "  Best practices: none map to it\n" : "  Best practices:\n");
   for (const auto& m : mapped)
     out << "    " << m.practice->id << " (" << m.practice->title << ")"
         << (m.maturity ? ", " + level_name(*m.maturity) : std::string()) << '\n';
@@ -345,7 +345,7 @@ void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, std
       return detail::write_csv(out, t);
     }
     out << "2018 Handbook practice " << h.number << ": " << h.title << '\n';
-    out << "  EGES practices (guide's appendix): " << (mapped.empty() ? "none" : "") << '\n';
+    out << "  EGES practices (guide's appendix):" << (mapped.empty() ? " none" : "") << '\n';
     for (const Practice* p : mapped) out << "    " << p->id << " (" << p->title << ")\n";
     std::vector<std::string> pages;
     for (const auto& p : c.practices())
