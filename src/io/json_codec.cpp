@@ -285,6 +285,11 @@ Recommendation decode_recommendation(const json& j, const std::string& path) {
           o.list("practices", decode_related), o.list("safeguards", string_item)};
 }
 
+GuideInfo decode_guide(const json& j, const std::string& path) {
+  Object g(j, path, {"title", "version"});
+  return {g.string("title"), g.string("version")};
+}
+
 Guidance decode_guidance(const json& j, const std::string& path) {
   Object o(j, path, {"sources", "recommendations"});
   return {o.list("sources", decode_source), o.list("recommendations", decode_recommendation)};
@@ -304,10 +309,7 @@ CatalogData decode_catalog(const json& doc) {
   if (schema != catalog_schema)
     throw DecodeError{"/schema", "expected \"" + std::string(catalog_schema) + "\", found \"" + schema + "\""};
   CatalogData d;
-  {
-    Object g(o.required("guide"), "/guide", {"title", "version"});
-    d.guide = {g.string("title"), g.string("version")};
-  }
+  d.guide = decode_guide(o.required("guide"), "/guide");
   d.maturity_levels = o.list("maturity_levels", decode_level);
   d.maturity_statements = o.list("maturity_statements", decode_statement);
   d.practices = o.list("practices", decode_practice);
@@ -321,29 +323,70 @@ CatalogData decode_catalog(const json& doc) {
   return d;
 }
 
+json encode(const GuideInfo& g) { return {{"title", g.title}, {"version", g.version}}; }
+
+json encode(const MaturityLevel& l) {
+  return {{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}};
+}
+
+json encode(const Goal& g) {
+  return {{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}};
+}
+
+json encode(const Action& a) {
+  json levels = json::array();
+  for (const Maturity m : a.levels) levels.push_back(static_cast<int>(m));
+  return {{"id", a.id}, {"levels", levels}, {"group", a.group ? json(*a.group) : json(nullptr)}, {"text", a.text}};
+}
+
+json encode(const Tool& t) { return {{"name", t.name}, {"url", t.url}, {"description", t.description}}; }
+
+json encode(const Link& l) { return {{"title", l.title}, {"url", l.url}}; }
+
+json encode(const SafeguardMapping& m) {
+  return {{"id", m.safeguard}, {"maturity", optional_level(m.maturity)}};
+}
+
+json encode(const GuidanceSource& s) {
+  return {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"url", s.url}};
+}
+
+json encode(const RelatedPractice& r) { return {{"practice", r.practice}, {"reason", r.reason}}; }
+
+json encode(const Recommendation& r) {
+  json related = json::array();
+  for (const auto& rp : r.practices) related.push_back(encode(rp));
+  return {{"id", r.id},       {"source", r.source}, {"audience", r.audience}, {"category", r.category},
+          {"title", r.title}, {"text", r.text},     {"practices", related},   {"safeguards", r.safeguards}};
+}
+
+namespace {
+template <typename T>
+json encode_all(const std::vector<T>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(encode(item));
+  return list;
+}
+}  // namespace
+
+json encode(const Guidance& g) {
+  return {{"sources", encode_all(g.sources)}, {"recommendations", encode_all(g.recommendations)}};
+}
+
 json encode(const Practice& p) {
-  json goals = json::array(), actions = json::array(), tools = json::array(),
-       links = json::array(), mappings = json::array(), scopes = json::array();
-  for (const Scope s : p.scopes) scopes.push_back(to_string(s));
-  for (const auto& g : p.goals)
-    goals.push_back({{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}});
-  for (const auto& a : p.actions) {
-    json levels = json::array();
-    for (const Maturity m : a.levels) levels.push_back(static_cast<int>(m));
-    actions.push_back({{"id", a.id},
-                       {"levels", levels},
-                       {"group", a.group ? json(*a.group) : json(nullptr)},
-                       {"text", a.text}});
-  }
-  for (const auto& t : p.tools)
-    tools.push_back({{"name", t.name}, {"url", t.url}, {"description", t.description}});
-  for (const auto& l : p.learn_more) links.push_back({{"title", l.title}, {"url", l.url}});
-  for (const auto& m : p.safeguards)
-    mappings.push_back({{"id", m.safeguard}, {"maturity", optional_level(m.maturity)}});
-  return {{"id", p.id},         {"title", p.title},     {"order", p.order},
-          {"scopes", scopes},   {"summary", p.summary}, {"goals", goals},
-          {"actions", actions}, {"tools", tools},       {"learn_more", links},
-          {"safeguards", mappings}, {"handbook", p.handbook}};
+  json scopes = json::array();
+  for (const Scope s : p.scopes) scopes.push_back(std::string(to_string(s)));
+  return {{"id", p.id},
+          {"title", p.title},
+          {"order", p.order},
+          {"scopes", scopes},
+          {"summary", p.summary},
+          {"goals", encode_all(p.goals)},
+          {"actions", encode_all(p.actions)},
+          {"tools", encode_all(p.tools)},
+          {"learn_more", encode_all(p.learn_more)},
+          {"safeguards", encode_all(p.safeguards)},
+          {"handbook", p.handbook}};
 }
 
 json encode(const Control& c) { return {{"id", c.id}, {"title", c.title}}; }
@@ -387,31 +430,11 @@ json encode(const GlossaryEntry& g) { return {{"term", g.term}, {"definition", g
 
 json encode(const Acronym& a) { return {{"term", a.term}, {"expansion", a.expansion}}; }
 
-namespace {
-template <typename T>
-json encode_all(const std::vector<T>& items) {
-  json list = json::array();
-  for (const auto& item : items) list.push_back(encode(item));
-  return list;
-}
-}  // namespace
 
 json encode(const CatalogData& d) {
-  json levels = json::array(), sources = json::array(), recommendations = json::array();
-  for (const auto& l : d.maturity_levels)
-    levels.push_back({{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}});
-  for (const auto& s : d.guidance.sources)
-    sources.push_back({{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"url", s.url}});
-  for (const auto& r : d.guidance.recommendations) {
-    json related = json::array();
-    for (const auto& rp : r.practices) related.push_back({{"practice", rp.practice}, {"reason", rp.reason}});
-    recommendations.push_back({{"id", r.id}, {"source", r.source}, {"audience", r.audience},
-                               {"category", r.category}, {"title", r.title}, {"text", r.text},
-                               {"practices", related}, {"safeguards", r.safeguards}});
-  }
   return {{"schema", std::string(catalog_schema)},
-          {"guide", {{"title", d.guide.title}, {"version", d.guide.version}}},
-          {"maturity_levels", levels},
+          {"guide", encode(d.guide)},
+          {"maturity_levels", encode_all(d.maturity_levels)},
           {"maturity_statements", encode_all(d.maturity_statements)},
           {"practices", encode_all(d.practices)},
           {"controls", encode_all(d.controls)},
@@ -420,7 +443,38 @@ json encode(const CatalogData& d) {
           {"handbook", encode_all(d.handbook)},
           {"glossary", encode_all(d.glossary)},
           {"acronyms", encode_all(d.acronyms)},
-          {"guidance", {{"sources", sources}, {"recommendations", recommendations}}}};
+          {"guidance", encode(d.guidance)}};
+}
+
+#define ELECTSEC_DECODE_WITH(T, fn) \
+  template <>                       \
+  T decode_value<T>(const json& j) { return fn(j, ""); }
+ELECTSEC_DECODE_WITH(GuideInfo, decode_guide)
+ELECTSEC_DECODE_WITH(MaturityLevel, decode_level)
+ELECTSEC_DECODE_WITH(MaturityStatement, decode_statement)
+ELECTSEC_DECODE_WITH(Goal, decode_goal)
+ELECTSEC_DECODE_WITH(Action, decode_action)
+ELECTSEC_DECODE_WITH(Tool, decode_tool)
+ELECTSEC_DECODE_WITH(Link, decode_link)
+ELECTSEC_DECODE_WITH(SafeguardMapping, decode_mapping)
+ELECTSEC_DECODE_WITH(Practice, decode_practice)
+ELECTSEC_DECODE_WITH(Control, decode_control)
+ELECTSEC_DECODE_WITH(Safeguard, decode_safeguard)
+ELECTSEC_DECODE_WITH(Worksheet, decode_worksheet)
+ELECTSEC_DECODE_WITH(CdmRank, decode_rank)
+ELECTSEC_DECODE_WITH(Priorities, decode_priorities)
+ELECTSEC_DECODE_WITH(HandbookPractice, decode_handbook)
+ELECTSEC_DECODE_WITH(GlossaryEntry, decode_glossary)
+ELECTSEC_DECODE_WITH(Acronym, decode_acronym)
+ELECTSEC_DECODE_WITH(GuidanceSource, decode_source)
+ELECTSEC_DECODE_WITH(RelatedPractice, decode_related)
+ELECTSEC_DECODE_WITH(Recommendation, decode_recommendation)
+ELECTSEC_DECODE_WITH(Guidance, decode_guidance)
+#undef ELECTSEC_DECODE_WITH
+
+template <>
+CatalogData decode_value<CatalogData>(const json& j) {
+  return decode_catalog(j);
 }
 
 }  // namespace electsec::detail

@@ -31,6 +31,17 @@ ParseError located(const DecodeError& e, std::string_view text, std::string_view
 CatalogData decode_catalog(const json& doc);
 
 json encode(const CatalogData& d);
+json encode(const GuideInfo& g);
+json encode(const MaturityLevel& l);
+json encode(const Goal& g);
+json encode(const Action& a);
+json encode(const Tool& t);
+json encode(const Link& l);
+json encode(const SafeguardMapping& m);
+json encode(const GuidanceSource& s);
+json encode(const RelatedPractice& r);
+json encode(const Recommendation& r);
+json encode(const Guidance& g);
 json encode(const Practice& p);
 json encode(const Control& c);
 json encode(const Safeguard& s);
@@ -41,5 +52,35 @@ json encode(const Priorities& p);
 json encode(const HandbookPractice& h);
 json encode(const GlossaryEntry& g);
 json encode(const Acronym& a);
+
+/// One value of the catalog format -> T, checking it as the catalog loader does.
+/// Throws DecodeError (pointers relative to `j`).
+template <typename T>
+T decode_value(const json& j);
+
+#define ELECTSEC_DECODABLE(T) template <> T decode_value<T>(const json& j);
+ELECTSEC_DECODABLE(CatalogData)
+ELECTSEC_DECODABLE(GuideInfo)
+ELECTSEC_DECODABLE(MaturityLevel)
+ELECTSEC_DECODABLE(MaturityStatement)
+ELECTSEC_DECODABLE(Goal)
+ELECTSEC_DECODABLE(Action)
+ELECTSEC_DECODABLE(Tool)
+ELECTSEC_DECODABLE(Link)
+ELECTSEC_DECODABLE(SafeguardMapping)
+ELECTSEC_DECODABLE(Practice)
+ELECTSEC_DECODABLE(Control)
+ELECTSEC_DECODABLE(Safeguard)
+ELECTSEC_DECODABLE(Worksheet)
+ELECTSEC_DECODABLE(CdmRank)
+ELECTSEC_DECODABLE(Priorities)
+ELECTSEC_DECODABLE(HandbookPractice)
+ELECTSEC_DECODABLE(GlossaryEntry)
+ELECTSEC_DECODABLE(Acronym)
+ELECTSEC_DECODABLE(GuidanceSource)
+ELECTSEC_DECODABLE(RelatedPractice)
+ELECTSEC_DECODABLE(Recommendation)
+ELECTSEC_DECODABLE(Guidance)
+#undef ELECTSEC_DECODABLE
 
 }  // namespace electsec::detail

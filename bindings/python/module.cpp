@@ -1,0 +1,578 @@
+// electsec._core: the pybind11 module. Binding code only: the adaptation between the
+// C++ API and Python lives here, in small shims, never in include/.
+//
+// Conventions (the same everywhere): values are plain Python values as in the catalog
+// JSON format: maturity levels and Implementation Groups are ints (1..3); scopes, asset
+// types and security functions are the format's strings. Queries return copies, so a
+// returned object stays valid whatever happens to the catalog it came from.
+
+#include <electsec/electsec.hpp>
+
+#include <pybind11/eval.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include "io/json_codec.hpp"
+
+#include <sstream>
+
+namespace py = pybind11;
+using electsec::detail::json;
+
+// ---- enum conversions: int for levels and groups, str for the rest ------------------
+namespace pybind11::detail {
+
+template <typename Enum, Enum (*from_int)(int), const char* Name>
+struct int_enum_caster {
+  PYBIND11_TYPE_CASTER(Enum, const_name("int"));
+  bool load(handle src, bool) {
+    if (!src || PyBool_Check(src.ptr()) || !PyLong_Check(src.ptr())) return false;
+    const long v = PyLong_AsLong(src.ptr());
+    if (v == -1 && PyErr_Occurred()) {
+      PyErr_Clear();
+      return false;
+    }
+    value = from_int(static_cast<int>(v));  // throws electsec::Error for 0, 4, ...
+    return true;
+  }
+  static handle cast(Enum e, return_value_policy, handle) { return PyLong_FromLong(static_cast<long>(e)); }
+};
+
+template <typename Enum, Enum (*parse)(std::string_view)>
+struct str_enum_caster {
+  PYBIND11_TYPE_CASTER(Enum, const_name("str"));
+  bool load(handle src, bool) {
+    if (!src || !PyUnicode_Check(src.ptr())) return false;
+    value = parse(src.cast<std::string>());  // throws electsec::Error for unknown strings
+    return true;
+  }
+  static handle cast(Enum e, return_value_policy, handle) {
+    const auto s = electsec::to_string(e);
+    return PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+  }
+};
+
+inline electsec::ImplementationGroup ig_from_int(int n) {
+  return electsec::parse_implementation_group(std::to_string(n));
+}
+inline constexpr char maturity_name[] = "maturity";
+inline constexpr char ig_name[] = "ig";
+
+template <>
+struct type_caster<electsec::Maturity>
+    : int_enum_caster<electsec::Maturity, electsec::maturity_from_int, maturity_name> {};
+template <>
+struct type_caster<electsec::ImplementationGroup>
+    : int_enum_caster<electsec::ImplementationGroup, ig_from_int, ig_name> {};
+template <>
+struct type_caster<electsec::Scope> : str_enum_caster<electsec::Scope, electsec::parse_scope> {};
+template <>
+struct type_caster<electsec::AssetType> : str_enum_caster<electsec::AssetType, electsec::parse_asset_type> {};
+template <>
+struct type_caster<electsec::SecurityFunction>
+    : str_enum_caster<electsec::SecurityFunction, electsec::parse_security_function> {};
+
+}  // namespace pybind11::detail
+
+namespace {
+
+using namespace electsec;
+
+// ---- shims ----------------------------------------------------------------------------
+
+/// A practice that maps to a Safeguard, as a value (the C++ struct holds a pointer).
+struct PyMappedPractice {
+  Practice practice;
+  std::optional<Maturity> maturity;
+  bool operator==(const PyMappedPractice& o) const { return practice == o.practice && maturity == o.maturity; }
+};
+struct PyMappedSafeguard {
+  Safeguard safeguard;
+  std::optional<Maturity> maturity;
+  bool operator==(const PyMappedSafeguard& o) const { return safeguard == o.safeguard && maturity == o.maturity; }
+};
+struct PyCoverage {
+  ImplementationGroup ig;
+  std::size_t total;
+  std::vector<Safeguard> mapped;
+  std::vector<Safeguard> unmapped;
+};
+
+template <typename T>
+std::vector<T> copies(const std::vector<const T*>& items) {
+  std::vector<T> out;
+  out.reserve(items.size());
+  for (const T* item : items) out.push_back(*item);
+  return out;
+}
+
+py::object to_python(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return py::none();
+    case json::value_t::boolean: return py::bool_(j.get<bool>());
+    case json::value_t::number_integer: return py::int_(j.get<long long>());
+    case json::value_t::number_unsigned: return py::int_(j.get<unsigned long long>());
+    case json::value_t::number_float: return py::float_(j.get<double>());
+    case json::value_t::string: return py::str(j.get_ref<const std::string&>());
+    case json::value_t::array: {
+      py::list list;
+      for (const auto& item : j) list.append(to_python(item));
+      return std::move(list);
+    }
+    default: {
+      py::dict dict;
+      for (const auto& item : j.items()) dict[py::str(item.key())] = to_python(item.value());
+      return std::move(dict);
+    }
+  }
+}
+
+json from_python(const py::handle& obj) {
+  const std::string text = py::module_::import("json").attr("dumps")(obj).cast<std::string>();
+  return json::parse(text);
+}
+
+template <typename T>
+T decode_python(const py::handle& obj, const char* what) {
+  try {
+    return detail::decode_value<T>(from_python(obj));
+  } catch (const detail::DecodeError& e) {
+    throw ParseError(what, 0, 0, e.pointer, e.expected);
+  }
+}
+
+// Python exception types, created once at import and kept for the translator.
+struct Exceptions {
+  py::object error, parse_error, validation_error, not_found;
+};
+Exceptions* exceptions = nullptr;
+
+void translate(std::exception_ptr p) {
+  try {
+    if (p) std::rethrow_exception(p);
+  } catch (const NotFound& e) {
+    py::object exc = exceptions->not_found(e.what());
+    exc.attr("kind") = e.kind();
+    exc.attr("id") = e.id();
+    exc.attr("closest") = e.closest();
+    PyErr_SetObject(exceptions->not_found.ptr(), exc.ptr());
+  } catch (const ParseError& e) {
+    py::object exc = exceptions->parse_error(e.what());
+    exc.attr("source") = e.source();
+    exc.attr("line") = e.line();
+    exc.attr("column") = e.column();
+    exc.attr("field") = e.field();
+    exc.attr("expected") = e.expected();
+    PyErr_SetObject(exceptions->parse_error.ptr(), exc.ptr());
+  } catch (const ValidationError& e) {
+    py::object exc = exceptions->validation_error(e.what());
+    py::list problems;
+    for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.where, pr.message));
+    exc.attr("problems") = problems;
+    PyErr_SetObject(exceptions->validation_error.ptr(), exc.ptr());
+  } catch (const Error& e) {
+    PyErr_SetString(exceptions->error.ptr(), e.what());
+  }
+}
+
+const char* exception_source = R"(
+class Error(ValueError):
+    """Base of every error electsec raises (a ValueError)."""
+
+class ParseError(Error):
+    """A file or text could not be read: source, line, column, field, expected."""
+
+class ValidationError(Error):
+    """A catalog is inconsistent; problems lists every (where, message)."""
+
+class NotFound(Error, KeyError):
+    """A lookup by id found nothing: kind, id, closest (also a KeyError)."""
+    __str__ = BaseException.__str__
+)";
+
+std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
+
+// Equality, pickling (through the catalog format), to_dict/from_dict for a value class.
+template <typename T, typename Class>
+void value_protocol(Class& cls, const char* name) {
+  cls.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
+      .def("__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator())
+      .def("to_dict", [](const T& x) { return to_python(detail::encode(x)); },
+           "The value as in the catalog JSON format.")
+      .def_static("from_dict", [name](const py::object& d) { return decode_python<T>(d, name); },
+                  py::arg("data"), "Build from the catalog JSON shape; raises ParseError.")
+      .def(py::pickle([](const T& x) { return detail::encode(x).dump(); },
+                      [name](const std::string& s) {
+                        try {
+                          return detail::decode_value<T>(json::parse(s));
+                        } catch (const detail::DecodeError& e) {
+                          throw ParseError(name, 0, 0, e.pointer, e.expected);
+                        }
+                      }));
+}
+
+template <typename T, typename Class>
+void hash_by_id(Class& cls) {
+  cls.def("__hash__", [](const T& x) { return py::hash(py::str(x.id)); });
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "electsec: the CIS Essential Guide to Election Security as a queryable model";
+
+  // ---- exceptions ----
+  py::dict ns;
+  ns["__builtins__"] = py::module_::import("builtins");
+  ns["__name__"] = "electsec";
+  py::exec(exception_source, ns);
+  exceptions = new Exceptions{ns["Error"], ns["ParseError"], ns["ValidationError"], ns["NotFound"]};
+  m.attr("Error") = exceptions->error;
+  m.attr("ParseError") = exceptions->parse_error;
+  m.attr("ValidationError") = exceptions->validation_error;
+  m.attr("NotFound") = exceptions->not_found;
+  py::register_exception_translator(translate);
+
+  // ---- every class first, so that every signature below names registered types ----
+  py::class_<GuideInfo> guide_info(m, "GuideInfo", "Which guide a catalog models.");
+  py::class_<MaturityLevel> maturity_level(m, "MaturityLevel", "A maturity level: level, name, description.");
+  py::class_<MaturityStatement> statement(m, "MaturityStatement", "A statement characterising a maturity level.");
+  py::class_<Goal> goal(m, "Goal", "A goal of a best practice.");
+  py::class_<Action> action(m, "Action", "An action of a best practice.");
+  py::class_<Tool> tool(m, "Tool", "A cost-effective tool named by a best practice.");
+  py::class_<Link> link(m, "Link", "A learn-more link.");
+  py::class_<SafeguardMapping> mapping(m, "SafeguardMapping", "A practice's mapping to a CIS Safeguard.");
+  py::class_<Practice> practice(m, "Practice", "One EGES best practice.");
+  py::class_<Control> control(m, "Control", "A CIS Control (v8).");
+  py::class_<Safeguard> safeguard(m, "Safeguard", "A CIS Safeguard (v8).");
+  py::class_<Worksheet> worksheet(m, "Worksheet", "A Level 1 baseline worksheet and the actions it fulfils.");
+  py::class_<CdmRank> cdm_rank(m, "CdmRank", "A row of the Community Defense Model ranking.");
+  py::class_<Priorities> priorities(m, "Priorities", "The guide's priority lists.");
+  py::class_<HandbookPractice> handbook(m, "HandbookPractice", "A practice of the 2018 Handbook.");
+  py::class_<GlossaryEntry> glossary(m, "GlossaryEntry", "A glossary term and its definition.");
+  py::class_<Acronym> acronym(m, "Acronym", "An acronym and one of its expansions.");
+  py::class_<GuidanceSource> source(m, "GuidanceSource", "A guidance document other than the EGES.");
+  py::class_<RelatedPractice> related(m, "RelatedPractice", "A recommendation's link to a practice.");
+  py::class_<Recommendation> recommendation(m, "Recommendation", "A recommendation of a guidance source.");
+  py::class_<Guidance> guidance(m, "Guidance", "Guidance sources and their recommendations.");
+  py::class_<PyMappedPractice> mapped_practice(m, "MappedPractice",
+                                               "A practice that maps to a Safeguard, with the mapping's maturity.");
+  py::class_<PyMappedSafeguard> mapped_safeguard(m, "MappedSafeguard",
+                                                 "A Safeguard a practice maps to, with the mapping's maturity.");
+  py::class_<PyCoverage> coverage(m, "Coverage", "How much of an Implementation Group the practices cover.");
+  py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
+  py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
+
+  // ---- value classes ----
+  guide_info.def_readonly("title", &GuideInfo::title).def_readonly("version", &GuideInfo::version)
+      .def("__repr__", [](const GuideInfo& g) { return "GuideInfo(" + quote(g.title) + ", " + quote(g.version) + ")"; });
+  value_protocol<GuideInfo>(guide_info, "GuideInfo");
+
+  maturity_level.def_readonly("level", &MaturityLevel::level).def_readonly("name", &MaturityLevel::name)
+      .def_readonly("description", &MaturityLevel::description)
+      .def("__repr__", [](const MaturityLevel& l) { return "MaturityLevel(" + std::to_string(static_cast<int>(l.level)) + ", " + quote(l.name) + ")"; })
+      .def("__hash__", [](const MaturityLevel& l) { return py::hash(py::int_(static_cast<int>(l.level))); });
+  value_protocol<MaturityLevel>(maturity_level, "MaturityLevel");
+
+  statement.def_readonly("id", &MaturityStatement::id).def_readonly("level", &MaturityStatement::level)
+      .def_readonly("text", &MaturityStatement::text)
+      .def("__repr__", [](const MaturityStatement& s) { return "MaturityStatement(" + quote(s.id) + ")"; });
+  value_protocol<MaturityStatement>(statement, "MaturityStatement");
+  hash_by_id<MaturityStatement>(statement);
+
+  goal.def_readonly("id", &Goal::id).def_readonly("text", &Goal::text).def_readonly("maturity", &Goal::maturity)
+      .def("__repr__", [](const Goal& g) { return "Goal(" + quote(g.id) + ")"; });
+  value_protocol<Goal>(goal, "Goal");
+  hash_by_id<Goal>(goal);
+
+  action.def_readonly("id", &Action::id).def_readonly("levels", &Action::levels)
+      .def_readonly("group", &Action::group).def_readonly("text", &Action::text)
+      .def_property_readonly("first_level", &Action::first_level, "The maturity from which the action applies.")
+      .def_property_readonly("practice", [](const Action& a) { return a.id.substr(0, a.id.find('.')); },
+                             "The id of the practice the action belongs to.")
+      .def("__repr__", [](const Action& a) { return "Action(" + quote(a.id) + ")"; });
+  value_protocol<Action>(action, "Action");
+  hash_by_id<Action>(action);
+
+  tool.def_readonly("name", &Tool::name).def_readonly("url", &Tool::url).def_readonly("description", &Tool::description)
+      .def("__repr__", [](const Tool& t) { return "Tool(" + quote(t.name) + ")"; });
+  value_protocol<Tool>(tool, "Tool");
+
+  link.def_readonly("title", &Link::title).def_readonly("url", &Link::url)
+      .def("__repr__", [](const Link& l) { return "Link(" + quote(l.title) + ", " + quote(l.url) + ")"; });
+  value_protocol<Link>(link, "Link");
+
+  mapping.def_readonly("safeguard", &SafeguardMapping::safeguard).def_readonly("maturity", &SafeguardMapping::maturity)
+      .def("__repr__", [](const SafeguardMapping& x) { return "SafeguardMapping(" + quote(x.safeguard) + ")"; });
+  value_protocol<SafeguardMapping>(mapping, "SafeguardMapping");
+
+  practice.def_readonly("id", &Practice::id).def_readonly("title", &Practice::title)
+      .def_readonly("order", &Practice::order).def_readonly("summary", &Practice::summary)
+      .def_property_readonly("scopes", [](const Practice& p) { return py::make_tuple(p.scopes[0], p.scopes[1], p.scopes[2]); },
+                             "Scope at Level 1, 2, 3.")
+      .def_readonly("goals", &Practice::goals).def_readonly("actions", &Practice::actions)
+      .def_readonly("tools", &Practice::tools).def_readonly("learn_more", &Practice::learn_more)
+      .def_readonly("safeguards", &Practice::safeguards).def_readonly("handbook", &Practice::handbook)
+      .def("scope_at", &Practice::scope_at, py::arg("maturity"), "Scope at a maturity (1..3).")
+      .def("__repr__", [](const Practice& p) { return "Practice(" + quote(p.id) + ", " + quote(p.title) + ")"; });
+  value_protocol<Practice>(practice, "Practice");
+  hash_by_id<Practice>(practice);
+
+  control.def_readonly("id", &Control::id).def_readonly("title", &Control::title)
+      .def("__repr__", [](const Control& c) { return "Control(" + std::to_string(c.id) + ", " + quote(c.title) + ")"; })
+      .def("__hash__", [](const Control& c) { return py::hash(py::int_(c.id)); });
+  value_protocol<Control>(control, "Control");
+
+  safeguard.def_readonly("id", &Safeguard::id).def_readonly("control", &Safeguard::control)
+      .def_readonly("title", &Safeguard::title).def_readonly("asset_type", &Safeguard::asset_type)
+      .def_readonly("security_function", &Safeguard::security_function)
+      .def_readonly("implementation_groups", &Safeguard::implementation_groups)
+      .def_readonly("depends_on", &Safeguard::depends_on)
+      .def("in_group", &Safeguard::in_group, py::arg("ig"), "Whether the Safeguard belongs to IG 1, 2 or 3.")
+      .def("__repr__", [](const Safeguard& s) { return "Safeguard(" + quote(s.id) + ", " + quote(s.title) + ")"; });
+  value_protocol<Safeguard>(safeguard, "Safeguard");
+  hash_by_id<Safeguard>(safeguard);
+
+  worksheet.def_readonly("id", &Worksheet::id).def_readonly("name", &Worksheet::name)
+      .def_readonly("group", &Worksheet::group).def_readonly("actions", &Worksheet::actions)
+      .def("__repr__", [](const Worksheet& w) { return "Worksheet(" + quote(w.id) + ")"; });
+  value_protocol<Worksheet>(worksheet, "Worksheet");
+  hash_by_id<Worksheet>(worksheet);
+
+  cdm_rank.def_readonly("rank", &CdmRank::rank).def_readonly("safeguard", &CdmRank::safeguard)
+      .def_readonly("practice", &CdmRank::practice)
+      .def("__repr__", [](const CdmRank& r) { return "CdmRank(" + std::to_string(r.rank) + ", " + quote(r.safeguard) + ", " + quote(r.practice) + ")"; });
+  value_protocol<CdmRank>(cdm_rank, "CdmRank");
+
+  priorities.def_readonly("level1_baseline", &Priorities::level1_baseline)
+      .def_readonly("level1_election", &Priorities::level1_election)
+      .def_readonly("cdm_ranking", &Priorities::cdm_ranking)
+      .def("__repr__", [](const Priorities& p) {
+        return "Priorities(" + std::to_string(p.level1_baseline.size()) + " worksheets, " +
+               std::to_string(p.level1_election.size()) + " election priorities, " +
+               std::to_string(p.cdm_ranking.size()) + " CDM ranks)";
+      });
+  value_protocol<Priorities>(priorities, "Priorities");
+
+  handbook.def_readonly("number", &HandbookPractice::number).def_readonly("title", &HandbookPractice::title)
+      .def_readonly("practices", &HandbookPractice::practices)
+      .def("__repr__", [](const HandbookPractice& h) { return "HandbookPractice(" + std::to_string(h.number) + ")"; })
+      .def("__hash__", [](const HandbookPractice& h) { return py::hash(py::int_(h.number)); });
+  value_protocol<HandbookPractice>(handbook, "HandbookPractice");
+
+  glossary.def_readonly("term", &GlossaryEntry::term).def_readonly("definition", &GlossaryEntry::definition)
+      .def("__repr__", [](const GlossaryEntry& g) { return "GlossaryEntry(" + quote(g.term) + ")"; });
+  value_protocol<GlossaryEntry>(glossary, "GlossaryEntry");
+
+  acronym.def_readonly("term", &Acronym::term).def_readonly("expansion", &Acronym::expansion)
+      .def("__repr__", [](const Acronym& a) { return "Acronym(" + quote(a.term) + ", " + quote(a.expansion) + ")"; });
+  value_protocol<Acronym>(acronym, "Acronym");
+
+  source.def_readonly("id", &GuidanceSource::id).def_readonly("title", &GuidanceSource::title)
+      .def_readonly("publisher", &GuidanceSource::publisher).def_readonly("date", &GuidanceSource::date)
+      .def_readonly("url", &GuidanceSource::url)
+      .def("__repr__", [](const GuidanceSource& s) { return "GuidanceSource(" + quote(s.id) + ")"; });
+  value_protocol<GuidanceSource>(source, "GuidanceSource");
+  hash_by_id<GuidanceSource>(source);
+
+  related.def_readonly("practice", &RelatedPractice::practice).def_readonly("reason", &RelatedPractice::reason)
+      .def("__repr__", [](const RelatedPractice& r) { return "RelatedPractice(" + quote(r.practice) + ")"; });
+  value_protocol<RelatedPractice>(related, "RelatedPractice");
+
+  recommendation.def_readonly("id", &Recommendation::id).def_readonly("source", &Recommendation::source)
+      .def_readonly("audience", &Recommendation::audience).def_readonly("category", &Recommendation::category)
+      .def_readonly("title", &Recommendation::title).def_readonly("text", &Recommendation::text)
+      .def_readonly("practices", &Recommendation::practices).def_readonly("safeguards", &Recommendation::safeguards)
+      .def("__repr__", [](const Recommendation& r) { return "Recommendation(" + quote(r.id) + ")"; });
+  value_protocol<Recommendation>(recommendation, "Recommendation");
+  hash_by_id<Recommendation>(recommendation);
+
+  guidance.def_readonly("sources", &Guidance::sources).def_readonly("recommendations", &Guidance::recommendations)
+      .def("__repr__", [](const Guidance& g) {
+        return "Guidance(" + std::to_string(g.sources.size()) + " sources, " +
+               std::to_string(g.recommendations.size()) + " recommendations)";
+      });
+  value_protocol<Guidance>(guidance, "Guidance");
+
+  mapped_practice.def_readonly("practice", &PyMappedPractice::practice)
+      .def_readonly("maturity", &PyMappedPractice::maturity)
+      .def("__iter__", [](const PyMappedPractice& x) { return py::iter(py::make_tuple(x.practice, x.maturity)); })
+      .def("__eq__", [](const PyMappedPractice& a, const PyMappedPractice& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const PyMappedPractice& x) {
+        return "MappedPractice(" + quote(x.practice.id) + ", maturity=" +
+               (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
+      });
+  mapped_safeguard.def_readonly("safeguard", &PyMappedSafeguard::safeguard)
+      .def_readonly("maturity", &PyMappedSafeguard::maturity)
+      .def("__iter__", [](const PyMappedSafeguard& x) { return py::iter(py::make_tuple(x.safeguard, x.maturity)); })
+      .def("__eq__", [](const PyMappedSafeguard& a, const PyMappedSafeguard& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const PyMappedSafeguard& x) {
+        return "MappedSafeguard(" + quote(x.safeguard.id) + ", maturity=" +
+               (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
+      });
+  coverage.def_readonly("ig", &PyCoverage::ig).def_readonly("total", &PyCoverage::total)
+      .def_readonly("mapped", &PyCoverage::mapped).def_readonly("unmapped", &PyCoverage::unmapped)
+      .def("__repr__", [](const PyCoverage& c) {
+        return "Coverage(ig=" + std::to_string(static_cast<int>(c.ig)) + ", total=" + std::to_string(c.total) +
+               ", mapped=" + std::to_string(c.mapped.size()) + ", unmapped=" + std::to_string(c.unmapped.size()) + ")";
+      });
+
+  // ---- the catalog ----
+  catalog
+      .def("guide", &Catalog::guide, py::return_value_policy::copy)
+      .def("practices",
+           [](const Catalog& c, std::optional<Maturity> maturity, std::optional<Scope> scope) {
+             return copies(c.practices(PracticeFilter{maturity, scope}));
+           },
+           py::arg("maturity") = py::none(), py::arg("scope") = py::none(),
+           "Practices in index order. maturity alone: not out of scope there; with scope: that "
+           "scope there; scope alone: that scope at some level.")
+      .def("practice", &Catalog::practice, py::arg("id"), py::return_value_policy::copy)
+      .def("action", &Catalog::action, py::arg("id"), py::return_value_policy::copy)
+      .def("practice_of_action", &Catalog::practice_of_action, py::arg("action_id"), py::return_value_policy::copy)
+      .def("controls", [](const Catalog& c) { return c.controls(); })
+      .def("control", &Catalog::control, py::arg("id"), py::return_value_policy::copy)
+      .def("safeguards",
+           [](const Catalog& c, std::optional<ImplementationGroup> ig, std::optional<int> control,
+              std::optional<AssetType> asset_type, std::optional<SecurityFunction> function) {
+             return copies(c.safeguards(SafeguardFilter{ig, control, asset_type, function}));
+           },
+           py::arg("ig") = py::none(), py::arg("control") = py::none(), py::arg("asset_type") = py::none(),
+           py::arg("function") = py::none(), "Safeguards matching every given filter (IG2 includes IG1's).")
+      .def("safeguard", &Catalog::safeguard, py::arg("id"), py::return_value_policy::copy)
+      .def("practices_of_safeguard",
+           [](const Catalog& c, std::string_view id) {
+             std::vector<PyMappedPractice> out;
+             for (const auto& m : c.practices_of_safeguard(id)) out.push_back({*m.practice, m.maturity});
+             return out;
+           },
+           py::arg("id"))
+      .def("safeguards_of_practice",
+           [](const Catalog& c, std::string_view id) {
+             std::vector<PyMappedSafeguard> out;
+             for (const auto& m : c.safeguards_of_practice(id)) out.push_back({*m.safeguard, m.maturity});
+             return out;
+           },
+           py::arg("id"))
+      .def("applicable_actions",
+           [](const Catalog& c, std::string_view id, Maturity m) { return copies(c.applicable_actions(id, m)); },
+           py::arg("practice"), py::arg("maturity"))
+      .def("coverage",
+           [](const Catalog& c, ImplementationGroup ig) {
+             const Coverage cov = c.coverage(ig);
+             return PyCoverage{cov.ig, cov.total, copies(cov.mapped), copies(cov.unmapped)};
+           },
+           py::arg("ig"))
+      .def("maturity_levels", [](const Catalog& c) { return c.maturity_levels(); })
+      .def("maturity_statements",
+           [](const Catalog& c, std::optional<Maturity> m) {
+             return m ? copies(c.maturity_statements(*m)) : c.maturity_statements();
+           },
+           py::arg("maturity") = py::none())
+      .def("maturity_statement", &Catalog::maturity_statement, py::arg("id"), py::return_value_policy::copy)
+      .def("priorities", &Catalog::priorities, py::return_value_policy::copy)
+      .def("worksheet", &Catalog::worksheet, py::arg("id"), py::return_value_policy::copy)
+      .def("handbook", [](const Catalog& c) { return c.handbook(); })
+      .def("handbook_practice", &Catalog::handbook_practice, py::arg("number"), py::return_value_policy::copy)
+      .def("practices_of_handbook", [](const Catalog& c, int n) { return copies(c.practices_of_handbook(n)); },
+           py::arg("number"))
+      .def("handbook_of_practice",
+           [](const Catalog& c, std::string_view id) { return copies(c.handbook_of_practice(id)); }, py::arg("id"))
+      .def("glossary", [](const Catalog& c) { return c.glossary(); })
+      .def("glossary_entry", &Catalog::glossary_entry, py::arg("term"), py::return_value_policy::copy)
+      .def("acronyms", [](const Catalog& c) { return c.acronyms(); })
+      .def("acronym_expansions", &Catalog::acronym_expansions, py::arg("term"))
+      .def("guidance", &Catalog::guidance, py::return_value_policy::copy)
+      .def("to_dict", [](const Catalog& c) { return to_python(detail::encode(c.data())); },
+           "The whole catalog in the catalog JSON format.")
+      .def("to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("indent") = 2,
+           py::call_guard<py::gil_scoped_release>())
+      .def("__eq__", [](const Catalog& a, const Catalog& b) { return a == b; }, py::is_operator())
+      .def("__ne__", [](const Catalog& a, const Catalog& b) { return a != b; }, py::is_operator())
+      .def("__repr__", [](const Catalog& c) {
+        return "Catalog(" + quote(c.guide().title) + ", " + quote(c.guide().version) + ", " +
+               std::to_string(c.practices().size()) + " practices)";
+      })
+      .def(py::pickle([](const Catalog& c) { return to_json(c, -1); },
+                      [](const std::string& s) { return parse_catalog(s, "<pickle>"); }));
+
+  builder.def(py::init<>())
+      .def("guide", [](CatalogBuilder& b, const GuideInfo& g) -> CatalogBuilder& { return b.guide(g); },
+           py::arg("info"), py::return_value_policy::reference_internal)
+      .def("priorities", [](CatalogBuilder& b, const Priorities& p) -> CatalogBuilder& { return b.priorities(p); },
+           py::arg("priorities"), py::return_value_policy::reference_internal);
+#define ELECTSEC_BUILDER_ADD(T)                                                                  \
+  builder.def("add", [](CatalogBuilder& b, const T& x) -> CatalogBuilder& { return b.add(x); }, \
+              py::arg("item"), py::return_value_policy::reference_internal);
+  ELECTSEC_BUILDER_ADD(MaturityLevel)
+  ELECTSEC_BUILDER_ADD(MaturityStatement)
+  ELECTSEC_BUILDER_ADD(Practice)
+  ELECTSEC_BUILDER_ADD(Control)
+  ELECTSEC_BUILDER_ADD(Safeguard)
+  ELECTSEC_BUILDER_ADD(HandbookPractice)
+  ELECTSEC_BUILDER_ADD(GlossaryEntry)
+  ELECTSEC_BUILDER_ADD(Acronym)
+  ELECTSEC_BUILDER_ADD(GuidanceSource)
+  ELECTSEC_BUILDER_ADD(Recommendation)
+#undef ELECTSEC_BUILDER_ADD
+  builder
+      .def("problems",
+           [](const CatalogBuilder& b) {
+             std::vector<std::pair<std::string, std::string>> out;
+             for (const auto& p : b.problems()) out.emplace_back(p.where, p.message);
+             return out;
+           },
+           "Every (where, message) that build() would report.")
+      .def("build", [](const CatalogBuilder& b) { return b.build(); }, py::call_guard<py::gil_scoped_release>(),
+           "Validate and index; raises ValidationError listing every problem.");
+
+  // ---- functions ----
+  m.def("default_catalog", [] { return default_catalog(); }, py::call_guard<py::gil_scoped_release>(),
+        "The catalog embedded at build time (EGES 1.4.1 and CIS Controls v8).");
+  m.def("load_catalog", &load_catalog, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+        "Read a catalog JSON file; raises ParseError or ValidationError.");
+  m.def("parse_catalog", [](const std::string& text, const std::string& source) { return parse_catalog(text, source); },
+        py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>(),
+        "Parse catalog JSON text; raises ParseError or ValidationError.");
+  m.def("to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("catalog"),
+        py::arg("indent") = 2, py::call_guard<py::gil_scoped_release>(), "The catalog as catalog JSON text.");
+  m.def("level_name", &level_name, py::arg("maturity"), "'Level 1', 'Level 2' or 'Level 3'.");
+  m.def("run_cli",
+        [](const std::vector<std::string>& args) {
+          std::ostringstream out, err;
+          int code = 0;
+          {
+            py::gil_scoped_release release;
+            code = run_cli(args, out, err);
+          }
+          return py::make_tuple(code, out.str(), err.str());
+        },
+        py::arg("args"), "Run an electsec command; returns (exit code, stdout, stderr).");
+  m.def("main",
+        [](const std::vector<std::string>& args) {
+          py::module_::import("sys").attr("stdout").attr("flush")();
+          std::ostringstream out, err;
+          int code = 0;
+          {
+            py::gil_scoped_release release;
+            code = run_cli(args, out, err);
+          }
+          // Through Python's streams, so that redirection and capture work as usual.
+          auto sys = py::module_::import("sys");
+          sys.attr("stdout").attr("write")(out.str());
+          sys.attr("stderr").attr("write")(err.str());
+          return code;
+        },
+        py::arg("args"), "The electsec command line (what `python -m electsec` runs); returns the exit code.");
+
+  m.attr("MATURITIES") = py::make_tuple(1, 2, 3);
+  m.attr("IMPLEMENTATION_GROUPS") = py::make_tuple(1, 2, 3);
+  m.attr("SCOPES") = py::make_tuple("priority", "in_scope", "out_of_scope");
+  py::list assets, functions;
+  for (auto a : all_asset_types) assets.append(std::string(to_string(a)));
+  for (auto f : all_security_functions) functions.append(std::string(to_string(f)));
+  m.attr("ASSET_TYPES") = py::tuple(assets);
+  m.attr("SECURITY_FUNCTIONS") = py::tuple(functions);
+  m.attr("CATALOG_SCHEMA") = std::string(catalog_schema);
+  m.attr("__version__") = version_string;
+}

@@ -1,0 +1,64 @@
+"""The package: what it exports, its stubs, its markers."""
+import ast
+import inspect
+import pathlib
+
+import electsec
+from electsec import _core
+
+PACKAGE = pathlib.Path(electsec.__file__).parent
+
+
+def public(names):
+    return {n for n in names if not n.startswith("_")} | ({"__version__"} & set(names))
+
+
+def stub_tree():
+    return ast.parse((PACKAGE / "_core.pyi").read_text(encoding="utf-8"))
+
+
+def test_all_reexports_every_public_core_name():
+    assert set(electsec.__all__) == public(dir(_core))
+    for name in electsec.__all__:
+        assert getattr(electsec, name) is getattr(_core, name)
+
+
+def test_stub_names_every_public_core_name():
+    tree = stub_tree()
+    names = set()
+    for node in tree.body:
+        if isinstance(node, (ast.ClassDef, ast.FunctionDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.AnnAssign):
+            names.add(node.target.id)
+    assert public(dir(_core)) <= names, public(dir(_core)) - names
+
+
+def test_stub_names_every_public_member_of_every_class():
+    classes = {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef)}
+    for name, cls in inspect.getmembers(_core, inspect.isclass):
+        if issubclass(cls, BaseException):
+            continue
+        in_stub = set()
+        for node in classes[name].body:
+            if isinstance(node, ast.FunctionDef):
+                in_stub.add(node.name)
+            elif isinstance(node, ast.AnnAssign):
+                in_stub.add(node.target.id)
+        members = {m for m in vars(cls) if not m.startswith("_")}
+        assert members <= in_stub, (name, members - in_stub)
+
+
+def test_py_typed_and_main_ship():
+    assert (PACKAGE / "py.typed").exists()
+    assert (PACKAGE / "__main__.py").exists()
+
+
+def test_version_and_constants():
+    assert electsec.__version__.count(".") == 2
+    assert electsec.MATURITIES == (1, 2, 3)
+    assert electsec.SCOPES == ("priority", "in_scope", "out_of_scope")
+    assert "N/A" in electsec.ASSET_TYPES and len(electsec.ASSET_TYPES) == 6
+    assert electsec.SECURITY_FUNCTIONS[-1] == "Recover"
+    assert electsec.CATALOG_SCHEMA == "electsec.catalog/1"
+    assert electsec.level_name(2) == "Level 2"
