@@ -19,10 +19,12 @@ std::string parse_message(const std::string& source, std::size_t line, std::size
   return os.str();
 }
 
-std::string validation_message(const std::vector<Problem>& problems) {
+std::string validation_message(const std::vector<Problem>& problems, std::string summary) {
   std::ostringstream os;
-  os << "catalog is inconsistent (" << problems.size()
-     << (problems.size() == 1 ? " problem)" : " problems)");
+  if (summary.empty())
+    summary = "catalog is inconsistent (" + std::to_string(problems.size()) +
+              (problems.size() == 1 ? " problem)" : " problems)");
+  os << summary;
   for (const auto& p : problems) os << "\n  " << p.where << ": " << p.message;
   return os.str();
 }
@@ -53,7 +55,10 @@ ParseError::ParseError(std::string source, std::size_t line, std::size_t column,
       expected_(std::move(expected)) {}
 
 ValidationError::ValidationError(std::vector<Problem> problems)
-    : Error(validation_message(problems)), problems_(std::move(problems)) {}
+    : Error(validation_message(problems, "")), problems_(std::move(problems)) {}
+
+ValidationError::ValidationError(std::vector<Problem> problems, const std::string& summary)
+    : Error(validation_message(problems, summary)), problems_(std::move(problems)) {}
 
 NotFound::NotFound(std::string kind, std::string id, std::vector<std::string> closest)
     : Error(not_found_message(kind, id, closest)),

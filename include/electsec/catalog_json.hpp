@@ -3,6 +3,7 @@
 /// The catalog JSON format of DESIGN.md ("electsec.catalog/1"): read and write.
 
 #include <electsec/catalog.hpp>
+#include <electsec/limits.hpp>
 
 #include <string>
 #include <string_view>

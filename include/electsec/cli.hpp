@@ -3,6 +3,7 @@
 /// The `electsec` command line as a library function, so that the C++ binary and
 /// `python -m electsec` run the very same code.
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,6 +13,13 @@ namespace electsec {
 /// Run one command. `args` excludes the program name. Writes results to `out` and
 /// messages to `err`. Returns the exit code: 0 success, 1 user error (one line on
 /// `err` naming the file, line and field or the unknown id), 2 usage error.
+/// Interactive commands (the maturity questionnaire) read from standard input when it is
+/// a terminal.
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The same, with the input stream given; `interactive` says whether to treat `in` as a
+/// person at a terminal (prompts) or not (a command that needs a file then asks for one).
+int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+            bool interactive);
 
 }  // namespace electsec

@@ -2,10 +2,16 @@
 /// \file
 /// Umbrella header: everything public in electsec.
 
+#include <electsec/assessment.hpp>
+#include <electsec/assessment_json.hpp>
 #include <electsec/catalog.hpp>
 #include <electsec/catalog_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
+#include <electsec/limits.hpp>
+#include <electsec/maturity.hpp>
+#include <electsec/plan.hpp>
+#include <electsec/scorecard.hpp>
 #include <electsec/types.hpp>
 #include <electsec/version.hpp>

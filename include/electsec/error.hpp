@@ -51,6 +51,8 @@ struct Problem {
 class ValidationError : public Error {
  public:
   explicit ValidationError(std::vector<Problem> problems);
+  /// `summary` is the first line of what(), e.g. "file.json: 3 problems".
+  ValidationError(std::vector<Problem> problems, const std::string& summary);
   const std::vector<Problem>& problems() const noexcept { return problems_; }
 
  private:

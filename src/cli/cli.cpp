@@ -1,4 +1,8 @@
+#include <electsec/assessment_json.hpp>
 #include <electsec/catalog_json.hpp>
+#include <electsec/maturity.hpp>
+#include <electsec/plan.hpp>
+#include <electsec/scorecard.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
@@ -9,8 +13,12 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
 #include <map>
 #include <optional>
+#include <unistd.h>
 
 namespace electsec {
 
@@ -24,12 +32,20 @@ struct UsageError {
   std::string message;
 };
 
-enum class Format { table, json, csv };
+enum class Format { table, json, csv, markdown };
+
+// Options that take no value.
+const std::vector<std::string> flag_options = {"force"};
 
 struct Args {
   std::vector<std::string> positional;
   std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
   bool help = false;
+
+  bool flag(const std::string& name) const {
+    return std::find(flags.begin(), flags.end(), name) != flags.end();
+  }
 
   std::optional<std::string> option(const std::string& name) const {
     const auto it = options.find(name);
@@ -38,8 +54,15 @@ struct Args {
   }
 };
 
+/// The streams a command reads and writes; `interactive` when `in` is a terminal.
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  bool interactive;
+};
+
 struct Command;
-using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, std::ostream&);
+using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, Io&);
 
 struct Command {
   const char* name;
@@ -54,7 +77,12 @@ struct Command {
 };
 
 const char* format_name(Format f) {
-  return f == Format::table ? "table" : f == Format::json ? "json" : "csv";
+  switch (f) {
+    case Format::table: return "table";
+    case Format::json: return "json";
+    case Format::csv: return "csv";
+    default: return "markdown";
+  }
 }
 
 std::string groups_text(const Safeguard& s) {
@@ -140,7 +168,8 @@ Table safeguard_rows(const std::vector<const Safeguard*>& list, Format f) {
   return t;
 }
 
-void run_controls(const Command&, const Catalog& c, const Args&, Format f, std::ostream& out) {
+void run_controls(const Command&, const Catalog& c, const Args&, Format f, Io& io) {
+  std::ostream& out = io.out;
   if (f == Format::json) {
     json list = json::array();
     for (const auto& control : c.controls()) list.push_back(detail::encode(control));
@@ -162,7 +191,8 @@ void run_controls(const Command&, const Catalog& c, const Args&, Format f, std::
   write_rows(out, f, t, "controls");
 }
 
-void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   SafeguardFilter filter;
   if (a.option("ig")) filter.ig = parse_enum_option(a, "ig", parse_implementation_group);
   if (a.option("control")) filter.control = parse_int_option(a, "control", 1, 1000);
@@ -175,7 +205,8 @@ void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, s
   write_rows(out, f, safeguard_rows(list, f), "safeguards");
 }
 
-void run_safeguard(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_safeguard(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   const Safeguard& s = c.safeguard(a.positional[1]);
   if (f == Format::json) {
     out << detail::encode(s).dump(2) << '\n';
@@ -196,7 +227,8 @@ void run_safeguard(const Command&, const Catalog& c, const Args& a, Format f, st
         << (m.maturity ? ", " + level_name(*m.maturity) : std::string()) << '\n';
 }
 
-void run_practices(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_practices(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   PracticeFilter filter;
   if (a.option("maturity")) filter.maturity = parse_enum_option(a, "maturity", parse_maturity);
   if (a.option("scope")) filter.scope = parse_enum_option(a, "scope", parse_scope);
@@ -269,7 +301,8 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
       << '\n';
 }
 
-void run_show(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_show(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   const Practice& p = c.practice(a.positional[1]);
   if (f == Format::json) {
     out << detail::encode(p).dump(2) << '\n';
@@ -286,7 +319,8 @@ void run_show(const Command&, const Catalog& c, const Args& a, Format f, std::os
   detail::write_csv(out, t);
 }
 
-void run_catalog(const Command&, const Catalog& c, const Args&, Format f, std::ostream& out) {
+void run_catalog(const Command&, const Catalog& c, const Args&, Format f, Io& io) {
+  std::ostream& out = io.out;
   if (f == Format::json) {
     out << to_json(c);
     return;
@@ -331,7 +365,8 @@ void write_json_items(std::ostream& out, const std::vector<T>& items) {
   out << list.dump(2) << '\n';
 }
 
-void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   if (a.positional.size() == 2) {
     const int number = parse_int_option_text(a.positional[1], "Handbook practice number");
     const HandbookPractice& h = c.handbook_practice(number);
@@ -370,7 +405,8 @@ void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, std
   write_rows(out, f, t, "Handbook practices");
 }
 
-void run_glossary(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_glossary(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   if (a.positional.size() == 2) {
     const std::string& term = a.positional[1];
     // A term may be a glossary entry, an acronym, or both; an unknown one names the
@@ -413,7 +449,8 @@ void run_glossary(const Command&, const Catalog& c, const Args& a, Format f, std
   write_rows(out, f, t, "terms");
 }
 
-void run_acronyms(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_acronyms(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   std::vector<Acronym> list;
   if (a.positional.size() == 2) {
     const auto expansions = c.acronym_expansions(a.positional[1]);  // throws NotFound
@@ -430,7 +467,8 @@ void run_acronyms(const Command&, const Catalog& c, const Args& a, Format f, std
   write_rows(out, f, t, "expansions");
 }
 
-void run_statements(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_statements(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   std::vector<MaturityStatement> list;
   if (a.option("maturity")) {
     for (const auto* s : c.maturity_statements(parse_enum_option(a, "maturity", parse_maturity)))
@@ -446,7 +484,8 @@ void run_statements(const Command&, const Catalog& c, const Args& a, Format f, s
   write_rows(out, f, t, "statements");
 }
 
-void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, std::ostream& out) {
+void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
   const Priorities& pr = c.priorities();
   std::optional<Maturity> m;
   if (a.option("maturity")) m = parse_enum_option(a, "maturity", parse_maturity);
@@ -497,6 +536,225 @@ void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, s
   write_rows(out, f, t, "entries");
 }
 
+std::string percent(double x) { return std::to_string(static_cast<int>(x * 100 + 0.5)) + "%"; }
+
+// ---- maturity ----
+
+MaturityAnswers ask(const Catalog& c, Io& io) {
+  MaturityAnswers answers;
+  io.out << "For each statement, answer y (it applies to your office), n (it does not) or s (skip).\n";
+  for (const auto& s : c.maturity_statements()) {
+    while (true) {
+      io.out << "\n[" << s.id << "] " << s.text << "\n  applies? (y/n/s): " << std::flush;
+      std::string line;
+      if (!std::getline(io.in, line)) {
+        io.out << "\n(input ended; the remaining statements are skipped)\n";
+        return answers;
+      }
+      const std::string reply = detail::lower_case(line);
+      if (reply == "y" || reply == "yes") answers[s.id] = true;
+      else if (reply == "n" || reply == "no") answers[s.id] = false;
+      else if (!(reply.empty() || reply == "s" || reply == "skip")) {
+        io.out << "  please answer y, n or s";
+        continue;
+      }
+      break;
+    }
+  }
+  return answers;
+}
+
+void write_maturity(const MaturityResult& r, Format f, std::ostream& out) {
+  if (f == Format::json) {
+    out << detail::encode(r).dump(2) << '\n';
+    return;
+  }
+  out << "Maturity: " << level_name(r.level) << (r.conflict ? " (answers conflict)" : "")
+      << (r.unsure ? " (too few answers: unsure)" : "") << "\n\n" << r.rationale << '\n';
+}
+
+void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
+  MaturityAnswers answers;
+  if (const auto file = a.option("answers")) {
+    answers = load_answers(*file, c);
+  } else if (io.interactive) {
+    answers = ask(c, io);
+    io.out << '\n';
+  } else {
+    throw UsageError{std::string("maturity needs --answers FILE when standard input is not a terminal (usage: electsec ") +
+                     cmd.usage + ")"};
+  }
+  write_maturity(determine_maturity(c, answers), f, io.out);
+}
+
+// ---- plan ----
+
+void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  std::optional<Assessment> assessment;
+  if (const auto file = a.option("assessment")) assessment = load_assessment(*file, c);
+  Maturity m;
+  if (a.option("maturity"))
+    m = parse_enum_option(a, "maturity", parse_maturity);
+  else if (assessment)
+    m = assessment->maturity;
+  else
+    throw UsageError{"plan needs --maturity N or --assessment FILE"};
+  const Plan plan = build_plan(c, m, assessment ? &*assessment : nullptr);
+  if (f == Format::json) {
+    out << detail::encode(plan).dump(2) << '\n';
+    return;
+  }
+  if (f == Format::csv) {
+    Table t{{"rank", "kind", "id", "practice", "action", "reason"}, {}};
+    for (const auto& s : plan.steps)
+      for (const auto& action : s.actions)
+        t.rows.push_back({std::to_string(s.rank), std::string(to_string(s.kind)), s.id, s.practice, action, s.reason});
+    return detail::write_csv(out, t);
+  }
+  const auto title = [&](const PlanStep& s) {
+    return s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+  };
+  if (f == Format::markdown) {
+    out << "# Plan for an office at " << level_name(m) << "\n";
+    for (const auto& s : plan.steps) {
+      out << "\n## " << s.rank << ". " << title(s) << "\n\n*" << s.reason << "*\n\n";
+      for (const auto& action : s.actions) out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
+    }
+    return;
+  }
+  Table t{{"#", "Step", "Actions", "Why"}, {}};
+  for (const auto& s : plan.steps) t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
+  out << "Plan for an office at " << level_name(m) << "\n\n";
+  write_rows(out, f, t, "steps");
+}
+
+// ---- assessments ----
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[11];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ostream& out) {
+  if (f == Format::json) {
+    out << detail::encode(card).dump(2) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "scope", "actions_applicable", "actions_done",
+                                                      "actions_in_progress", "completion"}
+                           : std::vector<std::string>{"Practice", "Scope", "Done", "In progress", "Applicable", "Complete"},
+          {}};
+  for (const auto& p : card.practices) {
+    if (f == Format::csv)
+      t.rows.push_back({p.practice, std::string(to_string(p.scope)), std::to_string(p.actions_applicable),
+                        std::to_string(p.actions_done), std::to_string(p.actions_in_progress), std::to_string(p.completion)});
+    else
+      t.rows.push_back({c.practice(p.practice).title, std::string(to_string(p.scope)), std::to_string(p.actions_done),
+                        std::to_string(p.actions_in_progress), std::to_string(p.actions_applicable), percent(p.completion)});
+  }
+  if (f == Format::csv) return detail::write_csv(out, t);
+  out << card.jurisdiction.name << " (" << card.jurisdiction.id << "), " << level_name(card.maturity) << ": "
+      << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
+      << percent(card.completion) << "), " << card.actions_in_progress << " in progress; priority practices "
+      << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n";
+  detail::write_table(out, t);
+}
+
+void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  const std::string& sub = a.positional.size() > 1 ? a.positional[1] : std::string();
+  const auto need = [&](std::size_t n, const char* usage) {
+    if (a.positional.size() != n) throw UsageError{std::string("usage: electsec ") + usage};
+  };
+  const auto only = [&](std::initializer_list<const char*> allowed) {
+    for (const auto& [name, value] : a.options)
+      if (name != "format" && name != "catalog" &&
+          std::none_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; }))
+        throw UsageError{"'assess " + sub + "' has no option --" + name};
+    if (a.flag("force") && std::none_of(allowed.begin(), allowed.end(), [](const char* x) { return std::string(x) == "force"; }))
+      throw UsageError{"'assess " + sub + "' has no option --force"};
+  };
+  if (sub == "init") {
+    need(3, "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]");
+    only({"id", "name", "state", "kind", "maturity", "force"});
+    const std::string& file = a.positional[2];
+    Assessment x;
+    for (const char* field : {"id", "name", "state", "kind", "maturity"})
+      if (!a.option(field)) throw UsageError{std::string("assess init needs --") + field};
+    x.jurisdiction = {*a.option("id"), *a.option("name"), *a.option("state"),
+                      parse_enum_option(a, "kind", parse_jurisdiction_kind)};
+    x.maturity = parse_enum_option(a, "maturity", parse_maturity);
+    x.catalog_version = c.guide().version;
+    std::error_code ec;
+    if (std::filesystem::exists(file, ec) && !a.flag("force"))
+      throw Error(file + ": already exists; pass --force to overwrite it");
+    save_assessment(x, file);
+    out << "wrote " << file << ": " << x.jurisdiction.name << " at " << level_name(x.maturity) << '\n';
+  } else if (sub == "set") {
+    need(5, "assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]");
+    only({"note", "date"});
+    const std::string& file = a.positional[2];
+    const Status status = [&] {
+      try {
+        return parse_status(a.positional[4]);
+      } catch (const Error& e) {
+        throw UsageError{e.what()};
+      }
+    }();
+    Assessment x = load_assessment(file, c);
+    x.set(c, a.positional[3], status, a.option("note").value_or(""), a.option("date").value_or(today()));
+    save_assessment(x, file);
+    out << a.positional[3] << ": " << to_string(status) << '\n';
+  } else if (sub == "score") {
+    need(3, "assess score FILE [--format table|json|csv]");
+    only({});
+    write_scorecard(c, score(c, load_assessment(a.positional[2], c)), f, out);
+  } else {
+    throw UsageError{std::string("usage: electsec ") + cmd.usage};
+  }
+}
+
+// ---- rollup ----
+
+void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  const std::vector<std::string> paths(a.positional.begin() + 1, a.positional.end());
+  const unsigned threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 1, 256)) : 0;
+  const Rollup r = rollup_files(c, paths, threads);
+  if (f == Format::json) {
+    out << detail::encode(r).dump(2) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "actions_applicable", "actions_done", "completion", "offices_complete"}
+                           : std::vector<std::string>{"Practice", "Done", "Applicable", "Complete", "Offices complete"},
+          {}};
+  for (const auto& p : r.practices) {
+    if (f == Format::csv)
+      t.rows.push_back({p.practice, std::to_string(p.actions_applicable), std::to_string(p.actions_done),
+                        std::to_string(p.completion), std::to_string(p.offices_complete)});
+    else if (p.actions_applicable > 0)
+      t.rows.push_back({c.practice(p.practice).title, std::to_string(p.actions_done), std::to_string(p.actions_applicable),
+                        percent(p.completion), std::to_string(p.offices_complete)});
+  }
+  if (f == Format::csv) return detail::write_csv(out, t);
+  out << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
+      << " at Level 2, " << r.maturity_distribution[2] << " at Level 3; " << r.actions_done << " of "
+      << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ")\n\n";
+  detail::write_table(out, t);
+  std::vector<std::string> least;
+  for (const auto& id : r.least_complete) least.push_back(c.practice(id).title);
+  out << "\nLeast complete: " << (least.empty() ? "-" : detail::join(least, "; ")) << '\n';
+  out << "Furthest behind:";
+  for (std::size_t i = 0; i < r.offices.size() && i < 5; ++i)
+    out << (i ? ";" : "") << ' ' << r.offices[i].jurisdiction.name << " (" << percent(r.offices[i].completion) << ")";
+  out << '\n';
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"controls", "list the 18 CIS Controls", "controls [--format table|json|csv]", "", {}, 0, 0,
@@ -539,6 +797,30 @@ const std::vector<Command>& commands() {
       {"acronyms", "list the acronyms, or expand one", "acronyms [TERM] [--format table|json|csv]",
        "  TERM            an acronym, any case\n", {}, 0, 1,
        {Format::table, Format::json, Format::csv}, run_acronyms},
+      {"maturity", "determine an office's maturity level from its answers to the statements",
+       "maturity [--answers FILE] [--format table|json]",
+       "  --answers FILE  {\"answers\": {\"l1.1\": true, ...}}; without it, on a terminal,\n"
+       "                  a questionnaire asks each statement in turn\n",
+       {"answers"}, 0, 0, {Format::table, Format::json}, run_maturity},
+      {"plan", "an office's next steps, in the guide's order",
+       "plan (--maturity N | --assessment FILE) [--format table|json|csv|markdown]",
+       "  --maturity N       1, 2 or 3 (default: the assessment's)\n"
+       "  --assessment FILE  leave out what the office has done or marked not applicable\n",
+       {"maturity", "assessment"}, 0, 0, {Format::table, Format::json, Format::csv, Format::markdown}, run_plan},
+      {"assess", "create, update and score an office's self-assessment",
+       "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]\n"
+       "       electsec assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]\n"
+       "       electsec assess score FILE [--format table|json|csv]",
+       "  KIND            state, county, municipality or territory\n"
+       "  STATUS          not_started, in_progress, done or not_applicable\n"
+       "  --force         let init overwrite an existing file\n"
+       "  --date DATE     the date recorded with the status (default: today, UTC)\n",
+       {"id", "name", "state", "kind", "maturity", "note", "date", "force"}, 2, 4,
+       {Format::table, Format::json, Format::csv}, run_assess},
+      {"rollup", "sum up many offices' assessments (files or directories of *.json)",
+       "rollup FILE|DIR... [--threads N] [--format table|json|csv]",
+       "  --threads N     read files on N threads (default: one per core)\n", {"threads"}, 1, 1000000,
+       {Format::table, Format::json, Format::csv}, run_rollup},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };
@@ -577,6 +859,11 @@ Args parse_args(const std::vector<std::string>& argv) {
       const auto eq = arg.find('=');
       std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
       std::string value;
+      if (std::find(flag_options.begin(), flag_options.end(), name) != flag_options.end()) {
+        if (eq != std::string::npos) throw UsageError{"option --" + name + " takes no value"};
+        a.flags.push_back(name);
+        continue;
+      }
       if (eq != std::string::npos) {
         value = arg.substr(eq + 1);
       } else {
@@ -613,23 +900,15 @@ const Command& find_command(const std::string& name) {
                    " (see electsec --help)"};
 }
 
-// A catalog file for --catalog. Its validation problems go on one line, after the file.
-Catalog load_for_cli(const std::string& path) {
-  try {
-    return load_catalog(path);
-  } catch (const ValidationError& e) {
-    const auto& problems = e.problems();
-    std::string line = path + ": catalog is inconsistent (" + std::to_string(problems.size()) +
-                       (problems.size() == 1 ? " problem): " : " problems): ");
-    for (std::size_t i = 0; i < problems.size(); ++i)
-      line += (i > 0 ? "; " : "") + problems[i].where + ": " + problems[i].message;
-    throw Error(line);
-  }
-}
-
 }  // namespace
 
 int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  return run_cli(argv, std::cin, out, err, ::isatty(STDIN_FILENO) == 1);
+}
+
+int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream& out, std::ostream& err,
+            bool interactive) {
+  Io io{in, out, interactive};
   try {
     if (argv.size() == 1 && argv[0] == "--version") {
       out << "electsec " << version_string << '\n';
@@ -649,6 +928,9 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
       print_command_help(c, out);
       return 0;
     }
+    for (const auto& name : a.flags)
+      if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
+        throw UsageError{"'" + std::string(c.name) + "' has no option --" + name + " (see electsec " + c.name + " --help)"};
     for (const auto& [name, value] : a.options) {
       if (name == "format" || name == "catalog") continue;
       if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
@@ -660,15 +942,23 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
       throw UsageError{std::string("usage: electsec ") + c.usage};
     const Format f = parse_format(a, c);
     if (const auto path = a.option("catalog")) {
-      c.run(c, load_for_cli(*path), a, f, out);
+      c.run(c, load_catalog(*path), a, f, io);
     } else {
-      c.run(c, default_catalog(), a, f, out);
+      c.run(c, default_catalog(), a, f, io);
     }
     out.flush();
     return 0;
   } catch (const UsageError& e) {
     err << "electsec: " << e.message << '\n';
     return 2;
+  } catch (const ValidationError& e) {
+    // One line: the summary, then every problem.
+    const std::string what = e.what();
+    std::string line = what.substr(0, what.find('\n'));
+    for (std::size_t i = 0; i < e.problems().size(); ++i)
+      line += (i ? "; " : ": ") + e.problems()[i].where + ": " + e.problems()[i].message;
+    err << "electsec: " << line << '\n';
+    return 1;
   } catch (const Error& e) {
     err << "electsec: " << e.what() << '\n';
     return 1;

@@ -14,7 +14,16 @@ Catalog parse_catalog(std::string_view text, std::string_view source) {
   }
 }
 
-Catalog load_catalog(const std::string& path) { return parse_catalog(detail::read_file(path), path); }
+Catalog load_catalog(const std::string& path) {
+  const std::string text = detail::read_file(path);
+  try {
+    return parse_catalog(text, path);
+  } catch (const ValidationError& e) {
+    // Name the file in the summary; the problems stay as they are.
+    throw ValidationError(e.problems(), path + ": catalog is inconsistent (" + std::to_string(e.problems().size()) +
+                                            (e.problems().size() == 1 ? " problem)" : " problems)"));
+  }
+}
 
 std::string to_json(const Catalog& catalog, int indent) {
   return detail::encode(catalog.data()).dump(indent < 0 ? -1 : indent) + (indent < 0 ? "" : "\n");

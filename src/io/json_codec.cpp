@@ -10,7 +10,40 @@
 
 namespace electsec::detail {
 
+namespace {
+
+// Rejects input over the limits before nlohmann sees it: a huge file, or nesting deep
+// enough to matter (found by one pass that skips strings).
+void check_limits(std::string_view text, std::string_view source) {
+  if (text.size() > max_input_bytes)
+    throw ParseError(std::string(source), 0, 0, "",
+                     "input of " + std::to_string(text.size()) + " bytes is over the limit of " +
+                         std::to_string(max_input_bytes) + " bytes");
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_nesting_depth) {
+        const TextPosition pos = position_of(text, i);
+        throw ParseError(std::string(source), pos.line, pos.column, "",
+                         "nesting deeper than " + std::to_string(max_nesting_depth) + " levels");
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+}  // namespace
+
 json parse_json(std::string_view text, std::string_view source) {
+  check_limits(text, source);
   try {
     return json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
@@ -430,6 +463,95 @@ json encode(const GlossaryEntry& g) { return {{"term", g.term}, {"definition", g
 
 json encode(const Acronym& a) { return {{"term", a.term}, {"expansion", a.expansion}}; }
 
+
+json encode(const Jurisdiction& j) {
+  return {{"id", j.id}, {"name", j.name}, {"state", j.state}, {"kind", std::string(to_string(j.kind))}};
+}
+
+json encode(const MaturityResult& r) {
+  json tallies = json::array();
+  for (const auto& t : r.tallies)
+    tallies.push_back({{"level", static_cast<int>(t.level)},
+                       {"yes", t.yes},
+                       {"answered", t.answered},
+                       {"total", t.total},
+                       {"majority", t.majority()}});
+  return {{"level", static_cast<int>(r.level)}, {"conflict", r.conflict}, {"unsure", r.unsure},
+          {"tallies", tallies},                  {"applied", r.applied},   {"rationale", r.rationale}};
+}
+
+json encode(const Plan& p) {
+  json steps = json::array();
+  for (const auto& s : p.steps)
+    steps.push_back({{"rank", s.rank},
+                     {"kind", std::string(to_string(s.kind))},
+                     {"id", s.id},
+                     {"practice", s.practice.empty() ? json(nullptr) : json(s.practice)},
+                     {"actions", s.actions},
+                     {"reason", s.reason}});
+  return {{"maturity", static_cast<int>(p.maturity)}, {"steps", steps}};
+}
+
+namespace {
+json encode_safeguard_scores(const std::vector<SafeguardScore>& list) {
+  json out = json::array();
+  for (const auto& s : list)
+    out.push_back({{"safeguard", s.safeguard},
+                   {"actions_applicable", s.actions_applicable},
+                   {"actions_done", s.actions_done},
+                   {"completion", s.completion}});
+  return out;
+}
+}  // namespace
+
+json encode(const Scorecard& c) {
+  json practices = json::array();
+  for (const auto& p : c.practices)
+    practices.push_back({{"id", p.practice},
+                         {"scope", std::string(to_string(p.scope))},
+                         {"actions_applicable", p.actions_applicable},
+                         {"actions_done", p.actions_done},
+                         {"actions_in_progress", p.actions_in_progress},
+                         {"completion", p.completion}});
+  return {{"jurisdiction", encode(c.jurisdiction)},
+          {"maturity", static_cast<int>(c.maturity)},
+          {"actions_applicable", c.actions_applicable},
+          {"actions_done", c.actions_done},
+          {"actions_in_progress", c.actions_in_progress},
+          {"completion", c.completion},
+          {"priorities_complete", c.priorities_complete},
+          {"practices", practices},
+          {"safeguards", encode_safeguard_scores(c.safeguards)}};
+}
+
+json encode(const Rollup& r) {
+  json practices = json::array(), offices = json::array();
+  for (const auto& p : r.practices)
+    practices.push_back({{"id", p.practice},
+                         {"actions_applicable", p.actions_applicable},
+                         {"actions_done", p.actions_done},
+                         {"completion", p.completion},
+                         {"offices_complete", p.offices_complete}});
+  for (const auto& o : r.offices) {
+    json office = encode(o.jurisdiction);
+    office["maturity"] = static_cast<int>(o.maturity);
+    office["actions_applicable"] = o.actions_applicable;
+    office["actions_done"] = o.actions_done;
+    office["completion"] = o.completion;
+    office["priorities_complete"] = o.priorities_complete;
+    offices.push_back(std::move(office));
+  }
+  return {{"jurisdictions", r.jurisdictions},
+          {"maturity_distribution",
+           {{"1", r.maturity_distribution[0]}, {"2", r.maturity_distribution[1]}, {"3", r.maturity_distribution[2]}}},
+          {"actions_applicable", r.actions_applicable},
+          {"actions_done", r.actions_done},
+          {"completion", r.completion},
+          {"practices", practices},
+          {"least_complete", r.least_complete},
+          {"safeguards", encode_safeguard_scores(r.safeguards)},
+          {"offices", offices}};
+}
 
 json encode(const CatalogData& d) {
   return {{"schema", std::string(catalog_schema)},

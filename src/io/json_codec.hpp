@@ -2,7 +2,11 @@
 // The JSON shapes of DESIGN.md for each value type, in both directions (not public API:
 // nlohmann::json stays out of the public headers).
 
+#include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
+#include <electsec/maturity.hpp>
+#include <electsec/plan.hpp>
+#include <electsec/scorecard.hpp>
 #include <electsec/error.hpp>
 
 #include <nlohmann/json.hpp>
@@ -43,6 +47,11 @@ json encode(const RelatedPractice& r);
 json encode(const Recommendation& r);
 json encode(const Guidance& g);
 json encode(const Practice& p);
+json encode(const Jurisdiction& j);
+json encode(const MaturityResult& r);
+json encode(const Plan& p);
+json encode(const Scorecard& s);
+json encode(const Rollup& r);
 json encode(const Control& c);
 json encode(const Safeguard& s);
 json encode(const MaturityStatement& s);

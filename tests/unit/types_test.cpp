@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(errors_format_their_fields) {
   BOOST_TEST(std::string(n.what()) == "unknown practice 'asset'; did you mean 'asset_management'?");
   const NotFound none("safeguard", "x", {});
   BOOST_TEST(std::string(none.what()) == "unknown safeguard 'x'");
-  const ValidationError v({{"a", "b"}, {"c", "d"}});
+  const ValidationError v(std::vector<Problem>{{"a", "b"}, {"c", "d"}});
   BOOST_TEST(std::string(v.what()) == "catalog is inconsistent (2 problems)\n  a: b\n  c: d");
 }
 

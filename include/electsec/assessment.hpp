@@ -1,0 +1,61 @@
+#pragma once
+/// \file
+/// The self-assessment of one office: where each action of the guide stands.
+
+#include <electsec/catalog.hpp>
+#include <electsec/maturity.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace electsec {
+
+/// Where an office stands on one action.
+enum class Status { not_started, in_progress, done, not_applicable };
+
+/// What kind of government the office belongs to.
+enum class JurisdictionKind { state, county, municipality, territory };
+
+std::string_view to_string(Status s);
+std::string_view to_string(JurisdictionKind k);
+/// Throw electsec::Error naming the rejected string and the accepted ones.
+Status parse_status(std::string_view text);
+JurisdictionKind parse_jurisdiction_kind(std::string_view text);
+
+struct Jurisdiction {
+  std::string id;     ///< the office's own stable id, e.g. "us-pa-dauphin"
+  std::string name;   ///< "Dauphin County"
+  std::string state;  ///< postal code or name, as the office writes it
+  JurisdictionKind kind = JurisdictionKind::county;
+  bool operator==(const Jurisdiction& o) const;
+};
+
+struct ActionStatus {
+  Status status = Status::not_started;
+  std::string note;
+  std::string updated;  ///< ISO 8601 date or time of the last change, or empty
+  bool operator==(const ActionStatus& o) const;
+};
+
+/// One office's assessment. A plain value: `set` checks ids against a catalog; the
+/// loader (assessment_json.hpp) validates everything.
+struct Assessment {
+  Jurisdiction jurisdiction;
+  std::string catalog_version;  ///< the guide version the ids refer to, e.g. "1.4.1"
+  Maturity maturity = Maturity::level1;
+  MaturityAnswers answers;      ///< optional answers to the maturity statements
+  std::map<std::string, ActionStatus, std::less<>> statuses;  ///< action id -> status
+
+  /// The status of an action; not_started when the assessment records none.
+  Status status_of(std::string_view action_id) const;
+
+  /// Record a status. Throws NotFound (with the closest ids) when `action_id` is not an
+  /// action of `catalog`.
+  void set(const Catalog& catalog, std::string_view action_id, Status status,
+           std::string note = {}, std::string updated = {});
+
+  bool operator==(const Assessment& o) const;
+};
+
+}  // namespace electsec

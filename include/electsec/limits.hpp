@@ -1,0 +1,15 @@
+#pragma once
+/// \file
+/// Limits every JSON loader (catalogs, assessments, answers) applies before parsing, so
+/// that no input can exhaust memory or the stack. Exceeding one is a ParseError.
+
+#include <cstddef>
+
+namespace electsec {
+
+/// Largest input accepted: 64 MiB (the whole embedded catalog is well under 1 MiB).
+inline constexpr std::size_t max_input_bytes = 64u * 1024u * 1024u;
+/// Deepest nesting of arrays and objects accepted (the formats need at most 6).
+inline constexpr std::size_t max_nesting_depth = 64;
+
+}  // namespace electsec

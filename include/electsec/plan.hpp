@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// The prioritized plan: an office's next steps in the guide's order (DESIGN.md, "Rules
+/// that are the guide's").
+
+#include <electsec/assessment.hpp>
+#include <electsec/catalog.hpp>
+
+#include <string>
+#include <vector>
+
+namespace electsec {
+
+enum class StepKind { worksheet, practice };
+std::string_view to_string(StepKind k);
+
+/// One step of a plan.
+struct PlanStep {
+  int rank = 0;  ///< 1-based position
+  StepKind kind = StepKind::practice;
+  std::string id;        ///< worksheet id or practice id
+  std::string practice;  ///< the practice, for practice steps; empty for worksheets
+  std::vector<std::string> actions;  ///< action ids still to do, in the order to do them
+  std::string reason;                ///< why the step stands where it does
+};
+
+struct Plan {
+  Maturity maturity = Maturity::level1;
+  std::vector<PlanStep> steps;
+};
+
+/// The plan for an office at `maturity`.
+/// - Level 1: the 10 baseline worksheets in guide order, then the 5 Level 1 election
+///   priorities in order, then the other `priority` practices, then the `in_scope` ones,
+///   both in index order.
+/// - Level 2 or 3: `priority` practices ordered by their best Community Defense Model
+///   rank, then the other `priority` practices, then `in_scope` ones, in index order;
+///   within a practice, lower-level actions first.
+/// A step lists the applicable actions (DESIGN.md's rule) not yet listed by an earlier
+/// step. With an assessment, done and not-applicable actions drop out; a step left with
+/// no action disappears; the order stays the guide's. Pure.
+Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment* assessment = nullptr);
+
+}  // namespace electsec

@@ -1,0 +1,107 @@
+#include <electsec/plan.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace electsec {
+
+std::string_view to_string(StepKind k) { return k == StepKind::worksheet ? "worksheet" : "practice"; }
+
+namespace {
+
+class PlanWriter {
+ public:
+  PlanWriter(const Catalog& c, Maturity m, const Assessment* a) : c_(c), m_(m), a_(a) { plan_.maturity = m; }
+
+  // Worksheets may share actions (the five inventory worksheets all fulfil Asset
+  // Management's first action), so they are not deduplicated among themselves.
+  void worksheet(const Worksheet& w) {
+    std::vector<std::string> todo;
+    for (const auto& id : w.actions) {
+      listed_.insert(id);
+      if (open(id)) todo.push_back(id);
+    }
+    add(StepKind::worksheet, w.id, "", std::move(todo), "Level 1 baseline: " + w.name + " worksheet");
+  }
+
+  // A practice step lists its applicable actions, lower levels first, that no earlier
+  // step listed.
+  void practice(const Practice& p, std::string reason) {
+    auto actions = c_.applicable_actions(p.id, m_);
+    std::stable_sort(actions.begin(), actions.end(),
+                     [](const Action* x, const Action* y) { return x->first_level() < y->first_level(); });
+    std::vector<std::string> todo;
+    for (const Action* a : actions) {
+      if (!listed_.insert(a->id).second) continue;
+      if (open(a->id)) todo.push_back(a->id);
+    }
+    add(StepKind::practice, p.id, p.id, std::move(todo), std::move(reason));
+  }
+
+  Plan finish() { return std::move(plan_); }
+
+ private:
+  bool open(const std::string& action) const {
+    if (a_ == nullptr) return true;
+    const Status s = a_->status_of(action);
+    return s != Status::done && s != Status::not_applicable;
+  }
+
+  void add(StepKind kind, std::string id, std::string practice, std::vector<std::string> actions, std::string reason) {
+    if (actions.empty()) return;
+    plan_.steps.push_back({static_cast<int>(plan_.steps.size()) + 1, kind, std::move(id), std::move(practice),
+                           std::move(actions), std::move(reason)});
+  }
+
+  const Catalog& c_;
+  Maturity m_;
+  const Assessment* a_;
+  Plan plan_;
+  std::unordered_set<std::string> listed_;
+};
+
+}  // namespace
+
+Plan build_plan(const Catalog& c, Maturity m, const Assessment* a) {
+  PlanWriter w(c, m, a);
+  const std::string level = level_name(m);
+  const auto priority = c.practices(PracticeFilter{m, Scope::priority});
+  const auto in_scope = c.practices(PracticeFilter{m, Scope::in_scope});
+  std::unordered_set<std::string> placed;
+
+  if (m == Maturity::level1) {
+    for (const auto& sheet : c.priorities().level1_baseline) w.worksheet(sheet);
+    const auto& election = c.priorities().level1_election;
+    for (std::size_t i = 0; i < election.size(); ++i) {
+      w.practice(c.practice(election[i]), "Level 1 election priority " + std::to_string(i + 1) + " of " +
+                                              std::to_string(election.size()));
+      placed.insert(election[i]);
+    }
+  } else {
+    // Priority practices by the best (lowest) CDM rank among the Safeguards they are
+    // ranked against; ties keep index order.
+    struct Ranked {
+      const Practice* practice;
+      const CdmRank* best;
+    };
+    std::vector<Ranked> ranked;
+    for (const Practice* p : priority) {
+      const CdmRank* best = nullptr;
+      for (const auto& r : c.priorities().cdm_ranking)
+        if (r.practice == p->id && (best == nullptr || r.rank < best->rank)) best = &r;
+      if (best != nullptr) ranked.push_back({p, best});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const Ranked& x, const Ranked& y) { return x.best->rank < y.best->rank; });
+    for (const auto& r : ranked) {
+      w.practice(*r.practice, "CDM rank " + std::to_string(r.best->rank) + ": Safeguard " + r.best->safeguard);
+      placed.insert(r.practice->id);
+    }
+  }
+  for (const Practice* p : priority)
+    if (!placed.count(p->id)) w.practice(*p, "Priority at " + level);
+  for (const Practice* p : in_scope) w.practice(*p, "In scope at " + level);
+  return w.finish();
+}
+
+}  // namespace electsec
