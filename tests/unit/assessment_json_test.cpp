@@ -1,0 +1,219 @@
+#include <electsec/assessment_json.hpp>
+#include <electsec/default_catalog.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include "io/atomic_file.hpp"
+#include "support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace electsec;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string good = R"({
+  "schema": "electsec.assessment/1",
+  "jurisdiction": {"id": "us-xx-a", "name": "A County", "state": "XX", "kind": "county"},
+  "catalog_version": "1.4.1",
+  "maturity": 1,
+  "answers": {"l1.1": true, "l2.1": false, "l3.1": null},
+  "statuses": {
+    "backups.l1.1": {"status": "done", "note": "weekly", "updated": "2026-01-02"},
+    "join_ei_isac.all.1": {"status": "in_progress"}
+  }
+})";
+
+std::string replaced(const std::string& from, const std::string& to) {
+  std::string text = good;
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
+  return text.replace(at, from.size(), to);
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> files_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+struct BadFile {
+  const char* name;
+  std::string text;
+  const char* field;     // JSON pointer of the first problem ("" for syntax errors)
+  const char* message;   // substring of what()
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_assessment_json)
+
+BOOST_AUTO_TEST_CASE(a_good_file_loads_and_round_trips) {
+  const Catalog& c = default_catalog();
+  const Assessment a = parse_assessment(good, c, "a.json");
+  BOOST_TEST(a.jurisdiction.name == "A County");
+  BOOST_TEST((a.jurisdiction.kind == JurisdictionKind::county));
+  BOOST_TEST((a.maturity == Maturity::level1));
+  BOOST_TEST(a.answers.size() == 2u);  // null is a skipped answer
+  BOOST_TEST((a.status_of("backups.l1.1") == Status::done));
+  BOOST_TEST((a.status_of("backups.l1.2") == Status::not_started));
+  BOOST_TEST(a.statuses.at("backups.l1.1").note == "weekly");
+  BOOST_TEST((parse_assessment(to_json(a), c) == a));
+  BOOST_TEST(to_json(parse_assessment(to_json(a), c)) == to_json(a));
+}
+
+BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
+  std::string deep(200000, '[');
+  std::string binary = "\x7f" "ELF\x02\x01\x01";
+  binary += std::string(3, '\0') + "\xff\xfe";
+  const BadFile cases[] = {
+      {"empty", "", "", "invalid JSON"},
+      {"truncated", good.substr(0, good.size() / 2), "", "invalid JSON: syntax error"},
+      {"not an object", "[1, 2, 3]", "/", "expected an object, found an array"},
+      {"wrong schema", replaced("electsec.assessment/1", "electsec.assessment/9"), "/schema",
+       "expected \"electsec.assessment/1\""},
+      {"catalog schema", replaced("electsec.assessment/1", "electsec.catalog/1"), "/schema", "expected"},
+      {"maturity as string", replaced("\"maturity\": 1", "\"maturity\": \"1\""), "/maturity",
+       "expected an integer 1, 2 or 3, found a string"},
+      {"maturity out of range", replaced("\"maturity\": 1", "\"maturity\": 4"), "/maturity",
+       "maturity must be 1, 2 or 3, found 4"},
+      {"missing maturity", replaced("\"maturity\": 1,", ""), "/maturity", "missing required field 'maturity'"},
+      {"unknown status", replaced("\"status\": \"done\"", "\"status\": \"finished\""), "/statuses/backups.l1.1/status",
+       "unknown status 'finished'"},
+      {"unknown action", replaced("backups.l1.1", "backups.l1.9"), "/statuses/backups.l1.9",
+       "unknown action 'backups.l1.9'; did you mean 'backups.l1.1'"},
+      {"status not an object", replaced("{\"status\": \"in_progress\"}", "\"in_progress\""),
+       "/statuses/join_ei_isac.all.1", "expected an object, found a string"},
+      {"note not a string", replaced("\"note\": \"weekly\"", "\"note\": 7"), "/statuses/backups.l1.1/note",
+       "expected a string, found a number"},
+      {"unknown jurisdiction kind", replaced("\"county\"", "\"parish\""), "/jurisdiction/kind",
+       "unknown jurisdiction kind 'parish'"},
+      {"empty name", replaced("\"A County\"", "\"\""), "/jurisdiction/name", "must not be empty"},
+      {"unknown field", replaced("\"maturity\": 1,", "\"maturity\": 1, \"matruity\": 2,"), "/matruity",
+       "unknown field 'matruity'"},
+      {"unknown statement", replaced("\"l2.1\": false", "\"l2.9\": false"), "/answers/l2.9",
+       "unknown maturity statement 'l2.9'"},
+      {"answer not boolean", replaced("\"l1.1\": true", "\"l1.1\": \"yes\""), "/answers/l1.1",
+       "expected true, false or null, found a string"},
+      {"nesting hundreds of thousands deep", deep, "", "nesting deeper than 64 levels"},
+      {"invalid UTF-8", replaced("weekly", "week\xc3\x28ly"), "", "invalid JSON"},
+      {"binary", binary, "", "invalid JSON"},
+  };
+  for (const auto& tc : cases) {
+    BOOST_TEST_CONTEXT(tc.name) {
+      try {
+        parse_assessment(tc.text, default_catalog(), "office.json");
+        BOOST_ERROR("parsed");
+      } catch (const ParseError& e) {
+        BOOST_TEST(e.source() == "office.json");
+        BOOST_TEST(e.field() == tc.field);
+        BOOST_TEST(std::string(e.what()).find(tc.message) != std::string::npos, e.what());
+        if (std::string(tc.name) != "empty") BOOST_TEST(e.line() > 0u, e.what());
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(several_problems_are_reported_together) {
+  std::string text = replaced("\"maturity\": 1", "\"maturity\": 0");
+  text.replace(text.find("\"done\""), 6, "\"over\"");
+  try {
+    parse_assessment(text, default_catalog(), "office.json");
+    BOOST_ERROR("parsed");
+  } catch (const ValidationError& e) {
+    BOOST_TEST_REQUIRE(e.problems().size() == 2u);
+    BOOST_TEST(e.problems()[0].where == "office.json:5:15: field /maturity");
+    BOOST_TEST(e.problems()[1].where.find("field /statuses/backups.l1.1/status") != std::string::npos);
+    BOOST_TEST(std::string(e.what()).rfind("office.json: 2 problems", 0) == 0u);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(answers_files) {
+  const Catalog& c = default_catalog();
+  const MaturityAnswers a = parse_answers(R"({"answers": {"l1.1": true, "l3.7": false, "l2.2": null}})", c);
+  BOOST_TEST(a.size() == 2u);
+  BOOST_TEST(a.at("l3.7") == false);
+  BOOST_CHECK_THROW(parse_answers(R"({"answer": {}})", c), ValidationError);  // unknown and missing field
+  BOOST_CHECK_EXCEPTION(parse_answers(R"({"answers": {"l1.1": 1}})", c, "ans.json"), ParseError,
+                        [](const ParseError& e) { return e.field() == "/answers/l1.1" && e.source() == "ans.json"; });
+}
+
+BOOST_AUTO_TEST_CASE(save_writes_what_load_reads) {
+  const Catalog& c = default_catalog();
+  const std::string path = test::temp_path("saved.json");
+  Assessment a = parse_assessment(good, c);
+  save_assessment(a, path);
+  BOOST_TEST((load_assessment(path, c) == a));
+  BOOST_TEST(slurp(path) == to_json(a));
+  a.set(c, "mdbr.all.1", Status::done, "signed up", "2026-02-03");
+  save_assessment(a, path);
+  BOOST_TEST((load_assessment(path, c).status_of("mdbr.all.1") == Status::done));
+}
+
+BOOST_AUTO_TEST_CASE(a_failed_save_leaves_the_original_and_no_temporary_file) {
+  const fs::path dir = test::temp_path("atomic");
+  fs::create_directories(dir);
+  const std::string path = (dir / "office.json").string();
+  std::ofstream(path) << "the original bytes\n";
+  const std::string before = slurp(path);
+  for (auto stage : {detail::WriteStage::create, detail::WriteStage::write, detail::WriteStage::flush,
+                     detail::WriteStage::sync, detail::WriteStage::rename}) {
+    BOOST_TEST_CONTEXT("stage " << static_cast<int>(stage)) {
+      BOOST_CHECK_EXCEPTION(detail::write_file_atomically(path, "new content", &stage), Error, [&](const Error& e) {
+        return std::string(e.what()).rfind(path + ": cannot save: ", 0) == 0;
+      });
+      BOOST_TEST(slurp(path) == before);
+      BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
+    }
+  }
+  detail::write_file_atomically(path, "new content");
+  BOOST_TEST(slurp(path) == "new content");
+  BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
+  BOOST_CHECK_THROW(save_assessment(Assessment{}, (dir / "missing" / "x.json").string()), Error);
+}
+
+BOOST_AUTO_TEST_CASE(rollup_files_reads_directories_in_parallel) {
+  const Catalog& c = default_catalog();
+  const fs::path dir = test::temp_path("state");
+  fs::create_directories(dir);
+  const Assessment base = parse_assessment(good, c);
+  std::vector<Assessment> offices;
+  for (int i = 0; i < 40; ++i) {
+    Assessment a = base;
+    a.jurisdiction.id = "office-" + std::to_string(100 + i);
+    a.maturity = static_cast<Maturity>(1 + i % 3);
+    if (i % 2) a.set(c, "mdbr.all.2", Status::done);
+    offices.push_back(a);
+    save_assessment(a, (dir / (a.jurisdiction.id + ".json")).string());
+  }
+  std::ofstream(dir / "notes.txt") << "not an assessment";
+  const Rollup from_files = rollup_files(c, {dir.string()}, 4);
+  const Rollup in_memory = rollup(c, offices);
+  BOOST_TEST(from_files.jurisdictions == 40u);
+  BOOST_TEST(from_files.actions_done == in_memory.actions_done);
+  BOOST_TEST(from_files.actions_applicable == in_memory.actions_applicable);
+  BOOST_TEST((from_files.maturity_distribution == in_memory.maturity_distribution));
+  for (std::size_t i = 0; i < 40; ++i)
+    BOOST_TEST(from_files.offices[i].jurisdiction.id == in_memory.offices[i].jurisdiction.id);
+
+  // The first bad file (in sorted order) is the one reported, whatever the threads do.
+  std::ofstream(dir / "office-105.json") << "{";
+  std::ofstream(dir / "office-120.json") << "[]";
+  for (unsigned threads : {1u, 2u, 8u})
+    BOOST_CHECK_EXCEPTION(rollup_files(c, {dir.string()}, threads), ParseError, [&](const ParseError& e) {
+      return e.source() == (dir / "office-105.json").string();
+    });
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_assessment_json
