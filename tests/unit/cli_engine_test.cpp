@@ -1,0 +1,201 @@
+// The engine commands of the CLI: maturity, plan, assess, rollup.
+#include <electsec/assessment_json.hpp>
+#include <electsec/cli.hpp>
+#include <electsec/default_catalog.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace electsec;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int code;
+  std::string out;
+  std::string err;
+};
+
+Run run(const std::vector<std::string>& args, const std::string& input = "", bool interactive = false) {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  const int code = run_cli(args, in, out, err, interactive);
+  return {code, out.str(), err.str()};
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string write(const std::string& name, const std::string& text) {
+  const std::string path = test::temp_path(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_cli_engines)
+
+BOOST_AUTO_TEST_CASE(maturity_from_a_file) {
+  const std::string file = write("answers.json", R"({"answers": {"l1.1": false, "l1.2": false, "l1.3": false,
+      "l2.1": true, "l2.2": true, "l2.3": true, "l2.4": true, "l2.5": false, "l3.1": false, "l3.2": false}})");
+  const Run r = run({"maturity", "--answers", file});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("Maturity: Level 2\n") == 0u, r.out);
+  const Run j = run({"maturity", "--answers", file, "--format", "json"});
+  const auto doc = nlohmann::json::parse(j.out);
+  BOOST_TEST(doc["level"] == 2);
+  BOOST_TEST(doc["tallies"][1]["yes"] == 4);
+  BOOST_TEST(doc["tallies"][1]["majority"] == true);
+}
+
+BOOST_AUTO_TEST_CASE(maturity_questionnaire_on_a_terminal) {
+  // 6 Level 1 answers, 7 Level 2, then input ends: Level 3 is skipped.
+  const Run r = run({"maturity"}, "n\nno\nn\nn\ns\n\ny\nyes\nY\nmaybe\ny\nn\nn\nn\n", true);
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("[l1.1] ") != std::string::npos);
+  BOOST_TEST(r.out.find("please answer y, n or s") != std::string::npos);
+  BOOST_TEST(r.out.find("(input ended; the remaining statements are skipped)") != std::string::npos);
+  BOOST_TEST(r.out.find("Maturity: Level 2") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(maturity_needs_a_file_or_a_terminal) {
+  const Run r = run({"maturity"});
+  BOOST_TEST(r.code == 2);
+  BOOST_TEST(r.err.find("maturity needs --answers FILE") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(plan_formats) {
+  const Run table = run({"plan", "--maturity", "1"});
+  BOOST_TEST(table.code == 0);
+  BOOST_TEST(table.out.find("1   Hardware Inventory worksheet") != std::string::npos, table.out);
+  const Run md = run({"plan", "--maturity", "2", "--format", "markdown"});
+  BOOST_TEST(md.out.find("# Plan for an office at Level 2\n\n## 1. Managing Infrastructure with Secure Configurations\n\n*CDM rank 1: Safeguard 4.1*\n\n- [ ] ") == 0u, md.out.substr(0, 300));
+  const Run csv = run({"plan", "--maturity", "3", "--format", "csv"});
+  BOOST_TEST(csv.out.find("rank,kind,id,practice,action,reason\r\n1,practice,managing_infrastructure,managing_infrastructure,managing_infrastructure.l1.1,CDM rank 1: Safeguard 4.1\r\n") == 0u);
+  const auto doc = nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out);
+  BOOST_TEST(doc["steps"][0]["kind"] == "worksheet");
+  BOOST_TEST(doc["steps"][0]["practice"].is_null());
+  BOOST_TEST(doc["steps"][10]["id"] == "join_ei_isac");
+  BOOST_TEST(run({"plan"}).code == 2);
+  BOOST_TEST(run({"plan", "--maturity", "4"}).code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(assess_init_set_score_and_plan) {
+  const std::string file = test::temp_path("county.json");
+  const std::vector<std::string> init{"assess", "init", file, "--id", "us-xx-s", "--name", "Sample County",
+                                      "--state", "XX", "--kind", "county", "--maturity", "1"};
+  Run r = run(init);
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out == "wrote " + file + ": Sample County at Level 1\n");
+  r = run(init);
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.err == "electsec: " + file + ": already exists; pass --force to overwrite it\n");
+  auto forced = init;
+  forced.push_back("--force");
+  BOOST_TEST(run(forced).code == 0);
+
+  r = run({"assess", "set", file, "asset_management.l1.1", "done", "--note", "spreadsheet", "--date", "2026-03-01"});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out == "asset_management.l1.1: done\n");
+  BOOST_TEST(run({"assess", "set", file, "join_ei_isac.all.1", "not_applicable", "--date", "2026-03-01"}).code == 0);
+  const Assessment a = load_assessment(file, default_catalog());
+  BOOST_TEST(a.statuses.at("asset_management.l1.1").note == "spreadsheet");
+  BOOST_TEST(a.statuses.at("asset_management.l1.1").updated == "2026-03-01");
+
+  const std::string before = slurp(file);
+  r = run({"assess", "set", file, "asset_management.l1.7", "done"});
+  BOOST_TEST(r.code == 1);
+  BOOST_TEST(r.err.find("unknown action 'asset_management.l1.7'; did you mean") != std::string::npos, r.err);
+  BOOST_TEST(run({"assess", "set", file, "asset_management.l1.2", "finished"}).code == 2);
+  BOOST_TEST(slurp(file) == before);  // failed commands leave the file as it was
+
+  r = run({"assess", "score", file});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("Sample County (us-xx-s), Level 1: 1 of 109 applicable actions done (1%)") == 0u, r.out);
+  const auto card = nlohmann::json::parse(run({"assess", "score", file, "--format", "json"}).out);
+  BOOST_TEST(card["actions_applicable"] == 109);  // 110 apply at Level 1, one marked not applicable
+  BOOST_TEST(card["practices"][2]["id"] == "asset_management");
+  BOOST_TEST(card["practices"][2]["actions_done"] == 1);
+
+  r = run({"plan", "--assessment", file});
+  BOOST_TEST(r.out.find("Hardware Inventory") == std::string::npos);  // done
+  BOOST_TEST(r.out.find("1   Asset Protection worksheet") != std::string::npos, r.out);
+}
+
+BOOST_AUTO_TEST_CASE(assess_usage_errors) {
+  BOOST_TEST(run({"assess"}).code == 2);
+  BOOST_TEST(run({"assess", "frob", "x.json"}).code == 2);
+  BOOST_TEST(run({"assess", "init", test::temp_path("u.json"), "--id", "a"}).code == 2);
+  const Run r = run({"assess", "score", "x.json", "--note", "n"});
+  BOOST_TEST(r.code == 2);
+  BOOST_TEST(r.err.find("'assess score' has no option --note") != std::string::npos);
+  BOOST_TEST(run({"practices", "--force"}).code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(bad_files_end_in_exit_1_with_one_line) {
+  std::string deep(300000, '{');
+  const std::pair<const char*, std::string> cases[] = {
+      {"empty.json", ""},
+      {"truncated.json", "{\"schema\": \"electsec.assessment/1\", \"jurisd"},
+      {"array.json", "[]"},
+      {"schema.json", R"({"schema": "x", "jurisdiction": {"id": "a", "name": "b", "state": "c", "kind": "county"}, "catalog_version": "1.4.1", "maturity": 1})"},
+      {"types.json", R"({"schema": "electsec.assessment/1", "jurisdiction": "a", "catalog_version": 1, "maturity": "1"})"},
+      {"deep.json", deep},
+      {"utf8.json", "{\"schema\": \"electsec.assessment/\xff\"}"},
+      {"binary.json", std::string("\0\1\2\3\xfe\xff", 6)},
+  };
+  for (const auto& [name, text] : cases) {
+    BOOST_TEST_CONTEXT(name) {
+      const std::string file = write(name, text);
+      for (const auto& args : {std::vector<std::string>{"assess", "score", file},
+                               std::vector<std::string>{"plan", "--assessment", file},
+                               std::vector<std::string>{"rollup", file},
+                               std::vector<std::string>{"assess", "set", file, "mdbr.all.1", "done"}}) {
+        const Run r = run(args);
+        BOOST_TEST(r.code == 1);
+        BOOST_TEST(r.err.rfind("electsec: " + file, 0) == 0u, r.err);
+        BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+        BOOST_TEST(slurp(file) == text);
+      }
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(rollup_of_a_directory) {
+  const fs::path dir = test::temp_path("rollup_dir");
+  fs::create_directories(dir);
+  for (int i = 1; i <= 3; ++i) {
+    const std::string file = (dir / ("o" + std::to_string(i) + ".json")).string();
+    BOOST_TEST(run({"assess", "init", file, "--id", "o" + std::to_string(i), "--name", "Office " + std::to_string(i),
+                    "--state", "XX", "--kind", "municipality", "--maturity", std::to_string(i)})
+                   .code == 0);
+  }
+  BOOST_TEST(run({"assess", "set", (dir / "o1.json").string(), "mdbr.all.1", "done"}).code == 0);
+  const Run r = run({"rollup", dir.string()});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("3 offices: 1 at Level 1, 1 at Level 2, 1 at Level 3; 1 of ") == 0u, r.out);
+  BOOST_TEST(r.out.find("Furthest behind: Office 2 (0%); Office 3 (0%); Office 1 (1%)") != std::string::npos, r.out);
+  const auto doc = nlohmann::json::parse(run({"rollup", dir.string(), "--format", "json"}).out);
+  BOOST_TEST(doc["jurisdictions"] == 3);
+  BOOST_TEST(doc["maturity_distribution"]["2"] == 1);
+  BOOST_TEST(doc["practices"][17]["id"] == "mdbr");
+  BOOST_TEST(doc["practices"][17]["actions_done"] == 1);
+  const Run csv = run({"rollup", dir.string(), "--format", "csv"});
+  BOOST_TEST(csv.out.find("id,actions_applicable,actions_done,completion,offices_complete\r\n") == 0u);
+  BOOST_TEST(run({"rollup"}).code == 2);
+  BOOST_TEST(run({"rollup", (dir / "none.json").string()}).code == 1);
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_cli_engines
