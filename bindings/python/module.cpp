@@ -14,6 +14,7 @@
 
 #include "io/json_codec.hpp"
 
+#include <iostream>
 #include <sstream>
 
 namespace py = pybind11;
@@ -66,6 +67,18 @@ struct type_caster<electsec::ImplementationGroup>
     : int_enum_caster<electsec::ImplementationGroup, ig_from_int, ig_name> {};
 template <>
 struct type_caster<electsec::Scope> : str_enum_caster<electsec::Scope, electsec::parse_scope> {};
+template <>
+struct type_caster<electsec::Status> : str_enum_caster<electsec::Status, electsec::parse_status> {};
+template <>
+struct type_caster<electsec::JurisdictionKind>
+    : str_enum_caster<electsec::JurisdictionKind, electsec::parse_jurisdiction_kind> {};
+inline electsec::StepKind parse_step_kind(std::string_view text) {
+  if (text == "worksheet") return electsec::StepKind::worksheet;
+  if (text == "practice") return electsec::StepKind::practice;
+  throw electsec::Error("unknown step kind '" + std::string(text) + "' (expected 'worksheet' or 'practice')");
+}
+template <>
+struct type_caster<electsec::StepKind> : str_enum_caster<electsec::StepKind, parse_step_kind> {};
 template <>
 struct type_caster<electsec::AssetType> : str_enum_caster<electsec::AssetType, electsec::parse_asset_type> {};
 template <>
@@ -260,6 +273,19 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PyMappedSafeguard> mapped_safeguard(m, "MappedSafeguard",
                                                  "A Safeguard a practice maps to, with the mapping's maturity.");
   py::class_<PyCoverage> coverage(m, "Coverage", "How much of an Implementation Group the practices cover.");
+  py::class_<LevelTally> level_tally(m, "LevelTally", "How one level's maturity statements were answered.");
+  py::class_<MaturityResult> maturity_result(m, "MaturityResult", "The outcome of determine_maturity.");
+  py::class_<PlanStep> plan_step(m, "PlanStep", "One step of a prioritized plan.");
+  py::class_<Plan> plan(m, "Plan", "An office's next steps in the guide's order.");
+  py::class_<Jurisdiction> jurisdiction(m, "Jurisdiction", "The office an assessment belongs to.");
+  py::class_<ActionStatus> action_status(m, "ActionStatus", "Where an office stands on one action.");
+  py::class_<Assessment> assessment(m, "Assessment", "One office's self-assessment.");
+  py::class_<PracticeScore> practice_score(m, "PracticeScore", "Progress on one practice.");
+  py::class_<SafeguardScore> safeguard_score(m, "SafeguardScore", "Progress on one CIS Safeguard.");
+  py::class_<Scorecard> scorecard(m, "Scorecard", "One office's scorecard.");
+  py::class_<PracticeRollup> practice_rollup(m, "PracticeRollup", "One practice summed over many offices.");
+  py::class_<OfficeSummary> office_summary(m, "OfficeSummary", "One office in a rollup.");
+  py::class_<Rollup> rollup_class(m, "Rollup", "Many offices at once.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
 
@@ -526,6 +552,225 @@ PYBIND11_MODULE(_core, m) {
       .def("build", [](const CatalogBuilder& b) { return b.build(); }, py::call_guard<py::gil_scoped_release>(),
            "Validate and index; raises ValidationError listing every problem.");
 
+
+  // ---- engines: results ----
+  level_tally.def_readonly("level", &LevelTally::level).def_readonly("yes", &LevelTally::yes)
+      .def_readonly("answered", &LevelTally::answered).def_readonly("total", &LevelTally::total)
+      .def_property_readonly("majority", &LevelTally::majority)
+      .def("__repr__", [](const LevelTally& t) {
+        return "LevelTally(level=" + std::to_string(static_cast<int>(t.level)) + ", yes=" + std::to_string(t.yes) +
+               ", answered=" + std::to_string(t.answered) + ", total=" + std::to_string(t.total) + ")";
+      });
+  maturity_result.def_readonly("level", &MaturityResult::level).def_readonly("conflict", &MaturityResult::conflict)
+      .def_readonly("unsure", &MaturityResult::unsure)
+      .def_property_readonly("tallies", [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
+      .def_readonly("applied", &MaturityResult::applied).def_readonly("rationale", &MaturityResult::rationale)
+      .def("to_dict", [](const MaturityResult& r) { return to_python(detail::encode(r)); })
+      .def("__repr__", [](const MaturityResult& r) {
+        return "MaturityResult(level=" + std::to_string(static_cast<int>(r.level)) + ", conflict=" +
+               (r.conflict ? "True" : "False") + ", unsure=" + (r.unsure ? "True" : "False") + ")";
+      });
+  plan_step.def_readonly("rank", &PlanStep::rank).def_readonly("kind", &PlanStep::kind)
+      .def_readonly("id", &PlanStep::id)
+      .def_property_readonly("practice", [](const PlanStep& s) -> std::optional<std::string> {
+        if (s.practice.empty()) return std::nullopt;
+        return s.practice;
+      })
+      .def_readonly("actions", &PlanStep::actions).def_readonly("reason", &PlanStep::reason)
+      .def("__repr__", [](const PlanStep& s) {
+        return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " + quote(s.id) + ")";
+      });
+  plan.def_readonly("maturity", &Plan::maturity).def_readonly("steps", &Plan::steps)
+      .def("to_dict", [](const Plan& p) { return to_python(detail::encode(p)); })
+      .def("__len__", [](const Plan& p) { return p.steps.size(); })
+      .def("__repr__", [](const Plan& p) {
+        return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) + " steps)";
+      });
+
+  jurisdiction.def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
+                     return Jurisdiction{std::move(id), std::move(name), std::move(state), kind};
+                   }),
+                   py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county)
+      .def_readwrite("id", &Jurisdiction::id).def_readwrite("name", &Jurisdiction::name)
+      .def_readwrite("state", &Jurisdiction::state).def_readwrite("kind", &Jurisdiction::kind)
+      .def("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
+      .def("to_dict", [](const Jurisdiction& j) { return to_python(detail::encode(j)); })
+      .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
+      .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
+                      [](const py::tuple& t) {
+                        return Jurisdiction{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
+                                            t[3].cast<JurisdictionKind>()};
+                      }));
+  action_status.def_readonly("status", &ActionStatus::status).def_readonly("note", &ActionStatus::note)
+      .def_readonly("updated", &ActionStatus::updated)
+      .def("__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
+
+  assessment
+      .def(py::init([](const Jurisdiction& j, Maturity maturity, std::optional<std::string> version) {
+             Assessment a;
+             a.jurisdiction = j;
+             a.maturity = maturity;
+             a.catalog_version = version.value_or(default_catalog().guide().version);
+             return a;
+           }),
+           py::arg("jurisdiction"), py::arg("maturity"), py::arg("catalog_version") = py::none(),
+           "A new, empty assessment; catalog_version defaults to the embedded guide's.")
+      .def_readwrite("jurisdiction", &Assessment::jurisdiction)
+      .def_readwrite("catalog_version", &Assessment::catalog_version)
+      .def_readwrite("maturity", &Assessment::maturity)
+      .def_property("answers", [](const Assessment& a) { return std::map<std::string, bool>(a.answers.begin(), a.answers.end()); },
+                    [](Assessment& a, const std::map<std::string, bool>& answers) {
+                      a.answers = MaturityAnswers(answers.begin(), answers.end());
+                    })
+      .def_property_readonly("statuses", [](const Assessment& a) {
+        return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end());
+      }, "action id -> ActionStatus (a copy; change it with set()).")
+      .def("status_of", &Assessment::status_of, py::arg("action_id"))
+      .def("set",
+           [](Assessment& a, std::string_view action, Status status, std::string note, std::string updated,
+              const std::optional<Catalog>& catalog) {
+             a.set(catalog ? *catalog : default_catalog(), action, status, std::move(note), std::move(updated));
+           },
+           py::arg("action_id"), py::arg("status"), py::arg("note") = "", py::arg("updated") = "",
+           py::arg("catalog") = py::none(), "Record a status; raises NotFound for an unknown action.")
+      .def("score",
+           [](const Assessment& a, const std::optional<Catalog>& catalog) {
+             return score(catalog ? *catalog : default_catalog(), a);
+           },
+           py::arg("catalog") = py::none())
+      .def("save", [](const Assessment& a, const std::string& path) { save_assessment(a, path); }, py::arg("path"),
+           py::call_guard<py::gil_scoped_release>(), "Write atomically; on failure the old file stays as it was.")
+      .def_static("load",
+                  [](const std::string& path, const std::optional<Catalog>& catalog) {
+                    py::gil_scoped_release release;
+                    return load_assessment(path, catalog ? *catalog : default_catalog());
+                  },
+                  py::arg("path"), py::arg("catalog") = py::none(), "Read and validate an assessment file.")
+      .def("to_json", [](const Assessment& a) { return to_json(a); })
+      .def("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
+      .def("__eq__", [](const Assessment& a, const Assessment& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const Assessment& a) {
+        return "Assessment(" + quote(a.jurisdiction.id) + ", maturity=" + std::to_string(static_cast<int>(a.maturity)) +
+               ", " + std::to_string(a.statuses.size()) + " statuses)";
+      })
+      .def(py::pickle(
+          [](const Assessment& a) {
+            py::dict statuses;
+            for (const auto& [id, st] : a.statuses) statuses[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
+            return py::make_tuple(a.jurisdiction, a.catalog_version, a.maturity,
+                                  std::map<std::string, bool>(a.answers.begin(), a.answers.end()), statuses);
+          },
+          [](const py::tuple& t) {
+            Assessment a;
+            a.jurisdiction = t[0].cast<Jurisdiction>();
+            a.catalog_version = t[1].cast<std::string>();
+            a.maturity = t[2].cast<Maturity>();
+            for (const auto& [id, yes] : t[3].cast<std::map<std::string, bool>>()) a.answers[id] = yes;
+            for (const auto& item : t[4].cast<py::dict>()) {
+              const auto st = item.second.cast<py::tuple>();
+              a.statuses[item.first.cast<std::string>()] =
+                  ActionStatus{st[0].cast<Status>(), st[1].cast<std::string>(), st[2].cast<std::string>()};
+            }
+            return a;
+          }));
+
+  practice_score.def_readonly("practice", &PracticeScore::practice).def_readonly("scope", &PracticeScore::scope)
+      .def_readonly("actions_applicable", &PracticeScore::actions_applicable)
+      .def_readonly("actions_done", &PracticeScore::actions_done)
+      .def_readonly("actions_in_progress", &PracticeScore::actions_in_progress)
+      .def_readonly("completion", &PracticeScore::completion)
+      .def("__repr__", [](const PracticeScore& p) { return "PracticeScore(" + quote(p.practice) + ")"; });
+  safeguard_score.def_readonly("safeguard", &SafeguardScore::safeguard)
+      .def_readonly("actions_applicable", &SafeguardScore::actions_applicable)
+      .def_readonly("actions_done", &SafeguardScore::actions_done)
+      .def_readonly("completion", &SafeguardScore::completion)
+      .def("__repr__", [](const SafeguardScore& s) { return "SafeguardScore(" + quote(s.safeguard) + ")"; });
+  scorecard.def_readonly("jurisdiction", &Scorecard::jurisdiction).def_readonly("maturity", &Scorecard::maturity)
+      .def_readonly("practices", &Scorecard::practices).def_readonly("safeguards", &Scorecard::safeguards)
+      .def_readonly("priorities_complete", &Scorecard::priorities_complete)
+      .def_readonly("actions_applicable", &Scorecard::actions_applicable)
+      .def_readonly("actions_done", &Scorecard::actions_done)
+      .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
+      .def_readonly("completion", &Scorecard::completion)
+      .def("to_dict", [](const Scorecard& c) { return to_python(detail::encode(c)); })
+      .def("__repr__", [](const Scorecard& c) {
+        return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
+               std::to_string(c.actions_applicable) + " done)";
+      });
+  practice_rollup.def_readonly("practice", &PracticeRollup::practice)
+      .def_readonly("actions_applicable", &PracticeRollup::actions_applicable)
+      .def_readonly("actions_done", &PracticeRollup::actions_done)
+      .def_readonly("completion", &PracticeRollup::completion)
+      .def_readonly("offices_complete", &PracticeRollup::offices_complete)
+      .def("__repr__", [](const PracticeRollup& p) { return "PracticeRollup(" + quote(p.practice) + ")"; });
+  office_summary.def_readonly("jurisdiction", &OfficeSummary::jurisdiction).def_readonly("maturity", &OfficeSummary::maturity)
+      .def_readonly("actions_applicable", &OfficeSummary::actions_applicable)
+      .def_readonly("actions_done", &OfficeSummary::actions_done)
+      .def_readonly("completion", &OfficeSummary::completion)
+      .def_readonly("priorities_complete", &OfficeSummary::priorities_complete)
+      .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
+  rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
+      .def_property_readonly("maturity_distribution", [](const Rollup& r) {
+        return py::make_tuple(r.maturity_distribution[0], r.maturity_distribution[1], r.maturity_distribution[2]);
+      }, "Offices at Level 1, 2, 3.")
+      .def_readonly("practices", &Rollup::practices).def_readonly("least_complete", &Rollup::least_complete)
+      .def_readonly("safeguards", &Rollup::safeguards).def_readonly("offices", &Rollup::offices)
+      .def_readonly("actions_applicable", &Rollup::actions_applicable).def_readonly("actions_done", &Rollup::actions_done)
+      .def_readonly("completion", &Rollup::completion)
+      .def("to_dict", [](const Rollup& r) { return to_python(detail::encode(r)); })
+      .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
+
+  // ---- engines: functions ----
+  m.def("determine_maturity",
+        [](const Catalog& c, const std::map<std::string, bool>& answers) {
+          return determine_maturity(c, MaturityAnswers(answers.begin(), answers.end()));
+        },
+        py::arg("catalog"), py::arg("answers"), "Apply the guide's maturity rule to {statement id: bool}.");
+  m.def("build_plan",
+        [](const Catalog& c, Maturity maturity, const std::optional<Assessment>& a) {
+          return build_plan(c, maturity, a ? &*a : nullptr);
+        },
+        py::arg("catalog"), py::arg("maturity"), py::arg("assessment") = py::none(),
+        "The prioritized plan for an office at maturity; an assessment drops what is done.");
+  m.def("scorecard", [](const Catalog& c, const Assessment& a) { return score(c, a); }, py::arg("catalog"),
+        py::arg("assessment"), "Score one office.");
+  m.def("rollup",
+        [](const Catalog& c, const std::vector<Assessment>& assessments) {
+          py::gil_scoped_release release;
+          return rollup(c, assessments);
+        },
+        py::arg("catalog"), py::arg("assessments"), "Roll up assessments held in memory.");
+  m.def("rollup_files",
+        [](const Catalog& c, const std::vector<std::string>& paths, unsigned threads) {
+          py::gil_scoped_release release;
+          return rollup_files(c, paths, threads);
+        },
+        py::arg("catalog"), py::arg("paths"), py::arg("threads") = 0,
+        "Roll up assessment files (directories stand for their *.json files), read in parallel.");
+  m.def("load_assessment", &load_assessment, py::arg("path"), py::arg("catalog"),
+        py::call_guard<py::gil_scoped_release>());
+  m.def("parse_assessment",
+        [](const std::string& text, const Catalog& c, const std::string& source) { return parse_assessment(text, c, source); },
+        py::arg("text"), py::arg("catalog"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>());
+  m.def("save_assessment", &save_assessment, py::arg("assessment"), py::arg("path"),
+        py::call_guard<py::gil_scoped_release>());
+  m.def("load_answers",
+        [](const std::string& path, const Catalog& c) {
+          const auto a = load_answers(path, c);
+          return std::map<std::string, bool>(a.begin(), a.end());
+        },
+        py::arg("path"), py::arg("catalog"));
+  m.def("parse_answers",
+        [](const std::string& text, const Catalog& c, const std::string& source) {
+          const auto a = parse_answers(text, c, source);
+          return std::map<std::string, bool>(a.begin(), a.end());
+        },
+        py::arg("text"), py::arg("catalog"), py::arg("source") = "<string>");
+  m.attr("STATUSES") = py::make_tuple("not_started", "in_progress", "done", "not_applicable");
+  m.attr("JURISDICTION_KINDS") = py::make_tuple("state", "county", "municipality", "territory");
+  m.attr("ASSESSMENT_SCHEMA") = std::string(assessment_schema);
+
   // ---- functions ----
   m.def("default_catalog", [] { return default_catalog(); }, py::call_guard<py::gil_scoped_release>(),
         "The catalog embedded at build time (EGES 1.4.1 and CIS Controls v8).");
@@ -550,17 +795,14 @@ PYBIND11_MODULE(_core, m) {
         py::arg("args"), "Run an electsec command; returns (exit code, stdout, stderr).");
   m.def("main",
         [](const std::vector<std::string>& args) {
-          py::module_::import("sys").attr("stdout").attr("flush")();
-          std::ostringstream out, err;
-          int code = 0;
-          {
-            py::gil_scoped_release release;
-            code = run_cli(args, out, err);
-          }
-          // Through Python's streams, so that redirection and capture work as usual.
+          // The process's own streams, as the binary uses them: the questionnaire needs a
+          // live terminal. Python's buffers are flushed first so output stays in order.
           auto sys = py::module_::import("sys");
-          sys.attr("stdout").attr("write")(out.str());
-          sys.attr("stderr").attr("write")(err.str());
+          sys.attr("stdout").attr("flush")();
+          sys.attr("stderr").attr("flush")();
+          py::gil_scoped_release release;
+          const int code = run_cli(args, std::cout, std::cerr);
+          std::cout.flush();
           return code;
         },
         py::arg("args"), "The electsec command line (what `python -m electsec` runs); returns the exit code.");

@@ -285,3 +285,137 @@ def to_json(catalog: Catalog, indent: int = 2) -> str: ...
 def level_name(maturity: int) -> str: ...
 def run_cli(args: list[str]) -> tuple[int, str, str]: ...
 def main(args: list[str]) -> int: ...
+
+# ---- engines ----
+STATUSES: tuple[str, str, str, str]
+JURISDICTION_KINDS: tuple[str, str, str, str]
+ASSESSMENT_SCHEMA: str
+
+class LevelTally:
+    level: int
+    yes: int
+    answered: int
+    total: int
+    @property
+    def majority(self) -> bool: ...
+
+class MaturityResult:
+    level: int
+    conflict: bool
+    unsure: bool
+    applied: list[str]
+    rationale: str
+    @property
+    def tallies(self) -> list[LevelTally]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PlanStep:
+    rank: int
+    kind: str
+    id: str
+    actions: list[str]
+    reason: str
+    @property
+    def practice(self) -> Optional[str]: ...
+
+class Plan:
+    maturity: int
+    steps: list[PlanStep]
+    def to_dict(self) -> dict[str, Any]: ...
+    def __len__(self) -> int: ...
+
+class Jurisdiction:
+    id: str
+    name: str
+    state: str
+    kind: str
+    def __init__(self, id: str, name: str, state: str, kind: str = "county") -> None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class ActionStatus:
+    status: str
+    note: str
+    updated: str
+
+class Assessment:
+    jurisdiction: Jurisdiction
+    catalog_version: str
+    maturity: int
+    answers: dict[str, bool]
+    def __init__(self, jurisdiction: Jurisdiction, maturity: int, catalog_version: Optional[str] = None) -> None: ...
+    @property
+    def statuses(self) -> dict[str, ActionStatus]: ...
+    def status_of(self, action_id: str) -> str: ...
+    def set(self, action_id: str, status: str, note: str = "", updated: str = "",
+            catalog: Optional[Catalog] = None) -> None: ...
+    def score(self, catalog: Optional[Catalog] = None) -> Scorecard: ...
+    def save(self, path: str) -> None: ...
+    @staticmethod
+    def load(path: str, catalog: Optional[Catalog] = None) -> Assessment: ...
+    def to_json(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PracticeScore:
+    practice: str
+    scope: str
+    actions_applicable: int
+    actions_done: int
+    actions_in_progress: int
+    completion: float
+
+class SafeguardScore:
+    safeguard: str
+    actions_applicable: int
+    actions_done: int
+    completion: float
+
+class Scorecard:
+    jurisdiction: Jurisdiction
+    maturity: int
+    practices: list[PracticeScore]
+    safeguards: list[SafeguardScore]
+    priorities_complete: bool
+    actions_applicable: int
+    actions_done: int
+    actions_in_progress: int
+    completion: float
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PracticeRollup:
+    practice: str
+    actions_applicable: int
+    actions_done: int
+    completion: float
+    offices_complete: int
+
+class OfficeSummary:
+    jurisdiction: Jurisdiction
+    maturity: int
+    actions_applicable: int
+    actions_done: int
+    completion: float
+    priorities_complete: bool
+
+class Rollup:
+    jurisdictions: int
+    practices: list[PracticeRollup]
+    least_complete: list[str]
+    safeguards: list[SafeguardScore]
+    offices: list[OfficeSummary]
+    actions_applicable: int
+    actions_done: int
+    completion: float
+    @property
+    def maturity_distribution(self) -> tuple[int, int, int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+def determine_maturity(catalog: Catalog, answers: dict[str, bool]) -> MaturityResult: ...
+def build_plan(catalog: Catalog, maturity: int, assessment: Optional[Assessment] = None) -> Plan: ...
+def scorecard(catalog: Catalog, assessment: Assessment) -> Scorecard: ...
+def rollup(catalog: Catalog, assessments: list[Assessment]) -> Rollup: ...
+def rollup_files(catalog: Catalog, paths: list[str], threads: int = 0) -> Rollup: ...
+def load_assessment(path: str, catalog: Catalog) -> Assessment: ...
+def parse_assessment(text: str, catalog: Catalog, source: str = "<string>") -> Assessment: ...
+def save_assessment(assessment: Assessment, path: str) -> None: ...
+def load_answers(path: str, catalog: Catalog) -> dict[str, bool]: ...
+def parse_answers(text: str, catalog: Catalog, source: str = "<string>") -> dict[str, bool]: ...

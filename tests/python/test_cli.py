@@ -17,9 +17,9 @@ def test_run_cli_returns_code_and_output():
     assert code == 2 and "unknown command" in err
 
 
-def test_main_writes_through_python_streams(capsys):
+def test_main_writes_to_the_process_streams(capfd):
     assert electsec.main(["controls", "--format", "csv"]) == 0
-    out = capsys.readouterr().out
+    out = capfd.readouterr().out
     assert out.startswith("id,title,safeguards\r\n1,Inventory and Control of Enterprise Assets,5")
 
 
