@@ -60,6 +60,12 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (Scope s : all_scopes)
       if (has_scope[idx(s)]) with_scope[idx(s)].push_back(&p);
   }
+  applicable_counts.resize(data.practices.size());
+  for (std::size_t i = 0; i < data.practices.size(); ++i)
+    for (Maturity m : all_maturities)
+      if (data.practices[i].scope_at(m) != Scope::out_of_scope)
+        for (const auto& a : data.practices[i].actions)
+          if (a.first_level() <= m) ++applicable_counts[i][idx(m)];
   for (std::size_t i = 0; i < data.maturity_statements.size(); ++i)
     statement_index.emplace(data.maturity_statements[i].id, i);
   for (std::size_t i = 0; i < data.priorities.level1_baseline.size(); ++i)

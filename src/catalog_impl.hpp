@@ -28,6 +28,15 @@ struct Catalog::Impl {
   std::vector<std::vector<const Practice*>> practices_by_handbook;  // parallel to handbook
   std::unordered_map<std::string, std::size_t> glossary_index;       // lower-case term
   std::unordered_map<std::string, std::vector<std::size_t>> acronym_index;  // lower-case term
+  // For the engines: per practice and level, how many actions apply (0 out of scope).
+  std::vector<std::array<std::size_t, 3>> applicable_counts;
 };
+
+namespace detail {
+/// How the engines, part of the library, reach the indexes a Catalog built.
+struct CatalogAccess {
+  static const Catalog::Impl& impl(const Catalog& c) { return *c.impl_; }
+};
+}  // namespace detail
 
 }  // namespace electsec

@@ -59,6 +59,9 @@ struct Coverage {
 };
 
 class CatalogBuilder;
+namespace detail {
+struct CatalogAccess;
+}
 
 /// The validated model. Build one with CatalogBuilder, `parse_catalog`/`load_catalog`
 /// (catalog_json.hpp), or take the embedded one from `default_catalog()`.
@@ -135,6 +138,7 @@ class Catalog {
 
  private:
   friend class CatalogBuilder;
+  friend struct detail::CatalogAccess;  // the engines read the indexes directly
   explicit Catalog(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
   std::shared_ptr<const Impl> impl_;
 };

@@ -1,5 +1,7 @@
 #include <electsec/scorecard.hpp>
 
+#include "catalog_impl.hpp"
+
 #include <algorithm>
 
 namespace electsec {
@@ -12,38 +14,24 @@ double ratio(std::size_t done, std::size_t applicable) {
   return applicable == 0 ? 0.0 : static_cast<double>(done) / static_cast<double>(applicable);
 }
 
-// What scoring needs of a catalog, computed once per scorecard or rollup.
-struct Model {
-  explicit Model(const Catalog& catalog) : c(catalog), base(catalog.practices().size()) {
-    const auto& practices = c.practices();
-    for (std::size_t i = 0; i < practices.size(); ++i)
-      for (Maturity m : all_maturities)
-        if (practices[i].scope_at(m) != Scope::out_of_scope)
-          for (const auto& a : practices[i].actions)
-            if (a.first_level() <= m) ++base[i][level_index(m)];
-  }
-
-  std::size_t index_of(const Practice& p) const { return static_cast<std::size_t>(&p - c.practices().data()); }
-  std::size_t index_of(const Safeguard& s) const { return static_cast<std::size_t>(&s - c.safeguards().data()); }
-
-  const Catalog& c;
-  std::vector<std::array<std::size_t, 3>> base;  // applicable actions per practice and level
-};
-
 struct Counts {
   std::size_t applicable = 0, done = 0, in_progress = 0;
 };
 
-// Per-practice counts of one office. Statuses of actions that do not apply are ignored.
-std::vector<Counts> count(const Model& model, const Assessment& a) {
+// Per-practice counts of one office, into `counts` (one entry per practice). One hash
+// lookup per recorded status; statuses of actions that do not apply are ignored.
+void count(const Catalog& c, const Assessment& a, std::vector<Counts>& counts) {
+  const auto& impl = detail::CatalogAccess::impl(c);
   const std::size_t level = level_index(a.maturity);
-  std::vector<Counts> counts(model.base.size());
-  for (std::size_t i = 0; i < counts.size(); ++i) counts[i].applicable = model.base[i][level];
+  counts.assign(impl.applicable_counts.size(), Counts{});
+  for (std::size_t i = 0; i < counts.size(); ++i) counts[i].applicable = impl.applicable_counts[i][level];
   for (const auto& [id, st] : a.statuses) {
-    const Action& action = model.c.action(id);
-    const Practice& p = model.c.practice_of_action(id);
-    if (p.scope_at(a.maturity) == Scope::out_of_scope || action.first_level() > a.maturity) continue;
-    Counts& k = counts[model.index_of(p)];
+    const auto it = impl.action_index.find(id);
+    if (it == impl.action_index.end()) c.action(id);  // throws NotFound with suggestions
+    const auto [pi, ai] = it->second;
+    const Practice& p = impl.data.practices[pi];
+    if (p.scope_at(a.maturity) == Scope::out_of_scope || p.actions[ai].first_level() > a.maturity) continue;
+    Counts& k = counts[pi];
     switch (st.status) {
       case Status::done: ++k.done; break;
       case Status::in_progress: ++k.in_progress; break;
@@ -51,19 +39,19 @@ std::vector<Counts> count(const Model& model, const Assessment& a) {
       case Status::not_started: break;
     }
   }
-  return counts;
 }
 
-// Adds each counted mapping's practice counts to its Safeguard; `used` marks Safeguards
-// with at least one counted mapping.
-void add_safeguards(const Model& model, Maturity m, const std::vector<Counts>& counts,
-                    std::vector<Counts>& sums, std::vector<bool>& used) {
-  const auto& practices = model.c.practices();
-  for (std::size_t i = 0; i < practices.size(); ++i) {
-    if (practices[i].scope_at(m) == Scope::out_of_scope) continue;
-    for (const auto& mapped : model.c.safeguards_of_practice(practices[i].id)) {
+// Adds practice counts at maturity `m` to the Safeguards they map to (a mapping counts
+// from the level it is tagged with); `used` marks Safeguards with a counted mapping.
+void add_safeguards(const Catalog& c, Maturity m, const std::vector<Counts>& counts, std::vector<Counts>& sums,
+                    std::vector<bool>& used) {
+  const auto& impl = detail::CatalogAccess::impl(c);
+  const Safeguard* first = impl.data.safeguards.data();
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    if (impl.data.practices[i].scope_at(m) == Scope::out_of_scope) continue;
+    for (const auto& mapped : impl.safeguards_by_practice[i]) {
       if (mapped.maturity && *mapped.maturity > m) continue;
-      const std::size_t s = model.index_of(*mapped.safeguard);
+      const auto s = static_cast<std::size_t>(mapped.safeguard - first);
       sums[s].applicable += counts[i].applicable;
       sums[s].done += counts[i].done;
       used[s] = true;
@@ -89,9 +77,9 @@ bool priorities_done(const Catalog& c, Maturity m, const std::vector<Counts>& co
 }  // namespace
 
 Scorecard score(const Catalog& catalog, const Assessment& assessment) {
-  const Model model(catalog);
   const Maturity m = assessment.maturity;
-  const auto counts = count(model, assessment);
+  std::vector<Counts> counts;
+  count(catalog, assessment, counts);
   Scorecard card;
   card.jurisdiction = assessment.jurisdiction;
   card.maturity = m;
@@ -108,22 +96,23 @@ Scorecard score(const Catalog& catalog, const Assessment& assessment) {
   card.priorities_complete = priorities_done(catalog, m, counts);
   std::vector<Counts> sums(catalog.safeguards().size());
   std::vector<bool> used(sums.size(), false);
-  add_safeguards(model, m, counts, sums, used);
+  add_safeguards(catalog, m, counts, sums, used);
   card.safeguards = safeguard_scores(catalog, sums, used);
   return card;
 }
 
+// Sums are kept per level and practice; Safeguards are derived from them once, at
+// finish, so adding an office costs one lookup per status and one pass over practices.
 struct RollupBuilder::State {
   explicit State(const Catalog& c)
-      : model(c), practices(c.practices().size()), complete(c.practices().size(), 0),
-        safeguards(c.safeguards().size()), used(c.safeguards().size(), false) {}
-  Model model;
-  std::vector<Counts> practices;
+      : complete(c.practices().size(), 0) {
+    for (auto& level : by_level) level.resize(c.practices().size());
+  }
+  std::array<std::vector<Counts>, 3> by_level;
   std::vector<std::size_t> complete;
-  std::vector<Counts> safeguards;
-  std::vector<bool> used;
   std::array<std::size_t, 3> distribution{};
   std::vector<OfficeSummary> offices;
+  std::vector<Counts> scratch;
 };
 
 RollupBuilder::RollupBuilder(const Catalog& catalog)
@@ -131,36 +120,33 @@ RollupBuilder::RollupBuilder(const Catalog& catalog)
 
 void RollupBuilder::add(const Assessment& a) {
   State& s = *state_;
-  const auto counts = count(s.model, a);
-  OfficeSummary office{a.jurisdiction, a.maturity, 0, 0, 0.0, priorities_done(*catalog_, a.maturity, counts)};
-  for (std::size_t i = 0; i < counts.size(); ++i) {
-    if (catalog_->practices()[i].scope_at(a.maturity) == Scope::out_of_scope) continue;
-    s.practices[i].applicable += counts[i].applicable;
-    s.practices[i].done += counts[i].done;
-    if (counts[i].applicable > 0 && counts[i].done == counts[i].applicable) ++s.complete[i];
-    office.actions_applicable += counts[i].applicable;
-    office.actions_done += counts[i].done;
+  count(*catalog_, a, s.scratch);
+  const std::size_t level = level_index(a.maturity);
+  OfficeSummary office{a.jurisdiction, a.maturity, 0, 0, 0.0, priorities_done(*catalog_, a.maturity, s.scratch)};
+  for (std::size_t i = 0; i < s.scratch.size(); ++i) {
+    const Counts& k = s.scratch[i];
+    s.by_level[level][i].applicable += k.applicable;
+    s.by_level[level][i].done += k.done;
+    if (k.applicable > 0 && k.done == k.applicable) ++s.complete[i];
+    office.actions_applicable += k.applicable;
+    office.actions_done += k.done;
   }
   office.completion = ratio(office.actions_done, office.actions_applicable);
-  add_safeguards(s.model, a.maturity, counts, s.safeguards, s.used);
-  ++s.distribution[level_index(a.maturity)];
+  ++s.distribution[level];
   s.offices.push_back(std::move(office));
 }
 
 void RollupBuilder::merge(const RollupBuilder& other) {
   State& s = *state_;
   const State& o = *other.state_;
-  for (std::size_t i = 0; i < s.practices.size(); ++i) {
-    s.practices[i].applicable += o.practices[i].applicable;
-    s.practices[i].done += o.practices[i].done;
-    s.complete[i] += o.complete[i];
+  for (std::size_t l = 0; l < 3; ++l) {
+    for (std::size_t i = 0; i < s.complete.size(); ++i) {
+      s.by_level[l][i].applicable += o.by_level[l][i].applicable;
+      s.by_level[l][i].done += o.by_level[l][i].done;
+    }
+    s.distribution[l] += o.distribution[l];
   }
-  for (std::size_t i = 0; i < s.safeguards.size(); ++i) {
-    s.safeguards[i].applicable += o.safeguards[i].applicable;
-    s.safeguards[i].done += o.safeguards[i].done;
-    s.used[i] = s.used[i] || o.used[i];
-  }
-  for (std::size_t l = 0; l < 3; ++l) s.distribution[l] += o.distribution[l];
+  for (std::size_t i = 0; i < s.complete.size(); ++i) s.complete[i] += o.complete[i];
   s.offices.insert(s.offices.end(), o.offices.begin(), o.offices.end());
 }
 
@@ -169,11 +155,15 @@ Rollup RollupBuilder::finish() const {
   Rollup r;
   r.jurisdictions = s.offices.size();
   r.maturity_distribution = s.distribution;
-  for (std::size_t i = 0; i < s.practices.size(); ++i) {
-    const auto& k = s.practices[i];
-    r.practices.push_back({catalog_->practices()[i].id, k.applicable, k.done, ratio(k.done, k.applicable), s.complete[i]});
-    r.actions_applicable += k.applicable;
-    r.actions_done += k.done;
+  for (std::size_t i = 0; i < s.complete.size(); ++i) {
+    std::size_t applicable = 0, done = 0;
+    for (const auto& level : s.by_level) {
+      applicable += level[i].applicable;
+      done += level[i].done;
+    }
+    r.practices.push_back({catalog_->practices()[i].id, applicable, done, ratio(done, applicable), s.complete[i]});
+    r.actions_applicable += applicable;
+    r.actions_done += done;
   }
   r.completion = ratio(r.actions_done, r.actions_applicable);
   std::vector<const PracticeRollup*> order;
@@ -182,7 +172,11 @@ Rollup RollupBuilder::finish() const {
   std::stable_sort(order.begin(), order.end(),
                    [](const PracticeRollup* x, const PracticeRollup* y) { return x->completion < y->completion; });
   for (std::size_t i = 0; i < order.size() && i < 5; ++i) r.least_complete.push_back(order[i]->practice);
-  r.safeguards = safeguard_scores(*catalog_, s.safeguards, s.used);
+  std::vector<Counts> sums(catalog_->safeguards().size());
+  std::vector<bool> used(sums.size(), false);
+  for (Maturity m : all_maturities)
+    if (s.distribution[level_index(m)] > 0) add_safeguards(*catalog_, m, s.by_level[level_index(m)], sums, used);
+  r.safeguards = safeguard_scores(*catalog_, sums, used);
   r.offices = s.offices;
   std::sort(r.offices.begin(), r.offices.end(), [](const OfficeSummary& x, const OfficeSummary& y) {
     if (x.completion != y.completion) return x.completion < y.completion;
