@@ -17,23 +17,6 @@ namespace {
 
 using detail::json;
 
-std::string pointer_token(std::string_view key) {
-  std::string out;
-  for (char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-  return out;
-}
-
-const char* kind_of(const json& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_float: return "a fractional number";
-    default: return "a number";
-  }
-}
 
 // Collects every problem of a document, each at its JSON pointer, and reports them all
 // at the end with line and column.
@@ -44,7 +27,7 @@ class Problems {
   void add(std::string pointer, std::string message) { list_.emplace_back(std::move(pointer), std::move(message)); }
 
   void wrong(const json& j, const std::string& pointer, const std::string& expected) {
-    add(pointer, "expected " + expected + ", found " + kind_of(j));
+    add(pointer, "expected " + expected + ", found " + detail::type_name(j));
   }
 
   // Unknown keys of an object are problems; returns false when `j` is not an object.
@@ -55,7 +38,7 @@ class Problems {
     }
     for (const auto& item : j.items())
       if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return item.key() == k; }))
-        add(pointer + "/" + pointer_token(item.key()), "unknown field '" + item.key() + "'");
+        add(pointer + "/" + detail::pointer_token(item.key()), "unknown field '" + item.key() + "'");
     return true;
   }
 
@@ -110,7 +93,7 @@ MaturityAnswers decode_answers(const json& j, const std::string& pointer, const 
     return answers;
   }
   for (const auto& item : j.items()) {
-    const std::string at = pointer + "/" + pointer_token(item.key());
+    const std::string at = pointer + "/" + detail::pointer_token(item.key());
     try {
       catalog.maturity_statement(item.key());
     } catch (const NotFound& e) {
@@ -172,7 +155,7 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
       problems.wrong(statuses, "/statuses", "an object of action id -> status");
     } else {
       for (const auto& item : statuses.items()) {
-        const std::string at = "/statuses/" + pointer_token(item.key());
+        const std::string at = "/statuses/" + detail::pointer_token(item.key());
         try {
           catalog.action(item.key());
         } catch (const NotFound& e) {

@@ -10,6 +10,24 @@
 
 namespace electsec::detail {
 
+const char* type_name(const json& j) {
+  switch (j.type()) {
+    case json::value_t::null: return "null";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string: return "a string";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::number_float: return "a fractional number";
+    default: return "a number";
+  }
+}
+
+std::string pointer_token(std::string_view key) {
+  std::string escaped;
+  for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  return escaped;
+}
+
 namespace {
 
 // Rejects input over the limits before nlohmann sees it: a huge file, or nesting deep
@@ -64,18 +82,6 @@ ParseError located(const DecodeError& e, std::string_view text, std::string_view
 
 namespace {
 
-const char* type_name(const json& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_float: return "a fractional number";
-    default: return "a number";
-  }
-}
-
 [[noreturn]] void wrong(const json& j, const std::string& path, const std::string& expected) {
   throw DecodeError{path, "expected " + expected + ", found " + type_name(j)};
 }
@@ -97,11 +103,7 @@ class Object {
     }
   }
 
-  std::string at(std::string_view key) const {
-    std::string escaped;
-    for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
-    return path_ + "/" + escaped;
-  }
+  std::string at(std::string_view key) const { return path_ + "/" + pointer_token(key); }
 
   const json* optional(const char* key) const {
     const auto it = j_.find(key);

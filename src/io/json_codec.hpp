@@ -25,6 +25,12 @@ struct DecodeError {
   std::string expected;
 };
 
+/// "a string", "an object", ...: the kind of a JSON value, for error messages.
+const char* type_name(const json& j);
+
+/// A key escaped for use in a JSON pointer (RFC 6901: '~' -> "~0", '/' -> "~1").
+std::string pointer_token(std::string_view key);
+
 /// Parse JSON text; syntax errors become ParseError with line and column.
 json parse_json(std::string_view text, std::string_view source);
 
