@@ -76,6 +76,14 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (const auto& id : data.handbook[i].practices)
       practices_by_handbook[i].push_back(&data.practices[practice_index.at(id)]);
   }
+  for (std::size_t i = 0; i < data.guidance.sources.size(); ++i)
+    source_index.emplace(data.guidance.sources[i].id, i);
+  recommendations_by_practice.resize(data.practices.size());
+  for (std::size_t i = 0; i < data.guidance.recommendations.size(); ++i) {
+    const Recommendation& r = data.guidance.recommendations[i];
+    recommendation_index.emplace(r.id, i);
+    for (const auto& rp : r.practices) recommendations_by_practice[practice_index.at(rp.practice)].push_back(&r);
+  }
   for (std::size_t i = 0; i < data.glossary.size(); ++i)
     glossary_index.emplace(detail::lower_case(data.glossary[i].term), i);
   for (std::size_t i = 0; i < data.acronyms.size(); ++i)
@@ -140,6 +148,40 @@ std::vector<const HandbookPractice*> Catalog::handbook_of_practice(std::string_v
     if (it != impl_->handbook_index.end()) out.push_back(&impl_->data.handbook[it->second]);
   }
   return out;
+}
+
+const GuidanceSource& Catalog::guidance_source(std::string_view id) const {
+  const auto it = impl_->source_index.find(id);
+  if (it == impl_->source_index.end())
+    throw_not_found("guidance source", id, impl_->data.guidance.sources, [](const GuidanceSource& s) { return s.id; });
+  return impl_->data.guidance.sources[it->second];
+}
+
+const Recommendation& Catalog::recommendation(std::string_view id) const {
+  const auto it = impl_->recommendation_index.find(id);
+  if (it == impl_->recommendation_index.end())
+    throw_not_found("recommendation", id, impl_->data.guidance.recommendations,
+                    [](const Recommendation& r) { return r.id; });
+  return impl_->data.guidance.recommendations[it->second];
+}
+
+std::vector<const Recommendation*> Catalog::recommendations(const RecommendationFilter& f) const {
+  std::vector<const Recommendation*> out;
+  for (const auto& r : impl_->data.guidance.recommendations) {
+    if (f.source && r.source != *f.source) continue;
+    if (f.audience && r.audience != *f.audience) continue;
+    if (f.category && r.category != *f.category) continue;
+    if (f.practice && std::none_of(r.practices.begin(), r.practices.end(),
+                                   [&](const RelatedPractice& rp) { return rp.practice == *f.practice; }))
+      continue;
+    out.push_back(&r);
+  }
+  return out;
+}
+
+const std::vector<const Recommendation*>& Catalog::recommendations_of_practice(std::string_view id) const {
+  const Practice& p = practice(id);
+  return impl_->recommendations_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
 }
 
 const GlossaryEntry& Catalog::glossary_entry(std::string_view term) const {

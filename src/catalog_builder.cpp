@@ -330,6 +330,8 @@ class Checker {
           add(where, "unknown practice " + quoted(rp.practice));
       for (const auto& s : r.safeguards)
         if (safeguard_ids_.count(s) == 0) add(where, "unknown safeguard " + quoted(s));
+      for (const auto& l : r.links)
+        if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
     }
   }
 

@@ -4,9 +4,15 @@
 #include <electsec/catalog.hpp>
 
 #include <array>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace electsec {
+
+namespace detail {
+struct SearchIndex;
+}
 
 struct Catalog::Impl {
   explicit Impl(CatalogData d);
@@ -28,6 +34,12 @@ struct Catalog::Impl {
   std::vector<std::vector<const Practice*>> practices_by_handbook;  // parallel to handbook
   std::unordered_map<std::string, std::size_t> glossary_index;       // lower-case term
   std::unordered_map<std::string, std::vector<std::size_t>> acronym_index;  // lower-case term
+  std::unordered_map<std::string_view, std::size_t> source_index;
+  std::unordered_map<std::string_view, std::size_t> recommendation_index;
+  std::vector<std::vector<const Recommendation*>> recommendations_by_practice;  // parallel to practices
+  // Built on the first search, once (see search.cpp).
+  mutable std::once_flag search_once;
+  mutable std::shared_ptr<const detail::SearchIndex> search_index;
   // For the engines: per practice and level, how many actions apply (0 out of scope).
   std::vector<std::array<std::size_t, 3>> applicable_counts;
 };

@@ -110,10 +110,10 @@ ELECTSEC_EQ(CdmRank, x.rank, x.safeguard, x.practice)
 ELECTSEC_EQ(Priorities, x.level1_baseline, x.level1_election, x.cdm_ranking)
 ELECTSEC_EQ(GlossaryEntry, x.term, x.definition)
 ELECTSEC_EQ(Acronym, x.term, x.expansion)
-ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url)
+ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url, x.partners)
 ELECTSEC_EQ(RelatedPractice, x.practice, x.reason)
 ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text,
-            x.practices, x.safeguards)
+            x.practices, x.safeguards, x.links)
 ELECTSEC_EQ(Guidance, x.sources, x.recommendations)
 ELECTSEC_EQ(GuideInfo, x.title, x.version)
 ELECTSEC_EQ(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices,

@@ -80,6 +80,8 @@ inline electsec::StepKind parse_step_kind(std::string_view text) {
 template <>
 struct type_caster<electsec::StepKind> : str_enum_caster<electsec::StepKind, parse_step_kind> {};
 template <>
+struct type_caster<electsec::HitKind> : str_enum_caster<electsec::HitKind, electsec::parse_hit_kind> {};
+template <>
 struct type_caster<electsec::AssetType> : str_enum_caster<electsec::AssetType, electsec::parse_asset_type> {};
 template <>
 struct type_caster<electsec::SecurityFunction>
@@ -286,6 +288,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PracticeRollup> practice_rollup(m, "PracticeRollup", "One practice summed over many offices.");
   py::class_<OfficeSummary> office_summary(m, "OfficeSummary", "One office in a rollup.");
   py::class_<Rollup> rollup_class(m, "Rollup", "Many offices at once.");
+  py::class_<SearchHit> search_hit(m, "SearchHit", "One result of Catalog.search.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
 
@@ -396,7 +399,7 @@ PYBIND11_MODULE(_core, m) {
 
   source.def_readonly("id", &GuidanceSource::id).def_readonly("title", &GuidanceSource::title)
       .def_readonly("publisher", &GuidanceSource::publisher).def_readonly("date", &GuidanceSource::date)
-      .def_readonly("url", &GuidanceSource::url)
+      .def_readonly("url", &GuidanceSource::url).def_readonly("partners", &GuidanceSource::partners)
       .def("__repr__", [](const GuidanceSource& s) { return "GuidanceSource(" + quote(s.id) + ")"; });
   value_protocol<GuidanceSource>(source, "GuidanceSource");
   hash_by_id<GuidanceSource>(source);
@@ -409,6 +412,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("audience", &Recommendation::audience).def_readonly("category", &Recommendation::category)
       .def_readonly("title", &Recommendation::title).def_readonly("text", &Recommendation::text)
       .def_readonly("practices", &Recommendation::practices).def_readonly("safeguards", &Recommendation::safeguards)
+      .def_readonly("links", &Recommendation::links)
       .def("__repr__", [](const Recommendation& r) { return "Recommendation(" + quote(r.id) + ")"; });
   value_protocol<Recommendation>(recommendation, "Recommendation");
   hash_by_id<Recommendation>(recommendation);
@@ -509,6 +513,26 @@ PYBIND11_MODULE(_core, m) {
       .def("acronyms", [](const Catalog& c) { return c.acronyms(); })
       .def("acronym_expansions", &Catalog::acronym_expansions, py::arg("term"))
       .def("guidance", &Catalog::guidance, py::return_value_policy::copy)
+      .def("guidance_source", &Catalog::guidance_source, py::arg("id"), py::return_value_policy::copy)
+      .def("recommendation", &Catalog::recommendation, py::arg("id"), py::return_value_policy::copy)
+      .def("recommendations",
+           [](const Catalog& c, std::optional<std::string> source, std::optional<std::string> audience,
+              std::optional<std::string> category, std::optional<std::string> practice) {
+             return copies(c.recommendations(RecommendationFilter{source, audience, category, practice}));
+           },
+           py::arg("source") = py::none(), py::arg("audience") = py::none(), py::arg("category") = py::none(),
+           py::arg("practice") = py::none(), "Recommendations matching every given filter.")
+      .def("recommendations_of_practice",
+           [](const Catalog& c, std::string_view id) { return copies(c.recommendations_of_practice(id)); }, py::arg("id"),
+           "The recommendations (and partners' services) related to a practice.")
+      .def("search",
+           [](const Catalog& c, const std::string& text, std::optional<HitKind> kind, std::size_t limit) {
+             py::gil_scoped_release release;
+             return search(c, text, SearchOptions{kind, limit});
+           },
+           py::arg("text"), py::arg("kind") = py::none(), py::arg("limit") = 10,
+           "Ranked full-text search; kind is one of practice, goal, action, tool, safeguard, glossary, acronym, "
+           "recommendation.")
       .def("to_dict", [](const Catalog& c) { return to_python(detail::encode(c.data())); },
            "The whole catalog in the catalog JSON format.")
       .def("to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("indent") = 2,
@@ -552,6 +576,19 @@ PYBIND11_MODULE(_core, m) {
       .def("build", [](const CatalogBuilder& b) { return b.build(); }, py::call_guard<py::gil_scoped_release>(),
            "Validate and index; raises ValidationError listing every problem.");
 
+
+  search_hit.def_readonly("kind", &SearchHit::kind).def_readonly("id", &SearchHit::id)
+      .def_readonly("title", &SearchHit::title)
+      .def_property_readonly("practice", [](const SearchHit& h) -> std::optional<std::string> {
+        if (h.practice.empty()) return std::nullopt;
+        return h.practice;
+      })
+      .def_readonly("score", &SearchHit::score).def_readonly("snippet", &SearchHit::snippet)
+      .def("__repr__", [](const SearchHit& h) {
+        return "SearchHit(" + quote(std::string(to_string(h.kind))) + ", " + quote(h.id) + ")";
+      });
+  m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym",
+                                       "recommendation");
 
   // ---- engines: results ----
   level_tally.def_readonly("level", &LevelTally::level).def_readonly("yes", &LevelTally::yes)

@@ -38,6 +38,14 @@ struct SafeguardFilter {
   std::optional<SecurityFunction> function;
 };
 
+/// Which recommendations `Catalog::recommendations` returns; unset fields do not filter.
+struct RecommendationFilter {
+  std::optional<std::string> source;
+  std::optional<std::string> audience;
+  std::optional<std::string> category;
+  std::optional<std::string> practice;  ///< related to this practice
+};
+
 /// A practice that maps to a Safeguard, with the maturity tag of that mapping.
 struct MappedPractice {
   const Practice* practice;
@@ -129,6 +137,12 @@ class Catalog {
   std::vector<std::string> acronym_expansions(std::string_view term) const;
 
   const Guidance& guidance() const noexcept;
+  const GuidanceSource& guidance_source(std::string_view id) const;
+  const Recommendation& recommendation(std::string_view id) const;
+  /// Recommendations matching every given filter field, in catalog order.
+  std::vector<const Recommendation*> recommendations(const RecommendationFilter& filter) const;
+  /// The recommendations (including partners' services) that relate to a practice.
+  const std::vector<const Recommendation*>& recommendations_of_practice(std::string_view practice_id) const;
 
   /// Same content (what the JSON format carries).
   bool operator==(const Catalog& o) const;

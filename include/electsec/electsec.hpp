@@ -13,5 +13,6 @@
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/search.hpp>
 #include <electsec/types.hpp>
 #include <electsec/version.hpp>

@@ -220,6 +220,7 @@ struct GuidanceSource {
   std::string publisher;
   std::string date;  ///< as the source gives it, ISO 8601 where known
   std::string url;   ///< empty when the source gives none
+  std::vector<std::string> partners;  ///< organisations the source names as partners
   bool operator==(const GuidanceSource& o) const;
 };
 
@@ -240,6 +241,7 @@ struct Recommendation {
   std::string text;
   std::vector<RelatedPractice> practices;
   std::vector<std::string> safeguards;
+  std::vector<Link> links;  ///< references the source gives for it (endnotes)
   bool operator==(const Recommendation& o) const;
 };
 

@@ -3,6 +3,7 @@
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/search.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
@@ -13,6 +14,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -35,7 +37,7 @@ struct UsageError {
 enum class Format { table, json, csv, markdown };
 
 // Options that take no value.
-const std::vector<std::string> flag_options = {"force"};
+const std::vector<std::string> flag_options = {"force", "with-guidance"};
 
 struct Args {
   std::vector<std::string> positional;
@@ -295,6 +297,14 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
   for (const auto& m : mapped)
     out << "  " << m.safeguard->id << "  " << m.safeguard->title
         << (m.maturity ? " (" + maturity_tag(m.maturity) + ")" : std::string()) << '\n';
+  const auto& guidance = c.recommendations_of_practice(p.id);
+  if (!guidance.empty()) {
+    out << "\nRelated guidance\n";
+    for (const Recommendation* r : guidance)
+      for (const auto& rp : r->practices)
+        if (rp.practice == p.id)
+          out << "  " << r->id << "  " << r->title << " (" << r->audience << "): " << rp.reason << '\n';
+  }
   std::vector<std::string> numbers;
   for (int n : p.handbook) numbers.push_back(std::to_string(n));
   out << "\n2018 Handbook practices: " << (numbers.empty() ? "none" : detail::join(numbers, ", "))
@@ -601,8 +611,18 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   else
     throw UsageError{"plan needs --maturity N or --assessment FILE"};
   const Plan plan = build_plan(c, m, assessment ? &*assessment : nullptr);
+  const bool with_guidance = a.flag("with-guidance");
+  const auto guidance_of = [&](const PlanStep& s) {
+    std::vector<std::string> ids;
+    if (s.kind == StepKind::practice)
+      for (const Recommendation* r : c.recommendations_of_practice(s.practice)) ids.push_back(r->id);
+    return ids;
+  };
   if (f == Format::json) {
-    out << detail::encode(plan).dump(2) << '\n';
+    json doc = detail::encode(plan);
+    if (with_guidance)
+      for (std::size_t i = 0; i < plan.steps.size(); ++i) doc["steps"][i]["guidance"] = guidance_of(plan.steps[i]);
+    out << doc.dump(2) << '\n';
     return;
   }
   if (f == Format::csv) {
@@ -620,6 +640,9 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     for (const auto& s : plan.steps) {
       out << "\n## " << s.rank << ". " << title(s) << "\n\n*" << s.reason << "*\n\n";
       for (const auto& action : s.actions) out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
+      if (with_guidance)
+        for (const auto& id : guidance_of(s))
+          out << "- Related guidance: " << c.recommendation(id).title << " (`" << id << "`)\n";
     }
     return;
   }
@@ -627,6 +650,13 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   for (const auto& s : plan.steps) t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
   out << "Plan for an office at " << level_name(m) << "\n\n";
   write_rows(out, f, t, "steps");
+  if (a.flag("with-guidance")) {
+    out << "\nRelated guidance\n";
+    for (const auto& s : plan.steps)
+      if (s.kind == StepKind::practice)
+        for (const Recommendation* r : c.recommendations_of_practice(s.practice))
+          out << "  step " << s.rank << ": " << r->id << "  " << r->title << " (" << r->audience << ")\n";
+  }
 }
 
 // ---- assessments ----
@@ -755,6 +785,86 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   out << '\n';
 }
 
+// ---- guidance and search ----
+
+void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  RecommendationFilter filter{a.option("source"), a.option("audience"), a.option("category"), a.option("practice")};
+  if (filter.source) c.guidance_source(*filter.source);        // NotFound for a typo
+  if (filter.practice) c.practice(*filter.practice);
+  const auto list = c.recommendations(filter);
+  if (f == Format::json) return write_json_list(out, list, [](const Recommendation& r) { return detail::encode(r); });
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text", "practices"}
+                           : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
+          {}};
+  std::string category;
+  for (const Recommendation* r : list) {
+    std::vector<std::string> practices;
+    for (const auto& rp : r->practices) practices.push_back(rp.practice);
+    if (f == Format::csv)
+      t.rows.push_back({r->id, r->source, r->audience, r->category, r->title, r->text, detail::join(practices, " ")});
+    else
+      t.rows.push_back({r->id, r->audience, r->title, practices.empty() ? "-" : detail::join(practices, " ")});
+  }
+  if (f == Format::csv) return detail::write_csv(out, t);
+  // Grouped as the source groups them.
+  std::vector<std::string> shown;
+  for (const Recommendation* r : list) {
+    const std::string group = c.guidance_source(r->source).title + " / " + r->category;
+    if (std::find(shown.begin(), shown.end(), group) == shown.end()) shown.push_back(group);
+  }
+  for (const auto& group : shown) {
+    out << group << '\n';
+    Table part{t.headers, {}};
+    for (std::size_t i = 0; i < list.size(); ++i)
+      if (c.guidance_source(list[i]->source).title + " / " + list[i]->category == group) part.rows.push_back(t.rows[i]);
+    detail::write_table(out, part);
+    out << '\n';
+  }
+  out << list.size() << " recommendations\n";
+}
+
+void run_search(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  SearchOptions options;
+  if (a.option("kind")) options.kind = parse_enum_option(a, "kind", parse_hit_kind);
+  if (a.option("limit")) options.limit = static_cast<std::size_t>(parse_int_option(a, "limit", 1, 1000));
+  std::string query;
+  for (std::size_t i = 1; i < a.positional.size(); ++i) query += (i > 1 ? " " : "") + a.positional[i];
+  const auto hits = search(c, query, options);
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& h : hits)
+      list.push_back({{"kind", std::string(to_string(h.kind))},
+                      {"id", h.id},
+                      {"title", h.title},
+                      {"practice", h.practice.empty() ? json(nullptr) : json(h.practice)},
+                      {"score", h.score},
+                      {"snippet", h.snippet}});
+    out << list.dump(2) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"rank", "kind", "id", "title", "score", "snippet"}
+                           : std::vector<std::string>{"#", "Kind", "ID", "Title", "Score"},
+          {}};
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    char score[16];
+    std::snprintf(score, sizeof score, "%.2f", hits[i].score);
+    if (f == Format::csv)
+      t.rows.push_back({std::to_string(i + 1), std::string(to_string(hits[i].kind)), hits[i].id, hits[i].title, score,
+                        hits[i].snippet});
+    else
+      t.rows.push_back({std::to_string(i + 1), std::string(to_string(hits[i].kind)), hits[i].id, hits[i].title, score});
+  }
+  if (f == Format::csv) return detail::write_csv(out, t);
+  if (hits.empty()) {
+    out << "no matches for '" << query << "'\n";
+    return;
+  }
+  detail::write_table(out, t);
+  out << "\nbest match: " << hits[0].snippet << '\n';
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"controls", "list the 18 CIS Controls", "controls [--format table|json|csv]", "", {}, 0, 0,
@@ -805,8 +915,10 @@ const std::vector<Command>& commands() {
       {"plan", "an office's next steps, in the guide's order",
        "plan (--maturity N | --assessment FILE) [--format table|json|csv|markdown]",
        "  --maturity N       1, 2 or 3 (default: the assessment's)\n"
-       "  --assessment FILE  leave out what the office has done or marked not applicable\n",
-       {"maturity", "assessment"}, 0, 0, {Format::table, Format::json, Format::csv, Format::markdown}, run_plan},
+       "  --assessment FILE  leave out what the office has done or marked not applicable\n"
+       "  --with-guidance    add the related recommendations of other guidance\n",
+       {"maturity", "assessment", "with-guidance"}, 0, 0, {Format::table, Format::json, Format::csv, Format::markdown},
+       run_plan},
       {"assess", "create, update and score an office's self-assessment",
        "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]\n"
        "       electsec assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]\n"
@@ -821,6 +933,17 @@ const std::vector<Command>& commands() {
        "rollup FILE|DIR... [--threads N] [--format table|json|csv]",
        "  --threads N     read files on N threads (default: one per core)\n", {"threads"}, 1, 1000000,
        {Format::table, Format::json, Format::csv}, run_rollup},
+      {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
+       "guidance [--source ID] [--audience A] [--category C] [--practice ID] [--format table|json|csv]",
+       "  --source ID     dhs_cisa or cap_mayors\n"
+       "  --audience A    e.g. mayor, \"state and local election officials\", DHS/CISA\n"
+       "  --practice ID   only recommendations related to a best practice\n",
+       {"source", "audience", "category", "practice"}, 0, 0, {Format::table, Format::json, Format::csv}, run_guidance},
+      {"search", "ranked search across practices, actions, tools, Safeguards, glossary and guidance",
+       "search TEXT... [--kind K] [--limit N] [--format table|json|csv]",
+       "  --kind K        practice, goal, action, tool, safeguard, glossary, acronym or recommendation\n"
+       "  --limit N       at most N hits (default 10)\n",
+       {"kind", "limit"}, 1, 100, {Format::table, Format::json, Format::csv}, run_search},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };

@@ -302,9 +302,9 @@ Acronym decode_acronym(const json& j, const std::string& path) {
 }
 
 GuidanceSource decode_source(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "title", "publisher", "date", "url"});
-  return {o.string("id"), o.string("title"), o.string_or_empty("publisher"),
-          o.string_or_empty("date"), o.string_or_empty("url")};
+  Object o(j, path, {"id", "title", "publisher", "date", "url", "partners"});
+  return {o.string("id"),         o.string("title"),          o.string_or_empty("publisher"),
+          o.string_or_empty("date"), o.string_or_empty("url"), o.list("partners", string_item)};
 }
 
 RelatedPractice decode_related(const json& j, const std::string& path) {
@@ -314,10 +314,10 @@ RelatedPractice decode_related(const json& j, const std::string& path) {
 
 Recommendation decode_recommendation(const json& j, const std::string& path) {
   Object o(j, path, {"id", "source", "audience", "category", "title", "text", "practices",
-                     "safeguards"});
+                     "safeguards", "links"});
   return {o.string("id"),       o.string("source"), o.string_or_empty("audience"),
           o.string_or_empty("category"), o.string("title"), o.string("text"),
-          o.list("practices", decode_related), o.list("safeguards", string_item)};
+          o.list("practices", decode_related), o.list("safeguards", string_item), o.list("links", decode_link)};
 }
 
 GuideInfo decode_guide(const json& j, const std::string& path) {
@@ -358,6 +358,16 @@ CatalogData decode_catalog(const json& doc) {
   return d;
 }
 
+namespace {
+// Every element through its own encode(); the overloads are declared in the header.
+template <typename T>
+json encode_all(const std::vector<T>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(encode(item));
+  return list;
+}
+}  // namespace
+
 json encode(const GuideInfo& g) { return {{"title", g.title}, {"version", g.version}}; }
 
 json encode(const MaturityLevel& l) {
@@ -383,7 +393,8 @@ json encode(const SafeguardMapping& m) {
 }
 
 json encode(const GuidanceSource& s) {
-  return {{"id", s.id}, {"title", s.title}, {"publisher", s.publisher}, {"date", s.date}, {"url", s.url}};
+  return {{"id", s.id},     {"title", s.title}, {"publisher", s.publisher},
+          {"date", s.date}, {"url", s.url},     {"partners", s.partners}};
 }
 
 json encode(const RelatedPractice& r) { return {{"practice", r.practice}, {"reason", r.reason}}; }
@@ -392,17 +403,9 @@ json encode(const Recommendation& r) {
   json related = json::array();
   for (const auto& rp : r.practices) related.push_back(encode(rp));
   return {{"id", r.id},       {"source", r.source}, {"audience", r.audience}, {"category", r.category},
-          {"title", r.title}, {"text", r.text},     {"practices", related},   {"safeguards", r.safeguards}};
+          {"title", r.title}, {"text", r.text},     {"practices", related},   {"safeguards", r.safeguards},
+          {"links", encode_all(r.links)}};
 }
-
-namespace {
-template <typename T>
-json encode_all(const std::vector<T>& items) {
-  json list = json::array();
-  for (const auto& item : items) list.push_back(encode(item));
-  return list;
-}
-}  // namespace
 
 json encode(const Guidance& g) {
   return {{"sources", encode_all(g.sources)}, {"recommendations", encode_all(g.recommendations)}};

@@ -198,4 +198,44 @@ BOOST_AUTO_TEST_CASE(rollup_of_a_directory) {
   BOOST_TEST(run({"rollup", (dir / "none.json").string()}).code == 1);
 }
 
+BOOST_AUTO_TEST_CASE(guidance_and_search_commands) {
+  Run r = run({"guidance", "--audience", "mayor"});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("10 Steps Mayors Can Take to Improve Election Security / Executive solutions\n") == 0u, r.out);
+  BOOST_TEST(r.out.find("cap_mayors.4  mayor     Pay for mandatory security training") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("/ Use your role as a mayor to engage with election officials") != std::string::npos);
+  BOOST_TEST(r.out.find("10 recommendations") != std::string::npos);
+  r = run({"guidance", "--source", "dhs_cisa", "--format", "csv"});
+  BOOST_TEST(std::count(r.out.begin(), r.out.end(), '\n') == 15);  // header + 14
+  r = run({"guidance", "--practice", "network_monitoring", "--format", "json"});
+  const auto doc = nlohmann::json::parse(r.out);
+  BOOST_TEST(doc.size() == 2u);
+  BOOST_TEST(doc[0]["id"] == "dhs_cisa.10");
+  BOOST_TEST(run({"guidance", "--source", "cap"}).code == 1);
+  BOOST_TEST(run({"guidance", "--practice", "backup"}).err.find("did you mean 'backups'") != std::string::npos);
+
+  r = run({"search", "ransomware", "backups"});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("1   practice   backups ") != std::string::npos, r.out);
+  BOOST_TEST(r.out.find("best match: ") != std::string::npos);
+  r = run({"search", "MFA", "--kind", "safeguard", "--limit", "2", "--format", "json"});
+  const auto hits = nlohmann::json::parse(r.out);
+  BOOST_TEST(hits.size() == 2u);
+  BOOST_TEST(hits[0]["kind"] == "safeguard");
+  BOOST_TEST(hits[0]["practice"].is_null());
+  BOOST_TEST(run({"search", "xylophone"}).out == "no matches for 'xylophone'\n");
+  BOOST_TEST(run({"search"}).code == 2);
+  BOOST_TEST(run({"search", "x", "--kind", "tools"}).code == 2);
+
+  r = run({"show", "network_monitoring"});
+  BOOST_TEST(r.out.find("Related guidance\n  dhs_cisa.10  Deploy sensors that detect attacks (DHS/CISA): ") != std::string::npos,
+             r.out);
+  r = run({"plan", "--maturity", "1", "--with-guidance"});
+  BOOST_TEST(r.out.find("Related guidance\n  step 11: dhs_cisa.7  Share threat information (DHS/CISA)") != std::string::npos,
+             r.out);
+  const auto plan = nlohmann::json::parse(run({"plan", "--maturity", "1", "--with-guidance", "--format", "json"}).out);
+  BOOST_TEST(plan["steps"][10]["guidance"][0] == "dhs_cisa.7");
+  BOOST_TEST(!nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out)["steps"][10].contains("guidance"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_cli_engines

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// Ranked full-text search over everything a catalog holds.
+
+#include <electsec/catalog.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace electsec {
+
+/// What a search hit is.
+enum class HitKind { practice, goal, action, tool, safeguard, glossary, acronym, recommendation };
+std::string_view to_string(HitKind k);
+/// Throws electsec::Error naming the accepted kinds.
+HitKind parse_hit_kind(std::string_view text);
+
+struct SearchHit {
+  HitKind kind = HitKind::practice;
+  /// The thing's id: practice, goal, action, Safeguard and recommendation ids as
+  /// elsewhere; "<practice>.tool.<n>" for tools; the term for glossary entries and
+  /// acronyms.
+  std::string id;
+  std::string title;     ///< what to show: the practice's title for goals and actions
+  std::string practice;  ///< the practice it belongs to, when it belongs to one
+  double score = 0;      ///< BM25, higher is better
+  std::string snippet;   ///< the text around the first match
+};
+
+struct SearchOptions {
+  std::optional<HitKind> kind;  ///< only hits of this kind
+  std::size_t limit = 10;       ///< at most this many hits
+};
+
+/// Hits for `query`, best first (ties in catalog order). Case-insensitive; words are
+/// matched after light normalisation (plurals), common words are ignored, and words in
+/// titles, names and terms count three times. An empty query, or one with no known
+/// word, gives no hits. The index is built on the first search of a catalog (once, even
+/// from several threads at a time) and shared by its copies.
+std::vector<SearchHit> search(const Catalog& catalog, std::string_view query, const SearchOptions& options = {});
+
+}  // namespace electsec
