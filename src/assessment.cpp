@@ -36,8 +36,8 @@ bool ActionStatus::operator==(const ActionStatus& o) const {
 }
 
 bool Assessment::operator==(const Assessment& o) const {
-  return std::tie(jurisdiction, catalog_version, maturity, answers, statuses) ==
-         std::tie(o.jurisdiction, o.catalog_version, o.maturity, o.answers, o.statuses);
+  return std::tie(jurisdiction, catalog_version, maturity, answers, statuses, retired, retired_answers) ==
+         std::tie(o.jurisdiction, o.catalog_version, o.maturity, o.answers, o.statuses, o.retired, o.retired_answers);
 }
 
 Status Assessment::status_of(std::string_view action_id) const {

@@ -46,6 +46,10 @@ struct Assessment {
   Maturity maturity = Maturity::level1;
   MaturityAnswers answers;      ///< optional answers to the maturity statements
   std::map<std::string, ActionStatus, std::less<>> statuses;  ///< action id -> status
+  /// Statuses of actions, and answers to statements, that an earlier release had and the
+  /// current one does not: kept by `migrate`, never scored, never dropped.
+  std::map<std::string, ActionStatus, std::less<>> retired;
+  MaturityAnswers retired_answers;
 
   /// The status of an action; not_started when the assessment records none.
   Status status_of(std::string_view action_id) const;

@@ -12,6 +12,7 @@
 #include <electsec/limits.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
+#include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
 #include <electsec/types.hpp>

@@ -114,7 +114,8 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
   const json doc = detail::parse_json(text, source);
   Problems problems(text, source);
   Assessment a;
-  if (!problems.object(doc, "", {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses"}))
+  if (!problems.object(doc, "", {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses",
+                                 "retired", "retired_answers"}))
     problems.raise_if_any();
 
   const std::string schema = problems.string(doc, "", "schema", false);
@@ -149,18 +150,25 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
 
   if (doc.contains("answers")) a.answers = decode_answers(doc["answers"], "/answers", catalog, problems);
 
-  if (doc.contains("statuses")) {
-    const json& statuses = doc["statuses"];
+  // Current statuses name actions of the catalog; retired ones, by definition, do not.
+  for (const char* section : {"statuses", "retired"}) {
+    if (!doc.contains(section)) continue;
+    const bool current = std::string_view(section) == "statuses";
+    const json& statuses = doc[section];
+    const std::string base = std::string("/") + section;
+    auto& target = current ? a.statuses : a.retired;
     if (!statuses.is_object()) {
-      problems.wrong(statuses, "/statuses", "an object of action id -> status");
+      problems.wrong(statuses, base, "an object of action id -> status");
     } else {
       for (const auto& item : statuses.items()) {
-        const std::string at = "/statuses/" + detail::pointer_token(item.key());
-        try {
-          catalog.action(item.key());
-        } catch (const NotFound& e) {
-          problems.add(at, unknown_message(e));
-          continue;
+        const std::string at = base + "/" + detail::pointer_token(item.key());
+        if (current) {
+          try {
+            catalog.action(item.key());
+          } catch (const NotFound& e) {
+            problems.add(at, unknown_message(e));
+            continue;
+          }
         }
         const json& v = item.value();
         if (!problems.object(v, at, {"status", "note", "updated"})) continue;
@@ -181,7 +189,20 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
           if (v["updated"].is_string()) st.updated = v["updated"].get<std::string>();
           else problems.wrong(v["updated"], at + "/updated", "a string");
         }
-        a.statuses.emplace(item.key(), std::move(st));
+        target.emplace(item.key(), std::move(st));
+      }
+    }
+  }
+  if (doc.contains("retired_answers")) {
+    const json& r = doc["retired_answers"];
+    if (!r.is_object()) {
+      problems.wrong(r, "/retired_answers", "an object of statement id -> true or false");
+    } else {
+      for (const auto& item : r.items()) {
+        if (item.value().is_boolean())
+          a.retired_answers[item.key()] = item.value().get<bool>();
+        else
+          problems.wrong(item.value(), "/retired_answers/" + detail::pointer_token(item.key()), "true or false");
       }
     }
   }
@@ -196,9 +217,12 @@ Assessment load_assessment(const std::string& path, const Catalog& catalog) {
 std::string to_json(const Assessment& a) {
   json answers = json::object();
   for (const auto& [id, yes] : a.answers) answers[id] = yes;
-  json statuses = json::object();
-  for (const auto& [id, st] : a.statuses)
-    statuses[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
+  const auto encode_statuses = [](const auto& map) {
+    json out = json::object();
+    for (const auto& [id, st] : map)
+      out[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
+    return out;
+  };
   json doc = {{"schema", std::string(assessment_schema)},
               {"jurisdiction",
                {{"id", a.jurisdiction.id},
@@ -208,7 +232,13 @@ std::string to_json(const Assessment& a) {
               {"catalog_version", a.catalog_version},
               {"maturity", static_cast<int>(a.maturity)}};
   if (!a.answers.empty()) doc["answers"] = answers;
-  doc["statuses"] = statuses;
+  doc["statuses"] = encode_statuses(a.statuses);
+  if (!a.retired.empty()) doc["retired"] = encode_statuses(a.retired);
+  if (!a.retired_answers.empty()) {
+    json retired_answers = json::object();
+    for (const auto& [id, yes] : a.retired_answers) retired_answers[id] = yes;
+    doc["retired_answers"] = retired_answers;
+  }
   return doc.dump(2) + "\n";
 }
 

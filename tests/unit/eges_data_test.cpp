@@ -113,7 +113,7 @@ const PracticeFacts guide_facts[] = {
      "7.6:- 7.7:-",
      "2 19"},
     {"websites", "Website Security", "III", "111112",
-     "all:5", 4,
+     "l1:4 l23:1", 4,
      "",
      "9"},
     {"removable_media", "Managing Removable Media", "III", "11",
