@@ -2,6 +2,7 @@
 #include <electsec/catalog_json.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
+#include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
 #include <electsec/cli.hpp>
@@ -10,6 +11,9 @@
 #include <electsec/version.hpp>
 
 #include "format.hpp"
+#include "io/assessment_reader.hpp"
+#include "io/atomic_file.hpp"
+#include "io/file.hpp"
 #include "io/json_codec.hpp"
 #include "text.hpp"
 
@@ -60,6 +64,7 @@ struct Args {
 struct Io {
   std::istream& in;
   std::ostream& out;
+  std::ostream& err;  // warnings; errors are reported by run_cli itself
   bool interactive;
 };
 
@@ -659,6 +664,8 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   }
 }
 
+Catalog catalog_from(const std::string& spec, std::ostream* warnings_to);
+
 // ---- assessments ----
 
 std::string today() {
@@ -740,6 +747,23 @@ void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, I
     x.set(c, a.positional[3], status, a.option("note").value_or(""), a.option("date").value_or(today()));
     save_assessment(x, file);
     out << a.positional[3] << ": " << to_string(status) << '\n';
+  } else if (sub == "migrate") {
+    need(3, "assess migrate FILE --to CATALOG");
+    only({"to"});
+    if (!a.option("to")) throw UsageError{"assess migrate needs --to CATALOG (a catalog file, a guide folder or 'default')"};
+    const std::string& file = a.positional[2];
+    const Assessment before = detail::read_assessment(detail::read_file(file), nullptr, file);
+    const Catalog target = catalog_from(*a.option("to"), &io.err);
+    const Migration m = migrate(before, target);
+    save_assessment(m.assessment, file);
+    out << file << ": from " << before.catalog_version << " to " << m.assessment.catalog_version << ": kept "
+        << m.kept.size() << " statuses";
+    if (m.retired.empty()) {
+      out << ", retired none\n";
+    } else {
+      out << ", retired " << m.retired.size() << " (kept in the file's \"retired\" section):\n";
+      for (const auto& id : m.retired) out << "  " << id << '\n';
+    }
   } else if (sub == "score") {
     need(3, "assess score FILE [--format table|json|csv]");
     only({});
@@ -865,6 +889,97 @@ void run_search(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   out << "\nbest match: " << hits[0].snippet << '\n';
 }
 
+Command commands_catalog_summary();
+
+// ---- releases: import, diff, migrate ----
+
+// A catalog named on the command line: "default", a guide directory, or a catalog file.
+Catalog catalog_from(const std::string& spec, std::ostream* warnings_to) {
+  if (spec == "default") return default_catalog();
+  std::error_code ec;
+  if (std::filesystem::is_directory(spec, ec)) {
+    ImportResult r = import_eges_rst(spec);
+    if (warnings_to != nullptr)
+      for (const auto& w : r.warnings)
+        *warnings_to << "electsec: warning: " << spec << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "")
+                     << ": " << w.message << '\n';
+    return r.catalog;
+  }
+  return load_catalog(spec);
+}
+
+void run_import(const Command&, const Catalog&, const Args& a, Format f, Io& io) {
+  const std::string& dir = a.positional[1];
+  const ImportResult r = import_eges_rst(dir);
+  for (const auto& w : r.warnings)
+    io.err << "electsec: warning: " << dir << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "") << ": "
+           << w.message << '\n';
+  const auto output = a.option("output");
+  if (f == Format::json || output) {
+    const std::string text = to_json(r.catalog);
+    if (output) {
+      detail::write_file_atomically(*output, text);
+      io.out << "wrote " << *output << ": " << r.catalog.practices().size() << " practices of guide "
+             << r.catalog.guide().version << ", " << r.warnings.size() << " warnings\n";
+    } else {
+      io.out << text;
+    }
+    return;
+  }
+  Args none;
+  Command summary = commands_catalog_summary();
+  summary.run(summary, r.catalog, none, Format::table, io);
+  io.out << r.warnings.size() << " warnings\n";
+}
+
+void run_diff(const Command&, const Catalog&, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  const Catalog old_catalog = catalog_from(a.positional[1], &io.err);
+  const Catalog new_catalog = catalog_from(a.positional[2], &io.err);
+  const CatalogDiff d = diff(old_catalog, new_catalog);
+  if (f == Format::json) {
+    out << detail::encode(d).dump(2) << '\n';
+    return;
+  }
+  const bool md = f == Format::markdown;
+  const auto list = [](const std::vector<std::string>& items) { return detail::join(items, ", "); };
+  out << (md ? "# " : "") << "From " << old_catalog.guide().version << " to " << new_catalog.guide().version << "\n\n";
+  if (d.empty()) {
+    out << "No differences.\n";
+    return;
+  }
+  if (!d.added.empty()) out << (md ? "- **Added practices:** " : "Added practices: ") << list(d.added) << '\n';
+  if (!d.removed.empty()) out << (md ? "- **Removed practices:** " : "Removed practices: ") << list(d.removed) << '\n';
+  for (const auto& c : d.changed) {
+    out << '\n' << (md ? "## " : "") << c.id << (md ? "\n\n" : "\n");
+    const std::string bullet = md ? "- " : "  ";
+    if (c.title) out << bullet << "title: " << c.title->first << " -> " << c.title->second << '\n';
+    if (c.scopes) {
+      const auto s = [](const std::array<Scope, 3>& x) {
+        return std::string(to_string(x[0])) + "/" + std::string(to_string(x[1])) + "/" + std::string(to_string(x[2]));
+      };
+      out << bullet << "scopes: " << s(c.scopes->first) << " -> " << s(c.scopes->second) << '\n';
+    }
+    if (c.goals_changed) out << bullet << "goals changed\n";
+    const auto line = [&](const char* what, const std::vector<std::string>& items) {
+      if (!items.empty()) out << bullet << what << ": " << list(items) << '\n';
+    };
+    line("actions added", c.actions_added);
+    line("actions removed", c.actions_removed);
+    line("actions changed", c.actions_changed);
+    line("tools added", c.tools_added);
+    line("tools removed", c.tools_removed);
+    line("Safeguards added", c.safeguards_added);
+    line("Safeguards removed", c.safeguards_removed);
+    line("Safeguards with another level", c.safeguards_retagged);
+    std::vector<std::string> ha, hr;
+    for (int n : c.handbook_added) ha.push_back(std::to_string(n));
+    for (int n : c.handbook_removed) hr.push_back(std::to_string(n));
+    line("Handbook practices added", ha);
+    line("Handbook practices removed", hr);
+  }
+}
+
 const std::vector<Command>& commands() {
   static const std::vector<Command> list = {
       {"controls", "list the 18 CIS Controls", "controls [--format table|json|csv]", "", {}, 0, 0,
@@ -922,12 +1037,13 @@ const std::vector<Command>& commands() {
       {"assess", "create, update and score an office's self-assessment",
        "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]\n"
        "       electsec assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]\n"
-       "       electsec assess score FILE [--format table|json|csv]",
+       "       electsec assess score FILE [--format table|json|csv]\n"
+       "       electsec assess migrate FILE --to CATALOG",
        "  KIND            state, county, municipality or territory\n"
        "  STATUS          not_started, in_progress, done or not_applicable\n"
        "  --force         let init overwrite an existing file\n"
        "  --date DATE     the date recorded with the status (default: today, UTC)\n",
-       {"id", "name", "state", "kind", "maturity", "note", "date", "force"}, 2, 4,
+       {"id", "name", "state", "kind", "maturity", "note", "date", "force", "to"}, 2, 4,
        {Format::table, Format::json, Format::csv}, run_assess},
       {"rollup", "sum up many offices' assessments (files or directories of *.json)",
        "rollup FILE|DIR... [--threads N] [--format table|json|csv]",
@@ -944,6 +1060,16 @@ const std::vector<Command>& commands() {
        "  --kind K        practice, goal, action, tool, safeguard, glossary, acronym or recommendation\n"
        "  --limit N       at most N hits (default 10)\n",
        {"kind", "limit"}, 1, 100, {Format::table, Format::json, Format::csv}, run_search},
+      {"import-rst", "read a release of the guide from its reStructuredText sources",
+       "import-rst DIR [-o FILE] [--format table|json]",
+       "  DIR             the guide's docs/source folder\n"
+       "  -o, --output F  write the catalog JSON to F (atomically)\n"
+       "  warnings (what the importer could not find) go to stderr\n",
+       {"output"}, 1, 1, {Format::table, Format::json}, run_import},
+      {"diff", "what changed between two releases",
+       "diff OLD NEW [--format table|json|markdown]",
+       "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n", {}, 2, 2,
+       {Format::table, Format::json, Format::markdown}, run_diff},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };
@@ -978,6 +1104,10 @@ Args parse_args(const std::vector<std::string>& argv) {
     const std::string& arg = argv[i];
     if (arg == "--help" || arg == "-h") {
       a.help = true;
+    } else if (arg == "-o") {
+      if (i + 1 >= argv.size()) throw UsageError{"option -o needs a value"};
+      if (a.options.count("output")) throw UsageError{"option --output given twice"};
+      a.options.emplace("output", argv[++i]);
     } else if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
       const auto eq = arg.find('=');
       std::string name = arg.substr(2, eq == std::string::npos ? std::string::npos : eq - 2);
@@ -1012,6 +1142,12 @@ Format parse_format(const Args& a, const Command& c) {
                    " (use " + detail::join(names, ", ") + ")"};
 }
 
+Command commands_catalog_summary() {
+  for (const auto& c : commands())
+    if (std::string(c.name) == "catalog") return c;
+  throw std::logic_error("no catalog command");
+}
+
 const Command& find_command(const std::string& name) {
   for (const auto& c : commands())
     if (name == c.name) return c;
@@ -1031,7 +1167,7 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 
 int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream& out, std::ostream& err,
             bool interactive) {
-  Io io{in, out, interactive};
+  Io io{in, out, err, interactive};
   try {
     if (argv.size() == 1 && argv[0] == "--version") {
       out << "electsec " << version_string << '\n';

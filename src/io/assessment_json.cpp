@@ -1,6 +1,7 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/error.hpp>
 
+#include "assessment_reader.hpp"
 #include "atomic_file.hpp"
 #include "file.hpp"
 #include "json_codec.hpp"
@@ -86,7 +87,7 @@ class Problems {
 
 std::string unknown_message(const NotFound& e) { return e.what(); }
 
-MaturityAnswers decode_answers(const json& j, const std::string& pointer, const Catalog& catalog, Problems& problems) {
+MaturityAnswers decode_answers(const json& j, const std::string& pointer, const Catalog* catalog, Problems& problems) {
   MaturityAnswers answers;
   if (!j.is_object()) {
     problems.wrong(j, pointer, "an object of statement id -> true, false or null");
@@ -94,11 +95,13 @@ MaturityAnswers decode_answers(const json& j, const std::string& pointer, const 
   }
   for (const auto& item : j.items()) {
     const std::string at = pointer + "/" + detail::pointer_token(item.key());
-    try {
-      catalog.maturity_statement(item.key());
-    } catch (const NotFound& e) {
-      problems.add(at, unknown_message(e));
-      continue;
+    if (catalog != nullptr) {
+      try {
+        catalog->maturity_statement(item.key());
+      } catch (const NotFound& e) {
+        problems.add(at, unknown_message(e));
+        continue;
+      }
     }
     if (item.value().is_boolean())
       answers[item.key()] = item.value().get<bool>();
@@ -110,7 +113,11 @@ MaturityAnswers decode_answers(const json& j, const std::string& pointer, const 
 
 }  // namespace
 
-Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::string_view source) {
+namespace detail {
+
+// The loader; with no catalog, action and statement ids are not checked (for migrating a
+// file written for another release).
+Assessment read_assessment(std::string_view text, const Catalog* catalog, std::string_view source) {
   const json doc = detail::parse_json(text, source);
   Problems problems(text, source);
   Assessment a;
@@ -162,9 +169,9 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
     } else {
       for (const auto& item : statuses.items()) {
         const std::string at = base + "/" + detail::pointer_token(item.key());
-        if (current) {
+        if (current && catalog != nullptr) {
           try {
-            catalog.action(item.key());
+            catalog->action(item.key());
           } catch (const NotFound& e) {
             problems.add(at, unknown_message(e));
             continue;
@@ -210,6 +217,12 @@ Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::
   return a;
 }
 
+}  // namespace detail
+
+Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::string_view source) {
+  return detail::read_assessment(text, &catalog, source);
+}
+
 Assessment load_assessment(const std::string& path, const Catalog& catalog) {
   return parse_assessment(detail::read_file(path), catalog, path);
 }
@@ -251,7 +264,7 @@ MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std
   Problems problems(text, source);
   MaturityAnswers answers;
   if (problems.object(doc, "", {"answers"})) {
-    if (const json* j = problems.required(doc, "", "answers")) answers = decode_answers(*j, "/answers", catalog, problems);
+    if (const json* j = problems.required(doc, "", "answers")) answers = decode_answers(*j, "/answers", &catalog, problems);
   }
   problems.raise_if_any();
   return answers;

@@ -558,6 +558,31 @@ json encode(const Rollup& r) {
           {"offices", offices}};
 }
 
+json encode(const CatalogDiff& d) {
+  json changed = json::array();
+  const auto scopes = [](const std::array<Scope, 3>& s) {
+    return json::array({std::string(to_string(s[0])), std::string(to_string(s[1])), std::string(to_string(s[2]))});
+  };
+  for (const auto& c : d.changed) {
+    json o = {{"id", c.id}};
+    if (c.title) o["title"] = {{"old", c.title->first}, {"new", c.title->second}};
+    if (c.scopes) o["scopes"] = {{"old", scopes(c.scopes->first)}, {"new", scopes(c.scopes->second)}};
+    o["goals_changed"] = c.goals_changed;
+    o["actions_added"] = c.actions_added;
+    o["actions_removed"] = c.actions_removed;
+    o["actions_changed"] = c.actions_changed;
+    o["tools_added"] = c.tools_added;
+    o["tools_removed"] = c.tools_removed;
+    o["safeguards_added"] = c.safeguards_added;
+    o["safeguards_removed"] = c.safeguards_removed;
+    o["safeguards_retagged"] = c.safeguards_retagged;
+    o["handbook_added"] = c.handbook_added;
+    o["handbook_removed"] = c.handbook_removed;
+    changed.push_back(std::move(o));
+  }
+  return {{"added", d.added}, {"removed", d.removed}, {"changed", changed}};
+}
+
 json encode(const CatalogData& d) {
   return {{"schema", std::string(catalog_schema)},
           {"guide", encode(d.guide)},

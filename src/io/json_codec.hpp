@@ -6,6 +6,7 @@
 #include <electsec/catalog.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
+#include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/error.hpp>
 
@@ -58,6 +59,7 @@ json encode(const MaturityResult& r);
 json encode(const Plan& p);
 json encode(const Scorecard& s);
 json encode(const Rollup& r);
+json encode(const CatalogDiff& d);
 json encode(const Control& c);
 json encode(const Safeguard& s);
 json encode(const MaturityStatement& s);

@@ -1,0 +1,298 @@
+// The importer: the real 1.4.1 sources against the embedded catalog, and small synthetic
+// guides for each structural variant a release may have.
+#include <electsec/default_catalog.hpp>
+#include <electsec/rst_import.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+using namespace electsec;
+namespace fs = std::filesystem;
+namespace utf = boost::unit_test;
+
+namespace {
+
+const fs::path guide_1_4_1 = fs::path(ELECTSEC_REFERENCE_DIR) / "eges-1.4.1";
+const fs::path seed_001 = fs::path(ELECTSEC_REFERENCE_DIR) / ".." / "seeds" / "001_971c1fed2368daf7.txt";
+
+struct ReferencePresent {
+  boost::test_tools::assertion_result operator()(utf::test_unit_id) const {
+    const bool present = fs::is_directory(guide_1_4_1);
+    boost::test_tools::assertion_result r(present);
+    r.message() << "skipped: " << guide_1_4_1 << " is not there";
+    return r;
+  }
+};
+
+const ImportResult& imported() {
+  static const ImportResult r = import_eges_rst(guide_1_4_1.string());
+  return r;
+}
+
+// A tiny guide written for one test: relative path -> content.
+fs::path write_guide(const std::string& name, const std::map<std::string, std::string>& files) {
+  const fs::path root = test::temp_path("guides") + std::string("/") + name;
+  fs::remove_all(root);
+  for (const auto& [path, text] : files) {
+    fs::create_directories((root / path).parent_path());
+    std::ofstream(root / path) << text;
+  }
+  return root;
+}
+
+std::string practice_rst(const std::string& title, const std::string& actions_body,
+                         const std::string& mapping = "* 4.1: A title (|Maturity1| maturity)\n") {
+  return ".. |bp_title| replace:: " + title + "\n\n|bp_title|\n----------\n\nWhy it matters, briefly.\n\n"
+         "Goals\n*****\n\n#. First goal (|Maturity1| maturity)\n#. Second goal\n\n"
+         "Actions\n*******\n\n" + actions_body +
+         "\nCost-Effective Tools\n********************\n\n* `Tool <https://example.org/tool>`_: a tool\n"
+         "\nMapping to CIS Controls and Safeguards\n**************************************\n\n" + mapping +
+         "\nMapping to CIS Handbook Best Practices\n**************************************\n\n* 1, 2\n";
+}
+
+std::string index_rst(const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::string t = "Index\n-----\n\n+----+--------------------------------+--------------+--------------+--------------+\n"
+                  "|    | Best Practice                  | L1           | L2           | L3           |\n"
+                  "+====+================================+==============+==============+==============+\n";
+  for (const auto& [name, scopes] : rows) {
+    std::string cell = name;
+    cell.resize(32, ' ');
+    t += "|    |" + cell + "|" + scopes + "|\n";
+    t += "+----+--------------------------------+--------------+--------------+--------------+\n";
+  }
+  return t;
+}
+
+const std::string all_priority = "  Priority    |  Priority    |  Priority    ";
+const std::string in_out_in = "  In scope    | Out of Scope |  In scope    ";
+
+bool has_warning(const ImportResult& r, const std::string& text) {
+  for (const auto& w : r.warnings)
+    if (w.message.find(text) != std::string::npos) return true;
+  return false;
+}
+
+std::vector<std::string> action_ids(const Practice& p) {
+  std::vector<std::string> ids;
+  for (const auto& a : p.actions) ids.push_back(a.id);
+  return ids;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_rst_import)
+
+BOOST_AUTO_TEST_CASE(the_1_4_1_sources_equal_the_embedded_catalog, *utf::precondition(ReferencePresent())) {
+  const Catalog& got = imported().catalog;
+  const Catalog& want = default_catalog();
+  BOOST_TEST(got.guide().version == "1.4.1");
+  BOOST_TEST_REQUIRE(got.practices().size() == want.practices().size());
+  for (std::size_t i = 0; i < got.practices().size(); ++i) {
+    const Practice& g = got.practices()[i];
+    const Practice& w = want.practices()[i];
+    BOOST_TEST_CONTEXT(w.id) {
+      BOOST_TEST(g.id == w.id);
+      BOOST_TEST(g.title == w.title);
+      BOOST_TEST((g.scopes == w.scopes));
+      BOOST_TEST_REQUIRE(g.goals.size() == w.goals.size());
+      for (std::size_t k = 0; k < g.goals.size(); ++k) BOOST_TEST((g.goals[k].maturity == w.goals[k].maturity));
+      BOOST_TEST(action_ids(g) == action_ids(w));
+      for (std::size_t k = 0; k < g.actions.size() && k < w.actions.size(); ++k) {
+        BOOST_TEST((g.actions[k].levels == w.actions[k].levels));
+        BOOST_TEST((g.actions[k].group == w.actions[k].group));
+      }
+      std::vector<std::string> gu, wu;
+      for (const auto& t : g.tools) gu.push_back(t.url);
+      for (const auto& t : w.tools) wu.push_back(t.url);
+      BOOST_TEST(gu == wu);
+      BOOST_TEST((g.safeguards == w.safeguards));
+      BOOST_TEST(g.handbook == w.handbook);
+    }
+  }
+  BOOST_TEST_REQUIRE(got.maturity_statements().size() == 20u);
+  for (std::size_t i = 0; i < 20; ++i) {
+    BOOST_TEST(got.maturity_statements()[i].id == want.maturity_statements()[i].id);
+    BOOST_TEST((got.maturity_statements()[i].level == want.maturity_statements()[i].level));
+  }
+  BOOST_TEST((got.priorities() == want.priorities()));  // worksheets, election priorities, CDM
+  BOOST_TEST_REQUIRE(got.handbook().size() == 88u);
+  for (std::size_t i = 0; i < 88; ++i) BOOST_TEST((got.handbook()[i] == want.handbook()[i]));
+  BOOST_TEST((got.acronyms() == want.acronyms()));
+  BOOST_TEST_REQUIRE(got.glossary().size() == want.glossary().size());
+  for (std::size_t i = 0; i < got.glossary().size(); ++i) BOOST_TEST(got.glossary()[i].term == want.glossary()[i].term);
+  // What the guide gets wrong is reported, not hidden.
+  BOOST_TEST(has_warning(imported(), "Safeguard 4.2 is listed twice"));
+  BOOST_TEST(has_warning(imported(), "Handbook 43: 'Software Updates' taken as 'patching_vuln_management'"));
+}
+
+BOOST_AUTO_TEST_CASE(text_is_the_guides_own_with_markup_removed, *utf::precondition(ReferencePresent())) {
+  const Catalog& c = imported().catalog;
+  const Action& a = c.action("user_management.l1.organizational-recommendations.3");
+  BOOST_TEST(a.text.find("Store all passwords and passphrases using salting and hashing functions and not with encryption.") == 0u,
+             a.text);
+  const Practice& um = c.practice("user_management");
+  BOOST_TEST(um.goals[1].text == "Implement MFA wherever possible");
+  BOOST_TEST(um.learn_more[0].title == "SP 800-63B Section 5.1.1.2");
+  BOOST_TEST(c.action("user_management.l23.3").text.find("soc@cisecurity.org") != std::string::npos);
+  BOOST_TEST(c.practice("asset_management").tools[0].url ==
+             "https://www.cisecurity.org/white-papers/cis-hardware-and-software-asset-tracking-spreadsheet/");
+  BOOST_TEST(c.handbook_practice(50).title.find("can’t be associated") != std::string::npos);
+  BOOST_TEST(c.glossary_entry("salting").definition.rfind("A non-secret value", 0) == 0u);
+  BOOST_TEST(c.maturity_levels()[0].description.rfind("The organization responds to threats", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_seed_practice_file_imports_on_its_own, *utf::precondition(ReferencePresent())) {
+  BOOST_TEST_REQUIRE(fs::exists(seed_001));
+  std::vector<ImportWarning> warnings;
+  const Practice p = import_practice_rst(seed_001.string(), {}, &warnings);
+  const Practice& in_guide = imported().catalog.practice("physical_threats");
+  BOOST_TEST(p.id == "001_971c1fed2368daf7");
+  BOOST_TEST(p.title == "Addressing Physical Threats");
+  BOOST_TEST(p.goals.size() == in_guide.goals.size());
+  std::vector<std::string> a, b;
+  for (const auto& x : p.actions) a.push_back(x.text);
+  for (const auto& x : in_guide.actions) b.push_back(x.text);
+  BOOST_TEST(a == b);
+  BOOST_TEST(p.tools.size() == in_guide.tools.size());
+  BOOST_TEST(p.learn_more.size() == in_guide.learn_more.size());
+  BOOST_TEST(p.handbook.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_practice_without_maturity_split_has_block_all) {
+  const auto root = write_guide("plain", {{"bp/alpha.rst", practice_rst("Alpha", "#. Do one.\n#. Do two,\n   over two lines.\n")},
+                                          {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+  const ImportResult r = import_eges_rst(root.string());
+  const Practice& p = r.catalog.practice("alpha");
+  BOOST_TEST(action_ids(p) == (std::vector<std::string>{"alpha.all.1", "alpha.all.2"}));
+  BOOST_TEST(p.actions[1].text == "Do two, over two lines.");
+  BOOST_TEST(p.actions[0].levels.size() == 3u);
+  BOOST_TEST(p.goals[0].maturity.has_value());
+  BOOST_TEST(!p.goals[1].maturity.has_value());
+  BOOST_TEST(p.summary == "Why it matters, briefly.");
+  // Missing maturity pages are warnings naming the file.
+  bool named = false;
+  for (const auto& w : r.warnings) named = named || w.file == "maturity/maturities.rst";
+  BOOST_TEST(named);
+}
+
+BOOST_AUTO_TEST_CASE(maturity_blocks_groups_and_any_underline) {
+  // Heading levels follow the order underline styles first appear, whatever the
+  // characters (Website Security underlines its maturity headings with backticks).
+  const std::string body =
+      "Intro.\n\n|Maturity1| Maturity\n````````````````````\n\nUser Steps\n^^^^^^^^^^\n\n#. U one.\n#. U two.\n\n"
+      "Office Steps\n^^^^^^^^^^^^\n\n#. O one.\n\n|Maturity2| and |Maturity3| Maturities\n"
+      "``````````````````````````````````````\n\n#. Later one.\n";
+  const auto root = write_guide("split", {{"bp/beta.rst", practice_rst("Beta", body)},
+                                          {"bp/bp_index.rst", index_rst({{":doc:`Beta <beta>`", in_out_in}})}});
+  const ImportResult r = import_eges_rst(root.string());
+  const Practice& p = r.catalog.practice("beta");
+  BOOST_TEST(action_ids(p) == (std::vector<std::string>{"beta.l1.user-steps.1", "beta.l1.user-steps.2",
+                                                        "beta.l1.office-steps.1", "beta.l23.1"}));
+  BOOST_TEST(*p.actions[0].group == "User Steps");
+  BOOST_TEST(p.actions[3].levels.size() == 2u);
+  BOOST_TEST((p.scopes[1] == Scope::out_of_scope));
+}
+
+BOOST_AUTO_TEST_CASE(older_indexes_name_practices_by_title_over_several_lines) {
+  std::string index = index_rst({{"Gamma Practice", all_priority}, {"Delta", in_out_in}});
+  // A title cell that runs over two lines.
+  index += "|    | Long Named                     |  In scope    |  In scope    |  In scope    |\n"
+           "|    | Practice                       |              |              |              |\n"
+           "+----+--------------------------------+--------------+--------------+--------------+\n";
+  const auto root = write_guide("by_title", {{"bp/gamma.rst", practice_rst("Gamma Practice", "#. G.\n")},
+                                             {"bp/delta.rst", practice_rst("Delta", "#. D.\n")},
+                                             {"bp/long.rst", practice_rst("Long Named Practice", "#. L.\n")},
+                                             {"bp/bp_index.rst", index}});
+  const ImportResult r = import_eges_rst(root.string());
+  std::vector<std::string> ids;
+  for (const auto& p : r.catalog.practices()) ids.push_back(p.id);
+  BOOST_TEST(ids == (std::vector<std::string>{"gamma", "delta", "long"}));
+  BOOST_TEST(r.catalog.practice("long").order == 3);
+}
+
+BOOST_AUTO_TEST_CASE(drafts_and_missing_files_are_warnings) {
+  const auto root = write_guide("drafts", {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
+                                           {"bp/draft.rst", practice_rst("Draft", "#. D.\n")},
+                                           {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority},
+                                                                          {":doc:`Gone <gone>`", all_priority}})}});
+  const ImportResult r = import_eges_rst(root.string());
+  BOOST_TEST(r.catalog.practices().size() == 1u);
+  BOOST_TEST(has_warning(r, "no row in the index (a draft?)"));
+  BOOST_TEST(has_warning(r, "index row 'Gone' names no best-practice file"));
+  BOOST_TEST(has_warning(r, "appendices/handbook_bp_mapping.rst") == false);  // the file warning names the file
+  bool named = false;
+  for (const auto& w : r.warnings) named = named || w.file == "appendices/handbook_bp_mapping.rst";
+  BOOST_TEST(named);
+}
+
+BOOST_AUTO_TEST_CASE(no_index_keeps_file_order) {
+  const auto root = write_guide("no_index", {{"bp/b.rst", practice_rst("B", "#. B.\n")},
+                                             {"bp/a.rst", practice_rst("A", "#. A.\n")}});
+  const ImportResult r = import_eges_rst(root.string());
+  BOOST_TEST(r.catalog.practices()[0].id == "a");
+  BOOST_TEST(has_warning(r, "missing: practices keep file order"));
+}
+
+BOOST_AUTO_TEST_CASE(unknown_safeguards_and_duplicates_are_left_out_with_a_warning) {
+  const auto root = write_guide(
+      "mappings", {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n", "* 4.1 First (|Maturity2| maturity)\n* 99.1: Gone\n"
+                                                                  "* 4.1: Again\n* There are no other Controls.\n")},
+                   {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+  const ImportResult r = import_eges_rst(root.string());
+  const Practice& p = r.catalog.practice("alpha");
+  BOOST_TEST_REQUIRE(p.safeguards.size() == 1u);
+  BOOST_TEST((p.safeguards[0].maturity == Maturity::level2));
+  BOOST_TEST(has_warning(r, "Safeguard 99.1 is not a CIS Controls v8 Safeguard"));
+  BOOST_TEST(has_warning(r, "Safeguard 4.1 is listed twice"));
+}
+
+BOOST_AUTO_TEST_CASE(substitutions_can_be_overridden) {
+  const auto root = write_guide("subs", {{"bp/alpha.rst", practice_rst("Alpha", "#. Mail |eiisac_email|.\n")},
+                                         {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+  BOOST_TEST(import_eges_rst(root.string()).catalog.action("alpha.all.1").text == "Mail elections@cisecurity.org.");
+  ImportOptions options;
+  options.substitutions["eiisac_email"] = "help@example.org";
+  BOOST_TEST(import_eges_rst(root.string(), options).catalog.action("alpha.all.1").text == "Mail help@example.org.");
+}
+
+struct Malformed {
+  const char* name;
+  std::map<std::string, std::string> files;
+  const char* file;
+  std::size_t line;
+  const char* message;
+};
+
+BOOST_AUTO_TEST_CASE(malformed_sources_are_parse_errors_with_file_and_line) {
+  const Malformed cases[] = {
+      {"no title", {{"bp/alpha.rst", "Alpha\n-----\n\nGoals\n*****\n"}}, "bp/alpha.rst", 1, "no |bp_title| substitution"},
+      {"unknown scope",
+       {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
+        {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", "  Priority    |  Maybe       |  Priority    "}})}},
+       "bp/bp_index.rst", 4, "unknown scope 'Maybe'"},
+      {"broken table",
+       {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
+        {"bp/bp_index.rst", "Index\n-----\n\n+----+----+\n|    | x  |\nnot a table line\n"}},
+       "bp/bp_index.rst", 6, "a grid table line must start with '|' or '+'"},
+  };
+  for (const auto& tc : cases) {
+    BOOST_TEST_CONTEXT(tc.name) {
+      const auto root = write_guide(std::string("bad_") + tc.name, tc.files);
+      try {
+        import_eges_rst(root.string());
+        BOOST_ERROR("imported");
+      } catch (const ParseError& e) {
+        BOOST_TEST(e.source() == tc.file);
+        BOOST_TEST(e.line() == tc.line);
+        BOOST_TEST(std::string(e.what()).find(tc.message) != std::string::npos, e.what());
+      }
+    }
+  }
+  BOOST_CHECK_THROW(import_eges_rst(test::temp_path("no-such-guide")), Error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_rst_import
