@@ -289,6 +289,11 @@ PYBIND11_MODULE(_core, m) {
   py::class_<OfficeSummary> office_summary(m, "OfficeSummary", "One office in a rollup.");
   py::class_<Rollup> rollup_class(m, "Rollup", "Many offices at once.");
   py::class_<SearchHit> search_hit(m, "SearchHit", "One result of Catalog.search.");
+  py::class_<ImportWarning> import_warning(m, "ImportWarning", "Something the importer could not find or left out.");
+  py::class_<ImportResult> import_result(m, "ImportResult", "An imported guide: catalog and warnings.");
+  py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
+  py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
+  py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
 
@@ -587,6 +592,69 @@ PYBIND11_MODULE(_core, m) {
       .def("__repr__", [](const SearchHit& h) {
         return "SearchHit(" + quote(std::string(to_string(h.kind))) + ", " + quote(h.id) + ")";
       });
+  import_warning.def_readonly("file", &ImportWarning::file).def_readonly("line", &ImportWarning::line)
+      .def_readonly("message", &ImportWarning::message)
+      .def("__repr__", [](const ImportWarning& w) {
+        return "ImportWarning(" + quote(w.file) + ", " + std::to_string(w.line) + ", " + quote(w.message) + ")";
+      });
+  import_result.def_readonly("catalog", &ImportResult::catalog).def_readonly("warnings", &ImportResult::warnings)
+      .def("__repr__", [](const ImportResult& r) {
+        return "ImportResult(" + std::to_string(r.catalog.practices().size()) + " practices, " +
+               std::to_string(r.warnings.size()) + " warnings)";
+      });
+  practice_change.def_readonly("id", &PracticeChange::id)
+      .def_property_readonly("title", [](const PracticeChange& c) -> std::optional<std::pair<std::string, std::string>> {
+        return c.title;
+      })
+      .def_property_readonly("scopes", [](const PracticeChange& c) -> py::object {
+        if (!c.scopes) return py::none();
+        const auto& [o, n] = *c.scopes;
+        return py::make_tuple(py::make_tuple(o[0], o[1], o[2]), py::make_tuple(n[0], n[1], n[2]));
+      })
+      .def_readonly("goals_changed", &PracticeChange::goals_changed)
+      .def_readonly("actions_added", &PracticeChange::actions_added)
+      .def_readonly("actions_removed", &PracticeChange::actions_removed)
+      .def_readonly("actions_changed", &PracticeChange::actions_changed)
+      .def_readonly("tools_added", &PracticeChange::tools_added).def_readonly("tools_removed", &PracticeChange::tools_removed)
+      .def_readonly("safeguards_added", &PracticeChange::safeguards_added)
+      .def_readonly("safeguards_removed", &PracticeChange::safeguards_removed)
+      .def_readonly("safeguards_retagged", &PracticeChange::safeguards_retagged)
+      .def_readonly("handbook_added", &PracticeChange::handbook_added)
+      .def_readonly("handbook_removed", &PracticeChange::handbook_removed)
+      .def("__repr__", [](const PracticeChange& c) { return "PracticeChange(" + quote(c.id) + ")"; });
+  catalog_diff.def_readonly("added", &CatalogDiff::added).def_readonly("removed", &CatalogDiff::removed)
+      .def_readonly("changed", &CatalogDiff::changed)
+      .def("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
+      .def("to_dict", [](const CatalogDiff& d) { return to_python(detail::encode(d)); })
+      .def("__repr__", [](const CatalogDiff& d) {
+        return "CatalogDiff(" + std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
+               " removed, " + std::to_string(d.changed.size()) + " changed)";
+      });
+  migration.def_readonly("assessment", &Migration::assessment).def_readonly("kept", &Migration::kept)
+      .def_readonly("retired", &Migration::retired)
+      .def("__repr__", [](const Migration& x) {
+        return "Migration(kept=" + std::to_string(x.kept.size()) + ", retired=" + std::to_string(x.retired.size()) + ")";
+      });
+  m.def("import_eges_rst",
+        [](const std::string& directory, const std::optional<std::map<std::string, std::string>>& substitutions) {
+          ImportOptions options;
+          if (substitutions) options.substitutions = *substitutions;
+          py::gil_scoped_release release;
+          return import_eges_rst(directory, options);
+        },
+        py::arg("directory"), py::arg("substitutions") = py::none(),
+        "Read a release of the guide from its docs/source folder; returns ImportResult(catalog, warnings).");
+  m.def("import_practice_rst",
+        [](const std::string& path, const std::optional<std::map<std::string, std::string>>& substitutions) {
+          ImportOptions options;
+          if (substitutions) options.substitutions = *substitutions;
+          return import_practice_rst(path, options);
+        },
+        py::arg("path"), py::arg("substitutions") = py::none(), "Read one best-practice .rst file.");
+  m.def("diff", &diff, py::arg("old"), py::arg("new"), py::call_guard<py::gil_scoped_release>(),
+        "What changed from one catalog to another, practice by practice.");
+  m.def("migrate", &migrate, py::arg("assessment"), py::arg("target"),
+        "Carry an assessment to another catalog; unknown ids move to its retired section.");
   m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym",
                                        "recommendation");
 
@@ -663,6 +731,12 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("statuses", [](const Assessment& a) {
         return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end());
       }, "action id -> ActionStatus (a copy; change it with set()).")
+      .def_property_readonly("retired", [](const Assessment& a) {
+        return std::map<std::string, ActionStatus>(a.retired.begin(), a.retired.end());
+      }, "Statuses of actions an earlier release had (kept by migrate).")
+      .def_property_readonly("retired_answers", [](const Assessment& a) {
+        return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
+      })
       .def("status_of", &Assessment::status_of, py::arg("action_id"))
       .def("set",
            [](Assessment& a, std::string_view action, Status status, std::string note, std::string updated,
@@ -695,8 +769,11 @@ PYBIND11_MODULE(_core, m) {
           [](const Assessment& a) {
             py::dict statuses;
             for (const auto& [id, st] : a.statuses) statuses[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
+            py::dict retired;
+            for (const auto& [id, st] : a.retired) retired[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
             return py::make_tuple(a.jurisdiction, a.catalog_version, a.maturity,
-                                  std::map<std::string, bool>(a.answers.begin(), a.answers.end()), statuses);
+                                  std::map<std::string, bool>(a.answers.begin(), a.answers.end()), statuses, retired,
+                                  std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end()));
           },
           [](const py::tuple& t) {
             Assessment a;
@@ -704,11 +781,13 @@ PYBIND11_MODULE(_core, m) {
             a.catalog_version = t[1].cast<std::string>();
             a.maturity = t[2].cast<Maturity>();
             for (const auto& [id, yes] : t[3].cast<std::map<std::string, bool>>()) a.answers[id] = yes;
-            for (const auto& item : t[4].cast<py::dict>()) {
-              const auto st = item.second.cast<py::tuple>();
-              a.statuses[item.first.cast<std::string>()] =
-                  ActionStatus{st[0].cast<Status>(), st[1].cast<std::string>(), st[2].cast<std::string>()};
-            }
+            for (std::size_t section = 4; section <= 5; ++section)
+              for (const auto& item : t[section].cast<py::dict>()) {
+                const auto st = item.second.cast<py::tuple>();
+                (section == 4 ? a.statuses : a.retired)[item.first.cast<std::string>()] =
+                    ActionStatus{st[0].cast<Status>(), st[1].cast<std::string>(), st[2].cast<std::string>()};
+              }
+            for (const auto& [id, yes] : t[6].cast<std::map<std::string, bool>>()) a.retired_answers[id] = yes;
             return a;
           }));
 

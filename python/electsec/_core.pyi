@@ -353,6 +353,10 @@ class Assessment:
     def __init__(self, jurisdiction: Jurisdiction, maturity: int, catalog_version: Optional[str] = None) -> None: ...
     @property
     def statuses(self) -> dict[str, ActionStatus]: ...
+    @property
+    def retired(self) -> dict[str, ActionStatus]: ...
+    @property
+    def retired_answers(self) -> dict[str, bool]: ...
     def status_of(self, action_id: str) -> str: ...
     def set(self, action_id: str, status: str, note: str = "", updated: str = "",
             catalog: Optional[Catalog] = None) -> None: ...
@@ -438,3 +442,48 @@ class SearchHit:
     snippet: str
     @property
     def practice(self) -> Optional[str]: ...
+
+# ---- releases ----
+class ImportWarning:
+    file: str
+    line: int
+    message: str
+
+class ImportResult:
+    catalog: Catalog
+    warnings: list[ImportWarning]
+
+class PracticeChange:
+    id: str
+    goals_changed: bool
+    actions_added: list[str]
+    actions_removed: list[str]
+    actions_changed: list[str]
+    tools_added: list[str]
+    tools_removed: list[str]
+    safeguards_added: list[str]
+    safeguards_removed: list[str]
+    safeguards_retagged: list[str]
+    handbook_added: list[int]
+    handbook_removed: list[int]
+    @property
+    def title(self) -> Optional[tuple[str, str]]: ...
+    @property
+    def scopes(self) -> Optional[tuple[tuple[str, str, str], tuple[str, str, str]]]: ...
+
+class CatalogDiff:
+    added: list[str]
+    removed: list[str]
+    changed: list[PracticeChange]
+    def to_dict(self) -> dict[str, Any]: ...
+    def __bool__(self) -> bool: ...
+
+class Migration:
+    assessment: Assessment
+    kept: list[str]
+    retired: list[str]
+
+def import_eges_rst(directory: str, substitutions: Optional[dict[str, str]] = None) -> ImportResult: ...
+def import_practice_rst(path: str, substitutions: Optional[dict[str, str]] = None) -> Practice: ...
+def diff(old: Catalog, new: Catalog) -> CatalogDiff: ...
+def migrate(assessment: Assessment, target: Catalog) -> Migration: ...

@@ -1,0 +1,156 @@
+#include <electsec/assessment_json.hpp>
+#include <electsec/catalog_json.hpp>
+#include <electsec/cli.hpp>
+#include <electsec/default_catalog.hpp>
+#include <electsec/rst_import.hpp>
+
+#include <boost/test/unit_test.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.hpp"
+
+#include <fstream>
+#include <sstream>
+
+using namespace electsec;
+
+namespace {
+
+using Ids = std::vector<std::string>;
+
+Practice& practice(CatalogData& d, const std::string& id) {
+  for (auto& p : d.practices)
+    if (p.id == id) return p;
+  throw std::logic_error(id);
+}
+
+// The sample catalog's next "release": every kind of change once.
+Catalog next_release() {
+  CatalogData d = test::sample_data();
+  d.guide.version = "0.0.2";
+  Practice& alpha = practice(d, "alpha");
+  alpha.title = "Alpha Practice, Revised";
+  alpha.scopes[2] = Scope::priority;
+  alpha.actions.pop_back();                                  // alpha.l23.1 removed
+  alpha.actions[0].text = "Do the thing differently.";       // changed
+  alpha.actions.push_back({"alpha.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "A new step."});
+  alpha.actions.back().id = "alpha.l3.1";                    // added
+  alpha.actions.back().levels = {Maturity::level3};
+  alpha.tools.push_back({"New Tool", "https://example.org/new", "new"});
+  alpha.safeguards[0].maturity = Maturity::level2;           // 4.1 retagged
+  alpha.safeguards.erase(alpha.safeguards.begin() + 1);      // 5.2 removed
+  alpha.safeguards.push_back({"6.3", Maturity::level1});     // added
+  alpha.handbook = {2};
+  d.practices.erase(std::find_if(d.practices.begin(), d.practices.end(), [](const Practice& p) { return p.id == "beta"; }));
+  d.handbook[1].practices = {"alpha"};
+  d.guidance.recommendations.clear();
+  Practice gamma;
+  gamma.id = "gamma";
+  gamma.title = "Gamma";
+  gamma.order = 3;
+  gamma.scopes = {Scope::in_scope, Scope::in_scope, Scope::in_scope};
+  d.practices.push_back(gamma);
+  d.priorities.cdm_ranking.clear();
+  return CatalogBuilder(d).build();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_diff)
+
+BOOST_AUTO_TEST_CASE(no_change_is_an_empty_diff) {
+  BOOST_TEST(diff(default_catalog(), default_catalog()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
+  const CatalogDiff d = diff(test::sample_catalog(), next_release());
+  BOOST_TEST(d.added == Ids{"gamma"});
+  BOOST_TEST(d.removed == Ids{"beta"});
+  BOOST_TEST_REQUIRE(d.changed.size() == 1u);
+  const PracticeChange& c = d.changed[0];
+  BOOST_TEST(c.id == "alpha");
+  BOOST_TEST(c.title->second == "Alpha Practice, Revised");
+  BOOST_TEST((c.scopes->second[2] == Scope::priority));
+  BOOST_TEST(!c.goals_changed);
+  BOOST_TEST(c.actions_added == Ids{"alpha.l3.1"});
+  BOOST_TEST(c.actions_removed == Ids{"alpha.l23.1"});
+  BOOST_TEST(c.actions_changed == Ids{"alpha.l1.user-recommendations.1"});
+  BOOST_TEST(c.tools_added == Ids{"New Tool"});
+  BOOST_TEST(c.tools_removed.empty());
+  BOOST_TEST(c.safeguards_added == Ids{"6.3"});
+  BOOST_TEST(c.safeguards_removed == Ids{"5.2"});
+  BOOST_TEST(c.safeguards_retagged == Ids{"4.1"});
+  BOOST_TEST(c.handbook_removed == std::vector<int>{1});
+  BOOST_TEST(c.handbook_added.empty());
+}
+
+BOOST_AUTO_TEST_CASE(migrate_keeps_what_exists_and_retires_the_rest) {
+  const Catalog& old_catalog = test::sample_catalog();
+  Assessment a;
+  a.jurisdiction = {"x", "X", "XX", JurisdictionKind::county};
+  a.catalog_version = "0.0.1";
+  a.set(old_catalog, "alpha.l1.user-recommendations.1", Status::done, "kept");
+  a.set(old_catalog, "alpha.l23.1", Status::in_progress, "goes");
+  a.set(old_catalog, "beta.all.1", Status::done);
+  a.answers["l1.1"] = true;
+  const Catalog target = next_release();
+  const Migration m = migrate(a, target);
+  BOOST_TEST(m.kept == Ids{"alpha.l1.user-recommendations.1"});
+  BOOST_TEST(m.retired == (Ids{"alpha.l23.1", "beta.all.1"}));
+  BOOST_TEST(m.assessment.catalog_version == "0.0.2");
+  BOOST_TEST(m.assessment.statuses.at("alpha.l1.user-recommendations.1").note == "kept");
+  BOOST_TEST(m.assessment.retired.at("alpha.l23.1").note == "goes");
+  BOOST_TEST(m.assessment.answers.at("l1.1"));
+  // The migrated file loads against the new release, retired section and all, and
+  // migrating back brings the retired statuses home.
+  const Assessment reloaded = parse_assessment(to_json(m.assessment), target);
+  BOOST_TEST((reloaded == m.assessment));
+  const Migration back = migrate(reloaded, old_catalog);
+  BOOST_TEST(back.assessment.statuses.size() == 3u);
+  BOOST_TEST(back.assessment.retired.empty());
+}
+
+BOOST_AUTO_TEST_CASE(cli_diff_and_migrate) {
+  const std::string old_file = test::temp_path("old_catalog.json");
+  const std::string new_file = test::temp_path("new_catalog.json");
+  std::ofstream(old_file) << to_json(test::sample_catalog());
+  std::ofstream(new_file) << to_json(next_release());
+  const auto run = [](std::vector<std::string> args) {
+    std::istringstream in;
+    std::ostringstream out, err;
+    const int code = run_cli(args, in, out, err, false);
+    return std::make_tuple(code, out.str(), err.str());
+  };
+  auto [code, out, err] = run({"diff", old_file, new_file});
+  BOOST_TEST(code == 0, err);
+  BOOST_TEST(out.find("From 0.0.1 to 0.0.2") == 0u, out);
+  BOOST_TEST(out.find("Added practices: gamma") != std::string::npos);
+  BOOST_TEST(out.find("  Safeguards with another level: 4.1") != std::string::npos);
+  std::tie(code, out, err) = run({"diff", old_file, new_file, "--format", "json"});
+  const auto doc = nlohmann::json::parse(out);
+  BOOST_TEST(doc["removed"][0] == "beta");
+  BOOST_TEST(doc["changed"][0]["title"]["new"] == "Alpha Practice, Revised");
+  std::tie(code, out, err) = run({"diff", old_file, new_file, "--format", "markdown"});
+  BOOST_TEST(out.find("## alpha\n\n- title: Alpha Practice -> Alpha Practice, Revised") != std::string::npos, out);
+  std::tie(code, out, err) = run({"diff", "default", "default"});
+  BOOST_TEST(out.find("No differences.") != std::string::npos);
+  BOOST_TEST(std::get<0>(run({"diff", "default"})) == 2);
+  BOOST_TEST(std::get<0>(run({"diff", "default", "/nonexistent.json"})) == 1);
+
+  const std::string office = test::temp_path("migrating.json");
+  Assessment a;
+  a.jurisdiction = {"x", "X", "XX", JurisdictionKind::county};
+  a.catalog_version = "0.0.1";
+  a.set(test::sample_catalog(), "alpha.l23.1", Status::done);
+  a.set(test::sample_catalog(), "alpha.l1.user-recommendations.2", Status::done);
+  save_assessment(a, office);
+  std::tie(code, out, err) = run({"assess", "migrate", office, "--to", new_file});
+  BOOST_TEST(code == 0, err);
+  BOOST_TEST(out == office + ": from 0.0.1 to 0.0.2: kept 1 statuses, retired 1 (kept in the file's \"retired\" section):\n"
+                             "  alpha.l23.1\n");
+  const Assessment migrated = load_assessment(office, next_release());
+  BOOST_TEST(migrated.retired.count("alpha.l23.1") == 1u);
+  BOOST_TEST(std::get<0>(run({"assess", "migrate", office})) == 2);
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_diff
