@@ -73,7 +73,8 @@ struct Link {
 struct Heading {
   std::size_t line;  // index of the title line
   int level;
-  std::string raw;   // title as written
+  std::string raw;    // title as written
+  std::string plain;  // title as text
 };
 
 // One .rst file: its lines, substitutions, link targets and headings.
@@ -94,6 +95,7 @@ class Document {
     static const std::regex target_def(R"(^\.\.\s+_([^:`][^:]*|`[^`]+`):\s+(\S+)\s*$)");
     std::smatch m;
     for (const auto& line : lines_) {
+      if (line.rfind("..", 0) != 0) continue;  // definitions are explicit markup lines
       if (std::regex_match(line, m, sub_def)) subs_[m[1]] = trim(m[2].str());
       if (std::regex_match(line, m, target_def)) {
         std::string name = m[1];
@@ -103,6 +105,7 @@ class Document {
     }
     for (const auto& [k, v] : options.substitutions) subs_[k] = v;
     find_headings();
+    for (auto& h : headings_) h.plain = plain(h.raw);
   }
 
   const std::string& source() const { return source_; }
@@ -140,64 +143,98 @@ class Document {
     return out;
   }
 
-  // Inline markup reduced to plain text; links found on the way go to `links`.
-  std::string plain(std::string_view raw, std::vector<Link>* links = nullptr) const {
-    std::string text(raw);
-    static const std::regex role_with_target(R"(:[a-zA-Z]+:`([^`<]*?)\s*<([^>`]*)>`)");
-    static const std::regex role(R"(:[a-zA-Z]+:`([^`]*)`)");
-    static const std::regex link(R"(`([^`<]*?)\s*<([^>`]+)>`__?)");
-    static const std::regex named(R"(`([^`<]+)`__?)");
-    static const std::regex bare_named(R"((^|[\s(])([A-Za-z0-9][\w.-]*)_(?=[\s.,;:)]|$))");
-    text = std::regex_replace(text, role_with_target, "$1");
-    text = std::regex_replace(text, role, "$1");
+  // Inline markup reduced to plain text; links found on the way go to `links`. One pass
+  // over the text: roles (:term:`x <y>` -> x), hyperlinks (`text <url>`_, `name`_),
+  // substitutions, strong, emphasis and literal markers, backslash escapes.
+  std::string plain(std::string_view text, std::vector<Link>* links = nullptr) const {
     std::string out;
-    std::smatch m;
-    // Links, in order of appearance.
-    std::string rest = text;
-    while (true) {
-      std::smatch inline_m, named_m;
-      const bool has_inline = std::regex_search(rest, inline_m, link);
-      const bool has_named = std::regex_search(rest, named_m, named);
-      if (!has_inline && !has_named) break;
-      const bool take_inline = has_inline && (!has_named || inline_m.position(0) <= named_m.position(0));
-      const std::smatch& hit = take_inline ? inline_m : named_m;
-      out += rest.substr(0, static_cast<std::size_t>(hit.position(0)));
-      const std::string label = trim(hit[1].str());
-      std::string url;
-      if (take_inline) {
-        url = trim(hit[2].str());
-      } else {
-        const auto it = targets_.find(detail::lower_case(label));
-        if (it != targets_.end()) url = it->second;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    const auto closing_backtick = [&](std::size_t from) { return text.find('`', from); };
+    while (i < text.size()) {
+      const char c = text[i];
+      // :role:`...`
+      if (c == ':' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+        std::size_t j = i + 1;
+        while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
+        if (j + 1 < text.size() && text[j] == ':' && text[j + 1] == '`') {
+          const std::size_t end = closing_backtick(j + 2);
+          if (end != std::string_view::npos) {
+            std::string_view inner = text.substr(j + 2, end - j - 2);
+            const auto lt = inner.rfind('<');
+            if (lt != std::string_view::npos && inner.back() == '>') inner = inner.substr(0, lt);
+            out += substitute(trim(inner));
+            i = end + 1;
+            continue;
+          }
+        }
       }
-      if (links != nullptr && !url.empty()) links->push_back({substitute(label), url});
-      out += label.empty() ? url : label;
-      rest = rest.substr(static_cast<std::size_t>(hit.position(0) + hit.length(0)));
-    }
-    out += rest;
-    out = std::regex_replace(out, bare_named, "$1$2");
-    out = substitute(out);
-    std::string clean;
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (out.compare(i, 2, "**") == 0 || out.compare(i, 2, "``") == 0) {
-        ++i;
+      // `text <url>`_ , `name`_ , ``literal``
+      if (c == '`') {
+        if (i + 1 < text.size() && text[i + 1] == '`') {
+          const auto end = text.find("``", i + 2);
+          if (end != std::string_view::npos) {
+            out += text.substr(i + 2, end - i - 2);
+            i = end + 2;
+            continue;
+          }
+        }
+        const std::size_t end = closing_backtick(i + 1);
+        if (end != std::string_view::npos && end + 1 < text.size() && text[end + 1] == '_') {
+          std::string_view inner = text.substr(i + 1, end - i - 1);
+          std::string label, url;
+          const auto lt = inner.rfind('<');
+          if (lt != std::string_view::npos && !inner.empty() && inner.back() == '>') {
+            label = trim(inner.substr(0, lt));
+            url = trim(inner.substr(lt + 1, inner.size() - lt - 2));
+          } else {
+            label = trim(inner);
+            const auto it = targets_.find(detail::lower_case(label));
+            if (it != targets_.end()) url = it->second;
+          }
+          const std::string shown = substitute(label.empty() ? url : label);
+          if (links != nullptr && !url.empty()) links->push_back({shown, url});
+          out += shown;
+          i = end + 2;
+          if (i < text.size() && text[i] == '_') ++i;  // anonymous `...`__
+          continue;
+        }
+      }
+      // |substitution|
+      if (c == '|') {
+        const auto end = text.find('|', i + 1);
+        if (end != std::string_view::npos && end > i + 1) {
+          const auto it = subs_.find(std::string(text.substr(i + 1, end - i - 1)));
+          if (it != subs_.end()) {
+            out += it->second;
+            i = end + 1;
+            continue;
+          }
+        }
+      }
+      if (c == '*') {  // **strong** and *emphasis* markers: drop the stars that open or close
+        const bool opens = i + 1 < text.size() && text[i + 1] != ' ';
+        const bool closes = i > 0 && text[i - 1] != ' ';
+        if (opens || closes) {
+          ++i;
+          continue;
+        }
+      }
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[i + 1];
+        i += 2;
         continue;
       }
-      if (out[i] == '*' && i + 1 < out.size() && out[i + 1] != ' ') continue;
-      if (out[i] == '*' && i > 0 && out[i - 1] != ' ') continue;
-      if (out[i] == '\\' && i + 1 < out.size()) {
-        clean += out[++i];
-        continue;
-      }
-      clean += out[i];
+      out += c;
+      ++i;
     }
-    return collapse_spaces(clean);
+    return collapse_spaces(out);
   }
 
   // The first heading whose plain title satisfies `match`, or none.
   const Heading* heading_where(const std::function<bool(const std::string&)>& match) const {
     for (const auto& h : headings_)
-      if (match(plain(h.raw))) return &h;
+      if (match(h.plain)) return &h;
     return nullptr;
   }
 
@@ -252,7 +289,7 @@ class Document {
       const auto it = levels.find(key);
       const int level = it == levels.end() ? static_cast<int>(levels.size()) : it->second;
       if (it == levels.end()) levels[key] = level;
-      headings_.push_back({i, level, trim(title)});
+      headings_.push_back({i, level, trim(title), {}});
       ++i;
     }
   }
@@ -271,44 +308,64 @@ struct Item {
   std::string raw;
 };
 
-const std::regex& enumerated_marker() {
-  static const std::regex re(R"(^(\s*)(#|\d+)[.)]\s+(.*)$)");
-  return re;
+
+// A list marker at the start of `line`: its indentation and where the item's text starts.
+struct Marker {
+  std::size_t indent;
+  std::size_t text;
+};
+
+std::optional<Marker> enumerated_at(const std::string& line) {
+  const std::size_t i = indent_of(line);
+  std::size_t j = i;
+  if (j < line.size() && line[j] == '#') {
+    ++j;
+  } else {
+    while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+    if (j == i) return std::nullopt;
+  }
+  if (j >= line.size() || (line[j] != '.' && line[j] != ')')) return std::nullopt;
+  ++j;
+  if (j >= line.size() || (line[j] != ' ' && line[j] != '\t')) return std::nullopt;
+  while (j < line.size() && (line[j] == ' ' || line[j] == '\t')) ++j;
+  return Marker{i, j};
 }
-const std::regex& bullet_marker() {
-  static const std::regex re(R"(^(\s*)[*+-]\s+(.*)$)");
-  return re;
+
+std::optional<Marker> bullet_at(const std::string& line) {
+  const std::size_t i = indent_of(line);
+  if (i + 1 >= line.size() || (line[i] != '*' && line[i] != '+' && line[i] != '-') || line[i + 1] != ' ') return std::nullopt;
+  std::size_t j = i + 1;
+  while (j < line.size() && line[j] == ' ') ++j;
+  return Marker{i, j};
 }
 
 // Items of the outermost list of `kind` in lines [begin, end).
 std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t end, bool enumerated) {
   const auto& lines = doc.lines();
-  const std::regex& marker = enumerated ? enumerated_marker() : bullet_marker();
+  const auto marker = [&](const std::string& line) { return enumerated ? enumerated_at(line) : bullet_at(line); };
   std::size_t base = std::string::npos;
-  std::smatch m;
   for (std::size_t i = begin; i < end; ++i)
-    if (std::regex_match(lines[i], m, marker) && !doc.is_underline_at(i)) base = std::min(base, m[1].length() + std::size_t{0});
+    if (const auto m = marker(lines[i]); m && !doc.is_underline_at(i)) base = std::min(base, m->indent);
   std::vector<Item> items;
   if (base == std::string::npos) return items;
   Item* current = nullptr;
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& line = lines[i];
     if (doc.is_underline_at(i)) continue;
-    if (std::regex_match(line, m, marker) && static_cast<std::size_t>(m[1].length()) == base) {
-      items.push_back({i, m[enumerated ? 3 : 2].str()});
+    const auto m = marker(line);
+    if (m && m->indent == base) {
+      items.push_back({i, line.substr(m->text)});
       current = &items.back();
       continue;
     }
-    if (current == nullptr) continue;
-    if (blank(line)) continue;
+    if (current == nullptr || blank(line)) continue;
     if (indent_of(line) <= base) {  // a paragraph or directive after the list item
       current = nullptr;
       continue;
     }
-    std::smatch nested;
     std::string piece = trim(line);
-    if (std::regex_match(line, nested, bullet_marker()) || std::regex_match(line, nested, enumerated_marker()))
-      piece = "- " + trim(nested[nested.size() - 1].str());
+    if (const auto nested = bullet_at(line) ? bullet_at(line) : enumerated_at(line))
+      piece = "- " + trim(std::string_view(line).substr(nested->text));
     current->raw += " " + piece;
   }
   return items;
@@ -336,6 +393,7 @@ std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t 
 // its text. Empty when it names none.
 std::vector<Maturity> heading_levels(const Document& doc, const Heading& h) {
   std::set<int> found;
+  if (h.raw.find('|') == std::string::npos && h.plain.find("Level") == std::string::npos) return {};
   static const std::regex sub(R"(\|Maturity([123])\|)");
   for (auto it = std::sregex_iterator(h.raw.begin(), h.raw.end(), sub); it != std::sregex_iterator(); ++it)
     found.insert(std::stoi((*it)[1]));
@@ -358,6 +416,7 @@ std::string block_name(const std::vector<Maturity>& levels) {
 }
 
 std::optional<Maturity> trailing_tag(std::string& raw) {
+  if (raw.find("|Maturity") == std::string::npos) return std::nullopt;
   static const std::regex tag(R"(\s*\(\s*\|Maturity([123])\|(?:\s+and\s+\|Maturity[123]\|)?\s+maturit(?:y|ies)\s*\)\s*\.?\s*$)");
   std::smatch m;
   if (!std::regex_search(raw, m, tag)) return std::nullopt;
@@ -367,6 +426,7 @@ std::optional<Maturity> trailing_tag(std::string& raw) {
 }
 
 std::string first_email_link(const Document& doc, const std::string& raw) {
+  if (raw.find("_email|") == std::string::npos) return {};
   static const std::regex sub(R"(\|(\w+_email)\|)");
   std::smatch m;
   if (std::regex_search(raw, m, sub)) {
@@ -643,6 +703,7 @@ struct Guide {
 };
 
 std::string label_of(const std::string& line) {
+  if (line.rfind(".. _", 0) != 0) return {};  // cheap test first: most lines are not labels
   static const std::regex label(R"(^\.\.\s+_([\w-]+):\s*$)");
   std::smatch m;
   return std::regex_match(line, m, label) ? m[1].str() : std::string();
@@ -875,7 +936,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     static const std::regex row(R"(^\s*(\d+)\s+(\d+\.\d+)\s+.*?:ref:`[^<`]*<([\w-]+)>`)");
     for (std::size_t i = 0; i < doc->lines().size(); ++i) {
       std::smatch m;
-      if (!std::regex_search(doc->lines()[i], m, row)) continue;
+      if (doc->lines()[i].find(":ref:") == std::string::npos || !std::regex_search(doc->lines()[i], m, row)) continue;
       const auto owner = label_owner.find(m[3]);
       if (owner == label_owner.end() || !included.count(owner->second)) {
         g.warn(doc->source(), i + 1, "reference '" + m[3].str() + "' names no practice");
