@@ -709,10 +709,12 @@ void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, I
     if (a.positional.size() != n) throw UsageError{std::string("usage: electsec ") + usage};
   };
   const auto only = [&](std::initializer_list<const char*> allowed) {
-    for (const auto& [name, value] : a.options)
+    for (const auto& option : a.options) {
+      const std::string& name = option.first;
       if (name != "format" && name != "catalog" &&
           std::none_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; }))
         throw UsageError{"'assess " + sub + "' has no option --" + name};
+    }
     if (a.flag("force") && std::none_of(allowed.begin(), allowed.end(), [](const char* x) { return std::string(x) == "force"; }))
       throw UsageError{"'assess " + sub + "' has no option --force"};
   };

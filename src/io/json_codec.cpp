@@ -72,6 +72,12 @@ json parse_json(std::string_view text, std::string_view source) {
     const auto at = what.find("syntax error");
     if (at != std::string::npos) what = what.substr(at);
     throw ParseError(std::string(source), pos.line, pos.column, "", "invalid JSON: " + what);
+  } catch (const json::exception& e) {
+    // Other parser failures, e.g. a number too large for a double (found by fuzzing).
+    std::string what = e.what();
+    const auto at = what.find("] ");
+    if (at != std::string::npos) what = what.substr(at + 2);
+    throw ParseError(std::string(source), 0, 0, "", "invalid JSON: " + what);
   }
 }
 

@@ -8,6 +8,7 @@
 #include <electsec/rst_import.hpp>
 
 #include "file.hpp"
+#include "rst_internal.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -40,6 +41,18 @@ std::string trim(std::string_view s) {
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
   return std::string(s.substr(b, e - b));
+}
+
+// A number of at most 6 digits, or none: the guide's numbers are small, and a longer run of
+// digits is not a number the importer can use (fuzzing found stoi overflowing on them).
+std::optional<int> small_int(std::string_view s) {
+  if (s.empty() || s.size() > 6) return std::nullopt;
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
 }
 
 std::size_t indent_of(std::string_view s) {
@@ -589,8 +602,12 @@ struct PracticeReader {
     static const std::regex number(R"(\d+)");
     for (const auto& item : list_items(doc, begin, end, false))
       for (auto it = std::sregex_iterator(item.raw.begin(), item.raw.end(), number); it != std::sregex_iterator(); ++it) {
-        const int n = std::stoi(it->str());
-        if (std::find(p.handbook.begin(), p.handbook.end(), n) == p.handbook.end()) p.handbook.push_back(n);
+        const auto n = small_int(it->str());
+        if (!n) {
+          warn(item.line + 1, "Handbook number '" + it->str() + "' is out of range; left out");
+          continue;
+        }
+        if (std::find(p.handbook.begin(), p.handbook.end(), *n) == p.handbook.end()) p.handbook.push_back(*n);
       }
   }
 };
@@ -711,11 +728,16 @@ std::string label_of(const std::string& line) {
 
 }  // namespace
 
+Practice detail::import_practice_text(const std::string& text, const std::string& source, const ImportOptions& options,
+                                      std::vector<ImportWarning>& warnings) {
+  const Document doc(source, text, options);
+  PracticeReader reader{doc, warnings, fs::path(source).stem().string()};
+  return reader.read();
+}
+
 Practice import_practice_rst(const std::string& path, const ImportOptions& options, std::vector<ImportWarning>* warnings) {
   std::vector<ImportWarning> local;
-  const Document doc(path, detail::read_file(path), options);
-  PracticeReader reader{doc, warnings != nullptr ? *warnings : local, fs::path(path).stem().string()};
-  return reader.read();
+  return detail::import_practice_text(detail::read_file(path), path, options, warnings != nullptr ? *warnings : local);
 }
 
 ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options) {
@@ -895,7 +917,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
             static const std::regex number(R"(\d+)");
             const std::string nums = m[3];
             for (auto it = std::sregex_iterator(nums.begin(), nums.end(), number); it != std::sregex_iterator(); ++it) {
-              const auto n = static_cast<std::size_t>(std::stoi(it->str()));
+              const auto n = static_cast<std::size_t>(small_int(it->str()).value_or(0));
               if (n >= 1 && n <= pool.size()) actions.push_back(pool[n - 1]->id);
               else g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "no action " + it->str() + " in " + label);
             }
@@ -942,7 +964,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         g.warn(doc->source(), i + 1, "reference '" + m[3].str() + "' names no practice");
         continue;
       }
-      data.priorities.cdm_ranking.push_back({std::stoi(m[1]), m[2], owner->second});
+      const auto rank = small_int(m[1].str());
+      if (!rank) {
+        g.warn(doc->source(), i + 1, "rank '" + m[1].str() + "' is out of range; left out");
+        continue;
+      }
+      data.priorities.cdm_ranking.push_back({*rank, m[2], owner->second});
     }
   } else {
     g.warn("maturity/maturity_bp_mapping_L2_L3.rst", 0, "missing: no CDM ranking");
@@ -956,7 +983,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       if (row.size() < 3) continue;
       const std::string number = join_cell(row[0]);
       if (number.empty() || !std::all_of(number.begin(), number.end(), ::isdigit)) continue;
-      HandbookPractice h{std::stoi(number), doc->plain(join_cell(row[1])), {}};
+      const auto n = small_int(number);
+      if (!n) {
+        g.warn(doc->source(), 0, "Handbook number '" + number + "' is out of range; left out");
+        continue;
+      }
+      HandbookPractice h{*n, doc->plain(join_cell(row[1])), {}};
       std::vector<std::string> names;
       for (const auto& line : row[2]) {
         const std::string t = trim(line);
