@@ -259,6 +259,41 @@ void run_practices(const Command&, const Catalog& c, const Args& a, Format f, Io
   write_rows(out, f, t, "practices");
 }
 
+void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  std::optional<Maturity> m;
+  if (a.option("maturity")) m = parse_enum_option(a, "maturity", parse_maturity);
+  std::vector<const Practice*> practices;
+  if (const auto id = a.option("practice")) practices.push_back(&c.practice(*id));
+  else for (const auto& p : c.practices()) practices.push_back(&p);
+  std::vector<std::pair<const Practice*, const Action*>> rows;
+  for (const Practice* p : practices) {
+    if (m) {
+      for (const Action* action : c.applicable_actions(p->id, *m)) rows.emplace_back(p, action);
+    } else {
+      for (const auto& action : p->actions) rows.emplace_back(p, &action);
+    }
+  }
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& [p, action] : rows) list.push_back(detail::encode(*action));
+    out << list.dump(2) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "practice", "levels", "group", "text"}
+                           : std::vector<std::string>{"ID", "Levels", "Text"},
+          {}};
+  for (const auto& [p, action] : rows) {
+    std::vector<std::string> levels;
+    for (auto l : action->levels) levels.emplace_back(to_string(l));
+    if (f == Format::csv)
+      t.rows.push_back({action->id, p->id, detail::join(levels, " "), action->group.value_or(""), action->text});
+    else
+      t.rows.push_back({action->id, detail::join(levels, " "), action->text});
+  }
+  write_rows(out, f, t, "actions");
+}
+
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
   out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size()
       << '\n';
@@ -1003,6 +1038,11 @@ const std::vector<Command>& commands() {
        "  --scope S       priority, in_scope or out_of_scope (at --maturity if given,\n"
        "                  otherwise at any level)\n",
        {"maturity", "scope"}, 0, 0, {Format::table, Format::json, Format::csv}, run_practices},
+      {"actions", "list the actions of every practice, or of one, optionally those that apply at a level",
+       "actions [--practice ID] [--maturity N] [--format table|json|csv]",
+       "  --practice ID   only this practice's actions\n"
+       "  --maturity N    only the actions that apply at Level N (the cumulative rule)\n",
+       {"practice", "maturity"}, 0, 0, {Format::table, Format::json, Format::csv}, run_actions},
       {"show", "show one best practice completely", "show ID [--format table|json|csv]",
        "  ID              a best-practice id such as asset_management\n"
        "  --format csv    lists the practice's actions\n",

@@ -198,6 +198,18 @@ BOOST_AUTO_TEST_CASE(rollup_of_a_directory) {
   BOOST_TEST(run({"rollup", (dir / "none.json").string()}).code == 1);
 }
 
+BOOST_AUTO_TEST_CASE(actions_command) {
+  Run r = run({"actions"});
+  BOOST_TEST(r.code == 0, r.err);
+  BOOST_TEST(r.out.find("159 actions") != std::string::npos);
+  r = run({"actions", "--maturity", "1", "--format", "csv"});
+  BOOST_TEST(std::count(r.out.begin(), r.out.end(), '\n') == 110);  // header + 109 that apply at Level 1
+  BOOST_TEST(r.out.rfind("id,practice,levels,group,text\r\nphysical_threats.all.1,physical_threats,1 2 3,,", 0) == 0u);
+  r = run({"actions", "--practice", "user_management", "--maturity", "2", "--format", "json"});
+  BOOST_TEST(nlohmann::json::parse(r.out).size() == 19u);
+  BOOST_TEST(run({"actions", "--practice", "nope"}).code == 1);
+}
+
 BOOST_AUTO_TEST_CASE(guidance_and_search_commands) {
   Run r = run({"guidance", "--audience", "mayor"});
   BOOST_TEST(r.code == 0, r.err);
