@@ -11,6 +11,7 @@
 #include <electsec/error.hpp>
 #include <electsec/limits.hpp>
 #include <electsec/maturity.hpp>
+#include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>

@@ -1,6 +1,7 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/catalog_json.hpp>
 #include <electsec/maturity.hpp>
+#include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
@@ -38,7 +39,7 @@ struct UsageError {
   std::string message;
 };
 
-enum class Format { table, json, csv, markdown };
+enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results };
 
 // Options that take no value.
 const std::vector<std::string> flag_options = {"force", "with-guidance"};
@@ -88,7 +89,10 @@ const char* format_name(Format f) {
     case Format::table: return "table";
     case Format::json: return "json";
     case Format::csv: return "csv";
-    default: return "markdown";
+    case Format::markdown: return "markdown";
+    case Format::oscal_catalog: return "oscal-catalog";
+    case Format::oscal_profile: return "oscal-profile";
+    default: return "oscal-assessment-results";
   }
 }
 
@@ -292,6 +296,27 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
       t.rows.push_back({action->id, detail::join(levels, " "), action->text});
   }
   write_rows(out, f, t, "actions");
+}
+
+void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  OscalOptions options;
+  if (const auto ts = a.option("timestamp")) options.timestamp = *ts;
+  std::string text;
+  if (f == Format::oscal_catalog) {
+    text = to_oscal_catalog(c, options);
+  } else if (f == Format::oscal_profile) {
+    if (!a.option("maturity")) throw UsageError{"--format oscal-profile needs --maturity N"};
+    text = to_oscal_profile(c, parse_enum_option(a, "maturity", parse_maturity), options);
+  } else {
+    if (!a.option("assessment")) throw UsageError{"--format oscal-assessment-results needs --assessment FILE"};
+    text = to_oscal_assessment_results(c, load_assessment(*a.option("assessment"), c), options);
+  }
+  if (const auto output = a.option("output")) {
+    detail::write_file_atomically(*output, text);
+    io.out << "wrote " << *output << '\n';
+  } else {
+    io.out << text;
+  }
 }
 
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
@@ -1112,6 +1137,15 @@ const std::vector<Command>& commands() {
        "diff OLD NEW [--format table|json|markdown]",
        "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n", {}, 2, 2,
        {Format::table, Format::json, Format::markdown}, run_diff},
+      {"export", "OSCAL 1.0.6 JSON: the guide as a catalog, a level as a profile, an office's assessment results",
+       "export --format oscal-catalog|oscal-profile|oscal-assessment-results [--maturity N] [--assessment FILE]\n"
+       "       [--timestamp RFC3339] [-o FILE]",
+       "  --maturity N       the level a profile selects (oscal-profile)\n"
+       "  --assessment FILE  the office (oscal-assessment-results)\n"
+       "  --timestamp T      the time written into the document (default 2026-01-01T00:00:00Z),\n"
+       "                     so the same input always gives the same bytes\n",
+       {"maturity", "assessment", "timestamp", "output"}, 0, 0,
+       {Format::oscal_catalog, Format::oscal_profile, Format::oscal_assessment_results}, run_export},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };
@@ -1175,7 +1209,7 @@ Args parse_args(const std::vector<std::string>& argv) {
 }
 
 Format parse_format(const Args& a, const Command& c) {
-  const std::string text = a.option("format").value_or("table");
+  const std::string text = a.option("format").value_or(format_name(c.formats.front()));
   for (Format f : c.formats)
     if (text == format_name(f)) return f;
   std::vector<std::string> names;

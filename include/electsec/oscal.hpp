@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// OSCAL 1.0.6 JSON exports: the guide as a catalog, what applies at a level as a
+/// profile, an office's assessment as assessment results.
+///
+/// Deterministic: every UUID is a version-5 UUID derived from ids (namespace: the UUIDv5 of
+/// the URL namespace and "electsec"), and the timestamp is the caller's, so the same input
+/// gives the same bytes.
+
+#include <electsec/assessment.hpp>
+#include <electsec/catalog.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace electsec {
+
+/// The namespace of electsec's own OSCAL properties and part names.
+inline constexpr std::string_view oscal_namespace = "https://electsec.invalid/ns/oscal";
+
+struct OscalOptions {
+  /// RFC 3339 date-time written as last-modified, and as start and collection time of
+  /// assessment results. Must carry a time zone.
+  std::string timestamp = "2026-01-01T00:00:00Z";
+};
+
+/// Name-based UUID (version 5, SHA-1) of `name` in electsec's namespace.
+std::string uuid_v5(std::string_view name);
+
+/// The practices as controls in three groups by their Level 1 scope; goals and actions as
+/// parts with maturity properties; Safeguard mappings as links to CIS's own OSCAL control
+/// ids (`#cisc-4.1`); tools and learn-more as links.
+std::string to_oscal_catalog(const Catalog& catalog, const OscalOptions& options = {});
+
+/// What applies at `maturity`: the practices not out of scope there, the priority ones
+/// marked with a `priority` property.
+std::string to_oscal_profile(const Catalog& catalog, Maturity maturity, const OscalOptions& options = {});
+
+/// One office's findings per practice in scope at its maturity (satisfied when every
+/// applicable action is done), with an observation per recorded status that has a note.
+std::string to_oscal_assessment_results(const Catalog& catalog, const Assessment& assessment,
+                                        const OscalOptions& options = {});
+
+}  // namespace electsec

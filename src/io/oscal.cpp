@@ -1,0 +1,226 @@
+#include <electsec/oscal.hpp>
+#include <electsec/scorecard.hpp>
+#include <electsec/version.hpp>
+
+#include "json_codec.hpp"
+
+#include <array>
+#include <cstdint>
+#include <cstdio>
+
+namespace electsec {
+
+namespace {
+
+using detail::json;
+
+// SHA-1 (FIPS 180-4), only for name-based UUIDs.
+std::array<std::uint8_t, 20> sha1(const std::string& message) {
+  std::uint32_t h[5] = {0x67452301, 0xEFCDAB89, 0x98BADCFE, 0x10325476, 0xC3D2E1F0};
+  std::string m = message;
+  const std::uint64_t bits = static_cast<std::uint64_t>(message.size()) * 8;
+  m += static_cast<char>(0x80);
+  while (m.size() % 64 != 56) m += '\0';
+  for (int i = 7; i >= 0; --i) m += static_cast<char>((bits >> (i * 8)) & 0xFF);
+  const auto rotl = [](std::uint32_t x, int n) { return (x << n) | (x >> (32 - n)); };
+  for (std::size_t chunk = 0; chunk < m.size(); chunk += 64) {
+    std::uint32_t w[80];
+    for (int i = 0; i < 16; ++i)
+      w[i] = (static_cast<std::uint32_t>(static_cast<std::uint8_t>(m[chunk + 4 * i])) << 24) |
+             (static_cast<std::uint32_t>(static_cast<std::uint8_t>(m[chunk + 4 * i + 1])) << 16) |
+             (static_cast<std::uint32_t>(static_cast<std::uint8_t>(m[chunk + 4 * i + 2])) << 8) |
+             static_cast<std::uint32_t>(static_cast<std::uint8_t>(m[chunk + 4 * i + 3]));
+    for (int i = 16; i < 80; ++i) w[i] = rotl(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4];
+    for (int i = 0; i < 80; ++i) {
+      std::uint32_t f, k;
+      if (i < 20) f = (b & c) | (~b & d), k = 0x5A827999;
+      else if (i < 40) f = b ^ c ^ d, k = 0x6ED9EBA1;
+      else if (i < 60) f = (b & c) | (b & d) | (c & d), k = 0x8F1BBCDC;
+      else f = b ^ c ^ d, k = 0xCA62C1D6;
+      const std::uint32_t t = rotl(a, 5) + f + e + k + w[i];
+      e = d, d = c, c = rotl(b, 30), b = a, a = t;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e;
+  }
+  std::array<std::uint8_t, 20> out{};
+  for (int i = 0; i < 5; ++i)
+    for (int j = 0; j < 4; ++j) out[static_cast<std::size_t>(4 * i + j)] = static_cast<std::uint8_t>(h[i] >> (24 - 8 * j));
+  return out;
+}
+
+std::string uuid_from(const std::array<std::uint8_t, 16>& ns, std::string_view name) {
+  std::string input(ns.begin(), ns.end());
+  input += name;
+  auto hash = sha1(input);
+  hash[6] = static_cast<std::uint8_t>((hash[6] & 0x0F) | 0x50);
+  hash[8] = static_cast<std::uint8_t>((hash[8] & 0x3F) | 0x80);
+  char text[37];
+  std::snprintf(text, sizeof text, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", hash[0],
+                hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7], hash[8], hash[9], hash[10], hash[11],
+                hash[12], hash[13], hash[14], hash[15]);
+  return text;
+}
+
+std::array<std::uint8_t, 16> bytes_of(const std::string& uuid) {
+  std::array<std::uint8_t, 16> out{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i + 1 < uuid.size() && k < 16; ++i) {
+    if (uuid[i] == '-') continue;
+    out[k++] = static_cast<std::uint8_t>(std::stoi(uuid.substr(i, 2), nullptr, 16));
+    ++i;
+  }
+  return out;
+}
+
+const std::array<std::uint8_t, 16>& electsec_namespace() {
+  // RFC 4122's URL namespace, then "electsec" in it.
+  static const auto ns = bytes_of(uuid_from(bytes_of("6ba7b811-9dad-11d1-80b4-00c04fd430c8"), "electsec"));
+  return ns;
+}
+
+json prop(const std::string& name, const std::string& value) {
+  return {{"name", name}, {"ns", std::string(oscal_namespace)}, {"value", value}};
+}
+
+json metadata(const std::string& title, const std::string& version, const OscalOptions& o) {
+  return {{"title", title},
+          {"last-modified", o.timestamp},
+          {"version", version},
+          {"oscal-version", "1.0.6"},
+          {"props", json::array({prop("generator", std::string("electsec ") + version_string)})}};
+}
+
+std::string level_value(const std::optional<Maturity>& m) { return m ? std::string(to_string(*m)) : "any"; }
+
+json control_of(const Catalog& c, const Practice& p) {
+  json props = json::array({prop("order", std::to_string(p.order))});
+  for (Maturity m : all_maturities)
+    props.push_back(prop("scope-level-" + std::string(to_string(m)), std::string(to_string(p.scope_at(m)))));
+  json links = json::array();
+  for (const auto& m : c.safeguards_of_practice(p.id))
+    links.push_back({{"href", "#cisc-" + m.safeguard->id},
+                     {"rel", "related"},
+                     {"text", "CIS Safeguard " + m.safeguard->id + ", " + m.safeguard->title +
+                                  (m.maturity ? " (from " + level_name(*m.maturity) + ")" : "")}});
+  for (const auto& t : p.tools)
+    if (!t.url.empty()) links.push_back({{"href", t.url}, {"rel", "tool"}, {"text", t.name}});
+  for (const auto& l : p.learn_more) links.push_back({{"href", l.url}, {"rel", "reference"}, {"text", l.title}});
+  json parts = json::array();
+  if (!p.summary.empty()) parts.push_back({{"id", p.id + "_smt"}, {"name", "statement"}, {"prose", p.summary}});
+  if (!p.goals.empty()) {
+    json goals = json::array();
+    for (const auto& g : p.goals)
+      goals.push_back({{"id", g.id},
+                       {"name", "goal"},
+                       {"ns", std::string(oscal_namespace)},
+                       {"props", json::array({prop("maturity", level_value(g.maturity))})},
+                       {"prose", g.text}});
+    parts.push_back({{"id", p.id + "_obj"}, {"name", "objective"}, {"parts", goals}});
+  }
+  if (!p.actions.empty()) {
+    json actions = json::array();
+    for (const auto& a : p.actions) {
+      json aprops = json::array({prop("maturity", std::string(to_string(a.first_level())))});
+      if (a.group) aprops.push_back(prop("group", *a.group));
+      actions.push_back({{"id", a.id}, {"name", "action"}, {"ns", std::string(oscal_namespace)}, {"props", aprops},
+                         {"prose", a.text}});
+    }
+    parts.push_back({{"id", p.id + "_gdn"}, {"name", "guidance"}, {"parts", actions}});
+  }
+  json control = {{"id", p.id}, {"title", p.title}, {"props", props}};
+  if (!links.empty()) control["links"] = links;
+  if (!parts.empty()) control["parts"] = parts;
+  return control;
+}
+
+}  // namespace
+
+std::string uuid_v5(std::string_view name) { return uuid_from(electsec_namespace(), name); }
+
+std::string to_oscal_catalog(const Catalog& c, const OscalOptions& o) {
+  json groups = json::array();
+  const std::pair<Scope, const char*> by_scope[] = {{Scope::priority, "Priority at Level 1"},
+                                                    {Scope::in_scope, "In scope at Level 1"},
+                                                    {Scope::out_of_scope, "Out of scope at Level 1"}};
+  for (const auto& [scope, title] : by_scope) {
+    json controls = json::array();
+    for (const Practice* p : c.practices(PracticeFilter{Maturity::level1, scope})) controls.push_back(control_of(c, *p));
+    if (controls.empty()) continue;
+    groups.push_back({{"id", "level1-" + std::string(to_string(scope))}, {"title", title}, {"controls", controls}});
+  }
+  const json doc = {{"catalog",
+                     {{"uuid", uuid_v5("catalog/" + c.guide().version)},
+                      {"metadata", metadata(c.guide().title, c.guide().version, o)},
+                      {"groups", groups}}}};
+  return doc.dump(2) + "\n";
+}
+
+std::string to_oscal_profile(const Catalog& c, Maturity m, const OscalOptions& o) {
+  json ids = json::array(), alters = json::array();
+  for (const Practice* p : c.practices(PracticeFilter{m, std::nullopt})) {
+    ids.push_back(p->id);
+    if (p->scope_at(m) == Scope::priority)
+      alters.push_back({{"control-id", p->id}, {"adds", json::array({{{"props", json::array({prop("priority", "true")})}}})}});
+  }
+  const std::string level = std::string(to_string(m));
+  json profile = {{"uuid", uuid_v5("profile/" + c.guide().version + "/level-" + level)},
+                  {"metadata", metadata(c.guide().title + ": what applies at " + level_name(m), c.guide().version, o)},
+                  {"imports", json::array({{{"href", "#" + uuid_v5("catalog/" + c.guide().version)},
+                                            {"include-controls", json::array({{{"with-ids", ids}}})}}})}};
+  if (!alters.empty()) profile["modify"] = {{"alters", alters}};
+  return json({{"profile", profile}}).dump(2) + "\n";
+}
+
+std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, const OscalOptions& o) {
+  const Scorecard card = score(c, a);
+  const std::string base = "assessment/" + a.jurisdiction.id + "/" + a.catalog_version;
+  json observations = json::array(), findings = json::array();
+  for (const auto& [id, st] : a.statuses) {
+    if (st.note.empty()) continue;
+    observations.push_back({{"uuid", uuid_v5(base + "/observation/" + id)},
+                            {"title", id},
+                            {"description", st.note},
+                            {"props", json::array({prop("status", std::string(to_string(st.status)))})},
+                            {"methods", json::array({"EXAMINE"})},
+                            {"collected", st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
+  }
+  for (const auto& p : card.practices) {
+    const bool satisfied = p.actions_done == p.actions_applicable;
+    json related = json::array();
+    for (const Action* action : c.applicable_actions(p.practice, a.maturity)) {
+      const auto it = a.statuses.find(action->id);
+      if (it != a.statuses.end() && !it->second.note.empty())
+        related.push_back({{"observation-uuid", uuid_v5(base + "/observation/" + action->id)}});
+    }
+    json finding = {{"uuid", uuid_v5(base + "/finding/" + p.practice)},
+                    {"title", c.practice(p.practice).title},
+                    {"description", std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable) +
+                                        " applicable actions done, " + std::to_string(p.actions_in_progress) +
+                                        " in progress"},
+                    {"props", json::array({prop("scope", std::string(to_string(p.scope))),
+                                           prop("completion", std::to_string(static_cast<int>(p.completion * 100 + 0.5)) + "%")})},
+                    {"target", {{"type", "objective-id"},
+                                {"target-id", p.practice},
+                                {"status", {{"state", satisfied ? "satisfied" : "not-satisfied"}}}}}};
+    if (!related.empty()) finding["related-observations"] = related;
+    findings.push_back(std::move(finding));
+  }
+  json result = {{"uuid", uuid_v5(base + "/result")},
+                 {"title", "Self-assessment of " + a.jurisdiction.name},
+                 {"description", a.jurisdiction.name + " (" + a.jurisdiction.id + "), " + level_name(a.maturity) + ": " +
+                                     std::to_string(card.actions_done) + " of " + std::to_string(card.actions_applicable) +
+                                     " applicable actions done"},
+                 {"start", o.timestamp},
+                 {"reviewed-controls", {{"control-selections", json::array({{{"include-all", json::object()}}})}}}};
+  if (!observations.empty()) result["observations"] = observations;
+  if (!findings.empty()) result["findings"] = findings;
+  const json doc = {{"assessment-results",
+                     {{"uuid", uuid_v5(base)},
+                      {"metadata", metadata("Assessment results: " + a.jurisdiction.name, a.catalog_version, o)},
+                      {"import-ap", {{"href", "#" + uuid_v5(base + "/plan")}}},
+                      {"results", json::array({result})}}}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace electsec

@@ -1,0 +1,87 @@
+"""OSCAL exports validate against the OSCAL 1.0.6 schemas and are deterministic."""
+import json
+import pathlib
+import uuid
+
+import pytest
+
+import electsec
+
+jsonschema = pytest.importorskip("jsonschema")
+SCHEMAS = pathlib.Path(__file__).resolve().parents[3] / "shared" / "reference" / "oscal"
+
+
+def validator(name):
+    path = SCHEMAS / f"oscal_{name}_schema.json"
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    text = path.read_text(encoding="utf-8")
+    # Python's re has no \p{..} classes; the token pattern means letters, digits, '_'.
+    text = text.replace("\\\\p{L}", "[^\\\\W\\\\d]").replace("\\\\p{N}", "\\\\d")
+    schema = json.loads(text)
+    cls = jsonschema.validators.validator_for(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def export(*args):
+    code, out, err = electsec.run_cli(["export", *args])
+    assert code == 0, err
+    return out
+
+
+def assert_valid(name, text):
+    errors = sorted(validator(name).iter_errors(json.loads(text)), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+
+
+def test_catalog_validates_and_carries_the_guide():
+    text = export("--format", "oscal-catalog")
+    assert_valid("catalog", text)
+    doc = json.loads(text)["catalog"]
+    groups = {g["id"]: g for g in doc["groups"]}
+    assert [c["id"] for c in groups["level1-priority"]["controls"]][:2] == ["physical_threats", "join_ei_isac"]
+    controls = [c for g in doc["groups"] for c in g["controls"]]
+    assert len(controls) == 30
+    um = next(c for c in controls if c["id"] == "user_management")
+    assert {"href": "#cisc-6.5", "rel": "related"}.items() <= next(
+        link for link in um["links"] if link["href"] == "#cisc-6.5").items()
+    actions = next(p for p in um["parts"] if p["name"] == "guidance")["parts"]
+    assert len(actions) == 19 and actions[0]["id"] == "user_management.l1.user-recommendations.1"
+
+
+@pytest.mark.parametrize("level, count, priority", [(1, 27, 10), (2, 28, 13), (3, 30, 13)])
+def test_profile_validates_and_selects_what_applies(level, count, priority):
+    text = export("--format", "oscal-profile", "--maturity", str(level))
+    assert_valid("profile", text)
+    doc = json.loads(text)["profile"]
+    assert len(doc["imports"][0]["include-controls"][0]["with-ids"]) == count
+    assert len(doc["modify"]["alters"]) == priority
+
+
+def test_assessment_results_validate(tmp_path, cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-a", 'A "County" <b>&', "XX"), 1)
+    a.set("backups.l1.1", "done", note="weekly, offsite", updated="2026-02-01T10:00:00Z")
+    a.set("backups.l1.2", "done")
+    path = tmp_path / "a.json"
+    a.save(str(path))
+    text = export("--format", "oscal-assessment-results", "--assessment", str(path), "--timestamp", "2026-03-04T05:06:07Z")
+    assert_valid("assessment-results", text)
+    result = json.loads(text)["assessment-results"]["results"][0]
+    assert result["start"] == "2026-03-04T05:06:07Z"
+    backups = next(f for f in result["findings"] if f["target"]["target-id"] == "backups")
+    assert backups["target"]["status"]["state"] == "satisfied"
+    assert result["observations"][0]["description"] == "weekly, offsite"
+    assert backups["related-observations"][0]["observation-uuid"] == result["observations"][0]["uuid"]
+
+
+def test_same_input_same_bytes_and_real_v5_uuids(tmp_path):
+    assert export("--format", "oscal-catalog") == export("--format", "oscal-catalog")
+    assert export("--format", "oscal-catalog", "--timestamp", "2030-01-01T00:00:00Z") != export("--format", "oscal-catalog")
+    namespace = uuid.uuid5(uuid.NAMESPACE_URL, "electsec")
+    doc = json.loads(export("--format", "oscal-catalog"))
+    assert doc["catalog"]["uuid"] == str(uuid.uuid5(namespace, "catalog/1.4.1"))
+    code, _, err = electsec.run_cli(["export", "--format", "oscal-profile"])
+    assert code == 2 and "needs --maturity" in err
+    out = tmp_path / "c.json"
+    assert export("--format", "oscal-catalog", "-o", str(out)).startswith("wrote ")
+    assert json.loads(out.read_text())["catalog"]["uuid"] == doc["catalog"]["uuid"]
