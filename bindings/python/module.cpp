@@ -655,6 +655,27 @@ PYBIND11_MODULE(_core, m) {
         "What changed from one catalog to another, practice by practice.");
   m.def("migrate", &migrate, py::arg("assessment"), py::arg("target"),
         "Carry an assessment to another catalog; unknown ids move to its retired section.");
+  const auto oscal_options = [](const std::optional<std::string>& ts) {
+    OscalOptions o;
+    if (ts) o.timestamp = *ts;
+    return o;
+  };
+  m.def("to_oscal_catalog",
+        [oscal_options](const Catalog& c, const std::optional<std::string>& ts) { return to_oscal_catalog(c, oscal_options(ts)); },
+        py::arg("catalog"), py::arg("timestamp") = py::none(), "The guide as an OSCAL 1.0.6 catalog (JSON text).");
+  m.def("to_oscal_profile",
+        [oscal_options](const Catalog& c, Maturity m, const std::optional<std::string>& ts) {
+          return to_oscal_profile(c, m, oscal_options(ts));
+        },
+        py::arg("catalog"), py::arg("maturity"), py::arg("timestamp") = py::none(),
+        "What applies at a level as an OSCAL profile (JSON text).");
+  m.def("to_oscal_assessment_results",
+        [oscal_options](const Catalog& c, const Assessment& a, const std::optional<std::string>& ts) {
+          return to_oscal_assessment_results(c, a, oscal_options(ts));
+        },
+        py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
+        "An office's assessment as OSCAL assessment results (JSON text).");
+  m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
   m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym",
                                        "recommendation");
 

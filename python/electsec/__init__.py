@@ -95,6 +95,10 @@ from ._core import (
     save_assessment,
     scorecard,
     to_json,
+    to_oscal_assessment_results,
+    to_oscal_catalog,
+    to_oscal_profile,
+    uuid_v5,
 )
 
 __all__ = [
@@ -179,4 +183,8 @@ __all__ = [
     "save_assessment",
     "scorecard",
     "to_json",
+    "to_oscal_assessment_results",
+    "to_oscal_catalog",
+    "to_oscal_profile",
+    "uuid_v5",
 ]

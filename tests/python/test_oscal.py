@@ -85,3 +85,12 @@ def test_same_input_same_bytes_and_real_v5_uuids(tmp_path):
     out = tmp_path / "c.json"
     assert export("--format", "oscal-catalog", "-o", str(out)).startswith("wrote ")
     assert json.loads(out.read_text())["catalog"]["uuid"] == doc["catalog"]["uuid"]
+
+
+def test_python_functions(cat):
+    assert electsec.to_oscal_catalog(cat) == export("--format", "oscal-catalog")
+    assert electsec.to_oscal_profile(cat, 2, timestamp="2030-01-01T00:00:00Z") == export(
+        "--format", "oscal-profile", "--maturity", "2", "--timestamp", "2030-01-01T00:00:00Z")
+    a = electsec.Assessment(electsec.Jurisdiction("x", "X", "XX"), 2)
+    assert_valid("assessment-results", electsec.to_oscal_assessment_results(cat, a))
+    assert electsec.uuid_v5("catalog/1.4.1") == json.loads(electsec.to_oscal_catalog(cat))["catalog"]["uuid"]
