@@ -13,6 +13,7 @@
 #include <electsec/maturity.hpp>
 #include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
+#include <electsec/report.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>

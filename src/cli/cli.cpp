@@ -3,6 +3,7 @@
 #include <electsec/maturity.hpp>
 #include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
+#include <electsec/report.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
@@ -39,7 +40,7 @@ struct UsageError {
   std::string message;
 };
 
-enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results };
+enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results, html };
 
 // Options that take no value.
 const std::vector<std::string> flag_options = {"force", "with-guidance"};
@@ -92,6 +93,7 @@ const char* format_name(Format f) {
     case Format::markdown: return "markdown";
     case Format::oscal_catalog: return "oscal-catalog";
     case Format::oscal_profile: return "oscal-profile";
+    case Format::html: return "html";
     default: return "oscal-assessment-results";
   }
 }
@@ -310,6 +312,28 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else {
     if (!a.option("assessment")) throw UsageError{"--format oscal-assessment-results needs --assessment FILE"};
     text = to_oscal_assessment_results(c, load_assessment(*a.option("assessment"), c), options);
+  }
+  if (const auto output = a.option("output")) {
+    detail::write_file_atomically(*output, text);
+    io.out << "wrote " << *output << '\n';
+  } else {
+    io.out << text;
+  }
+}
+
+void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::string text;
+  if (const auto file = a.option("assessment")) {
+    if (a.option("rollup") || a.positional.size() > 1) throw UsageError{"report takes --assessment FILE or --rollup FILE|DIR..., not both"};
+    const Assessment x = load_assessment(*file, c);
+    text = f == Format::html ? office_report_html(c, x) : office_report_markdown(c, x);
+  } else if (const auto first = a.option("rollup")) {
+    std::vector<std::string> paths{*first};
+    paths.insert(paths.end(), a.positional.begin() + 1, a.positional.end());
+    const Rollup r = rollup_files(c, paths);
+    text = f == Format::html ? rollup_report_html(c, r) : rollup_report_markdown(c, r);
+  } else {
+    throw UsageError{"report needs --assessment FILE or --rollup FILE|DIR..."};
   }
   if (const auto output = a.option("output")) {
     detail::write_file_atomically(*output, text);
@@ -1146,6 +1170,12 @@ const std::vector<Command>& commands() {
        "                     so the same input always gives the same bytes\n",
        {"maturity", "assessment", "timestamp", "output"}, 0, 0,
        {Format::oscal_catalog, Format::oscal_profile, Format::oscal_assessment_results}, run_export},
+      {"report", "a report to read: one office, or a state's rollup, as Markdown or self-contained HTML",
+       "report (--assessment FILE | --rollup FILE|DIR...) [--format markdown|html] [-o FILE]",
+       "  --assessment FILE  level, scorecard, next steps and gaps by CIS Safeguard of one office\n"
+       "  --rollup PATH...   maturity distribution, completion by practice, offices furthest behind\n"
+       "  -o FILE            write the report to FILE (atomically)\n",
+       {"assessment", "rollup", "output"}, 0, 100000, {Format::markdown, Format::html}, run_report},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };

@@ -31,3 +31,9 @@ if(Python3_Interpreter_FOUND)
            COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/cli/check_safeguards_json.py"
                    "$<TARGET_FILE:electsec_cli>" "${ELECTSEC_REFERENCE_DIR}/cis-controls-v8-safeguards.csv")
 endif()
+
+if(Python3_Interpreter_FOUND)
+  add_test(NAME report.html_in_chromium
+           COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/report/check_html_report.py"
+                   "$<TARGET_FILE:electsec_cli>" "${CMAKE_CURRENT_BINARY_DIR}/report")
+endif()

@@ -1,0 +1,27 @@
+#pragma once
+/// \file
+/// Reports people read: one office (level, scorecard, next steps, gaps by CIS Safeguard)
+/// and a state's rollup (maturity distribution, completion by practice, the offices
+/// furthest behind), as Markdown or as one self-contained HTML file (inline styles and SVG
+/// charts; no script, no network). Everything a user typed is escaped.
+
+#include <electsec/assessment.hpp>
+#include <electsec/catalog.hpp>
+#include <electsec/scorecard.hpp>
+
+#include <string>
+
+namespace electsec {
+
+std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
+std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
+std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
+std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
+
+/// Text made safe for HTML text and attribute values (& < > " ').
+std::string html_escape(std::string_view text);
+/// Text made safe for a Markdown table cell or line (markup characters and | escaped,
+/// line breaks flattened).
+std::string markdown_escape(std::string_view text);
+
+}  // namespace electsec

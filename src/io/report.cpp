@@ -1,0 +1,234 @@
+#include <electsec/plan.hpp>
+#include <electsec/report.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <sstream>
+
+namespace electsec {
+
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string markdown_escape(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n' || c == '\r') {
+      out += ' ';
+      continue;
+    }
+    if (std::string_view("\\`*_{}[]<>()#+-!|~").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+namespace {
+
+std::string percent(double x) { return std::to_string(static_cast<int>(x * 100 + 0.5)) + "%"; }
+
+struct Gap {
+  std::string safeguard;
+  std::string title;
+  double completion;
+  std::size_t applicable, done;
+};
+
+std::vector<Gap> gaps(const Catalog& c, const std::vector<SafeguardScore>& scores, std::size_t limit) {
+  std::vector<Gap> out;
+  for (const auto& s : scores)
+    if (s.actions_applicable > 0 && s.actions_done < s.actions_applicable)
+      out.push_back({s.safeguard, c.safeguard(s.safeguard).title, s.completion, s.actions_applicable, s.actions_done});
+  std::stable_sort(out.begin(), out.end(), [](const Gap& x, const Gap& y) { return x.completion < y.completion; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+const char* style = R"(<style>
+:root{--ink:#1d2433;--muted:#5b6473;--bar:#2f6fb2;--track:#e3e8ef;--ok:#2e7d4f}
+*{box-sizing:border-box}body{font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);
+margin:0 auto;max-width:960px;padding:1rem}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:1.6rem;
+border-bottom:1px solid var(--track)}.muted{color:var(--muted)}table{border-collapse:collapse;width:100%;font-size:.95rem}
+th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--track);vertical-align:top}
+td.n{text-align:right;white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
+border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{display:block;font-size:1.4rem}svg{max-width:100%;height:auto}
+ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}
+</style>)";
+
+std::string html_head(const std::string& title) {
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+         "<title>" + html_escape(title) + "</title>" + style + "</head><body>\n";
+}
+
+// Horizontal bars, one per row: label, value in [0, 1], text at the end.
+std::string bar_chart(const std::vector<std::tuple<std::string, double, std::string>>& rows, const std::string& title) {
+  const int row_h = 22, label_w = 330, bar_w = 420, width = label_w + bar_w + 70;
+  const int height = static_cast<int>(rows.size()) * row_h + 8;
+  std::ostringstream svg;
+  svg << "<svg role=\"img\" aria-label=\"" << html_escape(title) << "\" viewBox=\"0 0 " << width << " " << height
+      << "\" width=\"" << width << "\" xmlns=\"http://www.w3.org/2000/svg\" font-size=\"12\">";
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto& [label, value, text] = rows[i];
+    const int y = static_cast<int>(i) * row_h + 4;
+    const double v = std::max(0.0, std::min(1.0, value));
+    std::string shown = label.size() > 52 ? label.substr(0, 50) + "…" : label;
+    svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">" << html_escape(shown)
+        << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w << "\" height=\"14\" fill=\"#e3e8ef\"/>"
+        << "<rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << static_cast<int>(bar_w * v)
+        << "\" height=\"14\" fill=\"" << (v >= 1.0 ? "#2e7d4f" : "#2f6fb2") << "\"/><text x=\"" << label_w + bar_w + 6
+        << "\" y=\"" << y + 14 << "\">" << html_escape(text) << "</text>";
+  }
+  svg << "</svg>";
+  return svg.str();
+}
+
+}  // namespace
+
+std::string office_report_markdown(const Catalog& c, const Assessment& a) {
+  const Scorecard card = score(c, a);
+  const Plan plan = build_plan(c, a.maturity, &a);
+  std::ostringstream md;
+  md << "# Security self-assessment: " << markdown_escape(a.jurisdiction.name) << "\n\n"
+     << markdown_escape(a.jurisdiction.id) << ", " << markdown_escape(a.jurisdiction.state) << " ("
+     << to_string(a.jurisdiction.kind) << "). Guide version " << markdown_escape(a.catalog_version) << ".\n\n"
+     << "- **Maturity:** " << level_name(a.maturity) << "\n"
+     << "- **Progress:** " << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
+     << percent(card.completion) << "), " << card.actions_in_progress << " in progress\n"
+     << "- **Priority practices:** " << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n"
+     << "## Scorecard\n\n| Practice | Scope | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
+  for (const auto& p : card.practices)
+    md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << to_string(p.scope) << " | " << p.actions_done
+       << " | " << p.actions_applicable << " | " << percent(p.completion) << " |\n";
+  md << "\n## Next steps\n\n";
+  for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
+    const auto& s = plan.steps[i];
+    const std::string title = s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+    md << s.rank << ". **" << markdown_escape(title) << "** (" << markdown_escape(s.reason) << ")\n";
+    for (const auto& id : s.actions) {
+      md << "   - [ ] " << markdown_escape(c.action(id).text);
+      const auto it = a.statuses.find(id);
+      if (it != a.statuses.end() && !it->second.note.empty()) md << " (note: " << markdown_escape(it->second.note) << ")";
+      md << "\n";
+    }
+  }
+  if (plan.steps.empty()) md << "Everything the plan holds is done.\n";
+  md << "\n## Gaps by CIS Safeguard\n\n";
+  const auto g = gaps(c, card.safeguards, 15);
+  if (g.empty()) md << "No open gaps.\n";
+  else {
+    md << "| Safeguard | Title | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
+    for (const auto& x : g)
+      md << "| " << x.safeguard << " | " << markdown_escape(x.title) << " | " << x.done << " | " << x.applicable << " | "
+         << percent(x.completion) << " |\n";
+  }
+  return md.str();
+}
+
+std::string office_report_html(const Catalog& c, const Assessment& a) {
+  const Scorecard card = score(c, a);
+  const Plan plan = build_plan(c, a.maturity, &a);
+  std::ostringstream h;
+  h << html_head("Self-assessment: " + a.jurisdiction.name) << "<h1>Security self-assessment: "
+    << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">" << html_escape(a.jurisdiction.id) << ", "
+    << html_escape(a.jurisdiction.state) << " (" << to_string(a.jurisdiction.kind) << "). Guide version "
+    << html_escape(a.catalog_version) << ".</p><div class=\"cards\"><div class=\"card\">Maturity<b>"
+    << level_name(a.maturity) << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / "
+    << card.actions_applicable << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
+    << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "complete" : "open")
+    << "</b></div></div>\n<h2>Completion by practice</h2>\n";
+  std::vector<std::tuple<std::string, double, std::string>> bars;
+  for (const auto& p : card.practices)
+    bars.emplace_back(c.practice(p.practice).title, p.completion,
+                      std::to_string(p.actions_done) + "/" + std::to_string(p.actions_applicable));
+  h << bar_chart(bars, "Completion by practice") << "\n<h2>Next steps</h2>\n<ol>";
+  for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
+    const auto& s = plan.steps[i];
+    const std::string title = s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+    h << "<li><b>" << html_escape(title) << "</b> <span class=\"muted\">" << html_escape(s.reason) << "</span><ul>";
+    for (const auto& id : s.actions) {
+      h << "<li>" << html_escape(c.action(id).text);
+      const auto it = a.statuses.find(id);
+      if (it != a.statuses.end() && !it->second.note.empty())
+        h << " <span class=\"muted\">(note: " << html_escape(it->second.note) << ")</span>";
+      h << "</li>";
+    }
+    h << "</ul></li>";
+  }
+  h << "</ol>" << (plan.steps.empty() ? "<p>Everything the plan holds is done.</p>" : "")
+    << "\n<h2>Gaps by CIS Safeguard</h2>\n";
+  const auto g = gaps(c, card.safeguards, 15);
+  if (g.empty()) h << "<p>No open gaps.</p>";
+  else {
+    h << "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Done</th><th>Applicable</th><th>Complete</th></tr></thead><tbody>";
+    for (const auto& x : g)
+      h << "<tr><td>" << x.safeguard << "</td><td>" << html_escape(x.title) << "</td><td class=\"n\">" << x.done
+        << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">" << percent(x.completion) << "</td></tr>";
+    h << "</tbody></table>";
+  }
+  h << "\n</body></html>\n";
+  return h.str();
+}
+
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r) {
+  std::ostringstream md;
+  md << "# Election security rollup\n\n" << r.jurisdictions << " offices: " << r.maturity_distribution[0]
+     << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, " << r.maturity_distribution[2]
+     << " at Level 3. " << r.actions_done << " of " << r.actions_applicable << " applicable actions done ("
+     << percent(r.completion) << ").\n\n## Completion by practice\n\n"
+     << "| Practice | Done | Applicable | Complete | Offices complete |\n| --- | ---: | ---: | ---: | ---: |\n";
+  for (const auto& p : r.practices)
+    if (p.actions_applicable > 0)
+      md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << p.actions_done << " | "
+         << p.actions_applicable << " | " << percent(p.completion) << " | " << p.offices_complete << " |\n";
+  md << "\n## Offices furthest behind\n\n| Office | State | Level | Complete |\n| --- | --- | --- | ---: |\n";
+  for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
+    const auto& o = r.offices[i];
+    md << "| " << markdown_escape(o.jurisdiction.name) << " | " << markdown_escape(o.jurisdiction.state) << " | "
+       << level_name(o.maturity) << " | " << percent(o.completion) << " |\n";
+  }
+  return md.str();
+}
+
+std::string rollup_report_html(const Catalog& c, const Rollup& r) {
+  std::ostringstream h;
+  h << html_head("Election security rollup") << "<h1>Election security rollup</h1><div class=\"cards\">"
+    << "<div class=\"card\">Offices<b>" << r.jurisdictions << "</b></div><div class=\"card\">Actions done<b>"
+    << r.actions_done << " / " << r.actions_applicable << "</b></div><div class=\"card\">Complete<b>"
+    << percent(r.completion) << "</b></div></div>\n<h2>Maturity distribution</h2>\n";
+  std::vector<std::tuple<std::string, double, std::string>> levels;
+  for (std::size_t l = 0; l < 3; ++l)
+    levels.emplace_back("Level " + std::to_string(l + 1),
+                        r.jurisdictions ? static_cast<double>(r.maturity_distribution[l]) / static_cast<double>(r.jurisdictions) : 0.0,
+                        std::to_string(r.maturity_distribution[l]) + " offices");
+  h << bar_chart(levels, "Offices by maturity level") << "\n<h2>Completion by practice</h2>\n";
+  std::vector<std::tuple<std::string, double, std::string>> bars;
+  for (const auto& p : r.practices)
+    if (p.actions_applicable > 0)
+      bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
+  h << bar_chart(bars, "Completion by practice") << "\n<h2>Offices furthest behind</h2>\n"
+    << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th>Complete</th></tr></thead><tbody>";
+  for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
+    const auto& o = r.offices[i];
+    h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state) << "</td><td>"
+      << level_name(o.maturity) << "</td><td class=\"n\">" << percent(o.completion) << "</td></tr>";
+  }
+  h << "</tbody></table>\n</body></html>\n";
+  return h.str();
+}
+
+}  // namespace electsec
