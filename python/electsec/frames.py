@@ -17,7 +17,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
 
 from ._core import Catalog, default_catalog
 
-__all__ = ["practices", "actions", "safeguards", "mappings"]
+__all__ = ["practices", "actions", "safeguards", "mappings", "scorecard", "plan", "rollup"]
 
 
 def _catalog(catalog: Catalog | None) -> Catalog:
@@ -89,3 +89,46 @@ def mappings(catalog: Catalog | None = None) -> "pd.DataFrame":
         for m in p.safeguards
     ]
     return pd.DataFrame(rows, columns=["practice", "safeguard", "maturity"])
+
+
+def scorecard(card) -> "pd.DataFrame":
+    """One row per practice of a Scorecard (from Assessment.score() or electsec.scorecard)."""
+    rows = [
+        {
+            "practice": p.practice,
+            "scope": p.scope,
+            "actions_applicable": p.actions_applicable,
+            "actions_done": p.actions_done,
+            "actions_in_progress": p.actions_in_progress,
+            "completion": p.completion,
+        }
+        for p in card.practices
+    ]
+    return pd.DataFrame(rows, columns=["practice", "scope", "actions_applicable", "actions_done",
+                                       "actions_in_progress", "completion"]).set_index("practice")
+
+
+def plan(the_plan) -> "pd.DataFrame":
+    """One row per action still to do in a Plan (from electsec.build_plan), in plan order."""
+    rows = [
+        {"rank": s.rank, "kind": s.kind, "step": s.id, "practice": s.practice, "action": a, "reason": s.reason}
+        for s in the_plan.steps
+        for a in s.actions
+    ]
+    return pd.DataFrame(rows, columns=["rank", "kind", "step", "practice", "action", "reason"])
+
+
+def rollup(the_rollup) -> "pd.DataFrame":
+    """One row per practice of a Rollup (from electsec.rollup or electsec.rollup_files)."""
+    rows = [
+        {
+            "practice": p.practice,
+            "actions_applicable": p.actions_applicable,
+            "actions_done": p.actions_done,
+            "completion": p.completion,
+            "offices_complete": p.offices_complete,
+        }
+        for p in the_rollup.practices
+    ]
+    return pd.DataFrame(rows, columns=["practice", "actions_applicable", "actions_done", "completion",
+                                       "offices_complete"]).set_index("practice")
