@@ -295,8 +295,8 @@ class Document {
       if (blank(title) || title[0] == ' ' || underline_char(title) != 0) continue;
       const char u = underline_char(lines_[i + 1]);
       if (u == 0) continue;
-      if (title.rfind("..", 0) == 0 || title[0] == '|' && title.find("replace::") != std::string::npos) continue;
-      if (title[0] == '+' || title[0] == '|' && title.back() == '|' && title.size() > 2 && title[1] == ' ') continue;
+      if (title.rfind("..", 0) == 0 || (title[0] == '|' && title.find("replace::") != std::string::npos)) continue;
+      if (title[0] == '+' || (title[0] == '|' && title.back() == '|' && title.size() > 2 && title[1] == ' ')) continue;
       const bool over = i > 0 && underline_char(lines_[i - 1]) == u;
       const auto key = std::make_pair(u, over);
       const auto it = levels.find(key);
