@@ -1,6 +1,7 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/error.hpp>
 
+#include "assessment_fast.hpp"
 #include "assessment_reader.hpp"
 #include "atomic_file.hpp"
 #include "file.hpp"
@@ -16,7 +17,10 @@ namespace electsec {
 
 namespace {
 
-using detail::json;
+// Assessments are read into sorted-map JSON (fast for many statuses) and written in the
+// format's order.
+using ujson = nlohmann::json;
+using ordered = detail::json;
 
 
 // Collects every problem of a document, each at its JSON pointer, and reports them all
@@ -27,12 +31,12 @@ class Problems {
 
   void add(std::string pointer, std::string message) { list_.emplace_back(std::move(pointer), std::move(message)); }
 
-  void wrong(const json& j, const std::string& pointer, const std::string& expected) {
-    add(pointer, "expected " + expected + ", found " + detail::type_name(j));
+  void wrong(const ujson& j, const std::string& pointer, const std::string& expected) {
+    add(pointer, "expected " + expected + ", found " + detail::type_name(j.type()));
   }
 
   // Unknown keys of an object are problems; returns false when `j` is not an object.
-  bool object(const json& j, const std::string& pointer, std::initializer_list<const char*> keys) {
+  bool object(const ujson& j, const std::string& pointer, std::initializer_list<const char*> keys) {
     if (!j.is_object()) {
       wrong(j, pointer.empty() ? "/" : pointer, "an object");
       return false;
@@ -43,7 +47,7 @@ class Problems {
     return true;
   }
 
-  const json* required(const json& j, const std::string& pointer, const char* key) {
+  const ujson* required(const ujson& j, const std::string& pointer, const char* key) {
     const auto it = j.find(key);
     if (it == j.end()) {
       add(pointer + "/" + key, std::string("missing required field '") + key + "'");
@@ -52,8 +56,8 @@ class Problems {
     return &*it;
   }
 
-  std::string string(const json& j, const std::string& pointer, const char* key, bool non_empty) {
-    const json* v = required(j, pointer, key);
+  std::string string(const ujson& j, const std::string& pointer, const char* key, bool non_empty) {
+    const ujson* v = required(j, pointer, key);
     if (v == nullptr) return {};
     if (!v->is_string()) {
       wrong(*v, pointer + "/" + key, "a string");
@@ -87,7 +91,7 @@ class Problems {
 
 std::string unknown_message(const NotFound& e) { return e.what(); }
 
-MaturityAnswers decode_answers(const json& j, const std::string& pointer, const Catalog* catalog, Problems& problems) {
+MaturityAnswers decode_answers(const ujson& j, const std::string& pointer, const Catalog* catalog, Problems& problems) {
   MaturityAnswers answers;
   if (!j.is_object()) {
     problems.wrong(j, pointer, "an object of statement id -> true, false or null");
@@ -118,7 +122,13 @@ namespace detail {
 // The loader; with no catalog, action and statement ids are not checked (for migrating a
 // file written for another release).
 Assessment read_assessment(std::string_view text, const Catalog* catalog, std::string_view source) {
-  const json doc = detail::parse_json(text, source);
+  if (text.size() <= max_input_bytes)
+    if (auto fast = read_assessment_fast(text, catalog)) return std::move(*fast);
+  return read_assessment_full(text, catalog, source);
+}
+
+Assessment read_assessment_full(std::string_view text, const Catalog* catalog, std::string_view source) {
+  const ujson doc = detail::parse_json_unordered(text, source);
   Problems problems(text, source);
   Assessment a;
   if (!problems.object(doc, "", {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses",
@@ -129,7 +139,7 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
   if (doc.contains("schema") && doc["schema"].is_string() && schema != assessment_schema)
     problems.add("/schema", "expected \"" + std::string(assessment_schema) + "\", found \"" + schema + "\"");
 
-  if (const json* j = problems.required(doc, "", "jurisdiction")) {
+  if (const ujson* j = problems.required(doc, "", "jurisdiction")) {
     if (problems.object(*j, "/jurisdiction", {"id", "name", "state", "kind"})) {
       a.jurisdiction.id = problems.string(*j, "/jurisdiction", "id", true);
       a.jurisdiction.name = problems.string(*j, "/jurisdiction", "name", true);
@@ -146,7 +156,7 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
   }
   a.catalog_version = problems.string(doc, "", "catalog_version", true);
 
-  if (const json* m = problems.required(doc, "", "maturity")) {
+  if (const ujson* m = problems.required(doc, "", "maturity")) {
     if (!m->is_number_integer())
       problems.wrong(*m, "/maturity", "an integer 1, 2 or 3");
     else if (m->get<long long>() < 1 || m->get<long long>() > 3)
@@ -161,7 +171,7 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
   for (const char* section : {"statuses", "retired"}) {
     if (!doc.contains(section)) continue;
     const bool current = std::string_view(section) == "statuses";
-    const json& statuses = doc[section];
+    const ujson& statuses = doc[section];
     const std::string base = std::string("/") + section;
     auto& target = current ? a.statuses : a.retired;
     if (!statuses.is_object()) {
@@ -177,7 +187,7 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
             continue;
           }
         }
-        const json& v = item.value();
+        const ujson& v = item.value();
         if (!problems.object(v, at, {"status", "note", "updated"})) continue;
         ActionStatus st;
         const std::string status = problems.string(v, at, "status", false);
@@ -201,7 +211,7 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
     }
   }
   if (doc.contains("retired_answers")) {
-    const json& r = doc["retired_answers"];
+    const ujson& r = doc["retired_answers"];
     if (!r.is_object()) {
       problems.wrong(r, "/retired_answers", "an object of statement id -> true or false");
     } else {
@@ -228,15 +238,15 @@ Assessment load_assessment(const std::string& path, const Catalog& catalog) {
 }
 
 std::string to_json(const Assessment& a) {
-  json answers = json::object();
+  ordered answers = ordered::object();
   for (const auto& [id, yes] : a.answers) answers[id] = yes;
   const auto encode_statuses = [](const auto& map) {
-    json out = json::object();
+    ordered out = ordered::object();
     for (const auto& [id, st] : map)
       out[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
     return out;
   };
-  json doc = {{"schema", std::string(assessment_schema)},
+  ordered doc = {{"schema", std::string(assessment_schema)},
               {"jurisdiction",
                {{"id", a.jurisdiction.id},
                 {"name", a.jurisdiction.name},
@@ -248,7 +258,7 @@ std::string to_json(const Assessment& a) {
   doc["statuses"] = encode_statuses(a.statuses);
   if (!a.retired.empty()) doc["retired"] = encode_statuses(a.retired);
   if (!a.retired_answers.empty()) {
-    json retired_answers = json::object();
+    ordered retired_answers = ordered::object();
     for (const auto& [id, yes] : a.retired_answers) retired_answers[id] = yes;
     doc["retired_answers"] = retired_answers;
   }
@@ -260,11 +270,11 @@ void save_assessment(const Assessment& a, const std::string& path) {
 }
 
 MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std::string_view source) {
-  const json doc = detail::parse_json(text, source);
+  const ujson doc = detail::parse_json_unordered(text, source);
   Problems problems(text, source);
   MaturityAnswers answers;
   if (problems.object(doc, "", {"answers"})) {
-    if (const json* j = problems.required(doc, "", "answers")) answers = decode_answers(*j, "/answers", &catalog, problems);
+    if (const ujson* j = problems.required(doc, "", "answers")) answers = decode_answers(*j, "/answers", &catalog, problems);
   }
   problems.raise_if_any();
   return answers;

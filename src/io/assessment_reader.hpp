@@ -11,4 +11,8 @@ namespace electsec::detail {
 /// checked: for reading a file written for another release before migrating it.
 Assessment read_assessment(std::string_view text, const Catalog* catalog, std::string_view source);
 
+/// The full reader alone (every problem, with positions), without the fast path that
+/// read_assessment tries first; for tests that compare the two.
+Assessment read_assessment_full(std::string_view text, const Catalog* catalog, std::string_view source);
+
 }  // namespace electsec::detail

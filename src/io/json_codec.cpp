@@ -5,26 +5,35 @@
 #include <electsec/catalog_json.hpp>
 
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <type_traits>
 
 namespace electsec::detail {
 
-const char* type_name(const json& j) {
-  switch (j.type()) {
-    case json::value_t::null: return "null";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::string: return "a string";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::number_float: return "a fractional number";
+const char* type_name(nlohmann::detail::value_t type) {
+  using value_t = nlohmann::detail::value_t;
+  switch (type) {
+    case value_t::null: return "null";
+    case value_t::boolean: return "a boolean";
+    case value_t::string: return "a string";
+    case value_t::array: return "an array";
+    case value_t::object: return "an object";
+    case value_t::number_float: return "a fractional number";
     default: return "a number";
   }
 }
 
+const char* type_name(const json& j) { return type_name(j.type()); }
+
 std::string pointer_token(std::string_view key) {
+  if (key.find_first_of("~/") == std::string_view::npos) return std::string(key);
   std::string escaped;
-  for (char c : key) escaped += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+  for (char c : key) {
+    if (c == '~') escaped += "~0";
+    else if (c == '/') escaped += "~1";
+    else escaped += c;
+  }
   return escaped;
 }
 
@@ -38,14 +47,19 @@ void check_limits(std::string_view text, std::string_view source) {
                      "input of " + std::to_string(text.size()) + " bytes is over the limit of " +
                          std::to_string(max_input_bytes) + " bytes");
   std::size_t depth = 0;
-  bool in_string = false;
+  const char* const data = text.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
+    const char c = data[i];
+    if (c == '"') {  // skip the string: jump from quote to quote, minding escapes
+      while (true) {
+        const void* q = std::memchr(data + i + 1, '"', text.size() - i - 1);
+        if (q == nullptr) return;  // unterminated: the parser reports it
+        std::size_t end = static_cast<std::size_t>(static_cast<const char*>(q) - data);
+        std::size_t slashes = 0;
+        while (end - slashes > i + 1 && data[end - slashes - 1] == '\\') ++slashes;
+        i = end;
+        if (slashes % 2 == 0) break;
+      }
     } else if (c == '[' || c == '{') {
       if (++depth > max_nesting_depth) {
         const TextPosition pos = position_of(text, i);
@@ -60,11 +74,15 @@ void check_limits(std::string_view text, std::string_view source) {
 
 }  // namespace
 
-json parse_json(std::string_view text, std::string_view source) {
+namespace {
+
+// Any nlohmann parse into J, with the limits checked first and every failure a ParseError.
+template <typename J>
+J parse_as(std::string_view text, std::string_view source) {
   check_limits(text, source);
   try {
-    return json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+    return J::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
     // e.byte counts characters read, so the offending one is at byte - 1.
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     const TextPosition pos = position_of(text, offset);
@@ -72,13 +90,21 @@ json parse_json(std::string_view text, std::string_view source) {
     const auto at = what.find("syntax error");
     if (at != std::string::npos) what = what.substr(at);
     throw ParseError(std::string(source), pos.line, pos.column, "", "invalid JSON: " + what);
-  } catch (const json::exception& e) {
+  } catch (const nlohmann::json::exception& e) {
     // Other parser failures, e.g. a number too large for a double (found by fuzzing).
     std::string what = e.what();
     const auto at = what.find("] ");
     if (at != std::string::npos) what = what.substr(at + 2);
     throw ParseError(std::string(source), 0, 0, "", "invalid JSON: " + what);
   }
+}
+
+}  // namespace
+
+json parse_json(std::string_view text, std::string_view source) { return parse_as<json>(text, source); }
+
+nlohmann::json parse_json_unordered(std::string_view text, std::string_view source) {
+  return parse_as<nlohmann::json>(text, source);
 }
 
 ParseError located(const DecodeError& e, std::string_view text, std::string_view source) {

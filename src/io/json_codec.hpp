@@ -27,6 +27,7 @@ struct DecodeError {
 };
 
 /// "a string", "an object", ...: the kind of a JSON value, for error messages.
+const char* type_name(nlohmann::detail::value_t type);
 const char* type_name(const json& j);
 
 /// A key escaped for use in a JSON pointer (RFC 6901: '~' -> "~0", '/' -> "~1").
@@ -34,6 +35,9 @@ std::string pointer_token(std::string_view key);
 
 /// Parse JSON text; syntax errors become ParseError with line and column.
 json parse_json(std::string_view text, std::string_view source);
+/// The same into nlohmann::json, whose objects are sorted maps: faster to build for objects
+/// with many keys (an assessment's statuses), for readers that do not keep key order.
+nlohmann::json parse_json_unordered(std::string_view text, std::string_view source);
 
 /// A ParseError for `e`, with the line and column of its value in `text`.
 ParseError located(const DecodeError& e, std::string_view text, std::string_view source);

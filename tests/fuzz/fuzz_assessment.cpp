@@ -4,12 +4,21 @@
 #include <electsec/plan.hpp>
 #include <electsec/scorecard.hpp>
 
+#include "io/assessment_fast.hpp"
+#include "io/assessment_reader.hpp"
+
 #include <cstddef>
+#include <cstdlib>
 #include <cstdint>
 #include <string_view>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const electsec::Catalog& catalog = electsec::default_catalog();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  // The fast path may only accept what the full reader accepts, and read it the same way.
+  if (const auto fast = electsec::detail::read_assessment_fast(text, &catalog)) {
+    if (!(electsec::detail::read_assessment_full(text, &catalog, "fuzz") == *fast)) std::abort();
+  }
   try {
     const auto a = electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::score(catalog, a);

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "io/assessment_fast.hpp"
+#include "io/assessment_reader.hpp"
 #include "io/atomic_file.hpp"
 #include "support.hpp"
 
@@ -123,6 +125,35 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
       }
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
+  const Catalog& c = default_catalog();
+  std::vector<std::string> ids;
+  for (const auto& p : c.practices())
+    for (const auto& x : p.actions) ids.push_back(x.id);
+  for (int seed = 0; seed < 40; ++seed) {
+    Assessment a = parse_assessment(good, c);
+    a.maturity = static_cast<Maturity>(1 + seed % 3);
+    a.jurisdiction.name = seed % 2 ? "Name with \"quotes\" \\ and /slash/" : "Plain";
+    for (int k = 0; k < seed; ++k)
+      a.set(c, ids[static_cast<std::size_t>(k * 7 + seed) % ids.size()], static_cast<Status>(k % 4), k % 3 ? "note\n" : "",
+            "2026-01-01");
+    if (seed % 5 == 0) a.retired["gone.all.1"] = {Status::done, "", ""};
+    const std::string text = to_json(a);
+    const auto fast = detail::read_assessment_fast(text, &c);
+    BOOST_TEST_REQUIRE(fast.has_value(), "the fast path gave up on a file electsec wrote: " << seed);
+    BOOST_TEST((*fast == detail::read_assessment_full(text, &c, "x")));
+    BOOST_TEST((*fast == a));
+  }
+  // It gives up (so the full reader explains) on anything unusual.
+  for (const std::string& odd : {replaced("\"maturity\": 1", "\"maturity\": 4"), replaced("backups.l1.1", "backups.l1.9"),
+                                 replaced("A County", "A Cöunty"), replaced("\"l3.1\": null", "\"l3.1\": true"),
+                                 good + "x", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,")}) {
+    const auto fast = detail::read_assessment_fast(odd, &c);
+    if (fast) BOOST_TEST((*fast == detail::read_assessment_full(odd, &c, "x")));
+  }
+  BOOST_TEST(!detail::read_assessment_fast(replaced("\"maturity\": 1", "\"maturity\": 4"), &c).has_value());
 }
 
 BOOST_AUTO_TEST_CASE(several_problems_are_reported_together) {
