@@ -300,6 +300,16 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
   write_rows(out, f, t, "actions");
 }
 
+// A document goes to -o FILE (atomically) or to standard output.
+void write_result(const Args& a, Io& io, const std::string& text) {
+  if (const auto output = a.option("output")) {
+    detail::write_file_atomically(*output, text);
+    io.out << "wrote " << *output << '\n';
+  } else {
+    io.out << text;
+  }
+}
+
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   OscalOptions options;
   if (const auto ts = a.option("timestamp")) options.timestamp = *ts;
@@ -313,12 +323,7 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     if (!a.option("assessment")) throw UsageError{"--format oscal-assessment-results needs --assessment FILE"};
     text = to_oscal_assessment_results(c, load_assessment(*a.option("assessment"), c), options);
   }
-  if (const auto output = a.option("output")) {
-    detail::write_file_atomically(*output, text);
-    io.out << "wrote " << *output << '\n';
-  } else {
-    io.out << text;
-  }
+  write_result(a, io, text);
 }
 
 void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -335,12 +340,7 @@ void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else {
     throw UsageError{"report needs --assessment FILE or --rollup FILE|DIR..."};
   }
-  if (const auto output = a.option("output")) {
-    detail::write_file_atomically(*output, text);
-    io.out << "wrote " << *output << '\n';
-  } else {
-    io.out << text;
-  }
+  write_result(a, io, text);
 }
 
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {

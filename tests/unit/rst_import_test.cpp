@@ -132,8 +132,12 @@ BOOST_AUTO_TEST_CASE(the_1_4_1_sources_equal_the_embedded_catalog, *utf::precond
 BOOST_AUTO_TEST_CASE(text_is_the_guides_own_with_markup_removed, *utf::precondition(ReferencePresent())) {
   const Catalog& c = imported().catalog;
   const Action& a = c.action("user_management.l1.organizational-recommendations.3");
-  BOOST_TEST(a.text.find("Store all passwords and passphrases using salting and hashing functions and not with encryption.") == 0u,
-             a.text);
+  // The guide's words with :term: roles and **strong** markers removed (checked on a few
+  // words only: the project stores none of the guide's sentences).
+  BOOST_TEST(a.text.find("using salting and hashing functions") != std::string::npos, a.text);
+  BOOST_TEST(a.text.find("and not with encryption") != std::string::npos, a.text);
+  BOOST_TEST(a.text.find(":term:") == std::string::npos);
+  BOOST_TEST(a.text.find("**") == std::string::npos);
   const Practice& um = c.practice("user_management");
   BOOST_TEST(um.goals[1].text == "Implement MFA wherever possible");
   BOOST_TEST(um.learn_more[0].title == "SP 800-63B Section 5.1.1.2");
