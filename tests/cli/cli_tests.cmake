@@ -37,3 +37,9 @@ if(Python3_Interpreter_FOUND)
            COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/report/check_html_report.py"
                    "$<TARGET_FILE:electsec_cli>" "${CMAKE_CURRENT_BINARY_DIR}/report")
 endif()
+
+# The README's demo, end to end, with the electsec just built.
+add_test(NAME demo COMMAND bash "${PROJECT_SOURCE_DIR}/scripts/demo")
+set_tests_properties(demo PROPERTIES
+  ENVIRONMENT "ELECTSEC_BIN=$<TARGET_FILE:electsec_cli>"
+  PASS_REGULAR_EXPRESSION "Maturity: Level 2.*6 offices: 2 at Level 1, 3 at Level 2, 1 at Level 3.*best match: .*\\(exit code 1\\)")
