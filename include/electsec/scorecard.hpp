@@ -83,10 +83,17 @@ struct Rollup {
 };
 
 /// Accumulates offices one at a time, so a rollup of many files never holds them all.
-/// Not thread-safe; use one per thread and `merge` them.
+/// Not thread-safe; use one per thread and `merge` them. Movable, not copyable (a copy
+/// would have to duplicate every sum).
 class RollupBuilder {
  public:
   explicit RollupBuilder(const Catalog& catalog);
+  RollupBuilder(RollupBuilder&&) noexcept;
+  RollupBuilder& operator=(RollupBuilder&&) noexcept;
+  RollupBuilder(const RollupBuilder&) = delete;
+  RollupBuilder& operator=(const RollupBuilder&) = delete;
+  ~RollupBuilder();
+
   void add(const Assessment& assessment);
   void merge(const RollupBuilder& other);
   Rollup finish() const;
@@ -95,7 +102,7 @@ class RollupBuilder {
 
  private:
   const Catalog* catalog_;
-  std::shared_ptr<State> state_;
+  std::unique_ptr<State> state_;
 };
 
 /// Roll up assessments held in memory. Pure.

@@ -116,7 +116,10 @@ struct RollupBuilder::State {
 };
 
 RollupBuilder::RollupBuilder(const Catalog& catalog)
-    : catalog_(&catalog), state_(std::make_shared<State>(catalog)) {}
+    : catalog_(&catalog), state_(std::make_unique<State>(catalog)) {}
+RollupBuilder::RollupBuilder(RollupBuilder&&) noexcept = default;
+RollupBuilder& RollupBuilder::operator=(RollupBuilder&&) noexcept = default;
+RollupBuilder::~RollupBuilder() = default;
 
 void RollupBuilder::add(const Assessment& a) {
   State& s = *state_;

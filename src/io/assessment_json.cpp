@@ -306,8 +306,9 @@ Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& path
   // started, so the error reported is always that of the first bad file.
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> first_bad{files.size()};
-  std::vector<RollupBuilder> builders(threads, RollupBuilder(catalog));
-  for (std::size_t i = 1; i < builders.size(); ++i) builders[i] = RollupBuilder(catalog);
+  std::vector<RollupBuilder> builders;
+  builders.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) builders.emplace_back(catalog);
   std::vector<std::exception_ptr> errors(files.size());
   const auto work = [&](RollupBuilder& builder) {
     while (true) {
