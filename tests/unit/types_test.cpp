@@ -1,7 +1,10 @@
 #include <electsec/error.hpp>
 #include <electsec/types.hpp>
+#include <electsec/version.hpp>
 
 #include <boost/test/unit_test.hpp>
+
+#include <string>
 
 using namespace electsec;
 
@@ -83,6 +86,17 @@ BOOST_AUTO_TEST_CASE(errors_format_their_fields) {
   BOOST_TEST(std::string(none.what()) == "unknown safeguard 'x'");
   const ValidationError v(std::vector<Problem>{{"a", "b"}, {"c", "d"}});
   BOOST_TEST(std::string(v.what()) == "catalog is inconsistent (2 problems)\n  a: b\n  c: d");
+}
+
+BOOST_AUTO_TEST_CASE(version_header_agrees_with_the_cmake_project_version) {
+  // version.hpp is written by hand; project(VERSION) in CMakeLists.txt is the source of truth.
+  BOOST_TEST(std::string(version_string) == ELECTSEC_PROJECT_VERSION);
+  const std::string parts = std::to_string(ELECTSEC_VERSION_MAJOR) + "." +
+                            std::to_string(ELECTSEC_VERSION_MINOR) + "." +
+                            std::to_string(ELECTSEC_VERSION_PATCH);
+  BOOST_TEST(parts == ELECTSEC_PROJECT_VERSION);
+  BOOST_TEST(ELECTSEC_VERSION ==
+             ELECTSEC_VERSION_MAJOR * 10000 + ELECTSEC_VERSION_MINOR * 100 + ELECTSEC_VERSION_PATCH);
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_types
