@@ -62,3 +62,36 @@ def test_version_and_constants():
     assert electsec.SECURITY_FUNCTIONS[-1] == "Recover"
     assert electsec.CATALOG_SCHEMA == "electsec.catalog/1"
     assert electsec.level_name(2) == "Level 2"
+
+
+# pyproject.toml (scikit-build-core) cannot be built here without PyPI; these checks keep it
+# in step with the CMake project it drives.
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
+
+def pyproject():
+    import tomllib
+
+    return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_pyproject_version_is_the_module_version():
+    assert pyproject()["project"]["version"] == electsec.__version__
+
+
+def test_pyproject_defines_only_real_cmake_options():
+    import re
+
+    cmake = (ROOT / "CMakeLists.txt").read_text(encoding="utf-8")
+    options = set(re.findall(r"^option\((ELECTSEC_\w+)", cmake, re.MULTILINE))
+    defines = pyproject()["tool"]["scikit-build"]["cmake"]["define"]
+    assert defines, "pyproject sets no CMake options"
+    assert set(defines) <= options, set(defines) - options
+    assert defines["ELECTSEC_BUILD_PYTHON"] == "ON"
+
+
+def test_pyproject_installs_the_component_the_bindings_declare():
+    bindings = (ROOT / "bindings" / "python" / "CMakeLists.txt").read_text(encoding="utf-8")
+    components = pyproject()["tool"]["scikit-build"]["install"]["components"]
+    assert components == ["python"]
+    assert bindings.count("COMPONENT python") == 2  # the module and the package's files
