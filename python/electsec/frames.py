@@ -91,21 +91,16 @@ def mappings(catalog: Catalog | None = None) -> "pd.DataFrame":
     return pd.DataFrame(rows, columns=["practice", "safeguard", "maturity"])
 
 
+def _by_practice(items, columns) -> "pd.DataFrame":
+    """A frame indexed by practice whose columns are the items' attributes of the same names."""
+    rows = [[getattr(item, c) for c in columns] for item in items]
+    return pd.DataFrame(rows, columns=columns).set_index("practice")
+
+
 def scorecard(card) -> "pd.DataFrame":
     """One row per practice of a Scorecard (from Assessment.score() or electsec.scorecard)."""
-    rows = [
-        {
-            "practice": p.practice,
-            "scope": p.scope,
-            "actions_applicable": p.actions_applicable,
-            "actions_done": p.actions_done,
-            "actions_in_progress": p.actions_in_progress,
-            "completion": p.completion,
-        }
-        for p in card.practices
-    ]
-    return pd.DataFrame(rows, columns=["practice", "scope", "actions_applicable", "actions_done",
-                                       "actions_in_progress", "completion"]).set_index("practice")
+    return _by_practice(card.practices, ["practice", "scope", "actions_applicable", "actions_done",
+                                         "actions_in_progress", "completion"])
 
 
 def plan(the_plan) -> "pd.DataFrame":
@@ -120,15 +115,5 @@ def plan(the_plan) -> "pd.DataFrame":
 
 def rollup(the_rollup) -> "pd.DataFrame":
     """One row per practice of a Rollup (from electsec.rollup or electsec.rollup_files)."""
-    rows = [
-        {
-            "practice": p.practice,
-            "actions_applicable": p.actions_applicable,
-            "actions_done": p.actions_done,
-            "completion": p.completion,
-            "offices_complete": p.offices_complete,
-        }
-        for p in the_rollup.practices
-    ]
-    return pd.DataFrame(rows, columns=["practice", "actions_applicable", "actions_done", "completion",
-                                       "offices_complete"]).set_index("practice")
+    return _by_practice(the_rollup.practices, ["practice", "actions_applicable", "actions_done",
+                                               "completion", "offices_complete"])
