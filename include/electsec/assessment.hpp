@@ -17,39 +17,50 @@ enum class Status { not_started, in_progress, done, not_applicable };
 /// What kind of government the office belongs to.
 enum class JurisdictionKind { state, county, municipality, territory };
 
+/// \name String forms
+//@{
+/// The canonical string of a value ("not_started", "county", ...), as files and the CLI
+/// spell it.
 std::string_view to_string(Status s);
 std::string_view to_string(JurisdictionKind k);
-/// Throw electsec::Error naming the rejected string and the accepted ones.
+//@}
+/// \name Parsing
+//@{
+/// Parse a canonical string; throw electsec::Error naming the rejected string and the
+/// accepted ones.
 Status parse_status(std::string_view text);
 JurisdictionKind parse_jurisdiction_kind(std::string_view text);
+//@}
 
+/// The office an assessment belongs to.
 struct Jurisdiction {
   std::string id;     ///< the office's own stable id, e.g. "us-pa-dauphin"
   std::string name;   ///< "Dauphin County"
   std::string state;  ///< postal code or name, as the office writes it
-  JurisdictionKind kind = JurisdictionKind::county;
-  bool operator==(const Jurisdiction& o) const;
+  JurisdictionKind kind = JurisdictionKind::county;  ///< state, county, municipality or territory
+  bool operator==(const Jurisdiction& o) const;  ///< Equal when every field is equal.
 };
 
+/// Where an office stands on one action, with its note.
 struct ActionStatus {
-  Status status = Status::not_started;
-  std::string note;
+  Status status = Status::not_started;  ///< where the office stands
+  std::string note;  ///< free text from the office; may be empty
   std::string updated;  ///< ISO 8601 date or time of the last change, or empty
-  bool operator==(const ActionStatus& o) const;
+  bool operator==(const ActionStatus& o) const;  ///< Equal when every field is equal.
 };
 
 /// One office's assessment. A plain value: `set` checks ids against a catalog; the
 /// loader (assessment_json.hpp) validates everything.
 struct Assessment {
-  Jurisdiction jurisdiction;
+  Jurisdiction jurisdiction;  ///< whose assessment it is
   std::string catalog_version;  ///< the guide version the ids refer to, e.g. "1.4.1"
-  Maturity maturity = Maturity::level1;
+  Maturity maturity = Maturity::level1;  ///< the office's maturity level (see maturity.hpp)
   MaturityAnswers answers;      ///< optional answers to the maturity statements
   std::map<std::string, ActionStatus, std::less<>> statuses;  ///< action id -> status
   /// Statuses of actions, and answers to statements, that an earlier release had and the
   /// current one does not: kept by `migrate`, never scored, never dropped.
   std::map<std::string, ActionStatus, std::less<>> retired;
-  MaturityAnswers retired_answers;
+  MaturityAnswers retired_answers;  ///< answers to statements the current release no longer has
 
   /// The status of an action; not_started when the assessment records none.
   Status status_of(std::string_view action_id) const;
@@ -59,7 +70,7 @@ struct Assessment {
   void set(const Catalog& catalog, std::string_view action_id, Status status,
            std::string note = {}, std::string updated = {});
 
-  bool operator==(const Assessment& o) const;
+  bool operator==(const Assessment& o) const;  ///< Equal when every field is equal.
 };
 
 }  // namespace electsec

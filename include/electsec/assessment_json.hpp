@@ -13,6 +13,7 @@
 
 namespace electsec {
 
+/// The `schema` string every assessment file carries; a file with another is rejected.
 inline constexpr std::string_view assessment_schema = "electsec.assessment/1";
 
 /// Parse and validate an assessment against `catalog`: schema string, jurisdiction
@@ -22,6 +23,8 @@ inline constexpr std::string_view assessment_schema = "electsec.assessment/1";
 /// ParseError, several as a ValidationError listing them all.
 Assessment parse_assessment(std::string_view text, const Catalog& catalog,
                             std::string_view source = "<string>");
+/// Read the file at `path` and parse it as `parse_assessment` does, with the path as the
+/// source of every error. Files over the size limit (limits.hpp) are rejected unread.
 Assessment load_assessment(const std::string& path, const Catalog& catalog);
 
 /// The assessment as a document of the format; statuses sorted by action id, so the same
@@ -38,6 +41,7 @@ void save_assessment(const Assessment& assessment, const std::string& path);
 /// errors naming the key (ParseError / ValidationError as above).
 MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog,
                               std::string_view source = "<string>");
+/// Read the file at `path` and parse it as `parse_answers` does.
 MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
 
 /// Roll up assessment files (a directory stands for the *.json files in it), reading

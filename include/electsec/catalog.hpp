@@ -25,42 +25,42 @@ namespace electsec {
 /// - `maturity` and `scope`: the practices whose scope at that maturity is `scope`;
 /// - `scope` only: the practices that have `scope` at one level or more.
 struct PracticeFilter {
-  std::optional<Maturity> maturity;
-  std::optional<Scope> scope;
+  std::optional<Maturity> maturity;  ///< the level to look at
+  std::optional<Scope> scope;        ///< the scope wanted
 };
 
 /// Which safeguards `Catalog::safeguards` returns; unset fields do not filter. An
 /// Implementation Group selects the Safeguards that belong to it (IG2 includes IG1's).
 struct SafeguardFilter {
-  std::optional<ImplementationGroup> ig;
-  std::optional<int> control;
-  std::optional<AssetType> asset_type;
-  std::optional<SecurityFunction> function;
+  std::optional<ImplementationGroup> ig;      ///< Safeguards in this group
+  std::optional<int> control;                 ///< Safeguards of this Control (1..18)
+  std::optional<AssetType> asset_type;        ///< of this asset type
+  std::optional<SecurityFunction> function;   ///< with this security function
 };
 
 /// Which recommendations `Catalog::recommendations` returns; unset fields do not filter.
 struct RecommendationFilter {
-  std::optional<std::string> source;
-  std::optional<std::string> audience;
-  std::optional<std::string> category;
+  std::optional<std::string> source;    ///< GuidanceSource id
+  std::optional<std::string> audience;  ///< exactly as the recommendation gives it
+  std::optional<std::string> category;  ///< exactly as the recommendation gives it
   std::optional<std::string> practice;  ///< related to this practice
 };
 
 /// A practice that maps to a Safeguard, with the maturity tag of that mapping.
 struct MappedPractice {
-  const Practice* practice;
-  std::optional<Maturity> maturity;
+  const Practice* practice;          ///< never null
+  std::optional<Maturity> maturity;  ///< the mapping's level tag; none when untagged
 };
 
 /// A Safeguard that a practice maps to, with the maturity tag of that mapping.
 struct MappedSafeguard {
-  const Safeguard* safeguard;
-  std::optional<Maturity> maturity;
+  const Safeguard* safeguard;        ///< never null
+  std::optional<Maturity> maturity;  ///< the mapping's level tag; none when untagged
 };
 
 /// How much of an Implementation Group the practices cover.
 struct Coverage {
-  ImplementationGroup ig;
+  ImplementationGroup ig;                 ///< the group
   std::size_t total = 0;                  ///< Safeguards in the group
   std::vector<const Safeguard*> mapped;   ///< ... that at least one practice maps to
   std::vector<const Safeguard*> unmapped; ///< ... that no practice maps to
@@ -79,20 +79,31 @@ struct CatalogAccess;
 /// empty vector when nothing matches. Lists keep the catalog's order.
 class Catalog {
  public:
+  /// Everything the catalog holds, as the plain data it was built from.
   const CatalogData& data() const noexcept;
+  /// Which guide, and which release of it, the catalog models.
   const GuideInfo& guide() const noexcept;
 
+  /// All best practices, in index order.
   const std::vector<Practice>& practices() const noexcept;
+  /// The practices `filter` selects, in index order.
   std::vector<const Practice*> practices(const PracticeFilter& filter) const;
+  /// A practice by id ("backups"); throws NotFound.
   const Practice& practice(std::string_view id) const;
+  /// An action by id ("backups.l1.1"); throws NotFound.
   const Action& action(std::string_view id) const;
   /// The practice an action belongs to.
   const Practice& practice_of_action(std::string_view action_id) const;
 
+  /// The CIS Controls, 1 to 18.
   const std::vector<Control>& controls() const noexcept;
+  /// A CIS Control by number; throws NotFound.
   const Control& control(int id) const;
+  /// All CIS Safeguards, in CIS order.
   const std::vector<Safeguard>& safeguards() const noexcept;
+  /// The Safeguards `filter` selects, in CIS order.
   std::vector<const Safeguard*> safeguards(const SafeguardFilter& filter) const;
+  /// A Safeguard by id ("4.1"); throws NotFound.
   const Safeguard& safeguard(std::string_view id) const;
 
   /// Practices that map to a Safeguard, in index order (throws NotFound for an unknown
@@ -109,18 +120,23 @@ class Catalog {
   /// The Safeguards of `ig` split into those some practice maps to and those none does.
   Coverage coverage(ImplementationGroup ig) const;
 
+  /// The three maturity levels.
   const std::vector<MaturityLevel>& maturity_levels() const noexcept;
+  /// Every maturity statement, in catalog order.
   const std::vector<MaturityStatement>& maturity_statements() const noexcept;
   /// The statements that characterise one level, in order.
   std::vector<const MaturityStatement*> maturity_statements(Maturity level) const;
+  /// A maturity statement by id ("l2.3"); throws NotFound.
   const MaturityStatement& maturity_statement(std::string_view id) const;
 
+  /// The guide's priority lists.
   const Priorities& priorities() const noexcept;
   /// A Level 1 baseline worksheet by id ("account-security").
   const Worksheet& worksheet(std::string_view id) const;
 
   /// The 88 practices of the 2018 Handbook, by number.
   const std::vector<HandbookPractice>& handbook() const noexcept;
+  /// A Handbook practice by number (1..88); throws NotFound.
   const HandbookPractice& handbook_practice(int number) const;
   /// EGES practices the guide's Handbook appendix maps a Handbook practice to.
   std::vector<const Practice*> practices_of_handbook(int number) const;
@@ -128,16 +144,21 @@ class Catalog {
   /// guide's two lists need not agree; each query reports its own source.
   std::vector<const HandbookPractice*> handbook_of_practice(std::string_view id) const;
 
+  /// The glossary, in the guide's order.
   const std::vector<GlossaryEntry>& glossary() const noexcept;
   /// A glossary entry by term, ignoring ASCII case.
   const GlossaryEntry& glossary_entry(std::string_view term) const;
+  /// Every acronym expansion, in the guide's order.
   const std::vector<Acronym>& acronyms() const noexcept;
   /// Every expansion of an acronym (some have several), ignoring ASCII case; throws
   /// NotFound when the catalog lists none.
   std::vector<std::string> acronym_expansions(std::string_view term) const;
 
+  /// The other guidance the catalog carries.
   const Guidance& guidance() const noexcept;
+  /// A guidance source by id ("dhs_cisa"); throws NotFound.
   const GuidanceSource& guidance_source(std::string_view id) const;
+  /// A recommendation by id ("cap_mayors.4"); throws NotFound.
   const Recommendation& recommendation(std::string_view id) const;
   /// Recommendations matching every given filter field, in catalog order.
   std::vector<const Recommendation*> recommendations(const RecommendationFilter& filter) const;
@@ -145,7 +166,8 @@ class Catalog {
   const std::vector<const Recommendation*>& recommendations_of_practice(std::string_view practice_id) const;
 
   /// Same content (what the JSON format carries).
-  bool operator==(const Catalog& o) const;
+  bool operator==(const Catalog& o) const;  ///< Equal when every field is equal.
+  /// Different content.
   bool operator!=(const Catalog& o) const { return !(*this == o); }
 
   struct Impl;
@@ -164,10 +186,16 @@ class Catalog {
 /// match their practice, levels or group, and levels that do not exist.
 class CatalogBuilder {
  public:
-  CatalogBuilder() = default;
+  CatalogBuilder() = default;  ///< An empty builder.
+  /// A builder holding `data` already, e.g. a catalog's data to change and rebuild.
   explicit CatalogBuilder(CatalogData data) : data_(std::move(data)) {}
 
+  /// Set which guide the catalog models.
   CatalogBuilder& guide(GuideInfo info);
+  /// \name Adding content
+  //@{
+  /// Append one item after those of its kind; nothing is checked until `build()`.
+  /// Returns the builder, so calls chain.
   CatalogBuilder& add(MaturityLevel level);
   CatalogBuilder& add(MaturityStatement statement);
   CatalogBuilder& add(Practice practice);
@@ -178,6 +206,8 @@ class CatalogBuilder {
   CatalogBuilder& add(Acronym acronym);
   CatalogBuilder& add(GuidanceSource source);
   CatalogBuilder& add(Recommendation recommendation);
+  //@}
+  /// Set the priority lists.
   CatalogBuilder& priorities(Priorities priorities);
 
   /// What has been collected so far.
@@ -189,6 +219,7 @@ class CatalogBuilder {
   /// Validate and index. Throws ValidationError (all problems) when inconsistent. The
   /// builder may be reused afterwards; the Catalog does not share its storage.
   Catalog build() const&;
+  /// As above, moving the collected data into the Catalog instead of copying it.
   Catalog build() &&;
 
  private:

@@ -19,3 +19,8 @@
 #include <electsec/search.hpp>
 #include <electsec/types.hpp>
 #include <electsec/version.hpp>
+
+/// Everything electsec declares: the catalog model of the CIS Essential Guide to Election
+/// Security, the engines that work on it (maturity, plan, scorecard, rollup, search,
+/// diff, migrate), and the readers and writers of its files.
+namespace electsec {}

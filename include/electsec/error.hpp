@@ -13,6 +13,7 @@ namespace electsec {
 /// Base of every error electsec throws.
 class Error : public std::runtime_error {
  public:
+  /// An error whose what() is `message`.
   explicit Error(const std::string& message) : std::runtime_error(message) {}
 };
 
@@ -20,11 +21,16 @@ class Error : public std::runtime_error {
 /// 1-based; 0 means unknown. `source` names the file, or a label such as "<string>".
 class ParseError : public Error {
  public:
+  /// what() reads "source:line:column: field F: expected", leaving out what is unknown
+  /// (the line or column when 0, the field when empty).
   ParseError(std::string source, std::size_t line, std::size_t column, std::string field,
              std::string expected);
 
+  /// The file, or a label such as "<string>".
   const std::string& source() const noexcept { return source_; }
+  /// 1-based line of the problem; 0 when unknown.
   std::size_t line() const noexcept { return line_; }
+  /// 1-based column of the problem; 0 when unknown.
   std::size_t column() const noexcept { return column_; }
   /// JSON pointer (e.g. "/safeguards/3/asset_type") of the offending value, or "".
   const std::string& field() const noexcept { return field_; }
@@ -43,6 +49,7 @@ class ParseError : public Error {
 struct Problem {
   std::string where;    ///< e.g. "practice user_management" or "safeguard 4.1"
   std::string message;  ///< what is wrong
+  /// Equal when both fields are equal.
   bool operator==(const Problem& o) const { return where == o.where && message == o.message; }
 };
 
@@ -50,9 +57,11 @@ struct Problem {
 /// the first; what() lists them one per line.
 class ValidationError : public Error {
  public:
+  /// what() starts "catalog is inconsistent (N problems)", then one problem per line.
   explicit ValidationError(std::vector<Problem> problems);
   /// `summary` is the first line of what(), e.g. "file.json: 3 problems".
   ValidationError(std::vector<Problem> problems, const std::string& summary);
+  /// Every problem found, in the order found.
   const std::vector<Problem>& problems() const noexcept { return problems_; }
 
  private:
@@ -63,9 +72,13 @@ class ValidationError : public Error {
 /// asked for, and the closest known ids (at most three, best first; possibly none).
 class NotFound : public Error {
  public:
+  /// what() names the kind and id and suggests the closest ids ("did you mean ...?").
   NotFound(std::string kind, std::string id, std::vector<std::string> closest);
+  /// What was looked up: "practice", "safeguard", ...
   const std::string& kind() const noexcept { return kind_; }
+  /// The id asked for.
   const std::string& id() const noexcept { return id_; }
+  /// Known ids closest to it, best first (at most three).
   const std::vector<std::string>& closest() const noexcept { return closest_; }
 
  private:

@@ -18,7 +18,7 @@ using MaturityAnswers = std::map<std::string, bool, std::less<>>;
 
 /// How one level's statements were answered.
 struct LevelTally {
-  Maturity level = Maturity::level1;
+  Maturity level = Maturity::level1;  ///< which level
   std::size_t yes = 0;       ///< answered true
   std::size_t answered = 0;  ///< answered true or false
   std::size_t total = 0;     ///< statements of the level
@@ -28,13 +28,13 @@ struct LevelTally {
 
 /// The outcome of `determine_maturity`.
 struct MaturityResult {
-  Maturity level = Maturity::level1;
+  Maturity level = Maturity::level1;  ///< the office's level under the rule
   /// Most Level 1 statements apply as well as most of a higher level's: the answers
   /// contradict each other, so the result is Level 1.
   bool conflict = false;
   /// Fewer than half of all statements were answered, so the result is Level 1.
   bool unsure = false;
-  std::array<LevelTally, 3> tallies{};
+  std::array<LevelTally, 3> tallies{};  ///< one per level, Level 1 first
   std::vector<std::string> applied;  ///< ids of the statements answered true, in catalog order
   std::string rationale;             ///< a few sentences a person can read
 };

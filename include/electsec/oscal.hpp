@@ -18,6 +18,7 @@ namespace electsec {
 /// The namespace of electsec's own OSCAL properties and part names.
 inline constexpr std::string_view oscal_namespace = "https://electsec.invalid/ns/oscal";
 
+/// Settings shared by the OSCAL exports.
 struct OscalOptions {
   /// RFC 3339 date-time written as last-modified, and as start and collection time of
   /// assessment results. Must carry a time zone.

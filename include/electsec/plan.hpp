@@ -11,22 +11,25 @@
 
 namespace electsec {
 
+/// What a plan step asks for: a Level 1 baseline worksheet or a best practice.
 enum class StepKind { worksheet, practice };
+/// "worksheet" or "practice".
 std::string_view to_string(StepKind k);
 
 /// One step of a plan.
 struct PlanStep {
   int rank = 0;  ///< 1-based position
-  StepKind kind = StepKind::practice;
+  StepKind kind = StepKind::practice;  ///< worksheet or practice
   std::string id;        ///< worksheet id or practice id
   std::string practice;  ///< the practice, for practice steps; empty for worksheets
   std::vector<std::string> actions;  ///< action ids still to do, in the order to do them
   std::string reason;                ///< why the step stands where it does
 };
 
+/// An office's next steps at one maturity, in the order to take them.
 struct Plan {
-  Maturity maturity = Maturity::level1;
-  std::vector<PlanStep> steps;
+  Maturity maturity = Maturity::level1;  ///< the maturity the plan is for
+  std::vector<PlanStep> steps;           ///< in order; empty when nothing is left to do
 };
 
 /// The plan for an office at `maturity`.

@@ -13,10 +13,20 @@
 
 namespace electsec {
 
+/// \name Office reports
+//@{
+/// One office's report: its level, scorecard, next steps and gaps by CIS Safeguard.
+/// Pure; the same input gives the same text.
 std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
 std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
+//@}
+/// \name Rollup reports
+//@{
+/// A state's report over many offices: how many sit at each level, completion by
+/// practice, and the offices furthest behind. Pure.
 std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
 std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
+//@}
 
 /// Text made safe for HTML text and attribute values (& < > " ').
 std::string html_escape(std::string_view text);

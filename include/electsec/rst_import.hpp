@@ -13,6 +13,7 @@
 
 namespace electsec {
 
+/// How `import_eges_rst` reads a guide.
 struct ImportOptions {
   /// Values for |name| substitutions, over the defaults (|Maturity1| = "Level 1", the
   /// guide's e-mail addresses, ...) and over a file's own definitions.
@@ -23,15 +24,17 @@ struct ImportOptions {
 struct ImportWarning {
   std::string file;      ///< relative to the imported directory
   std::size_t line = 0;  ///< 1-based, 0 when it concerns the whole file
-  std::string message;
+  std::string message;   ///< what was missing or left out
+  /// Equal when every field is equal.
   bool operator==(const ImportWarning& o) const {
     return file == o.file && line == o.line && message == o.message;
   }
 };
 
+/// What `import_eges_rst` gives back.
 struct ImportResult {
-  Catalog catalog;
-  std::vector<ImportWarning> warnings;
+  Catalog catalog;                      ///< the imported guide, validated
+  std::vector<ImportWarning> warnings;  ///< in the order found
 };
 
 /// Import a guide's `docs/source` tree: `bp/*.rst` and `bp/bp_index.rst`, `maturity/*.rst`,
@@ -50,20 +53,29 @@ Practice import_practice_rst(const std::string& path, const ImportOptions& optio
 
 /// How one practice differs between two catalogs.
 struct PracticeChange {
-  std::string id;
+  std::string id;  ///< the practice
   std::optional<std::pair<std::string, std::string>> title;  ///< old, new
+  /// Old and new scopes at Level 1, 2, 3, when any differs.
   std::optional<std::pair<std::array<Scope, 3>, std::array<Scope, 3>>> scopes;
-  bool goals_changed = false;
-  std::vector<std::string> actions_added, actions_removed, actions_changed;
-  std::vector<std::string> tools_added, tools_removed;  ///< by name (URL when the name is empty)
-  std::vector<std::string> safeguards_added, safeguards_removed, safeguards_retagged;
-  std::vector<int> handbook_added, handbook_removed;
+  bool goals_changed = false;  ///< any goal's text, tag or count differs
+  std::vector<std::string> actions_added;    ///< action ids only in the new catalog
+  std::vector<std::string> actions_removed;  ///< action ids only in the old one
+  std::vector<std::string> actions_changed;  ///< same id, other text, levels or group
+  std::vector<std::string> tools_added;      ///< by name (URL when the name is empty)
+  std::vector<std::string> tools_removed;    ///< by name (URL when the name is empty)
+  std::vector<std::string> safeguards_added;     ///< Safeguard ids newly mapped
+  std::vector<std::string> safeguards_removed;   ///< Safeguard ids no longer mapped
+  std::vector<std::string> safeguards_retagged;  ///< mapped in both, with another level tag
+  std::vector<int> handbook_added;    ///< Handbook numbers newly listed
+  std::vector<int> handbook_removed;  ///< Handbook numbers no longer listed
 };
 
+/// How two catalogs differ, practice by practice.
 struct CatalogDiff {
   std::vector<std::string> added;    ///< practice ids only in the new catalog
   std::vector<std::string> removed;  ///< practice ids only in the old one
-  std::vector<PracticeChange> changed;
+  std::vector<PracticeChange> changed;  ///< practices in both that differ, in new order
+  /// True when nothing above differs.
   bool empty() const { return added.empty() && removed.empty() && changed.empty(); }
 };
 

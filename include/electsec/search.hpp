@@ -13,12 +13,14 @@ namespace electsec {
 
 /// What a search hit is.
 enum class HitKind { practice, goal, action, tool, safeguard, glossary, acronym, recommendation };
+/// "practice", "goal", "action", ... as the CLI's `--kind` spells them.
 std::string_view to_string(HitKind k);
 /// Throws electsec::Error naming the accepted kinds.
 HitKind parse_hit_kind(std::string_view text);
 
+/// One result of `search`.
 struct SearchHit {
-  HitKind kind = HitKind::practice;
+  HitKind kind = HitKind::practice;  ///< what was found
   /// The thing's id: practice, goal, action, Safeguard and recommendation ids as
   /// elsewhere; "<practice>.tool.<n>" for tools; the term for glossary entries and
   /// acronyms.
@@ -29,6 +31,7 @@ struct SearchHit {
   std::string snippet;   ///< the text around the first match
 };
 
+/// What `search` returns: which kind of hit, and how many.
 struct SearchOptions {
   std::optional<HitKind> kind;  ///< only hits of this kind
   std::size_t limit = 10;       ///< at most this many hits
