@@ -1,0 +1,131 @@
+"""The user guide's examples are run, so the guide cannot drift from the code.
+
+- docs/guide/cli.md: every ```console block is a session. Lines starting with "$ " are
+  commands (electsec runs as `python -m electsec`, the same program as the binary; mkdir
+  as itself); the lines after one are what it prints, stdout and stderr together, where a
+  line "..." stands for any number of lines. A ```json block with a file name after the
+  language writes that file first. All blocks share one empty folder, in page order.
+- docs/guide/python.md: the ```pycon blocks are one doctest, run in an empty folder.
+- docs/guide/cpp.md: a ```cpp or ```cmake block with a path after the language
+  ("```cpp examples/cpp/first_steps.cpp") must equal that file of the repository, which
+  ctest builds and runs elsewhere.
+"""
+import doctest
+import os
+import pathlib
+import re
+import shlex
+import subprocess
+import sys
+
+import electsec
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+GUIDE = ROOT / "docs" / "guide"
+
+FENCE = re.compile(r"^```([a-z]+)(?: (\S+))?\n(.*?)^```$", re.S | re.M)
+
+
+def blocks(page, *languages):
+    """(language, name, body, line number) of the fenced blocks of a page, in order."""
+    text = (GUIDE / page).read_text(encoding="utf-8")
+    for m in FENCE.finditer(text):
+        if m.group(1) in languages:
+            yield m.group(1), m.group(2), m.group(3), text.count("\n", 0, m.start()) + 1
+
+
+def expected_pattern(lines):
+    parts = []
+    for line in lines:
+        parts.append(r"(?:[^\n]*\n)*?" if line == "..." else re.escape(line.rstrip()) + r"\n")
+    return re.compile("".join(parts))
+
+
+def matches(expected_lines, actual):
+    actual = "".join(line.rstrip() + "\n" for line in actual.splitlines())
+    return expected_pattern(expected_lines).fullmatch(actual) is not None
+
+
+def test_the_matcher_can_fail():
+    assert matches(["a", "...", "d"], "a\nb\nc\nd\n")
+    assert matches(["a", "..."], "a\n")
+    assert not matches(["a", "d"], "a\nb\nd\n")
+    assert not matches(["a", "...", "e"], "a\nb\nd\n")
+    assert not matches(["a"], "a\nextra\n")
+
+
+def sessions():
+    """Steps of cli.md: ('file', name, body) or ('run', command, expected lines, line)."""
+    steps = []
+    for language, name, body, line in blocks("cli.md", "console", "json"):
+        if language == "json":
+            if name:
+                steps.append(("file", name, body, line))
+            continue
+        command = None
+        for offset, text in enumerate(body.splitlines(), start=1):
+            if text.startswith("$ "):
+                if command:
+                    steps.append(("run", *command))
+                command = (text[2:], [], line + offset)
+            else:
+                assert command, f"cli.md:{line + offset}: output before any command"
+                command[1].append(text)
+        if command:
+            steps.append(("run", *command))
+    return steps
+
+
+def test_the_command_line_guide_runs_as_shown(tmp_path):
+    steps = sessions()
+    assert sum(kind == "run" for kind, *_ in steps) >= 20
+    # The package this test imported, wherever the folder the commands run in is.
+    package_dir = str(pathlib.Path(electsec.__file__).resolve().parents[1])
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [package_dir, os.environ.get("PYTHONPATH")])))
+    failures = []
+    for kind, what, body, line in steps:
+        if kind == "file":
+            (tmp_path / what).write_text(body, encoding="utf-8")
+            continue
+        args = shlex.split(what)
+        if args[0] == "electsec":
+            args = [sys.executable, "-m", "electsec", *args[1:]]
+        else:
+            assert args[0] in {"mkdir"}, f"cli.md:{line}: the guide may only run electsec and mkdir"
+        run = subprocess.run(args, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+        if not matches(body, run.stdout):
+            failures.append(f"cli.md:{line}: $ {what}\n--- shown\n" + "\n".join(body) +
+                            "\n--- printed\n" + run.stdout)
+    assert not failures, "\n\n".join(failures)
+
+
+def test_the_python_guide_runs_as_shown(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    parser = doctest.DocTestParser()
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    names = {}  # one namespace for the whole page, block after block
+    out = []
+    examples = 0
+    for _, _, body, line in blocks("python.md", "pycon"):
+        test = parser.get_doctest(body, names, "python.md", str(GUIDE / "python.md"), line)
+        examples += len(test.examples)
+        runner.run(test, out=out.append, clear_globs=False)
+        names = test.globs  # DocTest copies the namespace it is given; carry the copy on
+    assert examples >= 20
+    assert runner.failures == 0, "".join(out)
+
+
+def embedded_files():
+    return [(name, body, line) for _, name, body, line in blocks("cpp.md", "cpp", "cmake") if name]
+
+
+def test_the_cpp_guide_shows_files_that_ctest_builds():
+    files = embedded_files()
+    assert {name for name, _, _ in files} >= {"examples/cpp/first_steps.cpp", "tests/package/consumer.cpp",
+                                              "tests/package/find_package/CMakeLists.txt",
+                                              "tests/package/add_subdirectory/CMakeLists.txt"}
+    for path, body, line in files:
+        text = (ROOT / path).read_text(encoding="utf-8")
+        assert body == text, f"cpp.md:{line}: the block differs from {path}"
