@@ -129,3 +129,40 @@ def test_the_cpp_guide_shows_files_that_ctest_builds():
     for path, body, line in files:
         text = (ROOT / path).read_text(encoding="utf-8")
         assert body == text, f"cpp.md:{line}: the block differs from {path}"
+
+
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def slug(heading):
+    """The anchor GitHub gives a Markdown heading."""
+    text = re.sub(r"[^\w\- ]", "", heading.strip().lower())
+    return text.replace(" ", "-")
+
+
+def markdown_pages():
+    return sorted([*ROOT.glob("*.md"), *(ROOT / "docs").rglob("*.md")])
+
+
+def test_relative_links_in_the_docs_resolve():
+    broken = []
+    for page in markdown_pages():
+        text = page.read_text(encoding="utf-8")
+        for target in LINK.findall(FENCE.sub("", text)):
+            if re.match(r"[a-z]+:", target):
+                continue  # http:, https:, mailto:
+            path, _, anchor = target.partition("#")
+            resolved = (page.parent / path).resolve() if path else page
+            if not resolved.exists():
+                broken.append(f"{page.relative_to(ROOT)}: {target} (no such file)")
+            elif anchor and resolved.suffix == ".md":
+                headings = re.findall(r"^#+ (.+)$", FENCE.sub("", resolved.read_text(encoding="utf-8")), re.M)
+                if anchor not in {slug(h) for h in headings}:
+                    broken.append(f"{page.relative_to(ROOT)}: {target} (no such heading)")
+    assert not broken, "\n".join(broken)
+
+
+def test_the_link_helpers():
+    assert slug("The prioritized plan") == "the-prioritized-plan"
+    assert slug("Exit codes and errors") == "exit-codes-and-errors"
+    assert LINK.findall("see [rules](rules.md#maturity) and [x](https://a.b)") == ["rules.md#maturity", "https://a.b"]
