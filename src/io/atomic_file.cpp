@@ -33,7 +33,16 @@ void write_file_atomically(const std::string& path, std::string_view content, co
   std::vector<char> name(temp.begin(), temp.end());
   name.push_back('\0');
   const int fd = injected(WriteStage::create) ? (errno = EACCES, -1) : ::mkstemp(name.data());
-  if (fd < 0) fail(path, "creating a temporary file", errno);
+  if (fd < 0) {
+    // Say what the user can act on: the folder, not the temporary file they never named.
+    const int error = errno;
+    const std::string folder = directory_of(path);
+    if (error == ENOENT) throw Error(path + ": cannot save: folder '" + folder + "' does not exist");
+    if (error == ENOTDIR) throw Error(path + ": cannot save: '" + folder + "' is not a folder");
+    if (error == EACCES || error == EPERM)
+      throw Error(path + ": cannot save: no permission to create files in folder '" + folder + "'");
+    fail(path, "creating a temporary file", error);
+  }
   temp = name.data();
 
   // From here on, any failure removes the temporary file before reporting.

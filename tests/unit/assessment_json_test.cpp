@@ -211,7 +211,35 @@ BOOST_AUTO_TEST_CASE(a_failed_save_leaves_the_original_and_no_temporary_file) {
   detail::write_file_atomically(path, "new content");
   BOOST_TEST(slurp(path) == "new content");
   BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
-  BOOST_CHECK_THROW(save_assessment(Assessment{}, (dir / "missing" / "x.json").string()), Error);
+}
+
+// A save that cannot even start names the folder and what is wrong with it.
+BOOST_AUTO_TEST_CASE(a_save_into_a_bad_folder_says_what_is_wrong_with_the_folder) {
+  const fs::path dir = test::temp_path("folders");
+  fs::create_directories(dir);
+  std::ofstream(dir / "plain-file") << "x";
+  const detail::WriteStage create = detail::WriteStage::create;  // injects EACCES
+  struct Case {
+    std::string path;
+    const detail::WriteStage* fail_at;
+    std::string message;
+  };
+  const std::string missing = (dir / "missing").string(), plain = (dir / "plain-file").string();
+  const std::vector<Case> cases{
+      {missing + "/x.json", nullptr, missing + "/x.json: cannot save: folder '" + missing + "' does not exist"},
+      {plain + "/x.json", nullptr, plain + "/x.json: cannot save: '" + plain + "' is not a folder"},
+      {(dir / "x.json").string(), &create,
+       (dir / "x.json").string() + ": cannot save: no permission to create files in folder '" + dir.string() + "'"},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.path) {
+      BOOST_CHECK_EXCEPTION(detail::write_file_atomically(c.path, "content", c.fail_at), Error,
+                            [&](const Error& e) { return std::string(e.what()) == c.message; });
+    }
+  }
+  BOOST_CHECK_EXCEPTION(save_assessment(Assessment{}, missing + "/x.json"), Error,
+                        [&](const Error& e) { return std::string(e.what()).find("does not exist") != std::string::npos; });
+  BOOST_TEST(files_in(dir) == std::vector<std::string>{"plain-file"});
 }
 
 BOOST_AUTO_TEST_CASE(rollup_files_reads_directories_in_parallel) {
