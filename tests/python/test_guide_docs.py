@@ -8,7 +8,8 @@
 - docs/guide/python.md: the ```pycon blocks are one doctest, run in an empty folder.
 - docs/guide/cpp.md: a ```cpp or ```cmake block with a path after the language
   ("```cpp examples/cpp/first_steps.cpp") must equal that file of the repository, which
-  ctest builds and runs elsewhere.
+  ctest builds and runs elsewhere; the ```text first_steps block is what that program
+  prints (checked when ctest runs pytest and says where the examples are built).
 """
 import doctest
 import os
@@ -17,6 +18,8 @@ import re
 import shlex
 import subprocess
 import sys
+
+import pytest
 
 import electsec
 
@@ -119,6 +122,17 @@ def test_the_python_guide_runs_as_shown(tmp_path, monkeypatch):
 
 def embedded_files():
     return [(name, body, line) for _, name, body, line in blocks("cpp.md", "cpp", "cmake") if name]
+
+
+@pytest.mark.skipif("ELECTSEC_EXAMPLES_DIR" not in os.environ,
+                    reason="ctest sets ELECTSEC_EXAMPLES_DIR to where the examples are built")
+def test_the_cpp_guides_program_prints_what_the_page_shows(tmp_path):
+    shown = [body for _, name, body, _ in blocks("cpp.md", "text") if name == "first_steps"]
+    assert len(shown) == 1
+    program = pathlib.Path(os.environ["ELECTSEC_EXAMPLES_DIR"]) / "first_steps"
+    run = subprocess.run([str(program)], cwd=tmp_path, capture_output=True, text=True)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout == shown[0]
 
 
 def test_the_cpp_guide_shows_files_that_ctest_builds():
