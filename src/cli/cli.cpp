@@ -1198,10 +1198,29 @@ void print_help(std::ostream& out) {
       << "\nexit codes: 0 success, 1 user error (unknown id, bad file), 2 usage error\n";
 }
 
+// The column where the descriptions of a command's options start ("  --x N   text"), so
+// that the --catalog line added below lines up with them; 18 when there are none.
+std::size_t description_column(std::string_view details) {
+  std::size_t start = 0;
+  while (start < details.size()) {
+    const std::size_t end = std::min(details.find('\n', start), details.size());
+    const std::string_view line = details.substr(start, end - start);
+    if (line.size() > 3 && line.substr(0, 2) == "  " && line[2] != ' ') {
+      const std::size_t gap = line.find("  ", 2);
+      const std::size_t text = gap == std::string_view::npos ? gap : line.find_first_not_of(' ', gap);
+      if (text != std::string_view::npos) return text;
+    }
+    start = end + 1;
+  }
+  return 18;
+}
+
 void print_command_help(const Command& c, std::ostream& out) {
   out << "usage: electsec " << c.usage << "\n\n" << c.summary << "\n";
-  if (*c.details) out << '\n' << c.details;
-  out << "  --catalog FILE  use a catalog JSON file instead of the embedded catalog\n";
+  out << '\n' << c.details;
+  std::string option = "  --catalog FILE";
+  option.resize(std::max(description_column(c.details), option.size() + 2), ' ');
+  out << option << "use a catalog JSON file instead of the embedded catalog\n";
 }
 
 Args parse_args(const std::vector<std::string>& argv) {

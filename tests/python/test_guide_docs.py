@@ -1,10 +1,10 @@
 """The user guide's examples are run, so the guide cannot drift from the code.
 
-- docs/guide/cli.md: every ```console block is a session. Lines starting with "$ " are
+- docs/guide/cli.md and cli-reference.md: every ```console block is a session. Lines starting with "$ " are
   commands (electsec runs as `python -m electsec`, the same program as the binary; mkdir
   as itself); the lines after one are what it prints, stdout and stderr together, where a
   line "..." stands for any number of lines. A ```json block with a file name after the
-  language writes that file first. All blocks share one empty folder, in page order.
+  language writes that file first. A page's blocks share one empty folder, in page order.
 - docs/guide/python.md: the ```pycon blocks are one doctest, run in an empty folder.
 - docs/guide/cpp.md: a ```cpp or ```cmake block with a path after the language
   ("```cpp examples/cpp/first_steps.cpp") must equal that file of the repository, which
@@ -57,10 +57,10 @@ def test_the_matcher_can_fail():
     assert not matches(["a"], "a\nextra\n")
 
 
-def sessions():
-    """Steps of cli.md: ('file', name, body) or ('run', command, expected lines, line)."""
+def sessions(page):
+    """Steps of a page: ('file', name, body, line) or ('run', command, expected lines, line)."""
     steps = []
-    for language, name, body, line in blocks("cli.md", "console", "json"):
+    for language, name, body, line in blocks(page, "console", "json"):
         if language == "json":
             if name:
                 steps.append(("file", name, body, line))
@@ -72,15 +72,16 @@ def sessions():
                     steps.append(("run", *command))
                 command = (text[2:], [], line + offset)
             else:
-                assert command, f"cli.md:{line + offset}: output before any command"
+                assert command, f"{page}:{line + offset}: output before any command"
                 command[1].append(text)
         if command:
             steps.append(("run", *command))
     return steps
 
 
-def test_the_command_line_guide_runs_as_shown(tmp_path):
-    steps = sessions()
+@pytest.mark.parametrize("page", ["cli.md", "cli-reference.md"])
+def test_the_command_line_pages_run_as_shown(tmp_path, page):
+    steps = sessions(page)
     assert sum(kind == "run" for kind, *_ in steps) >= 20
     # The package this test imported, wherever the folder the commands run in is.
     package_dir = str(pathlib.Path(electsec.__file__).resolve().parents[1])
@@ -94,13 +95,22 @@ def test_the_command_line_guide_runs_as_shown(tmp_path):
         if args[0] == "electsec":
             args = [sys.executable, "-m", "electsec", *args[1:]]
         else:
-            assert args[0] in {"mkdir"}, f"cli.md:{line}: the guide may only run electsec and mkdir"
+            assert args[0] in {"mkdir"}, f"{page}:{line}: the guide may only run electsec and mkdir"
         run = subprocess.run(args, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
         if not matches(body, run.stdout):
-            failures.append(f"cli.md:{line}: $ {what}\n--- shown\n" + "\n".join(body) +
+            failures.append(f"{page}:{line}: $ {what}\n--- shown\n" + "\n".join(body) +
                             "\n--- printed\n" + run.stdout)
     assert not failures, "\n\n".join(failures)
+
+
+def test_the_reference_has_every_command():
+    code, out, _ = electsec.run_cli(["--help"])
+    listed = re.findall(r"^  ([a-z][a-z-]+)  ", out.split("commands:")[1].split("options")[0], re.M)
+    assert code == 0 and len(listed) >= 20
+    documented = [what.split()[1] for kind, what, *_ in sessions("cli-reference.md")
+                  if kind == "run" and what.endswith(" --help") and len(what.split()) == 3]
+    assert documented == listed
 
 
 def test_the_python_guide_runs_as_shown(tmp_path, monkeypatch):
