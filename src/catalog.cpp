@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <type_traits>
 
 namespace electsec {
 
@@ -20,6 +21,18 @@ template <typename T, typename IdOf>
   ids.reserve(items.size());
   for (const auto& item : items) ids.push_back(id_of(item));
   throw NotFound(kind, std::string(id), detail::closest(id, ids));
+}
+
+// The item `index` maps `key` to, or NotFound naming the key and the closest ids.
+template <typename Index, typename Key, typename T, typename IdOf>
+const T& find_or_throw(const char* kind, const Index& index, const Key& key, const std::vector<T>& items,
+                       IdOf id_of) {
+  const auto it = index.find(key);
+  if (it == index.end()) {
+    if constexpr (std::is_integral_v<Key>) throw_not_found(kind, std::to_string(key), items, id_of);
+    else throw_not_found(kind, key, items, id_of);
+  }
+  return items[it->second];
 }
 
 std::vector<std::string> all_action_ids(const CatalogData& d) {
@@ -113,27 +126,18 @@ std::vector<const MaturityStatement*> Catalog::maturity_statements(Maturity leve
 }
 
 const MaturityStatement& Catalog::maturity_statement(std::string_view id) const {
-  const auto it = impl_->statement_index.find(id);
-  if (it == impl_->statement_index.end())
-    throw_not_found("maturity statement", id, impl_->data.maturity_statements,
-                    [](const MaturityStatement& s) { return s.id; });
-  return impl_->data.maturity_statements[it->second];
+  return find_or_throw("maturity statement", impl_->statement_index, id, impl_->data.maturity_statements,
+                       [](const MaturityStatement& s) { return s.id; });
 }
 
 const Worksheet& Catalog::worksheet(std::string_view id) const {
-  const auto it = impl_->worksheet_index.find(id);
-  if (it == impl_->worksheet_index.end())
-    throw_not_found("worksheet", id, impl_->data.priorities.level1_baseline,
-                    [](const Worksheet& w) { return w.id; });
-  return impl_->data.priorities.level1_baseline[it->second];
+  return find_or_throw("worksheet", impl_->worksheet_index, id, impl_->data.priorities.level1_baseline,
+                       [](const Worksheet& w) { return w.id; });
 }
 
 const HandbookPractice& Catalog::handbook_practice(int number) const {
-  const auto it = impl_->handbook_index.find(number);
-  if (it == impl_->handbook_index.end())
-    throw_not_found("Handbook practice", std::to_string(number), impl_->data.handbook,
-                    [](const HandbookPractice& h) { return std::to_string(h.number); });
-  return impl_->data.handbook[it->second];
+  return find_or_throw("Handbook practice", impl_->handbook_index, number, impl_->data.handbook,
+                       [](const HandbookPractice& h) { return std::to_string(h.number); });
 }
 
 std::vector<const Practice*> Catalog::practices_of_handbook(int number) const {
@@ -151,18 +155,13 @@ std::vector<const HandbookPractice*> Catalog::handbook_of_practice(std::string_v
 }
 
 const GuidanceSource& Catalog::guidance_source(std::string_view id) const {
-  const auto it = impl_->source_index.find(id);
-  if (it == impl_->source_index.end())
-    throw_not_found("guidance source", id, impl_->data.guidance.sources, [](const GuidanceSource& s) { return s.id; });
-  return impl_->data.guidance.sources[it->second];
+  return find_or_throw("guidance source", impl_->source_index, id, impl_->data.guidance.sources,
+                       [](const GuidanceSource& s) { return s.id; });
 }
 
 const Recommendation& Catalog::recommendation(std::string_view id) const {
-  const auto it = impl_->recommendation_index.find(id);
-  if (it == impl_->recommendation_index.end())
-    throw_not_found("recommendation", id, impl_->data.guidance.recommendations,
-                    [](const Recommendation& r) { return r.id; });
-  return impl_->data.guidance.recommendations[it->second];
+  return find_or_throw("recommendation", impl_->recommendation_index, id, impl_->data.guidance.recommendations,
+                       [](const Recommendation& r) { return r.id; });
 }
 
 std::vector<const Recommendation*> Catalog::recommendations(const RecommendationFilter& f) const {
@@ -224,11 +223,8 @@ std::vector<const Practice*> Catalog::practices(const PracticeFilter& f) const {
 }
 
 const Practice& Catalog::practice(std::string_view id) const {
-  const auto it = impl_->practice_index.find(id);
-  if (it == impl_->practice_index.end())
-    throw_not_found("practice", id, impl_->data.practices,
-                    [](const Practice& p) { return p.id; });
-  return impl_->data.practices[it->second];
+  return find_or_throw("practice", impl_->practice_index, id, impl_->data.practices,
+                       [](const Practice& p) { return p.id; });
 }
 
 const Action& Catalog::action(std::string_view id) const {
@@ -239,24 +235,19 @@ const Action& Catalog::action(std::string_view id) const {
 }
 
 const Practice& Catalog::practice_of_action(std::string_view action_id) const {
-  action(action_id);  // throws NotFound with suggestions
-  return impl_->data.practices[impl_->action_index.find(action_id)->second.first];
+  const auto it = impl_->action_index.find(action_id);
+  if (it == impl_->action_index.end()) action(action_id);  // throws NotFound with suggestions
+  return impl_->data.practices[it->second.first];
 }
 
 const Control& Catalog::control(int id) const {
-  const auto it = impl_->control_index.find(id);
-  if (it == impl_->control_index.end())
-    throw_not_found("control", std::to_string(id), impl_->data.controls,
-                    [](const Control& c) { return std::to_string(c.id); });
-  return impl_->data.controls[it->second];
+  return find_or_throw("control", impl_->control_index, id, impl_->data.controls,
+                       [](const Control& c) { return std::to_string(c.id); });
 }
 
 const Safeguard& Catalog::safeguard(std::string_view id) const {
-  const auto it = impl_->safeguard_index.find(id);
-  if (it == impl_->safeguard_index.end())
-    throw_not_found("safeguard", id, impl_->data.safeguards,
-                    [](const Safeguard& s) { return s.id; });
-  return impl_->data.safeguards[it->second];
+  return find_or_throw("safeguard", impl_->safeguard_index, id, impl_->data.safeguards,
+                       [](const Safeguard& s) { return s.id; });
 }
 
 std::vector<const Safeguard*> Catalog::safeguards(const SafeguardFilter& f) const {

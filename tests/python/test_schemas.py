@@ -121,21 +121,21 @@ def test_a_migrated_assessment_with_retired_sections_validates(cat):
 
 # ---- structural mistakes: the schema and the loader both refuse them ------------------
 
+def _parent(doc, path):
+    for key in path[:-1]:
+        doc = doc[key]
+    return doc
+
+
 def _set(path, value):
     def change(doc):
-        *parents, last = path
-        for key in parents:
-            doc = doc[key]
-        doc[last] = value
+        _parent(doc, path)[path[-1]] = value
     return change
 
 
 def _drop(path):
     def change(doc):
-        *parents, last = path
-        for key in parents:
-            doc = doc[key]
-        del doc[last]
+        del _parent(doc, path)[path[-1]]
     return change
 
 
