@@ -114,10 +114,16 @@ std::string block_title(const Action& a) {
   return (a.levels.size() == 1 ? "Level " : "Levels ") + detail::join(names, " and ");
 }
 
-template <typename T, typename Encode>
-void write_json_list(std::ostream& out, const std::vector<const T*>& items, Encode encode) {
+template <typename T>
+const T& deref(const T& item) { return item; }
+template <typename T>
+const T& deref(const T* item) { return *item; }
+
+// A JSON array of the items (values or pointers to them) in the catalog format.
+template <typename T>
+void write_json_items(std::ostream& out, const std::vector<T>& items) {
   json list = json::array();
-  for (const T* item : items) list.push_back(encode(*item));
+  for (const auto& item : items) list.push_back(detail::encode(deref(item)));
   out << list.dump(2) << '\n';
 }
 
@@ -183,12 +189,7 @@ Table safeguard_rows(const std::vector<const Safeguard*>& list, Format f) {
 
 void run_controls(const Command&, const Catalog& c, const Args&, Format f, Io& io) {
   std::ostream& out = io.out;
-  if (f == Format::json) {
-    json list = json::array();
-    for (const auto& control : c.controls()) list.push_back(detail::encode(control));
-    out << list.dump(2) << '\n';
-    return;
-  }
+  if (f == Format::json) return write_json_items(out, c.controls());
   Table t;
   t.headers = f == Format::csv ? std::vector<std::string>{"id", "title", "safeguards"}
                                : std::vector<std::string>{"ID", "Safeguards", "Title"};
@@ -213,8 +214,7 @@ void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, I
   if (a.option("function"))
     filter.function = parse_enum_option(a, "function", parse_security_function);
   const auto list = c.safeguards(filter);
-  if (f == Format::json)
-    return write_json_list(out, list, [](const Safeguard& s) { return detail::encode(s); });
+  if (f == Format::json) return write_json_items(out, list);
   write_rows(out, f, safeguard_rows(list, f), "safeguards");
 }
 
@@ -246,8 +246,7 @@ void run_practices(const Command&, const Catalog& c, const Args& a, Format f, Io
   if (a.option("maturity")) filter.maturity = parse_enum_option(a, "maturity", parse_maturity);
   if (a.option("scope")) filter.scope = parse_enum_option(a, "scope", parse_scope);
   const auto list = c.practices(filter);
-  if (f == Format::json)
-    return write_json_list(out, list, [](const Practice& p) { return detail::encode(p); });
+  if (f == Format::json) return write_json_items(out, list);
   Table t;
   t.headers = f == Format::csv
                   ? std::vector<std::string>{"id", "order", "title", "scope_level1", "scope_level2",
@@ -455,13 +454,6 @@ std::string practice_ids(const std::vector<const Practice*>& list) {
   std::vector<std::string> ids;
   for (const Practice* p : list) ids.push_back(p->id);
   return detail::join(ids, " ");
-}
-
-template <typename T>
-void write_json_items(std::ostream& out, const std::vector<T>& items) {
-  json list = json::array();
-  for (const auto& item : items) list.push_back(detail::encode(item));
-  out << list.dump(2) << '\n';
 }
 
 void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -903,7 +895,7 @@ void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io&
   if (filter.source) c.guidance_source(*filter.source);        // NotFound for a typo
   if (filter.practice) c.practice(*filter.practice);
   const auto list = c.recommendations(filter);
-  if (f == Format::json) return write_json_list(out, list, [](const Recommendation& r) { return detail::encode(r); });
+  if (f == Format::json) return write_json_items(out, list);
   Table t{f == Format::csv ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text", "practices"}
                            : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
           {}};
@@ -975,9 +967,14 @@ void run_search(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   out << "\nbest match: " << hits[0].snippet << '\n';
 }
 
-Command commands_catalog_summary();
-
 // ---- releases: import, diff, migrate ----
+
+// What the importer could not find in the guide folder `dir`, a line each.
+void write_import_warnings(std::ostream& err, const std::string& dir, const ImportResult& r) {
+  for (const auto& w : r.warnings)
+    err << "electsec: warning: " << dir << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "") << ": "
+        << w.message << '\n';
+}
 
 // A catalog named on the command line: "default", a guide directory, or a catalog file.
 Catalog catalog_from(const std::string& spec, std::ostream* warnings_to) {
@@ -985,21 +982,16 @@ Catalog catalog_from(const std::string& spec, std::ostream* warnings_to) {
   std::error_code ec;
   if (std::filesystem::is_directory(spec, ec)) {
     ImportResult r = import_eges_rst(spec);
-    if (warnings_to != nullptr)
-      for (const auto& w : r.warnings)
-        *warnings_to << "electsec: warning: " << spec << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "")
-                     << ": " << w.message << '\n';
+    if (warnings_to != nullptr) write_import_warnings(*warnings_to, spec, r);
     return r.catalog;
   }
   return load_catalog(spec);
 }
 
-void run_import(const Command&, const Catalog&, const Args& a, Format f, Io& io) {
+void run_import(const Command& cmd, const Catalog&, const Args& a, Format f, Io& io) {
   const std::string& dir = a.positional[1];
   const ImportResult r = import_eges_rst(dir);
-  for (const auto& w : r.warnings)
-    io.err << "electsec: warning: " << dir << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "") << ": "
-           << w.message << '\n';
+  write_import_warnings(io.err, dir, r);
   const auto output = a.option("output");
   if (f == Format::json || output) {
     const std::string text = to_json(r.catalog);
@@ -1012,9 +1004,7 @@ void run_import(const Command&, const Catalog&, const Args& a, Format f, Io& io)
     }
     return;
   }
-  Args none;
-  Command summary = commands_catalog_summary();
-  summary.run(summary, r.catalog, none, Format::table, io);
+  run_catalog(cmd, r.catalog, Args{}, Format::table, io);
   io.out << r.warnings.size() << " warnings\n";
 }
 
@@ -1267,12 +1257,6 @@ Format parse_format(const Args& a, const Command& c) {
                    " (use " + detail::join(names, ", ") + ")"};
 }
 
-Command commands_catalog_summary() {
-  for (const auto& c : commands())
-    if (std::string(c.name) == "catalog") return c;
-  throw std::logic_error("no catalog command");
-}
-
 const Command& find_command(const std::string& name) {
   for (const auto& c : commands())
     if (name == c.name) return c;
@@ -1312,15 +1296,13 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
       print_command_help(c, out);
       return 0;
     }
-    for (const auto& name : a.flags)
+    const auto require_known = [&c](const std::string& name) {
       if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
         throw UsageError{"'" + std::string(c.name) + "' has no option --" + name + " (see electsec " + c.name + " --help)"};
-    for (const auto& [name, value] : a.options) {
-      if (name == "format" || name == "catalog") continue;
-      if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
-        throw UsageError{"'" + std::string(c.name) + "' has no option --" + name +
-                         " (see electsec " + c.name + " --help)"};
-    }
+    };
+    for (const auto& name : a.flags) require_known(name);
+    for (const auto& [name, value] : a.options)
+      if (name != "format" && name != "catalog") require_known(name);
     const std::size_t given = a.positional.size() - 1;
     if (given < c.min_positional || given > c.max_positional)
       throw UsageError{std::string("usage: electsec ") + c.usage};

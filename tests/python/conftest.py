@@ -35,3 +35,14 @@ def minimal_document(**changes):
     }
     doc.update(changes)
     return json.dumps(doc, indent=2)
+
+
+def document_without_mdbr(cat):
+    """`cat` as a catalog document without the practice 'mdbr' and the places that name it
+    (the Level 1 election priorities and the guidance recommendations): a smaller release."""
+    doc = cat.to_dict()
+    doc["practices"] = [p for p in doc["practices"] if p["id"] != "mdbr"]
+    doc["priorities"]["level1_election"].remove("mdbr")
+    doc["guidance"]["recommendations"] = [r for r in doc["guidance"]["recommendations"]
+                                          if all(x["practice"] != "mdbr" for x in r["practices"])]
+    return doc

@@ -106,11 +106,8 @@ def test_what_the_library_writes_validates(cat, tmp_path):
 
 
 def test_a_migrated_assessment_with_retired_sections_validates(cat):
-    doc = cat.to_dict()
-    doc["practices"] = [p for p in doc["practices"] if p["id"] != "mdbr"]
-    doc["priorities"]["level1_election"].remove("mdbr")
-    doc["guidance"]["recommendations"] = [r for r in doc["guidance"]["recommendations"]
-                                          if all(x["practice"] != "mdbr" for x in r["practices"])]
+    from conftest import document_without_mdbr
+    doc = document_without_mdbr(cat)
     doc["maturity_statements"] = [s for s in doc["maturity_statements"] if s["id"] != "l2.1"]
     smaller = electsec.parse_catalog(json.dumps(doc))
     migrated = electsec.migrate(written_assessment(cat), smaller).assessment

@@ -10,7 +10,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 using namespace electsec;
 namespace fs = std::filesystem;
@@ -29,19 +28,7 @@ const std::string good = R"({
   }
 })";
 
-std::string replaced(const std::string& from, const std::string& to) {
-  std::string text = good;
-  const auto at = text.find(from);
-  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
-  return text.replace(at, from.size(), to);
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string replaced(const std::string& from, const std::string& to) { return test::replace_once(good, from, to); }
 
 std::vector<std::string> files_in(const fs::path& dir) {
   std::vector<std::string> names;
@@ -186,7 +173,7 @@ BOOST_AUTO_TEST_CASE(save_writes_what_load_reads) {
   Assessment a = parse_assessment(good, c);
   save_assessment(a, path);
   BOOST_TEST((load_assessment(path, c) == a));
-  BOOST_TEST(slurp(path) == to_json(a));
+  BOOST_TEST(test::read_text(path) == to_json(a));
   a.set(c, "mdbr.all.1", Status::done, "signed up", "2026-02-03");
   save_assessment(a, path);
   BOOST_TEST((load_assessment(path, c).status_of("mdbr.all.1") == Status::done));
@@ -197,19 +184,19 @@ BOOST_AUTO_TEST_CASE(a_failed_save_leaves_the_original_and_no_temporary_file) {
   fs::create_directories(dir);
   const std::string path = (dir / "office.json").string();
   std::ofstream(path) << "the original bytes\n";
-  const std::string before = slurp(path);
+  const std::string before = test::read_text(path);
   for (auto stage : {detail::WriteStage::create, detail::WriteStage::write, detail::WriteStage::flush,
                      detail::WriteStage::sync, detail::WriteStage::rename}) {
     BOOST_TEST_CONTEXT("stage " << static_cast<int>(stage)) {
       BOOST_CHECK_EXCEPTION(detail::write_file_atomically(path, "new content", &stage), Error, [&](const Error& e) {
         return std::string(e.what()).rfind(path + ": cannot save: ", 0) == 0;
       });
-      BOOST_TEST(slurp(path) == before);
+      BOOST_TEST(test::read_text(path) == before);
       BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
     }
   }
   detail::write_file_atomically(path, "new content");
-  BOOST_TEST(slurp(path) == "new content");
+  BOOST_TEST(test::read_text(path) == "new content");
   BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
 }
 

@@ -28,12 +28,7 @@ const std::string minimal = R"({
   ]
 })";
 
-std::string replaced(const std::string& from, const std::string& to) {
-  std::string text = minimal;
-  const auto at = text.find(from);
-  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
-  return text.replace(at, from.size(), to);
-}
+std::string replaced(const std::string& from, const std::string& to) { return test::replace_once(minimal, from, to); }
 
 struct BadJson {
   const char* name;

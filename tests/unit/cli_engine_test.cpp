@@ -30,13 +30,6 @@ Run run(const std::vector<std::string>& args, const std::string& input = "", boo
   return {code, out.str(), err.str()};
 }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::string write(const std::string& name, const std::string& text) {
   const std::string path = test::temp_path(name);
   std::ofstream(path, std::ios::binary) << text;
@@ -114,12 +107,12 @@ BOOST_AUTO_TEST_CASE(assess_init_set_score_and_plan) {
   BOOST_TEST(a.statuses.at("asset_management.l1.1").note == "spreadsheet");
   BOOST_TEST(a.statuses.at("asset_management.l1.1").updated == "2026-03-01");
 
-  const std::string before = slurp(file);
+  const std::string before = test::read_text(file);
   r = run({"assess", "set", file, "asset_management.l1.7", "done"});
   BOOST_TEST(r.code == 1);
   BOOST_TEST(r.err.find("unknown action 'asset_management.l1.7'; did you mean") != std::string::npos, r.err);
   BOOST_TEST(run({"assess", "set", file, "asset_management.l1.2", "finished"}).code == 2);
-  BOOST_TEST(slurp(file) == before);  // failed commands leave the file as it was
+  BOOST_TEST(test::read_text(file) == before);  // failed commands leave the file as it was
 
   r = run({"assess", "score", file});
   BOOST_TEST(r.code == 0, r.err);
@@ -167,7 +160,7 @@ BOOST_AUTO_TEST_CASE(bad_files_end_in_exit_1_with_one_line) {
         BOOST_TEST(r.code == 1);
         BOOST_TEST(r.err.rfind("electsec: " + file, 0) == 0u, r.err);
         BOOST_TEST(std::count(r.err.begin(), r.err.end(), '\n') == 1);
-        BOOST_TEST(slurp(file) == text);
+        BOOST_TEST(test::read_text(file) == text);
       }
     }
   }

@@ -11,9 +11,7 @@
 #include "support.hpp"
 
 #include <filesystem>
-#include <fstream>
 #include <functional>
-#include <sstream>
 
 using namespace electsec;
 namespace fs = std::filesystem;
@@ -37,11 +35,8 @@ BOOST_AUTO_TEST_CASE(every_saved_crash_is_handled) {
     if (!fs::is_directory(root / kind)) continue;
     for (const auto& entry : fs::directory_iterator(root / kind)) {
       BOOST_TEST_CONTEXT(entry.path().string()) {
-        std::ifstream in(entry.path(), std::ios::binary);
-        std::ostringstream s;
-        s << in.rdbuf();
         try {
-          load(s.str());
+          load(test::read_text(entry.path().string()));
         } catch (const Error&) {
         } catch (const std::exception& e) {
           BOOST_ERROR("escaped as " << typeid(e).name() << ": " << e.what());

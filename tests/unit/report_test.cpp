@@ -3,9 +3,10 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "support.hpp"
+
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
 using namespace electsec;
 
@@ -28,10 +29,7 @@ Assessment fixed_office() {
 std::string golden(const std::string& name, const std::string& actual) {
   const std::string path = std::string(ELECTSEC_TEST_DATA_DIR) + "/golden/" + name;
   if (std::getenv("ELECTSEC_UPDATE_GOLDEN") != nullptr) std::ofstream(path, std::ios::binary) << actual;
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  return test::read_text(path);
 }
 
 }  // namespace

@@ -4,6 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
 #include <unistd.h>
 
 namespace electsec::test {
@@ -80,18 +83,33 @@ std::string test_data_path(const std::string& name) {
   return std::string(ELECTSEC_TEST_DATA_DIR) + "/" + name;
 }
 
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string replace_once(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::logic_error("fixture has no " + from);
+  return text.replace(at, from.size(), to);
+}
+
+namespace {
+std::filesystem::path temp_root() {
+  return std::filesystem::temp_directory_path() / ("electsec_tests_" + std::to_string(static_cast<long>(::getpid())));
+}
+}  // namespace
+
 std::string temp_path(const std::string& name) {
   static const std::filesystem::path dir = [] {
-    auto base = std::filesystem::temp_directory_path() /
-                ("electsec_tests_" + std::to_string(static_cast<long>(::getpid())));
-    std::filesystem::create_directories(base);
+    std::filesystem::create_directories(temp_root());
     std::atexit([] {
       std::error_code ec;
-      std::filesystem::remove_all(std::filesystem::temp_directory_path() /
-                                      ("electsec_tests_" + std::to_string(static_cast<long>(::getpid()))),
-                                  ec);
+      std::filesystem::remove_all(temp_root(), ec);
     });
-    return base;
+    return temp_root();
   }();
   return (dir / name).string();
 }

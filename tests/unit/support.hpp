@@ -14,9 +14,16 @@ CatalogData sample_data();
 /// sample_data() built.
 const Catalog& sample_catalog();
 
-/// Contents of a file under tests/data or the shared reference folder.
+/// Paths of a file in the shared reference folder and under tests/data.
 std::string reference_path(const std::string& name);
 std::string test_data_path(const std::string& name);
+
+/// The whole content of a file, as bytes; empty when it cannot be read.
+std::string read_text(const std::string& path);
+
+/// `text` with the first `from` replaced by `to`; throws std::logic_error when `text`
+/// has no `from`, so a case whose fixture changed fails instead of testing the fixture.
+std::string replace_once(std::string text, const std::string& from, const std::string& to);
 
 /// A path in a fresh temporary directory (removed at exit) for files a test writes.
 std::string temp_path(const std::string& name);
