@@ -2,6 +2,7 @@
 #include <electsec/error.hpp>
 
 #include <array>
+#include <ctime>
 #include <tuple>
 
 namespace electsec {
@@ -40,15 +41,81 @@ bool Assessment::operator==(const Assessment& o) const {
          std::tie(o.jurisdiction, o.catalog_version, o.maturity, o.answers, o.statuses, o.retired, o.retired_answers);
 }
 
+std::string today_utc() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[11];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
+  return buffer;
+}
+
+namespace {
+bool digits(std::string_view t, std::size_t at, std::size_t n, int& value) {
+  value = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    if (i >= t.size() || t[i] < '0' || t[i] > '9') return false;
+    value = value * 10 + (t[i] - '0');
+  }
+  return true;
+}
+}  // namespace
+
+bool is_iso_timestamp(std::string_view t) {
+  int year = 0, month = 0, day = 0;
+  if (t.size() < 10 || !digits(t, 0, 4, year) || t[4] != '-' || !digits(t, 5, 2, month) || t[7] != '-' ||
+      !digits(t, 8, 2, day))
+    return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr std::array<int, 12> days{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (day > days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0)) return false;
+  if (t.size() == 10) return true;
+  int hour = 0, minute = 0, second = 0;
+  if (t.size() < 20 || t[10] != 'T' || !digits(t, 11, 2, hour) || t[13] != ':' || !digits(t, 14, 2, minute) ||
+      t[16] != ':' || !digits(t, 17, 2, second) || hour > 23 || minute > 59 || second > 60)
+    return false;
+  std::size_t i = 19;
+  if (t[i] == '.') {
+    const std::size_t start = ++i;
+    while (i < t.size() && t[i] >= '0' && t[i] <= '9') ++i;
+    if (i == start) return false;
+  }
+  return i + 1 == t.size() && t[i] == 'Z';
+}
+
 Status Assessment::status_of(std::string_view action_id) const {
   const auto it = statuses.find(action_id);
   return it == statuses.end() ? Status::not_started : it->second.status;
 }
 
-void Assessment::set(const Catalog& catalog, std::string_view action_id, Status status, std::string note,
-                     std::string updated) {
+Status Assessment::status_of(const Catalog& catalog, std::string_view action_id) const {
   catalog.action(action_id);  // NotFound, with the closest ids, for an unknown action
-  statuses[std::string(action_id)] = ActionStatus{status, std::move(note), std::move(updated)};
+  return status_of(action_id);
+}
+
+void Assessment::set(const Catalog& catalog, std::string_view action_id, Status status,
+                     std::optional<std::string> note, std::string updated) {
+  catalog.action(action_id);  // NotFound, with the closest ids, for an unknown action
+  if (updated.empty()) updated = today_utc();
+  else if (!is_iso_timestamp(updated))
+    throw Error("date '" + updated + "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
+  ActionStatus& st = statuses[std::string(action_id)];
+  st.status = status;
+  if (note) st.note = std::move(*note);
+  st.updated = std::move(updated);
+}
+
+std::vector<std::string> Assessment::set_level(const Catalog& catalog, Maturity level) {
+  std::vector<std::string> no_longer;
+  const auto applies = [&](const std::string& id, Maturity m) {
+    const Practice& p = catalog.practice_of_action(id);
+    return p.scope_at(m) != Scope::out_of_scope && catalog.action(id).first_level() <= m;
+  };
+  for (const auto& entry : statuses)
+    if (applies(entry.first, maturity) && !applies(entry.first, level)) no_longer.push_back(entry.first);
+  maturity = level;
+  return no_longer;
 }
 
 }  // namespace electsec

@@ -66,4 +66,7 @@ NotFound::NotFound(std::string kind, std::string id, std::vector<std::string> cl
       id_(std::move(id)),
       closest_(std::move(closest)) {}
 
+IoError::IoError(std::string path, const std::string& message)
+    : Error(path + ": " + message), path_(std::move(path)) {}
+
 }  // namespace electsec

@@ -14,11 +14,19 @@
 
 #include "io/json_codec.hpp"
 
+#include <climits>
 #include <iostream>
 #include <sstream>
 
 namespace py = pybind11;
 using electsec::detail::json;
+
+// A file-system path from Python: str, bytes or any os.PathLike. A NUL inside it would
+// silently cut the path short in the C library, so it is a ValueError here.
+struct FsPath {
+  std::string value;
+  operator const std::string&() const { return value; }
+};
 
 // ---- enum conversions: int for levels and groups, str for the rest ------------------
 namespace pybind11::detail {
@@ -33,6 +41,8 @@ struct int_enum_caster {
       PyErr_Clear();
       return false;
     }
+    // Beyond int's range a cast would wrap (2**32 + 1 would become 1): refuse it here.
+    if (v < INT_MIN || v > INT_MAX) throw electsec::Error(std::string(Name) + " " + std::to_string(v) + " is out of range");
     value = from_int(static_cast<int>(v));  // throws electsec::Error for 0, 4, ...
     return true;
   }
@@ -50,6 +60,31 @@ struct str_enum_caster {
   static handle cast(Enum e, return_value_policy, handle) {
     const auto s = electsec::to_string(e);
     return PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+  }
+};
+
+template <>
+struct type_caster<FsPath> {
+  PYBIND11_TYPE_CASTER(FsPath, const_name("str | os.PathLike[str]"));
+  bool load(handle src, bool) {
+    if (!src) return false;
+    PyObject* fs = PyOS_FSPath(src.ptr());
+    if (fs == nullptr) {
+      PyErr_Clear();
+      return false;
+    }
+    object path = reinterpret_steal<object>(fs);
+    if (PyUnicode_Check(path.ptr())) path = reinterpret_steal<object>(PyUnicode_EncodeFSDefault(path.ptr()));
+    if (!path || !PyBytes_Check(path.ptr())) {
+      PyErr_Clear();
+      return false;
+    }
+    value.value.assign(PyBytes_AS_STRING(path.ptr()), static_cast<std::size_t>(PyBytes_GET_SIZE(path.ptr())));
+    if (value.value.find('\0') != std::string::npos) throw value_error("path contains a NUL character");
+    return true;
+  }
+  static handle cast(const FsPath& p, return_value_policy, handle) {
+    return PyUnicode_DecodeFSDefaultAndSize(p.value.data(), static_cast<Py_ssize_t>(p.value.size()));
   }
 };
 
@@ -158,13 +193,17 @@ T decode_python(const py::handle& obj, const char* what) {
 
 // Python exception types, created once at import and kept for the translator.
 struct Exceptions {
-  py::object error, parse_error, validation_error, not_found;
+  py::object error, parse_error, validation_error, not_found, io_error;
 };
 Exceptions* exceptions = nullptr;
 
 void translate(std::exception_ptr p) {
   try {
     if (p) std::rethrow_exception(p);
+  } catch (const IoError& e) {
+    py::object exc = exceptions->io_error(e.what());
+    exc.attr("path") = e.path();
+    PyErr_SetObject(exceptions->io_error.ptr(), exc.ptr());
   } catch (const NotFound& e) {
     py::object exc = exceptions->not_found(e.what());
     exc.attr("kind") = e.kind();
@@ -200,10 +239,20 @@ class ParseError(Error):
 class ValidationError(Error):
     """A catalog is inconsistent; problems lists every (where, message)."""
 
+class IoError(Error, OSError):
+    """A file could not be read, written, locked or listed: path (also an OSError)."""
+    __str__ = BaseException.__str__
+
 class NotFound(Error, KeyError):
     """A lookup by id found nothing: kind, id, closest (also a KeyError)."""
     __str__ = BaseException.__str__
 )";
+
+// Text fields the loader requires to be non-empty are refused when set, not at the next load.
+std::string non_empty(const char* field, std::string value) {
+  if (value.empty()) throw Error(std::string(field) + " must not be empty");
+  return value;
+}
 
 std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
@@ -241,7 +290,8 @@ PYBIND11_MODULE(_core, m) {
   ns["__builtins__"] = py::module_::import("builtins");
   ns["__name__"] = "electsec";
   py::exec(exception_source, ns);
-  exceptions = new Exceptions{ns["Error"], ns["ParseError"], ns["ValidationError"], ns["NotFound"]};
+  exceptions = new Exceptions{ns["Error"], ns["ParseError"], ns["ValidationError"], ns["NotFound"], ns["IoError"]};
+  m.attr("IoError") = exceptions->io_error;
   m.attr("Error") = exceptions->error;
   m.attr("ParseError") = exceptions->parse_error;
   m.attr("ValidationError") = exceptions->validation_error;
@@ -636,7 +686,7 @@ PYBIND11_MODULE(_core, m) {
         return "Migration(kept=" + std::to_string(x.kept.size()) + ", retired=" + std::to_string(x.retired.size()) + ")";
       });
   m.def("import_eges_rst",
-        [](const std::string& directory, const std::optional<std::map<std::string, std::string>>& substitutions) {
+        [](const FsPath& directory, const std::optional<std::map<std::string, std::string>>& substitutions) {
           ImportOptions options;
           if (substitutions) options.substitutions = *substitutions;
           py::gil_scoped_release release;
@@ -645,7 +695,7 @@ PYBIND11_MODULE(_core, m) {
         py::arg("directory"), py::arg("substitutions") = py::none(),
         "Read a release of the guide from its docs/source folder; returns ImportResult(catalog, warnings).");
   m.def("import_practice_rst",
-        [](const std::string& path, const std::optional<std::map<std::string, std::string>>& substitutions) {
+        [](const FsPath& path, const std::optional<std::map<std::string, std::string>>& substitutions) {
           ImportOptions options;
           if (substitutions) options.substitutions = *substitutions;
           return import_practice_rst(path, options);
@@ -703,24 +753,50 @@ PYBIND11_MODULE(_core, m) {
         return s.practice;
       })
       .def_readonly("actions", &PlanStep::actions).def_readonly("reason", &PlanStep::reason)
+      .def("to_dict", [](const PlanStep& s) { return to_python(detail::encode(Plan{Maturity::level1, {s}})["steps"][0]); })
+      .def("__eq__", [](const PlanStep& a, const PlanStep& b) {
+        return detail::encode(Plan{Maturity::level1, {a}}) == detail::encode(Plan{Maturity::level1, {b}});
+      }, py::is_operator())
       .def("__repr__", [](const PlanStep& s) {
         return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " + quote(s.id) + ")";
       });
   plan.def_readonly("maturity", &Plan::maturity).def_readonly("steps", &Plan::steps)
       .def("to_dict", [](const Plan& p) { return to_python(detail::encode(p)); })
+      .def("__eq__", [](const Plan& a, const Plan& b) { return detail::encode(a) == detail::encode(b); }, py::is_operator())
       .def("__len__", [](const Plan& p) { return p.steps.size(); })
+      .def("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
+      .def("__getitem__", [](const Plan& p, long i) {
+        const long n = static_cast<long>(p.steps.size());
+        if (i < -n || i >= n) throw py::index_error("plan step index out of range");
+        return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
+      })
       .def("__repr__", [](const Plan& p) {
         return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) + " steps)";
       });
 
   jurisdiction.def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
-                     return Jurisdiction{std::move(id), std::move(name), std::move(state), kind};
+                     return Jurisdiction{non_empty("id", std::move(id)), non_empty("name", std::move(name)),
+                                         non_empty("state", std::move(state)), kind};
                    }),
-                   py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county)
-      .def_readwrite("id", &Jurisdiction::id).def_readwrite("name", &Jurisdiction::name)
-      .def_readwrite("state", &Jurisdiction::state).def_readwrite("kind", &Jurisdiction::kind)
+                   py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county,
+                   "Every text field must be non-empty (ValueError otherwise).")
+      .def_property("id", [](const Jurisdiction& j) { return j.id; },
+                    [](Jurisdiction& j, std::string v) { j.id = non_empty("id", std::move(v)); })
+      .def_property("name", [](const Jurisdiction& j) { return j.name; },
+                    [](Jurisdiction& j, std::string v) { j.name = non_empty("name", std::move(v)); })
+      .def_property("state", [](const Jurisdiction& j) { return j.state; },
+                    [](Jurisdiction& j, std::string v) { j.state = non_empty("state", std::move(v)); })
+      .def_readwrite("kind", &Jurisdiction::kind)
       .def("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
       .def("to_dict", [](const Jurisdiction& j) { return to_python(detail::encode(j)); })
+      .def_static("from_dict", [](const py::dict& d) {
+        for (const char* key : {"id", "name", "state"})
+          if (!d.contains(key)) throw ParseError("Jurisdiction", 0, 0, std::string("/") + key, "missing required field");
+        return Jurisdiction{non_empty("id", d["id"].cast<std::string>()), non_empty("name", d["name"].cast<std::string>()),
+                            non_empty("state", d["state"].cast<std::string>()),
+                            d.contains("kind") ? parse_jurisdiction_kind(d["kind"].cast<std::string>())
+                                               : JurisdictionKind::county};
+      }, py::arg("data"))
       .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
                       [](const py::tuple& t) {
@@ -730,25 +806,46 @@ PYBIND11_MODULE(_core, m) {
   action_status.def_readonly("status", &ActionStatus::status).def_readonly("note", &ActionStatus::note)
       .def_readonly("updated", &ActionStatus::updated)
       .def("__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; }, py::is_operator())
+      .def("to_dict", [](const ActionStatus& a) {
+        py::dict d;
+        d["status"] = std::string(to_string(a.status));
+        d["note"] = a.note;
+        d["updated"] = a.updated;
+        return d;
+      })
+      .def_static("from_dict", [](const py::dict& d) {
+        if (!d.contains("status")) throw ParseError("ActionStatus", 0, 0, "/status", "missing required field");
+        ActionStatus a{parse_status(d["status"].cast<std::string>()), d.contains("note") ? d["note"].cast<std::string>() : "",
+                       d.contains("updated") ? d["updated"].cast<std::string>() : ""};
+        if (!a.updated.empty() && !is_iso_timestamp(a.updated))
+          throw Error("updated '" + a.updated + "' is not an ISO 8601 date or UTC date-time");
+        return a;
+      }, py::arg("data"))
       .def("__repr__", [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
 
   assessment
       .def(py::init([](const Jurisdiction& j, Maturity maturity, std::optional<std::string> version) {
              Assessment a;
              a.jurisdiction = j;
+             for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &j.id}, {"name", &j.name},
+                                                {"state", &j.state}})
+               non_empty(field, *value);
              a.maturity = maturity;
-             a.catalog_version = version.value_or(default_catalog().guide().version);
+             a.catalog_version = non_empty("catalog_version", version.value_or(default_catalog().guide().version));
              return a;
            }),
            py::arg("jurisdiction"), py::arg("maturity"), py::arg("catalog_version") = py::none(),
            "A new, empty assessment; catalog_version defaults to the embedded guide's.")
       .def_readwrite("jurisdiction", &Assessment::jurisdiction)
-      .def_readwrite("catalog_version", &Assessment::catalog_version)
+      .def_property("catalog_version", [](const Assessment& a) { return a.catalog_version; },
+                    [](Assessment& a, std::string v) { a.catalog_version = non_empty("catalog_version", std::move(v)); })
       .def_readwrite("maturity", &Assessment::maturity)
       .def_property("answers", [](const Assessment& a) { return std::map<std::string, bool>(a.answers.begin(), a.answers.end()); },
                     [](Assessment& a, const std::map<std::string, bool>& answers) {
+                      const Catalog& c = default_catalog();
+                      for (const auto& entry : answers) c.maturity_statement(entry.first);  // NotFound for unknown ids
                       a.answers = MaturityAnswers(answers.begin(), answers.end());
-                    })
+                    }, "statement id -> bool; ids are checked against the embedded catalog.")
       .def_property_readonly("statuses", [](const Assessment& a) {
         return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end());
       }, "action id -> ActionStatus (a copy; change it with set()).")
@@ -758,29 +855,58 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("retired_answers", [](const Assessment& a) {
         return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
       })
-      .def("status_of", &Assessment::status_of, py::arg("action_id"))
+      .def("status_of",
+           [](const Assessment& a, std::string_view action, const std::optional<Catalog>& catalog) {
+             return a.status_of(catalog ? *catalog : default_catalog(), action);
+           },
+           py::arg("action_id"), py::arg("catalog") = py::none(),
+           "The action's status ('not_started' when none is recorded); raises NotFound for an unknown action.")
       .def("set",
-           [](Assessment& a, std::string_view action, Status status, std::string note, std::string updated,
+           [](Assessment& a, std::string_view action, Status status, std::optional<std::string> note, std::string updated,
               const std::optional<Catalog>& catalog) {
              a.set(catalog ? *catalog : default_catalog(), action, status, std::move(note), std::move(updated));
            },
-           py::arg("action_id"), py::arg("status"), py::arg("note") = "", py::arg("updated") = "",
-           py::arg("catalog") = py::none(), "Record a status; raises NotFound for an unknown action.")
+           py::arg("action_id"), py::arg("status"), py::arg("note") = py::none(), py::arg("updated") = "",
+           py::arg("catalog") = py::none(),
+           "Record a status. note=None keeps the action's note ('' clears it); updated defaults to today (UTC) and "
+           "must be an ISO 8601 date or UTC date-time. Raises NotFound for an unknown action.")
+      .def("set_level",
+           [](Assessment& a, Maturity level, const std::optional<Catalog>& catalog) {
+             return a.set_level(catalog ? *catalog : default_catalog(), level);
+           },
+           py::arg("level"), py::arg("catalog") = py::none(),
+           "Move to another maturity level keeping every status; returns the recorded actions that no longer apply.")
       .def("score",
            [](const Assessment& a, const std::optional<Catalog>& catalog) {
              return score(catalog ? *catalog : default_catalog(), a);
            },
            py::arg("catalog") = py::none())
-      .def("save", [](const Assessment& a, const std::string& path) { save_assessment(a, path); }, py::arg("path"),
-           py::call_guard<py::gil_scoped_release>(), "Write atomically; on failure the old file stays as it was.")
+      // The assessment is taken by value: copied while the GIL is held, so another thread
+      // changing the Python object cannot change what is being written.
+      .def("save",
+           [](Assessment a, const FsPath& path, const std::optional<Catalog>& catalog) {
+             const Catalog c = catalog ? *catalog : default_catalog();
+             py::gil_scoped_release release;
+             save_assessment(a, path, c);
+           },
+           py::arg("path"), py::arg("catalog") = py::none(),
+           "Validate (as load would), then write atomically under the file's writer lock.")
       .def_static("load",
-                  [](const std::string& path, const std::optional<Catalog>& catalog) {
+                  [](const FsPath& path, const std::optional<Catalog>& catalog) {
+                    const Catalog c = catalog ? *catalog : default_catalog();
                     py::gil_scoped_release release;
-                    return load_assessment(path, catalog ? *catalog : default_catalog());
+                    return load_assessment(path, c);
                   },
                   py::arg("path"), py::arg("catalog") = py::none(), "Read and validate an assessment file.")
       .def("to_json", [](const Assessment& a) { return to_json(a); })
       .def("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
+      .def_static("from_dict",
+                  [](const py::object& d, const std::optional<Catalog>& catalog) {
+                    const std::string text = py::module_::import("json").attr("dumps")(d).cast<std::string>();
+                    return parse_assessment(text, catalog ? *catalog : default_catalog(), "Assessment.from_dict");
+                  },
+                  py::arg("data"), py::arg("catalog") = py::none(),
+                  "Build from the assessment JSON shape, validated as load validates.")
       .def("__eq__", [](const Assessment& a, const Assessment& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Assessment& a) {
         return "Assessment(" + quote(a.jurisdiction.id) + ", maturity=" + std::to_string(static_cast<int>(a.maturity)) +
@@ -831,6 +957,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
       .def_readonly("completion", &Scorecard::completion)
       .def("to_dict", [](const Scorecard& c) { return to_python(detail::encode(c)); })
+      .def("__eq__", [](const Scorecard& a, const Scorecard& b) { return detail::encode(a) == detail::encode(b); },
+           py::is_operator())
       .def("__repr__", [](const Scorecard& c) {
         return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
                std::to_string(c.actions_applicable) + " done)";
@@ -846,6 +974,11 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_done", &OfficeSummary::actions_done)
       .def_readonly("completion", &OfficeSummary::completion)
       .def_readonly("priorities_complete", &OfficeSummary::priorities_complete)
+      .def("to_dict", [](const OfficeSummary& o) {
+        Rollup r;
+        r.offices.push_back(o);
+        return to_python(detail::encode(r)["offices"][0]);
+      })
       .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
   rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
       .def_property_readonly("maturity_distribution", [](const Rollup& r) {
@@ -856,6 +989,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_applicable", &Rollup::actions_applicable).def_readonly("actions_done", &Rollup::actions_done)
       .def_readonly("completion", &Rollup::completion)
       .def("to_dict", [](const Rollup& r) { return to_python(detail::encode(r)); })
+      .def("__eq__", [](const Rollup& a, const Rollup& b) { return detail::encode(a) == detail::encode(b); },
+           py::is_operator())
       .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
 
   // ---- engines: functions ----
@@ -879,21 +1014,65 @@ PYBIND11_MODULE(_core, m) {
         },
         py::arg("catalog"), py::arg("assessments"), "Roll up assessments held in memory.");
   m.def("rollup_files",
-        [](const Catalog& c, const std::vector<std::string>& paths, unsigned threads) {
-          py::gil_scoped_release release;
-          return rollup_files(c, paths, threads);
+        [](const Catalog& c, const std::vector<FsPath>& paths, unsigned threads, bool recursive, bool skip_invalid) {
+          std::vector<std::string> files(paths.begin(), paths.end());
+          RollupOptions options;
+          options.threads = threads;
+          options.recursive = recursive;
+          options.skip_invalid = skip_invalid;
+          FileRollup read;
+          {
+            py::gil_scoped_release release;
+            read = rollup_files(c, files, options);
+          }
+          if (!skip_invalid) return py::object(py::cast(read.rollup));
+          py::list skipped;
+          for (const auto& f : read.skipped) skipped.append(py::make_tuple(f.path, f.reason));
+          return py::object(py::make_tuple(read.rollup, skipped));
         },
-        py::arg("catalog"), py::arg("paths"), py::arg("threads") = 0,
-        "Roll up assessment files (directories stand for their *.json files), read in parallel.");
-  m.def("load_assessment", &load_assessment, py::arg("path"), py::arg("catalog"),
-        py::call_guard<py::gil_scoped_release>());
+        py::arg("catalog"), py::arg("paths"), py::arg("threads") = 0, py::kw_only(), py::arg("recursive") = false,
+        py::arg("skip_invalid") = false,
+        "Roll up assessment files (directories stand for their *.json files), read in parallel. Two files for one "
+        "office, or no file at all, raise Error; a bad file raises, naming every bad file. With skip_invalid=True "
+        "returns (rollup, [(path, reason), ...]) instead.");
+  m.def("load_assessment", [](const FsPath& path, const Catalog& c) { return load_assessment(path, c); },
+        py::arg("path"), py::arg("catalog"), py::call_guard<py::gil_scoped_release>());
+  m.def("update_assessment",
+        [](const FsPath& path, const py::function& change, const std::optional<Catalog>& catalog) {
+          const Catalog c = catalog ? *catalog : default_catalog();
+          // The lock is waited for without the GIL, so that the thread holding it can finish.
+          py::gil_scoped_release release;
+          return update_assessment(path, c, [&](Assessment& a) {
+            py::gil_scoped_acquire acquire;
+            py::object copy = py::cast(a);
+            change(copy);
+            a = copy.cast<Assessment>();
+          });
+        },
+        py::arg("path"), py::arg("change"), py::arg("catalog") = py::none(),
+        "Read-modify-write under the file's writer lock: change(assessment) edits it in place; it is validated "
+        "and saved atomically. Concurrent writers (threads or processes) lose nothing. Returns what was saved.");
+  m.def("create_assessment",
+        [](Assessment a, const FsPath& path, const std::optional<Catalog>& catalog) {
+          const Catalog c = catalog ? *catalog : default_catalog();
+          py::gil_scoped_release release;
+          create_assessment(a, path, c);
+        },
+        py::arg("assessment"), py::arg("path"), py::arg("catalog") = py::none(),
+        "Validate and create a new file; raises IoError (an OSError too) when it exists already.");
   m.def("parse_assessment",
         [](const std::string& text, const Catalog& c, const std::string& source) { return parse_assessment(text, c, source); },
         py::arg("text"), py::arg("catalog"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>());
-  m.def("save_assessment", &save_assessment, py::arg("assessment"), py::arg("path"),
-        py::call_guard<py::gil_scoped_release>());
+  m.def("save_assessment",
+        [](Assessment a, const FsPath& path, const std::optional<Catalog>& catalog) {
+          const Catalog c = catalog ? *catalog : default_catalog();
+          py::gil_scoped_release release;
+          save_assessment(a, path, c);
+        },
+        py::arg("assessment"), py::arg("path"), py::arg("catalog") = py::none(),
+        "Validate (as load_assessment would), then write atomically under the file's writer lock.");
   m.def("load_answers",
-        [](const std::string& path, const Catalog& c) {
+        [](const FsPath& path, const Catalog& c) {
           const auto a = load_answers(path, c);
           return std::map<std::string, bool>(a.begin(), a.end());
         },
@@ -911,7 +1090,8 @@ PYBIND11_MODULE(_core, m) {
   // ---- functions ----
   m.def("default_catalog", [] { return default_catalog(); }, py::call_guard<py::gil_scoped_release>(),
         "The catalog embedded at build time (EGES 1.4.1 and CIS Controls v8).");
-  m.def("load_catalog", &load_catalog, py::arg("path"), py::call_guard<py::gil_scoped_release>(),
+  m.def("load_catalog", [](const FsPath& path) { return load_catalog(path); }, py::arg("path"),
+        py::call_guard<py::gil_scoped_release>(),
         "Read a catalog JSON file; raises ParseError or ValidationError.");
   m.def("parse_catalog", [](const std::string& text, const std::string& source) { return parse_catalog(text, source); },
         py::arg("text"), py::arg("source") = "<string>", py::call_guard<py::gil_scoped_release>(),

@@ -6,8 +6,10 @@
 #include <electsec/maturity.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace electsec {
 
@@ -30,6 +32,16 @@ std::string_view to_string(JurisdictionKind k);
 /// accepted ones.
 Status parse_status(std::string_view text);
 JurisdictionKind parse_jurisdiction_kind(std::string_view text);
+//@}
+
+/// \name Dates
+//@{
+/// Today's date in UTC, "YYYY-MM-DD": what every front end records as `updated` when the
+/// caller gives no date.
+std::string today_utc();
+/// True when `text` is an ISO 8601 calendar date "YYYY-MM-DD" or a UTC date-time
+/// "YYYY-MM-DDThh:mm:ss[.fraction]Z" naming a real day and time (no "2026-13-45").
+bool is_iso_timestamp(std::string_view text);
 //@}
 
 /// The office an assessment belongs to.
@@ -64,11 +76,21 @@ struct Assessment {
 
   /// The status of an action; not_started when the assessment records none.
   Status status_of(std::string_view action_id) const;
+  /// The status of an action of `catalog`; throws NotFound for an id it does not have.
+  Status status_of(const Catalog& catalog, std::string_view action_id) const;
 
-  /// Record a status. Throws NotFound (with the closest ids) when `action_id` is not an
-  /// action of `catalog`.
+  /// Record a status. A change keeps what it does not mention: with no `note` the
+  /// action's note stays as it was (an empty string clears it). `updated` defaults to
+  /// today (UTC). Throws NotFound (with the closest ids) when `action_id` is not an action
+  /// of `catalog`, and Error for an `updated` that is not an ISO 8601 date or UTC
+  /// date-time; nothing is changed then.
   void set(const Catalog& catalog, std::string_view action_id, Status status,
-           std::string note = {}, std::string updated = {});
+           std::optional<std::string> note = std::nullopt, std::string updated = {});
+
+  /// Move the office to another maturity level, keeping every status. Returns the ids of
+  /// the recorded actions that apply at the old level and not at the new one: they stay
+  /// in the file and count again when the level comes back.
+  std::vector<std::string> set_level(const Catalog& catalog, Maturity level);
 
   bool operator==(const Assessment& o) const;  ///< Equal when every field is equal.
 };

@@ -5,8 +5,12 @@
 
 #include <electsec/assessment.hpp>
 #include <electsec/limits.hpp>
+#include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 
+#include <chrono>
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,10 +35,75 @@ Assessment load_assessment(const std::string& path, const Catalog& catalog);
 /// assessment always gives the same bytes.
 std::string to_json(const Assessment& assessment);
 
-/// Write atomically: a temporary file beside `path`, flushed and fsynced, renamed over
-/// `path`. On any failure the previous file is unchanged, no temporary file remains, and
-/// electsec::Error says what failed.
+/// \name Writing an office's record
+/// Every writer follows the same rules. It validates the whole document with the loader's
+/// rules first, so nothing is written that `load_assessment` would reject. It replaces
+/// the file atomically (a temporary file beside it, flushed, fsynced and renamed; through a
+/// symlink the target is written; mode and owner are kept; new files honour the umask;
+/// a read-only file is refused). And it holds the file's exclusive writer lock while it
+/// does, so that concurrent writers, from other processes or other threads, never lose
+/// an update. The lock is advisory (flock(2) on the file): it binds every electsec
+/// writer, not other programs. A writer waits at most `lock_wait` for another, then
+/// throws IoError.
+//@{
+/// How long a writer waits for another writer's lock before giving up.
+inline constexpr std::chrono::milliseconds default_lock_wait{10000};
+
+/// Throw what the loader would throw for this assessment against `catalog` (ParseError
+/// for one problem, ValidationError for several, each naming its field), or return.
+/// `source` names the file in the messages.
+void validate_assessment(const Assessment& assessment, const Catalog& catalog,
+                         std::string_view source = "<assessment>");
+
+/// Validate against `catalog`, then write `path` (created or replaced) under its lock.
+void save_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog,
+                     std::chrono::milliseconds lock_wait = default_lock_wait);
+/// As above, validating against default_catalog().
 void save_assessment(const Assessment& assessment, const std::string& path);
+
+/// Validate, then create `path`; atomic: when it exists already (or another writer
+/// creates it at the same time) nothing is written and IoError says it exists.
+void create_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog);
+
+/// Read-modify-write under the file's lock: load `path` against `catalog`, call
+/// `change` on the assessment, validate it and replace the file. Returns what was saved.
+/// When `change` throws, or the result is invalid, the file is left as it was.
+Assessment update_assessment(const std::string& path, const Catalog& catalog,
+                             const std::function<void(Assessment&)>& change,
+                             std::chrono::milliseconds lock_wait = default_lock_wait);
+
+/// Migrate the assessment file at `path` to `target` (see `migrate`) under its lock: the
+/// file is read without checking its ids against any catalog, as it was written for
+/// another release, and saved valid for `target`.
+Migration migrate_assessment_file(const std::string& path, const Catalog& target,
+                                  std::chrono::milliseconds lock_wait = default_lock_wait);
+//@}
+
+/// \name Status tables (CSV)
+/// A CSV of statuses, as `electsec assess show --format csv` writes it and
+/// `electsec assess import` reads it: a header row naming the columns `id` and `status`
+/// and optionally `note` and `updated`, in any order, then one row per action
+/// (RFC 4180 quoting). An empty `updated` means today; with a `note` column its value
+/// replaces the note (empty clears it); without one, notes are kept.
+//@{
+/// One row of a status CSV.
+struct StatusRow {
+  std::string action;               ///< action id
+  Status status = Status::not_started;  ///< the new status
+  std::optional<std::string> note;  ///< the new note; none when the CSV has no note column
+  std::string updated;              ///< ISO 8601 date or UTC date-time; empty for today
+  std::size_t line = 0;             ///< 1-based line of the row in the CSV
+};
+/// Parse and check every row against `catalog` (known action, known status, valid date,
+/// no action twice). All problems are reported together, each with its line: one as a
+/// ParseError, several as a ValidationError (the first 100 listed, with the count).
+std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& catalog,
+                                        std::string_view source = "<string>");
+/// Read the file at `path` and parse it as `parse_status_csv` does.
+std::vector<StatusRow> load_status_csv(const std::string& path, const Catalog& catalog);
+/// The assessment's statuses as a status CSV (id, status, note, updated), by action id.
+std::string to_status_csv(const Assessment& assessment);
+//@}
 
 /// A maturity answers document: {"answers": {"l1.1": true, "l2.3": false, ...}}. An
 /// answer may be null (skipped). Unknown statement ids and non-boolean answers are
@@ -44,9 +113,35 @@ MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog,
 /// Read the file at `path` and parse it as `parse_answers` does.
 MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
 
-/// Roll up assessment files (a directory stands for the *.json files in it), reading
-/// them on up to `threads` threads (0: one per core). Holds one office summary per file,
-/// never all assessments. The first bad file stops the rollup with its error.
+/// How rollup_files finds and reads its inputs.
+struct RollupOptions {
+  unsigned threads = 0;       ///< reading threads; 0: one per core
+  bool recursive = false;     ///< a directory stands for the *.json files below it, at any depth
+  bool skip_invalid = false;  ///< go on past files that do not load, and list them
+};
+
+/// A file rollup_files left out, and why.
+struct SkippedFile {
+  std::string path;    ///< the file
+  std::string reason;  ///< the loader's error message
+  bool operator==(const SkippedFile& o) const { return path == o.path && reason == o.reason; }  ///< Equal fields.
+};
+
+/// What rollup_files read: the rollup and the files skipped (only with skip_invalid).
+struct FileRollup {
+  Rollup rollup;                      ///< the offices that loaded
+  std::vector<SkippedFile> skipped;   ///< in path order
+};
+
+/// Roll up assessment files (a directory stands for the *.json files in it; with
+/// `recursive`, below it). Holds one office summary per file, never all assessments.
+/// Errors, all checked before anything is summed: no input file at all; two files for
+/// the same jurisdiction id (naming both, also when one file is given twice); and,
+/// without `skip_invalid`, any file that does not load, the ValidationError listing
+/// every such file with its reason, not just the first.
+FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths,
+                        const RollupOptions& options);
+/// rollup_files with `threads` threads and the other options off.
 Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths,
                     unsigned threads = 0);
 

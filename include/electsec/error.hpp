@@ -87,4 +87,17 @@ class NotFound : public Error {
   std::vector<std::string> closest_;
 };
 
+/// A file-system operation failed: a file could not be read, written, locked or listed.
+/// Names the path and what the system said.
+class IoError : public Error {
+ public:
+  /// what() reads "path: message".
+  IoError(std::string path, const std::string& message);
+  /// The path the operation was about.
+  const std::string& path() const noexcept { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace electsec

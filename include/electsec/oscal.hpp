@@ -21,7 +21,8 @@ inline constexpr std::string_view oscal_namespace = "https://electsec.invalid/ns
 /// Settings shared by the OSCAL exports.
 struct OscalOptions {
   /// RFC 3339 date-time written as last-modified, and as start and collection time of
-  /// assessment results. Must carry a time zone.
+  /// assessment results: a UTC date-time "YYYY-MM-DDThh:mm:ss[.fraction]Z"; the exports
+  /// throw Error for anything else.
   std::string timestamp = "2026-01-01T00:00:00Z";
 };
 

@@ -87,6 +87,7 @@ struct Migration {
   Assessment assessment;             ///< for the new catalog
   std::vector<std::string> kept;     ///< action ids whose status carried over
   std::vector<std::string> retired;  ///< action ids the new catalog lacks, moved to `retired`
+  std::string from_version;          ///< the assessment's catalog_version before
 };
 
 /// Carry `assessment` to `target`: statuses of action ids the target has are kept; the

@@ -35,6 +35,7 @@ from ._core import (
     Control,
     Coverage,
     Error,
+    IoError,
     GlossaryEntry,
     Goal,
     Guidance,
@@ -75,6 +76,7 @@ from ._core import (
     Worksheet,
     __version__,
     build_plan,
+    create_assessment,
     default_catalog,
     determine_maturity,
     diff,
@@ -98,6 +100,7 @@ from ._core import (
     to_oscal_assessment_results,
     to_oscal_catalog,
     to_oscal_profile,
+    update_assessment,
     uuid_v5,
 )
 
@@ -123,6 +126,7 @@ __all__ = [
     "Control",
     "Coverage",
     "Error",
+    "IoError",
     "GlossaryEntry",
     "Goal",
     "Guidance",
@@ -163,6 +167,7 @@ __all__ = [
     "Worksheet",
     "__version__",
     "build_plan",
+    "create_assessment",
     "default_catalog",
     "determine_maturity",
     "diff",
@@ -186,5 +191,6 @@ __all__ = [
     "to_oscal_assessment_results",
     "to_oscal_catalog",
     "to_oscal_profile",
+    "update_assessment",
     "uuid_v5",
 ]

@@ -43,7 +43,10 @@ struct UsageError {
 enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results, html };
 
 // Options that take no value.
-const std::vector<std::string> flag_options = {"force", "with-guidance"};
+const std::vector<std::string> flag_options = {"force", "with-guidance", "save", "recursive", "skip-invalid"};
+
+// Exit code of a rollup that succeeded on the files it could read and skipped others.
+constexpr int exit_skipped = 4;
 
 struct Args {
   std::vector<std::string> positional;
@@ -68,6 +71,7 @@ struct Io {
   std::ostream& out;
   std::ostream& err;  // warnings; errors are reported by run_cli itself
   bool interactive;
+  int exit_code = 0;  // a command that succeeded only in part sets it
 };
 
 struct Command;
@@ -664,18 +668,56 @@ void write_maturity(const MaturityResult& r, Format f, std::ostream& out) {
       << (r.unsure ? " (too few answers: unsure)" : "") << "\n\n" << r.rationale << '\n';
 }
 
-void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
-  MaturityAnswers answers;
+// Answers from --answers FILE ('-': standard input), else asked on a terminal, else none.
+std::optional<MaturityAnswers> answers_option(const Catalog& c, const Args& a, Io& io) {
   if (const auto file = a.option("answers")) {
-    answers = load_answers(*file, c);
-  } else if (io.interactive) {
-    answers = ask(c, io);
-    io.out << '\n';
-  } else {
-    throw UsageError{std::string("maturity needs --answers FILE when standard input is not a terminal (usage: electsec ") +
-                     cmd.usage + ")"};
+    if (*file != "-") return load_answers(*file, c);
+    std::string text;
+    text.assign(std::istreambuf_iterator<char>(io.in), std::istreambuf_iterator<char>());
+    if (text.size() > max_input_bytes) throw Error("<stdin>: answers over the size limit");
+    return parse_answers(text, c, "<stdin>");
   }
-  write_maturity(determine_maturity(c, answers), f, io.out);
+  if (io.interactive) {
+    MaturityAnswers answers = ask(c, io);
+    io.out << '\n';
+    return answers;
+  }
+  return std::nullopt;
+}
+
+void write_level_change(const std::string& file, Maturity from, Maturity to, const std::vector<std::string>& no_longer,
+                        std::ostream& out) {
+  out << file << ": " << level_name(from) << " -> " << level_name(to) << "; every status kept";
+  if (no_longer.empty()) {
+    out << '\n';
+    return;
+  }
+  out << "; " << no_longer.size() << " recorded actions no longer apply (kept, and counted again at "
+      << level_name(from) << "):\n";
+  for (const auto& id : no_longer) out << "  " << id << '\n';
+}
+
+void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
+  const auto assessment_file = a.option("assessment");
+  if (a.flag("save") && !assessment_file) throw UsageError{"maturity --save needs --assessment FILE"};
+  std::optional<MaturityAnswers> answers = answers_option(c, a, io);
+  if (!answers && assessment_file) answers = load_assessment(*assessment_file, c).answers;
+  if (!answers)
+    throw UsageError{std::string("maturity needs --answers FILE (or -) when standard input is not a terminal (usage: electsec ") +
+                     cmd.usage + ")"};
+  const MaturityResult result = determine_maturity(c, *answers);
+  write_maturity(result, f, io.out);
+  if (!a.flag("save")) return;
+  Maturity before = result.level;
+  std::vector<std::string> no_longer;
+  update_assessment(*assessment_file, c, [&](Assessment& x) {
+    before = x.maturity;
+    x.answers = *answers;
+    no_longer = x.set_level(c, result.level);
+  });
+  std::ostream& note = f == Format::json ? io.err : io.out;
+  note << (f == Format::json ? "" : "\n") << "saved the answers in ";
+  write_level_change(*assessment_file, before, result.level, no_longer, note);
 }
 
 // ---- plan ----
@@ -744,15 +786,6 @@ Catalog catalog_from(const std::string& spec, std::ostream* warnings_to);
 
 // ---- assessments ----
 
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buffer[11];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &utc);
-  return buffer;
-}
-
 void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ostream& out) {
   if (f == Format::json) {
     out << detail::encode(card).dump(2) << '\n';
@@ -778,64 +811,175 @@ void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ost
   detail::write_table(out, t);
 }
 
-void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
+const char* const assess_usage =
+    "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]\n"
+    "       electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]\n"
+    "       electsec assess level FILE N\n"
+    "       electsec assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]\n"
+    "       electsec assess import FILE CSV\n"
+    "       electsec assess score FILE [--format table|json|csv]\n"
+    "       electsec assess migrate FILE --to CATALOG";
+
+Status status_argument(const std::string& text) {
+  try {
+    return parse_status(text);
+  } catch (const Error& e) {
+    throw UsageError{e.what()};
+  }
+}
+
+void assess_init(const Catalog& c, const Args& a, Io& io) {
+  const std::string& file = a.positional[2];
+  for (const char* field : {"id", "name", "state", "kind"})
+    if (!a.option(field)) throw UsageError{std::string("assess init needs --") + field};
+  if (!a.option("maturity") && !a.option("answers"))
+    throw UsageError{"assess init needs --maturity N, or --answers FILE to determine it"};
+  Assessment x;
+  x.jurisdiction = {*a.option("id"), *a.option("name"), *a.option("state"),
+                    parse_enum_option(a, "kind", parse_jurisdiction_kind)};
+  x.catalog_version = c.guide().version;
+  if (a.option("answers")) {
+    x.answers = *answers_option(c, a, io);
+    x.maturity = determine_maturity(c, x.answers).level;
+  }
+  if (a.option("maturity")) x.maturity = parse_enum_option(a, "maturity", parse_maturity);
+  if (a.flag("force")) {
+    save_assessment(x, file, c);
+  } else {
+    try {
+      create_assessment(x, file, c);
+    } catch (const IoError& e) {
+      if (std::string(e.what()) != file + ": already exists") throw;
+      throw Error(file + ": already exists; pass --force to overwrite it");
+    }
+  }
+  io.out << "wrote " << file << ": " << x.jurisdiction.name << " at " << level_name(x.maturity) << '\n';
+}
+
+void assess_set(const Catalog& c, const Args& a, Io& io) {
+  const std::string& file = a.positional[2];
+  if (a.positional.size() < 4) throw UsageError{"usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID]"};
+  const Status status = status_argument(a.positional.back());
+  std::vector<std::string> ids(a.positional.begin() + 3, a.positional.end() - 1);
+  const auto practice = a.option("practice");
+  if (ids.empty() && !practice) throw UsageError{"assess set needs at least one ACTION_ID or --practice ID"};
+  if (practice) c.practice(*practice);  // NotFound for a typo, before anything else
+  const std::optional<std::string> note = a.option("note");
+  const std::string date = a.option("date").value_or("");
+  update_assessment(file, c, [&](Assessment& x) {
+    if (practice)
+      for (const Action* action : c.applicable_actions(*practice, x.maturity))
+        if (std::find(ids.begin(), ids.end(), action->id) == ids.end()) ids.push_back(action->id);
+    for (const auto& id : ids) x.set(c, id, status, note, date);
+  });
+  for (const auto& id : ids) io.out << id << ": " << to_string(status) << '\n';
+}
+
+void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
+  Assessment x = load_assessment(a.positional[2], c);
+  const auto practice = a.option("practice");
+  if (practice) c.practice(*practice);
+  std::optional<Status> status;
+  if (const auto s = a.option("status")) status = status_argument(*s);
+  for (auto it = x.statuses.begin(); it != x.statuses.end();) {
+    const bool keep = (!practice || c.practice_of_action(it->first).id == *practice) &&
+                      (!status || it->second.status == *status);
+    it = keep ? std::next(it) : x.statuses.erase(it);
+  }
+  if (f == Format::csv) {
+    io.out << to_status_csv(x);
+    return;
+  }
+  if (f == Format::json) {
+    json doc = json::object();
+    for (const auto& [id, st] : x.statuses)
+      doc[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
+    io.out << doc.dump(2) << '\n';
+    return;
+  }
+  if (f == Format::markdown) {
+    io.out << "# " << x.jurisdiction.name << ": recorded statuses (" << level_name(x.maturity) << ")\n\n";
+    if (x.statuses.empty()) io.out << "No status recorded yet.\n";
+    else io.out << "| Action | Status | Updated | Note |\n| --- | --- | --- | --- |\n";
+    for (const auto& [id, st] : x.statuses)
+      io.out << "| `" << id << "` | " << to_string(st.status) << " | " << st.updated << " | "
+             << markdown_escape(st.note) << " |\n";
+    return;
+  }
+  Table t{{"Action", "Status", "Updated", "Note"}, {}};
+  for (const auto& [id, st] : x.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.updated, st.note});
+  io.out << x.jurisdiction.name << " (" << x.jurisdiction.id << "), " << level_name(x.maturity) << ": "
+         << x.statuses.size() << " statuses shown\n\n";
+  detail::write_table(io.out, t);
+}
+
+void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::ostream& out = io.out;
   const std::string& sub = a.positional.size() > 1 ? a.positional[1] : std::string();
   const auto need = [&](std::size_t n, const char* usage) {
     if (a.positional.size() != n) throw UsageError{std::string("usage: electsec ") + usage};
   };
   const auto only = [&](std::initializer_list<const char*> allowed) {
-    for (const auto& option : a.options) {
-      const std::string& name = option.first;
-      if (name != "format" && name != "catalog" &&
-          std::none_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; }))
-        throw UsageError{"'assess " + sub + "' has no option --" + name};
-    }
-    if (a.flag("force") && std::none_of(allowed.begin(), allowed.end(), [](const char* x) { return std::string(x) == "force"; }))
-      throw UsageError{"'assess " + sub + "' has no option --force"};
+    const auto allowed_name = [&](const std::string& name) {
+      return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
+    };
+    for (const auto& option : a.options)
+      if (option.first != "format" && option.first != "catalog" && !allowed_name(option.first))
+        throw UsageError{"'assess " + sub + "' has no option --" + option.first};
+    for (const auto& flag : a.flags)
+      if (!allowed_name(flag)) throw UsageError{"'assess " + sub + "' has no option --" + flag};
   };
+  const auto formats = [&](std::initializer_list<Format> allowed) {
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+      throw UsageError{"'assess " + sub + "' does not support --format " + format_name(f)};
+  };
+  if (sub != "show" && sub != "score") formats({Format::table});
   if (sub == "init") {
-    need(3, "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]");
-    only({"id", "name", "state", "kind", "maturity", "force"});
-    const std::string& file = a.positional[2];
-    Assessment x;
-    for (const char* field : {"id", "name", "state", "kind", "maturity"})
-      if (!a.option(field)) throw UsageError{std::string("assess init needs --") + field};
-    x.jurisdiction = {*a.option("id"), *a.option("name"), *a.option("state"),
-                      parse_enum_option(a, "kind", parse_jurisdiction_kind)};
-    x.maturity = parse_enum_option(a, "maturity", parse_maturity);
-    x.catalog_version = c.guide().version;
-    std::error_code ec;
-    if (std::filesystem::exists(file, ec) && !a.flag("force"))
-      throw Error(file + ": already exists; pass --force to overwrite it");
-    save_assessment(x, file);
-    out << "wrote " << file << ": " << x.jurisdiction.name << " at " << level_name(x.maturity) << '\n';
+    need(3, "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]");
+    only({"id", "name", "state", "kind", "maturity", "answers", "force"});
+    assess_init(c, a, io);
   } else if (sub == "set") {
-    need(5, "assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]");
-    only({"note", "date"});
+    only({"note", "date", "practice"});
+    if (a.positional.size() < 4) throw UsageError{"usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]"};
+    assess_set(c, a, io);
+  } else if (sub == "level") {
+    need(4, "assess level FILE N");
+    only({});
     const std::string& file = a.positional[2];
-    const Status status = [&] {
+    const Maturity to = [&] {
       try {
-        return parse_status(a.positional[4]);
+        return parse_maturity(a.positional[3]);
       } catch (const Error& e) {
         throw UsageError{e.what()};
       }
     }();
-    Assessment x = load_assessment(file, c);
-    x.set(c, a.positional[3], status, a.option("note").value_or(""), a.option("date").value_or(today()));
-    save_assessment(x, file);
-    out << a.positional[3] << ": " << to_string(status) << '\n';
+    Maturity from = to;
+    std::vector<std::string> no_longer;
+    update_assessment(file, c, [&](Assessment& x) {
+      from = x.maturity;
+      no_longer = x.set_level(c, to);
+    });
+    write_level_change(file, from, to, no_longer, out);
+  } else if (sub == "show") {
+    need(3, "assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]");
+    only({"practice", "status"});
+    assess_show(c, a, f, io);
+  } else if (sub == "import") {
+    need(4, "assess import FILE CSV");
+    only({});
+    const std::vector<StatusRow> rows = load_status_csv(a.positional[3], c);
+    update_assessment(a.positional[2], c, [&](Assessment& x) {
+      for (const auto& r : rows) x.set(c, r.action, r.status, r.note, r.updated);
+    });
+    out << a.positional[2] << ": " << rows.size() << " statuses set from " << a.positional[3] << '\n';
   } else if (sub == "migrate") {
     need(3, "assess migrate FILE --to CATALOG");
     only({"to"});
     if (!a.option("to")) throw UsageError{"assess migrate needs --to CATALOG (a catalog file, a guide folder or 'default')"};
     const std::string& file = a.positional[2];
-    const Assessment before = detail::read_assessment(detail::read_file(file), nullptr, file);
     const Catalog target = catalog_from(*a.option("to"), &io.err);
-    const Migration m = migrate(before, target);
-    save_assessment(m.assessment, file);
-    out << file << ": from " << before.catalog_version << " to " << m.assessment.catalog_version << ": kept "
-        << m.kept.size() << " statuses";
+    const Migration m = migrate_assessment_file(file, target);
+    out << file << ": from " << m.from_version << " to " << m.assessment.catalog_version << ": kept " << m.kept.size() << " statuses";
     if (m.retired.empty()) {
       out << ", retired none\n";
     } else {
@@ -845,9 +989,10 @@ void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, I
   } else if (sub == "score") {
     need(3, "assess score FILE [--format table|json|csv]");
     only({});
+    formats({Format::table, Format::json, Format::csv});
     write_scorecard(c, score(c, load_assessment(a.positional[2], c)), f, out);
   } else {
-    throw UsageError{std::string("usage: electsec ") + cmd.usage};
+    throw UsageError{std::string("usage: electsec ") + assess_usage};
   }
 }
 
@@ -856,8 +1001,17 @@ void run_assess(const Command& cmd, const Catalog& c, const Args& a, Format f, I
 void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::ostream& out = io.out;
   const std::vector<std::string> paths(a.positional.begin() + 1, a.positional.end());
-  const unsigned threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 1, 256)) : 0;
-  const Rollup r = rollup_files(c, paths, threads);
+  RollupOptions options;
+  options.threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 1, 256)) : 0;
+  options.recursive = a.flag("recursive");
+  options.skip_invalid = a.flag("skip-invalid");
+  const FileRollup read = rollup_files(c, paths, options);
+  if (!read.skipped.empty()) {
+    io.err << "electsec: skipped " << read.skipped.size() << " files that do not load:\n";
+    for (const auto& s : read.skipped) io.err << "  " << s.path << ": " << s.reason << '\n';
+    io.exit_code = exit_skipped;
+  }
+  const Rollup& r = read.rollup;
   if (f == Format::json) {
     out << detail::encode(r).dump(2) << '\n';
     return;
@@ -1104,10 +1258,13 @@ const std::vector<Command>& commands() {
        "  TERM            an acronym, any case\n", {}, 0, 1,
        {Format::table, Format::json, Format::csv}, run_acronyms},
       {"maturity", "determine an office's maturity level from its answers to the statements",
-       "maturity [--answers FILE] [--format table|json]",
-       "  --answers FILE  {\"answers\": {\"l1.1\": true, ...}}; without it, on a terminal,\n"
-       "                  a questionnaire asks each statement in turn\n",
-       {"answers"}, 0, 0, {Format::table, Format::json}, run_maturity},
+       "maturity [--answers FILE|-] [--assessment FILE [--save]] [--format table|json]",
+       "  --answers FILE     {\"answers\": {\"l1.1\": true, ...}} ('-': standard input); without it, on a\n"
+       "                     terminal, a questionnaire asks each statement in turn\n"
+       "  --assessment FILE  the office: without --answers, its stored answers are used\n"
+       "  --save             store the answers and the level they give in the assessment\n"
+       "                     (every status is kept; see 'assess level')\n",
+       {"answers", "assessment", "save"}, 0, 0, {Format::table, Format::json}, run_maturity},
       {"plan", "an office's next steps, in the guide's order",
        "plan (--maturity N | --assessment FILE) [--format table|json|csv|markdown]",
        "  --maturity N       1, 2 or 3 (default: the assessment's)\n"
@@ -1115,20 +1272,27 @@ const std::vector<Command>& commands() {
        "  --with-guidance    add the related recommendations of other guidance\n",
        {"maturity", "assessment", "with-guidance"}, 0, 0, {Format::table, Format::json, Format::csv, Format::markdown},
        run_plan},
-      {"assess", "create, update and score an office's self-assessment",
-       "assess init FILE --id ID --name NAME --state STATE --kind KIND --maturity N [--force]\n"
-       "       electsec assess set FILE ACTION_ID STATUS [--note TEXT] [--date YYYY-MM-DD]\n"
-       "       electsec assess score FILE [--format table|json|csv]\n"
-       "       electsec assess migrate FILE --to CATALOG",
-       "  KIND            state, county, municipality or territory\n"
-       "  STATUS          not_started, in_progress, done or not_applicable\n"
-       "  --force         let init overwrite an existing file\n"
-       "  --date DATE     the date recorded with the status (default: today, UTC)\n",
-       {"id", "name", "state", "kind", "maturity", "note", "date", "force", "to"}, 2, 4,
-       {Format::table, Format::json, Format::csv}, run_assess},
+      {"assess", "create, update, show and score an office's self-assessment",
+       assess_usage,
+       "  KIND              state, county, municipality or territory\n"
+       "  STATUS            not_started, in_progress, done or not_applicable\n"
+       "  --maturity N      the office's level, 1, 2 or 3 (init; with --answers: instead of the determined one)\n"
+       "  --answers FILE    answers to the maturity statements, stored with the level they give ('-': stdin)\n"
+       "  --force           let init overwrite an existing file\n"
+       "  --practice ID     set: every action of the practice that applies; show: only that practice\n"
+       "  --note TEXT       set: the note recorded with the status (default: keep the note; \"\" clears it)\n"
+       "  --date DATE       set: YYYY-MM-DD or a UTC date-time (default: today, UTC)\n"
+       "  --status S        show: only actions with this status\n"
+       "  CSV               import: columns id,status[,note][,updated], as show --format csv writes;\n"
+       "                    all rows are checked before any is applied\n",
+       {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status"}, 2,
+       1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_assess},
       {"rollup", "sum up many offices' assessments (files or directories of *.json)",
-       "rollup FILE|DIR... [--threads N] [--format table|json|csv]",
-       "  --threads N     read files on N threads (default: one per core)\n", {"threads"}, 1, 1000000,
+       "rollup FILE|DIR... [--recursive] [--skip-invalid] [--threads N] [--format table|json|csv]",
+       "  --recursive     read the *.json files in subfolders of DIR too\n"
+       "  --skip-invalid  leave out files that do not load, list them on stderr, exit 4\n"
+       "  --threads N     read files on N threads (default: one per core)\n",
+       {"threads", "recursive", "skip-invalid"}, 1, 1000000,
        {Format::table, Format::json, Format::csv}, run_rollup},
       {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
        "guidance [--source ID] [--audience A] [--category C] [--practice ID] [--format table|json|csv]",
@@ -1185,7 +1349,8 @@ void print_help(std::ostream& out) {
       << "  --catalog FILE  use a catalog JSON file instead of the embedded catalog\n"
       << "  --format F      output format (table by default)\n"
       << "  --help          help for the command\n"
-      << "\nexit codes: 0 success, 1 user error (unknown id, bad file), 2 usage error\n";
+      << "\nexit codes: 0 success, 1 user error (unknown id, bad file), 2 usage error,\n"
+         "            4 rollup --skip-invalid left out files that do not load\n";
 }
 
 // The column where the descriptions of a command's options start ("  --x N   text"), so
@@ -1313,7 +1478,7 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
       c.run(c, default_catalog(), a, f, io);
     }
     out.flush();
-    return 0;
+    return io.exit_code;
   } catch (const UsageError& e) {
     err << "electsec: " << e.message << '\n';
     return 2;

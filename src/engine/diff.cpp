@@ -77,6 +77,7 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
 
 Migration migrate(const Assessment& assessment, const Catalog& target) {
   Migration m;
+  m.from_version = assessment.catalog_version;
   m.assessment = assessment;
   m.assessment.statuses.clear();
   m.assessment.answers.clear();

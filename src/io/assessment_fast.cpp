@@ -116,6 +116,7 @@ bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, 
       } else if (k == "note") {
         st.note = value;
       } else if (k == "updated") {
+        if (!value.empty() && !is_iso_timestamp(value)) return false;
         st.updated = value;
       } else {
         return false;

@@ -1,4 +1,5 @@
 #include <electsec/assessment_json.hpp>
+#include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
 
 #include "assessment_fast.hpp"
@@ -11,6 +12,8 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <thread>
 
 namespace electsec {
@@ -27,7 +30,10 @@ using ordered = detail::json;
 // at the end with line and column.
 class Problems {
  public:
-  Problems(std::string_view text, std::string_view source) : text_(text), source_(source) {}
+  // Without `positions`, problems name the field only: for documents that exist in memory,
+  // not in a file whose lines a user could look up.
+  Problems(std::string_view text, std::string_view source, bool positions = true)
+      : text_(text), source_(source), positions_(positions) {}
 
   void add(std::string pointer, std::string message) { list_.emplace_back(std::move(pointer), std::move(message)); }
 
@@ -69,14 +75,18 @@ class Problems {
 
   void raise_if_any() const {
     if (list_.empty()) return;
+    const auto position = [&](const std::string& pointer) {
+      return positions_ ? detail::position_of(text_, detail::locate(text_, pointer)) : detail::TextPosition{0, 0};
+    };
     if (list_.size() == 1) {
-      const auto pos = detail::position_of(text_, detail::locate(text_, list_[0].first));
+      const auto pos = position(list_[0].first);
       throw ParseError(std::string(source_), pos.line, pos.column, list_[0].first, list_[0].second);
     }
     std::vector<Problem> problems;
     for (const auto& [pointer, message] : list_) {
-      const auto pos = detail::position_of(text_, detail::locate(text_, pointer));
-      problems.push_back({std::string(source_) + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) +
+      const auto pos = position(pointer);
+      problems.push_back({std::string(source_) +
+                              (positions_ ? ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) : "") +
                               ": field " + pointer,
                           message});
     }
@@ -86,6 +96,7 @@ class Problems {
  private:
   std::string_view text_;
   std::string_view source_;
+  bool positions_;
   std::vector<std::pair<std::string, std::string>> list_;
 };
 
@@ -128,8 +139,13 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
 }
 
 Assessment read_assessment_full(std::string_view text, const Catalog* catalog, std::string_view source) {
+  return read_assessment_checked(text, catalog, source, true);
+}
+
+Assessment read_assessment_checked(std::string_view text, const Catalog* catalog, std::string_view source,
+                                   bool positions) {
   const ujson doc = detail::parse_json_unordered(text, source);
-  Problems problems(text, source);
+  Problems problems(text, source, positions);
   Assessment a;
   if (!problems.object(doc, "", {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses",
                                  "retired", "retired_answers"}))
@@ -203,8 +219,14 @@ Assessment read_assessment_full(std::string_view text, const Catalog* catalog, s
           else problems.wrong(v["note"], at + "/note", "a string");
         }
         if (v.contains("updated")) {
-          if (v["updated"].is_string()) st.updated = v["updated"].get<std::string>();
-          else problems.wrong(v["updated"], at + "/updated", "a string");
+          if (!v["updated"].is_string()) {
+            problems.wrong(v["updated"], at + "/updated", "a string");
+          } else {
+            st.updated = v["updated"].get<std::string>();
+            if (!st.updated.empty() && !is_iso_timestamp(st.updated))
+              problems.add(at + "/updated", "expected an ISO 8601 date (YYYY-MM-DD) or UTC date-time "
+                                            "(YYYY-MM-DDThh:mm:ssZ), found '" + st.updated + "'");
+          }
         }
         target.emplace(item.key(), std::move(st));
       }
@@ -262,11 +284,50 @@ std::string to_json(const Assessment& a) {
     for (const auto& [id, yes] : a.retired_answers) retired_answers[id] = yes;
     doc["retired_answers"] = retired_answers;
   }
-  return doc.dump(2) + "\n";
+  try {
+    return doc.dump(2) + "\n";
+  } catch (const nlohmann::json::type_error&) {
+    throw Error("assessment of '" + a.jurisdiction.id + "': a text field is not valid UTF-8");
+  }
 }
 
-void save_assessment(const Assessment& a, const std::string& path) {
-  detail::write_file_atomically(path, to_json(a));
+void validate_assessment(const Assessment& a, const Catalog& catalog, std::string_view source) {
+  const std::string text = to_json(a);
+  detail::read_assessment_checked(text, &catalog, source, false);
+}
+
+namespace {
+// The document to write: valid by the loader's rules, or an exception naming `path`.
+std::string checked_json(const Assessment& a, const Catalog& catalog, const std::string& path) {
+  std::string text = to_json(a);
+  detail::read_assessment_checked(text, &catalog, path, false);
+  return text;
+}
+}  // namespace
+
+void save_assessment(const Assessment& a, const std::string& path, const Catalog& catalog,
+                     std::chrono::milliseconds lock_wait) {
+  detail::write_file_atomically(path, checked_json(a, catalog, path), nullptr, lock_wait);
+}
+
+void save_assessment(const Assessment& a, const std::string& path) { save_assessment(a, path, default_catalog()); }
+
+void create_assessment(const Assessment& a, const std::string& path, const Catalog& catalog) {
+  detail::create_file_exclusively(path, checked_json(a, catalog, path));
+}
+
+Assessment update_assessment(const std::string& path, const Catalog& catalog,
+                             const std::function<void(Assessment&)>& change, std::chrono::milliseconds lock_wait) {
+  Assessment result;
+  detail::update_file(
+      path,
+      [&](const std::string& text) {
+        result = parse_assessment(text, catalog, path);
+        change(result);
+        return checked_json(result, catalog, path);
+      },
+      lock_wait);
+  return result;
 }
 
 MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std::string_view source) {
@@ -284,43 +345,86 @@ MaturityAnswers load_answers(const std::string& path, const Catalog& catalog) {
   return parse_answers(detail::read_file(path), catalog, path);
 }
 
-Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, unsigned threads) {
+Migration migrate_assessment_file(const std::string& path, const Catalog& target, std::chrono::milliseconds lock_wait) {
+  std::optional<Migration> result;
+  detail::update_file(
+      path,
+      [&](const std::string& text) {
+        result = migrate(detail::read_assessment(text, nullptr, path), target);
+        return checked_json(result->assessment, target, path);
+      },
+      lock_wait);
+  return std::move(*result);
+}
+
+namespace {
+
+// The *.json files `paths` stand for, directories expanded, each directory's files sorted.
+std::vector<std::string> rollup_inputs(const std::vector<std::string>& paths, bool recursive) {
+  namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const auto& path : paths) {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-      std::vector<std::string> found;
-      for (const auto& entry : std::filesystem::directory_iterator(path, ec))
-        if (entry.path().extension() == ".json" && !entry.is_directory()) found.push_back(entry.path().string());
-      if (ec) throw Error(path + ": cannot list: " + ec.message());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
+    if (!fs::is_directory(path, ec)) {
       files.push_back(path);
+      continue;
     }
+    std::vector<std::string> found;
+    const auto take = [&](const fs::directory_entry& entry) {
+      std::error_code type_ec;
+      if (entry.path().extension() == ".json" && !entry.is_directory(type_ec)) found.push_back(entry.path().string());
+    };
+    if (recursive) {
+      fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    } else {
+      fs::directory_iterator it(path, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    }
+    if (ec) throw IoError(path, "cannot list: " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
   }
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, files.size())));
+  return files;
+}
 
-  // Workers claim files in increasing order; once a file fails, no later file is
-  // started, so the error reported is always that of the first bad file.
+constexpr std::size_t max_listed_problems = 100;
+
+}  // namespace
+
+FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, const RollupOptions& options) {
+  const std::vector<std::string> files = rollup_inputs(paths, options.recursive);
+  if (files.empty()) {
+    std::string where;
+    for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
+    throw Error(paths.empty() ? "rollup: no assessment files given"
+                              : "rollup: no assessment files (*.json) in " + where +
+                                    (options.recursive ? "" : " (subfolders are read only with --recursive)"));
+  }
+  unsigned threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, files.size()));
+
+  // Each worker sums the offices it reads; errors and jurisdiction ids are kept per file
+  // so that every bad file and every duplicate is reported, in path order.
   std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> first_bad{files.size()};
   std::vector<RollupBuilder> builders;
   builders.reserve(threads);
   for (unsigned t = 0; t < threads; ++t) builders.emplace_back(catalog);
-  std::vector<std::exception_ptr> errors(files.size());
+  std::vector<std::string> errors(files.size());
+  std::vector<std::string> ids(files.size());
+  std::vector<char> failed(files.size(), 0);
+  std::vector<std::exception_ptr> exceptions(files.size());
   const auto work = [&](RollupBuilder& builder) {
-    while (true) {
-      const std::size_t i = next.fetch_add(1);
-      if (i >= files.size() || i > first_bad.load()) return;
+    for (std::size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
       try {
-        builder.add(load_assessment(files[i], catalog));
-      } catch (...) {
-        errors[i] = std::current_exception();
-        std::size_t seen = first_bad.load();
-        while (i < seen && !first_bad.compare_exchange_weak(seen, i)) {
-        }
+        const Assessment a = load_assessment(files[i], catalog);
+        ids[i] = a.jurisdiction.id;
+        builder.add(a);
+      } catch (const std::exception& e) {
+        failed[i] = 1;
+        errors[i] = e.what();
+        exceptions[i] = std::current_exception();
       }
     }
   };
@@ -328,9 +432,53 @@ Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& path
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(builders[t]));
   work(builders[0]);
   for (auto& t : pool) t.join();
-  if (first_bad.load() < files.size()) std::rethrow_exception(errors[first_bad.load()]);
+
+  FileRollup out;
+  std::vector<Problem> bad;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!failed[i]) continue;
+    // A multi-line ValidationError keeps its first line here: one line per file.
+    const std::string reason = errors[i].substr(0, errors[i].find('\n'));
+    if (options.skip_invalid) out.skipped.push_back({files[i], reason});
+    else bad.push_back({files[i], reason});
+  }
+  if (bad.size() == 1) {  // one bad file: its own error, with its type and position
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (failed[i]) std::rethrow_exception(exceptions[i]);
+  }
+  if (!bad.empty()) {
+    const std::size_t count = bad.size();
+    if (count > max_listed_problems) bad.resize(max_listed_problems);
+    throw ValidationError(std::move(bad), "rollup: " + std::to_string(count) + " of " + std::to_string(files.size()) +
+                                              " files do not load" +
+                                              (count > max_listed_problems
+                                                   ? " (the first " + std::to_string(max_listed_problems) + " listed)"
+                                                   : ""));
+  }
+  std::map<std::string, std::size_t, std::less<>> first_file;
+  std::vector<Problem> duplicates;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failed[i]) continue;
+    const auto [it, fresh] = first_file.emplace(ids[i], i);
+    if (!fresh)
+      duplicates.push_back({files[i], "holds office '" + ids[i] + "' as " + files[it->second] + " does" +
+                                          (files[i] == files[it->second] ? " (the same file given twice)" : "")});
+  }
+  if (!duplicates.empty()) {
+    const std::size_t count = duplicates.size();
+    if (count > max_listed_problems) duplicates.resize(max_listed_problems);
+    throw ValidationError(std::move(duplicates),
+                          "rollup: " + std::to_string(count) + " files repeat an office another file holds");
+  }
   for (std::size_t t = 1; t < builders.size(); ++t) builders[0].merge(builders[t]);
-  return builders[0].finish();
+  out.rollup = builders[0].finish();
+  return out;
+}
+
+Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, unsigned threads) {
+  RollupOptions options;
+  options.threads = threads;
+  return rollup_files(catalog, paths, options).rollup;
 }
 
 }  // namespace electsec

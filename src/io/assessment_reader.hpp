@@ -15,4 +15,9 @@ Assessment read_assessment(std::string_view text, const Catalog* catalog, std::s
 /// read_assessment tries first; for tests that compare the two.
 Assessment read_assessment_full(std::string_view text, const Catalog* catalog, std::string_view source);
 
+/// The full reader; without `positions`, errors name fields but no line or column (for
+/// validating a document built in memory before it is written).
+Assessment read_assessment_checked(std::string_view text, const Catalog* catalog, std::string_view source,
+                                   bool positions);
+
 }  // namespace electsec::detail

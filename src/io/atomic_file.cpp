@@ -1,13 +1,20 @@
 #include "atomic_file.hpp"
 
+#include "file.hpp"
+
 #include <electsec/error.hpp>
 
 #include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <fstream>
 #include <libgen.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -16,7 +23,7 @@ namespace electsec::detail {
 namespace {
 
 [[noreturn]] void fail(const std::string& path, const char* step, int error) {
-  throw Error(path + ": cannot save: " + step + " failed: " + std::strerror(error));
+  throw IoError(path, std::string("cannot save: ") + step + " failed: " + std::strerror(error));
 }
 
 std::string directory_of(const std::string& path) {
@@ -25,64 +32,262 @@ std::string directory_of(const std::string& path) {
   return ::dirname(copy.data());
 }
 
-}  // namespace
+std::string base_of(const std::string& path) {
+  std::vector<char> copy(path.begin(), path.end());
+  copy.push_back('\0');
+  return ::basename(copy.data());
+}
 
-void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at) {
+void check_path(const std::string& path) {
+  if (path.empty()) throw IoError(path, "cannot save: the path is empty");
+  if (path.find('\0') != std::string::npos) throw IoError(path, "cannot save: the path contains a NUL character");
+}
+
+// Follows symlinks so that a save writes the link's target and keeps the link. A dangling
+// link resolves to the path it names, which the save then creates.
+std::string resolve_links(const std::string& path) {
+  std::string p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+    std::vector<char> buffer(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
+    const ssize_t n = ::readlink(p.c_str(), buffer.data(), buffer.size());
+    if (n < 0) fail(path, "reading the symbolic link", errno);
+    const std::string target(buffer.data(), static_cast<std::size_t>(n));
+    p = target.front() == '/' ? target : directory_of(p) + "/" + target;
+  }
+  throw IoError(path, "cannot save: too many levels of symbolic links");
+}
+
+// The process's umask, read without changing it (umask(2) would, for every thread).
+mode_t current_umask() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::stoul(line.substr(6), nullptr, 8));
+  return 022;
+}
+
+// Temporary files are named after their target and the writing process, so that a
+// later save can remove those a killed process left behind.
+std::string temp_prefix(const std::string& target) { return "." + base_of(target) + ".tmp-"; }
+
+void remove_abandoned_temps(const std::string& target) {
+  const std::string dir = directory_of(target);
+  const std::string prefix = temp_prefix(target);
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string rest = name.substr(prefix.size());
+    const auto dash = rest.find('-');
+    if (dash == std::string::npos || dash == 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(rest.c_str(), &end, 10);
+    if (end != rest.c_str() + dash || pid <= 0) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlinkat(::dirfd(d), name.c_str(), 0);
+  }
+  ::closedir(d);
+}
+
+void sync_directory(const std::string& target) {
+  const int dir = ::open(directory_of(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir >= 0) {
+    ::fsync(dir);
+    ::close(dir);
+  }
+}
+
+bool write_all(int fd, std::string_view content, bool inject_failure) {
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = inject_failure ? (errno = ENOSPC, -1) : ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// A complete, synced temporary file beside `target` holding `content`, with the mode
+// (and, where permitted, owner) of `old`, or 0666 less the umask for a new file.
+std::string write_temp(const std::string& path, const std::string& target, std::string_view content,
+                       const struct stat* old, const WriteStage* fail_at) {
   const auto injected = [&](WriteStage s) { return fail_at != nullptr && *fail_at == s; };
-  std::string temp = path + ".tmp.XXXXXX";
+  remove_abandoned_temps(target);
+  std::string temp = directory_of(target) + "/" + temp_prefix(target) + std::to_string(::getpid()) + "-XXXXXX";
   std::vector<char> name(temp.begin(), temp.end());
   name.push_back('\0');
   const int fd = injected(WriteStage::create) ? (errno = EACCES, -1) : ::mkstemp(name.data());
   if (fd < 0) {
     // Say what the user can act on: the folder, not the temporary file they never named.
     const int error = errno;
-    const std::string folder = directory_of(path);
-    if (error == ENOENT) throw Error(path + ": cannot save: folder '" + folder + "' does not exist");
-    if (error == ENOTDIR) throw Error(path + ": cannot save: '" + folder + "' is not a folder");
+    const std::string folder = directory_of(target);
+    if (error == ENOENT) throw IoError(path, "cannot save: folder '" + folder + "' does not exist");
+    if (error == ENOTDIR) throw IoError(path, "cannot save: '" + folder + "' is not a folder");
     if (error == EACCES || error == EPERM)
-      throw Error(path + ": cannot save: no permission to create files in folder '" + folder + "'");
+      throw IoError(path, "cannot save: no permission to create files in folder '" + folder + "'");
     fail(path, "creating a temporary file", error);
   }
   temp = name.data();
-
   // From here on, any failure removes the temporary file before reporting.
   const auto abandon = [&](const char* step, int error) {
     ::close(fd);
     ::unlink(temp.c_str());
     fail(path, step, error);
   };
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = injected(WriteStage::write) ? (errno = ENOSPC, -1)
-                                                   : ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      abandon("writing", errno);
-    }
-    written += static_cast<std::size_t>(n);
-  }
+  if (!write_all(fd, content, injected(WriteStage::write))) abandon("writing", errno);
   if (injected(WriteStage::flush)) abandon("flushing", EIO);
   if ((injected(WriteStage::sync) ? (errno = EIO, -1) : ::fsync(fd)) != 0) abandon("syncing", errno);
-  // mkstemp makes the file 0600: keep the mode of the file being replaced, or give a new
-  // one the usual 0644 (umask is process-wide state a library must not touch).
-  struct stat old {};
-  ::fchmod(fd, ::stat(path.c_str(), &old) == 0 ? (old.st_mode & 07777) : 0644);
+  if (old != nullptr) {
+    if (::fchown(fd, old->st_uid, old->st_gid) != 0) {
+      // Not permitted for other users' files unless root; the mode is still kept.
+    }
+    ::fchmod(fd, old->st_mode & 07777);
+  } else {
+    ::fchmod(fd, 0666 & ~current_umask());
+  }
   if (::close(fd) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
     fail(path, "closing", error);
   }
-  if ((injected(WriteStage::rename) ? (errno = EXDEV, -1) : std::rename(temp.c_str(), path.c_str())) != 0) {
+  return temp;
+}
+
+void rename_into_place(const std::string& path, const std::string& temp, const std::string& target,
+                       const WriteStage* fail_at) {
+  const bool inject = fail_at != nullptr && *fail_at == WriteStage::rename;
+  if ((inject ? (errno = EXDEV, -1) : std::rename(temp.c_str(), target.c_str())) != 0) {
     const int error = errno;
     ::unlink(temp.c_str());
     fail(path, "renaming the temporary file", error);
   }
   // Make the rename itself durable; a failure here leaves a complete new file in place.
-  const int dir = ::open(directory_of(path).c_str(), O_RDONLY | O_DIRECTORY);
-  if (dir >= 0) {
-    ::fsync(dir);
-    ::close(dir);
+  sync_directory(target);
+}
+
+// Devices, FIFOs and terminals are written where they are, never replaced.
+void write_in_place(const std::string& path, const std::string& target, std::string_view content) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) {
+    if (errno == ENXIO) throw IoError(path, "cannot save: a FIFO with no reader");
+    fail(path, "opening", errno);
   }
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+  if (!write_all(fd, content, false)) {
+    const int error = errno;
+    ::close(fd);
+    fail(path, "writing", error);
+  }
+  if (::close(fd) != 0) fail(path, "closing", errno);
+}
+
+void check_writable(const std::string& path, const std::string& target, const struct stat& st) {
+  // Root passes access(2) for any file; a file with no write bit is read-only to all.
+  if ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0)
+    throw IoError(path, "cannot save: the file is read-only");
+}
+
+// The existing regular file `target` opened and exclusively locked, or -1 when it does not
+// exist. The lock belongs to the file itself (its inode): after waiting, the path is
+// checked to still name the locked file, since the previous writer replaced it.
+int lock_existing(const std::string& path, const std::string& target, std::chrono::milliseconds wait, struct stat& st) {
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  auto pause = std::chrono::microseconds(200);
+  while (true) {
+    const int fd = ::open(target.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0) {
+      // No file to lock (or no folder: the save then says what is wrong with it).
+      if (errno == ENOENT || errno == ENOTDIR) return -1;
+      throw IoError(path, std::string("cannot lock: ") + std::strerror(errno));
+    }
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd);
+      throw IoError(path, "cannot lock: not a regular file");
+    }
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      if (errno == EINTR) continue;
+      if (errno != EWOULDBLOCK) {
+        const int error = errno;
+        ::close(fd);
+        throw IoError(path, std::string("cannot lock: ") + std::strerror(error));
+      }
+      if (std::chrono::steady_clock::now() >= deadline) {
+        ::close(fd);
+        throw IoError(path, "another writer holds the file's lock; gave up after " +
+                                std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(wait).count()) +
+                                " ms");
+      }
+      std::this_thread::sleep_for(pause);
+      pause = std::min(pause * 2, std::chrono::microseconds(20000));
+    }
+    struct stat now {};
+    if (::stat(target.c_str(), &now) == 0 && now.st_dev == st.st_dev && now.st_ino == st.st_ino) {
+      ::fstat(fd, &st);
+      return fd;
+    }
+    ::close(fd);  // replaced (or removed) while we waited: lock what the path names now
+  }
+}
+
+struct Fd {
+  int fd;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at,
+                           std::chrono::milliseconds lock_wait) {
+  check_path(path);
+  const std::string target = resolve_links(path);
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      if (S_ISDIR(st.st_mode)) throw IoError(path, "cannot save: is a directory");
+      return write_in_place(path, target, content);
+    }
+    check_writable(path, target, st);
+  }
+  const Fd lock{lock_existing(path, target, lock_wait, st)};
+  const std::string temp = write_temp(path, target, content, lock.fd >= 0 ? &st : nullptr, fail_at);
+  rename_into_place(path, temp, target, fail_at);
+}
+
+void create_file_exclusively(const std::string& path, std::string_view content) {
+  check_path(path);
+  const std::string target = resolve_links(path);
+  struct stat st {};
+  if (::lstat(target.c_str(), &st) == 0) throw IoError(path, "already exists");
+  const std::string temp = write_temp(path, target, content, nullptr, nullptr);
+  // link(2) fails if the name exists, so of two creators exactly one wins.
+  if (::link(temp.c_str(), target.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    if (error == EEXIST) throw IoError(path, "already exists");
+    fail(path, "creating the file", error);
+  }
+  ::unlink(temp.c_str());
+  sync_directory(target);
+}
+
+void update_file(const std::string& path, const std::function<std::string(const std::string&)>& change,
+                 std::chrono::milliseconds lock_wait) {
+  check_path(path);
+  const std::string target = resolve_links(path);
+  struct stat st {};
+  const Fd lock{lock_existing(path, target, lock_wait, st)};
+  if (lock.fd < 0) throw IoError(path, "cannot update: No such file or directory");
+  check_writable(path, target, st);
+  const std::string updated = change(read_fd(lock.fd, path));
+  const std::string temp = write_temp(path, target, updated, &st, nullptr);
+  rename_into_place(path, temp, target, nullptr);
 }
 
 }  // namespace electsec::detail

@@ -13,18 +13,23 @@
 
 namespace electsec::detail {
 
-std::string read_file(const std::string& path) {
+namespace {
+
+std::string too_large(std::uint64_t size) {
+  return "file of " + std::to_string(size) + " bytes is over the limit of " + std::to_string(max_input_bytes) +
+         " bytes";
+}
+
+}  // namespace
+
+std::string read_fd(int fd, const std::string& path) {
   struct stat st {};
-  if (::stat(path.c_str(), &st) != 0)
-    throw Error(path + ": cannot read: " + std::strerror(errno));
-  if (S_ISDIR(st.st_mode)) throw Error(path + ": cannot read: is a directory");
+  if (::fstat(fd, &st) != 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
+  if (!S_ISREG(st.st_mode))
+    throw IoError(path, std::string("cannot read: ") + (S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file"));
   if (static_cast<std::uint64_t>(st.st_size) > max_input_bytes)
-    throw ParseError(path, 0, 0, "",
-                     "file of " + std::to_string(st.st_size) + " bytes is over the limit of " +
-                         std::to_string(max_input_bytes) + " bytes");
+    throw ParseError(path, 0, 0, "", too_large(static_cast<std::uint64_t>(st.st_size)));
   // One read into a buffer of the file's size (the size may change while reading).
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw Error(path + ": cannot read: " + std::strerror(errno));
   std::string content(static_cast<std::size_t>(st.st_size), '\0');
   std::size_t have = 0;
   while (true) {
@@ -32,20 +37,31 @@ std::string read_file(const std::string& path) {
     const ssize_t n = ::read(fd, content.data() + have, content.size() - have);
     if (n < 0) {
       if (errno == EINTR) continue;
-      const int error = errno;
-      ::close(fd);
-      throw Error(path + ": cannot read: " + std::strerror(error));
+      throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
     }
     if (n == 0) break;
     have += static_cast<std::size_t>(n);
-    if (have > max_input_bytes) {
-      ::close(fd);
+    if (have > max_input_bytes)
       throw ParseError(path, 0, 0, "", "file grew over the limit of " + std::to_string(max_input_bytes) + " bytes");
-    }
   }
-  ::close(fd);
   content.resize(have);
   return content;
+}
+
+std::string read_file(const std::string& path) {
+  if (path.find('\0') != std::string::npos) throw IoError(path, "cannot read: the path contains a NUL character");
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; read_fd then refuses it as
+  // not a regular file before reading anything.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+  if (fd < 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
+  try {
+    std::string content = read_fd(fd, path);
+    ::close(fd);
+    return content;
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
 }
 
 }  // namespace electsec::detail

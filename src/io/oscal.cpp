@@ -1,5 +1,6 @@
 #include <electsec/oscal.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/error.hpp>
 #include <electsec/version.hpp>
 
 #include "json_codec.hpp"
@@ -84,6 +85,9 @@ json prop(const std::string& name, const std::string& value) {
 }
 
 json metadata(const std::string& title, const std::string& version, const OscalOptions& o) {
+  // Every export writes metadata, so the timestamp is checked once, here.
+  if (!is_iso_timestamp(o.timestamp) || o.timestamp.size() == 10)
+    throw Error("timestamp '" + o.timestamp + "' is not a UTC date-time such as 2026-01-01T00:00:00Z");
   return {{"title", title},
           {"last-modified", o.timestamp},
           {"version", version},

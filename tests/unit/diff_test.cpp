@@ -143,7 +143,7 @@ BOOST_AUTO_TEST_CASE(cli_diff_and_migrate) {
   a.catalog_version = "0.0.1";
   a.set(test::sample_catalog(), "alpha.l23.1", Status::done);
   a.set(test::sample_catalog(), "alpha.l1.user-recommendations.2", Status::done);
-  save_assessment(a, office);
+  save_assessment(a, office, test::sample_catalog());
   std::tie(code, out, err) = run({"assess", "migrate", office, "--to", new_file});
   BOOST_TEST(code == 0, err);
   BOOST_TEST(out == office + ": from 0.0.1 to 0.0.2: kept 1 statuses, retired 1 (kept in the file's \"retired\" section):\n"
