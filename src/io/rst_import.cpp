@@ -758,14 +758,23 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     for (const auto& e : fs::directory_iterator(g.root / "bp", ec))
       if (e.path().extension() == ".rst" && e.path().stem() != "bp_index") stems.push_back(e.path().stem().string());
   std::sort(stems.begin(), stems.end());
-  if (stems.empty()) g.warn("bp", 0, "no best-practice files");
   for (const auto& stem : stems) {
+    // A directory, FIFO, device or broken link named like a practice file is not one.
     const Document* doc = g.open("bp/" + stem + ".rst");
+    if (doc == nullptr) {
+      g.warn("bp/" + stem + ".rst", 0, "not a regular file: left out");
+      continue;
+    }
     PracticeReader reader{*doc, warnings, stem};
     practices.emplace(stem, reader.read());
     for (const auto& line : doc->lines())
       if (const std::string l = label_of(line); !l.empty()) label_owner[l] = stem;
   }
+  // A folder without practices is not a release of the guide: an empty catalog would
+  // make `assess migrate --to` it retire every status.
+  if (practices.empty())
+    throw Error(directory + ": no best practices found (looked for bp/*.rst files other than bp/bp_index.rst; "
+                            "give the guide's docs/source folder)");
   std::map<std::string, std::string> by_title;
   for (const auto& [stem, p] : practices) by_title[detail::lower_case(p.title)] = stem;
 

@@ -1,8 +1,10 @@
 # Builds tests/package/consumer.cpp the way a Makefile user would: flags from
-# `pkg-config --cflags --libs electsec` against the installed prefix, then runs it.
+# `pkg-config --cflags --libs electsec` against the installed prefix, then runs it. The
+# prefix is not the one configured (/usr/local), and nothing tells pkg-config where it is
+# but PKG_CONFIG_PATH: the installed electsec.pc must find its own prefix.
 # Inputs: PKG_CONFIG, CXX, PREFIX, LIBDIR, SOURCE, BINARY.
 set(ENV{PKG_CONFIG_PATH} "${PREFIX}/${LIBDIR}/pkgconfig")
-execute_process(COMMAND "${PKG_CONFIG}" --define-variable=prefix=${PREFIX} --cflags --libs electsec
+execute_process(COMMAND "${PKG_CONFIG}" --cflags --libs electsec
                 OUTPUT_VARIABLE flags OUTPUT_STRIP_TRAILING_WHITESPACE
                 RESULT_VARIABLE rc ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
