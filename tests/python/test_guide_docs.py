@@ -3,8 +3,8 @@
 - docs/guide/cli.md and cli-reference.md: every ```console block is a session. Lines starting with "$ " are
   commands (electsec runs as `python -m electsec`, the same program as the binary; mkdir
   as itself); the lines after one are what it prints, stdout and stderr together, where a
-  line "..." stands for any number of lines. A ```json block with a file name after the
-  language writes that file first. A page's blocks share one empty folder, in page order.
+  line "..." stands for any number of lines. A ```json or ```csv block with a file name after
+  the language writes that file first. A page's blocks share one empty folder, in page order.
 - docs/guide/python.md: the ```pycon blocks are one doctest, run in an empty folder.
 - docs/guide/cpp.md: a ```cpp or ```cmake block with a path after the language
   ("```cpp examples/cpp/first_steps.cpp") must equal that file of the repository, which
@@ -60,8 +60,8 @@ def test_the_matcher_can_fail():
 def sessions(page):
     """Steps of a page: ('file', name, body, line) or ('run', command, expected lines, line)."""
     steps = []
-    for language, name, body, line in blocks(page, "console", "json"):
-        if language == "json":
+    for language, name, body, line in blocks(page, "console", "json", "csv"):
+        if language in ("json", "csv"):
             if name:
                 steps.append(("file", name, body, line))
             continue
