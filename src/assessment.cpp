@@ -1,6 +1,7 @@
 #include <electsec/assessment.hpp>
 #include <electsec/error.hpp>
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 #include <tuple>
@@ -82,6 +83,11 @@ bool is_iso_timestamp(std::string_view t) {
     if (i == start) return false;
   }
   return i + 1 == t.size() && t[i] == 'Z';
+}
+
+bool is_valid_name(std::string_view text) {
+  return !text.empty() &&
+         std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 Status Assessment::status_of(std::string_view action_id) const {

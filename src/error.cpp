@@ -1,5 +1,6 @@
 #include <electsec/error.hpp>
 
+#include <cstdio>
 #include <sstream>
 
 namespace electsec {
@@ -24,9 +25,15 @@ std::string validation_message(const std::vector<Problem>& problems, std::string
   if (summary.empty())
     summary = "catalog is inconsistent (" + std::to_string(problems.size()) +
               (problems.size() == 1 ? " problem)" : " problems)");
-  os << summary;
-  for (const auto& p : problems) os << "\n  " << p.where << ": " << p.message;
+  os << printable(summary);
+  for (const auto& p : problems) os << "\n  " << printable(p.where) << ": " << printable(p.message);
   return os.str();
+}
+
+void escape(std::string& out, const char* format, unsigned value) {
+  char buffer[12];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  out += buffer;
 }
 
 std::string not_found_message(const std::string& kind, const std::string& id,
@@ -45,6 +52,49 @@ std::string not_found_message(const std::string& kind, const std::string& id,
 
 }  // namespace
 
+std::string printable(std::string_view t) {
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      if (b == '\n') out += "\\n";
+      else if (b == '\r') out += "\\r";
+      else if (b == '\t') out += "\\t";
+      else if (b < 0x20 || b == 0x7f) escape(out, "\\x%02x", b);
+      else out += static_cast<char>(b);
+      ++i;
+      continue;
+    }
+    // A UTF-8 sequence: its length from the lead byte, then its continuation bytes.
+    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    bool valid = length > 0 && i + length <= t.size();
+    unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
+    for (std::size_t k = 1; valid && k < length; ++k) {
+      const auto c = static_cast<unsigned char>(t[i + k]);
+      valid = (c & 0xC0) == 0x80;
+      code = (code << 6) | (c & 0x3F);
+    }
+    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
+    if (valid && ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+                  (length == 4 && (code < 0x10000 || code > 0x10FFFF))))
+      valid = false;
+    if (!valid) {
+      escape(out, "\\x%02x", b);
+      ++i;
+      continue;
+    }
+    const bool control = (code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
+                         (code >= 0x2066 && code <= 0x2069) || code == 0x2028 || code == 0x2029;
+    if (control) escape(out, "\\u%04x", code);
+    else out.append(t.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+Error::Error(const std::string& message) : std::runtime_error(printable(message)) {}
+
 ParseError::ParseError(std::string source, std::size_t line, std::size_t column,
                        std::string field, std::string expected)
     : Error(parse_message(source, line, column, field, expected)),
@@ -55,10 +105,10 @@ ParseError::ParseError(std::string source, std::size_t line, std::size_t column,
       expected_(std::move(expected)) {}
 
 ValidationError::ValidationError(std::vector<Problem> problems)
-    : Error(validation_message(problems, "")), problems_(std::move(problems)) {}
+    : Error(validation_message(problems, ""), Verbatim{}), problems_(std::move(problems)) {}
 
 ValidationError::ValidationError(std::vector<Problem> problems, const std::string& summary)
-    : Error(validation_message(problems, summary)), problems_(std::move(problems)) {}
+    : Error(validation_message(problems, summary), Verbatim{}), problems_(std::move(problems)) {}
 
 NotFound::NotFound(std::string kind, std::string id, std::vector<std::string> closest)
     : Error(not_found_message(kind, id, closest)),

@@ -25,6 +25,29 @@ std::string kebab_case(std::string_view text) {
   return out;
 }
 
+bool is_utf8(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    const auto b = static_cast<unsigned char>(t[i]);
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    if (length == 0 || i + length > t.size()) return false;
+    unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
+    for (std::size_t k = 1; k < length; ++k) {
+      const auto c = static_cast<unsigned char>(t[i + k]);
+      if ((c & 0xC0) != 0x80) return false;
+      code = (code << 6) | (c & 0x3F);
+    }
+    if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+        (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
+      return false;
+    i += length;
+  }
+  return true;
+}
+
 std::string lower_case(std::string_view text) {
   std::string out(text);
   for (char& c : out) c = lower(c);
@@ -49,6 +72,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
                                  std::size_t limit) {
+  // Suggestions are for typos: a query far longer than any id gets none, and a candidate
+  // whose length alone puts it past the threshold is not compared (keeps this linear).
+  constexpr std::size_t longest_query = 200;
+  if (query.size() > longest_query) return {};
   const std::size_t threshold = std::max<std::size_t>(2, query.size() / 3);
   struct Scored {
     std::size_t score;
@@ -57,7 +84,10 @@ std::vector<std::string> closest(std::string_view query, const std::vector<std::
   std::vector<Scored> scored;
   for (std::size_t i = 0; i < candidates.size(); ++i) {
     const std::string& c = candidates[i];
-    std::size_t score = edit_distance(query, c);
+    const bool prefix_possible = !query.empty() && c.size() > query.size();
+    const std::size_t length_gap = c.size() > query.size() ? c.size() - query.size() : query.size() - c.size();
+    if (length_gap > threshold && !prefix_possible) continue;
+    std::size_t score = length_gap > threshold ? threshold + 1 : edit_distance(query, c);
     const bool prefix = !query.empty() && c.size() > query.size() &&
                         edit_distance(query, std::string_view(c).substr(0, query.size())) == 0;
     if (prefix) score = std::min<std::size_t>(score, 1);

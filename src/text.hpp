@@ -7,6 +7,10 @@
 
 namespace electsec::detail {
 
+/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points
+/// past U+10FFFF).
+bool is_utf8(std::string_view text);
+
 /// Lower-case ASCII letters and digits, every other run of characters one '-', no '-'
 /// at either end: "User Recommendations" -> "user-recommendations".
 std::string kebab_case(std::string_view text);

@@ -250,7 +250,7 @@ class NotFound(Error, KeyError):
 
 // Text fields the loader requires to be non-empty are refused when set, not at the next load.
 std::string non_empty(const char* field, std::string value) {
-  if (value.empty()) throw Error(std::string(field) + " must not be empty");
+  if (!is_valid_name(value)) throw Error(std::string(field) + " must not be empty or hold control characters");
   return value;
 }
 

@@ -44,6 +44,10 @@ std::string today_utc();
 bool is_iso_timestamp(std::string_view text);
 //@}
 
+/// True when `text` can be a jurisdiction's id, name or state, or a catalog version: not
+/// empty, and without control characters such as line breaks (they are shown on one line).
+bool is_valid_name(std::string_view text);
+
 /// The office an assessment belongs to.
 struct Jurisdiction {
   std::string id;     ///< the office's own stable id, e.g. "us-pa-dauphin"

@@ -6,15 +6,31 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace electsec {
 
-/// Base of every error electsec throws.
+/// `text` made safe to show on one line of a terminal or a log: line breaks, tabs and other
+/// control characters (C0, DEL, C1), bidirectional controls (U+202A..U+202E,
+/// U+2066..U+2069), line and paragraph separators (U+2028, U+2029) and bytes that are not
+/// UTF-8 are written as escapes ("\\n", "\\x1b", "\\u202e"); backslashes are left alone.
+/// Every error message is passed through it, since messages quote file content.
+std::string printable(std::string_view text);
+
+/// Base of every error electsec throws. what() is always one line that a terminal cannot
+/// act on (see `printable`), except ValidationError's, whose problems follow on lines of
+/// their own, each made printable.
 class Error : public std::runtime_error {
  public:
-  /// An error whose what() is `message`.
-  explicit Error(const std::string& message) : std::runtime_error(message) {}
+  /// An error whose what() is printable(message).
+  explicit Error(const std::string& message);
+
+ protected:
+  /// Tag for the constructor below.
+  struct Verbatim {};
+  /// For subclasses that have made each line of `message` printable themselves.
+  Error(const std::string& message, Verbatim) : std::runtime_error(message) {}
 };
 
 /// A text (JSON, later reStructuredText) could not be read. `line` and `column` are

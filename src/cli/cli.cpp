@@ -20,7 +20,9 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -315,7 +317,11 @@ void write_result(const Args& a, Io& io, const std::string& text) {
 
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   OscalOptions options;
-  if (const auto ts = a.option("timestamp")) options.timestamp = *ts;
+  if (const auto ts = a.option("timestamp")) {
+    if (!is_iso_timestamp(*ts) || ts->size() == 10)
+      throw UsageError{"--timestamp must be a UTC date-time such as 2026-01-01T00:00:00Z, not '" + *ts + "'"};
+    options.timestamp = *ts;
+  }
   std::string text;
   if (f == Format::oscal_catalog) {
     text = to_oscal_catalog(c, options);
@@ -700,24 +706,38 @@ void write_level_change(const std::string& file, Maturity from, Maturity to, con
 void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f, Io& io) {
   const auto assessment_file = a.option("assessment");
   if (a.flag("save") && !assessment_file) throw UsageError{"maturity --save needs --assessment FILE"};
-  std::optional<MaturityAnswers> answers = answers_option(c, a, io);
-  if (!answers && assessment_file) answers = load_assessment(*assessment_file, c).answers;
-  if (!answers)
+  std::optional<Assessment> stored;
+  if (assessment_file) stored = load_assessment(*assessment_file, c);  // a bad file is an error even without --save
+  const std::optional<MaturityAnswers> given = answers_option(c, a, io);
+  if (!given && !stored)
     throw UsageError{std::string("maturity needs --answers FILE (or -) when standard input is not a terminal (usage: electsec ") +
                      cmd.usage + ")"};
-  const MaturityResult result = determine_maturity(c, *answers);
-  write_maturity(result, f, io.out);
-  if (!a.flag("save")) return;
-  Maturity before = result.level;
+  // Answers given replace the office's answers to the same statements; its others stay.
+  const auto merged = [&](MaturityAnswers base) {
+    if (given)
+      for (const auto& [id, yes] : *given) base[id] = yes;
+    return base;
+  };
+  const MaturityAnswers answers = merged(stored ? stored->answers : MaturityAnswers{});
+  if (!a.flag("save")) {
+    write_maturity(determine_maturity(c, answers), f, io.out);
+    return;
+  }
+  if (answers.empty())
+    throw Error(*assessment_file + ": no answers to save (give --answers FILE, or answer the questionnaire on a terminal)");
+  Maturity before = Maturity::level1;
+  std::optional<MaturityResult> result;
   std::vector<std::string> no_longer;
   update_assessment(*assessment_file, c, [&](Assessment& x) {
     before = x.maturity;
-    x.answers = *answers;
-    no_longer = x.set_level(c, result.level);
+    x.answers = merged(x.answers);
+    result = determine_maturity(c, x.answers);
+    no_longer = x.set_level(c, result->level);
   });
+  write_maturity(*result, f, io.out);
   std::ostream& note = f == Format::json ? io.err : io.out;
   note << (f == Format::json ? "" : "\n") << "saved the answers in ";
-  write_level_change(*assessment_file, before, result.level, no_longer, note);
+  write_level_change(*assessment_file, before, result->level, no_longer, note);
 }
 
 // ---- plan ----
@@ -866,6 +886,9 @@ void assess_set(const Catalog& c, const Args& a, Io& io) {
   if (practice) c.practice(*practice);  // NotFound for a typo, before anything else
   const std::optional<std::string> note = a.option("note");
   const std::string date = a.option("date").value_or("");
+  if (!date.empty() && !is_iso_timestamp(date))
+    throw UsageError{"--date must be an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ), not '" +
+                     date + "'"};
   update_assessment(file, c, [&](Assessment& x) {
     if (practice)
       for (const Action* action : c.applicable_actions(*practice, x.maturity))
@@ -949,8 +972,8 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     const Maturity to = [&] {
       try {
         return parse_maturity(a.positional[3]);
-      } catch (const Error& e) {
-        throw UsageError{e.what()};
+      } catch (const Error&) {
+        throw UsageError{"assess level: the level must be 1, 2 or 3, not '" + a.positional[3] + "'"};
       }
     }();
     Maturity from = to;
@@ -1477,7 +1500,12 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     } else {
       c.run(c, default_catalog(), a, f, io);
     }
+    errno = 0;
     out.flush();
+    if (out.fail()) {
+      const int error = errno;
+      throw IoError("<stdout>", std::string("cannot write the output") + (error ? std::string(": ") + std::strerror(error) : ""));
+    }
     return io.exit_code;
   } catch (const UsageError& e) {
     err << "electsec: " << e.message << '\n';
@@ -1487,7 +1515,7 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     const std::string what = e.what();
     std::string line = what.substr(0, what.find('\n'));
     for (std::size_t i = 0; i < e.problems().size(); ++i)
-      line += (i ? "; " : ": ") + e.problems()[i].where + ": " + e.problems()[i].message;
+      line += (i ? "; " : ": ") + printable(e.problems()[i].where) + ": " + printable(e.problems()[i].message);
     err << "electsec: " << line << '\n';
     return 1;
   } catch (const Error& e) {

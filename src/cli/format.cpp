@@ -1,5 +1,7 @@
 #include "format.hpp"
 
+#include <electsec/error.hpp>
+
 #include <algorithm>
 
 namespace electsec::detail {
@@ -13,7 +15,14 @@ std::size_t display_width(std::string_view s) {
 }
 }  // namespace
 
-void write_table(std::ostream& out, const Table& table) {
+void write_table(std::ostream& out, const Table& raw) {
+  // A table is for a terminal: what a file holds is shown, never acted on.
+  Table table{{}, {}};
+  for (const auto& h : raw.headers) table.headers.push_back(printable(h));
+  for (const auto& row : raw.rows) {
+    table.rows.emplace_back();
+    for (const auto& cell : row) table.rows.back().push_back(printable(cell));
+  }
   std::vector<std::size_t> widths;
   for (const auto& h : table.headers) widths.push_back(display_width(h));
   for (const auto& row : table.rows)

@@ -8,6 +8,7 @@
 
 #include <electsec/error.hpp>
 
+#include <algorithm>
 #include <cstring>
 
 namespace electsec::detail {
@@ -69,6 +70,7 @@ class Reader {
     const std::size_t start = i_;
     out = 0;
     while (i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9' && i_ - start < 3) out = out * 10 + (t_[i_++] - '0');
+    if (i_ - start > 1 && t_[start] == '0') return false;  // JSON has no leading zeros: "02" is invalid
     return i_ > start && (i_ >= t_.size() || (t_[i_] != '.' && t_[i_] != 'e' && t_[i_] != 'E' && !(t_[i_] >= '0' && t_[i_] <= '9')));
   }
 
@@ -92,6 +94,9 @@ class Reader {
   std::size_t i_ = 0;
 };
 
+// Names and ids: non-empty, no control characters (the full reader's rule).
+bool plain_name(const std::string& s) { return is_valid_name(s); }
+
 bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
   std::string value;
   return r.object([&](const std::string& id) {
@@ -104,8 +109,12 @@ bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, 
     }
     ActionStatus st;
     bool have_status = false;
+    unsigned seen_fields = 0;  // a field given twice is left to the full reader, which rejects it
     const bool ok = r.object([&](const std::string& k) {
       if (!r.string(value)) return false;
+      const unsigned bit = k == "status" ? 1u : k == "note" ? 2u : k == "updated" ? 4u : 0u;
+      if (bit == 0 || (seen_fields & bit) != 0) return false;
+      seen_fields |= bit;
       if (k == "status") {
         try {
           st.status = parse_status(value);
@@ -154,7 +163,7 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
   const bool ok = r.object([&](const std::string& key) {
     if (!seen.insert(key).second) return false;  // duplicate keys: let the full reader decide
     if (key == "schema") return schema = r.string(value) && value == "electsec.assessment/1";
-    if (key == "catalog_version") return version = r.string(a.catalog_version) && !a.catalog_version.empty();
+    if (key == "catalog_version") return version = r.string(a.catalog_version) && plain_name(a.catalog_version);
     if (key == "maturity") {
       int m = 0;
       if (!r.small_int(m) || m < 1 || m > 3) return false;
@@ -162,10 +171,12 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
       return maturity = true;
     }
     if (key == "jurisdiction") {
-      int fields = 0;
+      unsigned fields = 0;  // one bit per field: a field given twice is left to the full reader
       jurisdiction = r.object([&](const std::string& k) {
-        if (!r.string(value) || value.empty()) return false;
-        ++fields;
+        if (!r.string(value) || !plain_name(value)) return false;
+        const unsigned bit = k == "id" ? 1u : k == "name" ? 2u : k == "state" ? 4u : k == "kind" ? 8u : 0u;
+        if (bit == 0 || (fields & bit) != 0) return false;
+        fields |= bit;
         if (k == "id") a.jurisdiction.id = value;
         else if (k == "name") a.jurisdiction.name = value;
         else if (k == "state") a.jurisdiction.state = value;
@@ -179,7 +190,7 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
           return false;
         }
         return true;
-      }) && fields == 4;
+      }) && fields == 15u;
       return jurisdiction;
     }
     if (key == "answers") return answers(r, a.answers, catalog);

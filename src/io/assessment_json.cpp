@@ -2,6 +2,7 @@
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
 
+#include "catalog_impl.hpp"
 #include "assessment_fast.hpp"
 #include "assessment_reader.hpp"
 #include "atomic_file.hpp"
@@ -10,6 +11,7 @@
 #include "json_locate.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <filesystem>
 #include <map>
@@ -23,7 +25,6 @@ namespace {
 // Assessments are read into sorted-map JSON (fast for many statuses) and written in the
 // format's order.
 using ujson = nlohmann::json;
-using ordered = detail::json;
 
 
 // Collects every problem of a document, each at its JSON pointer, and reports them all
@@ -35,7 +36,30 @@ class Problems {
   Problems(std::string_view text, std::string_view source, bool positions = true)
       : text_(text), source_(source), positions_(positions) {}
 
-  void add(std::string pointer, std::string message) { list_.emplace_back(std::move(pointer), std::move(message)); }
+  // Only the first `max_listed` problems are kept (and located); the rest are counted, so
+  // that a document with a million bad entries is still reported in linear time.
+  static constexpr std::size_t max_listed = 100;
+  void add(std::string pointer, std::string message) {
+    if (++count_ <= max_listed) list_.emplace_back(std::move(pointer), std::move(message));
+  }
+  bool full() const { return count_ >= max_listed; }
+
+  // An id the catalog lacks is a problem; its message (with the closest ids) is worked
+  // out only while problems are still listed.
+  template <typename Lookup>
+  bool known(bool exists, const std::string& pointer, Lookup&& lookup) {
+    if (exists) return true;
+    if (full()) {
+      add(pointer, "");
+      return false;
+    }
+    try {
+      lookup();
+    } catch (const NotFound& e) {
+      add(pointer, e.what());
+    }
+    return false;
+  }
 
   void wrong(const ujson& j, const std::string& pointer, const std::string& expected) {
     add(pointer, "expected " + expected + ", found " + detail::type_name(j.type()));
@@ -62,6 +86,8 @@ class Problems {
     return &*it;
   }
 
+  // A required string; a `name` (non_empty) must also hold no control characters, since
+  // names and ids are shown on one line in tables, messages and reports.
   std::string string(const ujson& j, const std::string& pointer, const char* key, bool non_empty) {
     const ujson* v = required(j, pointer, key);
     if (v == nullptr) return {};
@@ -69,16 +95,18 @@ class Problems {
       wrong(*v, pointer + "/" + key, "a string");
       return {};
     }
-    if (non_empty && v->get_ref<const std::string&>().empty()) add(pointer + "/" + key, "must not be empty");
+    const std::string& s = v->get_ref<const std::string&>();
+    if (non_empty && s.empty()) add(pointer + "/" + key, "must not be empty");
+    else if (non_empty && !is_valid_name(s)) add(pointer + "/" + key, "must not contain control characters such as line breaks");
     return v->get<std::string>();
   }
 
   void raise_if_any() const {
-    if (list_.empty()) return;
+    if (count_ == 0) return;
     const auto position = [&](const std::string& pointer) {
       return positions_ ? detail::position_of(text_, detail::locate(text_, pointer)) : detail::TextPosition{0, 0};
     };
-    if (list_.size() == 1) {
+    if (count_ == 1) {
       const auto pos = position(list_[0].first);
       throw ParseError(std::string(source_), pos.line, pos.column, list_[0].first, list_[0].second);
     }
@@ -90,17 +118,18 @@ class Problems {
                               ": field " + pointer,
                           message});
     }
-    throw ValidationError(std::move(problems), std::string(source_) + ": " + std::to_string(list_.size()) + " problems");
+    throw ValidationError(std::move(problems),
+                          std::string(source_) + ": " + std::to_string(count_) + " problems" +
+                              (count_ > max_listed ? " (the first " + std::to_string(max_listed) + " listed)" : ""));
   }
 
  private:
   std::string_view text_;
   std::string_view source_;
   bool positions_;
+  std::size_t count_ = 0;
   std::vector<std::pair<std::string, std::string>> list_;
 };
-
-std::string unknown_message(const NotFound& e) { return e.what(); }
 
 MaturityAnswers decode_answers(const ujson& j, const std::string& pointer, const Catalog* catalog, Problems& problems) {
   MaturityAnswers answers;
@@ -111,12 +140,8 @@ MaturityAnswers decode_answers(const ujson& j, const std::string& pointer, const
   for (const auto& item : j.items()) {
     const std::string at = pointer + "/" + detail::pointer_token(item.key());
     if (catalog != nullptr) {
-      try {
-        catalog->maturity_statement(item.key());
-      } catch (const NotFound& e) {
-        problems.add(at, unknown_message(e));
-        continue;
-      }
+      const auto& index = detail::CatalogAccess::impl(*catalog).statement_index;
+      if (!problems.known(index.count(item.key()) > 0, at, [&] { catalog->maturity_statement(item.key()); })) continue;
     }
     if (item.value().is_boolean())
       answers[item.key()] = item.value().get<bool>();
@@ -173,8 +198,12 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   a.catalog_version = problems.string(doc, "", "catalog_version", true);
 
   if (const ujson* m = problems.required(doc, "", "maturity")) {
-    if (!m->is_number_integer())
+    if (m->is_number_float() && std::isfinite(m->get<double>()) && std::floor(m->get<double>()) == m->get<double>())
+      problems.add("/maturity", "maturity must be 1, 2 or 3, found an integer too large to read exactly");
+    else if (!m->is_number_integer())
       problems.wrong(*m, "/maturity", "an integer 1, 2 or 3");
+    else if (m->is_number_unsigned() && m->get<unsigned long long>() > 3)
+      problems.add("/maturity", "maturity must be 1, 2 or 3, found " + std::to_string(m->get<unsigned long long>()));
     else if (m->get<long long>() < 1 || m->get<long long>() > 3)
       problems.add("/maturity", "maturity must be 1, 2 or 3, found " + std::to_string(m->get<long long>()));
     else
@@ -196,12 +225,8 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
       for (const auto& item : statuses.items()) {
         const std::string at = base + "/" + detail::pointer_token(item.key());
         if (current && catalog != nullptr) {
-          try {
-            catalog->action(item.key());
-          } catch (const NotFound& e) {
-            problems.add(at, unknown_message(e));
-            continue;
-          }
+          const auto& index = detail::CatalogAccess::impl(*catalog).action_index;
+          if (!problems.known(index.count(item.key()) > 0, at, [&] { catalog->action(item.key()); })) continue;
         }
         const ujson& v = item.value();
         if (!problems.object(v, at, {"status", "note", "updated"})) continue;
@@ -259,36 +284,96 @@ Assessment load_assessment(const std::string& path, const Catalog& catalog) {
   return parse_assessment(detail::read_file(path), catalog, path);
 }
 
+namespace {
+
+// The writer builds the text directly: linear in the number of statuses (an insertion-
+// ordered JSON object would make each insertion linear, the whole save quadratic).
+class DocumentWriter {
+ public:
+  void string(const std::string& s) {
+    try {
+      out_ += ujson(s).dump();
+    } catch (const nlohmann::json::type_error&) {
+      throw Error("text '" + s.substr(0, 40) + "' is not valid UTF-8");
+    }
+  }
+  void raw(std::string_view s) { out_ += s; }
+  void key(int indent, const std::string& k) {
+    out_.append(static_cast<std::size_t>(indent), ' ');
+    string(k);
+    out_ += ": ";
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+template <typename Map, typename Write>
+void write_object(DocumentWriter& w, int indent, const Map& map, Write write_value) {
+  if (map.empty()) {
+    w.raw("{}");
+    return;
+  }
+  w.raw("{\n");
+  std::size_t i = 0;
+  for (const auto& [id, value] : map) {
+    w.key(indent + 2, id);
+    write_value(value);
+    w.raw(++i < map.size() ? ",\n" : "\n");
+  }
+  w.raw(std::string(static_cast<std::size_t>(indent), ' ') + "}");
+}
+
+void write_statuses(DocumentWriter& w, const std::map<std::string, ActionStatus, std::less<>>& statuses) {
+  write_object(w, 2, statuses, [&](const ActionStatus& st) {
+    w.raw("{\n      \"status\": \"");
+    w.raw(to_string(st.status));
+    w.raw("\",\n      \"note\": ");
+    w.string(st.note);
+    w.raw(",\n      \"updated\": ");
+    w.string(st.updated);
+    w.raw("\n    }");
+  });
+}
+
+void write_answers(DocumentWriter& w, const MaturityAnswers& answers) {
+  write_object(w, 2, answers, [&](bool yes) { w.raw(yes ? "true" : "false"); });
+}
+
+}  // namespace
+
 std::string to_json(const Assessment& a) {
-  ordered answers = ordered::object();
-  for (const auto& [id, yes] : a.answers) answers[id] = yes;
-  const auto encode_statuses = [](const auto& map) {
-    ordered out = ordered::object();
-    for (const auto& [id, st] : map)
-      out[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
-    return out;
-  };
-  ordered doc = {{"schema", std::string(assessment_schema)},
-              {"jurisdiction",
-               {{"id", a.jurisdiction.id},
-                {"name", a.jurisdiction.name},
-                {"state", a.jurisdiction.state},
-                {"kind", std::string(to_string(a.jurisdiction.kind))}}},
-              {"catalog_version", a.catalog_version},
-              {"maturity", static_cast<int>(a.maturity)}};
-  if (!a.answers.empty()) doc["answers"] = answers;
-  doc["statuses"] = encode_statuses(a.statuses);
-  if (!a.retired.empty()) doc["retired"] = encode_statuses(a.retired);
+  DocumentWriter w;
+  w.raw("{\n  \"schema\": \"");
+  w.raw(assessment_schema);
+  w.raw("\",\n  \"jurisdiction\": {\n    \"id\": ");
+  w.string(a.jurisdiction.id);
+  w.raw(",\n    \"name\": ");
+  w.string(a.jurisdiction.name);
+  w.raw(",\n    \"state\": ");
+  w.string(a.jurisdiction.state);
+  w.raw(",\n    \"kind\": \"");
+  w.raw(to_string(a.jurisdiction.kind));
+  w.raw("\"\n  },\n  \"catalog_version\": ");
+  w.string(a.catalog_version);
+  w.raw(",\n  \"maturity\": " + std::to_string(static_cast<int>(a.maturity)));
+  if (!a.answers.empty()) {
+    w.raw(",\n  \"answers\": ");
+    write_answers(w, a.answers);
+  }
+  w.raw(",\n  \"statuses\": ");
+  write_statuses(w, a.statuses);
+  if (!a.retired.empty()) {
+    w.raw(",\n  \"retired\": ");
+    write_statuses(w, a.retired);
+  }
   if (!a.retired_answers.empty()) {
-    ordered retired_answers = ordered::object();
-    for (const auto& [id, yes] : a.retired_answers) retired_answers[id] = yes;
-    doc["retired_answers"] = retired_answers;
+    w.raw(",\n  \"retired_answers\": ");
+    write_answers(w, a.retired_answers);
   }
-  try {
-    return doc.dump(2) + "\n";
-  } catch (const nlohmann::json::type_error&) {
-    throw Error("assessment of '" + a.jurisdiction.id + "': a text field is not valid UTF-8");
-  }
+  w.raw("\n}\n");
+  return w.take();
 }
 
 void validate_assessment(const Assessment& a, const Catalog& catalog, std::string_view source) {

@@ -4,6 +4,8 @@
 
 #include <electsec/error.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
@@ -80,9 +82,13 @@ void remove_abandoned_temps(const std::string& target) {
   while (const dirent* e = ::readdir(d)) {
     const std::string name = e->d_name;
     if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    // Exactly the shape write_temp creates: PID, '-', the six characters mkstemp chose.
     const std::string rest = name.substr(prefix.size());
     const auto dash = rest.find('-');
-    if (dash == std::string::npos || dash == 0) continue;
+    if (dash == std::string::npos || dash == 0 || rest.size() != dash + 7) continue;
+    if (!std::all_of(rest.begin() + static_cast<long>(dash) + 1, rest.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+      continue;
     char* end = nullptr;
     const long pid = std::strtol(rest.c_str(), &end, 10);
     if (end != rest.c_str() + dash || pid <= 0) continue;

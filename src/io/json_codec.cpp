@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 #include <initializer_list>
 #include <type_traits>
 
@@ -39,18 +40,52 @@ std::string pointer_token(std::string_view key) {
 
 namespace {
 
-// Rejects input over the limits before nlohmann sees it: a huge file, or nesting deep
-// enough to matter (found by one pass that skips strings).
+[[noreturn]] void fail_at(std::string_view text, std::string_view source, std::size_t offset, const std::string& what) {
+  const TextPosition pos = position_of(text, offset);
+  throw ParseError(std::string(source), pos.line, pos.column, "", what);
+}
+
+// The text of a key as the parser will see it: escapes decoded (so "a" and "\u0061" are
+// the same key).
+std::string key_text(std::string_view raw) {
+  if (raw.find('\\') == std::string_view::npos) return std::string(raw.substr(1, raw.size() - 2));
+  try {
+    return nlohmann::json::parse(raw).get<std::string>();
+  } catch (const nlohmann::json::exception&) {
+    return std::string(raw);  // malformed: the parser reports it
+  }
+}
+
+// At most 60 bytes of a key for a message, cut before a character, not inside one.
+std::string shortened(const std::string& key) {
+  if (key.size() <= 60) return key;
+  std::size_t cut = 60;
+  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
+  return key.substr(0, cut) + "...";
+}
+
+// One pass before nlohmann sees the text, for what it would accept but must not be: input
+// over the size limit; nesting deep enough to matter; a NUL byte, where nlohmann would stop
+// reading and accept whatever followed; and a key given twice in one object, which
+// nlohmann would resolve silently (last wins). Strings are skipped quote to quote.
 void check_limits(std::string_view text, std::string_view source) {
   if (text.size() > max_input_bytes)
     throw ParseError(std::string(source), 0, 0, "",
                      "input of " + std::to_string(text.size()) + " bytes is over the limit of " +
                          std::to_string(max_input_bytes) + " bytes");
-  std::size_t depth = 0;
+  if (const void* nul = std::memchr(text.data(), '\0', text.size()))
+    fail_at(text, source, static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()),
+            "invalid JSON: a NUL byte");
+  struct Container {
+    bool object;
+    std::unordered_set<std::string> keys;
+  };
+  std::vector<Container> open;
   const char* const data = text.data();
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = data[i];
     if (c == '"') {  // skip the string: jump from quote to quote, minding escapes
+      const std::size_t start = i;
       while (true) {
         const void* q = std::memchr(data + i + 1, '"', text.size() - i - 1);
         if (q == nullptr) return;  // unterminated: the parser reports it
@@ -60,14 +95,20 @@ void check_limits(std::string_view text, std::string_view source) {
         i = end;
         if (slashes % 2 == 0) break;
       }
+      if (open.empty() || !open.back().object) continue;
+      std::size_t next = i + 1;
+      while (next < text.size() && (data[next] == ' ' || data[next] == '\n' || data[next] == '\r' || data[next] == '\t'))
+        ++next;
+      if (next >= text.size() || data[next] != ':') continue;  // a value, not a key
+      std::string key = key_text(text.substr(start, i - start + 1));
+      if (!open.back().keys.insert(key).second)
+        fail_at(text, source, start, "invalid JSON: key '" + shortened(key) + "' given twice in one object");
     } else if (c == '[' || c == '{') {
-      if (++depth > max_nesting_depth) {
-        const TextPosition pos = position_of(text, i);
-        throw ParseError(std::string(source), pos.line, pos.column, "",
-                         "nesting deeper than " + std::to_string(max_nesting_depth) + " levels");
-      }
-    } else if ((c == ']' || c == '}') && depth > 0) {
-      --depth;
+      if (open.size() + 1 > max_nesting_depth)
+        fail_at(text, source, i, "nesting deeper than " + std::to_string(max_nesting_depth) + " levels");
+      open.push_back({c == '{', {}});
+    } else if ((c == ']' || c == '}') && !open.empty()) {
+      open.pop_back();
     }
   }
 }

@@ -1,5 +1,6 @@
 #include <electsec/plan.hpp>
 #include <electsec/report.hpp>
+#include <electsec/error.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -7,7 +8,9 @@
 
 namespace electsec {
 
-std::string html_escape(std::string_view text) {
+std::string html_escape(std::string_view raw) {
+  // Control characters, bidirectional overrides and broken UTF-8 are shown, not obeyed.
+  const std::string text = printable(raw);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -23,7 +26,11 @@ std::string html_escape(std::string_view text) {
   return out;
 }
 
-std::string markdown_escape(std::string_view text) {
+std::string markdown_escape(std::string_view raw) {
+  std::string flat(raw);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r') c = ' ';
+  const std::string text = printable(flat);
   std::string out;
   for (char c : text) {
     if (c == '\n' || c == '\r') {
@@ -86,7 +93,12 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
     const auto& [label, value, text] = rows[i];
     const int y = static_cast<int>(i) * row_h + 4;
     const double v = std::max(0.0, std::min(1.0, value));
-    std::string shown = label.size() > 52 ? label.substr(0, 50) + "…" : label;
+    std::string shown = label;
+    if (shown.size() > 52) {  // cut before a character, never inside one
+      std::size_t cut = 50;
+      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+      shown = shown.substr(0, cut) + "…";
+    }
     svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">" << html_escape(shown)
         << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w << "\" height=\"14\" fill=\"#e3e8ef\"/>"
         << "<rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << static_cast<int>(bar_w * v)

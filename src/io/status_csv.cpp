@@ -4,7 +4,9 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/error.hpp>
 
+#include "catalog_impl.hpp"
 #include "cli/format.hpp"
+#include "text.hpp"
 #include "file.hpp"
 
 #include <array>
@@ -126,11 +128,23 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
     row.line = rec.line;
     row.action = rec.cells[column[0]];
     bool ok = true;
-    try {
-      catalog.action(row.action);
-    } catch (const NotFound& e) {
-      problem(rec.line, "id", e.what());
+    for (std::size_t k = 0; k < names.size(); ++k)
+      if (column[k] != SIZE_MAX && !detail::is_utf8(rec.cells[column[k]])) {
+        problem(rec.line, names[k], "not valid UTF-8 text");
+        ok = false;
+      }
+    if (!ok) continue;
+    if (detail::CatalogAccess::impl(catalog).action_index.count(row.action) == 0) {
       ok = false;
+      if (count >= max_listed) {
+        ++count;  // past the listed ones, only counted: no suggestions to work out
+      } else {
+        try {
+          catalog.action(row.action);
+        } catch (const NotFound& e) {
+          problem(rec.line, "id", e.what());
+        }
+      }
     }
     try {
       row.status = parse_status(rec.cells[column[1]]);

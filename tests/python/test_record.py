@@ -26,6 +26,12 @@ def run(*args, stdin=None):
                           timeout=60)
 
 
+def write_csv(folder, text):
+    path = folder / "rows.csv"
+    path.write_text(text)
+    return path
+
+
 def init(path, maturity=3, office="us-xx-a"):
     code, out, err = electsec.run_cli(["assess", "init", str(path), "--id", office, "--name", "A County",
                                        "--state", "XX", "--kind", "county", "--maturity", str(maturity)])
@@ -190,10 +196,13 @@ def test_init_refuses_what_the_loader_refuses(tmp_path, args, message):
 def test_bad_dates_are_refused_everywhere(tmp_path, date):
     path = init(tmp_path / "o.json")
     before = path.read_text()
+    # A bad option value is a usage error (exit 2), as for every other option.
     r = run("assess", "set", path, "mdbr.all.1", "done", "--date", date)
-    assert r.returncode == 1 and f"'{date}'" in r.stderr and path.read_text() == before
+    assert r.returncode == 2 and f"--date must be an ISO 8601 date" in r.stderr and path.read_text() == before
     r = run("export", "--format", "oscal-catalog", "--timestamp", date)
-    assert r.returncode == 1 and r.stdout == ""
+    assert r.returncode == 2 and r.stdout == "" and "--timestamp must be a UTC date-time" in r.stderr
+    r = run("assess", "import", path, write_csv(path.parent, f"id,status,updated\nmdbr.all.1,done,{date}\n"))
+    assert r.returncode == 1 and "field updated" in r.stderr and path.read_text() == before
     a = electsec.Assessment.load(path)
     with pytest.raises(electsec.Error):
         a.set("mdbr.all.1", "done", updated=date)

@@ -36,7 +36,7 @@ def apply(a, call):
 
 @settings(max_examples=60, deadline=None, database=None)
 @given(calls=st.lists(set_call | level_call | answers_call, max_size=25),
-       name=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=20))
+       name=st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20))
 def test_valid_changes_save_and_load_back_equal(calls, name):
     a = electsec.Assessment(electsec.Jurisdiction("x", name, "XX"), 1)
     for call in calls:
@@ -72,6 +72,7 @@ bad_call = st.one_of(
     st.tuples(st.just("answer"), st.text(max_size=10).filter(lambda t: t not in STATEMENTS)),
     st.tuples(st.just("status"), st.text(max_size=15).filter(lambda t: t not in electsec.STATUSES)),
     st.tuples(st.just("level"), st.integers().filter(lambda n: n not in (1, 2, 3))),
+    st.tuples(st.just("name"), st.text(max_size=10).filter(lambda t: t == "" or any(ord(c) < 32 or c == "\x7f" for c in t))),
 )
 
 
@@ -92,6 +93,8 @@ def test_invalid_values_are_refused_by_the_call_and_change_nothing(valid, bad):
             a.answers = {bad[1]: True}
         elif kind == "status":
             a.set(ACTIONS[0], bad[1])
+        elif kind == "name":
+            a.jurisdiction = electsec.Jurisdiction("x", bad[1], "XX")
         else:
             a.set_level(bad[1])
     except (electsec.Error, TypeError):
