@@ -628,7 +628,14 @@ PYBIND11_MODULE(_core, m) {
              return out;
            },
            "Every (where, message) that build() would report.")
-      .def("build", [](const CatalogBuilder& b) { return b.build(); }, py::call_guard<py::gil_scoped_release>(),
+      // Copied with the GIL held, so that another thread adding to the builder cannot
+      // change what is being validated; the copy is built without the GIL.
+      .def("build",
+           [](const CatalogBuilder& b) {
+             CatalogBuilder copy = b;
+             py::gil_scoped_release release;
+             return copy.build();
+           },
            "Validate and index; raises ValidationError listing every problem.");
 
 

@@ -138,7 +138,8 @@ struct FileRollup {
 /// Errors, all checked before anything is summed: no input file at all; two files for
 /// the same jurisdiction id (naming both, also when one file is given twice); and,
 /// without `skip_invalid`, any file that does not load, the ValidationError listing
-/// every such file with its reason, not just the first.
+/// every such file with its reason, not just the first; with `skip_invalid`, when no
+/// file loads at all.
 FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths,
                         const RollupOptions& options);
 /// rollup_files with `threads` threads and the other options off.

@@ -885,6 +885,7 @@ void assess_set(const Catalog& c, const Args& a, Io& io) {
   if (ids.empty() && !practice) throw UsageError{"assess set needs at least one ACTION_ID or --practice ID"};
   if (practice) c.practice(*practice);  // NotFound for a typo, before anything else
   const std::optional<std::string> note = a.option("note");
+  if (note && !detail::is_utf8(*note)) throw UsageError{"--note is not valid UTF-8 text"};
   const std::string date = a.option("date").value_or("");
   if (!date.empty() && !is_iso_timestamp(date))
     throw UsageError{"--date must be an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ), not '" +
@@ -1504,7 +1505,8 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     out.flush();
     if (out.fail()) {
       const int error = errno;
-      throw IoError("<stdout>", std::string("cannot write the output") + (error ? std::string(": ") + std::strerror(error) : ""));
+      throw IoError("<stdout>", std::string("cannot write the output") +
+                                    (error ? std::string(": ") + std::strerror(error) : " (the disk is full, or the output was closed)"));
     }
     return io.exit_code;
   } catch (const UsageError& e) {

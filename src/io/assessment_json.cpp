@@ -17,6 +17,7 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <utility>
 
 namespace electsec {
 
@@ -290,17 +291,18 @@ namespace {
 // ordered JSON object would make each insertion linear, the whole save quadratic).
 class DocumentWriter {
  public:
-  void string(const std::string& s) {
+  // `field` (a JSON pointer) names the value in the error when it is not UTF-8.
+  void string(const std::string& s, const std::string& field) {
     try {
       out_ += ujson(s).dump();
     } catch (const nlohmann::json::type_error&) {
-      throw Error("text '" + s.substr(0, 40) + "' is not valid UTF-8");
+      throw ParseError("<assessment>", 0, 0, field, "not valid UTF-8 text: '" + s.substr(0, 40) + "'");
     }
   }
   void raw(std::string_view s) { out_ += s; }
-  void key(int indent, const std::string& k) {
+  void key(int indent, const std::string& k, const std::string& base) {
     out_.append(static_cast<std::size_t>(indent), ' ');
-    string(k);
+    string(k, base + "/" + k);
     out_ += ": ";
   }
   std::string take() { return std::move(out_); }
@@ -310,7 +312,7 @@ class DocumentWriter {
 };
 
 template <typename Map, typename Write>
-void write_object(DocumentWriter& w, int indent, const Map& map, Write write_value) {
+void write_object(DocumentWriter& w, int indent, const std::string& base, const Map& map, Write write_value) {
   if (map.empty()) {
     w.raw("{}");
     return;
@@ -318,27 +320,28 @@ void write_object(DocumentWriter& w, int indent, const Map& map, Write write_val
   w.raw("{\n");
   std::size_t i = 0;
   for (const auto& [id, value] : map) {
-    w.key(indent + 2, id);
-    write_value(value);
+    w.key(indent + 2, id, base);
+    write_value(id, value);
     w.raw(++i < map.size() ? ",\n" : "\n");
   }
   w.raw(std::string(static_cast<std::size_t>(indent), ' ') + "}");
 }
 
-void write_statuses(DocumentWriter& w, const std::map<std::string, ActionStatus, std::less<>>& statuses) {
-  write_object(w, 2, statuses, [&](const ActionStatus& st) {
+void write_statuses(DocumentWriter& w, const std::string& base,
+                    const std::map<std::string, ActionStatus, std::less<>>& statuses) {
+  write_object(w, 2, base, statuses, [&](const std::string& id, const ActionStatus& st) {
     w.raw("{\n      \"status\": \"");
     w.raw(to_string(st.status));
     w.raw("\",\n      \"note\": ");
-    w.string(st.note);
+    w.string(st.note, base + "/" + id + "/note");
     w.raw(",\n      \"updated\": ");
-    w.string(st.updated);
+    w.string(st.updated, base + "/" + id + "/updated");
     w.raw("\n    }");
   });
 }
 
-void write_answers(DocumentWriter& w, const MaturityAnswers& answers) {
-  write_object(w, 2, answers, [&](bool yes) { w.raw(yes ? "true" : "false"); });
+void write_answers(DocumentWriter& w, const std::string& base, const MaturityAnswers& answers) {
+  write_object(w, 2, base, answers, [&](const std::string&, bool yes) { w.raw(yes ? "true" : "false"); });
 }
 
 }  // namespace
@@ -348,29 +351,29 @@ std::string to_json(const Assessment& a) {
   w.raw("{\n  \"schema\": \"");
   w.raw(assessment_schema);
   w.raw("\",\n  \"jurisdiction\": {\n    \"id\": ");
-  w.string(a.jurisdiction.id);
+  w.string(a.jurisdiction.id, "/jurisdiction/id");
   w.raw(",\n    \"name\": ");
-  w.string(a.jurisdiction.name);
+  w.string(a.jurisdiction.name, "/jurisdiction/name");
   w.raw(",\n    \"state\": ");
-  w.string(a.jurisdiction.state);
+  w.string(a.jurisdiction.state, "/jurisdiction/state");
   w.raw(",\n    \"kind\": \"");
   w.raw(to_string(a.jurisdiction.kind));
   w.raw("\"\n  },\n  \"catalog_version\": ");
-  w.string(a.catalog_version);
+  w.string(a.catalog_version, "/catalog_version");
   w.raw(",\n  \"maturity\": " + std::to_string(static_cast<int>(a.maturity)));
   if (!a.answers.empty()) {
     w.raw(",\n  \"answers\": ");
-    write_answers(w, a.answers);
+    write_answers(w, "/answers", a.answers);
   }
   w.raw(",\n  \"statuses\": ");
-  write_statuses(w, a.statuses);
+  write_statuses(w, "/statuses", a.statuses);
   if (!a.retired.empty()) {
     w.raw(",\n  \"retired\": ");
-    write_statuses(w, a.retired);
+    write_statuses(w, "/retired", a.retired);
   }
   if (!a.retired_answers.empty()) {
     w.raw(",\n  \"retired_answers\": ");
-    write_answers(w, a.retired_answers);
+    write_answers(w, "/retired_answers", a.retired_answers);
   }
   w.raw("\n}\n");
   return w.take();
@@ -384,7 +387,12 @@ void validate_assessment(const Assessment& a, const Catalog& catalog, std::strin
 namespace {
 // The document to write: valid by the loader's rules, or an exception naming `path`.
 std::string checked_json(const Assessment& a, const Catalog& catalog, const std::string& path) {
-  std::string text = to_json(a);
+  std::string text;
+  try {
+    text = to_json(a);
+  } catch (const ParseError& e) {
+    throw ParseError(path, 0, 0, e.field(), e.expected());
+  }
   detail::read_assessment_checked(text, &catalog, path, false);
   return text;
 }
@@ -527,6 +535,9 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
     if (options.skip_invalid) out.skipped.push_back({files[i], reason});
     else bad.push_back({files[i], reason});
   }
+  // Skipping is for some files: when none loads, there is nothing to sum up.
+  if (out.skipped.size() == files.size())
+    for (auto& s : std::exchange(out.skipped, {})) bad.push_back({std::move(s.path), std::move(s.reason)});
   if (bad.size() == 1) {  // one bad file: its own error, with its type and position
     for (std::size_t i = 0; i < files.size(); ++i)
       if (failed[i]) std::rethrow_exception(exceptions[i]);

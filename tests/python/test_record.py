@@ -323,3 +323,93 @@ def test_file_system_errors_are_io_errors_and_os_errors(tmp_path):
     electsec.create_assessment(a, tmp_path / "c.json")
     with pytest.raises(electsec.IoError, match="already exists"):
         electsec.create_assessment(a, tmp_path / "c.json")
+
+
+# ---- hostile input and faults ----
+
+def test_objects_changed_by_other_threads_while_saving_save_a_consistent_snapshot(tmp_path):
+    """save() copies the assessment with the GIL held; threads that keep changing it meanwhile
+    cannot make it write freed memory or half a change."""
+    a = electsec.Assessment(electsec.Jurisdiction("x", "X", "XX"), 3)
+    ids = [x.id for p in electsec.default_catalog().practices() for x in p.actions]
+    stop = threading.Event()
+
+    def churn(k):
+        i = 0
+        while not stop.is_set():
+            a.set(ids[i % len(ids)], "done", note="m" * (i % 300) + str(k))
+            i += 1
+
+    def build_churn():
+        builder = electsec.CatalogBuilder()
+        while not stop.is_set():
+            builder.add(electsec.Control.from_dict({"id": 1, "title": "C"}))
+
+    workers = [threading.Thread(target=churn, args=(k,)) for k in range(3)] + [threading.Thread(target=build_churn)]
+    for w in workers:
+        w.start()
+    try:
+        for n in range(60):
+            path = tmp_path / f"s{n % 3}.json"
+            a.save(path)
+            loaded = electsec.Assessment.load(path)
+            assert all(s.note.rstrip("0123456789").strip("m") == "" for s in loaded.statuses.values())
+    finally:
+        stop.set()
+        for w in workers:
+            w.join()
+
+
+def test_uninitialised_objects_do_not_crash():
+    # What pybind11 does with an object whose __init__ never ran is its own; it must not crash.
+    blank = electsec.Jurisdiction.__new__(electsec.Jurisdiction)
+    assert blank is not None
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_failed_write_to_standard_output_is_an_error():
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([*cli_command(), "catalog", "--format", "json"], stdout=full, stderr=subprocess.PIPE,
+                           text=True, timeout=60)
+    assert r.returncode == 1 and r.stderr.startswith("electsec: <stdout>: cannot write the output")
+
+
+def test_a_closed_pipe_ends_quietly():
+    r = subprocess.run(f"{' '.join(cli_command())} catalog --format json | head -c 10", shell=True,
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout == '{\n  "schem' and r.stderr == ""
+
+
+@pytest.mark.parametrize("args, code", [
+    (["assess", "set", "{f}", "x\x1b]0;pwned\x07\nline2", "done"], 1),
+    (["show", "\u202eevil"], 1),
+    (["assess", "set", "{f}", "backups.l1.1", "done", "--note", "\udcff"], 2),
+])
+def test_errors_are_one_line_a_terminal_cannot_act_on(tmp_path, args, code):
+    path = init(tmp_path / "o.json")
+    argv = [a.replace("{f}", str(path)) for a in args]
+    r = subprocess.run([*cli_command(), *[os.fsencode(a) if "\udcff" in a else a for a in argv]],
+                       capture_output=True, timeout=60)
+    assert r.returncode == code
+    err = r.stderr.decode("utf-8")
+    assert err.count("\n") == 1 and "\x1b" not in err and "\x07" not in err and "\u202e" not in err
+
+
+def test_fifos_and_symlink_loops_are_user_errors_not_hangs(tmp_path):
+    path = init(tmp_path / "o.json")
+    os.mkfifo(tmp_path / "f.json")
+    for args in (["assess", "score", tmp_path / "f.json"], ["--catalog", tmp_path / "f.json", "controls"],
+                 ["maturity", "--answers", tmp_path / "f.json"], ["report", "--assessment", tmp_path / "f.json"],
+                 ["export", "--format", "oscal-assessment-results", "--assessment", tmp_path / "f.json"],
+                 ["diff", "default", tmp_path / "f.json"], ["assess", "migrate", tmp_path / "f.json", "--to", "default"],
+                 ["assess", "import", path, tmp_path / "f.json"]):
+        r = run(*args)  # run() has a timeout: a hang fails the test
+        assert r.returncode == 1 and "not a regular file" in r.stderr, (args, r.stderr)
+    loops = tmp_path / "loops"
+    loops.mkdir()
+    os.symlink("self.json", loops / "self.json")
+    r = run("rollup", loops)
+    assert r.returncode == 1 and "Too many levels of symbolic links" in r.stderr
+    os.mkfifo(loops / "pipe.json")
+    r = run("rollup", "--skip-invalid", loops)
+    assert r.returncode == 1 and "rollup: 2 of 2 files do not load" in r.stderr  # nothing left to sum up

@@ -98,6 +98,28 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
       {"nesting hundreds of thousands deep", deep, "", "nesting deeper than 64 levels"},
       {"invalid UTF-8", replaced("weekly", "week\xc3\x28ly"), "", "invalid JSON"},
       {"binary", binary, "", "invalid JSON"},
+      // What nlohmann alone would accept: duplicate keys (last wins), and whatever
+      // follows a NUL byte. Every instance is refused, wherever it stands.
+      {"duplicate top-level key", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,"), "",
+       "key 'maturity' given twice in one object"},
+      {"duplicate jurisdiction key", replaced("\"state\": \"XX\", \"kind\": \"county\"", "\"state\": \"XX\", \"state\": \"YY\""),
+       "", "key 'state' given twice"},
+      {"duplicate status", replaced("\"join_ei_isac.all.1\"", "\"backups.l1.1\""), "", "key 'backups.l1.1' given twice"},
+      {"duplicate status field", replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""),
+       "", "key 'status' given twice"},
+      {"duplicate key spelled with an escape", replaced("\"maturity\": 1,", "\"maturity\": 1, \"m\\u0061turity\": 1,"), "",
+       "key 'maturity' given twice"},
+      {"NUL then garbage", good + std::string(1, '\0') + "garbage", "", "invalid JSON: a NUL byte"},
+      {"NUL inside a string", replaced("weekly", std::string("week") + '\0' + "ly"), "", "a NUL byte"},
+      {"leading zero", replaced("\"maturity\": 1", "\"maturity\": 01"), "", "invalid JSON"},
+      {"integer past 2^64", replaced("\"maturity\": 1", "\"maturity\": 18446744073709551617"), "/maturity",
+       "an integer too large to read exactly"},
+      {"integer just below 2^64", replaced("\"maturity\": 1", "\"maturity\": 18446744073709551615"), "/maturity",
+       "found 18446744073709551615"},
+      {"line break in a name", replaced("\"A County\"", "\"A\\nCounty\""), "/jurisdiction/name",
+       "must not contain control characters"},
+      {"bad date", replaced("2026-01-02", "2026-02-30"), "/statuses/backups.l1.1/updated",
+       "expected an ISO 8601 date"},
   };
   for (const auto& tc : cases) {
     BOOST_TEST_CONTEXT(tc.name) {
@@ -136,9 +158,17 @@ BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
   // It gives up (so the full reader explains) on anything unusual.
   for (const std::string& odd : {replaced("\"maturity\": 1", "\"maturity\": 4"), replaced("backups.l1.1", "backups.l1.9"),
                                  replaced("A County", "A Cöunty"), replaced("\"l3.1\": null", "\"l3.1\": true"),
-                                 good + "x", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,")}) {
+                                 good + "x", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,"),
+                                 replaced("\"maturity\": 1", "\"maturity\": 01"),
+                                 replaced("\"kind\": \"county\"", "\"state\": \"YY\""),
+                                 replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""),
+                                 replaced("\"A County\"", "\"A\\nCounty\""), replaced("2026-01-02", "yesterday"),
+                                 good + std::string(1, '\0') + "x"}) {
+    // Whatever the fast path accepts, the full reader accepts too, with the same result.
     const auto fast = detail::read_assessment_fast(odd, &c);
-    if (fast) BOOST_TEST((*fast == detail::read_assessment_full(odd, &c, "x")));
+    if (fast) {
+      BOOST_TEST_CONTEXT(odd) { BOOST_TEST((*fast == detail::read_assessment_full(odd, &c, "x"))); }
+    }
   }
   BOOST_TEST(!detail::read_assessment_fast(replaced("\"maturity\": 1", "\"maturity\": 4"), &c).has_value());
 }
