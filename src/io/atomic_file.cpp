@@ -252,13 +252,16 @@ struct Fd {
 void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at,
                            std::chrono::milliseconds lock_wait) {
   check_path(path);
-  const std::string target = resolve_links(path);
   struct stat st {};
+  // What the path names in the end (through any links, including /proc's, whose targets
+  // are not paths): a device, FIFO or terminal is written where it is.
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) throw IoError(path, "cannot save: is a directory");
+    return write_in_place(path, path, content);
+  }
+  const std::string target = resolve_links(path);
   if (::stat(target.c_str(), &st) == 0) {
-    if (!S_ISREG(st.st_mode)) {
-      if (S_ISDIR(st.st_mode)) throw IoError(path, "cannot save: is a directory");
-      return write_in_place(path, target, content);
-    }
+    if (!S_ISREG(st.st_mode)) throw IoError(path, "cannot save: the file changed while saving");
     check_writable(path, target, st);
   }
   const Fd lock{lock_existing(path, target, lock_wait, st)};

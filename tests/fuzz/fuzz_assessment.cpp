@@ -23,7 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto a = electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::score(catalog, a);
     electsec::build_plan(catalog, a.maturity, &a);
-    electsec::parse_assessment(electsec::to_json(a), catalog);  // what we write, we read
+    // What we write, we read back equal; and it passes the writers' validation.
+    if (!(electsec::parse_assessment(electsec::to_json(a), catalog) == a)) std::abort();
+    electsec::validate_assessment(a, catalog);
   } catch (const electsec::Error&) {
   }
   return 0;

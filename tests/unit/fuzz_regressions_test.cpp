@@ -7,6 +7,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "io/assessment_fast.hpp"
+#include "io/assessment_reader.hpp"
 #include "io/rst_internal.hpp"
 #include "support.hpp"
 
@@ -22,7 +24,13 @@ BOOST_AUTO_TEST_CASE(every_saved_crash_is_handled) {
   const Catalog& c = default_catalog();
   const std::map<std::string, std::function<void(const std::string&)>> loaders{
       {"catalog", [](const std::string& t) { parse_catalog(t); }},
-      {"assessment", [&](const std::string& t) { parse_assessment(t, c); }},
+      {"assessment", [&](const std::string& t) {
+         // The two readers agree: what the fast path accepts, the full reader reads the same.
+         if (const auto fast = detail::read_assessment_fast(t, &c))
+           BOOST_TEST((detail::read_assessment_full(t, &c, "regression") == *fast));
+         parse_assessment(t, c);
+       }},
+      {"status_csv", [&](const std::string& t) { parse_status_csv(t, c); }},
       {"answers", [&](const std::string& t) { parse_answers(t, c); }},
       {"rst", [](const std::string& t) {
          std::vector<ImportWarning> w;
