@@ -9,11 +9,12 @@
 
 #include "file.hpp"
 #include "rst_internal.hpp"
+#include "rst_patterns.hpp"
 #include "text.hpp"
 
 #include <algorithm>
 #include <filesystem>
-#include <regex>
+#include <functional>
 #include <set>
 
 namespace electsec {
@@ -104,17 +105,11 @@ class Document {
       start = end + 1;
     }
     subs_ = default_substitutions();
-    static const std::regex sub_def(R"(^\.\.\s+\|([^|]+)\|\s+replace::\s*(.*)$)");
-    static const std::regex target_def(R"(^\.\.\s+_([^:`][^:]*|`[^`]+`):\s+(\S+)\s*$)");
-    std::smatch m;
+    std::string name, value;
     for (const auto& line : lines_) {
       if (line.rfind("..", 0) != 0) continue;  // definitions are explicit markup lines
-      if (std::regex_match(line, m, sub_def)) subs_[m[1]] = trim(m[2].str());
-      if (std::regex_match(line, m, target_def)) {
-        std::string name = m[1];
-        if (name.size() > 1 && name.front() == '`') name = name.substr(1, name.size() - 2);
-        targets_[detail::lower_case(trim(name))] = m[2];
-      }
+      if (detail::substitution_definition(line, name, value)) subs_[name] = value;
+      if (detail::target_definition(line, name, value)) targets_[detail::lower_case(trim(name))] = value;
     }
     for (const auto& [k, v] : options.substitutions) subs_[k] = v;
     find_headings();
@@ -407,15 +402,9 @@ std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t 
 std::vector<Maturity> heading_levels(const Document& doc, const Heading& h) {
   std::set<int> found;
   if (h.raw.find('|') == std::string::npos && h.plain.find("Level") == std::string::npos) return {};
-  static const std::regex sub(R"(\|Maturity([123])\|)");
-  for (auto it = std::sregex_iterator(h.raw.begin(), h.raw.end(), sub); it != std::sregex_iterator(); ++it)
-    found.insert(std::stoi((*it)[1]));
-  if (found.empty()) {
-    static const std::regex plain_level(R"(Level ([123]))");
-    const std::string text = doc.plain(h.raw);
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), plain_level); it != std::sregex_iterator(); ++it)
-      found.insert(std::stoi((*it)[1]));
-  }
+  for (int n : detail::maturity_substitutions(h.raw)) found.insert(n);
+  if (found.empty())
+    for (int n : detail::level_mentions(doc.plain(h.raw))) found.insert(n);
   std::vector<Maturity> levels;
   for (int n : found) levels.push_back(static_cast<Maturity>(n));
   return levels;
@@ -430,20 +419,17 @@ std::string block_name(const std::vector<Maturity>& levels) {
 
 std::optional<Maturity> trailing_tag(std::string& raw) {
   if (raw.find("|Maturity") == std::string::npos) return std::nullopt;
-  static const std::regex tag(R"(\s*\(\s*\|Maturity([123])\|(?:\s+and\s+\|Maturity[123]\|)?\s+maturit(?:y|ies)\s*\)\s*\.?\s*$)");
-  std::smatch m;
-  if (!std::regex_search(raw, m, tag)) return std::nullopt;
-  const int level = std::stoi(m[1]);
-  raw = raw.substr(0, static_cast<std::size_t>(m.position(0)));
-  return static_cast<Maturity>(level);
+  const auto tag = detail::trailing_maturity_tag(raw);
+  if (!tag) return std::nullopt;
+  raw = raw.substr(0, tag->second);
+  return static_cast<Maturity>(tag->first);
 }
 
 std::string first_email_link(const Document& doc, const std::string& raw) {
   if (raw.find("_email|") == std::string::npos) return {};
-  static const std::regex sub(R"(\|(\w+_email)\|)");
-  std::smatch m;
-  if (std::regex_search(raw, m, sub)) {
-    const std::string value = doc.substitution(m[1]);
+  const std::string name = detail::first_email_substitution(raw);
+  if (!name.empty()) {
+    const std::string value = doc.substitution(name);
     if (!value.empty()) return "mailto:" + value;
   }
   return {};
@@ -572,14 +558,11 @@ struct PracticeReader {
 
   void read_mappings(const Heading& h, Practice& p) {
     const auto [begin, end] = doc.body(h);
-    static const std::regex mapping(R"(^(\d+\.\d+):?\s+(.*)$)");
     const Catalog& cis = default_catalog();
     for (auto& item : list_items(doc, begin, end, false)) {
-      std::smatch m;
-      std::string raw = trim(item.raw);
-      if (!std::regex_match(raw, m, mapping)) continue;  // prose such as "There are no relevant CIS Controls."
-      const std::string id = m[1];
-      std::string rest = m[2];
+      std::string id, rest;
+      // Prose such as "There are no relevant CIS Controls." is not a mapping.
+      if (!detail::safeguard_item(trim(item.raw), id, rest)) continue;
       const auto tag = trailing_tag(rest);
       try {
         cis.safeguard(id);
@@ -599,12 +582,11 @@ struct PracticeReader {
 
   void read_handbook(const Heading& h, Practice& p) {
     const auto [begin, end] = doc.body(h);
-    static const std::regex number(R"(\d+)");
     for (const auto& item : list_items(doc, begin, end, false))
-      for (auto it = std::sregex_iterator(item.raw.begin(), item.raw.end(), number); it != std::sregex_iterator(); ++it) {
-        const auto n = small_int(it->str());
+      for (const std::string_view digits : detail::digit_runs(item.raw)) {
+        const auto n = small_int(digits);
         if (!n) {
-          warn(item.line + 1, "Handbook number '" + it->str() + "' is out of range; left out");
+          warn(item.line + 1, "Handbook number '" + std::string(digits) + "' is out of range; left out");
           continue;
         }
         if (std::find(p.handbook.begin(), p.handbook.end(), *n) == p.handbook.end()) p.handbook.push_back(*n);
@@ -721,9 +703,7 @@ struct Guide {
 
 std::string label_of(const std::string& line) {
   if (line.rfind(".. _", 0) != 0) return {};  // cheap test first: most lines are not labels
-  static const std::regex label(R"(^\.\.\s+_([\w-]+):\s*$)");
-  std::smatch m;
-  return std::regex_match(line, m, label) ? m[1].str() : std::string();
+  return detail::label_definition(line);
 }
 
 }  // namespace
@@ -785,17 +765,15 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     if (!table) index->fail(0, "no grid table of best practices");
     std::size_t end = 0;
     const auto rows = grid_rows(*index, *table, &end);
-    static const std::regex doc_link(R"(:doc:`([^`<]*?)\s*<([^>`]+)>`)");
     int order = 0;
     std::set<std::string> seen;
     for (const auto& row : rows) {
       if (row.size() < 5) index->fail(*table, "an index row needs a practice and three scopes");
       const std::string name_cell = join_cell(row[1]);
-      std::smatch m;
-      std::string stem, shown;
-      if (std::regex_search(name_cell, m, doc_link)) {
-        stem = fs::path(m[2].str()).filename().string();
-        shown = trim(m[1].str());
+      std::string stem, shown, target;
+      if (detail::doc_link(name_cell, shown, target)) {
+        stem = fs::path(target).filename().string();
+        shown = trim(shown);
       } else {
         shown = index->plain(name_cell);
         const auto it = by_title.find(detail::lower_case(shown));
@@ -841,13 +819,11 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // Maturity levels and statements.
   if (const Document* doc = g.open("maturity/maturities.rst")) {
     for (const auto& item : list_items(*doc, 0, doc->lines().size(), true)) {
-      static const std::regex level(R"(^\|Maturity([123])\|\s*:\s*(.*)$)");
-      std::smatch m;
-      const std::string raw = trim(item.raw);
-      if (std::regex_match(raw, m, level)) {
-        const auto l = static_cast<Maturity>(std::stoi(m[1]));
-        data.maturity_levels.push_back({l, doc->substitution("Maturity" + m[1].str()), doc->plain(m[2].str())});
-      }
+      int n = 0;
+      std::string text;
+      if (detail::maturity_level_item(trim(item.raw), n, text))
+        data.maturity_levels.push_back(
+            {static_cast<Maturity>(n), doc->substitution("Maturity" + std::to_string(n)), doc->plain(text)});
     }
   } else {
     g.warn("maturity/maturities.rst", 0, "missing: maturity levels have names only");
@@ -878,7 +854,6 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   if (const Document* doc = g.open("maturity/maturity_bp_mapping_L1.rst")) {
     const auto table = find_line(*doc, 0, [](const std::string& l) { return trim(l).rfind("+-", 0) == 0; });
     if (table) {
-      static const std::regex spec(R"(^(All actions(?: under (.+?))?|Actions? ([\d ,and]+?)) of :ref:`[^<`]*<([\w-]+)>`)");
       for (const auto& row : grid_rows(*doc, *table, nullptr)) {
         if (row.size() < 2) continue;
         std::vector<std::string> names;
@@ -892,12 +867,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           std::string s = trim(line);
           if (s.rfind("* ", 0) == 0) s = trim(s.substr(2));
           if (s.empty()) continue;
-          std::smatch m;
-          if (!std::regex_search(s, m, spec)) {
+          const auto m = detail::worksheet_spec(s);
+          if (!m) {
             g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "cannot read worksheet actions '" + s + "'");
             continue;
           }
-          const std::string label = m[4];
+          const std::string label = m->label;
           const auto owner = label_owner.find(label);
           if (owner == label_owner.end() || !included.count(owner->second)) {
             g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "reference '" + label + "' names no practice");
@@ -919,16 +894,14 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           for (const auto& a : p.actions) {
             const auto parts = detail::split(a.id, '.');
             if (parts[1] != block) continue;
-            if (m[2].matched && (!a.group || detail::kebab_case(*a.group) != detail::kebab_case(m[2].str()))) continue;
+            if (m->group && (!a.group || detail::kebab_case(*a.group) != detail::kebab_case(*m->group))) continue;
             pool.push_back(&a);
           }
-          if (m[3].matched) {
-            static const std::regex number(R"(\d+)");
-            const std::string nums = m[3];
-            for (auto it = std::sregex_iterator(nums.begin(), nums.end(), number); it != std::sregex_iterator(); ++it) {
-              const auto n = static_cast<std::size_t>(small_int(it->str()).value_or(0));
+          if (m->numbers) {
+            for (const std::string_view digits : detail::digit_runs(*m->numbers)) {
+              const auto n = static_cast<std::size_t>(small_int(digits).value_or(0));
               if (n >= 1 && n <= pool.size()) actions.push_back(pool[n - 1]->id);
-              else g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "no action " + it->str() + " in " + label);
+              else g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "no action " + std::string(digits) + " in " + label);
             }
           } else {
             for (const Action* a : pool) actions.push_back(a->id);
@@ -948,11 +921,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         [](const std::string& t) { return detail::lower_case(t).find("election priorities") != std::string::npos; });
     if (election != nullptr) {
       const auto [begin, end] = doc->body(*election);
-      static const std::regex doc_link(R"(:doc:`[^`<]*<([^>`]+)>`)");
       for (const auto& item : list_items(*doc, begin, end, true)) {
-        std::smatch m;
-        if (std::regex_search(item.raw, m, doc_link)) {
-          const std::string stem = fs::path(m[1].str()).filename().string();
+        std::string shown, target;
+        if (detail::doc_link(item.raw, shown, target)) {
+          const std::string stem = fs::path(target).filename().string();
           if (included.count(stem)) data.priorities.level1_election.push_back(stem);
           else g.warn(doc->source(), item.line + 1, "election priority '" + stem + "' is not a practice");
         }
@@ -964,21 +936,21 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     g.warn("maturity/maturity_bp_mapping_L1.rst", 0, "missing: no Level 1 priorities");
   }
   if (const Document* doc = g.open("maturity/maturity_bp_mapping_L2_L3.rst")) {
-    static const std::regex row(R"(^\s*(\d+)\s+(\d+\.\d+)\s+.*?:ref:`[^<`]*<([\w-]+)>`)");
     for (std::size_t i = 0; i < doc->lines().size(); ++i) {
-      std::smatch m;
-      if (doc->lines()[i].find(":ref:") == std::string::npos || !std::regex_search(doc->lines()[i], m, row)) continue;
-      const auto owner = label_owner.find(m[3]);
+      if (doc->lines()[i].find(":ref:") == std::string::npos) continue;
+      const auto m = detail::cdm_row(doc->lines()[i]);
+      if (!m) continue;
+      const auto owner = label_owner.find(m->label);
       if (owner == label_owner.end() || !included.count(owner->second)) {
-        g.warn(doc->source(), i + 1, "reference '" + m[3].str() + "' names no practice");
+        g.warn(doc->source(), i + 1, "reference '" + m->label + "' names no practice");
         continue;
       }
-      const auto rank = small_int(m[1].str());
+      const auto rank = small_int(m->rank);
       if (!rank) {
-        g.warn(doc->source(), i + 1, "rank '" + m[1].str() + "' is out of range; left out");
+        g.warn(doc->source(), i + 1, "rank '" + m->rank + "' is out of range; left out");
         continue;
       }
-      data.priorities.cdm_ranking.push_back({*rank, m[2], owner->second});
+      data.priorities.cdm_ranking.push_back({*rank, m->safeguard, owner->second});
     }
   } else {
     g.warn("maturity/maturity_bp_mapping_L2_L3.rst", 0, "missing: no CDM ranking");
@@ -1084,9 +1056,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   data.guide.title = "Essential Guide to Election Security";
   data.guide.version = fs::path(directory).lexically_normal().filename().string();
   if (data.guide.version.empty()) data.guide.version = fs::path(directory).lexically_normal().parent_path().filename().string();
-  static const std::regex version(R"((\d+\.\d+(?:\.\d+)?))");
-  std::smatch vm;
-  if (std::regex_search(data.guide.version, vm, version)) data.guide.version = vm[1];
+  if (const std::string v = detail::first_version(data.guide.version); !v.empty()) data.guide.version = v;
 
   // Worksheet actions and priorities must name actions that exist (validation checks the rest).
   for (auto& w : data.priorities.level1_baseline)
