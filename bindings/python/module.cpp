@@ -761,6 +761,8 @@ PYBIND11_MODULE(_core, m) {
       })
       .def_readonly("actions", &PlanStep::actions).def_readonly("reason", &PlanStep::reason)
       .def("to_dict", [](const PlanStep& s) { return to_python(detail::encode(Plan{Maturity::level1, {s}})["steps"][0]); })
+      .def_static("from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); },
+                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
       .def("__eq__", [](const PlanStep& a, const PlanStep& b) {
         return detail::encode(Plan{Maturity::level1, {a}}) == detail::encode(Plan{Maturity::level1, {b}});
       }, py::is_operator())
@@ -769,6 +771,8 @@ PYBIND11_MODULE(_core, m) {
       });
   plan.def_readonly("maturity", &Plan::maturity).def_readonly("steps", &Plan::steps)
       .def("to_dict", [](const Plan& p) { return to_python(detail::encode(p)); })
+      .def_static("from_dict", [](const py::object& d) { return decode_python<Plan>(d, "Plan"); },
+                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
       .def("__eq__", [](const Plan& a, const Plan& b) { return detail::encode(a) == detail::encode(b); }, py::is_operator())
       .def("__len__", [](const Plan& p) { return p.steps.size(); })
       .def("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
@@ -964,6 +968,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
       .def_readonly("completion", &Scorecard::completion)
       .def("to_dict", [](const Scorecard& c) { return to_python(detail::encode(c)); })
+      .def_static("from_dict", [](const py::object& d) { return decode_python<Scorecard>(d, "Scorecard"); },
+                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
       .def("__eq__", [](const Scorecard& a, const Scorecard& b) { return detail::encode(a) == detail::encode(b); },
            py::is_operator())
       .def("__repr__", [](const Scorecard& c) {
@@ -986,6 +992,14 @@ PYBIND11_MODULE(_core, m) {
         r.offices.push_back(o);
         return to_python(detail::encode(r)["offices"][0]);
       })
+      .def_static("from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
+                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
+      .def("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) {
+        Rollup x, y;
+        x.offices.push_back(a);
+        y.offices.push_back(b);
+        return detail::encode(x) == detail::encode(y);
+      }, py::is_operator())
       .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
   rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
       .def_property_readonly("maturity_distribution", [](const Rollup& r) {
@@ -996,6 +1010,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_applicable", &Rollup::actions_applicable).def_readonly("actions_done", &Rollup::actions_done)
       .def_readonly("completion", &Rollup::completion)
       .def("to_dict", [](const Rollup& r) { return to_python(detail::encode(r)); })
+      .def_static("from_dict", [](const py::object& d) { return decode_python<Rollup>(d, "Rollup"); },
+                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
       .def("__eq__", [](const Rollup& a, const Rollup& b) { return detail::encode(a) == detail::encode(b); },
            py::is_operator())
       .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });

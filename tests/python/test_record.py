@@ -292,6 +292,13 @@ def test_values_have_to_dict_from_dict_and_equality(cat):
     r = electsec.rollup(cat, [a])
     assert r == electsec.rollup(cat, [a])
     assert r.offices[0].to_dict() == r.to_dict()["offices"][0]
+    # Every result comes back from its dict equal.
+    for value in (a.score(), plan, plan[0], r, r.offices[0]):
+        assert type(value).from_dict(value.to_dict()) == value
+    with pytest.raises(electsec.ParseError, match="/steps/0/kind"):
+        electsec.Plan.from_dict({"maturity": 2, "steps": [dict(plan[0].to_dict(), kind="chore")]})
+    with pytest.raises(electsec.ParseError):
+        electsec.Rollup.from_dict(dict(r.to_dict(), completion=1.5))
     with pytest.raises(electsec.NotFound):
         a.status_of("nope.l1.1")
     assert a.status_of("mdbr.all.1") == "not_started"
