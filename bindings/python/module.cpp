@@ -177,15 +177,23 @@ py::object to_python(const json& j) {
   }
 }
 
-json from_python(const py::handle& obj) {
-  const std::string text = py::module_::import("json").attr("dumps")(obj).cast<std::string>();
-  return json::parse(text);
+// A Python value as JSON text: plain dicts, lists, strings, numbers, booleans and None;
+// anything else (NaN, infinities, other objects) is an electsec ParseError naming `what`.
+std::string python_json_text(const py::handle& obj, const char* what) {
+  try {
+    return py::module_::import("json").attr("dumps")(obj, py::arg("allow_nan") = false).cast<std::string>();
+  } catch (py::error_already_set& e) {
+    if (!e.matches(PyExc_ValueError) && !e.matches(PyExc_TypeError)) throw;
+    throw ParseError(what, 0, 0, "", std::string("not a JSON value: ") + e.value().attr("__str__")().cast<std::string>());
+  }
 }
+
+json from_python(const py::handle& obj, const char* what) { return json::parse(python_json_text(obj, what)); }
 
 template <typename T>
 T decode_python(const py::handle& obj, const char* what) {
   try {
-    return detail::decode_value<T>(from_python(obj));
+    return detail::decode_value<T>(from_python(obj, what));
   } catch (const detail::DecodeError& e) {
     throw ParseError(what, 0, 0, e.pointer, e.expected);
   }
@@ -800,13 +808,12 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("kind", &Jurisdiction::kind)
       .def("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
       .def("to_dict", [](const Jurisdiction& j) { return to_python(detail::encode(j)); })
-      .def_static("from_dict", [](const py::dict& d) {
-        for (const char* key : {"id", "name", "state"})
-          if (!d.contains(key)) throw ParseError("Jurisdiction", 0, 0, std::string("/") + key, "missing required field");
-        return Jurisdiction{non_empty("id", d["id"].cast<std::string>()), non_empty("name", d["name"].cast<std::string>()),
-                            non_empty("state", d["state"].cast<std::string>()),
-                            d.contains("kind") ? parse_jurisdiction_kind(d["kind"].cast<std::string>())
-                                               : JurisdictionKind::county};
+      .def_static("from_dict", [](const py::object& d) {
+        Jurisdiction j = decode_python<Jurisdiction>(d, "Jurisdiction");
+        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &j.id}, {"name", &j.name},
+                                           {"state", &j.state}})
+          non_empty(field, *value);
+        return j;
       }, py::arg("data"))
       .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
@@ -824,14 +831,8 @@ PYBIND11_MODULE(_core, m) {
         d["updated"] = a.updated;
         return d;
       })
-      .def_static("from_dict", [](const py::dict& d) {
-        if (!d.contains("status")) throw ParseError("ActionStatus", 0, 0, "/status", "missing required field");
-        ActionStatus a{parse_status(d["status"].cast<std::string>()), d.contains("note") ? d["note"].cast<std::string>() : "",
-                       d.contains("updated") ? d["updated"].cast<std::string>() : ""};
-        if (!a.updated.empty() && !is_iso_timestamp(a.updated))
-          throw Error("updated '" + a.updated + "' is not an ISO 8601 date or UTC date-time");
-        return a;
-      }, py::arg("data"))
+      .def_static("from_dict", [](const py::object& d) { return decode_python<ActionStatus>(d, "ActionStatus"); },
+                  py::arg("data"))
       .def("__repr__", [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
 
   assessment
@@ -913,7 +914,7 @@ PYBIND11_MODULE(_core, m) {
       .def("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
       .def_static("from_dict",
                   [](const py::object& d, const std::optional<Catalog>& catalog) {
-                    const std::string text = py::module_::import("json").attr("dumps")(d).cast<std::string>();
+                    const std::string text = python_json_text(d, "Assessment.from_dict");
                     return parse_assessment(text, catalog ? *catalog : default_catalog(), "Assessment.from_dict");
                   },
                   py::arg("data"), py::arg("catalog") = py::none(),

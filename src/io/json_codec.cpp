@@ -771,6 +771,24 @@ Plan decode_value<Plan>(const json& j) {
 }
 
 template <>
+Jurisdiction decode_value<Jurisdiction>(const json& j) {
+  Object o(j, "", {"id", "name", "state", "kind"});
+  Jurisdiction out{o.string("id"), o.string("name"), o.string("state"), JurisdictionKind::county};
+  if (o.optional("kind") != nullptr) out.kind = enum_at(o.required("kind"), o.at("kind"), parse_jurisdiction_kind);
+  return out;
+}
+
+template <>
+ActionStatus decode_value<ActionStatus>(const json& j) {
+  Object o(j, "", {"status", "note", "updated"});
+  ActionStatus a{enum_at(o.required("status"), o.at("status"), parse_status), o.string_or_empty("note"),
+                 o.string_or_empty("updated")};
+  if (!a.updated.empty() && !is_iso_timestamp(a.updated))
+    throw DecodeError{"/updated", "expected an ISO 8601 date or UTC date-time, found '" + a.updated + "'"};
+  return a;
+}
+
+template <>
 PlanStep decode_value<PlanStep>(const json& j) {
   return decode_step(j, "");
 }

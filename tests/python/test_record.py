@@ -420,3 +420,19 @@ def test_fifos_and_symlink_loops_are_user_errors_not_hangs(tmp_path):
     os.mkfifo(loops / "pipe.json")
     r = run("rollup", "--skip-invalid", loops)
     assert r.returncode == 1 and "rollup: 2 of 2 files do not load" in r.stderr  # nothing left to sum up
+
+
+@pytest.mark.parametrize("make", [
+    lambda: electsec.Control.from_dict({"id": float("nan"), "title": "x"}),
+    lambda: electsec.Practice.from_dict({"id": float("inf")}),
+    lambda: electsec.Assessment.from_dict({"schema": float("nan")}),
+    lambda: electsec.Scorecard.from_dict(object()),
+    lambda: electsec.Jurisdiction.from_dict({"id": 1, "name": "x", "state": "y"}),
+    lambda: electsec.ActionStatus.from_dict({"status": "done", "note": 5}),
+    lambda: electsec.Jurisdiction.from_dict({"id": "a\nb", "name": "x", "state": "y"}),
+    lambda: electsec.rollup_files(electsec.default_catalog(), ["/nonexistent/folder"]),
+    lambda: electsec.default_catalog().practices(maturity=-2**63),
+])
+def test_misuse_raises_electsec_errors_not_runtime_errors(make):
+    with pytest.raises(electsec.Error):
+        make()
