@@ -67,7 +67,7 @@ std::string printable(std::string_view t) {
       continue;
     }
     // A UTF-8 sequence: its length from the lead byte, then its continuation bytes.
-    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
     bool valid = length > 0 && i + length <= t.size();
     unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
     for (std::size_t k = 1; valid && k < length; ++k) {

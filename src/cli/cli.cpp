@@ -28,6 +28,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace electsec {
@@ -306,13 +307,25 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
 }
 
 // A document goes to -o FILE (atomically) or to standard output.
-void write_result(const Args& a, Io& io, const std::string& text) {
-  if (const auto output = a.option("output")) {
-    detail::write_file_atomically(*output, text);
-    io.out << "wrote " << *output << '\n';
-  } else {
+// True when `path` is this process's standard output under another name (/dev/stdout,
+// /dev/fd/1, /proc/self/fd/1): the document then goes to the output stream itself, so it
+// cannot be interleaved with, or overwritten by, what the command prints.
+bool is_standard_output(const std::string& path) {
+  struct stat named {}, out {};
+  return ::stat(path.c_str(), &named) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && named.st_dev == out.st_dev &&
+         named.st_ino == out.st_ino;
+}
+
+// A document goes to -o FILE (atomically) or to standard output; `summary` follows
+// "wrote FILE" when it goes to a file.
+void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary = "") {
+  const auto output = a.option("output");
+  if (!output || *output == "-" || is_standard_output(*output)) {
     io.out << text;
+    return;
   }
+  detail::write_file_atomically(*output, text);
+  io.out << "wrote " << *output << summary << '\n';
 }
 
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -869,7 +882,8 @@ void assess_init(const Catalog& c, const Args& a, Io& io) {
     try {
       create_assessment(x, file, c);
     } catch (const IoError& e) {
-      if (std::string(e.what()) != file + ": already exists") throw;
+      const std::string what = e.what();
+      if (what.size() < 16 || what.compare(what.size() - 16, 16, ": already exists") != 0) throw;
       throw Error(file + ": already exists; pass --force to overwrite it");
     }
   }
@@ -1170,17 +1184,10 @@ void run_import(const Command& cmd, const Catalog&, const Args& a, Format f, Io&
   const std::string& dir = a.positional[1];
   const ImportResult r = import_eges_rst(dir);
   write_import_warnings(io.err, dir, r);
-  const auto output = a.option("output");
-  if (f == Format::json || output) {
-    const std::string text = to_json(r.catalog);
-    if (output) {
-      detail::write_file_atomically(*output, text);
-      io.out << "wrote " << *output << ": " << r.catalog.practices().size() << " practices of guide "
-             << r.catalog.guide().version << ", " << r.warnings.size() << " warnings\n";
-    } else {
-      io.out << text;
-    }
-    return;
+  if (f == Format::json || a.option("output")) {
+    return write_result(a, io, to_json(r.catalog),
+                        ": " + std::to_string(r.catalog.practices().size()) + " practices of guide " +
+                            r.catalog.guide().version + ", " + std::to_string(r.warnings.size()) + " warnings");
   }
   run_catalog(cmd, r.catalog, Args{}, Format::table, io);
   io.out << r.warnings.size() << " warnings\n";

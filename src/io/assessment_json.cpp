@@ -199,7 +199,8 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   a.catalog_version = problems.string(doc, "", "catalog_version", true);
 
   if (const ujson* m = problems.required(doc, "", "maturity")) {
-    if (m->is_number_float() && std::isfinite(m->get<double>()) && std::floor(m->get<double>()) == m->get<double>())
+    if (m->is_number_float() && std::isfinite(m->get<double>()) && std::floor(m->get<double>()) == m->get<double>() &&
+        std::fabs(m->get<double>()) >= 9223372036854775808.0)
       problems.add("/maturity", "maturity must be 1, 2 or 3, found an integer too large to read exactly");
     else if (!m->is_number_integer())
       problems.wrong(*m, "/maturity", "an integer 1, 2 or 3");

@@ -9,7 +9,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <climits>
 #include <cstring>
+#include <ctime>
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
@@ -45,6 +47,17 @@ void check_path(const std::string& path) {
   if (path.find('\0') != std::string::npos) throw IoError(path, "cannot save: the path contains a NUL character");
 }
 
+std::string read_link(const std::string& path, const std::string& link) {
+  // The size lstat reports is not reliable (/proc's links say 64): grow until it fits.
+  std::vector<char> buffer(256);
+  while (true) {
+    const ssize_t n = ::readlink(link.c_str(), buffer.data(), buffer.size());
+    if (n < 0) fail(path, "reading the symbolic link", errno);
+    if (static_cast<std::size_t>(n) < buffer.size()) return std::string(buffer.data(), static_cast<std::size_t>(n));
+    buffer.resize(buffer.size() * 2);
+  }
+}
+
 // Follows symlinks so that a save writes the link's target and keeps the link. A dangling
 // link resolves to the path it names, which the save then creates.
 std::string resolve_links(const std::string& path) {
@@ -52,13 +65,30 @@ std::string resolve_links(const std::string& path) {
   for (int hops = 0; hops < 40; ++hops) {
     struct stat st {};
     if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
-    std::vector<char> buffer(static_cast<std::size_t>(st.st_size > 0 ? st.st_size : 255) + 1);
-    const ssize_t n = ::readlink(p.c_str(), buffer.data(), buffer.size());
-    if (n < 0) fail(path, "reading the symbolic link", errno);
-    const std::string target(buffer.data(), static_cast<std::size_t>(n));
+    const std::string target = read_link(path, p);
+    if (target.empty()) throw IoError(path, "cannot save: an empty symbolic link");
     p = target.front() == '/' ? target : directory_of(p) + "/" + target;
   }
   throw IoError(path, "cannot save: too many levels of symbolic links");
+}
+
+// A path that names an open file of a process (/dev/stdout, /dev/fd/N, /proc/self/fd/N):
+// what is behind it was opened by someone else (a shell's `>` or `>>`), so it is written
+// through the path, appending, never replaced.
+bool names_an_open_file(const std::string& path) {
+  const auto in_proc = [](const std::string& p) { return p.rfind("/proc/", 0) == 0; };
+  std::vector<char> real(PATH_MAX + 1);
+  if (::realpath(directory_of(path).c_str(), real.data()) != nullptr && in_proc(real.data())) return true;
+  std::string p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (in_proc(p)) return true;
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
+    const std::string target = read_link(path, p);
+    if (target.empty()) return false;
+    p = target.front() == '/' ? target : directory_of(p) + "/" + target;
+  }
+  return false;
 }
 
 // The process's umask, read without changing it (umask(2) would, for every thread).
@@ -73,6 +103,8 @@ mode_t current_umask() {
 // Temporary files are named after their target and the writing process, so that a
 // later save can remove those a killed process left behind.
 std::string temp_prefix(const std::string& target) { return "." + base_of(target) + ".tmp-"; }
+
+constexpr long abandoned_after_seconds = 600;
 
 void remove_abandoned_temps(const std::string& target) {
   const std::string dir = directory_of(target);
@@ -92,7 +124,12 @@ void remove_abandoned_temps(const std::string& target) {
     char* end = nullptr;
     const long pid = std::strtol(rest.c_str(), &end, 10);
     if (end != rest.c_str() + dash || pid <= 0) continue;
-    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlinkat(::dirfd(d), name.c_str(), 0);
+    // Its process is gone here, and it is old: on a folder shared between machines, a pid
+    // says nothing of another machine's writer, but no save takes minutes.
+    struct stat st {};
+    const bool old = ::fstatat(::dirfd(d), name.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+                     std::time(nullptr) - st.st_mtime > abandoned_after_seconds;
+    if (old && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlinkat(::dirfd(d), name.c_str(), 0);
   }
   ::closedir(d);
 }
@@ -149,8 +186,9 @@ std::string write_temp(const std::string& path, const std::string& target, std::
   if (injected(WriteStage::flush)) abandon("flushing", EIO);
   if ((injected(WriteStage::sync) ? (errno = EIO, -1) : ::fsync(fd)) != 0) abandon("syncing", errno);
   if (old != nullptr) {
-    if (::fchown(fd, old->st_uid, old->st_gid) != 0) {
-      // Not permitted for other users' files unless root; the mode is still kept.
+    // Another user's file keeps at least its group (a group member may set that), so a
+    // file shared through its group stays shared.
+    if (::fchown(fd, old->st_uid, old->st_gid) != 0 && ::fchown(fd, static_cast<uid_t>(-1), old->st_gid) != 0) {
     }
     ::fchmod(fd, old->st_mode & 07777);
   } else {
@@ -176,12 +214,18 @@ void rename_into_place(const std::string& path, const std::string& temp, const s
   sync_directory(target);
 }
 
-// Devices, FIFOs and terminals are written where they are, never replaced.
-void write_in_place(const std::string& path, const std::string& target, std::string_view content) {
-  const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+// Devices, FIFOs, terminals and other processes' open files are written where they are
+// (appending), never replaced. A regular file is accepted only as an open file.
+void write_in_place(const std::string& path, const std::string& target, std::string_view content, bool open_file) {
+  const int fd = ::open(target.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     if (errno == ENXIO) throw IoError(path, "cannot save: a FIFO with no reader");
     fail(path, "opening", errno);
+  }
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || (S_ISREG(st.st_mode) && !open_file)) {
+    ::close(fd);
+    throw IoError(path, "cannot save: the file changed while saving");
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   if (!write_all(fd, content, false)) {
@@ -209,7 +253,7 @@ int lock_existing(const std::string& path, const std::string& target, std::chron
     if (fd < 0) {
       // No file to lock (or no folder: the save then says what is wrong with it).
       if (errno == ENOENT || errno == ENOTDIR) return -1;
-      throw IoError(path, std::string("cannot lock: ") + std::strerror(errno));
+      throw IoError(path, std::string("cannot open the file to read and lock it: ") + std::strerror(errno));
     }
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
       ::close(fd);
@@ -257,8 +301,9 @@ void write_file_atomically(const std::string& path, std::string_view content, co
   // are not paths): a device, FIFO or terminal is written where it is.
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
     if (S_ISDIR(st.st_mode)) throw IoError(path, "cannot save: is a directory");
-    return write_in_place(path, path, content);
+    return write_in_place(path, path, content, false);
   }
+  if (names_an_open_file(path)) return write_in_place(path, path, content, true);
   const std::string target = resolve_links(path);
   if (::stat(target.c_str(), &st) == 0) {
     if (!S_ISREG(st.st_mode)) throw IoError(path, "cannot save: the file changed while saving");

@@ -13,6 +13,10 @@ std::string trimmed(std::string_view s) {
 
 bool label_char(char c) { return Scan::word(c) || c == '-'; }
 
+// What '.' of a regular expression may match: anything but a line break ('\r' inside a
+// line included, as the regular expressions these functions replaced had it).
+bool on_one_line(std::string_view s) { return s.find_first_of("\r\n") == std::string_view::npos; }
+
 // "`[^<`]*<([\w-]+)>`" from `s`: the label.
 bool ref_target(Scan& s, std::string& label) {
   s.take([](char c) { return c != '<' && c != '`'; });
@@ -40,8 +44,10 @@ bool substitution_definition(std::string_view line, std::string& name, std::stri
   const auto n = s.take([](char c) { return c != '|'; });
   if (n.empty() || !s.literal("|") || s.spaces() == 0 || !s.literal("replace::")) return false;
   s.spaces();
+  const auto v = s.rest();
+  if (!on_one_line(v)) return false;
   name = std::string(n);
-  value = trimmed(s.rest());
+  value = trimmed(v);
   return true;
 }
 
@@ -74,12 +80,19 @@ std::string label_definition(std::string_view line) {
 }
 
 std::vector<int> maturity_substitutions(std::string_view text) {
+  // Matches do not overlap: in "|Maturity1|Maturity2|" the '|' closing the first is not
+  // reused to open a second.
   std::vector<int> found;
-  search(text, "|Maturity", 0, [&](std::size_t after) {
-    if (after + 1 < text.size() && text[after] >= '1' && text[after] <= '3' && text[after + 1] == '|')
+  constexpr std::string_view open = "|Maturity";
+  for (std::size_t at = text.find(open); at != std::string_view::npos;) {
+    const std::size_t after = at + open.size();
+    if (after + 1 < text.size() && text[after] >= '1' && text[after] <= '3' && text[after + 1] == '|') {
       found.push_back(text[after] - '0');
-    return false;  // keep looking
-  });
+      at = text.find(open, after + 2);
+    } else {
+      at = text.find(open, at + 1);
+    }
+  }
   return found;
 }
 
@@ -168,7 +181,7 @@ bool safeguard_item(std::string_view text, std::string& id, std::string& rest) {
   s.literal(":");
   if (s.spaces() == 0) return false;
   const auto r = s.rest();
-  if (r.find('\n') != std::string_view::npos) return false;
+  if (!on_one_line(r)) return false;
   rest = std::string(r);
   return true;
 }
@@ -183,7 +196,7 @@ bool maturity_level_item(std::string_view text, int& level, std::string& rest) {
   if (!s.literal(":")) return false;
   s.spaces();
   const auto r = s.rest();
-  if (r.find('\n') != std::string_view::npos) return false;
+  if (!on_one_line(r)) return false;
   rest = std::string(r);
   return true;
 }
@@ -216,7 +229,9 @@ std::optional<WorksheetSpec> worksheet_spec(std::string_view text) {
       // The group is the shortest text (at least one character) after which the reference follows.
       const std::size_t start = s.at();
       if (search(text, of_ref, start + 1, [&](std::size_t after) {
-            spec.group = std::string(text.substr(start, after - of_ref.size() - start));
+            const auto group = text.substr(start, after - of_ref.size() - start);
+            if (!on_one_line(group)) return false;
+            spec.group = std::string(group);
             return ref_from(after);
           }))
         return spec;
@@ -251,7 +266,9 @@ std::optional<CdmRow> cdm_row(std::string_view line) {
   if (s.take(Scan::digit).empty() || !s.literal(".") || s.take(Scan::digit).empty()) return std::nullopt;
   row.safeguard = std::string(line.substr(start, s.at() - start));
   if (s.spaces() == 0) return std::nullopt;
-  if (search(line, ":ref:`", s.at(), [&](std::size_t after) {
+  const std::size_t middle = s.at();
+  if (search(line, ":ref:`", middle, [&](std::size_t after) {
+        if (!on_one_line(line.substr(middle, after - 6 - middle))) return false;
         Scan r(line, after);
         return ref_target(r, row.label);
       }))

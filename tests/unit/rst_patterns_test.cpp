@@ -35,6 +35,7 @@ BOOST_AUTO_TEST_CASE(definitions) {
 
 BOOST_AUTO_TEST_CASE(levels_and_tags) {
   BOOST_TEST((maturity_substitutions("|Maturity1| and |Maturity3| not |Maturity4| |Maturity2") == std::vector<int>{1, 3}));
+  BOOST_TEST((maturity_substitutions("|Maturity1|Maturity2| |Maturity3|") == std::vector<int>{1, 3}));  // no overlap
   BOOST_TEST((level_mentions("Level 2, Level 3 and Level 4; level 1") == std::vector<int>{2, 3}));
   struct Case {
     const char* text;
@@ -60,12 +61,19 @@ BOOST_AUTO_TEST_CASE(items_links_and_rows) {
   BOOST_TEST(safeguard_item("4.1: Establish a process (|Maturity1| maturity)", id, rest));
   BOOST_TEST((id == "4.1" && rest == "Establish a process (|Maturity1| maturity)"));
   BOOST_TEST(safeguard_item("12.10 text", id, rest));
-  for (const char* text : {"There are no relevant CIS Controls.", "4.1", "4.text", "4.1:text", ".1 x"})
+  for (const char* text : {"There are no relevant CIS Controls.", "4.1", "4.text", "4.1:text", ".1 x", "4.2\tx\ry"})
     BOOST_TEST(!safeguard_item(text, id, rest), text);
   int level = 0;
   BOOST_TEST(maturity_level_item("|Maturity2| : Some text", level, rest));
   BOOST_TEST((level == 2 && rest == "Some text"));
   BOOST_TEST(!maturity_level_item("|Maturity2| Some text", level, rest));
+  BOOST_TEST(!maturity_level_item("|Maturity2|: a\rb", level, rest));
+  std::string name;
+  BOOST_TEST(!substitution_definition(".. |x| replace:: a\rb", name, rest));
+  BOOST_TEST(substitution_definition(".. |x| replace::\r a", name, rest));  // a line break in the spaces is fine
+  BOOST_TEST(!worksheet_spec("All actions under A\rB of :ref:`x <a>`").has_value());
+  BOOST_TEST(!cdm_row("1 4.1 a\rb :ref:`x <a>`").has_value());
+  BOOST_TEST(cdm_row("1 4.1\r :ref:`x <a>`").has_value());
   BOOST_TEST(doc_link("see :doc:`bad` then :doc:`Account Security  <bp/account_security>`", shown, target));
   BOOST_TEST((shown == "Account Security" && target == "bp/account_security"));
   BOOST_TEST(!doc_link(":doc:`x <>` :doc:`y <z`", shown, target));
