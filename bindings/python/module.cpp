@@ -257,6 +257,8 @@ class NotFound(Error, KeyError):
 )";
 
 // Text fields the loader requires to be non-empty are refused when set, not at the next load.
+py::object json_loads(const std::string& text) { return py::module_::import("json").attr("loads")(text); }
+
 std::string non_empty(const char* field, std::string value) {
   if (!is_valid_name(value)) throw Error(std::string(field) + " must not be empty or hold control characters");
   return value;
@@ -690,7 +692,7 @@ PYBIND11_MODULE(_core, m) {
   catalog_diff.def_readonly("added", &CatalogDiff::added).def_readonly("removed", &CatalogDiff::removed)
       .def_readonly("changed", &CatalogDiff::changed)
       .def("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
-      .def("to_dict", [](const CatalogDiff& d) { return to_python(detail::encode(d)); })
+      .def("to_dict", [](const CatalogDiff& d) { return json_loads(to_json(d, -1)); })
       .def("__repr__", [](const CatalogDiff& d) {
         return "CatalogDiff(" + std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
                " removed, " + std::to_string(d.changed.size()) + " changed)";
@@ -756,7 +758,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("unsure", &MaturityResult::unsure)
       .def_property_readonly("tallies", [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
       .def_readonly("applied", &MaturityResult::applied).def_readonly("rationale", &MaturityResult::rationale)
-      .def("to_dict", [](const MaturityResult& r) { return to_python(detail::encode(r)); })
+      .def("to_dict", [](const MaturityResult& r) { return json_loads(to_json(r, -1)); })
       .def("__repr__", [](const MaturityResult& r) {
         return "MaturityResult(level=" + std::to_string(static_cast<int>(r.level)) + ", conflict=" +
                (r.conflict ? "True" : "False") + ", unsure=" + (r.unsure ? "True" : "False") + ")";
@@ -771,17 +773,15 @@ PYBIND11_MODULE(_core, m) {
       .def("to_dict", [](const PlanStep& s) { return to_python(detail::encode(Plan{Maturity::level1, {s}})["steps"][0]); })
       .def_static("from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); },
                   py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const PlanStep& a, const PlanStep& b) {
-        return detail::encode(Plan{Maturity::level1, {a}}) == detail::encode(Plan{Maturity::level1, {b}});
-      }, py::is_operator())
+      .def("__eq__", [](const PlanStep& a, const PlanStep& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const PlanStep& s) {
         return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " + quote(s.id) + ")";
       });
   plan.def_readonly("maturity", &Plan::maturity).def_readonly("steps", &Plan::steps)
-      .def("to_dict", [](const Plan& p) { return to_python(detail::encode(p)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<Plan>(d, "Plan"); },
+      .def("to_dict", [](const Plan& p) { return json_loads(to_json(p, -1)); })
+      .def_static("from_dict", [](const py::object& d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
                   py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Plan& a, const Plan& b) { return detail::encode(a) == detail::encode(b); }, py::is_operator())
+      .def("__eq__", [](const Plan& a, const Plan& b) { return a == b; }, py::is_operator())
       .def("__len__", [](const Plan& p) { return p.steps.size(); })
       .def("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
       .def("__getitem__", [](const Plan& p, long i) {
@@ -968,11 +968,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("actions_done", &Scorecard::actions_done)
       .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
       .def_readonly("completion", &Scorecard::completion)
-      .def("to_dict", [](const Scorecard& c) { return to_python(detail::encode(c)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<Scorecard>(d, "Scorecard"); },
+      .def("to_dict", [](const Scorecard& c) { return json_loads(to_json(c, -1)); })
+      .def_static("from_dict", [](const py::object& d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
                   py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Scorecard& a, const Scorecard& b) { return detail::encode(a) == detail::encode(b); },
-           py::is_operator())
+      .def("__eq__", [](const Scorecard& a, const Scorecard& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Scorecard& c) {
         return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
                std::to_string(c.actions_applicable) + " done)";
@@ -995,12 +994,7 @@ PYBIND11_MODULE(_core, m) {
       })
       .def_static("from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
                   py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) {
-        Rollup x, y;
-        x.offices.push_back(a);
-        y.offices.push_back(b);
-        return detail::encode(x) == detail::encode(y);
-      }, py::is_operator())
+      .def("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
   rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
       .def_property_readonly("maturity_distribution", [](const Rollup& r) {
@@ -1010,11 +1004,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("safeguards", &Rollup::safeguards).def_readonly("offices", &Rollup::offices)
       .def_readonly("actions_applicable", &Rollup::actions_applicable).def_readonly("actions_done", &Rollup::actions_done)
       .def_readonly("completion", &Rollup::completion)
-      .def("to_dict", [](const Rollup& r) { return to_python(detail::encode(r)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<Rollup>(d, "Rollup"); },
+      .def("to_dict", [](const Rollup& r) { return json_loads(to_json(r, -1)); })
+      .def_static("from_dict", [](const py::object& d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
                   py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Rollup& a, const Rollup& b) { return detail::encode(a) == detail::encode(b); },
-           py::is_operator())
+      .def("__eq__", [](const Rollup& a, const Rollup& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
 
   // ---- engines: functions ----

@@ -14,6 +14,7 @@
 #include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/report.hpp>
+#include <electsec/results_json.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>

@@ -22,6 +22,8 @@ struct PracticeScore {
   std::size_t actions_done = 0;  ///< of those, done
   std::size_t actions_in_progress = 0;  ///< of those, in progress
   double completion = 0;  ///< done / applicable, 0..1
+  bool operator==(const PracticeScore& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const PracticeScore& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// Progress on one CIS Safeguard: the done and applicable actions of the practices mapped
@@ -31,6 +33,8 @@ struct SafeguardScore {
   std::size_t actions_applicable = 0;  ///< applicable actions of the practices mapped to it
   std::size_t actions_done = 0;  ///< of those, done
   double completion = 0;  ///< done / applicable, 0..1
+  bool operator==(const SafeguardScore& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const SafeguardScore& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// One office's scorecard. Practices out of scope at its maturity are left out.
@@ -44,6 +48,8 @@ struct Scorecard {
   std::size_t actions_done = 0;  ///< of those, done
   std::size_t actions_in_progress = 0;  ///< of those, in progress
   double completion = 0;  ///< done / applicable, 0..1
+  bool operator==(const Scorecard& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const Scorecard& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// Score one assessment. Statuses of actions that do not apply at its maturity are
@@ -57,6 +63,8 @@ struct PracticeRollup {
   std::size_t actions_done = 0;  ///< summed over offices
   double completion = 0;  ///< done / applicable over all offices, 0..1
   std::size_t offices_complete = 0;  ///< offices with something applicable and all of it done
+  bool operator==(const PracticeRollup& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const PracticeRollup& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// One office in a rollup.
@@ -67,6 +75,8 @@ struct OfficeSummary {
   std::size_t actions_done = 0;  ///< as its scorecard gives it
   double completion = 0;  ///< as its scorecard gives it
   bool priorities_complete = false;  ///< as its scorecard gives it
+  bool operator==(const OfficeSummary& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const OfficeSummary& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// A state's (or any group's) picture.
@@ -80,6 +90,8 @@ struct Rollup {
   std::size_t actions_applicable = 0;  ///< summed over offices
   std::size_t actions_done = 0;  ///< summed over offices
   double completion = 0;  ///< done / applicable over all offices, 0..1
+  bool operator==(const Rollup& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const Rollup& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// Accumulates offices one at a time, so a rollup of many files never holds them all.

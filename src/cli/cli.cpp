@@ -4,6 +4,7 @@
 #include <electsec/oscal.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/report.hpp>
+#include <electsec/results_json.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
@@ -680,7 +681,7 @@ MaturityAnswers ask(const Catalog& c, Io& io) {
 
 void write_maturity(const MaturityResult& r, Format f, std::ostream& out) {
   if (f == Format::json) {
-    out << detail::encode(r).dump(2) << '\n';
+    out << to_json(r) << '\n';
     return;
   }
   out << "Maturity: " << level_name(r.level) << (r.conflict ? " (answers conflict)" : "")
@@ -775,7 +776,11 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     return ids;
   };
   if (f == Format::json) {
-    json doc = detail::encode(plan);
+    if (!with_guidance) {
+      out << to_json(plan) << '\n';
+      return;
+    }
+    json doc = json::parse(to_json(plan));
     if (with_guidance)
       for (std::size_t i = 0; i < plan.steps.size(); ++i) doc["steps"][i]["guidance"] = guidance_of(plan.steps[i]);
     out << doc.dump(2) << '\n';
@@ -821,7 +826,7 @@ Catalog catalog_from(const std::string& spec, std::ostream* warnings_to);
 
 void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ostream& out) {
   if (f == Format::json) {
-    out << detail::encode(card).dump(2) << '\n';
+    out << to_json(card) << '\n';
     return;
   }
   Table t{f == Format::csv ? std::vector<std::string>{"id", "scope", "actions_applicable", "actions_done",
@@ -1051,7 +1056,7 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   }
   const Rollup& r = read.rollup;
   if (f == Format::json) {
-    out << detail::encode(r).dump(2) << '\n';
+    out << to_json(r) << '\n';
     return;
   }
   Table t{f == Format::csv ? std::vector<std::string>{"id", "actions_applicable", "actions_done", "completion", "offices_complete"}
@@ -1199,7 +1204,7 @@ void run_diff(const Command&, const Catalog&, const Args& a, Format f, Io& io) {
   const Catalog new_catalog = catalog_from(a.positional[2], &io.err);
   const CatalogDiff d = diff(old_catalog, new_catalog);
   if (f == Format::json) {
-    out << detail::encode(d).dump(2) << '\n';
+    out << to_json(d) << '\n';
     return;
   }
   const bool md = f == Format::markdown;

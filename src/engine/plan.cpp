@@ -1,6 +1,7 @@
 #include <electsec/plan.hpp>
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_set>
 
 namespace electsec {
@@ -103,5 +104,15 @@ Plan build_plan(const Catalog& c, Maturity m, const Assessment* a) {
   for (const Practice* p : in_scope) w.practice(*p, "In scope at " + level);
   return w.finish();
 }
+
+}  // namespace electsec
+
+namespace electsec {
+
+bool PlanStep::operator==(const PlanStep& o) const {
+  return std::tie(rank, kind, id, practice, actions, reason) == std::tie(o.rank, o.kind, o.id, o.practice, o.actions, o.reason);
+}
+
+bool Plan::operator==(const Plan& o) const { return maturity == o.maturity && steps == o.steps; }
 
 }  // namespace electsec

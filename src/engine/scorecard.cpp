@@ -3,6 +3,7 @@
 #include "catalog_impl.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace electsec {
 
@@ -192,6 +193,44 @@ Rollup rollup(const Catalog& catalog, const std::vector<Assessment>& assessments
   RollupBuilder b(catalog);
   for (const auto& a : assessments) b.add(a);
   return b.finish();
+}
+
+}  // namespace electsec
+
+namespace electsec {
+
+bool PracticeScore::operator==(const PracticeScore& o) const {
+  return std::tie(practice, scope, actions_applicable, actions_done, actions_in_progress, completion) ==
+         std::tie(o.practice, o.scope, o.actions_applicable, o.actions_done, o.actions_in_progress, o.completion);
+}
+
+bool SafeguardScore::operator==(const SafeguardScore& o) const {
+  return std::tie(safeguard, actions_applicable, actions_done, completion) ==
+         std::tie(o.safeguard, o.actions_applicable, o.actions_done, o.completion);
+}
+
+bool Scorecard::operator==(const Scorecard& o) const {
+  return std::tie(jurisdiction, maturity, practices, safeguards, priorities_complete, actions_applicable, actions_done,
+                  actions_in_progress, completion) ==
+         std::tie(o.jurisdiction, o.maturity, o.practices, o.safeguards, o.priorities_complete, o.actions_applicable,
+                  o.actions_done, o.actions_in_progress, o.completion);
+}
+
+bool PracticeRollup::operator==(const PracticeRollup& o) const {
+  return std::tie(practice, actions_applicable, actions_done, completion, offices_complete) ==
+         std::tie(o.practice, o.actions_applicable, o.actions_done, o.completion, o.offices_complete);
+}
+
+bool OfficeSummary::operator==(const OfficeSummary& o) const {
+  return std::tie(jurisdiction, maturity, actions_applicable, actions_done, completion, priorities_complete) ==
+         std::tie(o.jurisdiction, o.maturity, o.actions_applicable, o.actions_done, o.completion, o.priorities_complete);
+}
+
+bool Rollup::operator==(const Rollup& o) const {
+  return std::tie(jurisdictions, maturity_distribution, practices, least_complete, safeguards, offices,
+                  actions_applicable, actions_done, completion) ==
+         std::tie(o.jurisdictions, o.maturity_distribution, o.practices, o.least_complete, o.safeguards, o.offices,
+                  o.actions_applicable, o.actions_done, o.completion);
 }
 
 }  // namespace electsec

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// The engines' results as JSON documents, and back: the shapes `electsec ... --format
+/// json` prints and Python's `to_dict()` gives. Writing is exact (the same value always
+/// gives the same bytes); reading checks every field as the catalog loader does and
+/// throws ParseError naming the field.
+///
+/// **Example**
+/// \code
+/// const Plan plan = build_plan(default_catalog(), Maturity::level2);
+/// const std::string text = to_json(plan);          // {"maturity": 2, "steps": [...]}
+/// assert(parse_plan(text) == plan);
+/// \endcode
+
+#include <electsec/maturity.hpp>
+#include <electsec/plan.hpp>
+#include <electsec/rst_import.hpp>
+#include <electsec/scorecard.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace electsec {
+
+/// The maturity result: level, conflict, unsure, tallies, applied, rationale. `indent`
+/// spaces per level (here and below); a negative indent gives one line.
+std::string to_json(const MaturityResult& result, int indent = 2);
+/// The plan: maturity and steps (rank, kind, id, practice, actions, reason).
+std::string to_json(const Plan& plan, int indent = 2);
+/// The scorecard: jurisdiction, totals, practices (with `id`) and Safeguards.
+std::string to_json(const Scorecard& scorecard, int indent = 2);
+/// The rollup: totals, maturity distribution, practices, least complete, Safeguards, offices.
+std::string to_json(const Rollup& rollup, int indent = 2);
+/// The differences between two catalogs: added, removed and changed practices.
+std::string to_json(const CatalogDiff& diff, int indent = 2);
+
+/// A plan as `to_json` writes it; throws ParseError naming the field.
+Plan parse_plan(std::string_view text, std::string_view source = "<string>");
+/// A scorecard as `to_json` writes it; throws ParseError naming the field.
+Scorecard parse_scorecard(std::string_view text, std::string_view source = "<string>");
+/// A rollup as `to_json` writes it; throws ParseError naming the field.
+Rollup parse_rollup(std::string_view text, std::string_view source = "<string>");
+
+}  // namespace electsec
