@@ -6,16 +6,26 @@
 namespace electsec {
 namespace {
 
+// A quoted value at most 200 bytes long (cut before a character), so that a message stays
+// a line however long the text it quotes.
+std::string bounded(const std::string& text) {
+  if (text.size() <= 200) return text;
+  std::size_t cut = 200;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
+
 std::string parse_message(const std::string& source, std::size_t line, std::size_t column,
                           const std::string& field, const std::string& expected) {
   std::ostringstream os;
-  os << source;
+  os << bounded(source);
   if (line > 0) {
     os << ':' << line;
     if (column > 0) os << ':' << column;
   }
   os << ": ";
-  if (!field.empty()) os << "field " << field << ": ";
+  if (!field.empty()) os << "field " << bounded(field) << ": ";
   os << expected;
   return os.str();
 }
@@ -26,7 +36,11 @@ std::string validation_message(const std::vector<Problem>& problems, std::string
     summary = "catalog is inconsistent (" + std::to_string(problems.size()) +
               (problems.size() == 1 ? " problem)" : " problems)");
   os << printable(summary);
-  for (const auto& p : problems) os << "\n  " << printable(p.where) << ": " << printable(p.message);
+  // Long lists are capped: the count is in the summary or follows the list.
+  constexpr std::size_t listed = 100;
+  for (std::size_t i = 0; i < problems.size() && i < listed; ++i)
+    os << "\n  " << printable(bounded(problems[i].where)) << ": " << printable(bounded(problems[i].message));
+  if (problems.size() > listed) os << "\n  ... and " << problems.size() - listed << " more";
   return os.str();
 }
 
@@ -38,7 +52,7 @@ void escape(std::string& out, const char* format, unsigned value) {
 
 std::string not_found_message(const std::string& kind, const std::string& id,
                               const std::vector<std::string>& closest) {
-  std::string m = "unknown " + kind + " '" + id + "'";
+  std::string m = "unknown " + kind + " '" + bounded(id) + "'";
   if (!closest.empty()) {
     m += "; did you mean ";
     for (std::size_t i = 0; i < closest.size(); ++i) {
@@ -84,8 +98,12 @@ std::string printable(std::string_view t) {
       ++i;
       continue;
     }
-    const bool control = (code >= 0x80 && code <= 0x9F) || (code >= 0x202A && code <= 0x202E) ||
-                         (code >= 0x2066 && code <= 0x2069) || code == 0x2028 || code == 0x2029;
+    // C1 controls; invisible format characters that can reorder or hide text (marks,
+    // zero-width characters, embeddings, overrides, isolates, the BOM, tag characters);
+    // line and paragraph separators.
+    const bool control = (code >= 0x80 && code <= 0x9F) || code == 0x061C || (code >= 0x200B && code <= 0x200F) ||
+                         (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) ||
+                         code == 0xFEFF || (code >= 0xE0000 && code <= 0xE007F);
     if (control) escape(out, "\\u%04x", code);
     else out.append(t.substr(i, length));
     i += length;

@@ -54,7 +54,13 @@ struct str_enum_caster {
   PYBIND11_TYPE_CASTER(Enum, const_name("str"));
   bool load(handle src, bool) {
     if (!src || !PyUnicode_Check(src.ptr())) return false;
-    value = parse(src.cast<std::string>());  // throws electsec::Error for unknown strings
+    Py_ssize_t size = 0;
+    const char* text = PyUnicode_AsUTF8AndSize(src.ptr(), &size);  // fails for lone surrogates
+    if (text == nullptr) {
+      PyErr_Clear();
+      return false;
+    }
+    value = parse(std::string_view(text, static_cast<std::size_t>(size)));  // electsec::Error for unknown strings
     return true;
   }
   static handle cast(Enum e, return_value_policy, handle) {
@@ -205,35 +211,43 @@ struct Exceptions {
 };
 Exceptions* exceptions = nullptr;
 
+// Text from an error as str: it may quote bytes of a file that are not UTF-8 (a JSON error
+// can stop inside a character), which are shown as \xNN escapes instead of failing.
+py::str error_text(const std::string& s) {
+  return py::reinterpret_steal<py::str>(
+      PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "backslashreplace"));
+}
+
 void translate(std::exception_ptr p) {
   try {
     if (p) std::rethrow_exception(p);
   } catch (const IoError& e) {
-    py::object exc = exceptions->io_error(e.what());
-    exc.attr("path") = e.path();
+    py::object exc = exceptions->io_error(error_text(e.what()));
+    exc.attr("path") = py::reinterpret_steal<py::str>(
+        PyUnicode_DecodeFSDefaultAndSize(e.path().data(), static_cast<Py_ssize_t>(e.path().size())));
     PyErr_SetObject(exceptions->io_error.ptr(), exc.ptr());
   } catch (const NotFound& e) {
-    py::object exc = exceptions->not_found(e.what());
-    exc.attr("kind") = e.kind();
-    exc.attr("id") = e.id();
+    py::object exc = exceptions->not_found(error_text(e.what()));
+    exc.attr("kind") = error_text(e.kind());
+    exc.attr("id") = error_text(e.id());
     exc.attr("closest") = e.closest();
     PyErr_SetObject(exceptions->not_found.ptr(), exc.ptr());
   } catch (const ParseError& e) {
-    py::object exc = exceptions->parse_error(e.what());
-    exc.attr("source") = e.source();
+    py::object exc = exceptions->parse_error(error_text(e.what()));
+    exc.attr("source") = error_text(e.source());
     exc.attr("line") = e.line();
     exc.attr("column") = e.column();
-    exc.attr("field") = e.field();
-    exc.attr("expected") = e.expected();
+    exc.attr("field") = error_text(e.field());
+    exc.attr("expected") = error_text(e.expected());
     PyErr_SetObject(exceptions->parse_error.ptr(), exc.ptr());
   } catch (const ValidationError& e) {
-    py::object exc = exceptions->validation_error(e.what());
+    py::object exc = exceptions->validation_error(error_text(e.what()));
     py::list problems;
-    for (const auto& pr : e.problems()) problems.append(py::make_tuple(pr.where, pr.message));
+    for (const auto& pr : e.problems()) problems.append(py::make_tuple(error_text(pr.where), error_text(pr.message)));
     exc.attr("problems") = problems;
     PyErr_SetObject(exceptions->validation_error.ptr(), exc.ptr());
   } catch (const Error& e) {
-    PyErr_SetString(exceptions->error.ptr(), e.what());
+    PyErr_SetObject(exceptions->error.ptr(), error_text(e.what()).ptr());
   }
 }
 
@@ -291,6 +305,118 @@ void hash_by_id(Class& cls) {
 }
 
 }  // namespace
+
+// ---- objects whose __init__ never ran --------------------------------------------------
+// `Cls.__new__(Cls)` gives an object without a C++ value; pybind11 would hand such an
+// object's raw memory to the methods. Every class's caster checks first and raises
+// TypeError instead.
+namespace pybind11::detail {
+template <typename T>
+struct initialised_caster : type_caster_base<T> {
+  bool load(handle src, bool convert) {
+    // Checked before loading: until __init__ runs, an object's value pointer is null (a
+    // value_and_holder then tests false), and pybind11's load would allocate raw memory.
+    const type_info* info = get_type_info(typeid(T));
+    if (src && info != nullptr && PyObject_TypeCheck(src.ptr(), info->type)) {
+      auto* inst = reinterpret_cast<instance*>(src.ptr());
+      if (!inst->get_value_and_holder(info, false))
+        throw type_error(std::string(Py_TYPE(src.ptr())->tp_name) +
+                         " object was never initialised (call the class, not __new__)");
+    }
+    return type_caster_base<T>::load(src, convert);
+  }
+};
+template <>
+struct type_caster<Acronym> : initialised_caster<Acronym> {};
+template <>
+struct type_caster<Action> : initialised_caster<Action> {};
+template <>
+struct type_caster<ActionStatus> : initialised_caster<ActionStatus> {};
+template <>
+struct type_caster<Assessment> : initialised_caster<Assessment> {};
+template <>
+struct type_caster<Catalog> : initialised_caster<Catalog> {};
+template <>
+struct type_caster<CatalogBuilder> : initialised_caster<CatalogBuilder> {};
+template <>
+struct type_caster<CatalogDiff> : initialised_caster<CatalogDiff> {};
+template <>
+struct type_caster<CdmRank> : initialised_caster<CdmRank> {};
+template <>
+struct type_caster<Control> : initialised_caster<Control> {};
+template <>
+struct type_caster<GlossaryEntry> : initialised_caster<GlossaryEntry> {};
+template <>
+struct type_caster<Goal> : initialised_caster<Goal> {};
+template <>
+struct type_caster<Guidance> : initialised_caster<Guidance> {};
+template <>
+struct type_caster<GuidanceSource> : initialised_caster<GuidanceSource> {};
+template <>
+struct type_caster<GuideInfo> : initialised_caster<GuideInfo> {};
+template <>
+struct type_caster<HandbookPractice> : initialised_caster<HandbookPractice> {};
+template <>
+struct type_caster<ImportResult> : initialised_caster<ImportResult> {};
+template <>
+struct type_caster<ImportWarning> : initialised_caster<ImportWarning> {};
+template <>
+struct type_caster<Jurisdiction> : initialised_caster<Jurisdiction> {};
+template <>
+struct type_caster<LevelTally> : initialised_caster<LevelTally> {};
+template <>
+struct type_caster<Link> : initialised_caster<Link> {};
+template <>
+struct type_caster<MaturityLevel> : initialised_caster<MaturityLevel> {};
+template <>
+struct type_caster<MaturityResult> : initialised_caster<MaturityResult> {};
+template <>
+struct type_caster<MaturityStatement> : initialised_caster<MaturityStatement> {};
+template <>
+struct type_caster<Migration> : initialised_caster<Migration> {};
+template <>
+struct type_caster<OfficeSummary> : initialised_caster<OfficeSummary> {};
+template <>
+struct type_caster<Plan> : initialised_caster<Plan> {};
+template <>
+struct type_caster<PlanStep> : initialised_caster<PlanStep> {};
+template <>
+struct type_caster<Practice> : initialised_caster<Practice> {};
+template <>
+struct type_caster<PracticeChange> : initialised_caster<PracticeChange> {};
+template <>
+struct type_caster<PracticeRollup> : initialised_caster<PracticeRollup> {};
+template <>
+struct type_caster<PracticeScore> : initialised_caster<PracticeScore> {};
+template <>
+struct type_caster<Priorities> : initialised_caster<Priorities> {};
+template <>
+struct type_caster<PyCoverage> : initialised_caster<PyCoverage> {};
+template <>
+struct type_caster<PyMappedPractice> : initialised_caster<PyMappedPractice> {};
+template <>
+struct type_caster<PyMappedSafeguard> : initialised_caster<PyMappedSafeguard> {};
+template <>
+struct type_caster<Recommendation> : initialised_caster<Recommendation> {};
+template <>
+struct type_caster<RelatedPractice> : initialised_caster<RelatedPractice> {};
+template <>
+struct type_caster<Rollup> : initialised_caster<Rollup> {};
+template <>
+struct type_caster<Safeguard> : initialised_caster<Safeguard> {};
+template <>
+struct type_caster<SafeguardMapping> : initialised_caster<SafeguardMapping> {};
+template <>
+struct type_caster<SafeguardScore> : initialised_caster<SafeguardScore> {};
+template <>
+struct type_caster<Scorecard> : initialised_caster<Scorecard> {};
+template <>
+struct type_caster<SearchHit> : initialised_caster<SearchHit> {};
+template <>
+struct type_caster<Tool> : initialised_caster<Tool> {};
+template <>
+struct type_caster<Worksheet> : initialised_caster<Worksheet> {};
+}  // namespace pybind11::detail
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "electsec: the CIS Essential Guide to Election Security as a queryable model";

@@ -12,9 +12,10 @@
 namespace electsec {
 
 /// `text` made safe to show on one line of a terminal or a log: line breaks, tabs and other
-/// control characters (C0, DEL, C1), bidirectional controls (U+202A..U+202E,
-/// U+2066..U+2069), line and paragraph separators (U+2028, U+2029) and bytes that are not
-/// UTF-8 are written as escapes ("\\n", "\\x1b", "\\u202e"); backslashes are left alone.
+/// control characters (C0, DEL, C1), invisible format characters that can reorder or hide
+/// text (U+061C, U+200B..U+200F, U+202A..U+202E, U+2060..U+2069, U+FEFF, tag characters),
+/// line and paragraph separators (U+2028, U+2029) and bytes that are not UTF-8 are written
+/// as escapes ("\\n", "\\x1b", "\\u202e"); backslashes are left alone.
 /// Every error message is passed through it, since messages quote file content.
 std::string printable(std::string_view text);
 

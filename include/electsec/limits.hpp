@@ -12,4 +12,8 @@ inline constexpr std::size_t max_input_bytes = 64u * 1024u * 1024u;
 /// Deepest nesting of arrays and objects accepted (the formats need at most 6).
 inline constexpr std::size_t max_nesting_depth = 64;
 
+/// The widest indentation the JSON writers accept (`to_json(..., indent)`); more is an
+/// Error, not a document of mostly spaces.
+inline constexpr int max_json_indent = 16;
+
 }  // namespace electsec

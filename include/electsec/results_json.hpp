@@ -12,6 +12,7 @@
 /// assert(parse_plan(text) == plan);
 /// \endcode
 
+#include <electsec/limits.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/rst_import.hpp>

@@ -1478,16 +1478,28 @@ int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostrea
 int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream& out, std::ostream& err,
             bool interactive) {
   Io io{in, out, err, interactive};
+  // Whatever was printed must have been written: a full disk or a closed output is an error.
+  const auto finished = [&](int code) {
+    errno = 0;
+    out.flush();
+    if (out.fail()) {
+      const int error = errno;
+      throw IoError("<stdout>", std::string("cannot write the output") +
+                                    (error ? std::string(": ") + std::strerror(error)
+                                           : " (the disk is full, or the output was closed)"));
+    }
+    return code;
+  };
   try {
     if (argv.size() == 1 && argv[0] == "--version") {
       out << "electsec " << version_string << '\n';
-      return 0;
+      return finished(0);
     }
     const Args a = parse_args(argv);
     if (a.positional.empty()) {
       if (a.help && a.options.empty()) {
         print_help(out);
-        return 0;
+        return finished(0);
       }
       print_help(err);
       return 2;
@@ -1495,7 +1507,7 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     const Command& c = find_command(a.positional[0]);
     if (a.help) {
       print_command_help(c, out);
-      return 0;
+      return finished(0);
     }
     const auto require_known = [&c](const std::string& name) {
       if (std::find(c.options.begin(), c.options.end(), name) == c.options.end())
@@ -1513,23 +1525,21 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     } else {
       c.run(c, default_catalog(), a, f, io);
     }
-    errno = 0;
-    out.flush();
-    if (out.fail()) {
-      const int error = errno;
-      throw IoError("<stdout>", std::string("cannot write the output") +
-                                    (error ? std::string(": ") + std::strerror(error) : " (the disk is full, or the output was closed)"));
-    }
-    return io.exit_code;
+    return finished(io.exit_code);
   } catch (const UsageError& e) {
-    err << "electsec: " << e.message << '\n';
+    // One line: a multi-line usage is cut to its first line, with where to find the rest.
+    const auto end = e.message.find('\n');
+    err << "electsec: " << printable(e.message.substr(0, end))
+        << (end == std::string::npos ? "" : " (see --help for the other forms)") << '\n';
     return 2;
   } catch (const ValidationError& e) {
     // One line: the summary, then every problem.
     const std::string what = e.what();
     std::string line = what.substr(0, what.find('\n'));
-    for (std::size_t i = 0; i < e.problems().size(); ++i)
+    const std::size_t listed = std::min<std::size_t>(e.problems().size(), 100);
+    for (std::size_t i = 0; i < listed; ++i)
       line += (i ? "; " : ": ") + printable(e.problems()[i].where) + ": " + printable(e.problems()[i].message);
+    if (e.problems().size() > listed) line += "; ... and " + std::to_string(e.problems().size() - listed) + " more";
     err << "electsec: " << line << '\n';
     return 1;
   } catch (const Error& e) {

@@ -1,4 +1,5 @@
 #include <electsec/catalog_json.hpp>
+#include <electsec/error.hpp>
 
 #include "file.hpp"
 #include "json_codec.hpp"
@@ -26,6 +27,7 @@ Catalog load_catalog(const std::string& path) {
 }
 
 std::string to_json(const Catalog& catalog, int indent) {
+  if (indent > max_json_indent) throw Error("indent " + std::to_string(indent) + " is over the limit of 16");
   return detail::encode(catalog.data()).dump(indent < 0 ? -1 : indent) + (indent < 0 ? "" : "\n");
 }
 

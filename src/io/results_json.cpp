@@ -8,7 +8,10 @@ namespace electsec {
 
 namespace {
 
-std::string dump(const detail::json& doc, int indent) { return doc.dump(indent < 0 ? -1 : indent); }
+std::string dump(const detail::json& doc, int indent) {
+  if (indent > max_json_indent) throw Error("indent " + std::to_string(indent) + " is over the limit of 16");
+  return doc.dump(indent < 0 ? -1 : indent);
+}
 
 template <typename T>
 T parse_result(std::string_view text, std::string_view source) {

@@ -104,6 +104,10 @@ class Document {
       if (end == std::string::npos) break;
       start = end + 1;
     }
+    // The catalog is text for JSON, terminals and reports: a page that is not UTF-8 is
+    // refused here, naming the first line that is not, rather than failing on output.
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
     subs_ = default_substitutions();
     std::string name, value;
     for (const auto& line : lines_) {

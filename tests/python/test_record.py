@@ -367,10 +367,28 @@ def test_objects_changed_by_other_threads_while_saving_save_a_consistent_snapsho
             w.join()
 
 
-def test_uninitialised_objects_do_not_crash():
-    # What pybind11 does with an object whose __init__ never ran is its own; it must not crash.
-    blank = electsec.Jurisdiction.__new__(electsec.Jurisdiction)
-    assert blank is not None
+@pytest.mark.parametrize("use", [
+    lambda: electsec.to_json(electsec.Catalog.__new__(electsec.Catalog)),
+    lambda: electsec.Jurisdiction.__new__(electsec.Jurisdiction).name,
+    lambda: len(electsec.Plan.__new__(electsec.Plan)),
+    lambda: electsec.Rollup.__new__(electsec.Rollup).to_dict(),
+    lambda: electsec.Assessment.__new__(electsec.Assessment).save("never-written.json"),
+    lambda: electsec.scorecard(electsec.default_catalog(), electsec.Assessment.__new__(electsec.Assessment)),
+    lambda: electsec.CatalogBuilder.__new__(electsec.CatalogBuilder).problems(),
+])
+def test_objects_whose_init_never_ran_are_refused_not_read(use):
+    with pytest.raises(TypeError, match="never initialised"):
+        use()
+
+
+def test_odd_arguments_are_refused_cleanly(cat):
+    with pytest.raises(electsec.Error, match="indent 1100 is over the limit"):
+        cat.to_json(indent=1100)
+    with pytest.raises(electsec.ParseError) as e:
+        electsec.parse_catalog("\u00e9")  # the JSON error stops inside a two-byte character
+    assert "\\xc3" in str(e.value)
+    with pytest.raises(TypeError):
+        electsec.Assessment(electsec.Jurisdiction("x", "X", "XX"), 1).set("backups.l1.1", "\ud800")
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
@@ -436,3 +454,14 @@ def test_fifos_and_symlink_loops_are_user_errors_not_hangs(tmp_path):
 def test_misuse_raises_electsec_errors_not_runtime_errors(make):
     with pytest.raises(electsec.Error):
         make()
+
+
+def test_a_guide_page_that_is_not_utf8_is_named_with_its_line(tmp_path):
+    page = tmp_path / "bp" / "x.rst"
+    page.parent.mkdir()
+    page.write_bytes(b"Title\n=====\n\nGood line.\nBad \xff line.\n")
+    with pytest.raises(electsec.ParseError) as e:
+        electsec.import_practice_rst(page)
+    assert e.value.line == 5 and "not valid UTF-8" in str(e.value)
+    r = run("import-rst", tmp_path)
+    assert r.returncode == 1 and r.stderr.count("\n") == 1 and "x.rst:5:1: not valid UTF-8" in r.stderr
