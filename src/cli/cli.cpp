@@ -924,6 +924,7 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
   if (practice) c.practice(*practice);
   std::optional<Status> status;
   if (const auto s = a.option("status")) status = status_argument(*s);
+  const std::size_t recorded = x.statuses.size();
   for (auto it = x.statuses.begin(); it != x.statuses.end();) {
     const bool keep = (!practice || c.practice_of_action(it->first).id == *practice) &&
                       (!status || it->second.status == *status);
@@ -941,7 +942,7 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
     return;
   }
   if (f == Format::markdown) {
-    io.out << "# " << x.jurisdiction.name << ": recorded statuses (" << level_name(x.maturity) << ")\n\n";
+    io.out << "# " << markdown_escape(x.jurisdiction.name) << ": recorded statuses (" << level_name(x.maturity) << ")\n\n";
     if (x.statuses.empty()) io.out << "No status recorded yet.\n";
     else io.out << "| Action | Status | Updated | Note |\n| --- | --- | --- | --- |\n";
     for (const auto& [id, st] : x.statuses)
@@ -951,8 +952,10 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
   }
   Table t{{"Action", "Status", "Updated", "Note"}, {}};
   for (const auto& [id, st] : x.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.updated, st.note});
-  io.out << x.jurisdiction.name << " (" << x.jurisdiction.id << "), " << level_name(x.maturity) << ": "
-         << x.statuses.size() << " statuses shown\n\n";
+  io.out << printable(x.jurisdiction.name) << " (" << printable(x.jurisdiction.id) << "), " << level_name(x.maturity)
+         << ": ";
+  if (practice || status) io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
+  else io.out << recorded << " statuses recorded\n\n";
   detail::write_table(io.out, t);
 }
 
