@@ -7,6 +7,8 @@ backend, so no display is needed.
 
 from __future__ import annotations
 
+import os
+
 try:
     import matplotlib
 
@@ -23,7 +25,8 @@ from ._core import Catalog, default_catalog
 __all__ = ["completion_by_practice", "coverage_heatmap"]
 
 
-def completion_by_practice(result, path: str, catalog: Catalog | None = None, title: str | None = None) -> str:
+def completion_by_practice(result, path: str | os.PathLike, catalog: Catalog | None = None,
+                           title: str | None = None) -> str | os.PathLike:
     """A horizontal bar per practice of a Scorecard or Rollup, saved to `path` (PNG, SVG or
     PDF by its extension). Returns `path`."""
     cat = default_catalog() if catalog is None else catalog
@@ -41,7 +44,7 @@ def completion_by_practice(result, path: str, catalog: Catalog | None = None, ti
     return path
 
 
-def coverage_heatmap(path: str, catalog: Catalog | None = None, ig: int | None = None) -> str:
+def coverage_heatmap(path: str | os.PathLike, catalog: Catalog | None = None, ig: int | None = None) -> str | os.PathLike:
     """Practices × CIS Safeguards: a cell is filled where the guide maps a practice to a
     Safeguard, shaded by the level the mapping applies from (untagged darkest). Only the
     Safeguards some practice maps to, of Implementation Group `ig` when given."""

@@ -465,3 +465,9 @@ def test_a_guide_page_that_is_not_utf8_is_named_with_its_line(tmp_path):
     assert e.value.line == 5 and "not valid UTF-8" in str(e.value)
     r = run("import-rst", tmp_path)
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "x.rst:5:1: not valid UTF-8" in r.stderr
+
+
+def test_plots_take_pathlike_paths(tmp_path, cat):
+    plots = pytest.importorskip("electsec.plots")
+    out = plots.coverage_heatmap(tmp_path / "heat.png", cat)
+    assert (tmp_path / "heat.png").stat().st_size > 0 and out == tmp_path / "heat.png"
