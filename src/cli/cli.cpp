@@ -1038,7 +1038,8 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     formats({Format::table, Format::json, Format::csv});
     write_scorecard(c, score(c, load_assessment(a.positional[2], c)), f, out);
   } else {
-    throw UsageError{std::string("usage: electsec ") + assess_usage};
+    throw UsageError{(sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
+                     ": init, set, level, show, import, score or migrate (see electsec assess --help)"};
   }
 }
 
@@ -1324,7 +1325,7 @@ const std::vector<Command>& commands() {
        "  --status S        show: only actions with this status\n"
        "  CSV               import: columns id,status[,note][,updated], as show --format csv writes;\n"
        "                    all rows are checked before any is applied\n",
-       {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status"}, 2,
+       {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status"}, 0,
        1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_assess},
       {"rollup", "sum up many offices' assessments (files or directories of *.json)",
        "rollup FILE|DIR... [--recursive] [--skip-invalid] [--threads N] [--format table|json|csv]",
