@@ -9,8 +9,12 @@
 namespace electsec {
 
 std::string html_escape(std::string_view raw) {
-  // Control characters, bidirectional overrides and broken UTF-8 are shown, not obeyed.
-  const std::string text = printable(raw);
+  // White space stays white space (HTML folds it anyway); other control characters,
+  // bidirectional overrides and broken UTF-8 are shown, not obeyed.
+  std::string flat(raw);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  const std::string text = printable(flat);
   std::string out;
   out.reserve(text.size());
   for (char c : text) {

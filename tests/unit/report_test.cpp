@@ -38,6 +38,7 @@ BOOST_AUTO_TEST_SUITE(test_report)
 
 BOOST_AUTO_TEST_CASE(escaping) {
   BOOST_TEST(html_escape(R"(<a href="x">'&'</a>)") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  BOOST_TEST(html_escape("two\nlines\tand \x1b[1m") == "two lines and \\x1b[1m");
   BOOST_TEST(markdown_escape("a|b *c* [d](e)\nf") == "a\\|b \\*c\\* \\[d\\]\\(e\\) f");
 }
 
