@@ -2,9 +2,12 @@
 /// \file
 /// The Catalog: the whole model of the guide, validated, indexed and immutable.
 ///
-/// Thread safety: a Catalog is logically immutable and every member function is const
-/// and free of hidden mutable state, so one Catalog (or copies of it, which share the
-/// same data) may be used from any number of threads at once without locking.
+/// Thread safety: a Catalog is logically immutable and every member function is const, so
+/// one Catalog (or copies of it, which share the same data) may be used from any number
+/// of threads at once without locking. Its one piece of deferred work, the full-text
+/// search index, is built by the first `search` call, exactly once (std::call_once), and
+/// never changes afterwards; a search that races with it waits, and every search sees the
+/// same index. Lookups never wait.
 ///
 /// Lifetime: references and pointers returned by a Catalog point into data it shares
 /// with its copies; they stay valid while any copy of that Catalog is alive.
