@@ -5,6 +5,7 @@
 #include <electsec/catalog_json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <unordered_set>
 #include <initializer_list>
@@ -132,11 +133,18 @@ J parse_as(std::string_view text, std::string_view source) {
     if (at != std::string::npos) what = what.substr(at);
     throw ParseError(std::string(source), pos.line, pos.column, "", "invalid JSON: " + what);
   } catch (const nlohmann::json::exception& e) {
-    // Other parser failures, e.g. a number too large for a double (found by fuzzing).
+    // Other parser failures, e.g. a number too large for a double (found by fuzzing). The
+    // message quotes the offending text ('1e400'): its first place in the text is where.
     std::string what = e.what();
     const auto at = what.find("] ");
     if (at != std::string::npos) what = what.substr(at + 2);
-    throw ParseError(std::string(source), 0, 0, "", "invalid JSON: " + what);
+    TextPosition pos{0, 0};
+    const auto open = what.find('\''), close = open == std::string::npos ? open : what.find('\'', open + 1);
+    if (close != std::string::npos && close > open + 1) {
+      const auto found = text.find(what.substr(open + 1, close - open - 1));
+      if (found != std::string_view::npos) pos = position_of(text, found);
+    }
+    throw ParseError(std::string(source), pos.line, pos.column, "", "invalid JSON: " + what);
   }
 }
 
@@ -204,6 +212,9 @@ class Object {
   }
 
   static int as_int(const json& v, const std::string& path) {
+    if (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>() &&
+        std::fabs(v.get<double>()) >= 9223372036854775808.0)
+      throw DecodeError{path, "integer out of range"};
     if (!v.is_number_integer()) wrong(v, path, "an integer");
     const auto n = v.get<long long>();
     if (n < -1000000000LL || n > 1000000000LL) throw DecodeError{path, "integer out of range"};

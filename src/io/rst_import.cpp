@@ -1066,7 +1066,14 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   for (auto& w : data.priorities.level1_baseline)
     w.actions.erase(std::remove_if(w.actions.begin(), w.actions.end(), [&](const std::string& a) { return !action_ids.count(a); }),
                     w.actions.end());
-  return {CatalogBuilder(std::move(data)).build(), std::move(warnings)};
+  // What the pages hold must still make a consistent catalog; say which release did not.
+  try {
+    return {CatalogBuilder(std::move(data)).build(), std::move(warnings)};
+  } catch (const ValidationError& e) {
+    std::vector<Problem> problems = e.problems();
+    throw ValidationError(std::move(problems), directory + ": the guide's pages do not make a consistent catalog (" +
+                                                   std::to_string(e.problems().size()) + " problems)");
+  }
 }
 
 }  // namespace electsec

@@ -450,6 +450,7 @@ def test_fifos_and_symlink_loops_are_user_errors_not_hangs(tmp_path):
     lambda: electsec.Jurisdiction.from_dict({"id": "a\nb", "name": "x", "state": "y"}),
     lambda: electsec.rollup_files(electsec.default_catalog(), ["/nonexistent/folder"]),
     lambda: electsec.default_catalog().practices(maturity=-2**63),
+    lambda: electsec.Plan.from_dict({"maturity": 10**23, "steps": []}),
 ])
 def test_misuse_raises_electsec_errors_not_runtime_errors(make):
     with pytest.raises(electsec.Error):

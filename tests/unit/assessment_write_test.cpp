@@ -532,6 +532,9 @@ BOOST_AUTO_TEST_CASE(every_json_loader_refuses_duplicate_keys_and_trailing_bytes
                         [](const ParseError& e) { return std::string(e.what()).find("a NUL byte") != std::string::npos; });
   BOOST_CHECK_EXCEPTION(parse_answers(R"({"answers": {"l1.1": true, "l1.1": false}})", c, "a.json"), ParseError,
                         [](const ParseError& e) { return e.line() == 1u && e.column() == 28u; });
+  // A number too large for a double is named with its place.
+  BOOST_CHECK_EXCEPTION(parse_answers("{\"answers\":\n {\"l1.1\": 1e400}}", c, "n.json"), ParseError,
+                        [](const ParseError& e) { return e.line() == 2u && e.column() == 11u; });
   // The same key in different objects is fine.
   BOOST_TEST(parse_answers(R"({"answers": {"l1.1": true}})", c).size() == 1u);
 }
