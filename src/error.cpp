@@ -1,4 +1,7 @@
 #include <electsec/error.hpp>
+#include <electsec/limits.hpp>
+
+#include "text.hpp"
 
 #include <cstdio>
 #include <sstream>
@@ -10,9 +13,7 @@ namespace {
 // a line however long the text it quotes.
 std::string bounded(const std::string& text) {
   if (text.size() <= 200) return text;
-  std::size_t cut = 200;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-  return text.substr(0, cut) + "... (" + std::to_string(text.size()) + " bytes)";
+  return std::string(detail::cut_before_character(text, 200)) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 
@@ -37,10 +38,9 @@ std::string validation_message(const std::vector<Problem>& problems, std::string
               (problems.size() == 1 ? " problem)" : " problems)");
   os << printable(summary);
   // Long lists are capped: the count is in the summary or follows the list.
-  constexpr std::size_t listed = 100;
-  for (std::size_t i = 0; i < problems.size() && i < listed; ++i)
+  for (std::size_t i = 0; i < problems.size() && i < max_listed_problems; ++i)
     os << "\n  " << printable(bounded(problems[i].where)) << ": " << printable(bounded(problems[i].message));
-  if (problems.size() > listed) os << "\n  ... and " << problems.size() - listed << " more";
+  if (problems.size() > max_listed_problems) os << "\n  ... and " << problems.size() - max_listed_problems << " more";
   return os.str();
 }
 
@@ -70,41 +70,22 @@ std::string printable(std::string_view t) {
   std::string out;
   out.reserve(t.size());
   for (std::size_t i = 0; i < t.size();) {
-    const auto b = static_cast<unsigned char>(t[i]);
-    if (b < 0x80) {
-      if (b == '\n') out += "\\n";
-      else if (b == '\r') out += "\\r";
-      else if (b == '\t') out += "\\t";
-      else if (b < 0x20 || b == 0x7f) escape(out, "\\x%02x", b);
-      else out += static_cast<char>(b);
+    const auto [length, code] = detail::utf8_char_at(t, i);
+    if (length == 0) {  // not UTF-8: the byte itself, escaped
+      escape(out, "\\x%02x", code);
       ++i;
       continue;
     }
-    // A UTF-8 sequence: its length from the lead byte, then its continuation bytes.
-    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    bool valid = length > 0 && i + length <= t.size();
-    unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = 1; valid && k < length; ++k) {
-      const auto c = static_cast<unsigned char>(t[i + k]);
-      valid = (c & 0xC0) == 0x80;
-      code = (code << 6) | (c & 0x3F);
-    }
-    // Overlong forms, surrogates and code points past U+10FFFF are not UTF-8.
-    if (valid && ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
-                  (length == 4 && (code < 0x10000 || code > 0x10FFFF))))
-      valid = false;
-    if (!valid) {
-      escape(out, "\\x%02x", b);
-      ++i;
-      continue;
-    }
-    // C1 controls; invisible format characters that can reorder or hide text (marks,
-    // zero-width characters, embeddings, overrides, isolates, the BOM, tag characters);
-    // line and paragraph separators.
-    const bool control = (code >= 0x80 && code <= 0x9F) || code == 0x061C || (code >= 0x200B && code <= 0x200F) ||
-                         (code >= 0x2028 && code <= 0x202E) || (code >= 0x2060 && code <= 0x2069) ||
-                         code == 0xFEFF || (code >= 0xE0000 && code <= 0xE007F);
-    if (control) escape(out, "\\u%04x", code);
+    // C0 and C1 controls; invisible format characters that can reorder or hide text
+    // (marks, zero-width characters, embeddings, overrides, isolates, the BOM, tag
+    // characters); line and paragraph separators.
+    const bool control = code < 0x20 || code == 0x7f || (code >= 0x80 && code <= 0x9F) || code == 0x061C ||
+                         (code >= 0x200B && code <= 0x200F) || (code >= 0x2028 && code <= 0x202E) ||
+                         (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF || (code >= 0xE0000 && code <= 0xE007F);
+    if (code == '\n') out += "\\n";
+    else if (code == '\r') out += "\\r";
+    else if (code == '\t') out += "\\t";
+    else if (control) escape(out, code < 0x80 ? "\\x%02x" : "\\u%04x", code);
     else out.append(t.substr(i, length));
     i += length;
   }

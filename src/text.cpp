@@ -25,27 +25,37 @@ std::string kebab_case(std::string_view text) {
   return out;
 }
 
+Utf8Char utf8_char_at(std::string_view t, std::size_t at) {
+  const auto b = static_cast<unsigned char>(t[at]);
+  if (b < 0x80) return {1, b};
+  const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
+  if (length == 0 || at + length > t.size()) return {0, b};
+  unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto c = static_cast<unsigned char>(t[at + k]);
+    if ((c & 0xC0) != 0x80) return {0, b};
+    code = (code << 6) | (c & 0x3F);
+  }
+  if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
+      (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
+    return {0, b};
+  return {length, code};
+}
+
 bool is_utf8(std::string_view t) {
   for (std::size_t i = 0; i < t.size();) {
-    const auto b = static_cast<unsigned char>(t[i]);
-    if (b < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t length = b >= 0xF0 && b <= 0xF4 ? 4 : b >= 0xE0 && b < 0xF0 ? 3 : b >= 0xC2 && b < 0xE0 ? 2 : 0;
-    if (length == 0 || i + length > t.size()) return false;
-    unsigned code = length == 2 ? b & 0x1F : length == 3 ? b & 0x0F : b & 0x07;
-    for (std::size_t k = 1; k < length; ++k) {
-      const auto c = static_cast<unsigned char>(t[i + k]);
-      if ((c & 0xC0) != 0x80) return false;
-      code = (code << 6) | (c & 0x3F);
-    }
-    if ((length == 3 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) ||
-        (length == 4 && (code < 0x10000 || code > 0x10FFFF)))
-      return false;
+    const std::size_t length = utf8_char_at(t, i).length;
+    if (length == 0) return false;
     i += length;
   }
   return true;
+}
+
+std::string_view cut_before_character(std::string_view t, std::size_t max) {
+  if (t.size() <= max) return t;
+  std::size_t cut = max;
+  while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+  return t.substr(0, cut);
 }
 
 std::string lower_case(std::string_view text) {

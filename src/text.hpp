@@ -7,9 +7,20 @@
 
 namespace electsec::detail {
 
-/// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or code points
-/// past U+10FFFF).
+/// The character that starts at byte `at` of `text`: its length in bytes, 0 when the bytes
+/// there are not well-formed UTF-8 (a stray byte, an overlong form, a surrogate, a code
+/// point past U+10FFFF, a sequence cut short), and its code point.
+struct Utf8Char {
+  std::size_t length;
+  unsigned code;
+};
+Utf8Char utf8_char_at(std::string_view text, std::size_t at);
+
+/// True when `text` is well-formed UTF-8.
 bool is_utf8(std::string_view text);
+
+/// At most `max` bytes of `text`, cut before a character, never inside one.
+std::string_view cut_before_character(std::string_view text, std::size_t max);
 
 /// Lower-case ASCII letters and digits, every other run of characters one '-', no '-'
 /// at either end: "User Recommendations" -> "user-recommendations".

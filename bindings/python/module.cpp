@@ -278,6 +278,14 @@ std::string non_empty(const char* field, std::string value) {
   return value;
 }
 
+// A jurisdiction whose text fields the loader would accept, or Error naming the field.
+Jurisdiction checked(Jurisdiction j) {
+  non_empty("id", j.id);
+  non_empty("name", j.name);
+  non_empty("state", j.state);
+  return j;
+}
+
 std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
 // Equality, pickling (through the catalog format), to_dict/from_dict for a value class.
@@ -920,8 +928,7 @@ PYBIND11_MODULE(_core, m) {
       });
 
   jurisdiction.def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
-                     return Jurisdiction{non_empty("id", std::move(id)), non_empty("name", std::move(name)),
-                                         non_empty("state", std::move(state)), kind};
+                     return checked(Jurisdiction{std::move(id), std::move(name), std::move(state), kind});
                    }),
                    py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county,
                    "Every text field must be non-empty (ValueError otherwise).")
@@ -935,11 +942,7 @@ PYBIND11_MODULE(_core, m) {
       .def("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
       .def("to_dict", [](const Jurisdiction& j) { return to_python(detail::encode(j)); })
       .def_static("from_dict", [](const py::object& d) {
-        Jurisdiction j = decode_python<Jurisdiction>(d, "Jurisdiction");
-        for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &j.id}, {"name", &j.name},
-                                           {"state", &j.state}})
-          non_empty(field, *value);
-        return j;
+        return checked(decode_python<Jurisdiction>(d, "Jurisdiction"));
       }, py::arg("data"))
       .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
@@ -964,10 +967,7 @@ PYBIND11_MODULE(_core, m) {
   assessment
       .def(py::init([](const Jurisdiction& j, Maturity maturity, std::optional<std::string> version) {
              Assessment a;
-             a.jurisdiction = j;
-             for (const auto& [field, value] : {std::pair<const char*, const std::string*>{"id", &j.id}, {"name", &j.name},
-                                                {"state", &j.state}})
-               non_empty(field, *value);
+             a.jurisdiction = checked(j);
              a.maturity = maturity;
              a.catalog_version = non_empty("catalog_version", version.value_or(default_catalog().guide().version));
              return a;

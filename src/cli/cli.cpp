@@ -14,9 +14,7 @@
 #include <electsec/version.hpp>
 
 #include "format.hpp"
-#include "io/assessment_reader.hpp"
 #include "io/atomic_file.hpp"
-#include "io/file.hpp"
 #include "io/json_codec.hpp"
 #include "text.hpp"
 
@@ -1540,7 +1538,7 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     // One line: the summary, then every problem.
     const std::string what = e.what();
     std::string line = what.substr(0, what.find('\n'));
-    const std::size_t listed = std::min<std::size_t>(e.problems().size(), 100);
+    const std::size_t listed = std::min(e.problems().size(), max_listed_problems);
     for (std::size_t i = 0; i < listed; ++i)
       line += (i ? "; " : ": ") + printable(e.problems()[i].where) + ": " + printable(e.problems()[i].message);
     if (e.problems().size() > listed) line += "; ... and " + std::to_string(e.problems().size() - listed) + " more";

@@ -94,9 +94,6 @@ class Reader {
   std::size_t i_ = 0;
 };
 
-// Names and ids: non-empty, no control characters (the full reader's rule).
-bool plain_name(const std::string& s) { return is_valid_name(s); }
-
 bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
   std::string value;
   return r.object([&](const std::string& id) {
@@ -163,7 +160,7 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
   const bool ok = r.object([&](const std::string& key) {
     if (!seen.insert(key).second) return false;  // duplicate keys: let the full reader decide
     if (key == "schema") return schema = r.string(value) && value == "electsec.assessment/1";
-    if (key == "catalog_version") return version = r.string(a.catalog_version) && plain_name(a.catalog_version);
+    if (key == "catalog_version") return version = r.string(a.catalog_version) && is_valid_name(a.catalog_version);
     if (key == "maturity") {
       int m = 0;
       if (!r.small_int(m) || m < 1 || m > 3) return false;
@@ -173,7 +170,7 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
     if (key == "jurisdiction") {
       unsigned fields = 0;  // one bit per field: a field given twice is left to the full reader
       jurisdiction = r.object([&](const std::string& k) {
-        if (!r.string(value) || !plain_name(value)) return false;
+        if (!r.string(value) || !is_valid_name(value)) return false;
         const unsigned bit = k == "id" ? 1u : k == "name" ? 2u : k == "state" ? 4u : k == "kind" ? 8u : 0u;
         if (bit == 0 || (fields & bit) != 0) return false;
         fields |= bit;

@@ -37,13 +37,12 @@ class Problems {
   Problems(std::string_view text, std::string_view source, bool positions = true)
       : text_(text), source_(source), positions_(positions) {}
 
-  // Only the first `max_listed` problems are kept (and located); the rest are counted, so
+  // Only the first `max_listed_problems` are kept (and located); the rest are counted, so
   // that a document with a million bad entries is still reported in linear time.
-  static constexpr std::size_t max_listed = 100;
   void add(std::string pointer, std::string message) {
-    if (++count_ <= max_listed) list_.emplace_back(std::move(pointer), std::move(message));
+    if (++count_ <= max_listed_problems) list_.emplace_back(std::move(pointer), std::move(message));
   }
-  bool full() const { return count_ >= max_listed; }
+  bool full() const { return count_ >= max_listed_problems; }
 
   // An id the catalog lacks is a problem; its message (with the closest ids) is worked
   // out only while problems are still listed.
@@ -121,7 +120,7 @@ class Problems {
     }
     throw ValidationError(std::move(problems),
                           std::string(source_) + ": " + std::to_string(count_) + " problems" +
-                              (count_ > max_listed ? " (the first " + std::to_string(max_listed) + " listed)" : ""));
+                              (count_ > max_listed_problems ? " (the first " + std::to_string(max_listed_problems) + " listed)" : ""));
   }
 
  private:
@@ -199,8 +198,7 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   a.catalog_version = problems.string(doc, "", "catalog_version", true);
 
   if (const ujson* m = problems.required(doc, "", "maturity")) {
-    if (m->is_number_float() && std::isfinite(m->get<double>()) && std::floor(m->get<double>()) == m->get<double>() &&
-        std::fabs(m->get<double>()) >= 9223372036854775808.0)
+    if (detail::integer_past_int64(*m))
       problems.add("/maturity", "maturity must be 1, 2 or 3, found an integer too large to read exactly");
     else if (!m->is_number_integer())
       problems.wrong(*m, "/maturity", "an integer 1, 2 or 3");
@@ -481,8 +479,6 @@ std::vector<std::string> rollup_inputs(const std::vector<std::string>& paths, bo
   }
   return files;
 }
-
-constexpr std::size_t max_listed_problems = 100;
 
 }  // namespace
 

@@ -58,16 +58,18 @@ std::string read_link(const std::string& path, const std::string& link) {
   }
 }
 
-// Follows symlinks so that a save writes the link's target and keeps the link. A dangling
-// link resolves to the path it names, which the save then creates.
-std::string resolve_links(const std::string& path) {
-  std::string p = path;
+// Every path a chain of symbolic links passes through, `path` first; the last is what a
+// save writes (the link is kept). A dangling link ends in the path it names, which the
+// save then creates.
+std::vector<std::string> link_chain(const std::string& path) {
+  std::vector<std::string> chain{path};
   for (int hops = 0; hops < 40; ++hops) {
+    const std::string& p = chain.back();
     struct stat st {};
-    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return chain;
     const std::string target = read_link(path, p);
     if (target.empty()) throw IoError(path, "cannot save: an empty symbolic link");
-    p = target.front() == '/' ? target : directory_of(p) + "/" + target;
+    chain.push_back(target.front() == '/' ? target : directory_of(p) + "/" + target);
   }
   throw IoError(path, "cannot save: too many levels of symbolic links");
 }
@@ -75,20 +77,11 @@ std::string resolve_links(const std::string& path) {
 // A path that names an open file of a process (/dev/stdout, /dev/fd/N, /proc/self/fd/N):
 // what is behind it was opened by someone else (a shell's `>` or `>>`), so it is written
 // through the path, appending, never replaced.
-bool names_an_open_file(const std::string& path) {
+bool names_an_open_file(const std::string& path, const std::vector<std::string>& chain) {
   const auto in_proc = [](const std::string& p) { return p.rfind("/proc/", 0) == 0; };
   std::vector<char> real(PATH_MAX + 1);
   if (::realpath(directory_of(path).c_str(), real.data()) != nullptr && in_proc(real.data())) return true;
-  std::string p = path;
-  for (int hops = 0; hops < 40; ++hops) {
-    struct stat st {};
-    if (in_proc(p)) return true;
-    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
-    const std::string target = read_link(path, p);
-    if (target.empty()) return false;
-    p = target.front() == '/' ? target : directory_of(p) + "/" + target;
-  }
-  return false;
+  return std::any_of(chain.begin(), chain.end(), in_proc);
 }
 
 // The process's umask, read without changing it (umask(2) would, for every thread).
@@ -303,8 +296,9 @@ void write_file_atomically(const std::string& path, std::string_view content, co
     if (S_ISDIR(st.st_mode)) throw IoError(path, "cannot save: is a directory");
     return write_in_place(path, path, content, false);
   }
-  if (names_an_open_file(path)) return write_in_place(path, path, content, true);
-  const std::string target = resolve_links(path);
+  const std::vector<std::string> chain = link_chain(path);
+  if (names_an_open_file(path, chain)) return write_in_place(path, path, content, true);
+  const std::string& target = chain.back();
   if (::stat(target.c_str(), &st) == 0) {
     if (!S_ISREG(st.st_mode)) throw IoError(path, "cannot save: the file changed while saving");
     check_writable(path, target, st);
@@ -316,7 +310,7 @@ void write_file_atomically(const std::string& path, std::string_view content, co
 
 void create_file_exclusively(const std::string& path, std::string_view content) {
   check_path(path);
-  const std::string target = resolve_links(path);
+  const std::string target = link_chain(path).back();
   struct stat st {};
   if (::lstat(target.c_str(), &st) == 0) throw IoError(path, "already exists");
   const std::string temp = write_temp(path, target, content, nullptr, nullptr);
@@ -334,7 +328,7 @@ void create_file_exclusively(const std::string& path, std::string_view content) 
 void update_file(const std::string& path, const std::function<std::string(const std::string&)>& change,
                  std::chrono::milliseconds lock_wait) {
   check_path(path);
-  const std::string target = resolve_links(path);
+  const std::string target = link_chain(path).back();
   struct stat st {};
   const Fd lock{lock_existing(path, target, lock_wait, st)};
   if (lock.fd < 0) throw IoError(path, "cannot update: No such file or directory");

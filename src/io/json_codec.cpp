@@ -1,6 +1,7 @@
 #include "json_codec.hpp"
 
 #include "json_locate.hpp"
+#include "text.hpp"
 
 #include <electsec/catalog_json.hpp>
 
@@ -59,10 +60,7 @@ std::string key_text(std::string_view raw) {
 
 // At most 60 bytes of a key for a message, cut before a character, not inside one.
 std::string shortened(const std::string& key) {
-  if (key.size() <= 60) return key;
-  std::size_t cut = 60;
-  while (cut > 0 && (static_cast<unsigned char>(key[cut]) & 0xC0) == 0x80) --cut;
-  return key.substr(0, cut) + "...";
+  return key.size() <= 60 ? key : std::string(cut_before_character(key, 60)) + "...";
 }
 
 // One pass before nlohmann sees the text, for what it would accept but must not be: input
@@ -212,9 +210,7 @@ class Object {
   }
 
   static int as_int(const json& v, const std::string& path) {
-    if (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>() &&
-        std::fabs(v.get<double>()) >= 9223372036854775808.0)
-      throw DecodeError{path, "integer out of range"};
+    if (integer_past_int64(v)) throw DecodeError{path, "integer out of range"};
     if (!v.is_number_integer()) wrong(v, path, "an integer");
     const auto n = v.get<long long>();
     if (n < -1000000000LL || n > 1000000000LL) throw DecodeError{path, "integer out of range"};

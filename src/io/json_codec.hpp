@@ -3,6 +3,8 @@
 // nlohmann::json stays out of the public headers).
 
 #include <electsec/assessment.hpp>
+
+#include <cmath>
 #include <electsec/catalog.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/plan.hpp>
@@ -40,6 +42,15 @@ json parse_json(std::string_view text, std::string_view source);
 nlohmann::json parse_json_unordered(std::string_view text, std::string_view source);
 
 /// A ParseError for `e`, with the line and column of its value in `text`.
+/// True for a whole number too large for a 64-bit integer, which the parser can only keep
+/// as a double: it is an integer out of range, not a fraction.
+template <typename J>
+bool integer_past_int64(const J& v) {
+  if (!v.is_number_float()) return false;
+  const double d = v.template get<double>();
+  return std::isfinite(d) && std::floor(d) == d && std::fabs(d) >= 9223372036854775808.0;
+}
+
 ParseError located(const DecodeError& e, std::string_view text, std::string_view source);
 
 /// Catalog document -> data. Throws DecodeError. Does not validate references.

@@ -2,6 +2,8 @@
 #include <electsec/report.hpp>
 #include <electsec/error.hpp>
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
@@ -97,12 +99,7 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
     const auto& [label, value, text] = rows[i];
     const int y = static_cast<int>(i) * row_h + 4;
     const double v = std::max(0.0, std::min(1.0, value));
-    std::string shown = label;
-    if (shown.size() > 52) {  // cut before a character, never inside one
-      std::size_t cut = 50;
-      while (cut > 0 && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
-      shown = shown.substr(0, cut) + "…";
-    }
+    const std::string shown = label.size() > 52 ? std::string(detail::cut_before_character(label, 50)) + "…" : label;
     svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">" << html_escape(shown)
         << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w << "\" height=\"14\" fill=\"#e3e8ef\"/>"
         << "<rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << static_cast<int>(bar_w * v)

@@ -17,8 +17,6 @@ namespace electsec {
 
 namespace {
 
-constexpr std::size_t max_listed = 100;
-
 struct Record {
   std::vector<std::string> cells;
   std::size_t line = 0;  // where the record starts
@@ -115,7 +113,7 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
   std::size_t count = 0;
   std::map<std::string, std::size_t, std::less<>> seen;
   const auto problem = [&](std::size_t line, const std::string& field, const std::string& message) {
-    if (++count <= max_listed) found.push_back({line, field, message});
+    if (++count <= max_listed_problems) found.push_back({line, field, message});
   };
   for (std::size_t r = 1; r < records.size(); ++r) {
     const Record& rec = records[r];
@@ -136,7 +134,7 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
     if (!ok) continue;
     if (detail::CatalogAccess::impl(catalog).action_index.count(row.action) == 0) {
       ok = false;
-      if (count >= max_listed) {
+      if (count >= max_listed_problems) {
         ++count;  // past the listed ones, only counted: no suggestions to work out
       } else {
         try {
@@ -175,7 +173,7 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
   for (const auto& p : found) problems.push_back({src + ":" + std::to_string(p.line) + ": field " + p.field, p.message});
   if (count > 1)
     throw ValidationError(std::move(problems), src + ": " + std::to_string(count) + " problems" +
-                                                   (count > max_listed ? " (the first 100 listed)" : ""));
+                                                   (count > max_listed_problems ? " (the first 100 listed)" : ""));
   return rows;
 }
 
