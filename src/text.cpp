@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <electsec/text.hpp>
+
 #include <algorithm>
 #include <cctype>
 #include <numeric>
@@ -42,14 +44,6 @@ Utf8Char utf8_char_at(std::string_view t, std::size_t at) {
   return {length, code};
 }
 
-bool is_utf8(std::string_view t) {
-  for (std::size_t i = 0; i < t.size();) {
-    const std::size_t length = utf8_char_at(t, i).length;
-    if (length == 0) return false;
-    i += length;
-  }
-  return true;
-}
 
 std::string_view cut_before_character(std::string_view t, std::size_t max) {
   if (t.size() <= max) return t;
@@ -58,11 +52,6 @@ std::string_view cut_before_character(std::string_view t, std::size_t max) {
   return t.substr(0, cut);
 }
 
-std::string lower_case(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = lower(c);
-  return out;
-}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -78,6 +67,41 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+
+std::vector<std::string_view> split(std::string_view text, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(sep, start);
+    if (end == std::string_view::npos) {
+      parts.push_back(text.substr(start));
+      return parts;
+    }
+    parts.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+
+}  // namespace electsec::detail
+
+namespace electsec {
+
+bool is_utf8(std::string_view t) {
+  for (std::size_t i = 0; i < t.size();) {
+    const std::size_t length = detail::utf8_char_at(t, i).length;
+    if (length == 0) return false;
+    i += length;
+  }
+  return true;
+}
+
+std::string lower_case(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = detail::lower(c);
+  return out;
 }
 
 std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
@@ -97,9 +121,9 @@ std::vector<std::string> closest(std::string_view query, const std::vector<std::
     const bool prefix_possible = !query.empty() && c.size() > query.size();
     const std::size_t length_gap = c.size() > query.size() ? c.size() - query.size() : query.size() - c.size();
     if (length_gap > threshold && !prefix_possible) continue;
-    std::size_t score = length_gap > threshold ? threshold + 1 : edit_distance(query, c);
+    std::size_t score = length_gap > threshold ? threshold + 1 : detail::edit_distance(query, c);
     const bool prefix = !query.empty() && c.size() > query.size() &&
-                        edit_distance(query, std::string_view(c).substr(0, query.size())) == 0;
+                        detail::edit_distance(query, std::string_view(c).substr(0, query.size())) == 0;
     if (prefix) score = std::min<std::size_t>(score, 1);
     if (score <= threshold) scored.push_back({score, i});
   }
@@ -113,18 +137,15 @@ std::vector<std::string> closest(std::string_view query, const std::vector<std::
   return out;
 }
 
-std::vector<std::string_view> split(std::string_view text, char sep) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(sep, start);
-    if (end == std::string_view::npos) {
-      parts.push_back(text.substr(start));
-      return parts;
-    }
-    parts.push_back(text.substr(start, end - start));
-    start = end + 1;
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += sep;
+    out += items[i];
   }
+  return out;
 }
 
-}  // namespace electsec::detail
+std::string percent(double fraction) { return std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "%"; }
+
+}  // namespace electsec

@@ -1,11 +1,19 @@
 #pragma once
 // Small text helpers shared by the library's parts (not public API).
 
+#include <electsec/text.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace electsec::detail {
+
+// The public helpers (text.hpp), under the names the library's parts have always used.
+using ::electsec::closest;
+using ::electsec::is_utf8;
+using ::electsec::join;
+using ::electsec::lower_case;
 
 /// The character that starts at byte `at` of `text`: its length in bytes, 0 when the bytes
 /// there are not well-formed UTF-8 (a stray byte, an overlong form, a surrogate, a code
@@ -16,8 +24,6 @@ struct Utf8Char {
 };
 Utf8Char utf8_char_at(std::string_view text, std::size_t at);
 
-/// True when `text` is well-formed UTF-8.
-bool is_utf8(std::string_view text);
 
 /// At most `max` bytes of `text`, cut before a character, never inside one.
 std::string_view cut_before_character(std::string_view text, std::size_t max);
@@ -26,17 +32,10 @@ std::string_view cut_before_character(std::string_view text, std::size_t max);
 /// at either end: "User Recommendations" -> "user-recommendations".
 std::string kebab_case(std::string_view text);
 
-/// ASCII lower case.
-std::string lower_case(std::string_view text);
 
 /// Edit distance (insertions, deletions, substitutions), ASCII case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// Up to `limit` candidates closest to `query`, best first, ties in candidate order.
-/// A candidate is close when its edit distance is small for the query's length or when
-/// it starts with the query. Returns none when nothing is close.
-std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
-                                 std::size_t limit = 3);
 
 /// Split on a single character; keeps empty pieces.
 std::vector<std::string_view> split(std::string_view text, char sep);

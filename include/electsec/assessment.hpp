@@ -3,7 +3,6 @@
 /// The self-assessment of one office: where each action of the guide stands.
 
 #include <electsec/catalog.hpp>
-#include <electsec/maturity.hpp>
 
 #include <map>
 #include <optional>

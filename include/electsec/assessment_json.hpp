@@ -4,6 +4,8 @@
 /// read with full validation, written atomically.
 
 #include <electsec/assessment.hpp>
+#include <electsec/catalog_json.hpp>
+#include <electsec/files.hpp>
 #include <electsec/limits.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
@@ -35,6 +37,15 @@ Assessment load_assessment(const std::string& path, const Catalog& catalog);
 /// assessment always gives the same bytes.
 std::string to_json(const Assessment& assessment);
 
+/// The jurisdiction as in an assessment's `jurisdiction` (id, name, state, kind).
+std::string to_json(const Jurisdiction& jurisdiction, int indent = 2);
+/// One action's status as in an assessment's `statuses` (status, note, updated).
+std::string to_json(const ActionStatus& status, int indent = 2);
+/// \cond ELECTSEC_SPECIALISATIONS
+template <> Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source);
+template <> ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source);
+/// \endcond
+
 /// \name Writing an office's record
 /// Every writer follows the same rules. It validates the whole document with the loader's
 /// rules first, so nothing is written that `load_assessment` would reject. It replaces
@@ -46,9 +57,6 @@ std::string to_json(const Assessment& assessment);
 /// writer, not other programs. A writer waits at most `lock_wait` for another, then
 /// throws IoError.
 //@{
-/// How long a writer waits for another writer's lock before giving up.
-inline constexpr std::chrono::milliseconds default_lock_wait{10000};
-
 /// Throw what the loader would throw for this assessment against `catalog` (ParseError
 /// for one problem, ValidationError for several, each naming its field), or return.
 /// `source` names the file in the messages.

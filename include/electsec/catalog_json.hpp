@@ -6,6 +6,7 @@
 #include <electsec/limits.hpp>
 
 #include <string>
+#include <type_traits>
 #include <string_view>
 
 namespace electsec {
@@ -26,5 +27,67 @@ Catalog load_catalog(const std::string& path);
 /// The catalog as a document of the catalog format: `parse_catalog(to_json(c)) == c`.
 /// `indent` < 0 gives the most compact form.
 std::string to_json(const Catalog& catalog, int indent = 2);
+
+/// One value of the catalog format as JSON text, keys in the documented order; the same
+/// value always gives the same bytes. `indent` spaces per level (at most
+/// max_json_indent); a negative indent gives one line. Throws Error for a larger indent.
+std::string to_json(const GuideInfo& value, int indent = 2);
+std::string to_json(const MaturityLevel& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const MaturityStatement& value, int indent = 2);        ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Goal& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Action& value, int indent = 2);                   ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Tool& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Link& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const SafeguardMapping& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Practice& value, int indent = 2);                 ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Control& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Safeguard& value, int indent = 2);                ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Worksheet& value, int indent = 2);                ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const CdmRank& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Priorities& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const HandbookPractice& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const GlossaryEntry& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Acronym& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const GuidanceSource& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const RelatedPractice& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Recommendation& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Guidance& value, int indent = 2);                 ///< \copydoc to_json(const GuideInfo&, int)
+
+/// The value of type T that `text` holds, checked field by field as the catalog loader
+/// checks it; throws ParseError naming the source, line, column and field. Defined for
+/// every type that has a `to_json` above, in results_json.hpp (the results) or in
+/// assessment_json.hpp (Jurisdiction); other types do not compile. References between
+/// values (a practice's Safeguards) are not resolved: that needs a whole catalog.
+template <typename T>
+T from_json(std::string_view text, std::string_view source = "<string>") {
+  static_assert(!std::is_same_v<T, T>, "from_json is defined only for the value types with a to_json");
+  return T{};
+}
+
+/// \cond ELECTSEC_SPECIALISATIONS
+#define ELECTSEC_FROM_JSON(T) template <> T from_json<T>(std::string_view text, std::string_view source);
+ELECTSEC_FROM_JSON(GuideInfo)
+ELECTSEC_FROM_JSON(MaturityLevel)
+ELECTSEC_FROM_JSON(MaturityStatement)
+ELECTSEC_FROM_JSON(Goal)
+ELECTSEC_FROM_JSON(Action)
+ELECTSEC_FROM_JSON(Tool)
+ELECTSEC_FROM_JSON(Link)
+ELECTSEC_FROM_JSON(SafeguardMapping)
+ELECTSEC_FROM_JSON(Practice)
+ELECTSEC_FROM_JSON(Control)
+ELECTSEC_FROM_JSON(Safeguard)
+ELECTSEC_FROM_JSON(Worksheet)
+ELECTSEC_FROM_JSON(CdmRank)
+ELECTSEC_FROM_JSON(Priorities)
+ELECTSEC_FROM_JSON(HandbookPractice)
+ELECTSEC_FROM_JSON(GlossaryEntry)
+ELECTSEC_FROM_JSON(Acronym)
+ELECTSEC_FROM_JSON(GuidanceSource)
+ELECTSEC_FROM_JSON(RelatedPractice)
+ELECTSEC_FROM_JSON(Recommendation)
+ELECTSEC_FROM_JSON(Guidance)
+#undef ELECTSEC_FROM_JSON
+/// \endcond
 
 }  // namespace electsec

@@ -8,7 +8,9 @@
 #include <electsec/catalog_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/diff.hpp>
 #include <electsec/error.hpp>
+#include <electsec/files.hpp>
 #include <electsec/limits.hpp>
 #include <electsec/maturity.hpp>
 #include <electsec/oscal.hpp>
@@ -18,6 +20,8 @@
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
+#include <electsec/table.hpp>
+#include <electsec/text.hpp>
 #include <electsec/types.hpp>
 #include <electsec/version.hpp>
 

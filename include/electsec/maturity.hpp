@@ -12,10 +12,6 @@
 
 namespace electsec {
 
-/// Answers to the maturity statements: statement id -> true (applies) / false. A
-/// statement that is absent is unanswered.
-using MaturityAnswers = std::map<std::string, bool, std::less<>>;
-
 /// How one level's statements were answered.
 struct LevelTally {
   Maturity level = Maturity::level1;  ///< which level

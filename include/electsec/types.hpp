@@ -4,7 +4,9 @@
 /// for everything a catalog holds. All are regular values (copyable, comparable).
 
 #include <array>
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -184,6 +186,11 @@ struct MaturityStatement {
   std::string text;  ///< the statement in the project's words
   bool operator==(const MaturityStatement& o) const;  ///< Equal when every field is equal.
 };
+
+/// Answers to the maturity statements: statement id -> true (applies) / false. A
+/// statement that is absent is unanswered. An assessment keeps them; determine_maturity
+/// (maturity.hpp) applies the guide's rule to them.
+using MaturityAnswers = std::map<std::string, bool, std::less<>>;
 
 /// A Level 1 baseline worksheet and the actions it fulfils.
 struct Worksheet {

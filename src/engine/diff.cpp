@@ -1,4 +1,4 @@
-#include <electsec/rst_import.hpp>
+#include <electsec/diff.hpp>
 
 #include <algorithm>
 #include <map>

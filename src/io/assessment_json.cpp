@@ -378,6 +378,20 @@ std::string to_json(const Assessment& a) {
   return w.take();
 }
 
+std::string to_json(const Jurisdiction& j, int indent) { return detail::dump(detail::encode(j), indent); }
+
+std::string to_json(const ActionStatus& s, int indent) { return detail::dump(detail::encode(s), indent); }
+
+template <>
+Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source) {
+  return detail::decode_text<Jurisdiction>(text, source);
+}
+
+template <>
+ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source) {
+  return detail::decode_text<ActionStatus>(text, source);
+}
+
 void validate_assessment(const Assessment& a, const Catalog& catalog, std::string_view source) {
   const std::string text = to_json(a);
   detail::read_assessment_checked(text, &catalog, source, false);

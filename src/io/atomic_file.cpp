@@ -339,3 +339,11 @@ void update_file(const std::string& path, const std::function<std::string(const 
 }
 
 }  // namespace electsec::detail
+
+namespace electsec {
+
+void write_file_atomically(const std::string& path, std::string_view content, std::chrono::milliseconds lock_wait) {
+  detail::write_file_atomically(path, content, nullptr, lock_wait);
+}
+
+}  // namespace electsec

@@ -2,6 +2,8 @@
 // Writing files safely: atomic replacement, exclusive creation, and locked
 // read-modify-write (not public API; assessment_json.hpp states the contract users see).
 
+#include <electsec/files.hpp>
+
 #include <chrono>
 #include <functional>
 #include <string>
@@ -23,7 +25,7 @@ enum class WriteStage { create, write, flush, sync, rename };
 /// system call had.
 void write_file_atomically(const std::string& path, std::string_view content,
                            const WriteStage* fail_at = nullptr,
-                           std::chrono::milliseconds lock_wait = std::chrono::seconds(10));
+                           std::chrono::milliseconds lock_wait = default_lock_wait);
 
 /// Create `path` with `content`, atomically and only if it does not exist yet: of two
 /// concurrent creators exactly one succeeds; the other gets IoError "already exists".
@@ -35,6 +37,6 @@ void create_file_exclusively(const std::string& path, std::string_view content);
 /// write_file_atomically. Waits at most `lock_wait` for another writer, then throws
 /// IoError. Exceptions from `change` leave the file untouched.
 void update_file(const std::string& path, const std::function<std::string(const std::string&)>& change,
-                 std::chrono::milliseconds lock_wait = std::chrono::seconds(10));
+                 std::chrono::milliseconds lock_wait = default_lock_wait);
 
 }  // namespace electsec::detail

@@ -27,8 +27,37 @@ Catalog load_catalog(const std::string& path) {
 }
 
 std::string to_json(const Catalog& catalog, int indent) {
-  if (indent > max_json_indent) throw Error("indent " + std::to_string(indent) + " is over the limit of 16");
-  return detail::encode(catalog.data()).dump(indent < 0 ? -1 : indent) + (indent < 0 ? "" : "\n");
+  return detail::dump(detail::encode(catalog.data()), indent) + (indent < 0 ? "" : "\n");
 }
+
+// Each value of the format: the shared encoder and decoder, as text.
+#define ELECTSEC_VALUE_CODEC(T)                                                                                \
+  std::string to_json(const T& value, int indent) { return detail::dump(detail::encode(value), indent); } \
+  template <>                                                                                                  \
+  T from_json<T>(std::string_view text, std::string_view source) {                                             \
+    return detail::decode_text<T>(text, source);                                                               \
+  }
+ELECTSEC_VALUE_CODEC(GuideInfo)
+ELECTSEC_VALUE_CODEC(MaturityLevel)
+ELECTSEC_VALUE_CODEC(MaturityStatement)
+ELECTSEC_VALUE_CODEC(Goal)
+ELECTSEC_VALUE_CODEC(Action)
+ELECTSEC_VALUE_CODEC(Tool)
+ELECTSEC_VALUE_CODEC(Link)
+ELECTSEC_VALUE_CODEC(SafeguardMapping)
+ELECTSEC_VALUE_CODEC(Practice)
+ELECTSEC_VALUE_CODEC(Control)
+ELECTSEC_VALUE_CODEC(Safeguard)
+ELECTSEC_VALUE_CODEC(Worksheet)
+ELECTSEC_VALUE_CODEC(CdmRank)
+ELECTSEC_VALUE_CODEC(Priorities)
+ELECTSEC_VALUE_CODEC(HandbookPractice)
+ELECTSEC_VALUE_CODEC(GlossaryEntry)
+ELECTSEC_VALUE_CODEC(Acronym)
+ELECTSEC_VALUE_CODEC(GuidanceSource)
+ELECTSEC_VALUE_CODEC(RelatedPractice)
+ELECTSEC_VALUE_CODEC(Recommendation)
+ELECTSEC_VALUE_CODEC(Guidance)
+#undef ELECTSEC_VALUE_CODEC
 
 }  // namespace electsec

@@ -1,5 +1,7 @@
 #include "file.hpp"
 
+#include <electsec/files.hpp>
+
 #include <electsec/error.hpp>
 #include <electsec/limits.hpp>
 
@@ -65,3 +67,9 @@ std::string read_file(const std::string& path) {
 }
 
 }  // namespace electsec::detail
+
+namespace electsec {
+
+std::string read_file(const std::string& path) { return detail::read_file(path); }
+
+}  // namespace electsec

@@ -1,6 +1,8 @@
 #pragma once
 // Reading whole files (not public API).
 
+#include <electsec/files.hpp>
+
 #include <string>
 
 namespace electsec::detail {

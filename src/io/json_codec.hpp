@@ -1,6 +1,9 @@
 #pragma once
-// The JSON shapes of DESIGN.md for each value type, in both directions (not public API:
-// nlohmann::json stays out of the public headers).
+// The JSON shapes of DESIGN.md for each value type, in both directions, as nlohmann trees
+// (not public API: nlohmann::json stays out of the public headers; the public codecs in
+// catalog_json.hpp, results_json.hpp and assessment_json.hpp give and take text).
+// json_parse.cpp: text -> tree; json_encode.cpp: value -> tree; json_decode_catalog.cpp and
+// json_decode_results.cpp: tree -> value, over the shared readers of json_decode.hpp.
 
 #include <electsec/assessment.hpp>
 
@@ -70,9 +73,12 @@ json encode(const Recommendation& r);
 json encode(const Guidance& g);
 json encode(const Practice& p);
 json encode(const Jurisdiction& j);
+json encode(const ActionStatus& s);
 json encode(const MaturityResult& r);
+json encode(const PlanStep& s);
 json encode(const Plan& p);
 json encode(const Scorecard& s);
+json encode(const OfficeSummary& o);
 json encode(const Rollup& r);
 json encode(const CatalogDiff& d);
 json encode(const Control& c);
@@ -84,6 +90,14 @@ json encode(const Priorities& p);
 json encode(const HandbookPractice& h);
 json encode(const GlossaryEntry& g);
 json encode(const Acronym& a);
+
+/// The tree as text: `indent` spaces per level, one line when negative; Error past
+/// max_json_indent.
+std::string dump(const json& doc, int indent);
+
+/// Parse `text` and decode it as a T; errors become ParseError with line and column.
+template <typename T>
+T decode_text(std::string_view text, std::string_view source);
 
 /// One value of the catalog format -> T, checking it as the catalog loader does.
 /// Throws DecodeError (pointers relative to `j`).
@@ -121,5 +135,15 @@ ELECTSEC_DECODABLE(Scorecard)
 ELECTSEC_DECODABLE(OfficeSummary)
 ELECTSEC_DECODABLE(Rollup)
 #undef ELECTSEC_DECODABLE
+
+template <typename T>
+T decode_text(std::string_view text, std::string_view source) {
+  const json doc = parse_json(text, source);
+  try {
+    return decode_value<T>(doc);
+  } catch (const DecodeError& e) {
+    throw located(e, text, source);
+  }
+}
 
 }  // namespace electsec::detail

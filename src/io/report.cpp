@@ -51,7 +51,6 @@ std::string markdown_escape(std::string_view raw) {
 
 namespace {
 
-std::string percent(double x) { return std::to_string(static_cast<int>(x * 100 + 0.5)) + "%"; }
 
 struct Gap {
   std::string safeguard;

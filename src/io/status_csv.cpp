@@ -5,7 +5,7 @@
 #include <electsec/error.hpp>
 
 #include "catalog_impl.hpp"
-#include "cli/format.hpp"
+#include <electsec/table.hpp>
 #include "text.hpp"
 #include "file.hpp"
 
@@ -182,10 +182,10 @@ std::vector<StatusRow> load_status_csv(const std::string& path, const Catalog& c
 }
 
 std::string to_status_csv(const Assessment& a) {
-  detail::Table t{{"id", "status", "note", "updated"}, {}};
+  Table t{{"id", "status", "note", "updated"}, {}};
   for (const auto& [id, st] : a.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.note, st.updated});
   std::ostringstream out;
-  detail::write_csv(out, t);
+  write_csv(out, t);
   return out.str();
 }
 

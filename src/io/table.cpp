@@ -1,10 +1,11 @@
-#include "format.hpp"
+// The terminal table and CSV writers of table.hpp.
+#include <electsec/table.hpp>
 
 #include <electsec/error.hpp>
 
 #include <algorithm>
 
-namespace electsec::detail {
+namespace electsec {
 
 namespace {
 std::size_t display_width(std::string_view s) {
@@ -63,13 +64,5 @@ void write_csv(std::ostream& out, const Table& table) {
   for (const auto& row : table.rows) line(row);
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += sep;
-    out += items[i];
-  }
-  return out;
-}
 
-}  // namespace electsec::detail
+}  // namespace electsec

@@ -1,0 +1,40 @@
+#pragma once
+/// \file
+/// Rows and columns as a terminal table or as CSV: what `electsec ... --format table|csv`
+/// prints, for programs that want the same output.
+///
+/// **Example**
+/// \code
+/// Table t{{"id", "title"}, {}};
+/// for (const Practice& p : default_catalog().practices()) t.rows.push_back({p.id, p.title});
+/// write_table(std::cout, t);   // aligned columns, a dashed line under the headers
+/// write_csv(std::cout, t);     // RFC 4180
+/// \endcode
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace electsec {
+
+/// Headers and rows of text; a row may have fewer cells than there are headers.
+struct Table {
+  std::vector<std::string> headers;              ///< Column names, in order.
+  std::vector<std::vector<std::string>> rows;    ///< Cells, row by row.
+};
+
+/// Columns padded to their widest cell (counted in UTF-8 code points), two spaces apart, a
+/// dashed line under the headers; the last column is not padded. Control characters and
+/// bytes that are not UTF-8 in a cell are shown escaped (as `printable` does), so a cell
+/// cannot move the cursor or change the terminal.
+void write_table(std::ostream& out, const Table& table);
+
+/// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR
+/// or LF, quotes doubled.
+void write_csv(std::ostream& out, const Table& table);
+
+/// One CSV field as `write_csv` writes it: quoted and with quotes doubled when needed.
+std::string csv_field(std::string_view text);
+
+}  // namespace electsec

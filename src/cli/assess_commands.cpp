@@ -1,0 +1,275 @@
+// assess (an office's record: init, set, level, show, import, score, migrate) and rollup.
+#include "cli_internal.hpp"
+
+#include <ctime>
+#include <filesystem>
+
+namespace electsec::cli {
+
+// ---- assessments ----
+
+void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ostream& out) {
+  if (f == Format::json) {
+    out << to_json(card) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "scope", "actions_applicable", "actions_done",
+                                                      "actions_in_progress", "completion"}
+                           : std::vector<std::string>{"Practice", "Scope", "Done", "In progress", "Applicable", "Complete"},
+          {}};
+  for (const auto& p : card.practices) {
+    if (f == Format::csv)
+      t.rows.push_back({p.practice, std::string(to_string(p.scope)), std::to_string(p.actions_applicable),
+                        std::to_string(p.actions_done), std::to_string(p.actions_in_progress), std::to_string(p.completion)});
+    else
+      t.rows.push_back({c.practice(p.practice).title, std::string(to_string(p.scope)), std::to_string(p.actions_done),
+                        std::to_string(p.actions_in_progress), std::to_string(p.actions_applicable), percent(p.completion)});
+  }
+  if (f == Format::csv) return write_csv(out, t);
+  out << card.jurisdiction.name << " (" << card.jurisdiction.id << "), " << level_name(card.maturity) << ": "
+      << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
+      << percent(card.completion) << "), " << card.actions_in_progress << " in progress; priority practices "
+      << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n";
+  write_table(out, t);
+}
+
+const char* const assess_usage =
+    "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]\n"
+    "       electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]\n"
+    "       electsec assess level FILE N\n"
+    "       electsec assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]\n"
+    "       electsec assess import FILE CSV\n"
+    "       electsec assess score FILE [--format table|json|csv]\n"
+    "       electsec assess migrate FILE --to CATALOG";
+
+Status status_argument(const std::string& text) {
+  try {
+    return parse_status(text);
+  } catch (const Error& e) {
+    throw UsageError{e.what()};
+  }
+}
+
+void assess_init(const Catalog& c, const Args& a, Io& io) {
+  const std::string& file = a.positional[2];
+  for (const char* field : {"id", "name", "state", "kind"})
+    if (!a.option(field)) throw UsageError{std::string("assess init needs --") + field};
+  if (!a.option("maturity") && !a.option("answers"))
+    throw UsageError{"assess init needs --maturity N, or --answers FILE to determine it"};
+  Assessment x;
+  x.jurisdiction = {*a.option("id"), *a.option("name"), *a.option("state"),
+                    parse_enum_option(a, "kind", parse_jurisdiction_kind)};
+  x.catalog_version = c.guide().version;
+  if (a.option("answers")) {
+    x.answers = *answers_option(c, a, io);
+    x.maturity = determine_maturity(c, x.answers).level;
+  }
+  if (a.option("maturity")) x.maturity = parse_enum_option(a, "maturity", parse_maturity);
+  if (a.flag("force")) {
+    save_assessment(x, file, c);
+  } else {
+    try {
+      create_assessment(x, file, c);
+    } catch (const IoError& e) {
+      const std::string what = e.what();
+      if (what.size() < 16 || what.compare(what.size() - 16, 16, ": already exists") != 0) throw;
+      throw Error(file + ": already exists; pass --force to overwrite it");
+    }
+  }
+  io.out << "wrote " << file << ": " << x.jurisdiction.name << " at " << level_name(x.maturity) << '\n';
+}
+
+void assess_set(const Catalog& c, const Args& a, Io& io) {
+  const std::string& file = a.positional[2];
+  if (a.positional.size() < 4) throw UsageError{"usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID]"};
+  const Status status = status_argument(a.positional.back());
+  std::vector<std::string> ids(a.positional.begin() + 3, a.positional.end() - 1);
+  const auto practice = a.option("practice");
+  if (ids.empty() && !practice) throw UsageError{"assess set needs at least one ACTION_ID or --practice ID"};
+  if (practice) c.practice(*practice);  // NotFound for a typo, before anything else
+  const std::optional<std::string> note = a.option("note");
+  if (note && !is_utf8(*note)) throw UsageError{"--note is not valid UTF-8 text"};
+  const std::string date = a.option("date").value_or("");
+  if (!date.empty() && !is_iso_timestamp(date))
+    throw UsageError{"--date must be an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ), not '" +
+                     date + "'"};
+  update_assessment(file, c, [&](Assessment& x) {
+    if (practice)
+      for (const Action* action : c.applicable_actions(*practice, x.maturity))
+        if (std::find(ids.begin(), ids.end(), action->id) == ids.end()) ids.push_back(action->id);
+    for (const auto& id : ids) x.set(c, id, status, note, date);
+  });
+  for (const auto& id : ids) io.out << id << ": " << to_string(status) << '\n';
+}
+
+void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
+  Assessment x = load_assessment(a.positional[2], c);
+  const auto practice = a.option("practice");
+  if (practice) c.practice(*practice);
+  std::optional<Status> status;
+  if (const auto s = a.option("status")) status = status_argument(*s);
+  const std::size_t recorded = x.statuses.size();
+  for (auto it = x.statuses.begin(); it != x.statuses.end();) {
+    const bool keep = (!practice || c.practice_of_action(it->first).id == *practice) &&
+                      (!status || it->second.status == *status);
+    it = keep ? std::next(it) : x.statuses.erase(it);
+  }
+  if (f == Format::csv) {
+    io.out << to_status_csv(x);
+    return;
+  }
+  if (f == Format::json) {
+    json doc = json::object();
+    for (const auto& [id, st] : x.statuses)
+      doc[id] = {{"status", std::string(to_string(st.status))}, {"note", st.note}, {"updated", st.updated}};
+    io.out << doc.dump(2) << '\n';
+    return;
+  }
+  if (f == Format::markdown) {
+    io.out << "# " << markdown_escape(x.jurisdiction.name) << ": recorded statuses (" << level_name(x.maturity) << ")\n\n";
+    if (x.statuses.empty()) io.out << "No status recorded yet.\n";
+    else io.out << "| Action | Status | Updated | Note |\n| --- | --- | --- | --- |\n";
+    for (const auto& [id, st] : x.statuses)
+      io.out << "| `" << id << "` | " << to_string(st.status) << " | " << st.updated << " | "
+             << markdown_escape(st.note) << " |\n";
+    return;
+  }
+  Table t{{"Action", "Status", "Updated", "Note"}, {}};
+  for (const auto& [id, st] : x.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.updated, st.note});
+  io.out << printable(x.jurisdiction.name) << " (" << printable(x.jurisdiction.id) << "), " << level_name(x.maturity)
+         << ": ";
+  if (practice || status) io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
+  else io.out << recorded << " statuses recorded\n\n";
+  write_table(io.out, t);
+}
+
+void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  const std::string& sub = a.positional.size() > 1 ? a.positional[1] : std::string();
+  const auto need = [&](std::size_t n, const char* usage) {
+    if (a.positional.size() != n) throw UsageError{std::string("usage: electsec ") + usage};
+  };
+  const auto only = [&](std::initializer_list<const char*> allowed) {
+    const auto allowed_name = [&](const std::string& name) {
+      return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
+    };
+    for (const auto& option : a.options)
+      if (option.first != "format" && option.first != "catalog" && !allowed_name(option.first))
+        throw UsageError{"'assess " + sub + "' has no option --" + option.first};
+    for (const auto& flag : a.flags)
+      if (!allowed_name(flag)) throw UsageError{"'assess " + sub + "' has no option --" + flag};
+  };
+  const auto formats = [&](std::initializer_list<Format> allowed) {
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+      throw UsageError{"'assess " + sub + "' does not support --format " + format_name(f)};
+  };
+  if (sub != "show" && sub != "score") formats({Format::table});
+  if (sub == "init") {
+    need(3, "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]");
+    only({"id", "name", "state", "kind", "maturity", "answers", "force"});
+    assess_init(c, a, io);
+  } else if (sub == "set") {
+    only({"note", "date", "practice"});
+    if (a.positional.size() < 4) throw UsageError{"usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]"};
+    assess_set(c, a, io);
+  } else if (sub == "level") {
+    need(4, "assess level FILE N");
+    only({});
+    const std::string& file = a.positional[2];
+    const Maturity to = [&] {
+      try {
+        return parse_maturity(a.positional[3]);
+      } catch (const Error&) {
+        throw UsageError{"assess level: the level must be 1, 2 or 3, not '" + a.positional[3] + "'"};
+      }
+    }();
+    Maturity from = to;
+    std::vector<std::string> no_longer;
+    update_assessment(file, c, [&](Assessment& x) {
+      from = x.maturity;
+      no_longer = x.set_level(c, to);
+    });
+    write_level_change(file, from, to, no_longer, out);
+  } else if (sub == "show") {
+    need(3, "assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]");
+    only({"practice", "status"});
+    assess_show(c, a, f, io);
+  } else if (sub == "import") {
+    need(4, "assess import FILE CSV");
+    only({});
+    const std::vector<StatusRow> rows = load_status_csv(a.positional[3], c);
+    update_assessment(a.positional[2], c, [&](Assessment& x) {
+      for (const auto& r : rows) x.set(c, r.action, r.status, r.note, r.updated);
+    });
+    out << a.positional[2] << ": " << rows.size() << " statuses set from " << a.positional[3] << '\n';
+  } else if (sub == "migrate") {
+    need(3, "assess migrate FILE --to CATALOG");
+    only({"to"});
+    if (!a.option("to")) throw UsageError{"assess migrate needs --to CATALOG (a catalog file, a guide folder or 'default')"};
+    const std::string& file = a.positional[2];
+    const Catalog target = catalog_from(*a.option("to"), &io.err);
+    const Migration m = migrate_assessment_file(file, target);
+    out << file << ": from " << m.from_version << " to " << m.assessment.catalog_version << ": kept " << m.kept.size() << " statuses";
+    if (m.retired.empty()) {
+      out << ", retired none\n";
+    } else {
+      out << ", retired " << m.retired.size() << " (kept in the file's \"retired\" section):\n";
+      for (const auto& id : m.retired) out << "  " << id << '\n';
+    }
+  } else if (sub == "score") {
+    need(3, "assess score FILE [--format table|json|csv]");
+    only({});
+    formats({Format::table, Format::json, Format::csv});
+    write_scorecard(c, score(c, load_assessment(a.positional[2], c)), f, out);
+  } else {
+    throw UsageError{(sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
+                     ": init, set, level, show, import, score or migrate (see electsec assess --help)"};
+  }
+}
+
+// ---- rollup ----
+
+void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  std::ostream& out = io.out;
+  const std::vector<std::string> paths(a.positional.begin() + 1, a.positional.end());
+  RollupOptions options;
+  options.threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 1, 256)) : 0;
+  options.recursive = a.flag("recursive");
+  options.skip_invalid = a.flag("skip-invalid");
+  const FileRollup read = rollup_files(c, paths, options);
+  if (!read.skipped.empty()) {
+    io.err << "electsec: skipped " << read.skipped.size() << " files that do not load:\n";
+    for (const auto& s : read.skipped) io.err << "  " << s.path << ": " << s.reason << '\n';
+    io.exit_code = exit_skipped;
+  }
+  const Rollup& r = read.rollup;
+  if (f == Format::json) {
+    out << to_json(r) << '\n';
+    return;
+  }
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "actions_applicable", "actions_done", "completion", "offices_complete"}
+                           : std::vector<std::string>{"Practice", "Done", "Applicable", "Complete", "Offices complete"},
+          {}};
+  for (const auto& p : r.practices) {
+    if (f == Format::csv)
+      t.rows.push_back({p.practice, std::to_string(p.actions_applicable), std::to_string(p.actions_done),
+                        std::to_string(p.completion), std::to_string(p.offices_complete)});
+    else if (p.actions_applicable > 0)
+      t.rows.push_back({c.practice(p.practice).title, std::to_string(p.actions_done), std::to_string(p.actions_applicable),
+                        percent(p.completion), std::to_string(p.offices_complete)});
+  }
+  if (f == Format::csv) return write_csv(out, t);
+  out << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
+      << " at Level 2, " << r.maturity_distribution[2] << " at Level 3; " << r.actions_done << " of "
+      << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ")\n\n";
+  write_table(out, t);
+  std::vector<std::string> least;
+  for (const auto& id : r.least_complete) least.push_back(c.practice(id).title);
+  out << "\nLeast complete: " << (least.empty() ? "-" : join(least, "; ")) << '\n';
+  out << "Furthest behind:";
+  for (std::size_t i = 0; i < r.offices.size() && i < 5; ++i)
+    out << (i ? ";" : "") << ' ' << r.offices[i].jurisdiction.name << " (" << percent(r.offices[i].completion) << ")";
+  out << '\n';
+}
+
+}  // namespace electsec::cli

@@ -1,0 +1,171 @@
+#pragma once
+// What the command files of the CLI share: parsed arguments, the command table's entry,
+// output formats, and small helpers. The CLI is a front end: it includes public headers
+// only (tests/layers checks it).
+//
+// Map: cli.cpp holds the command table, help, argument parsing and run_cli; common.cpp the
+// helpers below; catalog_commands.cpp the catalog lookups (controls ... priorities);
+// export_commands.cpp export and report; maturity_commands.cpp maturity and plan;
+// assess_commands.cpp assess and rollup; guidance_commands.cpp guidance and search;
+// release_commands.cpp import and diff.
+
+#include <electsec/assessment_json.hpp>
+#include <electsec/catalog_json.hpp>
+#include <electsec/default_catalog.hpp>
+#include <electsec/error.hpp>
+#include <electsec/maturity.hpp>
+#include <electsec/oscal.hpp>
+#include <electsec/plan.hpp>
+#include <electsec/report.hpp>
+#include <electsec/results_json.hpp>
+#include <electsec/rst_import.hpp>
+#include <electsec/scorecard.hpp>
+#include <electsec/search.hpp>
+#include <electsec/table.hpp>
+#include <electsec/text.hpp>
+#include <electsec/version.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <istream>
+#include <map>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace electsec::cli {
+
+using json = nlohmann::ordered_json;
+
+/// A mistake in how the command was called (exit code 2).
+struct UsageError {
+  std::string message;
+};
+
+enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results, html };
+
+// Options that take no value.
+const std::vector<std::string> flag_options = {"force", "with-guidance", "save", "recursive", "skip-invalid"};
+
+// Exit code of a rollup that succeeded on the files it could read and skipped others.
+constexpr int exit_skipped = 4;
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;
+  std::vector<std::string> flags;
+  bool help = false;
+
+  bool flag(const std::string& name) const {
+    return std::find(flags.begin(), flags.end(), name) != flags.end();
+  }
+
+  std::optional<std::string> option(const std::string& name) const {
+    const auto it = options.find(name);
+    if (it == options.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+/// The streams a command reads and writes; `interactive` when `in` is a terminal.
+struct Io {
+  std::istream& in;
+  std::ostream& out;
+  std::ostream& err;  // warnings; errors are reported by run_cli itself
+  bool interactive;
+  int exit_code = 0;  // a command that succeeded only in part sets it
+};
+
+struct Command;
+using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, Io&);
+
+struct Command {
+  const char* name;
+  const char* summary;
+  const char* usage;    // after "electsec "
+  const char* details;  // option lines for --help
+  std::vector<std::string> options;  // options that take a value, besides --format
+  std::size_t min_positional;
+  std::size_t max_positional;
+  std::vector<Format> formats;
+  Runner run;
+};
+
+
+const char* format_name(Format f);
+std::string groups_text(const Safeguard& s);
+std::string maturity_tag(const std::optional<Maturity>& m);
+/// The block of an action id ("l1", "all", ...) in words.
+std::string block_title(const Action& a);
+void write_rows(std::ostream& out, Format f, const Table& t, const char* noun);
+int parse_int_option(const Args& a, const std::string& name, int lo, int hi);
+int parse_int_option_text(const std::string& text, const std::string& what);
+/// A document goes to -o FILE (atomically) or to standard output; `summary` follows
+/// "wrote FILE" when it goes to a file.
+void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary = "");
+/// A catalog named on the command line: "default", a guide directory, or a catalog file.
+Catalog catalog_from(const std::string& spec, std::ostream* warnings_to);
+
+/// Answers from --answers FILE ('-': standard input), else asked on a terminal, else none.
+std::optional<MaturityAnswers> answers_option(const Catalog& c, const Args& a, Io& io);
+/// "FILE: Level 1 -> Level 2; every status kept" and the practices no longer in scope.
+void write_level_change(const std::string& file, Maturity from, Maturity to, const std::vector<std::string>& no_longer,
+                        std::ostream& out);
+
+/// A value's JSON (the public codec's text) as a tree the commands can combine.
+template <typename T>
+json value_json(const T& value) {
+  return json::parse(to_json(value, -1));
+}
+
+template <typename T>
+const T& deref(const T& item) { return item; }
+template <typename T>
+const T& deref(const T* item) { return *item; }
+
+// A JSON array of the items (values or pointers to them) in the catalog format.
+template <typename T>
+void write_json_items(std::ostream& out, const std::vector<T>& items) {
+  json list = json::array();
+  for (const auto& item : items) list.push_back(value_json(deref(item)));
+  out << list.dump(2) << '\n';
+}
+
+template <typename F>
+auto parse_enum_option(const Args& a, const std::string& name, F parse) {
+  try {
+    return parse(*a.option(name));
+  } catch (const Error& e) {
+    throw UsageError{"--" + name + ": " + e.what()};
+  }
+}
+
+extern const char* const assess_usage;
+
+// The commands, one runner each.
+void run_controls(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_safeguards(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_safeguard(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_practices(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_actions(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_show(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_catalog(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_handbook(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_glossary(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_acronyms(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_statements(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_priorities(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_export(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_report(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_maturity(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_plan(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_assess(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_rollup(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_guidance(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_search(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_import(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_diff(const Command&, const Catalog&, const Args&, Format, Io&);
+
+}  // namespace electsec::cli

@@ -1,0 +1,96 @@
+// Helpers every command file uses: format names, option parsing, writing a result.
+#include "cli_internal.hpp"
+
+#include <electsec/files.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace electsec::cli {
+
+const char* format_name(Format f) {
+  switch (f) {
+    case Format::table: return "table";
+    case Format::json: return "json";
+    case Format::csv: return "csv";
+    case Format::markdown: return "markdown";
+    case Format::oscal_catalog: return "oscal-catalog";
+    case Format::oscal_profile: return "oscal-profile";
+    case Format::html: return "html";
+    default: return "oscal-assessment-results";
+  }
+}
+
+std::string groups_text(const Safeguard& s) {
+  std::vector<std::string> out;
+  for (auto g : s.implementation_groups) out.emplace_back(to_string(g));
+  return join(out, " ");
+}
+
+std::string maturity_tag(const std::optional<Maturity>& m) { return m ? level_name(*m) : ""; }
+
+// The block of an action id ("l1", "all", ...) in words.
+std::string block_title(const Action& a) {
+  if (a.levels.size() == 3) return "All levels";
+  std::vector<std::string> names;
+  for (auto m : a.levels) names.emplace_back(to_string(m));
+  return (a.levels.size() == 1 ? "Level " : "Levels ") + join(names, " and ");
+}
+
+
+void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {
+  if (f == Format::csv) return write_csv(out, t);
+  write_table(out, t);
+  out << t.rows.size() << ' ' << noun << '\n';
+}
+
+int parse_int_option(const Args& a, const std::string& name, int lo, int hi) {
+  const std::string text = *a.option(name);
+  int value = 0;
+  try {
+    std::size_t used = 0;
+    value = std::stoi(text, &used);
+    if (used != text.size()) throw std::invalid_argument(text);
+  } catch (const std::exception&) {
+    throw UsageError{"--" + name + " expects a number, not '" + text + "'"};
+  }
+  if (value < lo || value > hi)
+    throw UsageError{"--" + name + " must be between " + std::to_string(lo) + " and " +
+                     std::to_string(hi) + ", not " + text};
+  return value;
+}
+
+int parse_int_option_text(const std::string& text, const std::string& what) {
+  try {
+    std::size_t used = 0;
+    const int value = std::stoi(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError{what + " must be a number, not '" + text + "'"};
+}
+
+namespace {
+
+// True when `path` is this process's standard output under another name (/dev/stdout,
+// /dev/fd/1, /proc/self/fd/1): the document then goes to the output stream itself, so it
+// cannot be interleaved with, or overwritten by, what the command prints.
+bool is_standard_output(const std::string& path) {
+  struct stat named {}, out {};
+  return ::stat(path.c_str(), &named) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && named.st_dev == out.st_dev &&
+         named.st_ino == out.st_ino;
+}
+
+}  // namespace
+
+void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary) {
+  const auto output = a.option("output");
+  if (!output || *output == "-" || is_standard_output(*output)) {
+    io.out << text;
+    return;
+  }
+  write_file_atomically(*output, text);
+  io.out << "wrote " << *output << summary << '\n';
+}
+
+}  // namespace electsec::cli
