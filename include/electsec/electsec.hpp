@@ -17,6 +17,7 @@
 #include <electsec/plan.hpp>
 #include <electsec/report.hpp>
 #include <electsec/results_json.hpp>
+#include <electsec/rollup_files.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>

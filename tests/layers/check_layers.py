@@ -26,7 +26,7 @@ PUBLIC = {
     "core": ["types", "catalog", "error", "limits", "version", "assessment", "text"],
     "engine": ["maturity", "plan", "scorecard", "search", "diff"],
     "io": ["assessment_json", "catalog_json", "results_json", "oscal", "report", "rst_import",
-           "files", "table", "default_catalog"],
+           "files", "table", "default_catalog", "rollup_files"],
     "front": ["cli", "electsec"],
 }
 

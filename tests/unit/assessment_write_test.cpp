@@ -1,5 +1,7 @@
 // Writing an office's record: validated, locked, atomic, and keeping what a change does not
-// mention (assessment_json.hpp, "Writing an office's record").
+// mention (assessment_json.hpp, "Writing an office's record"). Over 500 lines on purpose: one
+// table of failure cases per write path (save, create, update, migrate), kept side by side
+// so that a rule added to one is seen missing from the others.
 
 #include <electsec/assessment_json.hpp>
 #include <electsec/default_catalog.hpp>

@@ -1,0 +1,146 @@
+// rollup_files: the inputs expanded and checked, the files read by a pool of threads, each
+// office summed as soon as it is read.
+#include <electsec/assessment_json.hpp>
+#include <electsec/error.hpp>
+#include <electsec/rollup_files.hpp>
+
+#include "assessment_fast.hpp"
+#include "assessment_reader.hpp"
+#include "file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <thread>
+#include <utility>
+
+namespace electsec {
+
+namespace {
+
+// The *.json files `paths` stand for, directories expanded, each directory's files sorted.
+std::vector<std::string> rollup_inputs(const std::vector<std::string>& paths, bool recursive) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    const auto take = [&](const fs::directory_entry& entry) {
+      std::error_code type_ec;
+      if (entry.path().extension() == ".json" && !entry.is_directory(type_ec)) found.push_back(entry.path().string());
+    };
+    if (recursive) {
+      fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    } else {
+      fs::directory_iterator it(path, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    }
+    if (ec) throw IoError(path, "cannot list: " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace
+
+FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, const RollupOptions& options) {
+  const std::vector<std::string> files = rollup_inputs(paths, options.recursive);
+  if (files.empty()) {
+    std::string where;
+    for (const auto& p : paths) where += (where.empty() ? "" : ", ") + p;
+    throw Error(paths.empty() ? "rollup: no assessment files given"
+                              : "rollup: no assessment files (*.json) in " + where +
+                                    (options.recursive ? "" : " (subfolders are read only with --recursive)"));
+  }
+  unsigned threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, files.size()));
+
+  // Each worker sums the offices it reads; errors and jurisdiction ids are kept per file
+  // so that every bad file and every duplicate is reported, in path order.
+  std::atomic<std::size_t> next{0};
+  std::vector<RollupBuilder> builders;
+  builders.reserve(threads);
+  for (unsigned t = 0; t < threads; ++t) builders.emplace_back(catalog);
+  std::vector<std::string> errors(files.size());
+  std::vector<std::string> ids(files.size());
+  std::vector<char> failed(files.size(), 0);
+  std::vector<std::exception_ptr> exceptions(files.size());
+  const auto work = [&](RollupBuilder& builder) {
+    for (std::size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
+      try {
+        const Assessment a = load_assessment(files[i], catalog);
+        ids[i] = a.jurisdiction.id;
+        builder.add(a);
+      } catch (const std::exception& e) {
+        failed[i] = 1;
+        errors[i] = e.what();
+        exceptions[i] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(builders[t]));
+  work(builders[0]);
+  for (auto& t : pool) t.join();
+
+  FileRollup out;
+  std::vector<Problem> bad;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!failed[i]) continue;
+    // A multi-line ValidationError keeps its first line here: one line per file.
+    const std::string reason = errors[i].substr(0, errors[i].find('\n'));
+    if (options.skip_invalid) out.skipped.push_back({files[i], reason});
+    else bad.push_back({files[i], reason});
+  }
+  // Skipping is for some files: when none loads, there is nothing to sum up.
+  if (out.skipped.size() == files.size())
+    for (auto& s : std::exchange(out.skipped, {})) bad.push_back({std::move(s.path), std::move(s.reason)});
+  if (bad.size() == 1) {  // one bad file: its own error, with its type and position
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (failed[i]) std::rethrow_exception(exceptions[i]);
+  }
+  if (!bad.empty()) {
+    const std::size_t count = bad.size();
+    if (count > max_listed_problems) bad.resize(max_listed_problems);
+    throw ValidationError(std::move(bad), "rollup: " + std::to_string(count) + " of " + std::to_string(files.size()) +
+                                              " files do not load" +
+                                              (count > max_listed_problems
+                                                   ? " (the first " + std::to_string(max_listed_problems) + " listed)"
+                                                   : ""));
+  }
+  std::map<std::string, std::size_t, std::less<>> first_file;
+  std::vector<Problem> duplicates;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (failed[i]) continue;
+    const auto [it, fresh] = first_file.emplace(ids[i], i);
+    if (!fresh)
+      duplicates.push_back({files[i], "holds office '" + ids[i] + "' as " + files[it->second] + " does" +
+                                          (files[i] == files[it->second] ? " (the same file given twice)" : "")});
+  }
+  if (!duplicates.empty()) {
+    const std::size_t count = duplicates.size();
+    if (count > max_listed_problems) duplicates.resize(max_listed_problems);
+    throw ValidationError(std::move(duplicates),
+                          "rollup: " + std::to_string(count) + " files repeat an office another file holds");
+  }
+  for (std::size_t t = 1; t < builders.size(); ++t) builders[0].merge(builders[t]);
+  out.rollup = builders[0].finish();
+  return out;
+}
+
+Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, unsigned threads) {
+  RollupOptions options;
+  options.threads = threads;
+  return rollup_files(catalog, paths, options).rollup;
+}
+
+}  // namespace electsec

@@ -1,0 +1,42 @@
+#pragma once
+// The block constructs of the guide's pages: lists, first paragraphs, headings that name
+// maturity levels, and grid tables (not public API).
+
+#include "rst_document.hpp"
+
+namespace electsec::detail::rst {
+
+// A list item: where it starts and its raw text (continuation lines joined; nested list
+// markers kept as " - ").
+struct Item {
+  std::size_t line;
+  std::string raw;
+};
+
+/// The items of the enumerated (or bullet) list that starts in lines [begin, end).
+std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t end, bool enumerated);
+/// The first paragraph of text in lines [begin, end), joined into one line.
+std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t end);
+/// The maturity levels a heading names ("Level 1 and 2"), in order; none when it names none.
+std::vector<Maturity> heading_levels(const Document& doc, const Heading& h);
+/// The block part of an action id for those levels: "l1", "l12", "all".
+std::string block_name(const std::vector<Maturity>& levels);
+/// A trailing "(Level N)" tag removed from `raw`, as a maturity.
+std::optional<Maturity> trailing_tag(std::string& raw);
+/// The first mailto: link of `raw`, as an address, or "".
+std::string first_email_link(const Document& doc, const std::string& raw);
+
+/// The rows of the grid table whose top border is at line `start`: each row a list of
+/// cells, each cell its lines. `end_line`, when given, receives the line after the table.
+std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start, std::size_t* end_line);
+/// A cell's lines joined with single spaces.
+std::string join_cell(const std::vector<std::string>& lines);
+/// The first line at or after `from` for which `f` holds.
+std::optional<std::size_t> find_line(const Document& doc, std::size_t from, const std::function<bool(const std::string&)>& f);
+/// A scope cell of the index table ("Priority", "Not in scope", ...); fails on others.
+Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string& cell);
+
+/// One best-practice page read into a Practice whose id is `stem` (rst_practice.cpp).
+Practice read_practice(const Document& doc, std::vector<ImportWarning>& warnings, const std::string& stem);
+
+}  // namespace electsec::detail::rst

@@ -1,0 +1,323 @@
+#pragma once
+// The importer's view of one reStructuredText file: its lines, headings, link targets and
+// substitutions, read once; and the small text helpers every part of the importer uses
+// (not public API).
+//
+// Map of the importer: rst_document.hpp (this file: a document), rst_blocks.cpp (lists,
+// paragraphs, level headings, grid tables), rst_practice.cpp (one best-practice page),
+// rst_import.cpp (the whole guide: index, priorities, handbook, glossary), rst_patterns.cpp
+// (the line patterns, without std::regex).
+
+#include <electsec/error.hpp>
+#include <electsec/rst_import.hpp>
+
+#include "rst_patterns.hpp"
+#include "text.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace electsec::detail::rst {
+
+namespace fs = std::filesystem;
+
+inline const std::map<std::string, std::string>& default_substitutions() {
+  static const std::map<std::string, std::string> subs{
+      {"Maturity1", "Level 1"},
+      {"Maturity2", "Level 2"},
+      {"Maturity3", "Level 3"},
+      {"eges_email", "essentialguide@cisecurity.org"},
+      {"eiisac_email", "elections@cisecurity.org"},
+      {"controls_email", "controlsinfo@cisecurity.org"},
+      {"soc_email", "soc@cisecurity.org"},
+      {"CISA_vuln_email", "vulnerability_info@cisa.dhs.gov"},
+  };
+  return subs;
+}
+
+inline std::string trim(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+// A number of at most 6 digits, or none: the guide's numbers are small, and a longer run of
+// digits is not a number the importer can use (fuzzing found stoi overflowing on them).
+inline std::optional<int> small_int(std::string_view s) {
+  if (s.empty() || s.size() > 6) return std::nullopt;
+  int n = 0;
+  for (char c : s) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+inline std::size_t indent_of(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return i;
+}
+
+inline bool blank(std::string_view s) { return trim(s).empty(); }
+
+inline std::string collapse_spaces(std::string_view s) {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+struct Link {
+  std::string text;
+  std::string url;
+};
+
+struct Heading {
+  std::size_t line;  // index of the title line
+  int level;
+  std::string raw;    // title as written
+  std::string plain;  // title as text
+};
+
+// One .rst file: its lines, substitutions, link targets and headings.
+class Document {
+ public:
+  Document(std::string source, const std::string& text, const ImportOptions& options) : source_(std::move(source)) {
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      const auto end = text.find('\n', start);
+      std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines_.push_back(std::move(line));
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    // The catalog is text for JSON, terminals and reports: a page that is not UTF-8 is
+    // refused here, naming the first line that is not, rather than failing on output.
+    for (std::size_t i = 0; i < lines_.size(); ++i)
+      if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
+    subs_ = default_substitutions();
+    std::string name, value;
+    for (const auto& line : lines_) {
+      if (line.rfind("..", 0) != 0) continue;  // definitions are explicit markup lines
+      if (detail::substitution_definition(line, name, value)) subs_[name] = value;
+      if (detail::target_definition(line, name, value)) targets_[detail::lower_case(trim(name))] = value;
+    }
+    for (const auto& [k, v] : options.substitutions) subs_[k] = v;
+    find_headings();
+    for (auto& h : headings_) h.plain = plain(h.raw);
+  }
+
+  const std::string& source() const { return source_; }
+  const std::vector<std::string>& lines() const { return lines_; }
+  const std::vector<Heading>& headings() const { return headings_; }
+
+  std::string substitution(const std::string& name) const {
+    const auto it = subs_.find(name);
+    return it == subs_.end() ? std::string() : it->second;
+  }
+
+  [[noreturn]] void fail(std::size_t line_index, const std::string& message) const {
+    throw ParseError(source_, line_index + 1, 1, "", message);
+  }
+
+  // Replace |name| with its value (unknown names stay as written).
+  std::string substitute(std::string_view text) const {
+    std::string out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+      if (text[i] == '|') {
+        const auto end = text.find('|', i + 1);
+        if (end != std::string_view::npos && end > i + 1) {
+          const std::string name(text.substr(i + 1, end - i - 1));
+          const auto it = subs_.find(name);
+          if (it != subs_.end() && name.find(' ') == std::string::npos) {
+            out += it->second;
+            i = end + 1;
+            continue;
+          }
+        }
+      }
+      out += text[i++];
+    }
+    return out;
+  }
+
+  // Inline markup reduced to plain text; links found on the way go to `links`. One pass
+  // over the text: roles (:term:`x <y>` -> x), hyperlinks (`text <url>`_, `name`_),
+  // substitutions, strong, emphasis and literal markers, backslash escapes.
+  std::string plain(std::string_view text, std::vector<Link>* links = nullptr) const {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    const auto closing_backtick = [&](std::size_t from) { return text.find('`', from); };
+    while (i < text.size()) {
+      const char c = text[i];
+      // :role:`...`
+      if (c == ':' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+        std::size_t j = i + 1;
+        while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
+        if (j + 1 < text.size() && text[j] == ':' && text[j + 1] == '`') {
+          const std::size_t end = closing_backtick(j + 2);
+          if (end != std::string_view::npos) {
+            std::string_view inner = text.substr(j + 2, end - j - 2);
+            const auto lt = inner.rfind('<');
+            if (lt != std::string_view::npos && inner.back() == '>') inner = inner.substr(0, lt);
+            out += substitute(trim(inner));
+            i = end + 1;
+            continue;
+          }
+        }
+      }
+      // `text <url>`_ , `name`_ , ``literal``
+      if (c == '`') {
+        if (i + 1 < text.size() && text[i + 1] == '`') {
+          const auto end = text.find("``", i + 2);
+          if (end != std::string_view::npos) {
+            out += text.substr(i + 2, end - i - 2);
+            i = end + 2;
+            continue;
+          }
+        }
+        const std::size_t end = closing_backtick(i + 1);
+        if (end != std::string_view::npos && end + 1 < text.size() && text[end + 1] == '_') {
+          std::string_view inner = text.substr(i + 1, end - i - 1);
+          std::string label, url;
+          const auto lt = inner.rfind('<');
+          if (lt != std::string_view::npos && !inner.empty() && inner.back() == '>') {
+            label = trim(inner.substr(0, lt));
+            url = trim(inner.substr(lt + 1, inner.size() - lt - 2));
+          } else {
+            label = trim(inner);
+            const auto it = targets_.find(detail::lower_case(label));
+            if (it != targets_.end()) url = it->second;
+          }
+          const std::string shown = substitute(label.empty() ? url : label);
+          if (links != nullptr && !url.empty()) links->push_back({shown, url});
+          out += shown;
+          i = end + 2;
+          if (i < text.size() && text[i] == '_') ++i;  // anonymous `...`__
+          continue;
+        }
+      }
+      // |substitution|
+      if (c == '|') {
+        const auto end = text.find('|', i + 1);
+        if (end != std::string_view::npos && end > i + 1) {
+          const auto it = subs_.find(std::string(text.substr(i + 1, end - i - 1)));
+          if (it != subs_.end()) {
+            out += it->second;
+            i = end + 1;
+            continue;
+          }
+        }
+      }
+      if (c == '*') {  // **strong** and *emphasis* markers: drop the stars that open or close
+        const bool opens = i + 1 < text.size() && text[i + 1] != ' ';
+        const bool closes = i > 0 && text[i - 1] != ' ';
+        if (opens || closes) {
+          ++i;
+          continue;
+        }
+      }
+      if (c == '\\' && i + 1 < text.size()) {
+        out += text[i + 1];
+        i += 2;
+        continue;
+      }
+      out += c;
+      ++i;
+    }
+    return collapse_spaces(out);
+  }
+
+  // The first heading whose plain title satisfies `match`, or none.
+  const Heading* heading_where(const std::function<bool(const std::string&)>& match) const {
+    for (const auto& h : headings_)
+      if (match(h.plain)) return &h;
+    return nullptr;
+  }
+
+  // Line range [begin, end) of a section's body: after its heading, up to the next
+  // heading of the same or a higher level.
+  std::pair<std::size_t, std::size_t> body(const Heading& h) const {
+    std::size_t end = lines_.size();
+    for (const auto& other : headings_)
+      if (other.line > h.line && other.level <= h.level) {
+        end = other.line - overline_offset(other);
+        break;
+      }
+    return {h.line + 2, end};
+  }
+
+  // Headings strictly inside a section.
+  std::vector<const Heading*> inside(const Heading& h) const {
+    const auto [begin, end] = body(h);
+    std::vector<const Heading*> out;
+    for (const auto& other : headings_)
+      if (other.line >= begin && other.line < end) out.push_back(&other);
+    return out;
+  }
+
+  bool is_underline_at(std::size_t i) const { return i < lines_.size() && underline_char(lines_[i]) != 0; }
+
+ private:
+  static char underline_char(const std::string& line) {
+    if (line.size() < 3) return 0;
+    const char c = line[0];
+    if (std::string("=-~^&*#\"+'`:.").find(c) == std::string::npos) return 0;
+    for (char x : line)
+      if (x != c) return 0;
+    return c;
+  }
+
+  std::size_t overline_offset(const Heading& h) const {
+    return h.line > 0 && underline_char(lines_[h.line - 1]) != 0 ? 1 : 0;
+  }
+
+  void find_headings() {
+    std::map<std::pair<char, bool>, int> levels;
+    for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+      const std::string& title = lines_[i];
+      if (blank(title) || title[0] == ' ' || underline_char(title) != 0) continue;
+      const char u = underline_char(lines_[i + 1]);
+      if (u == 0) continue;
+      if (title.rfind("..", 0) == 0 || (title[0] == '|' && title.find("replace::") != std::string::npos)) continue;
+      if (title[0] == '+' || (title[0] == '|' && title.back() == '|' && title.size() > 2 && title[1] == ' ')) continue;
+      const bool over = i > 0 && underline_char(lines_[i - 1]) == u;
+      const auto key = std::make_pair(u, over);
+      const auto it = levels.find(key);
+      const int level = it == levels.end() ? static_cast<int>(levels.size()) : it->second;
+      if (it == levels.end()) levels[key] = level;
+      headings_.push_back({i, level, trim(title), {}});
+      ++i;
+    }
+  }
+
+  std::string source_;
+  std::vector<std::string> lines_;
+  std::map<std::string, std::string> subs_;
+  std::map<std::string, std::string> targets_;
+  std::vector<Heading> headings_;
+};
+
+// A list item: where it starts and its raw text (continuation lines joined; nested list
+// markers kept as " - ").
+
+}  // namespace electsec::detail::rst

@@ -1,0 +1,195 @@
+// One best-practice page: title, goals, actions by level block and group, tools, links,
+// Safeguard mappings and Handbook numbers.
+#include <electsec/default_catalog.hpp>
+
+#include "rst_blocks.hpp"
+#include "rst_internal.hpp"
+
+#include "file.hpp"
+
+namespace electsec::detail::rst {
+
+namespace {
+
+struct PracticeReader {
+  const Document& doc;
+  std::vector<ImportWarning>& warnings;
+  std::string stem;
+
+  void warn(std::size_t line, std::string message) { warnings.push_back({doc.source(), line, std::move(message)}); }
+
+  const Heading* section(const char* name) const {
+    return doc.heading_where([&](const std::string& t) { return detail::lower_case(t) == detail::lower_case(name); });
+  }
+
+  Practice read() {
+    Practice p;
+    p.id = stem;
+    p.title = trim(doc.substitution("bp_title"));
+    if (p.title.empty()) doc.fail(0, "no |bp_title| substitution: a best-practice file must name its title");
+    p.order = 1;
+    p.scopes = {Scope::in_scope, Scope::in_scope, Scope::in_scope};
+    const Heading* title = doc.headings().empty() ? nullptr : &doc.headings().front();
+    const Heading* goals = section("Goals");
+    if (title != nullptr) {
+      const std::size_t end = goals != nullptr ? goals->line : doc.lines().size();
+      p.summary = first_paragraph(doc, title->line + 2, end);
+    }
+    if (goals != nullptr) read_goals(*goals, p);
+    else warn(0, "no Goals section");
+    if (const Heading* actions = section("Actions")) read_actions(*actions, p);
+    else warn(0, "no Actions section");
+    if (const Heading* tools = section("Cost-Effective Tools")) read_tools(*tools, p);
+    if (const Heading* more = section("Learn More")) read_learn_more(*more, p);
+    if (const Heading* mapping = section("Mapping to CIS Controls and Safeguards")) read_mappings(*mapping, p);
+    else warn(0, "no Mapping to CIS Controls and Safeguards section");
+    if (const Heading* handbook = section("Mapping to CIS Handbook Best Practices")) read_handbook(*handbook, p);
+    return p;
+  }
+
+  void read_goals(const Heading& h, Practice& p) {
+    const auto [begin, end] = doc.body(h);
+    for (auto& item : list_items(doc, begin, end, true)) {
+      std::string raw = item.raw;
+      const auto tag = trailing_tag(raw);
+      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), doc.plain(raw), tag});
+    }
+  }
+
+  void add_actions(std::size_t begin, std::size_t end, const std::string& block, const std::vector<Maturity>& levels,
+                   const std::optional<std::string>& group, Practice& p) {
+    int n = 0;
+    for (const auto& item : list_items(doc, begin, end, true)) {
+      std::string id = p.id + "." + block + (group ? "." + detail::kebab_case(*group) : "") + "." + std::to_string(++n);
+      p.actions.push_back({std::move(id), levels, group, doc.plain(item.raw)});
+    }
+  }
+
+  void read_actions(const Heading& actions, Practice& p) {
+    const auto [begin, end] = doc.body(actions);
+    const auto subs = doc.inside(actions);
+    const std::vector<Maturity> all{Maturity::level1, Maturity::level2, Maturity::level3};
+    if (subs.empty()) {
+      add_actions(begin, end, "all", all, std::nullopt, p);
+      return;
+    }
+    // Headings that name levels split the actions into blocks; headings below them that
+    // do not are groups within a block.
+    const int block_level = subs.front()->level;
+    std::vector<Maturity> levels = all;
+    std::string block = "all";
+    std::optional<std::string> group;
+    if (!list_items(doc, begin, subs.front()->line, true).empty())
+      warn(subs.front()->line, "actions before the first maturity heading are read as applying to all levels");
+    add_actions(begin, subs.front()->line, "all", all, std::nullopt, p);
+    for (std::size_t i = 0; i < subs.size(); ++i) {
+      const Heading& h = *subs[i];
+      const std::size_t stop = i + 1 < subs.size() ? subs[i + 1]->line : end;
+      if (h.level == block_level) {
+        levels = heading_levels(doc, h);
+        if (levels.empty()) {
+          warn(h.line + 1, "heading '" + doc.plain(h.raw) + "' names no maturity level; its actions apply to all levels");
+          levels = all;
+        }
+        block = block_name(levels);
+        group.reset();
+      } else {
+        group = doc.plain(h.raw);
+      }
+      add_actions(h.line + 2, stop, block, levels, group, p);
+    }
+  }
+
+  void read_tools(const Heading& h, Practice& p) {
+    const auto [begin, end] = doc.body(h);
+    for (const auto& item : list_items(doc, begin, end, false)) {
+      std::vector<Link> links;
+      const std::string text = doc.plain(item.raw, &links);
+      if (!links.empty()) {
+        for (const auto& l : links) p.tools.push_back({l.text, l.url, text});
+        continue;
+      }
+      // A tool the guide names without a link: named by its lead phrase.
+      std::string name = text.substr(0, std::min(text.find_first_of(":."), text.size()));
+      if (name.size() > 80) name = name.substr(0, 80);
+      p.tools.push_back({trim(name), first_email_link(doc, item.raw), text});
+    }
+  }
+
+  void read_learn_more(const Heading& h, Practice& p) {
+    const auto [begin, end] = doc.body(h);
+    for (const auto& item : list_items(doc, begin, end, false)) {
+      std::vector<Link> links;
+      const std::string text = doc.plain(item.raw, &links);
+      for (const auto& l : links) p.learn_more.push_back({l.text, l.url});
+      if (links.empty()) {
+        const std::string mail = first_email_link(doc, item.raw);
+        if (mail.empty())
+          warn(item.line + 1, "a Learn More item without a link or address is left out");
+        else
+          p.learn_more.push_back({text, mail});
+      }
+    }
+  }
+
+  void read_mappings(const Heading& h, Practice& p) {
+    const auto [begin, end] = doc.body(h);
+    const Catalog& cis = default_catalog();
+    for (auto& item : list_items(doc, begin, end, false)) {
+      std::string id, rest;
+      // Prose such as "There are no relevant CIS Controls." is not a mapping.
+      if (!detail::safeguard_item(trim(item.raw), id, rest)) continue;
+      const auto tag = trailing_tag(rest);
+      try {
+        cis.safeguard(id);
+      } catch (const NotFound&) {
+        warn(item.line + 1, "Safeguard " + id + " is not a CIS Controls v8 Safeguard; left out");
+        continue;
+      }
+      const auto same = std::find_if(p.safeguards.begin(), p.safeguards.end(),
+                                     [&](const SafeguardMapping& s) { return s.safeguard == id; });
+      if (same != p.safeguards.end()) {
+        warn(item.line + 1, "Safeguard " + id + " is listed twice; the first listing is kept");
+        continue;
+      }
+      p.safeguards.push_back({id, tag});
+    }
+  }
+
+  void read_handbook(const Heading& h, Practice& p) {
+    const auto [begin, end] = doc.body(h);
+    for (const auto& item : list_items(doc, begin, end, false))
+      for (const std::string_view digits : detail::digit_runs(item.raw)) {
+        const auto n = small_int(digits);
+        if (!n) {
+          warn(item.line + 1, "Handbook number '" + std::string(digits) + "' is out of range; left out");
+          continue;
+        }
+        if (std::find(p.handbook.begin(), p.handbook.end(), *n) == p.handbook.end()) p.handbook.push_back(*n);
+      }
+  }
+};
+
+}  // namespace
+
+Practice read_practice(const Document& doc, std::vector<ImportWarning>& warnings, const std::string& stem) {
+  PracticeReader reader{doc, warnings, stem};
+  return reader.read();
+}
+
+}  // namespace electsec::detail::rst
+
+namespace electsec {
+
+Practice detail::import_practice_text(const std::string& text, const std::string& source, const ImportOptions& options,
+                                      std::vector<ImportWarning>& warnings) {
+  const rst::Document doc(source, text, options);
+  return rst::read_practice(doc, warnings, rst::fs::path(source).stem().string());
+}
+
+Practice import_practice_rst(const std::string& path, const ImportOptions& options, std::vector<ImportWarning>* warnings) {
+  std::vector<ImportWarning> local;
+  return detail::import_practice_text(detail::read_file(path), path, options, warnings != nullptr ? *warnings : local);
+}
+
+}  // namespace electsec
