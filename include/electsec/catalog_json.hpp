@@ -59,7 +59,7 @@ std::string to_json(const Guidance& value, int indent = 2);                 ///<
 /// assessment_json.hpp (Jurisdiction); other types do not compile. References between
 /// values (a practice's Safeguards) are not resolved: that needs a whole catalog.
 template <typename T>
-T from_json(std::string_view text, std::string_view source = "<string>") {
+T from_json(std::string_view /* text */, std::string_view /* source */ = "<string>") {
   static_assert(!std::is_same_v<T, T>, "from_json is defined only for the value types with a to_json");
   return T{};
 }

@@ -146,4 +146,91 @@ BOOST_AUTO_TEST_CASE(load_catalog_reads_files_and_names_them_in_errors) {
   });
 }
 
+// Every value of the catalog format through to_json and from_json<T>, for every value the
+// default catalog holds: the same value back, and the same bytes when written again.
+namespace {
+template <typename T>
+std::size_t round_trips(const std::vector<T>& values) {
+  std::size_t ok = 0;
+  for (const T& v : values) {
+    const std::string text = to_json(v);
+    const T back = from_json<T>(text);
+    if (back == v && to_json(back) == text && to_json(v, -1).find('\n') == std::string::npos) ++ok;
+  }
+  return ok;
+}
+
+template <typename T>
+std::size_t round_trips(const T& value) {
+  return round_trips(std::vector<T>{value});
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(every_value_of_the_catalog_round_trips_on_its_own) {
+  const Catalog& c = default_catalog();
+  std::vector<Practice> practices;
+  std::vector<Goal> goals;
+  std::vector<Action> actions;
+  std::vector<Tool> tools;
+  std::vector<Link> links;
+  std::vector<SafeguardMapping> mappings;
+  for (const Practice& p : c.practices()) {
+    practices.push_back(p);
+    goals.insert(goals.end(), p.goals.begin(), p.goals.end());
+    actions.insert(actions.end(), p.actions.begin(), p.actions.end());
+    tools.insert(tools.end(), p.tools.begin(), p.tools.end());
+    links.insert(links.end(), p.learn_more.begin(), p.learn_more.end());
+    mappings.insert(mappings.end(), p.safeguards.begin(), p.safeguards.end());
+  }
+  std::vector<RelatedPractice> related;
+  for (const auto& r : c.guidance().recommendations) related.insert(related.end(), r.practices.begin(), r.practices.end());
+  BOOST_TEST(round_trips(practices) == practices.size());
+  BOOST_TEST(round_trips(goals) == goals.size());
+  BOOST_TEST(round_trips(actions) == actions.size());
+  BOOST_TEST(round_trips(tools) == tools.size());
+  BOOST_TEST(round_trips(links) == links.size());
+  BOOST_TEST(round_trips(mappings) == mappings.size());
+  BOOST_TEST(round_trips(c.controls()) == c.controls().size());
+  BOOST_TEST(round_trips(c.safeguards()) == c.safeguards().size());
+  BOOST_TEST(round_trips(c.maturity_levels()) == c.maturity_levels().size());
+  BOOST_TEST(round_trips(c.maturity_statements()) == c.maturity_statements().size());
+  BOOST_TEST(round_trips(c.handbook()) == c.handbook().size());
+  BOOST_TEST(round_trips(c.glossary()) == c.glossary().size());
+  BOOST_TEST(round_trips(c.acronyms()) == c.acronyms().size());
+  BOOST_TEST(round_trips(c.priorities().level1_baseline) == c.priorities().level1_baseline.size());
+  BOOST_TEST(round_trips(c.priorities().cdm_ranking) == c.priorities().cdm_ranking.size());
+  BOOST_TEST(round_trips(c.guidance().sources) == c.guidance().sources.size());
+  BOOST_TEST(round_trips(c.guidance().recommendations) == c.guidance().recommendations.size());
+  BOOST_TEST(round_trips(related) == related.size());
+  BOOST_TEST(round_trips(c.guide()) == 1u);
+  BOOST_TEST(round_trips(c.priorities()) == 1u);
+  BOOST_TEST(round_trips(c.guidance()) == 1u);
+  BOOST_TEST(!practices.empty());
+  BOOST_TEST(!related.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_value_that_does_not_fit_names_source_line_and_field) {
+  struct Case {
+    std::string text, field, expected_part;
+  };
+  const Case cases[] = {
+      {"{\"id\": 1}", "/title", "missing required field 'title'"},
+      {"{\"id\": \"1\", \"title\": \"x\"}", "/id", "an integer"},
+      {"{\"id\": 1, \"title\": \"x\",\n \"color\": 1}", "/color", "unknown field 'color'"},
+  };
+  for (const auto& c : cases) {
+    try {
+      (void)from_json<Control>(c.text, "control.json");
+      BOOST_ERROR("accepted: " << c.text);
+    } catch (const ParseError& e) {
+      BOOST_TEST(e.source() == "control.json");
+      BOOST_TEST(e.field() == c.field);
+      BOOST_TEST(e.line() >= 1u);
+      BOOST_TEST(e.expected().find(c.expected_part) != std::string::npos, e.expected());
+    }
+  }
+  BOOST_CHECK_THROW((void)from_json<Practice>("{", "x"), ParseError);
+  BOOST_CHECK_THROW((void)to_json(default_catalog().controls().front(), max_json_indent + 1), Error);
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_catalog_json

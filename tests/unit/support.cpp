@@ -63,10 +63,10 @@ CatalogData sample_data() {
   d.priorities.cdm_ranking = {{1, "4.1", "alpha"}};
   d.glossary = {{"Asset", "something an office owns"}};
   d.acronyms = {{"MFA", "Multi-Factor Authentication"}};
-  d.guidance.sources = {{"cisa", "A page", "An agency", "2020-01-01", "https://example.org"}};
+  d.guidance.sources = {{"cisa", "A page", "An agency", "2020-01-01", "https://example.org", {}}};
   d.guidance.recommendations = {
       {"cisa.1", "cisa", "local election official", "services", "Ask", "Ask for help.",
-       {{"alpha", "they help with it"}}, {"4.1"}}};
+       {{"alpha", "they help with it"}}, {"4.1"}, {}}};
   return d;
 }
 
@@ -81,6 +81,10 @@ std::string reference_path(const std::string& name) {
 
 std::string test_data_path(const std::string& name) {
   return std::string(ELECTSEC_TEST_DATA_DIR) + "/" + name;
+}
+
+std::string source_path(const std::string& name) {
+  return std::string(ELECTSEC_SOURCE_DIR) + "/" + name;
 }
 
 std::string read_text(const std::string& path) {

@@ -17,6 +17,8 @@ const Catalog& sample_catalog();
 /// Paths of a file in the shared reference folder and under tests/data.
 std::string reference_path(const std::string& name);
 std::string test_data_path(const std::string& name);
+/// The path of a file of the repository, such as "pyproject.toml".
+std::string source_path(const std::string& name);
 
 /// The whole content of a file, as bytes; empty when it cannot be read.
 std::string read_text(const std::string& path);

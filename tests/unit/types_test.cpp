@@ -1,6 +1,5 @@
 #include <electsec/error.hpp>
 #include <electsec/types.hpp>
-#include <electsec/version.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -73,30 +72,6 @@ BOOST_AUTO_TEST_CASE(maturity_from_int_accepts_only_one_to_three) {
 BOOST_AUTO_TEST_CASE(action_first_level_is_the_lowest_of_its_levels) {
   Action a{"p.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "x"};
   BOOST_TEST((a.first_level() == Maturity::level2));
-}
-
-BOOST_AUTO_TEST_CASE(errors_format_their_fields) {
-  const ParseError p("cat.json", 3, 7, "/safeguards/0/title", "expected a string");
-  BOOST_TEST(std::string(p.what()) == "cat.json:3:7: field /safeguards/0/title: expected a string");
-  BOOST_TEST(p.line() == 3u);
-  BOOST_TEST(p.column() == 7u);
-  const NotFound n("practice", "asset", {"asset_management"});
-  BOOST_TEST(std::string(n.what()) == "unknown practice 'asset'; did you mean 'asset_management'?");
-  const NotFound none("safeguard", "x", {});
-  BOOST_TEST(std::string(none.what()) == "unknown safeguard 'x'");
-  const ValidationError v(std::vector<Problem>{{"a", "b"}, {"c", "d"}});
-  BOOST_TEST(std::string(v.what()) == "catalog is inconsistent (2 problems)\n  a: b\n  c: d");
-}
-
-BOOST_AUTO_TEST_CASE(version_header_agrees_with_the_cmake_project_version) {
-  // version.hpp is written by hand; project(VERSION) in CMakeLists.txt is the source of truth.
-  BOOST_TEST(std::string(version_string) == ELECTSEC_PROJECT_VERSION);
-  const std::string parts = std::to_string(ELECTSEC_VERSION_MAJOR) + "." +
-                            std::to_string(ELECTSEC_VERSION_MINOR) + "." +
-                            std::to_string(ELECTSEC_VERSION_PATCH);
-  BOOST_TEST(parts == ELECTSEC_PROJECT_VERSION);
-  BOOST_TEST(ELECTSEC_VERSION ==
-             ELECTSEC_VERSION_MAJOR * 10000 + ELECTSEC_VERSION_MINOR * 100 + ELECTSEC_VERSION_PATCH);
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_types

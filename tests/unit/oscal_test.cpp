@@ -1,0 +1,47 @@
+// oscal.hpp: deterministic OSCAL exports. (Schema validation of the exports runs in
+// tests/cli against the OSCAL 1.0.6 JSON schemas; here: ids, determinism, checked input.)
+#include <electsec/default_catalog.hpp>
+#include <electsec/error.hpp>
+#include <electsec/oscal.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+using namespace electsec;
+
+BOOST_AUTO_TEST_SUITE(test_oscal)
+
+BOOST_AUTO_TEST_CASE(uuid_v5_matches_an_independent_implementation) {
+  // Python: uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "electsec"), name)
+  BOOST_TEST(uuid_v5("asset_management") == "60a65354-eefe-5e39-905d-8c6eed9389f0");
+  BOOST_TEST(uuid_v5("") == "2b2a9c77-82d3-54aa-8306-51f2c539e747");
+}
+
+BOOST_AUTO_TEST_CASE(the_same_input_gives_the_same_bytes) {
+  const Catalog& c = default_catalog();
+  BOOST_TEST(to_oscal_catalog(c) == to_oscal_catalog(c));
+  BOOST_TEST(to_oscal_profile(c, Maturity::level2) == to_oscal_profile(c, Maturity::level2));
+  OscalOptions later;
+  later.timestamp = "2026-06-01T12:00:00Z";
+  const std::string doc = to_oscal_catalog(c, later);
+  BOOST_TEST(doc.find("2026-06-01T12:00:00Z") != std::string::npos);
+  BOOST_TEST(doc != to_oscal_catalog(c));
+}
+
+BOOST_AUTO_TEST_CASE(every_practice_is_a_control_of_the_catalog) {
+  const Catalog& c = default_catalog();
+  const std::string doc = to_oscal_catalog(c);
+  for (const Practice& p : c.practices())
+    BOOST_TEST(doc.find("\"id\": \"" + p.id + "\",") != std::string::npos, p.id);
+}
+
+BOOST_AUTO_TEST_CASE(a_timestamp_that_is_not_utc_rfc3339_is_refused) {
+  for (const char* bad : {"2026-01-01", "2026-01-01T00:00:00+01:00", "yesterday", "2026-13-01T00:00:00Z"}) {
+    OscalOptions o;
+    o.timestamp = bad;
+    BOOST_CHECK_THROW(to_oscal_catalog(default_catalog(), o), Error);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_oscal
