@@ -66,7 +66,7 @@ BENCHMARK(BM_SafeguardsOfPractice);
 
 void BM_Plan(benchmark::State& s) {
   const Assessment a = office(1, 50, Maturity::level1);
-  for (auto _ : s) benchmark::DoNotOptimize(build_plan(cat(), a.maturity, &a));
+  for (auto _ : s) benchmark::DoNotOptimize(build_plan(cat(), a.maturity, a));
 }
 BENCHMARK(BM_Plan)->Unit(benchmark::kMicrosecond);
 

@@ -178,7 +178,7 @@ std::vector<const Recommendation*> Catalog::recommendations(const Recommendation
   return out;
 }
 
-const std::vector<const Recommendation*>& Catalog::recommendations_of_practice(std::string_view id) const {
+std::vector<const Recommendation*> Catalog::recommendations_of_practice(std::string_view id) const {
   const Practice& p = practice(id);
   return impl_->recommendations_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
 }
@@ -262,12 +262,12 @@ std::vector<const Safeguard*> Catalog::safeguards(const SafeguardFilter& f) cons
   return out;
 }
 
-const std::vector<MappedPractice>& Catalog::practices_of_safeguard(std::string_view id) const {
+std::vector<MappedPractice> Catalog::practices_of_safeguard(std::string_view id) const {
   const Safeguard& s = safeguard(id);
   return impl_->practices_by_safeguard[static_cast<std::size_t>(&s - impl_->data.safeguards.data())];
 }
 
-const std::vector<MappedSafeguard>& Catalog::safeguards_of_practice(std::string_view id) const {
+std::vector<MappedSafeguard> Catalog::safeguards_of_practice(std::string_view id) const {
   const Practice& p = practice(id);
   return impl_->safeguards_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
 }

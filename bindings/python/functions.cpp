@@ -14,12 +14,21 @@ void init_functions(py::module_& m) {
         py::arg("catalog"), py::arg("answers"), "Apply the guide's maturity rule to {statement id: bool}.");
   m.def("build_plan",
         [](const Catalog& c, Maturity maturity, const std::optional<Assessment>& a) {
-          return build_plan(c, maturity, a ? &*a : nullptr);
+          return a ? build_plan(c, maturity, *a) : build_plan(c, maturity);
         },
         py::arg("catalog"), py::arg("maturity"), py::arg("assessment") = py::none(),
         "The prioritized plan for an office at maturity; an assessment drops what is done.");
-  m.def("scorecard", [](const Catalog& c, const Assessment& a) { return score(c, a); }, py::arg("catalog"),
-        py::arg("assessment"), "Score one office.");
+  m.def("score", [](const Catalog& c, const Assessment& a) { return score(c, a); }, py::arg("catalog"),
+        py::arg("assessment"), "Score one office: its Scorecard.");
+  m.attr("scorecard") = m.attr("score");  // the older name, kept for scripts that use it
+  m.def("office_report_markdown", &office_report_markdown, py::arg("catalog"), py::arg("assessment"),
+        py::call_guard<py::gil_scoped_release>(), "One office's report (level, scorecard, next steps, gaps) as Markdown.");
+  m.def("office_report_html", &office_report_html, py::arg("catalog"), py::arg("assessment"),
+        py::call_guard<py::gil_scoped_release>(), "One office's report as one self-contained HTML page.");
+  m.def("rollup_report_markdown", &rollup_report_markdown, py::arg("catalog"), py::arg("rollup"),
+        py::call_guard<py::gil_scoped_release>(), "A state's report over many offices as Markdown.");
+  m.def("rollup_report_html", &rollup_report_html, py::arg("catalog"), py::arg("rollup"),
+        py::call_guard<py::gil_scoped_release>(), "A state's report over many offices as one self-contained HTML page.");
   m.def("rollup",
         [](const Catalog& c, const std::vector<Assessment>& assessments) {
           py::gil_scoped_release release;

@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
     office.catalog_version = catalog.guide().version;
     office.maturity = result.level;
     office.set(catalog, "backups.l1.1", Status::done, "list kept by the clerk");
-    const Plan plan = build_plan(catalog, office.maturity, &office);
+    const Plan plan = build_plan(catalog, office.maturity, office);
     std::cout << "plan: " << plan.steps.size() << " steps, first " << plan.steps.front().id << " ("
               << plan.steps.front().reason << ")\n";
     const Scorecard card = score(catalog, office);

@@ -9,6 +9,17 @@
 /// never changes afterwards; a search that races with it waits, and every search sees the
 /// same index. Lookups never wait.
 ///
+/// What the queries return, one convention for all:
+/// - a lookup by id (`practice`, `safeguard`, `action`, ...) returns `const T&` and throws
+///   NotFound (with the closest ids) for an unknown id;
+/// - a list the catalog holds (`practices()`, `controls()`, ...) returns `const std::vector<T>&`;
+/// - a query that selects or follows a relation (a filter, `applicable_actions`,
+///   `practices_of_safeguard`, `recommendations_of_practice`, ...) returns a new
+///   `std::vector` of pointers into the catalog, or of small records holding such a
+///   pointer and what the relation adds (MappedPractice: the mapping's maturity tag);
+/// - an input that may be left out is a `std::optional` field of a filter struct or an
+///   overload without it, never a pointer that may be null.
+///
 /// Lifetime: references and pointers returned by a Catalog point into data it shares
 /// with its copies; they stay valid while any copy of that Catalog is alive.
 
@@ -111,9 +122,9 @@ class Catalog {
 
   /// Practices that map to a Safeguard, in index order (throws NotFound for an unknown
   /// Safeguard; an empty list for a known one that no practice maps to).
-  const std::vector<MappedPractice>& practices_of_safeguard(std::string_view id) const;
+  std::vector<MappedPractice> practices_of_safeguard(std::string_view id) const;
   /// Safeguards a practice maps to, in the order the guide lists them.
-  const std::vector<MappedSafeguard>& safeguards_of_practice(std::string_view id) const;
+  std::vector<MappedSafeguard> safeguards_of_practice(std::string_view id) const;
 
   /// Actions of a practice that apply to an office at maturity `m`: those whose block's
   /// lowest level is <= m, none when the practice is out of scope at m; guide order.
@@ -166,7 +177,7 @@ class Catalog {
   /// Recommendations matching every given filter field, in catalog order.
   std::vector<const Recommendation*> recommendations(const RecommendationFilter& filter) const;
   /// The recommendations (including partners' services) that relate to a practice.
-  const std::vector<const Recommendation*>& recommendations_of_practice(std::string_view practice_id) const;
+  std::vector<const Recommendation*> recommendations_of_practice(std::string_view practice_id) const;
 
   /// Same content (what the JSON format carries).
   bool operator==(const Catalog& o) const;  ///< Equal when every field is equal.

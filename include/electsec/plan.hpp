@@ -46,6 +46,8 @@ struct Plan {
 /// A step lists the applicable actions (DESIGN.md's rule) not yet listed by an earlier
 /// step. With an assessment, done and not-applicable actions drop out; a step left with
 /// no action disappears; the order stays the guide's. Pure.
-Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment* assessment = nullptr);
+Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);
+/// The plan of an office at `maturity` that has recorded nothing yet: every applicable action.
+Plan build_plan(const Catalog& catalog, Maturity maturity);
 
 }  // namespace electsec

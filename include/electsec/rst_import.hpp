@@ -49,8 +49,11 @@ struct ImportResult {
 ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options = {});
 
 /// One best-practice file on its own (scopes and order are unknown: in_scope everywhere,
-/// order 1). `stem` is its id.
-Practice import_practice_rst(const std::string& path, const ImportOptions& options = {},
-                             std::vector<ImportWarning>* warnings = nullptr);
+/// order 1). `stem` is its id. What it could not place is left out silently; the overload
+/// below reports it.
+Practice import_practice_rst(const std::string& path, const ImportOptions& options = {});
+/// The same, appending what it could not place to `warnings`.
+Practice import_practice_rst(const std::string& path, const ImportOptions& options,
+                             std::vector<ImportWarning>& warnings);
 
 }  // namespace electsec

@@ -193,7 +193,7 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
       << '\n';
 }
 
-void run_show(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+void run_practice(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::ostream& out = io.out;
   const Practice& p = c.practice(a.positional[1]);
   if (f == Format::json) {

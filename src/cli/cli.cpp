@@ -39,10 +39,10 @@ const std::vector<Command>& commands() {
        "  --practice ID   only this practice's actions\n"
        "  --maturity N    only the actions that apply at Level N (the cumulative rule)\n",
        {"practice", "maturity"}, 0, 0, {Format::table, Format::json, Format::csv}, run_actions},
-      {"show", "show one best practice completely", "show ID [--format table|json|csv]",
+      {"practice", "show one best practice completely", "practice ID [--format table|json|csv]",
        "  ID              a best-practice id such as asset_management\n"
        "  --format csv    lists the practice's actions\n",
-       {}, 1, 1, {Format::table, Format::json, Format::csv}, run_show},
+       {}, 1, 1, {Format::table, Format::json, Format::csv}, run_practice, "show"},
       {"statements", "list the maturity statements (\"most of these apply\" per level)",
        "statements [--maturity N] [--format table|json|csv]",
        "  --maturity N    only the statements of Level N\n", {"maturity"}, 0, 0,
@@ -179,6 +179,7 @@ void print_command_help(const Command& c, std::ostream& out) {
   std::string option = "  --catalog FILE";
   option.resize(std::max(description_column(c.details), option.size() + 2), ' ');
   out << option << "use a catalog JSON file instead of the embedded catalog\n";
+  if (c.alias != nullptr) out << "\n'" << c.alias << "' is an older name of this command and still works.\n";
 }
 
 Args parse_args(const std::vector<std::string>& argv) {
@@ -227,7 +228,7 @@ Format parse_format(const Args& a, const Command& c) {
 
 const Command& find_command(const std::string& name) {
   for (const auto& c : commands())
-    if (name == c.name) return c;
+    if (name == c.name || (c.alias != nullptr && name == c.alias)) return c;
   std::vector<std::string> names;
   for (const auto& c : commands()) names.emplace_back(c.name);
   const auto near = closest(name, names, 1);

@@ -91,6 +91,7 @@ struct Command {
   std::size_t max_positional;
   std::vector<Format> formats;
   Runner run;
+  const char* alias = nullptr;  // an older name scripts may use, still accepted
 };
 
 
@@ -150,7 +151,7 @@ void run_safeguards(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_safeguard(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_practices(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_actions(const Command&, const Catalog&, const Args&, Format, Io&);
-void run_show(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_practice(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_catalog(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_handbook(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_glossary(const Command&, const Catalog&, const Args&, Format, Io&);

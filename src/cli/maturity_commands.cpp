@@ -117,7 +117,7 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     m = assessment->maturity;
   else
     throw UsageError{"plan needs --maturity N or --assessment FILE"};
-  const Plan plan = build_plan(c, m, assessment ? &*assessment : nullptr);
+  const Plan plan = assessment ? build_plan(c, m, *assessment) : build_plan(c, m);
   const bool with_guidance = a.flag("with-guidance");
   const auto guidance_of = [&](const PlanStep& s) {
     std::vector<std::string> ids;

@@ -63,7 +63,9 @@ class PlanWriter {
 
 }  // namespace
 
-Plan build_plan(const Catalog& c, Maturity m, const Assessment* a) {
+namespace {
+
+Plan plan_for(const Catalog& c, Maturity m, const Assessment* a) {
   PlanWriter w(c, m, a);
   const std::string level = level_name(m);
   const auto priority = c.practices(PracticeFilter{m, Scope::priority});
@@ -105,9 +107,10 @@ Plan build_plan(const Catalog& c, Maturity m, const Assessment* a) {
   return w.finish();
 }
 
-}  // namespace electsec
+}  // namespace
 
-namespace electsec {
+Plan build_plan(const Catalog& c, Maturity m, const Assessment& a) { return plan_for(c, m, &a); }
+Plan build_plan(const Catalog& c, Maturity m) { return plan_for(c, m, nullptr); }
 
 bool PlanStep::operator==(const PlanStep& o) const {
   return std::tie(rank, kind, id, practice, actions, reason) == std::tie(o.rank, o.kind, o.id, o.practice, o.actions, o.reason);

@@ -113,7 +113,7 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
 
 std::string office_report_markdown(const Catalog& c, const Assessment& a) {
   const Scorecard card = score(c, a);
-  const Plan plan = build_plan(c, a.maturity, &a);
+  const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream md;
   md << "# Security self-assessment: " << markdown_escape(a.jurisdiction.name) << "\n\n"
      << markdown_escape(a.jurisdiction.id) << ", " << markdown_escape(a.jurisdiction.state) << " ("
@@ -153,7 +153,7 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
 
 std::string office_report_html(const Catalog& c, const Assessment& a) {
   const Scorecard card = score(c, a);
-  const Plan plan = build_plan(c, a.maturity, &a);
+  const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream h;
   h << html_head("Self-assessment: " + a.jurisdiction.name) << "<h1>Security self-assessment: "
     << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">" << html_escape(a.jurisdiction.id) << ", "

@@ -187,9 +187,14 @@ Practice detail::import_practice_text(const std::string& text, const std::string
   return rst::read_practice(doc, warnings, rst::fs::path(source).stem().string());
 }
 
-Practice import_practice_rst(const std::string& path, const ImportOptions& options, std::vector<ImportWarning>* warnings) {
-  std::vector<ImportWarning> local;
-  return detail::import_practice_text(detail::read_file(path), path, options, warnings != nullptr ? *warnings : local);
+Practice import_practice_rst(const std::string& path, const ImportOptions& options,
+                             std::vector<ImportWarning>& warnings) {
+  return detail::import_practice_text(detail::read_file(path), path, options, warnings);
+}
+
+Practice import_practice_rst(const std::string& path, const ImportOptions& options) {
+  std::vector<ImportWarning> ignored;
+  return import_practice_rst(path, options, ignored);
 }
 
 }  // namespace electsec

@@ -112,3 +112,26 @@ def test_rollup_in_memory_and_from_files(cat, tmp_path):
     from_files = electsec.rollup_files(cat, [str(tmp_path)], threads=2)
     assert from_files.to_dict() == r.to_dict()
     assert len(r.least_complete) == 5
+
+
+def test_score_is_the_cpp_name_and_scorecard_stays(cat):
+    a = county(2)
+    a.set(cat.practices()[0].actions[0].id, "done", updated="2026-01-01", catalog=cat)
+    card = electsec.score(cat, a)
+    assert card == electsec.scorecard(cat, a) == a.score(cat)
+    assert card.actions_done == 1
+
+
+def test_reports_are_the_same_text_the_cli_writes(cat, tmp_path):
+    a = county(1)
+    a.set("asset_management.l1.1", "done", note="inventory <script> kept", updated="2026-01-01", catalog=cat)
+    path = tmp_path / "county.json"
+    electsec.save_assessment(a, str(path), cat)
+    md = electsec.office_report_markdown(cat, a)
+    html = electsec.office_report_html(cat, a)
+    code, out, _ = electsec.run_cli(["report", "--assessment", str(path), "--format", "markdown"])
+    assert code == 0 and out == md
+    assert html.startswith("<!DOCTYPE html>") and "<script>" not in html
+    r = electsec.rollup(cat, [a])
+    assert electsec.rollup_report_markdown(cat, r).startswith("#")
+    assert "</html>" in electsec.rollup_report_html(cat, r)

@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(eight_threads_share_the_default_catalog) {
         a.maturity = static_cast<Maturity>(1 + (t + i) % 3);
         a.set(c, "backups.l1.1", Status::done);
         sum += score(c, a).actions_done;
-        sum += build_plan(c, a.maturity, &a).steps.size() > 0 ? 1 : 0;
+        sum += build_plan(c, a.maturity, a).steps.size() > 0 ? 1 : 0;
         sum += rollup(c, {a, a}).jurisdictions;
       }
       results[t] = sum;

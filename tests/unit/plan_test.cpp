@@ -112,7 +112,7 @@ BOOST_AUTO_TEST_CASE(an_assessment_removes_what_is_done_and_keeps_the_order) {
   a.set(c, "asset_management.l1.1", Status::done);
   for (const auto* action : c.applicable_actions("join_ei_isac", Maturity::level1)) a.set(c, action->id, Status::not_applicable);
   a.set(c, "user_management.l1.user-recommendations.1", Status::in_progress);  // still to do
-  const Plan p = build_plan(c, Maturity::level1, &a);
+  const Plan p = build_plan(c, Maturity::level1, a);
   BOOST_TEST(step_ids(p, 0, 6) == (Ids{"asset-protection", "account-security", "backup-recovery", "incident-response",
                                        "cyber-education", "websites"}));
   BOOST_TEST(p.steps[1].actions.size() == 5u);

@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(results_round_trip) {
   a.set(c, "mdbr.all.1", Status::in_progress, std::nullopt, "2026-01-02");
   for (Maturity m : {Maturity::level1, Maturity::level2, Maturity::level3}) {
     BOOST_TEST_CONTEXT("Level " << static_cast<int>(m)) {
-      const Plan plan = build_plan(c, m, &a);
+      const Plan plan = build_plan(c, m, a);
       BOOST_TEST((parse_plan(to_json(plan)) == plan));
       BOOST_TEST((parse_plan(to_json(plan, -1)) == plan));
       BOOST_TEST(to_json(plan, -1).find('\n') == std::string::npos);

@@ -152,7 +152,7 @@ BOOST_AUTO_TEST_CASE(text_is_the_guides_own_with_markup_removed, *utf::precondit
 BOOST_AUTO_TEST_CASE(the_seed_practice_file_imports_on_its_own, *utf::precondition(ReferencePresent())) {
   BOOST_TEST_REQUIRE(fs::exists(seed_001));
   std::vector<ImportWarning> warnings;
-  const Practice p = import_practice_rst(seed_001.string(), {}, &warnings);
+  const Practice p = import_practice_rst(seed_001.string(), {}, warnings);
   const Practice& in_guide = imported().catalog.practice("physical_threats");
   BOOST_TEST(p.id == "001_971c1fed2368daf7");
   BOOST_TEST(p.title == "Addressing Physical Threats");
