@@ -13,7 +13,7 @@ void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ost
     out << to_json(card) << '\n';
     return;
   }
-  Table t{f == Format::csv ? std::vector<std::string>{"id", "scope", "actions_applicable", "actions_done",
+  Table t{f == Format::csv ? std::vector<std::string>{"practice", "scope", "actions_applicable", "actions_done",
                                                       "actions_in_progress", "completion"}
                            : std::vector<std::string>{"Practice", "Scope", "Done", "In progress", "Applicable", "Complete"},
           {}};
@@ -247,7 +247,7 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     out << to_json(r) << '\n';
     return;
   }
-  Table t{f == Format::csv ? std::vector<std::string>{"id", "actions_applicable", "actions_done", "completion", "offices_complete"}
+  Table t{f == Format::csv ? std::vector<std::string>{"practice", "actions_applicable", "actions_done", "completion", "offices_complete"}
                            : std::vector<std::string>{"Practice", "Done", "Applicable", "Complete", "Offices complete"},
           {}};
   for (const auto& p : r.practices) {
