@@ -1,6 +1,8 @@
 #include <electsec/assessment.hpp>
 #include <electsec/error.hpp>
 
+#include "enum_names.hpp"
+
 #include <algorithm>
 #include <array>
 #include <ctime>
@@ -9,24 +11,20 @@
 namespace electsec {
 
 namespace {
-constexpr std::array<std::string_view, 4> status_names{"not_started", "in_progress", "done", "not_applicable"};
-constexpr std::array<std::string_view, 4> kind_names{"state", "county", "municipality", "territory"};
-
-template <typename Enum, std::size_t N>
-Enum parse_named(const std::array<std::string_view, N>& names, std::string_view text, const char* what) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (names[i] == text) return static_cast<Enum>(i);
-  std::string accepted;
-  for (std::size_t i = 0; i < N; ++i) accepted += (i ? ", '" : "'") + std::string(names[i]) + "'";
-  throw Error("unknown " + std::string(what) + " '" + std::string(text) + "' (expected one of " + accepted + ")");
-}
+constexpr detail::EnumNames<Status, 4> status_names{
+    "status", {Status::not_started, Status::in_progress, Status::done, Status::not_applicable},
+    {"not_started", "in_progress", "done", "not_applicable"}};
+constexpr detail::EnumNames<JurisdictionKind, 4> kind_names{
+    "jurisdiction kind",
+    {JurisdictionKind::state, JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::territory},
+    {"state", "county", "municipality", "territory"}};
 }  // namespace
 
-std::string_view to_string(Status s) { return status_names[static_cast<std::size_t>(s)]; }
-std::string_view to_string(JurisdictionKind k) { return kind_names[static_cast<std::size_t>(k)]; }
-Status parse_status(std::string_view text) { return parse_named<Status>(status_names, text, "status"); }
+std::string_view to_string(Status s) { return status_names.name(s); }
+std::string_view to_string(JurisdictionKind k) { return kind_names.name(k); }
+Status parse_status(std::string_view text) { return status_names.parse(text); }
 JurisdictionKind parse_jurisdiction_kind(std::string_view text) {
-  return parse_named<JurisdictionKind>(kind_names, text, "jurisdiction kind");
+  return kind_names.parse(text);
 }
 
 bool Jurisdiction::operator==(const Jurisdiction& o) const {

@@ -14,7 +14,7 @@ namespace electsec {
 
 namespace {
 
-bool valid_level(Maturity m) { return m >= Maturity::level1 && m <= Maturity::level3; }
+bool valid_level(Maturity m) { return valid_maturity(static_cast<int>(m)); }
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
 

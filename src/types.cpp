@@ -1,6 +1,8 @@
 #include <electsec/error.hpp>
 #include <electsec/types.hpp>
 
+#include "enum_names.hpp"
+
 #include <algorithm>
 #include <ostream>
 #include <tuple>
@@ -8,47 +10,23 @@
 namespace electsec {
 namespace {
 
-template <typename Enum, std::size_t N>
-struct Names {
-  std::array<Enum, N> values;
-  std::array<std::string_view, N> names;
-};
+using detail::EnumNames;
 
-constexpr Names<Maturity, 3> maturity_names{all_maturities, {"1", "2", "3"}};
-constexpr Names<Scope, 3> scope_names{all_scopes, {"priority", "in_scope", "out_of_scope"}};
-constexpr Names<ImplementationGroup, 3> ig_names{all_implementation_groups, {"1", "2", "3"}};
-constexpr Names<AssetType, 6> asset_names{
-    all_asset_types, {"Devices", "Applications", "Data", "Users", "Network", "N/A"}};
-constexpr Names<SecurityFunction, 5> function_names{
-    all_security_functions, {"Identify", "Protect", "Detect", "Respond", "Recover"}};
-
-template <typename Enum, std::size_t N>
-std::string_view name_of(const Names<Enum, N>& table, Enum value) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (table.values[i] == value) return table.names[i];
-  return "?";
-}
-
-template <typename Enum, std::size_t N>
-Enum parse_with(const Names<Enum, N>& table, std::string_view text, const char* what) {
-  for (std::size_t i = 0; i < N; ++i)
-    if (table.names[i] == text) return table.values[i];
-  std::string accepted;
-  for (std::size_t i = 0; i < N; ++i) {
-    if (i > 0) accepted += ", ";
-    accepted += "'" + std::string(table.names[i]) + "'";
-  }
-  throw Error("unknown " + std::string(what) + " '" + std::string(text) + "' (expected one of " +
-              accepted + ")");
-}
+constexpr EnumNames<Maturity, 3> maturity_names{"maturity", all_maturities, {"1", "2", "3"}};
+constexpr EnumNames<Scope, 3> scope_names{"scope", all_scopes, {"priority", "in_scope", "out_of_scope"}};
+constexpr EnumNames<ImplementationGroup, 3> ig_names{"implementation group", all_implementation_groups, {"1", "2", "3"}};
+constexpr EnumNames<AssetType, 6> asset_names{
+    "asset type", all_asset_types, {"Devices", "Applications", "Data", "Users", "Network", "N/A"}};
+constexpr EnumNames<SecurityFunction, 5> function_names{
+    "security function", all_security_functions, {"Identify", "Protect", "Detect", "Respond", "Recover"}};
 
 }  // namespace
 
-std::string_view to_string(Maturity m) { return name_of(maturity_names, m); }
-std::string_view to_string(Scope s) { return name_of(scope_names, s); }
-std::string_view to_string(ImplementationGroup g) { return name_of(ig_names, g); }
-std::string_view to_string(AssetType a) { return name_of(asset_names, a); }
-std::string_view to_string(SecurityFunction f) { return name_of(function_names, f); }
+std::string_view to_string(Maturity m) { return maturity_names.name(m); }
+std::string_view to_string(Scope s) { return scope_names.name(s); }
+std::string_view to_string(ImplementationGroup g) { return ig_names.name(g); }
+std::string_view to_string(AssetType a) { return asset_names.name(a); }
+std::string_view to_string(SecurityFunction f) { return function_names.name(f); }
 
 std::ostream& operator<<(std::ostream& os, Maturity m) { return os << to_string(m); }
 std::ostream& operator<<(std::ostream& os, Scope s) { return os << to_string(s); }
@@ -58,20 +36,20 @@ std::ostream& operator<<(std::ostream& os, SecurityFunction f) { return os << to
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 
-Maturity parse_maturity(std::string_view t) { return parse_with(maturity_names, t, "maturity"); }
-Scope parse_scope(std::string_view t) { return parse_with(scope_names, t, "scope"); }
+Maturity parse_maturity(std::string_view t) { return maturity_names.parse(t); }
+Scope parse_scope(std::string_view t) { return scope_names.parse(t); }
 ImplementationGroup parse_implementation_group(std::string_view t) {
-  return parse_with(ig_names, t, "implementation group");
+  return ig_names.parse(t);
 }
 AssetType parse_asset_type(std::string_view t) {
-  return parse_with(asset_names, t, "asset type");
+  return asset_names.parse(t);
 }
 SecurityFunction parse_security_function(std::string_view t) {
-  return parse_with(function_names, t, "security function");
+  return function_names.parse(t);
 }
 
 Maturity maturity_from_int(int level) {
-  if (level < 1 || level > 3)
+  if (!valid_maturity(level))
     throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");
   return static_cast<Maturity>(level);
 }

@@ -121,13 +121,8 @@ struct type_caster<electsec::Status> : str_enum_caster<electsec::Status, electse
 template <>
 struct type_caster<electsec::JurisdictionKind>
     : str_enum_caster<electsec::JurisdictionKind, electsec::parse_jurisdiction_kind> {};
-inline electsec::StepKind parse_step_kind(std::string_view text) {
-  if (text == "worksheet") return electsec::StepKind::worksheet;
-  if (text == "practice") return electsec::StepKind::practice;
-  throw electsec::Error("unknown step kind '" + std::string(text) + "' (expected 'worksheet' or 'practice')");
-}
 template <>
-struct type_caster<electsec::StepKind> : str_enum_caster<electsec::StepKind, parse_step_kind> {};
+struct type_caster<electsec::StepKind> : str_enum_caster<electsec::StepKind, electsec::parse_step_kind> {};
 template <>
 struct type_caster<electsec::HitKind> : str_enum_caster<electsec::HitKind, electsec::parse_hit_kind> {};
 template <>

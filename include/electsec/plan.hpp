@@ -15,6 +15,8 @@ namespace electsec {
 enum class StepKind { worksheet, practice };
 /// "worksheet" or "practice".
 std::string_view to_string(StepKind k);
+/// "worksheet" or "practice" as a StepKind; throws Error naming both for anything else.
+StepKind parse_step_kind(std::string_view text);
 
 /// One step of a plan.
 struct PlanStep {
@@ -47,6 +49,10 @@ struct Plan {
 /// step. With an assessment, done and not-applicable actions drop out; a step left with
 /// no action disappears; the order stays the guide's. Pure.
 Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);
+/// What a step is called when shown: the worksheet's name and "worksheet", or the
+/// practice's title (the CLI's and the reports' one way of naming it).
+std::string step_title(const Catalog& catalog, const PlanStep& step);
+
 /// The plan of an office at `maturity` that has recorded nothing yet: every applicable action.
 Plan build_plan(const Catalog& catalog, Maturity maturity);
 

@@ -59,6 +59,9 @@ AssetType parse_asset_type(std::string_view text);
 SecurityFunction parse_security_function(std::string_view text);
 //@}
 
+/// True for 1, 2 and 3: the one range check every reader of a maturity number uses.
+constexpr bool valid_maturity(int level) noexcept { return level >= 1 && level <= 3; }
+
 /// Maturity from an integer 1..3; throws electsec::Error otherwise.
 Maturity maturity_from_int(int level);
 

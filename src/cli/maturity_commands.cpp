@@ -144,7 +144,7 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     return write_csv(out, t);
   }
   const auto title = [&](const PlanStep& s) {
-    return s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+    return step_title(c, s);
   };
   if (f == Format::markdown) {
     out << "# Plan for an office at " << level_name(m) << "\n";

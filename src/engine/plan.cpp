@@ -1,12 +1,24 @@
 #include <electsec/plan.hpp>
 
+#include "enum_names.hpp"
+
 #include <algorithm>
 #include <tuple>
 #include <unordered_set>
 
 namespace electsec {
 
-std::string_view to_string(StepKind k) { return k == StepKind::worksheet ? "worksheet" : "practice"; }
+namespace {
+constexpr detail::EnumNames<StepKind, 2> step_kind_names{
+    "step kind", {StepKind::worksheet, StepKind::practice}, {"worksheet", "practice"}};
+}  // namespace
+
+std::string_view to_string(StepKind k) { return step_kind_names.name(k); }
+StepKind parse_step_kind(std::string_view text) { return step_kind_names.parse(text); }
+
+std::string step_title(const Catalog& c, const PlanStep& s) {
+  return s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+}
 
 namespace {
 

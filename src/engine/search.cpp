@@ -2,6 +2,7 @@
 #include <electsec/search.hpp>
 
 #include "catalog_impl.hpp"
+#include "enum_names.hpp"
 
 #include <algorithm>
 #include <array>
@@ -15,8 +16,11 @@ namespace electsec {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kind_names{"practice", "goal",      "action",  "tool",
-                                                     "safeguard", "glossary", "acronym", "recommendation"};
+constexpr detail::EnumNames<HitKind, 8> kind_names{
+    "kind",
+    {HitKind::practice, HitKind::goal, HitKind::action, HitKind::tool, HitKind::safeguard, HitKind::glossary,
+     HitKind::acronym, HitKind::recommendation},
+    {"practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation"}};
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
@@ -143,15 +147,9 @@ struct SearchIndex {
 
 }  // namespace detail
 
-std::string_view to_string(HitKind k) { return kind_names[static_cast<std::size_t>(k)]; }
+std::string_view to_string(HitKind k) { return kind_names.name(k); }
 
-HitKind parse_hit_kind(std::string_view text) {
-  for (std::size_t i = 0; i < kind_names.size(); ++i)
-    if (kind_names[i] == text) return static_cast<HitKind>(i);
-  std::string accepted;
-  for (std::size_t i = 0; i < kind_names.size(); ++i) accepted += (i ? ", '" : "'") + std::string(kind_names[i]) + "'";
-  throw Error("unknown kind '" + std::string(text) + "' (expected one of " + accepted + ")");
-}
+HitKind parse_hit_kind(std::string_view text) { return kind_names.parse(text); }
 
 namespace {
 

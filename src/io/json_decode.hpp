@@ -100,7 +100,7 @@ auto enum_at(const json& v, const std::string& path, F parse) {
 
 inline Maturity maturity_at(const json& v, const std::string& path) {
   const int n = Object::as_int(v, path);
-  if (n < 1 || n > 3) throw DecodeError{path, "maturity must be 1, 2 or 3, found " + std::to_string(n)};
+  if (!valid_maturity(n)) throw DecodeError{path, "maturity must be 1, 2 or 3, found " + std::to_string(n)};
   return static_cast<Maturity>(n);
 }
 

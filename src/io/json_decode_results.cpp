@@ -40,10 +40,7 @@ PlanStep decode_step(const json& j, const std::string& path) {
   Object o(j, path, {"rank", "kind", "id", "practice", "actions", "reason"});
   PlanStep s;
   s.rank = o.integer("rank");
-  const std::string kind = o.string("kind");
-  if (kind == "worksheet") s.kind = StepKind::worksheet;
-  else if (kind == "practice") s.kind = StepKind::practice;
-  else throw DecodeError{o.at("kind"), "expected 'worksheet' or 'practice', found '" + kind + "'"};
+  s.kind = enum_at(o.required("kind"), o.at("kind"), parse_step_kind);
   s.id = o.string("id");
   const json* practice = o.optional("practice");
   if (practice != nullptr && !practice->is_null()) s.practice = Object::as_string(*practice, o.at("practice"));

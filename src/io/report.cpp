@@ -129,7 +129,7 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
   md << "\n## Next steps\n\n";
   for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
     const auto& s = plan.steps[i];
-    const std::string title = s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+    const std::string title = step_title(c, s);
     md << s.rank << ". **" << markdown_escape(title) << "** (" << markdown_escape(s.reason) << ")\n";
     for (const auto& id : s.actions) {
       md << "   - [ ] " << markdown_escape(c.action(id).text);
@@ -170,7 +170,7 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
   h << bar_chart(bars, "Completion by practice") << "\n<h2>Next steps</h2>\n<ol>";
   for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
     const auto& s = plan.steps[i];
-    const std::string title = s.kind == StepKind::worksheet ? c.worksheet(s.id).name + " worksheet" : c.practice(s.id).title;
+    const std::string title = step_title(c, s);
     h << "<li><b>" << html_escape(title) << "</b> <span class=\"muted\">" << html_escape(s.reason) << "</span><ul>";
     for (const auto& id : s.actions) {
       h << "<li>" << html_escape(c.action(id).text);

@@ -6,11 +6,30 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "sha1.hpp"
+
+#include <cstdio>
+
 #include <string>
 
 using namespace electsec;
 
 BOOST_AUTO_TEST_SUITE(test_oscal)
+
+BOOST_AUTO_TEST_CASE(sha1_matches_the_standard_digests) {
+  const auto hex = [](const std::string& message) {
+    std::string out;
+    char byte[3];
+    for (auto b : detail::sha1(message)) {
+      std::snprintf(byte, sizeof byte, "%02x", b);
+      out += byte;
+    }
+    return out;
+  };
+  BOOST_TEST(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");               // FIPS 180 example
+  BOOST_TEST(hex(std::string(1000, 'a')) == "291e9a6c66994949b57ba5e650361e98fc36b1ba");  // many blocks
+  BOOST_TEST(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
+}
 
 BOOST_AUTO_TEST_CASE(uuid_v5_matches_an_independent_implementation) {
   // Python: uuid.uuid5(uuid.uuid5(uuid.NAMESPACE_URL, "electsec"), name)
