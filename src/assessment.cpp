@@ -12,7 +12,8 @@ namespace electsec {
 
 namespace {
 constexpr detail::EnumNames<Status, 4> status_names{
-    "status", {Status::not_started, Status::in_progress, Status::done, Status::not_applicable},
+    "status",
+    {Status::not_started, Status::in_progress, Status::done, Status::not_applicable},
     {"not_started", "in_progress", "done", "not_applicable"}};
 constexpr detail::EnumNames<JurisdictionKind, 4> kind_names{
     "jurisdiction kind",
@@ -23,9 +24,7 @@ constexpr detail::EnumNames<JurisdictionKind, 4> kind_names{
 std::string_view to_string(Status s) { return status_names.name(s); }
 std::string_view to_string(JurisdictionKind k) { return kind_names.name(k); }
 Status parse_status(std::string_view text) { return status_names.parse(text); }
-JurisdictionKind parse_jurisdiction_kind(std::string_view text) {
-  return kind_names.parse(text);
-}
+JurisdictionKind parse_jurisdiction_kind(std::string_view text) { return kind_names.parse(text); }
 
 bool Jurisdiction::operator==(const Jurisdiction& o) const {
   return std::tie(id, name, state, kind) == std::tie(o.id, o.name, o.state, o.kind);
@@ -84,8 +83,8 @@ bool is_iso_timestamp(std::string_view t) {
 }
 
 bool is_valid_name(std::string_view text) {
-  return !text.empty() &&
-         std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  return !text.empty() && std::none_of(text.begin(), text.end(),
+                                       [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 Status Assessment::status_of(std::string_view action_id) const {
@@ -98,10 +97,11 @@ Status Assessment::status_of(const Catalog& catalog, std::string_view action_id)
   return status_of(action_id);
 }
 
-void Assessment::set(const Catalog& catalog, std::string_view action_id, Status status,
-                     std::optional<std::string> note, std::string updated) {
+void Assessment::set(const Catalog& catalog, std::string_view action_id, Status status, std::optional<std::string> note,
+                     std::string updated) {
   catalog.action(action_id);  // NotFound, with the closest ids, for an unknown action
-  if (updated.empty()) updated = today_utc();
+  if (updated.empty())
+    updated = today_utc();
   else if (!is_iso_timestamp(updated))
     throw Error("date '" + updated + "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
   ActionStatus& st = statuses[std::string(action_id)];

@@ -15,8 +15,7 @@ std::size_t idx(Maturity m) { return static_cast<std::size_t>(m) - 1; }
 std::size_t idx(Scope s) { return static_cast<std::size_t>(s); }
 
 template <typename T, typename IdOf>
-[[noreturn]] void throw_not_found(const char* kind, std::string_view id,
-                                  const std::vector<T>& items, IdOf id_of) {
+[[noreturn]] void throw_not_found(const char* kind, std::string_view id, const std::vector<T>& items, IdOf id_of) {
   std::vector<std::string> ids;
   ids.reserve(items.size());
   for (const auto& item : items) ids.push_back(id_of(item));
@@ -25,12 +24,13 @@ template <typename T, typename IdOf>
 
 // The item `index` maps `key` to, or NotFound naming the key and the closest ids.
 template <typename Index, typename Key, typename T, typename IdOf>
-const T& find_or_throw(const char* kind, const Index& index, const Key& key, const std::vector<T>& items,
-                       IdOf id_of) {
+const T& find_or_throw(const char* kind, const Index& index, const Key& key, const std::vector<T>& items, IdOf id_of) {
   const auto it = index.find(key);
   if (it == index.end()) {
-    if constexpr (std::is_integral_v<Key>) throw_not_found(kind, std::to_string(key), items, id_of);
-    else throw_not_found(kind, key, items, id_of);
+    if constexpr (std::is_integral_v<Key>)
+      throw_not_found(kind, std::to_string(key), items, id_of);
+    else
+      throw_not_found(kind, key, items, id_of);
   }
   return items[it->second];
 }
@@ -47,17 +47,14 @@ std::vector<std::string> all_action_ids(const CatalogData& d) {
 Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
   std::stable_sort(data.practices.begin(), data.practices.end(),
                    [](const Practice& a, const Practice& b) { return a.order < b.order; });
-  for (std::size_t i = 0; i < data.safeguards.size(); ++i)
-    safeguard_index.emplace(data.safeguards[i].id, i);
-  for (std::size_t i = 0; i < data.controls.size(); ++i)
-    control_index.emplace(data.controls[i].id, i);
+  for (std::size_t i = 0; i < data.safeguards.size(); ++i) safeguard_index.emplace(data.safeguards[i].id, i);
+  for (std::size_t i = 0; i < data.controls.size(); ++i) control_index.emplace(data.controls[i].id, i);
   practices_by_safeguard.resize(data.safeguards.size());
   safeguards_by_practice.resize(data.practices.size());
   for (std::size_t i = 0; i < data.practices.size(); ++i) {
     const Practice& p = data.practices[i];
     practice_index.emplace(p.id, i);
-    for (std::size_t a = 0; a < p.actions.size(); ++a)
-      action_index.emplace(p.actions[a].id, std::make_pair(i, a));
+    for (std::size_t a = 0; a < p.actions.size(); ++a) action_index.emplace(p.actions[a].id, std::make_pair(i, a));
     for (const auto& m : p.safeguards) {
       const std::size_t s = safeguard_index.at(m.safeguard);
       practices_by_safeguard[s].push_back({&p, m.maturity});
@@ -89,8 +86,7 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (const auto& id : data.handbook[i].practices)
       practices_by_handbook[i].push_back(&data.practices[practice_index.at(id)]);
   }
-  for (std::size_t i = 0; i < data.guidance.sources.size(); ++i)
-    source_index.emplace(data.guidance.sources[i].id, i);
+  for (std::size_t i = 0; i < data.guidance.sources.size(); ++i) source_index.emplace(data.guidance.sources[i].id, i);
   recommendations_by_practice.resize(data.practices.size());
   for (std::size_t i = 0; i < data.guidance.recommendations.size(); ++i) {
     const Recommendation& r = data.guidance.recommendations[i];
@@ -107,12 +103,8 @@ const CatalogData& Catalog::data() const noexcept { return impl_->data; }
 const GuideInfo& Catalog::guide() const noexcept { return impl_->data.guide; }
 const std::vector<Practice>& Catalog::practices() const noexcept { return impl_->data.practices; }
 const std::vector<Control>& Catalog::controls() const noexcept { return impl_->data.controls; }
-const std::vector<Safeguard>& Catalog::safeguards() const noexcept {
-  return impl_->data.safeguards;
-}
-const std::vector<MaturityLevel>& Catalog::maturity_levels() const noexcept {
-  return impl_->data.maturity_levels;
-}
+const std::vector<Safeguard>& Catalog::safeguards() const noexcept { return impl_->data.safeguards; }
+const std::vector<MaturityLevel>& Catalog::maturity_levels() const noexcept { return impl_->data.maturity_levels; }
 const std::vector<MaturityStatement>& Catalog::maturity_statements() const noexcept {
   return impl_->data.maturity_statements;
 }
@@ -186,8 +178,7 @@ std::vector<const Recommendation*> Catalog::recommendations_of_practice(std::str
 const GlossaryEntry& Catalog::glossary_entry(std::string_view term) const {
   const auto it = impl_->glossary_index.find(detail::lower_case(term));
   if (it == impl_->glossary_index.end())
-    throw_not_found("glossary term", term, impl_->data.glossary,
-                    [](const GlossaryEntry& g) { return g.term; });
+    throw_not_found("glossary term", term, impl_->data.glossary, [](const GlossaryEntry& g) { return g.term; });
   return impl_->data.glossary[it->second];
 }
 
@@ -199,18 +190,12 @@ std::vector<std::string> Catalog::acronym_expansions(std::string_view term) cons
   for (std::size_t i : it->second) out.push_back(impl_->data.acronyms[i].expansion);
   return out;
 }
-const std::vector<HandbookPractice>& Catalog::handbook() const noexcept {
-  return impl_->data.handbook;
-}
-const std::vector<GlossaryEntry>& Catalog::glossary() const noexcept {
-  return impl_->data.glossary;
-}
+const std::vector<HandbookPractice>& Catalog::handbook() const noexcept { return impl_->data.handbook; }
+const std::vector<GlossaryEntry>& Catalog::glossary() const noexcept { return impl_->data.glossary; }
 const std::vector<Acronym>& Catalog::acronyms() const noexcept { return impl_->data.acronyms; }
 const Guidance& Catalog::guidance() const noexcept { return impl_->data.guidance; }
 
-bool Catalog::operator==(const Catalog& o) const {
-  return impl_ == o.impl_ || impl_->data == o.impl_->data;
-}
+bool Catalog::operator==(const Catalog& o) const { return impl_ == o.impl_ || impl_->data == o.impl_->data; }
 
 std::vector<const Practice*> Catalog::practices(const PracticeFilter& f) const {
   if (f.maturity && f.scope) return impl_->by_maturity_scope[idx(*f.maturity)][idx(*f.scope)];
@@ -272,8 +257,7 @@ std::vector<MappedSafeguard> Catalog::safeguards_of_practice(std::string_view id
   return impl_->safeguards_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
 }
 
-std::vector<const Action*> Catalog::applicable_actions(std::string_view practice_id,
-                                                       Maturity m) const {
+std::vector<const Action*> Catalog::applicable_actions(std::string_view practice_id, Maturity m) const {
   const Practice& p = practice(practice_id);
   std::vector<const Action*> out;
   if (p.scope_at(m) == Scope::out_of_scope) return out;

@@ -69,9 +69,7 @@ class Checker {
   }
 
  private:
-  void add(std::string where, std::string message) {
-    problems_.push_back({std::move(where), std::move(message)});
-  }
+  void add(std::string where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
 
   template <typename Key>
   bool first_time(std::set<Key>& seen, const Key& key, const std::string& where) {
@@ -122,8 +120,7 @@ class Checker {
         add(where, "id must be '<control>.<n>'");
       else if (parts[0] != std::to_string(s.control))
         add(where, "id does not belong to control " + std::to_string(s.control));
-      if (controls.count(s.control) == 0)
-        add(where, "unknown control " + std::to_string(s.control));
+      if (controls.count(s.control) == 0) add(where, "unknown control " + std::to_string(s.control));
       if (s.title.empty()) add(where, "title is empty");
       check_groups(s, where);
       for (const auto& dep : s.depends_on) {
@@ -202,17 +199,14 @@ class Checker {
         if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
       std::set<std::string> mapped;
       for (const auto& m : p.safeguards) {
-        if (safeguard_ids_.count(m.safeguard) == 0)
-          add(where, "maps to unknown safeguard " + quoted(m.safeguard));
-        if (!mapped.insert(m.safeguard).second)
-          add(where, "maps to safeguard " + quoted(m.safeguard) + " twice");
+        if (safeguard_ids_.count(m.safeguard) == 0) add(where, "maps to unknown safeguard " + quoted(m.safeguard));
+        if (!mapped.insert(m.safeguard).second) add(where, "maps to safeguard " + quoted(m.safeguard) + " twice");
         if (m.maturity && !valid_level(*m.maturity))
           add(where, "mapping to safeguard " + quoted(m.safeguard) + ": maturity must be 1, 2 or 3");
       }
       std::set<int> numbers;
       for (int n : p.handbook) {
-        if (!numbers.insert(n).second)
-          add(where, "lists Handbook practice " + std::to_string(n) + " twice");
+        if (!numbers.insert(n).second) add(where, "lists Handbook practice " + std::to_string(n) + " twice");
         if (n < 1 || (!d_.handbook.empty() && handbook_numbers_.count(n) == 0))
           add(where, "unknown Handbook practice " + std::to_string(n));
       }
@@ -234,8 +228,7 @@ class Checker {
       if (a.group && a.group->empty()) add(where, "group is empty (use none instead)");
       bool levels_ok = !a.levels.empty();
       for (std::size_t i = 0; i < a.levels.size(); ++i)
-        if (!valid_level(a.levels[i]) || (i > 0 && a.levels[i] <= a.levels[i - 1]))
-          levels_ok = false;
+        if (!valid_level(a.levels[i]) || (i > 0 && a.levels[i] <= a.levels[i - 1])) levels_ok = false;
       if (!levels_ok) add(where, "levels must be 1, 2 or 3, each once, ascending");
 
       const auto parts = detail::split(a.id, '.');
@@ -247,8 +240,8 @@ class Checker {
       if (block.empty())
         add(where, "unknown block " + quoted(parts[1]) + " (expected all, l1, l2, l3, l12, l23, ...)");
       else if (levels_ok && block != a.levels)
-        add(where, "levels " + levels_text(a.levels) + " do not match block " + quoted(parts[1]) +
-                       " " + levels_text(block));
+        add(where,
+            "levels " + levels_text(a.levels) + " do not match block " + quoted(parts[1]) + " " + levels_text(block));
       const std::string id_group = parts.size() == 4 ? std::string(parts[2]) : std::string();
       const std::string group = a.group ? detail::kebab_case(*a.group) : std::string();
       if (id_group != group)
@@ -285,10 +278,8 @@ class Checker {
       const std::string where = "cdm rank " + std::to_string(r.rank);
       if (r.rank < 1) add(where, "rank must be positive");
       first_time(ranks, r.rank, where);
-      if (safeguard_ids_.count(r.safeguard) == 0)
-        add(where, "unknown safeguard " + quoted(r.safeguard));
-      if (practice_ids_.count(r.practice) == 0)
-        add(where, "unknown practice " + quoted(r.practice));
+      if (safeguard_ids_.count(r.safeguard) == 0) add(where, "unknown safeguard " + quoted(r.safeguard));
+      if (practice_ids_.count(r.practice) == 0) add(where, "unknown practice " + quoted(r.practice));
     }
   }
 
@@ -326,8 +317,7 @@ class Checker {
         add(where, "id must be '" + r.source + ".<n>'");
       if (r.title.empty() || r.text.empty()) add(where, "title and text must be set");
       for (const auto& rp : r.practices)
-        if (practice_ids_.count(rp.practice) == 0)
-          add(where, "unknown practice " + quoted(rp.practice));
+        if (practice_ids_.count(rp.practice) == 0) add(where, "unknown practice " + quoted(rp.practice));
       for (const auto& s : r.safeguards)
         if (safeguard_ids_.count(s) == 0) add(where, "unknown safeguard " + quoted(s));
       for (const auto& l : r.links)

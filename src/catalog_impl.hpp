@@ -23,7 +23,7 @@ struct Catalog::Impl {
   std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> action_index;
   std::unordered_map<std::string_view, std::size_t> safeguard_index;
   std::unordered_map<int, std::size_t> control_index;
-  std::vector<std::vector<MappedPractice>> practices_by_safeguard;  // parallel to safeguards
+  std::vector<std::vector<MappedPractice>> practices_by_safeguard;   // parallel to safeguards
   std::vector<std::vector<MappedSafeguard>> safeguards_by_practice;  // parallel to practices
   std::array<std::array<std::vector<const Practice*>, 3>, 3> by_maturity_scope;
   std::array<std::vector<const Practice*>, 3> applicable_at;  // not out of scope
@@ -31,8 +31,8 @@ struct Catalog::Impl {
   std::unordered_map<std::string_view, std::size_t> statement_index;
   std::unordered_map<std::string_view, std::size_t> worksheet_index;
   std::unordered_map<int, std::size_t> handbook_index;
-  std::vector<std::vector<const Practice*>> practices_by_handbook;  // parallel to handbook
-  std::unordered_map<std::string, std::size_t> glossary_index;       // lower-case term
+  std::vector<std::vector<const Practice*>> practices_by_handbook;          // parallel to handbook
+  std::unordered_map<std::string, std::size_t> glossary_index;              // lower-case term
   std::unordered_map<std::string, std::vector<std::size_t>> acronym_index;  // lower-case term
   std::unordered_map<std::string_view, std::size_t> source_index;
   std::unordered_map<std::string_view, std::size_t> recommendation_index;

@@ -16,9 +16,8 @@ std::string bounded(const std::string& text) {
   return std::string(detail::cut_before_character(text, 200)) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
-
-std::string parse_message(const std::string& source, std::size_t line, std::size_t column,
-                          const std::string& field, const std::string& expected) {
+std::string parse_message(const std::string& source, std::size_t line, std::size_t column, const std::string& field,
+                          const std::string& expected) {
   std::ostringstream os;
   os << bounded(source);
   if (line > 0) {
@@ -50,8 +49,7 @@ void escape(std::string& out, const char* format, unsigned value) {
   out += buffer;
 }
 
-std::string not_found_message(const std::string& kind, const std::string& id,
-                              const std::vector<std::string>& closest) {
+std::string not_found_message(const std::string& kind, const std::string& id, const std::vector<std::string>& closest) {
   std::string m = "unknown " + kind + " '" + bounded(id) + "'";
   if (!closest.empty()) {
     m += "; did you mean ";
@@ -82,11 +80,16 @@ std::string printable(std::string_view t) {
     const bool control = code < 0x20 || code == 0x7f || (code >= 0x80 && code <= 0x9F) || code == 0x061C ||
                          (code >= 0x200B && code <= 0x200F) || (code >= 0x2028 && code <= 0x202E) ||
                          (code >= 0x2060 && code <= 0x2069) || code == 0xFEFF || (code >= 0xE0000 && code <= 0xE007F);
-    if (code == '\n') out += "\\n";
-    else if (code == '\r') out += "\\r";
-    else if (code == '\t') out += "\\t";
-    else if (control) escape(out, code < 0x80 ? "\\x%02x" : "\\u%04x", code);
-    else out.append(t.substr(i, length));
+    if (code == '\n')
+      out += "\\n";
+    else if (code == '\r')
+      out += "\\r";
+    else if (code == '\t')
+      out += "\\t";
+    else if (control)
+      escape(out, code < 0x80 ? "\\x%02x" : "\\u%04x", code);
+    else
+      out.append(t.substr(i, length));
     i += length;
   }
   return out;
@@ -94,8 +97,8 @@ std::string printable(std::string_view t) {
 
 Error::Error(const std::string& message) : std::runtime_error(printable(message)) {}
 
-ParseError::ParseError(std::string source, std::size_t line, std::size_t column,
-                       std::string field, std::string expected)
+ParseError::ParseError(std::string source, std::size_t line, std::size_t column, std::string field,
+                       std::string expected)
     : Error(parse_message(source, line, column, field, expected)),
       source_(std::move(source)),
       line_(line),
@@ -115,7 +118,6 @@ NotFound::NotFound(std::string kind, std::string id, std::vector<std::string> cl
       id_(std::move(id)),
       closest_(std::move(closest)) {}
 
-IoError::IoError(std::string path, const std::string& message)
-    : Error(path + ": " + message), path_(std::move(path)) {}
+IoError::IoError(std::string path, const std::string& message) : Error(path + ": " + message), path_(std::move(path)) {}
 
 }  // namespace electsec

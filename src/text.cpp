@@ -44,14 +44,12 @@ Utf8Char utf8_char_at(std::string_view t, std::size_t at) {
   return {length, code};
 }
 
-
 std::string_view cut_before_character(std::string_view t, std::size_t max) {
   if (t.size() <= max) return t;
   std::size_t cut = max;
   while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
   return t.substr(0, cut);
 }
-
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -69,7 +67,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-
 std::vector<std::string_view> split(std::string_view text, char sep) {
   std::vector<std::string_view> parts;
   std::size_t start = 0;
@@ -83,7 +80,6 @@ std::vector<std::string_view> split(std::string_view text, char sep) {
     start = end + 1;
   }
 }
-
 
 }  // namespace electsec::detail
 
@@ -127,8 +123,7 @@ std::vector<std::string> closest(std::string_view query, const std::vector<std::
     if (prefix) score = std::min<std::size_t>(score, 1);
     if (score <= threshold) scored.push_back({score, i});
   }
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const Scored& x, const Scored& y) { return x.score < y.score; });
+  std::stable_sort(scored.begin(), scored.end(), [](const Scored& x, const Scored& y) { return x.score < y.score; });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < scored.size() && out.size() < limit; ++i) {
     const std::string& c = candidates[scored[i].index];

@@ -24,7 +24,6 @@ struct Utf8Char {
 };
 Utf8Char utf8_char_at(std::string_view text, std::size_t at);
 
-
 /// At most `max` bytes of `text`, cut before a character, never inside one.
 std::string_view cut_before_character(std::string_view text, std::size_t max);
 
@@ -32,10 +31,8 @@ std::string_view cut_before_character(std::string_view text, std::size_t max);
 /// at either end: "User Recommendations" -> "user-recommendations".
 std::string kebab_case(std::string_view text);
 
-
 /// Edit distance (insertions, deletions, substitutions), ASCII case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
-
 
 /// Split on a single character; keeps empty pieces.
 std::vector<std::string_view> split(std::string_view text, char sep);

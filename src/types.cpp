@@ -14,7 +14,8 @@ using detail::EnumNames;
 
 constexpr EnumNames<Maturity, 3> maturity_names{"maturity", all_maturities, {"1", "2", "3"}};
 constexpr EnumNames<Scope, 3> scope_names{"scope", all_scopes, {"priority", "in_scope", "out_of_scope"}};
-constexpr EnumNames<ImplementationGroup, 3> ig_names{"implementation group", all_implementation_groups, {"1", "2", "3"}};
+constexpr EnumNames<ImplementationGroup, 3> ig_names{
+    "implementation group", all_implementation_groups, {"1", "2", "3"}};
 constexpr EnumNames<AssetType, 6> asset_names{
     "asset type", all_asset_types, {"Devices", "Applications", "Data", "Users", "Network", "N/A"}};
 constexpr EnumNames<SecurityFunction, 5> function_names{
@@ -38,19 +39,12 @@ std::string level_name(Maturity m) { return "Level " + std::string(to_string(m))
 
 Maturity parse_maturity(std::string_view t) { return maturity_names.parse(t); }
 Scope parse_scope(std::string_view t) { return scope_names.parse(t); }
-ImplementationGroup parse_implementation_group(std::string_view t) {
-  return ig_names.parse(t);
-}
-AssetType parse_asset_type(std::string_view t) {
-  return asset_names.parse(t);
-}
-SecurityFunction parse_security_function(std::string_view t) {
-  return function_names.parse(t);
-}
+ImplementationGroup parse_implementation_group(std::string_view t) { return ig_names.parse(t); }
+AssetType parse_asset_type(std::string_view t) { return asset_names.parse(t); }
+SecurityFunction parse_security_function(std::string_view t) { return function_names.parse(t); }
 
 Maturity maturity_from_int(int level) {
-  if (!valid_maturity(level))
-    throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");
+  if (!valid_maturity(level)) throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");
   return static_cast<Maturity>(level);
 }
 
@@ -59,15 +53,14 @@ Maturity Action::first_level() const {
 }
 
 bool Safeguard::in_group(ImplementationGroup g) const {
-  return std::find(implementation_groups.begin(), implementation_groups.end(), g) !=
-         implementation_groups.end();
+  return std::find(implementation_groups.begin(), implementation_groups.end(), g) != implementation_groups.end();
 }
 
 // Member-wise equality, written once per type through a tie of its fields.
-#define ELECTSEC_EQ(Type, ...)                              \
-  bool Type::operator==(const Type& o) const {              \
+#define ELECTSEC_EQ(Type, ...)                                               \
+  bool Type::operator==(const Type& o) const {                               \
     const auto fields = [](const Type& x) { return std::tie(__VA_ARGS__); }; \
-    return fields(*this) == fields(o);                      \
+    return fields(*this) == fields(o);                                       \
   }
 
 ELECTSEC_EQ(Goal, x.id, x.text, x.maturity)
@@ -75,11 +68,11 @@ ELECTSEC_EQ(Action, x.id, x.levels, x.group, x.text)
 ELECTSEC_EQ(Tool, x.name, x.url, x.description)
 ELECTSEC_EQ(Link, x.title, x.url)
 ELECTSEC_EQ(SafeguardMapping, x.safeguard, x.maturity)
-ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.goals, x.actions, x.tools,
-            x.learn_more, x.safeguards, x.handbook)
+ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.goals, x.actions, x.tools, x.learn_more,
+            x.safeguards, x.handbook)
 ELECTSEC_EQ(Control, x.id, x.title)
-ELECTSEC_EQ(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function,
-            x.implementation_groups, x.depends_on)
+ELECTSEC_EQ(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function, x.implementation_groups,
+            x.depends_on)
 ELECTSEC_EQ(HandbookPractice, x.number, x.title, x.practices)
 ELECTSEC_EQ(MaturityLevel, x.level, x.name, x.description)
 ELECTSEC_EQ(MaturityStatement, x.id, x.level, x.text)
@@ -90,13 +83,11 @@ ELECTSEC_EQ(GlossaryEntry, x.term, x.definition)
 ELECTSEC_EQ(Acronym, x.term, x.expansion)
 ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url, x.partners)
 ELECTSEC_EQ(RelatedPractice, x.practice, x.reason)
-ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text,
-            x.practices, x.safeguards, x.links)
+ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text, x.practices, x.safeguards, x.links)
 ELECTSEC_EQ(Guidance, x.sources, x.recommendations)
 ELECTSEC_EQ(GuideInfo, x.title, x.version)
-ELECTSEC_EQ(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices,
-            x.controls, x.safeguards, x.priorities, x.handbook, x.glossary, x.acronyms,
-            x.guidance)
+ELECTSEC_EQ(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices, x.controls, x.safeguards,
+            x.priorities, x.handbook, x.glossary, x.acronyms, x.guidance)
 
 #undef ELECTSEC_EQ
 

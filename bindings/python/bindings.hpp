@@ -50,7 +50,8 @@ struct int_enum_caster {
       return false;
     }
     // Beyond int's range a cast would wrap (2**32 + 1 would become 1): refuse it here.
-    if (v < INT_MIN || v > INT_MAX) throw electsec::Error(std::string(Name) + " " + std::to_string(v) + " is out of range");
+    if (v < INT_MIN || v > INT_MAX)
+      throw electsec::Error(std::string(Name) + " " + std::to_string(v) + " is out of range");
     value = from_int(static_cast<int>(v));  // throws electsec::Error for 0, 4, ...
     return true;
   }
@@ -163,7 +164,6 @@ std::vector<T> copies(const std::vector<const T*>& items) {
   return out;
 }
 
-
 // A Python value as JSON text: plain dicts, lists, strings, numbers, booleans and None;
 // anything else (NaN, infinities, other objects) is an electsec ParseError naming `what`.
 inline std::string python_json_text(const py::handle& obj, const char* what) {
@@ -171,10 +171,10 @@ inline std::string python_json_text(const py::handle& obj, const char* what) {
     return py::module_::import("json").attr("dumps")(obj, py::arg("allow_nan") = false).cast<std::string>();
   } catch (py::error_already_set& e) {
     if (!e.matches(PyExc_ValueError) && !e.matches(PyExc_TypeError)) throw;
-    throw ParseError(what, 0, 0, "", std::string("not a JSON value: ") + e.value().attr("__str__")().cast<std::string>());
+    throw ParseError(what, 0, 0, "",
+                     std::string("not a JSON value: ") + e.value().attr("__str__")().cast<std::string>());
   }
 }
-
 
 // A Python value as a T, through the public JSON codec; errors name `what` and the field
 // (a dict has no lines and columns to report).
@@ -214,12 +214,15 @@ inline std::string quote(const std::string& s) { return py::repr(py::str(s)).cas
 // Equality, pickling (through the catalog format), to_dict/from_dict for a value class.
 template <typename T, typename Class>
 void value_protocol(Class& cls, const char* name) {
-  cls.def("__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
-      .def("__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator())
-      .def("to_dict", [](const T& x) { return json_loads(to_json(x, -1)); },
-           "The value as in the catalog JSON format.")
-      .def_static("from_dict", [name](const py::object& d) { return decode_python<T>(d, name); },
-                  py::arg("data"), "Build from the catalog JSON shape; raises ParseError.")
+  cls.def(
+         "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
+      .def(
+          "__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator())
+      .def(
+          "to_dict", [](const T& x) { return json_loads(to_json(x, -1)); }, "The value as in the catalog JSON format.")
+      .def_static(
+          "from_dict", [name](const py::object& d) { return decode_python<T>(d, name); }, py::arg("data"),
+          "Build from the catalog JSON shape; raises ParseError.")
       .def(py::pickle([](const T& x) { return to_json(x, -1); },
                       [name](const std::string& s) { return decode_json_text<T>(s, name); }));
 }
@@ -228,7 +231,6 @@ template <typename T, typename Class>
 void hash_by_id(Class& cls) {
   cls.def("__hash__", [](const T& x) { return py::hash(py::str(x.id)); });
 }
-
 
 /// The class registered under `name` in module.cpp, to add methods to.
 template <typename T>

@@ -14,66 +14,74 @@ void init_catalog(py::module_& m) {
   auto builder = registered<CatalogBuilder>(m, "CatalogBuilder");
 
   // ---- the catalog ----
-  catalog
-      .def("guide", &Catalog::guide, py::return_value_policy::copy)
-      .def("practices",
-           [](const Catalog& c, std::optional<Maturity> maturity, std::optional<Scope> scope) {
-             return copies(c.practices(PracticeFilter{maturity, scope}));
-           },
-           py::arg("maturity") = py::none(), py::arg("scope") = py::none(),
-           "Practices in index order. maturity alone: not out of scope there; with scope: that "
-           "scope there; scope alone: that scope at some level.")
+  catalog.def("guide", &Catalog::guide, py::return_value_policy::copy)
+      .def(
+          "practices",
+          [](const Catalog& c, std::optional<Maturity> maturity, std::optional<Scope> scope) {
+            return copies(c.practices(PracticeFilter{maturity, scope}));
+          },
+          py::arg("maturity") = py::none(), py::arg("scope") = py::none(),
+          "Practices in index order. maturity alone: not out of scope there; with scope: that "
+          "scope there; scope alone: that scope at some level.")
       .def("practice", &Catalog::practice, py::arg("id"), py::return_value_policy::copy)
       .def("action", &Catalog::action, py::arg("id"), py::return_value_policy::copy)
       .def("practice_of_action", &Catalog::practice_of_action, py::arg("action_id"), py::return_value_policy::copy)
       .def("controls", [](const Catalog& c) { return c.controls(); })
       .def("control", &Catalog::control, py::arg("id"), py::return_value_policy::copy)
-      .def("safeguards",
-           [](const Catalog& c, std::optional<ImplementationGroup> ig, std::optional<int> control,
-              std::optional<AssetType> asset_type, std::optional<SecurityFunction> function) {
-             return copies(c.safeguards(SafeguardFilter{ig, control, asset_type, function}));
-           },
-           py::arg("ig") = py::none(), py::arg("control") = py::none(), py::arg("asset_type") = py::none(),
-           py::arg("function") = py::none(), "Safeguards matching every given filter (IG2 includes IG1's).")
+      .def(
+          "safeguards",
+          [](const Catalog& c, std::optional<ImplementationGroup> ig, std::optional<int> control,
+             std::optional<AssetType> asset_type, std::optional<SecurityFunction> function) {
+            return copies(c.safeguards(SafeguardFilter{ig, control, asset_type, function}));
+          },
+          py::arg("ig") = py::none(), py::arg("control") = py::none(), py::arg("asset_type") = py::none(),
+          py::arg("function") = py::none(), "Safeguards matching every given filter (IG2 includes IG1's).")
       .def("safeguard", &Catalog::safeguard, py::arg("id"), py::return_value_policy::copy)
-      .def("practices_of_safeguard",
-           [](const Catalog& c, std::string_view id) {
-             std::vector<PyMappedPractice> out;
-             for (const auto& m : c.practices_of_safeguard(id)) out.push_back({*m.practice, m.maturity});
-             return out;
-           },
-           py::arg("id"))
-      .def("safeguards_of_practice",
-           [](const Catalog& c, std::string_view id) {
-             std::vector<PyMappedSafeguard> out;
-             for (const auto& m : c.safeguards_of_practice(id)) out.push_back({*m.safeguard, m.maturity});
-             return out;
-           },
-           py::arg("id"))
-      .def("applicable_actions",
-           [](const Catalog& c, std::string_view id, Maturity m) { return copies(c.applicable_actions(id, m)); },
-           py::arg("practice"), py::arg("maturity"))
-      .def("coverage",
-           [](const Catalog& c, ImplementationGroup ig) {
-             const Coverage cov = c.coverage(ig);
-             return PyCoverage{cov.ig, cov.total, copies(cov.mapped), copies(cov.unmapped)};
-           },
-           py::arg("ig"))
+      .def(
+          "practices_of_safeguard",
+          [](const Catalog& c, std::string_view id) {
+            std::vector<PyMappedPractice> out;
+            for (const auto& m : c.practices_of_safeguard(id)) out.push_back({*m.practice, m.maturity});
+            return out;
+          },
+          py::arg("id"))
+      .def(
+          "safeguards_of_practice",
+          [](const Catalog& c, std::string_view id) {
+            std::vector<PyMappedSafeguard> out;
+            for (const auto& m : c.safeguards_of_practice(id)) out.push_back({*m.safeguard, m.maturity});
+            return out;
+          },
+          py::arg("id"))
+      .def(
+          "applicable_actions",
+          [](const Catalog& c, std::string_view id, Maturity m) { return copies(c.applicable_actions(id, m)); },
+          py::arg("practice"), py::arg("maturity"))
+      .def(
+          "coverage",
+          [](const Catalog& c, ImplementationGroup ig) {
+            const Coverage cov = c.coverage(ig);
+            return PyCoverage{cov.ig, cov.total, copies(cov.mapped), copies(cov.unmapped)};
+          },
+          py::arg("ig"))
       .def("maturity_levels", [](const Catalog& c) { return c.maturity_levels(); })
-      .def("maturity_statements",
-           [](const Catalog& c, std::optional<Maturity> m) {
-             return m ? copies(c.maturity_statements(*m)) : c.maturity_statements();
-           },
-           py::arg("maturity") = py::none())
+      .def(
+          "maturity_statements",
+          [](const Catalog& c, std::optional<Maturity> m) {
+            return m ? copies(c.maturity_statements(*m)) : c.maturity_statements();
+          },
+          py::arg("maturity") = py::none())
       .def("maturity_statement", &Catalog::maturity_statement, py::arg("id"), py::return_value_policy::copy)
       .def("priorities", &Catalog::priorities, py::return_value_policy::copy)
       .def("worksheet", &Catalog::worksheet, py::arg("id"), py::return_value_policy::copy)
       .def("handbook", [](const Catalog& c) { return c.handbook(); })
       .def("handbook_practice", &Catalog::handbook_practice, py::arg("number"), py::return_value_policy::copy)
-      .def("practices_of_handbook", [](const Catalog& c, int n) { return copies(c.practices_of_handbook(n)); },
-           py::arg("number"))
-      .def("handbook_of_practice",
-           [](const Catalog& c, std::string_view id) { return copies(c.handbook_of_practice(id)); }, py::arg("id"))
+      .def(
+          "practices_of_handbook", [](const Catalog& c, int n) { return copies(c.practices_of_handbook(n)); },
+          py::arg("number"))
+      .def(
+          "handbook_of_practice",
+          [](const Catalog& c, std::string_view id) { return copies(c.handbook_of_practice(id)); }, py::arg("id"))
       .def("glossary", [](const Catalog& c) { return c.glossary(); })
       .def("glossary_entry", &Catalog::glossary_entry, py::arg("term"), py::return_value_policy::copy)
       .def("acronyms", [](const Catalog& c) { return c.acronyms(); })
@@ -81,45 +89,56 @@ void init_catalog(py::module_& m) {
       .def("guidance", &Catalog::guidance, py::return_value_policy::copy)
       .def("guidance_source", &Catalog::guidance_source, py::arg("id"), py::return_value_policy::copy)
       .def("recommendation", &Catalog::recommendation, py::arg("id"), py::return_value_policy::copy)
-      .def("recommendations",
-           [](const Catalog& c, std::optional<std::string> source, std::optional<std::string> audience,
-              std::optional<std::string> category, std::optional<std::string> practice) {
-             return copies(c.recommendations(RecommendationFilter{source, audience, category, practice}));
-           },
-           py::arg("source") = py::none(), py::arg("audience") = py::none(), py::arg("category") = py::none(),
-           py::arg("practice") = py::none(), "Recommendations matching every given filter.")
-      .def("recommendations_of_practice",
-           [](const Catalog& c, std::string_view id) { return copies(c.recommendations_of_practice(id)); }, py::arg("id"),
-           "The recommendations (and partners' services) related to a practice.")
-      .def("search",
-           [](const Catalog& c, const std::string& text, std::optional<HitKind> kind, std::size_t limit) {
-             py::gil_scoped_release release;
-             return search(c, text, SearchOptions{kind, limit});
-           },
-           py::arg("text"), py::arg("kind") = py::none(), py::arg("limit") = 10,
-           "Ranked full-text search; kind is one of practice, goal, action, tool, safeguard, glossary, acronym, "
-           "recommendation.")
-      .def("to_dict", [](const Catalog& c) { return json_loads(to_json(c, -1)); },
-           "The whole catalog in the catalog JSON format.")
-      .def("to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("indent") = 2,
-           py::call_guard<py::gil_scoped_release>())
-      .def("__eq__", [](const Catalog& a, const Catalog& b) { return a == b; }, py::is_operator())
-      .def("__ne__", [](const Catalog& a, const Catalog& b) { return a != b; }, py::is_operator())
-      .def("__repr__", [](const Catalog& c) {
-        return "Catalog(" + quote(c.guide().title) + ", " + quote(c.guide().version) + ", " +
-               std::to_string(c.practices().size()) + " practices)";
-      })
+      .def(
+          "recommendations",
+          [](const Catalog& c, std::optional<std::string> source, std::optional<std::string> audience,
+             std::optional<std::string> category, std::optional<std::string> practice) {
+            return copies(c.recommendations(RecommendationFilter{source, audience, category, practice}));
+          },
+          py::arg("source") = py::none(), py::arg("audience") = py::none(), py::arg("category") = py::none(),
+          py::arg("practice") = py::none(), "Recommendations matching every given filter.")
+      .def(
+          "recommendations_of_practice",
+          [](const Catalog& c, std::string_view id) { return copies(c.recommendations_of_practice(id)); },
+          py::arg("id"), "The recommendations (and partners' services) related to a practice.")
+      .def(
+          "search",
+          [](const Catalog& c, const std::string& text, std::optional<HitKind> kind, std::size_t limit) {
+            py::gil_scoped_release release;
+            return search(c, text, SearchOptions{kind, limit});
+          },
+          py::arg("text"), py::arg("kind") = py::none(), py::arg("limit") = 10,
+          "Ranked full-text search; kind is one of practice, goal, action, tool, safeguard, glossary, acronym, "
+          "recommendation.")
+      .def(
+          "to_dict", [](const Catalog& c) { return json_loads(to_json(c, -1)); },
+          "The whole catalog in the catalog JSON format.")
+      .def(
+          "to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("indent") = 2,
+          py::call_guard<py::gil_scoped_release>())
+      .def(
+          "__eq__", [](const Catalog& a, const Catalog& b) { return a == b; }, py::is_operator())
+      .def(
+          "__ne__", [](const Catalog& a, const Catalog& b) { return a != b; }, py::is_operator())
+      .def("__repr__",
+           [](const Catalog& c) {
+             return "Catalog(" + quote(c.guide().title) + ", " + quote(c.guide().version) + ", " +
+                    std::to_string(c.practices().size()) + " practices)";
+           })
       .def(py::pickle([](const Catalog& c) { return to_json(c, -1); },
                       [](const std::string& s) { return parse_catalog(s, "<pickle>"); }));
 
   builder.def(py::init<>())
-      .def("guide", [](CatalogBuilder& b, const GuideInfo& g) -> CatalogBuilder& { return b.guide(g); },
-           py::arg("info"), py::return_value_policy::reference_internal)
-      .def("priorities", [](CatalogBuilder& b, const Priorities& p) -> CatalogBuilder& { return b.priorities(p); },
-           py::arg("priorities"), py::return_value_policy::reference_internal);
-#define ELECTSEC_BUILDER_ADD(T)                                                                  \
-  builder.def("add", [](CatalogBuilder& b, const T& x) -> CatalogBuilder& { return b.add(x); }, \
-              py::arg("item"), py::return_value_policy::reference_internal);
+      .def(
+          "guide", [](CatalogBuilder& b, const GuideInfo& g) -> CatalogBuilder& { return b.guide(g); }, py::arg("info"),
+          py::return_value_policy::reference_internal)
+      .def(
+          "priorities", [](CatalogBuilder& b, const Priorities& p) -> CatalogBuilder& { return b.priorities(p); },
+          py::arg("priorities"), py::return_value_policy::reference_internal);
+#define ELECTSEC_BUILDER_ADD(T)                                                                          \
+  builder.def(                                                                                           \
+      "add", [](CatalogBuilder& b, const T& x) -> CatalogBuilder& { return b.add(x); }, py::arg("item"), \
+      py::return_value_policy::reference_internal);
   ELECTSEC_BUILDER_ADD(MaturityLevel)
   ELECTSEC_BUILDER_ADD(MaturityStatement)
   ELECTSEC_BUILDER_ADD(Practice)
@@ -132,65 +151,75 @@ void init_catalog(py::module_& m) {
   ELECTSEC_BUILDER_ADD(Recommendation)
 #undef ELECTSEC_BUILDER_ADD
   builder
-      .def("problems",
-           [](const CatalogBuilder& b) {
-             std::vector<std::pair<std::string, std::string>> out;
-             for (const auto& p : b.problems()) out.emplace_back(p.where, p.message);
-             return out;
-           },
-           "Every (where, message) that build() would report.")
+      .def(
+          "problems",
+          [](const CatalogBuilder& b) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& p : b.problems()) out.emplace_back(p.where, p.message);
+            return out;
+          },
+          "Every (where, message) that build() would report.")
       // Copied with the GIL held, so that another thread adding to the builder cannot
       // change what is being validated; the copy is built without the GIL.
-      .def("build",
-           [](const CatalogBuilder& b) {
-             CatalogBuilder copy = b;
-             py::gil_scoped_release release;
-             return copy.build();
-           },
-           "Validate and index; raises ValidationError listing every problem.");
+      .def(
+          "build",
+          [](const CatalogBuilder& b) {
+            CatalogBuilder copy = b;
+            py::gil_scoped_release release;
+            return copy.build();
+          },
+          "Validate and index; raises ValidationError listing every problem.");
 
-
-  search_hit.def_readonly("kind", &SearchHit::kind).def_readonly("id", &SearchHit::id)
+  search_hit.def_readonly("kind", &SearchHit::kind)
+      .def_readonly("id", &SearchHit::id)
       .def_readonly("title", &SearchHit::title)
-      .def_property_readonly("practice", [](const SearchHit& h) -> std::optional<std::string> {
-        if (h.practice.empty()) return std::nullopt;
-        return h.practice;
-      })
-      .def_readonly("score", &SearchHit::score).def_readonly("snippet", &SearchHit::snippet)
+      .def_property_readonly("practice",
+                             [](const SearchHit& h) -> std::optional<std::string> {
+                               if (h.practice.empty()) return std::nullopt;
+                               return h.practice;
+                             })
+      .def_readonly("score", &SearchHit::score)
+      .def_readonly("snippet", &SearchHit::snippet)
       .def("__repr__", [](const SearchHit& h) {
         return "SearchHit(" + quote(std::string(to_string(h.kind))) + ", " + quote(h.id) + ")";
       });
-  import_warning.def_readonly("file", &ImportWarning::file).def_readonly("line", &ImportWarning::line)
+  import_warning.def_readonly("file", &ImportWarning::file)
+      .def_readonly("line", &ImportWarning::line)
       .def_readonly("message", &ImportWarning::message)
       .def("__repr__", [](const ImportWarning& w) {
         return "ImportWarning(" + quote(w.file) + ", " + std::to_string(w.line) + ", " + quote(w.message) + ")";
       });
-  import_result.def_readonly("catalog", &ImportResult::catalog).def_readonly("warnings", &ImportResult::warnings)
+  import_result.def_readonly("catalog", &ImportResult::catalog)
+      .def_readonly("warnings", &ImportResult::warnings)
       .def("__repr__", [](const ImportResult& r) {
         return "ImportResult(" + std::to_string(r.catalog.practices().size()) + " practices, " +
                std::to_string(r.warnings.size()) + " warnings)";
       });
   practice_change.def_readonly("id", &PracticeChange::id)
-      .def_property_readonly("title", [](const PracticeChange& c) -> std::optional<std::pair<std::string, std::string>> {
-        return c.title;
-      })
-      .def_property_readonly("scopes", [](const PracticeChange& c) -> py::object {
-        if (!c.scopes) return py::none();
-        const auto& [o, n] = *c.scopes;
-        return py::make_tuple(py::make_tuple(o[0], o[1], o[2]), py::make_tuple(n[0], n[1], n[2]));
-      })
+      .def_property_readonly(
+          "title",
+          [](const PracticeChange& c) -> std::optional<std::pair<std::string, std::string>> { return c.title; })
+      .def_property_readonly("scopes",
+                             [](const PracticeChange& c) -> py::object {
+                               if (!c.scopes) return py::none();
+                               const auto& [o, n] = *c.scopes;
+                               return py::make_tuple(py::make_tuple(o[0], o[1], o[2]),
+                                                     py::make_tuple(n[0], n[1], n[2]));
+                             })
       .def_readonly("goals_changed", &PracticeChange::goals_changed)
       .def_readonly("actions_added", &PracticeChange::actions_added)
       .def_readonly("actions_removed", &PracticeChange::actions_removed)
       .def_readonly("actions_changed", &PracticeChange::actions_changed)
-      .def_readonly("tools_added", &PracticeChange::tools_added).def_readonly("tools_removed", &PracticeChange::tools_removed)
+      .def_readonly("tools_added", &PracticeChange::tools_added)
+      .def_readonly("tools_removed", &PracticeChange::tools_removed)
       .def_readonly("safeguards_added", &PracticeChange::safeguards_added)
       .def_readonly("safeguards_removed", &PracticeChange::safeguards_removed)
       .def_readonly("safeguards_retagged", &PracticeChange::safeguards_retagged)
       .def_readonly("handbook_added", &PracticeChange::handbook_added)
       .def_readonly("handbook_removed", &PracticeChange::handbook_removed)
       .def("__repr__", [](const PracticeChange& c) { return "PracticeChange(" + quote(c.id) + ")"; });
-  catalog_diff.def_readonly("added", &CatalogDiff::added).def_readonly("removed", &CatalogDiff::removed)
+  catalog_diff.def_readonly("added", &CatalogDiff::added)
+      .def_readonly("removed", &CatalogDiff::removed)
       .def_readonly("changed", &CatalogDiff::changed)
       .def("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
       .def("to_dict", [](const CatalogDiff& d) { return json_loads(to_json(d, -1)); })
@@ -198,27 +227,31 @@ void init_catalog(py::module_& m) {
         return "CatalogDiff(" + std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
                " removed, " + std::to_string(d.changed.size()) + " changed)";
       });
-  migration.def_readonly("assessment", &Migration::assessment).def_readonly("kept", &Migration::kept)
+  migration.def_readonly("assessment", &Migration::assessment)
+      .def_readonly("kept", &Migration::kept)
       .def_readonly("retired", &Migration::retired)
       .def("__repr__", [](const Migration& x) {
-        return "Migration(kept=" + std::to_string(x.kept.size()) + ", retired=" + std::to_string(x.retired.size()) + ")";
+        return "Migration(kept=" + std::to_string(x.kept.size()) + ", retired=" + std::to_string(x.retired.size()) +
+               ")";
       });
-  m.def("import_eges_rst",
-        [](const FsPath& directory, const std::optional<std::map<std::string, std::string>>& substitutions) {
-          ImportOptions options;
-          if (substitutions) options.substitutions = *substitutions;
-          py::gil_scoped_release release;
-          return import_eges_rst(directory, options);
-        },
-        py::arg("directory"), py::arg("substitutions") = py::none(),
-        "Read a release of the guide from its docs/source folder; returns ImportResult(catalog, warnings).");
-  m.def("import_practice_rst",
-        [](const FsPath& path, const std::optional<std::map<std::string, std::string>>& substitutions) {
-          ImportOptions options;
-          if (substitutions) options.substitutions = *substitutions;
-          return import_practice_rst(path, options);
-        },
-        py::arg("path"), py::arg("substitutions") = py::none(), "Read one best-practice .rst file.");
+  m.def(
+      "import_eges_rst",
+      [](const FsPath& directory, const std::optional<std::map<std::string, std::string>>& substitutions) {
+        ImportOptions options;
+        if (substitutions) options.substitutions = *substitutions;
+        py::gil_scoped_release release;
+        return import_eges_rst(directory, options);
+      },
+      py::arg("directory"), py::arg("substitutions") = py::none(),
+      "Read a release of the guide from its docs/source folder; returns ImportResult(catalog, warnings).");
+  m.def(
+      "import_practice_rst",
+      [](const FsPath& path, const std::optional<std::map<std::string, std::string>>& substitutions) {
+        ImportOptions options;
+        if (substitutions) options.substitutions = *substitutions;
+        return import_practice_rst(path, options);
+      },
+      py::arg("path"), py::arg("substitutions") = py::none(), "Read one best-practice .rst file.");
   m.def("diff", &diff, py::arg("old"), py::arg("new"), py::call_guard<py::gil_scoped_release>(),
         "What changed from one catalog to another, practice by practice.");
   m.def("migrate", &migrate, py::arg("assessment"), py::arg("target"),
@@ -228,25 +261,29 @@ void init_catalog(py::module_& m) {
     if (ts) o.timestamp = *ts;
     return o;
   };
-  m.def("to_oscal_catalog",
-        [oscal_options](const Catalog& c, const std::optional<std::string>& ts) { return to_oscal_catalog(c, oscal_options(ts)); },
-        py::arg("catalog"), py::arg("timestamp") = py::none(), "The guide as an OSCAL 1.0.6 catalog (JSON text).");
-  m.def("to_oscal_profile",
-        [oscal_options](const Catalog& c, Maturity m, const std::optional<std::string>& ts) {
-          return to_oscal_profile(c, m, oscal_options(ts));
-        },
-        py::arg("catalog"), py::arg("maturity"), py::arg("timestamp") = py::none(),
-        "What applies at a level as an OSCAL profile (JSON text).");
-  m.def("to_oscal_assessment_results",
-        [oscal_options](const Catalog& c, const Assessment& a, const std::optional<std::string>& ts) {
-          return to_oscal_assessment_results(c, a, oscal_options(ts));
-        },
-        py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
-        "An office's assessment as OSCAL assessment results (JSON text).");
+  m.def(
+      "to_oscal_catalog",
+      [oscal_options](const Catalog& c, const std::optional<std::string>& ts) {
+        return to_oscal_catalog(c, oscal_options(ts));
+      },
+      py::arg("catalog"), py::arg("timestamp") = py::none(), "The guide as an OSCAL 1.0.6 catalog (JSON text).");
+  m.def(
+      "to_oscal_profile",
+      [oscal_options](const Catalog& c, Maturity m, const std::optional<std::string>& ts) {
+        return to_oscal_profile(c, m, oscal_options(ts));
+      },
+      py::arg("catalog"), py::arg("maturity"), py::arg("timestamp") = py::none(),
+      "What applies at a level as an OSCAL profile (JSON text).");
+  m.def(
+      "to_oscal_assessment_results",
+      [oscal_options](const Catalog& c, const Assessment& a, const std::optional<std::string>& ts) {
+        return to_oscal_assessment_results(c, a, oscal_options(ts));
+      },
+      py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
+      "An office's assessment as OSCAL assessment results (JSON text).");
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
-  m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym",
-                                       "recommendation");
-
+  m.attr("HIT_KINDS") =
+      py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation");
 }
 
 }  // namespace electsec::python

@@ -19,82 +19,108 @@ void init_results(py::module_& m) {
   auto rollup_class = registered<Rollup>(m, "Rollup");
 
   // ---- engines: results ----
-  level_tally.def_readonly("level", &LevelTally::level).def_readonly("yes", &LevelTally::yes)
-      .def_readonly("answered", &LevelTally::answered).def_readonly("total", &LevelTally::total)
+  level_tally.def_readonly("level", &LevelTally::level)
+      .def_readonly("yes", &LevelTally::yes)
+      .def_readonly("answered", &LevelTally::answered)
+      .def_readonly("total", &LevelTally::total)
       .def_property_readonly("majority", &LevelTally::majority)
       .def("__repr__", [](const LevelTally& t) {
         return "LevelTally(level=" + std::to_string(static_cast<int>(t.level)) + ", yes=" + std::to_string(t.yes) +
                ", answered=" + std::to_string(t.answered) + ", total=" + std::to_string(t.total) + ")";
       });
-  maturity_result.def_readonly("level", &MaturityResult::level).def_readonly("conflict", &MaturityResult::conflict)
+  maturity_result.def_readonly("level", &MaturityResult::level)
+      .def_readonly("conflict", &MaturityResult::conflict)
       .def_readonly("unsure", &MaturityResult::unsure)
-      .def_property_readonly("tallies", [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
-      .def_readonly("applied", &MaturityResult::applied).def_readonly("rationale", &MaturityResult::rationale)
+      .def_property_readonly(
+          "tallies",
+          [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
+      .def_readonly("applied", &MaturityResult::applied)
+      .def_readonly("rationale", &MaturityResult::rationale)
       .def("to_dict", [](const MaturityResult& r) { return json_loads(to_json(r, -1)); })
       .def("__repr__", [](const MaturityResult& r) {
-        return "MaturityResult(level=" + std::to_string(static_cast<int>(r.level)) + ", conflict=" +
-               (r.conflict ? "True" : "False") + ", unsure=" + (r.unsure ? "True" : "False") + ")";
+        return "MaturityResult(level=" + std::to_string(static_cast<int>(r.level)) +
+               ", conflict=" + (r.conflict ? "True" : "False") + ", unsure=" + (r.unsure ? "True" : "False") + ")";
       });
-  plan_step.def_readonly("rank", &PlanStep::rank).def_readonly("kind", &PlanStep::kind)
+  plan_step.def_readonly("rank", &PlanStep::rank)
+      .def_readonly("kind", &PlanStep::kind)
       .def_readonly("id", &PlanStep::id)
-      .def_property_readonly("practice", [](const PlanStep& s) -> std::optional<std::string> {
-        if (s.practice.empty()) return std::nullopt;
-        return s.practice;
-      })
-      .def_readonly("actions", &PlanStep::actions).def_readonly("reason", &PlanStep::reason)
+      .def_property_readonly("practice",
+                             [](const PlanStep& s) -> std::optional<std::string> {
+                               if (s.practice.empty()) return std::nullopt;
+                               return s.practice;
+                             })
+      .def_readonly("actions", &PlanStep::actions)
+      .def_readonly("reason", &PlanStep::reason)
       .def("to_dict", [](const PlanStep& s) { return json_loads(to_json(s, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); },
-                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const PlanStep& a, const PlanStep& b) { return a == b; }, py::is_operator())
+      .def_static(
+          "from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); }, py::arg("data"),
+          "Build from the shape to_dict gives; raises ParseError.")
+      .def(
+          "__eq__", [](const PlanStep& a, const PlanStep& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const PlanStep& s) {
-        return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " + quote(s.id) + ")";
+        return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " +
+               quote(s.id) + ")";
       });
-  plan.def_readonly("maturity", &Plan::maturity).def_readonly("steps", &Plan::steps)
+  plan.def_readonly("maturity", &Plan::maturity)
+      .def_readonly("steps", &Plan::steps)
       .def("to_dict", [](const Plan& p) { return json_loads(to_json(p, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
-                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Plan& a, const Plan& b) { return a == b; }, py::is_operator())
+      .def_static(
+          "from_dict", [](const py::object& d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
+          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
+      .def(
+          "__eq__", [](const Plan& a, const Plan& b) { return a == b; }, py::is_operator())
       .def("__len__", [](const Plan& p) { return p.steps.size(); })
       .def("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
-      .def("__getitem__", [](const Plan& p, long i) {
-        const long n = static_cast<long>(p.steps.size());
-        if (i < -n || i >= n) throw py::index_error("plan step index out of range");
-        return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
-      })
+      .def("__getitem__",
+           [](const Plan& p, long i) {
+             const long n = static_cast<long>(p.steps.size());
+             if (i < -n || i >= n) throw py::index_error("plan step index out of range");
+             return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
+           })
       .def("__repr__", [](const Plan& p) {
-        return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) + " steps)";
+        return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) +
+               " steps)";
       });
 
-  jurisdiction.def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
-                     return checked(Jurisdiction{std::move(id), std::move(name), std::move(state), kind});
-                   }),
-                   py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county,
-                   "Every text field must be non-empty (ValueError otherwise).")
-      .def_property("id", [](const Jurisdiction& j) { return j.id; },
-                    [](Jurisdiction& j, std::string v) { j.id = non_empty("id", std::move(v)); })
-      .def_property("name", [](const Jurisdiction& j) { return j.name; },
-                    [](Jurisdiction& j, std::string v) { j.name = non_empty("name", std::move(v)); })
-      .def_property("state", [](const Jurisdiction& j) { return j.state; },
-                    [](Jurisdiction& j, std::string v) { j.state = non_empty("state", std::move(v)); })
+  jurisdiction
+      .def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
+             return checked(Jurisdiction{std::move(id), std::move(name), std::move(state), kind});
+           }),
+           py::arg("id"), py::arg("name"), py::arg("state"), py::arg("kind") = JurisdictionKind::county,
+           "Every text field must be non-empty (ValueError otherwise).")
+      .def_property(
+          "id", [](const Jurisdiction& j) { return j.id; },
+          [](Jurisdiction& j, std::string v) { j.id = non_empty("id", std::move(v)); })
+      .def_property(
+          "name", [](const Jurisdiction& j) { return j.name; },
+          [](Jurisdiction& j, std::string v) { j.name = non_empty("name", std::move(v)); })
+      .def_property(
+          "state", [](const Jurisdiction& j) { return j.state; },
+          [](Jurisdiction& j, std::string v) { j.state = non_empty("state", std::move(v)); })
       .def_readwrite("kind", &Jurisdiction::kind)
-      .def("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
       .def("to_dict", [](const Jurisdiction& j) { return json_loads(to_json(j, -1)); })
-      .def_static("from_dict", [](const py::object& d) {
-        return checked(decode_python<Jurisdiction>(d, "Jurisdiction"));
-      }, py::arg("data"))
+      .def_static(
+          "from_dict", [](const py::object& d) { return checked(decode_python<Jurisdiction>(d, "Jurisdiction")); },
+          py::arg("data"))
       .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
                       [](const py::tuple& t) {
-                        return Jurisdiction{t[0].cast<std::string>(), t[1].cast<std::string>(), t[2].cast<std::string>(),
-                                            t[3].cast<JurisdictionKind>()};
+                        return Jurisdiction{t[0].cast<std::string>(), t[1].cast<std::string>(),
+                                            t[2].cast<std::string>(), t[3].cast<JurisdictionKind>()};
                       }));
-  action_status.def_readonly("status", &ActionStatus::status).def_readonly("note", &ActionStatus::note)
+  action_status.def_readonly("status", &ActionStatus::status)
+      .def_readonly("note", &ActionStatus::note)
       .def_readonly("updated", &ActionStatus::updated)
-      .def("__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; }, py::is_operator())
       .def("to_dict", [](const ActionStatus& a) { return json_loads(to_json(a, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<ActionStatus>(d, "ActionStatus"); },
-                  py::arg("data"))
-      .def("__repr__", [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
+      .def_static(
+          "from_dict", [](const py::object& d) { return decode_python<ActionStatus>(d, "ActionStatus"); },
+          py::arg("data"))
+      .def("__repr__",
+           [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
 
   assessment
       .def(py::init([](const Jurisdiction& j, Maturity maturity, std::optional<std::string> version) {
@@ -107,87 +133,106 @@ void init_results(py::module_& m) {
            py::arg("jurisdiction"), py::arg("maturity"), py::arg("catalog_version") = py::none(),
            "A new, empty assessment; catalog_version defaults to the embedded guide's.")
       .def_readwrite("jurisdiction", &Assessment::jurisdiction)
-      .def_property("catalog_version", [](const Assessment& a) { return a.catalog_version; },
-                    [](Assessment& a, std::string v) { a.catalog_version = non_empty("catalog_version", std::move(v)); })
+      .def_property(
+          "catalog_version", [](const Assessment& a) { return a.catalog_version; },
+          [](Assessment& a, std::string v) { a.catalog_version = non_empty("catalog_version", std::move(v)); })
       .def_readwrite("maturity", &Assessment::maturity)
-      .def_property("answers", [](const Assessment& a) { return std::map<std::string, bool>(a.answers.begin(), a.answers.end()); },
-                    [](Assessment& a, const std::map<std::string, bool>& answers) {
-                      const Catalog& c = default_catalog();
-                      for (const auto& entry : answers) c.maturity_statement(entry.first);  // NotFound for unknown ids
-                      a.answers = MaturityAnswers(answers.begin(), answers.end());
-                    }, "statement id -> bool; ids are checked against the embedded catalog.")
-      .def_property_readonly("statuses", [](const Assessment& a) {
-        return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end());
-      }, "action id -> ActionStatus (a copy; change it with set()).")
-      .def_property_readonly("retired", [](const Assessment& a) {
-        return std::map<std::string, ActionStatus>(a.retired.begin(), a.retired.end());
-      }, "Statuses of actions an earlier release had (kept by migrate).")
-      .def_property_readonly("retired_answers", [](const Assessment& a) {
-        return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
-      })
-      .def("status_of",
-           [](const Assessment& a, std::string_view action, const std::optional<Catalog>& catalog) {
-             return a.status_of(catalog ? *catalog : default_catalog(), action);
-           },
-           py::arg("action_id"), py::arg("catalog") = py::none(),
-           "The action's status ('not_started' when none is recorded); raises NotFound for an unknown action.")
-      .def("set",
-           [](Assessment& a, std::string_view action, Status status, std::optional<std::string> note, std::string updated,
-              const std::optional<Catalog>& catalog) {
-             a.set(catalog ? *catalog : default_catalog(), action, status, std::move(note), std::move(updated));
-           },
-           py::arg("action_id"), py::arg("status"), py::arg("note") = py::none(), py::arg("updated") = "",
-           py::arg("catalog") = py::none(),
-           "Record a status. note=None keeps the action's note ('' clears it); updated defaults to today (UTC) and "
-           "must be an ISO 8601 date or UTC date-time. Raises NotFound for an unknown action.")
-      .def("set_level",
-           [](Assessment& a, Maturity level, const std::optional<Catalog>& catalog) {
-             return a.set_level(catalog ? *catalog : default_catalog(), level);
-           },
-           py::arg("level"), py::arg("catalog") = py::none(),
-           "Move to another maturity level keeping every status; returns the recorded actions that no longer apply.")
-      .def("score",
-           [](const Assessment& a, const std::optional<Catalog>& catalog) {
-             return score(catalog ? *catalog : default_catalog(), a);
-           },
-           py::arg("catalog") = py::none())
+      .def_property(
+          "answers",
+          [](const Assessment& a) { return std::map<std::string, bool>(a.answers.begin(), a.answers.end()); },
+          [](Assessment& a, const std::map<std::string, bool>& answers) {
+            const Catalog& c = default_catalog();
+            for (const auto& entry : answers) c.maturity_statement(entry.first);  // NotFound for unknown ids
+            a.answers = MaturityAnswers(answers.begin(), answers.end());
+          },
+          "statement id -> bool; ids are checked against the embedded catalog.")
+      .def_property_readonly(
+          "statuses",
+          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end()); },
+          "action id -> ActionStatus (a copy; change it with set()).")
+      .def_property_readonly(
+          "retired",
+          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.retired.begin(), a.retired.end()); },
+          "Statuses of actions an earlier release had (kept by migrate).")
+      .def_property_readonly("retired_answers",
+                             [](const Assessment& a) {
+                               return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
+                             })
+      .def(
+          "status_of",
+          [](const Assessment& a, std::string_view action, const std::optional<Catalog>& catalog) {
+            return a.status_of(catalog ? *catalog : default_catalog(), action);
+          },
+          py::arg("action_id"), py::arg("catalog") = py::none(),
+          "The action's status ('not_started' when none is recorded); raises NotFound for an unknown action.")
+      .def(
+          "set",
+          [](Assessment& a, std::string_view action, Status status, std::optional<std::string> note,
+             std::string updated, const std::optional<Catalog>& catalog) {
+            a.set(catalog ? *catalog : default_catalog(), action, status, std::move(note), std::move(updated));
+          },
+          py::arg("action_id"), py::arg("status"), py::arg("note") = py::none(), py::arg("updated") = "",
+          py::arg("catalog") = py::none(),
+          "Record a status. note=None keeps the action's note ('' clears it); updated defaults to today (UTC) and "
+          "must be an ISO 8601 date or UTC date-time. Raises NotFound for an unknown action.")
+      .def(
+          "set_level",
+          [](Assessment& a, Maturity level, const std::optional<Catalog>& catalog) {
+            return a.set_level(catalog ? *catalog : default_catalog(), level);
+          },
+          py::arg("level"), py::arg("catalog") = py::none(),
+          "Move to another maturity level keeping every status; returns the recorded actions that no longer apply.")
+      .def(
+          "score",
+          [](const Assessment& a, const std::optional<Catalog>& catalog) {
+            return score(catalog ? *catalog : default_catalog(), a);
+          },
+          py::arg("catalog") = py::none())
       // The assessment is taken by value: copied while the GIL is held, so another thread
       // changing the Python object cannot change what is being written.
-      .def("save",
-           [](Assessment a, const FsPath& path, const std::optional<Catalog>& catalog) {
-             const Catalog c = catalog ? *catalog : default_catalog();
-             py::gil_scoped_release release;
-             save_assessment(a, path, c);
-           },
-           py::arg("path"), py::arg("catalog") = py::none(),
-           "Validate (as load would), then write atomically under the file's writer lock.")
-      .def_static("load",
-                  [](const FsPath& path, const std::optional<Catalog>& catalog) {
-                    const Catalog c = catalog ? *catalog : default_catalog();
-                    py::gil_scoped_release release;
-                    return load_assessment(path, c);
-                  },
-                  py::arg("path"), py::arg("catalog") = py::none(), "Read and validate an assessment file.")
+      .def(
+          "save",
+          [](Assessment a, const FsPath& path, const std::optional<Catalog>& catalog) {
+            const Catalog c = catalog ? *catalog : default_catalog();
+            py::gil_scoped_release release;
+            save_assessment(a, path, c);
+          },
+          py::arg("path"), py::arg("catalog") = py::none(),
+          "Validate (as load would), then write atomically under the file's writer lock.")
+      .def_static(
+          "load",
+          [](const FsPath& path, const std::optional<Catalog>& catalog) {
+            const Catalog c = catalog ? *catalog : default_catalog();
+            py::gil_scoped_release release;
+            return load_assessment(path, c);
+          },
+          py::arg("path"), py::arg("catalog") = py::none(), "Read and validate an assessment file.")
       .def("to_json", [](const Assessment& a) { return to_json(a); })
       .def("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
-      .def_static("from_dict",
-                  [](const py::object& d, const std::optional<Catalog>& catalog) {
-                    const std::string text = python_json_text(d, "Assessment.from_dict");
-                    return parse_assessment(text, catalog ? *catalog : default_catalog(), "Assessment.from_dict");
-                  },
-                  py::arg("data"), py::arg("catalog") = py::none(),
-                  "Build from the assessment JSON shape, validated as load validates.")
-      .def("__eq__", [](const Assessment& a, const Assessment& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const Assessment& a) {
-        return "Assessment(" + quote(a.jurisdiction.id) + ", maturity=" + std::to_string(static_cast<int>(a.maturity)) +
-               ", " + std::to_string(a.statuses.size()) + " statuses)";
-      })
+      .def_static(
+          "from_dict",
+          [](const py::object& d, const std::optional<Catalog>& catalog) {
+            const std::string text = python_json_text(d, "Assessment.from_dict");
+            return parse_assessment(text, catalog ? *catalog : default_catalog(), "Assessment.from_dict");
+          },
+          py::arg("data"), py::arg("catalog") = py::none(),
+          "Build from the assessment JSON shape, validated as load validates.")
+      .def(
+          "__eq__", [](const Assessment& a, const Assessment& b) { return a == b; }, py::is_operator())
+      .def("__repr__",
+           [](const Assessment& a) {
+             return "Assessment(" + quote(a.jurisdiction.id) +
+                    ", maturity=" + std::to_string(static_cast<int>(a.maturity)) + ", " +
+                    std::to_string(a.statuses.size()) + " statuses)";
+           })
       .def(py::pickle(
           [](const Assessment& a) {
             py::dict statuses;
-            for (const auto& [id, st] : a.statuses) statuses[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
+            for (const auto& [id, st] : a.statuses)
+              statuses[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
             py::dict retired;
-            for (const auto& [id, st] : a.retired) retired[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
+            for (const auto& [id, st] : a.retired)
+              retired[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
             return py::make_tuple(a.jurisdiction, a.catalog_version, a.maturity,
                                   std::map<std::string, bool>(a.answers.begin(), a.answers.end()), statuses, retired,
                                   std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end()));
@@ -208,7 +253,8 @@ void init_results(py::module_& m) {
             return a;
           }));
 
-  practice_score.def_readonly("practice", &PracticeScore::practice).def_readonly("scope", &PracticeScore::scope)
+  practice_score.def_readonly("practice", &PracticeScore::practice)
+      .def_readonly("scope", &PracticeScore::scope)
       .def_readonly("actions_applicable", &PracticeScore::actions_applicable)
       .def_readonly("actions_done", &PracticeScore::actions_done)
       .def_readonly("actions_in_progress", &PracticeScore::actions_in_progress)
@@ -219,17 +265,22 @@ void init_results(py::module_& m) {
       .def_readonly("actions_done", &SafeguardScore::actions_done)
       .def_readonly("completion", &SafeguardScore::completion)
       .def("__repr__", [](const SafeguardScore& s) { return "SafeguardScore(" + quote(s.safeguard) + ")"; });
-  scorecard.def_readonly("jurisdiction", &Scorecard::jurisdiction).def_readonly("maturity", &Scorecard::maturity)
-      .def_readonly("practices", &Scorecard::practices).def_readonly("safeguards", &Scorecard::safeguards)
+  scorecard.def_readonly("jurisdiction", &Scorecard::jurisdiction)
+      .def_readonly("maturity", &Scorecard::maturity)
+      .def_readonly("practices", &Scorecard::practices)
+      .def_readonly("safeguards", &Scorecard::safeguards)
       .def_readonly("priorities_complete", &Scorecard::priorities_complete)
       .def_readonly("actions_applicable", &Scorecard::actions_applicable)
       .def_readonly("actions_done", &Scorecard::actions_done)
       .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
       .def_readonly("completion", &Scorecard::completion)
       .def("to_dict", [](const Scorecard& c) { return json_loads(to_json(c, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
-                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Scorecard& a, const Scorecard& b) { return a == b; }, py::is_operator())
+      .def_static(
+          "from_dict",
+          [](const py::object& d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
+          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
+      .def(
+          "__eq__", [](const Scorecard& a, const Scorecard& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Scorecard& c) {
         return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
                std::to_string(c.actions_applicable) + " done)";
@@ -240,30 +291,40 @@ void init_results(py::module_& m) {
       .def_readonly("completion", &PracticeRollup::completion)
       .def_readonly("offices_complete", &PracticeRollup::offices_complete)
       .def("__repr__", [](const PracticeRollup& p) { return "PracticeRollup(" + quote(p.practice) + ")"; });
-  office_summary.def_readonly("jurisdiction", &OfficeSummary::jurisdiction).def_readonly("maturity", &OfficeSummary::maturity)
+  office_summary.def_readonly("jurisdiction", &OfficeSummary::jurisdiction)
+      .def_readonly("maturity", &OfficeSummary::maturity)
       .def_readonly("actions_applicable", &OfficeSummary::actions_applicable)
       .def_readonly("actions_done", &OfficeSummary::actions_done)
       .def_readonly("completion", &OfficeSummary::completion)
       .def_readonly("priorities_complete", &OfficeSummary::priorities_complete)
       .def("to_dict", [](const OfficeSummary& o) { return json_loads(to_json(o, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
-                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; }, py::is_operator())
+      .def_static(
+          "from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
+          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
+      .def(
+          "__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
   rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
-      .def_property_readonly("maturity_distribution", [](const Rollup& r) {
-        return py::make_tuple(r.maturity_distribution[0], r.maturity_distribution[1], r.maturity_distribution[2]);
-      }, "Offices at Level 1, 2, 3.")
-      .def_readonly("practices", &Rollup::practices).def_readonly("least_complete", &Rollup::least_complete)
-      .def_readonly("safeguards", &Rollup::safeguards).def_readonly("offices", &Rollup::offices)
-      .def_readonly("actions_applicable", &Rollup::actions_applicable).def_readonly("actions_done", &Rollup::actions_done)
+      .def_property_readonly(
+          "maturity_distribution",
+          [](const Rollup& r) {
+            return py::make_tuple(r.maturity_distribution[0], r.maturity_distribution[1], r.maturity_distribution[2]);
+          },
+          "Offices at Level 1, 2, 3.")
+      .def_readonly("practices", &Rollup::practices)
+      .def_readonly("least_complete", &Rollup::least_complete)
+      .def_readonly("safeguards", &Rollup::safeguards)
+      .def_readonly("offices", &Rollup::offices)
+      .def_readonly("actions_applicable", &Rollup::actions_applicable)
+      .def_readonly("actions_done", &Rollup::actions_done)
       .def_readonly("completion", &Rollup::completion)
       .def("to_dict", [](const Rollup& r) { return json_loads(to_json(r, -1)); })
-      .def_static("from_dict", [](const py::object& d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
-                  py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__eq__", [](const Rollup& a, const Rollup& b) { return a == b; }, py::is_operator())
+      .def_static(
+          "from_dict", [](const py::object& d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
+          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
+      .def(
+          "__eq__", [](const Rollup& a, const Rollup& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
-
 }
 
 }  // namespace electsec::python

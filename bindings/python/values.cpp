@@ -30,67 +30,92 @@ void init_values(py::module_& m) {
   auto coverage = registered<PyCoverage>(m, "Coverage");
 
   // ---- value classes ----
-  guide_info.def_readonly("title", &GuideInfo::title).def_readonly("version", &GuideInfo::version)
-      .def("__repr__", [](const GuideInfo& g) { return "GuideInfo(" + quote(g.title) + ", " + quote(g.version) + ")"; });
+  guide_info.def_readonly("title", &GuideInfo::title)
+      .def_readonly("version", &GuideInfo::version)
+      .def("__repr__",
+           [](const GuideInfo& g) { return "GuideInfo(" + quote(g.title) + ", " + quote(g.version) + ")"; });
   value_protocol<GuideInfo>(guide_info, "GuideInfo");
 
-  maturity_level.def_readonly("level", &MaturityLevel::level).def_readonly("name", &MaturityLevel::name)
+  maturity_level.def_readonly("level", &MaturityLevel::level)
+      .def_readonly("name", &MaturityLevel::name)
       .def_readonly("description", &MaturityLevel::description)
-      .def("__repr__", [](const MaturityLevel& l) { return "MaturityLevel(" + std::to_string(static_cast<int>(l.level)) + ", " + quote(l.name) + ")"; })
+      .def("__repr__",
+           [](const MaturityLevel& l) {
+             return "MaturityLevel(" + std::to_string(static_cast<int>(l.level)) + ", " + quote(l.name) + ")";
+           })
       .def("__hash__", [](const MaturityLevel& l) { return py::hash(py::int_(static_cast<int>(l.level))); });
   value_protocol<MaturityLevel>(maturity_level, "MaturityLevel");
 
-  statement.def_readonly("id", &MaturityStatement::id).def_readonly("level", &MaturityStatement::level)
+  statement.def_readonly("id", &MaturityStatement::id)
+      .def_readonly("level", &MaturityStatement::level)
       .def_readonly("text", &MaturityStatement::text)
       .def("__repr__", [](const MaturityStatement& s) { return "MaturityStatement(" + quote(s.id) + ")"; });
   value_protocol<MaturityStatement>(statement, "MaturityStatement");
   hash_by_id<MaturityStatement>(statement);
 
-  goal.def_readonly("id", &Goal::id).def_readonly("text", &Goal::text).def_readonly("maturity", &Goal::maturity)
+  goal.def_readonly("id", &Goal::id)
+      .def_readonly("text", &Goal::text)
+      .def_readonly("maturity", &Goal::maturity)
       .def("__repr__", [](const Goal& g) { return "Goal(" + quote(g.id) + ")"; });
   value_protocol<Goal>(goal, "Goal");
   hash_by_id<Goal>(goal);
 
-  action.def_readonly("id", &Action::id).def_readonly("levels", &Action::levels)
-      .def_readonly("group", &Action::group).def_readonly("text", &Action::text)
+  action.def_readonly("id", &Action::id)
+      .def_readonly("levels", &Action::levels)
+      .def_readonly("group", &Action::group)
+      .def_readonly("text", &Action::text)
       .def_property_readonly("first_level", &Action::first_level, "The maturity from which the action applies.")
-      .def_property_readonly("practice", [](const Action& a) { return a.id.substr(0, a.id.find('.')); },
-                             "The id of the practice the action belongs to.")
+      .def_property_readonly(
+          "practice", [](const Action& a) { return a.id.substr(0, a.id.find('.')); },
+          "The id of the practice the action belongs to.")
       .def("__repr__", [](const Action& a) { return "Action(" + quote(a.id) + ")"; });
   value_protocol<Action>(action, "Action");
   hash_by_id<Action>(action);
 
-  tool.def_readonly("name", &Tool::name).def_readonly("url", &Tool::url).def_readonly("description", &Tool::description)
+  tool.def_readonly("name", &Tool::name)
+      .def_readonly("url", &Tool::url)
+      .def_readonly("description", &Tool::description)
       .def("__repr__", [](const Tool& t) { return "Tool(" + quote(t.name) + ")"; });
   value_protocol<Tool>(tool, "Tool");
 
-  link.def_readonly("title", &Link::title).def_readonly("url", &Link::url)
-      .def("__repr__", [](const Link& l) { return "Link(" + quote(l.title) + ", " + quote(l.url) + ")"; });
+  link.def_readonly("title", &Link::title).def_readonly("url", &Link::url).def("__repr__", [](const Link& l) {
+    return "Link(" + quote(l.title) + ", " + quote(l.url) + ")";
+  });
   value_protocol<Link>(link, "Link");
 
-  mapping.def_readonly("safeguard", &SafeguardMapping::safeguard).def_readonly("maturity", &SafeguardMapping::maturity)
+  mapping.def_readonly("safeguard", &SafeguardMapping::safeguard)
+      .def_readonly("maturity", &SafeguardMapping::maturity)
       .def("__repr__", [](const SafeguardMapping& x) { return "SafeguardMapping(" + quote(x.safeguard) + ")"; });
   value_protocol<SafeguardMapping>(mapping, "SafeguardMapping");
 
-  practice.def_readonly("id", &Practice::id).def_readonly("title", &Practice::title)
-      .def_readonly("order", &Practice::order).def_readonly("summary", &Practice::summary)
-      .def_property_readonly("scopes", [](const Practice& p) { return py::make_tuple(p.scopes[0], p.scopes[1], p.scopes[2]); },
-                             "Scope at Level 1, 2, 3.")
-      .def_readonly("goals", &Practice::goals).def_readonly("actions", &Practice::actions)
-      .def_readonly("tools", &Practice::tools).def_readonly("learn_more", &Practice::learn_more)
-      .def_readonly("safeguards", &Practice::safeguards).def_readonly("handbook", &Practice::handbook)
+  practice.def_readonly("id", &Practice::id)
+      .def_readonly("title", &Practice::title)
+      .def_readonly("order", &Practice::order)
+      .def_readonly("summary", &Practice::summary)
+      .def_property_readonly(
+          "scopes", [](const Practice& p) { return py::make_tuple(p.scopes[0], p.scopes[1], p.scopes[2]); },
+          "Scope at Level 1, 2, 3.")
+      .def_readonly("goals", &Practice::goals)
+      .def_readonly("actions", &Practice::actions)
+      .def_readonly("tools", &Practice::tools)
+      .def_readonly("learn_more", &Practice::learn_more)
+      .def_readonly("safeguards", &Practice::safeguards)
+      .def_readonly("handbook", &Practice::handbook)
       .def("scope_at", &Practice::scope_at, py::arg("maturity"), "Scope at a maturity (1..3).")
       .def("__repr__", [](const Practice& p) { return "Practice(" + quote(p.id) + ", " + quote(p.title) + ")"; });
   value_protocol<Practice>(practice, "Practice");
   hash_by_id<Practice>(practice);
 
-  control.def_readonly("id", &Control::id).def_readonly("title", &Control::title)
+  control.def_readonly("id", &Control::id)
+      .def_readonly("title", &Control::title)
       .def("__repr__", [](const Control& c) { return "Control(" + std::to_string(c.id) + ", " + quote(c.title) + ")"; })
       .def("__hash__", [](const Control& c) { return py::hash(py::int_(c.id)); });
   value_protocol<Control>(control, "Control");
 
-  safeguard.def_readonly("id", &Safeguard::id).def_readonly("control", &Safeguard::control)
-      .def_readonly("title", &Safeguard::title).def_readonly("asset_type", &Safeguard::asset_type)
+  safeguard.def_readonly("id", &Safeguard::id)
+      .def_readonly("control", &Safeguard::control)
+      .def_readonly("title", &Safeguard::title)
+      .def_readonly("asset_type", &Safeguard::asset_type)
       .def_readonly("security_function", &Safeguard::security_function)
       .def_readonly("implementation_groups", &Safeguard::implementation_groups)
       .def_readonly("depends_on", &Safeguard::depends_on)
@@ -99,15 +124,20 @@ void init_values(py::module_& m) {
   value_protocol<Safeguard>(safeguard, "Safeguard");
   hash_by_id<Safeguard>(safeguard);
 
-  worksheet.def_readonly("id", &Worksheet::id).def_readonly("name", &Worksheet::name)
-      .def_readonly("group", &Worksheet::group).def_readonly("actions", &Worksheet::actions)
+  worksheet.def_readonly("id", &Worksheet::id)
+      .def_readonly("name", &Worksheet::name)
+      .def_readonly("group", &Worksheet::group)
+      .def_readonly("actions", &Worksheet::actions)
       .def("__repr__", [](const Worksheet& w) { return "Worksheet(" + quote(w.id) + ")"; });
   value_protocol<Worksheet>(worksheet, "Worksheet");
   hash_by_id<Worksheet>(worksheet);
 
-  cdm_rank.def_readonly("rank", &CdmRank::rank).def_readonly("safeguard", &CdmRank::safeguard)
+  cdm_rank.def_readonly("rank", &CdmRank::rank)
+      .def_readonly("safeguard", &CdmRank::safeguard)
       .def_readonly("practice", &CdmRank::practice)
-      .def("__repr__", [](const CdmRank& r) { return "CdmRank(" + std::to_string(r.rank) + ", " + quote(r.safeguard) + ", " + quote(r.practice) + ")"; });
+      .def("__repr__", [](const CdmRank& r) {
+        return "CdmRank(" + std::to_string(r.rank) + ", " + quote(r.safeguard) + ", " + quote(r.practice) + ")";
+      });
   value_protocol<CdmRank>(cdm_rank, "CdmRank");
 
   priorities.def_readonly("level1_baseline", &Priorities::level1_baseline)
@@ -120,41 +150,53 @@ void init_values(py::module_& m) {
       });
   value_protocol<Priorities>(priorities, "Priorities");
 
-  handbook.def_readonly("number", &HandbookPractice::number).def_readonly("title", &HandbookPractice::title)
+  handbook.def_readonly("number", &HandbookPractice::number)
+      .def_readonly("title", &HandbookPractice::title)
       .def_readonly("practices", &HandbookPractice::practices)
       .def("__repr__", [](const HandbookPractice& h) { return "HandbookPractice(" + std::to_string(h.number) + ")"; })
       .def("__hash__", [](const HandbookPractice& h) { return py::hash(py::int_(h.number)); });
   value_protocol<HandbookPractice>(handbook, "HandbookPractice");
 
-  glossary.def_readonly("term", &GlossaryEntry::term).def_readonly("definition", &GlossaryEntry::definition)
+  glossary.def_readonly("term", &GlossaryEntry::term)
+      .def_readonly("definition", &GlossaryEntry::definition)
       .def("__repr__", [](const GlossaryEntry& g) { return "GlossaryEntry(" + quote(g.term) + ")"; });
   value_protocol<GlossaryEntry>(glossary, "GlossaryEntry");
 
-  acronym.def_readonly("term", &Acronym::term).def_readonly("expansion", &Acronym::expansion)
+  acronym.def_readonly("term", &Acronym::term)
+      .def_readonly("expansion", &Acronym::expansion)
       .def("__repr__", [](const Acronym& a) { return "Acronym(" + quote(a.term) + ", " + quote(a.expansion) + ")"; });
   value_protocol<Acronym>(acronym, "Acronym");
 
-  source.def_readonly("id", &GuidanceSource::id).def_readonly("title", &GuidanceSource::title)
-      .def_readonly("publisher", &GuidanceSource::publisher).def_readonly("date", &GuidanceSource::date)
-      .def_readonly("url", &GuidanceSource::url).def_readonly("partners", &GuidanceSource::partners)
+  source.def_readonly("id", &GuidanceSource::id)
+      .def_readonly("title", &GuidanceSource::title)
+      .def_readonly("publisher", &GuidanceSource::publisher)
+      .def_readonly("date", &GuidanceSource::date)
+      .def_readonly("url", &GuidanceSource::url)
+      .def_readonly("partners", &GuidanceSource::partners)
       .def("__repr__", [](const GuidanceSource& s) { return "GuidanceSource(" + quote(s.id) + ")"; });
   value_protocol<GuidanceSource>(source, "GuidanceSource");
   hash_by_id<GuidanceSource>(source);
 
-  related.def_readonly("practice", &RelatedPractice::practice).def_readonly("reason", &RelatedPractice::reason)
+  related.def_readonly("practice", &RelatedPractice::practice)
+      .def_readonly("reason", &RelatedPractice::reason)
       .def("__repr__", [](const RelatedPractice& r) { return "RelatedPractice(" + quote(r.practice) + ")"; });
   value_protocol<RelatedPractice>(related, "RelatedPractice");
 
-  recommendation.def_readonly("id", &Recommendation::id).def_readonly("source", &Recommendation::source)
-      .def_readonly("audience", &Recommendation::audience).def_readonly("category", &Recommendation::category)
-      .def_readonly("title", &Recommendation::title).def_readonly("text", &Recommendation::text)
-      .def_readonly("practices", &Recommendation::practices).def_readonly("safeguards", &Recommendation::safeguards)
+  recommendation.def_readonly("id", &Recommendation::id)
+      .def_readonly("source", &Recommendation::source)
+      .def_readonly("audience", &Recommendation::audience)
+      .def_readonly("category", &Recommendation::category)
+      .def_readonly("title", &Recommendation::title)
+      .def_readonly("text", &Recommendation::text)
+      .def_readonly("practices", &Recommendation::practices)
+      .def_readonly("safeguards", &Recommendation::safeguards)
       .def_readonly("links", &Recommendation::links)
       .def("__repr__", [](const Recommendation& r) { return "Recommendation(" + quote(r.id) + ")"; });
   value_protocol<Recommendation>(recommendation, "Recommendation");
   hash_by_id<Recommendation>(recommendation);
 
-  guidance.def_readonly("sources", &Guidance::sources).def_readonly("recommendations", &Guidance::recommendations)
+  guidance.def_readonly("sources", &Guidance::sources)
+      .def_readonly("recommendations", &Guidance::recommendations)
       .def("__repr__", [](const Guidance& g) {
         return "Guidance(" + std::to_string(g.sources.size()) + " sources, " +
                std::to_string(g.recommendations.size()) + " recommendations)";
@@ -164,26 +206,29 @@ void init_values(py::module_& m) {
   mapped_practice.def_readonly("practice", &PyMappedPractice::practice)
       .def_readonly("maturity", &PyMappedPractice::maturity)
       .def("__iter__", [](const PyMappedPractice& x) { return py::iter(py::make_tuple(x.practice, x.maturity)); })
-      .def("__eq__", [](const PyMappedPractice& a, const PyMappedPractice& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const PyMappedPractice& a, const PyMappedPractice& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const PyMappedPractice& x) {
-        return "MappedPractice(" + quote(x.practice.id) + ", maturity=" +
-               (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
+        return "MappedPractice(" + quote(x.practice.id) +
+               ", maturity=" + (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
       });
   mapped_safeguard.def_readonly("safeguard", &PyMappedSafeguard::safeguard)
       .def_readonly("maturity", &PyMappedSafeguard::maturity)
       .def("__iter__", [](const PyMappedSafeguard& x) { return py::iter(py::make_tuple(x.safeguard, x.maturity)); })
-      .def("__eq__", [](const PyMappedSafeguard& a, const PyMappedSafeguard& b) { return a == b; }, py::is_operator())
+      .def(
+          "__eq__", [](const PyMappedSafeguard& a, const PyMappedSafeguard& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const PyMappedSafeguard& x) {
-        return "MappedSafeguard(" + quote(x.safeguard.id) + ", maturity=" +
-               (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
+        return "MappedSafeguard(" + quote(x.safeguard.id) +
+               ", maturity=" + (x.maturity ? std::to_string(static_cast<int>(*x.maturity)) : "None") + ")";
       });
-  coverage.def_readonly("ig", &PyCoverage::ig).def_readonly("total", &PyCoverage::total)
-      .def_readonly("mapped", &PyCoverage::mapped).def_readonly("unmapped", &PyCoverage::unmapped)
+  coverage.def_readonly("ig", &PyCoverage::ig)
+      .def_readonly("total", &PyCoverage::total)
+      .def_readonly("mapped", &PyCoverage::mapped)
+      .def_readonly("unmapped", &PyCoverage::unmapped)
       .def("__repr__", [](const PyCoverage& c) {
         return "Coverage(ig=" + std::to_string(static_cast<int>(c.ig)) + ", total=" + std::to_string(c.total) +
                ", mapped=" + std::to_string(c.mapped.size()) + ", unmapped=" + std::to_string(c.unmapped.size()) + ")";
       });
-
 }
 
 }  // namespace electsec::python

@@ -12,9 +12,8 @@ int main(int argc, char** argv) {
   try {
     // 1. The catalog compiled into the library: immutable, safe to share between threads.
     const Catalog& catalog = default_catalog();
-    std::cout << catalog.guide().title << ' ' << catalog.guide().version << ": "
-              << catalog.practices().size() << " practices, " << catalog.safeguards().size()
-              << " CIS Safeguards\n";
+    std::cout << catalog.guide().title << ' ' << catalog.guide().version << ": " << catalog.practices().size()
+              << " practices, " << catalog.safeguards().size() << " CIS Safeguards\n";
 
     // 2. Single lookups return references or throw NotFound; filters return lists.
     const Practice& backups = catalog.practice("backups");

@@ -9,7 +9,8 @@ int main(int argc, char** argv) {
   using namespace electsec;
   try {
     ImplementationGroup ig = ImplementationGroup::ig1;
-    if (argc == 3 && std::strcmp(argv[1], "--ig") == 0) ig = parse_implementation_group(argv[2]);
+    if (argc == 3 && std::strcmp(argv[1], "--ig") == 0)
+      ig = parse_implementation_group(argv[2]);
     else if (argc != 1) {
       std::cerr << "usage: ig1_checklist [--ig N]\n";
       return 2;

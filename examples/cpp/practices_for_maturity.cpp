@@ -16,8 +16,8 @@ int main(int argc, char** argv) {
       const auto practices = catalog.practices(PracticeFilter{level, scope});
       std::cout << '\n' << (scope == Scope::priority ? "Priority" : "In scope") << " (" << practices.size() << ")\n";
       for (const Practice* p : practices)
-        std::cout << "  " << std::setw(2) << p->order << ". " << std::left << std::setw(52) << p->title
-                  << std::right << std::setw(3) << catalog.applicable_actions(p->id, level).size() << " actions\n";
+        std::cout << "  " << std::setw(2) << p->order << ". " << std::left << std::setw(52) << p->title << std::right
+                  << std::setw(3) << catalog.applicable_actions(p->id, level).size() << " actions\n";
     }
     const auto out = catalog.practices(PracticeFilter{level, Scope::out_of_scope});
     std::cout << "\nOut of scope at " << level_name(level) << ": " << out.size() << " practices\n";

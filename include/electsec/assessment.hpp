@@ -49,28 +49,28 @@ bool is_valid_name(std::string_view text);
 
 /// The office an assessment belongs to.
 struct Jurisdiction {
-  std::string id;     ///< the office's own stable id, e.g. "us-pa-dauphin"
-  std::string name;   ///< "Dauphin County"
-  std::string state;  ///< postal code or name, as the office writes it
+  std::string id;                                    ///< the office's own stable id, e.g. "us-pa-dauphin"
+  std::string name;                                  ///< "Dauphin County"
+  std::string state;                                 ///< postal code or name, as the office writes it
   JurisdictionKind kind = JurisdictionKind::county;  ///< state, county, municipality or territory
-  bool operator==(const Jurisdiction& o) const;  ///< Equal when every field is equal.
+  bool operator==(const Jurisdiction& o) const;      ///< Equal when every field is equal.
 };
 
 /// Where an office stands on one action, with its note.
 struct ActionStatus {
-  Status status = Status::not_started;  ///< where the office stands
-  std::string note;  ///< free text from the office; may be empty
-  std::string updated;  ///< ISO 8601 date or time of the last change, or empty
+  Status status = Status::not_started;           ///< where the office stands
+  std::string note;                              ///< free text from the office; may be empty
+  std::string updated;                           ///< ISO 8601 date or time of the last change, or empty
   bool operator==(const ActionStatus& o) const;  ///< Equal when every field is equal.
 };
 
 /// One office's assessment. A plain value: `set` checks ids against a catalog; the
 /// loader (assessment_json.hpp) validates everything.
 struct Assessment {
-  Jurisdiction jurisdiction;  ///< whose assessment it is
-  std::string catalog_version;  ///< the guide version the ids refer to, e.g. "1.4.1"
-  Maturity maturity = Maturity::level1;  ///< the office's maturity level (see maturity.hpp)
-  MaturityAnswers answers;      ///< optional answers to the maturity statements
+  Jurisdiction jurisdiction;                                  ///< whose assessment it is
+  std::string catalog_version;                                ///< the guide version the ids refer to, e.g. "1.4.1"
+  Maturity maturity = Maturity::level1;                       ///< the office's maturity level (see maturity.hpp)
+  MaturityAnswers answers;                                    ///< optional answers to the maturity statements
   std::map<std::string, ActionStatus, std::less<>> statuses;  ///< action id -> status
   /// Statuses of actions, and answers to statements, that an earlier release had and the
   /// current one does not: kept by `migrate`, never scored, never dropped.

@@ -27,8 +27,7 @@ inline constexpr std::string_view assessment_schema = "electsec.assessment/1";
 /// known status strings. Malformed JSON is a ParseError with line and column; every
 /// other problem is reported with its JSON pointer, line and column: one problem as a
 /// ParseError, several as a ValidationError listing them all.
-Assessment parse_assessment(std::string_view text, const Catalog& catalog,
-                            std::string_view source = "<string>");
+Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::string_view source = "<string>");
 /// Read the file at `path` and parse it as `parse_assessment` does, with the path as the
 /// source of every error. Files over the size limit (limits.hpp) are rejected unread.
 Assessment load_assessment(const std::string& path, const Catalog& catalog);
@@ -42,8 +41,10 @@ std::string to_json(const Jurisdiction& jurisdiction, int indent = 2);
 /// One action's status as in an assessment's `statuses` (status, note, updated).
 std::string to_json(const ActionStatus& status, int indent = 2);
 /// \cond ELECTSEC_SPECIALISATIONS
-template <> Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source);
-template <> ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source);
+template <>
+Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source);
+template <>
+ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source);
 /// \endcond
 
 /// \name Writing an office's record
@@ -96,11 +97,11 @@ Migration migrate_assessment_file(const std::string& path, const Catalog& target
 //@{
 /// One row of a status CSV.
 struct StatusRow {
-  std::string action;               ///< action id
+  std::string action;                   ///< action id
   Status status = Status::not_started;  ///< the new status
-  std::optional<std::string> note;  ///< the new note; none when the CSV has no note column
-  std::string updated;              ///< ISO 8601 date or UTC date-time; empty for today
-  std::size_t line = 0;             ///< 1-based line of the row in the CSV
+  std::optional<std::string> note;      ///< the new note; none when the CSV has no note column
+  std::string updated;                  ///< ISO 8601 date or UTC date-time; empty for today
+  std::size_t line = 0;                 ///< 1-based line of the row in the CSV
 };
 /// Parse and check every row against `catalog` (known action, known status, valid date,
 /// no action twice). All problems are reported together, each with its line: one as a
@@ -116,8 +117,7 @@ std::string to_status_csv(const Assessment& assessment);
 /// A maturity answers document: {"answers": {"l1.1": true, "l2.3": false, ...}}. An
 /// answer may be null (skipped). Unknown statement ids and non-boolean answers are
 /// errors naming the key (ParseError / ValidationError as above).
-MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog,
-                              std::string_view source = "<string>");
+MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std::string_view source = "<string>");
 /// Read the file at `path` and parse it as `parse_answers` does.
 MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
 
@@ -125,4 +125,3 @@ MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
 
 // Declared in assessment_json.hpp before; kept reachable from here.
 #include <electsec/rollup_files.hpp>
-

@@ -46,10 +46,10 @@ struct PracticeFilter {
 /// Which safeguards `Catalog::safeguards` returns; unset fields do not filter. An
 /// Implementation Group selects the Safeguards that belong to it (IG2 includes IG1's).
 struct SafeguardFilter {
-  std::optional<ImplementationGroup> ig;      ///< Safeguards in this group
-  std::optional<int> control;                 ///< Safeguards of this Control (1..18)
-  std::optional<AssetType> asset_type;        ///< of this asset type
-  std::optional<SecurityFunction> function;   ///< with this security function
+  std::optional<ImplementationGroup> ig;     ///< Safeguards in this group
+  std::optional<int> control;                ///< Safeguards of this Control (1..18)
+  std::optional<AssetType> asset_type;       ///< of this asset type
+  std::optional<SecurityFunction> function;  ///< with this security function
 };
 
 /// Which recommendations `Catalog::recommendations` returns; unset fields do not filter.
@@ -74,10 +74,10 @@ struct MappedSafeguard {
 
 /// How much of an Implementation Group the practices cover.
 struct Coverage {
-  ImplementationGroup ig;                 ///< the group
-  std::size_t total = 0;                  ///< Safeguards in the group
-  std::vector<const Safeguard*> mapped;   ///< ... that at least one practice maps to
-  std::vector<const Safeguard*> unmapped; ///< ... that no practice maps to
+  ImplementationGroup ig;                  ///< the group
+  std::size_t total = 0;                   ///< Safeguards in the group
+  std::vector<const Safeguard*> mapped;    ///< ... that at least one practice maps to
+  std::vector<const Safeguard*> unmapped;  ///< ... that no practice maps to
 };
 
 class CatalogBuilder;
@@ -128,8 +128,7 @@ class Catalog {
 
   /// Actions of a practice that apply to an office at maturity `m`: those whose block's
   /// lowest level is <= m, none when the practice is out of scope at m; guide order.
-  std::vector<const Action*> applicable_actions(std::string_view practice_id,
-                                                Maturity m) const;
+  std::vector<const Action*> applicable_actions(std::string_view practice_id, Maturity m) const;
 
   /// The Safeguards of `ig` split into those some practice maps to and those none does.
   Coverage coverage(ImplementationGroup ig) const;

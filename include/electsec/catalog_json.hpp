@@ -32,26 +32,26 @@ std::string to_json(const Catalog& catalog, int indent = 2);
 /// value always gives the same bytes. `indent` spaces per level (at most
 /// max_json_indent); a negative indent gives one line. Throws Error for a larger indent.
 std::string to_json(const GuideInfo& value, int indent = 2);
-std::string to_json(const MaturityLevel& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const MaturityStatement& value, int indent = 2);        ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Goal& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Action& value, int indent = 2);                   ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Tool& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Link& value, int indent = 2);                     ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const SafeguardMapping& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Practice& value, int indent = 2);                 ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Control& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Safeguard& value, int indent = 2);                ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Worksheet& value, int indent = 2);                ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const CdmRank& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Priorities& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const HandbookPractice& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const GlossaryEntry& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Acronym& value, int indent = 2);                  ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const GuidanceSource& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const RelatedPractice& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Recommendation& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Guidance& value, int indent = 2);                 ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const MaturityLevel& value, int indent = 2);      ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const MaturityStatement& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Goal& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Action& value, int indent = 2);             ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Tool& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Link& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const SafeguardMapping& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Practice& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Control& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Safeguard& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Worksheet& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const CdmRank& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Priorities& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const HandbookPractice& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const GlossaryEntry& value, int indent = 2);      ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Acronym& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const GuidanceSource& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const RelatedPractice& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Recommendation& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
+std::string to_json(const Guidance& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
 
 /// The value of type T that `text` holds, checked field by field as the catalog loader
 /// checks it; throws ParseError naming the source, line, column and field. Defined for
@@ -65,7 +65,9 @@ T from_json(std::string_view /* text */, std::string_view /* source */ = "<strin
 }
 
 /// \cond ELECTSEC_SPECIALISATIONS
-#define ELECTSEC_FROM_JSON(T) template <> T from_json<T>(std::string_view text, std::string_view source);
+#define ELECTSEC_FROM_JSON(T) \
+  template <>                 \
+  T from_json<T>(std::string_view text, std::string_view source);
 ELECTSEC_FROM_JSON(GuideInfo)
 ELECTSEC_FROM_JSON(MaturityLevel)
 ELECTSEC_FROM_JSON(MaturityStatement)

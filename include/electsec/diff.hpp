@@ -17,27 +17,27 @@ namespace electsec {
 
 /// How one practice differs between two catalogs.
 struct PracticeChange {
-  std::string id;  ///< the practice
+  std::string id;                                            ///< the practice
   std::optional<std::pair<std::string, std::string>> title;  ///< old, new
   /// Old and new scopes at Level 1, 2, 3, when any differs.
   std::optional<std::pair<std::array<Scope, 3>, std::array<Scope, 3>>> scopes;
-  bool goals_changed = false;  ///< any goal's text, tag or count differs
-  std::vector<std::string> actions_added;    ///< action ids only in the new catalog
-  std::vector<std::string> actions_removed;  ///< action ids only in the old one
-  std::vector<std::string> actions_changed;  ///< same id, other text, levels or group
-  std::vector<std::string> tools_added;      ///< by name (URL when the name is empty)
-  std::vector<std::string> tools_removed;    ///< by name (URL when the name is empty)
+  bool goals_changed = false;                    ///< any goal's text, tag or count differs
+  std::vector<std::string> actions_added;        ///< action ids only in the new catalog
+  std::vector<std::string> actions_removed;      ///< action ids only in the old one
+  std::vector<std::string> actions_changed;      ///< same id, other text, levels or group
+  std::vector<std::string> tools_added;          ///< by name (URL when the name is empty)
+  std::vector<std::string> tools_removed;        ///< by name (URL when the name is empty)
   std::vector<std::string> safeguards_added;     ///< Safeguard ids newly mapped
   std::vector<std::string> safeguards_removed;   ///< Safeguard ids no longer mapped
   std::vector<std::string> safeguards_retagged;  ///< mapped in both, with another level tag
-  std::vector<int> handbook_added;    ///< Handbook numbers newly listed
-  std::vector<int> handbook_removed;  ///< Handbook numbers no longer listed
+  std::vector<int> handbook_added;               ///< Handbook numbers newly listed
+  std::vector<int> handbook_removed;             ///< Handbook numbers no longer listed
 };
 
 /// How two catalogs differ, practice by practice.
 struct CatalogDiff {
-  std::vector<std::string> added;    ///< practice ids only in the new catalog
-  std::vector<std::string> removed;  ///< practice ids only in the old one
+  std::vector<std::string> added;       ///< practice ids only in the new catalog
+  std::vector<std::string> removed;     ///< practice ids only in the old one
   std::vector<PracticeChange> changed;  ///< practices in both that differ, in new order
   /// True when nothing above differs.
   bool empty() const { return added.empty() && removed.empty() && changed.empty(); }

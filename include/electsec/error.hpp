@@ -40,8 +40,7 @@ class ParseError : public Error {
  public:
   /// what() reads "source:line:column: field F: expected", leaving out what is unknown
   /// (the line or column when 0, the field when empty).
-  ParseError(std::string source, std::size_t line, std::size_t column, std::string field,
-             std::string expected);
+  ParseError(std::string source, std::size_t line, std::size_t column, std::string field, std::string expected);
 
   /// The file, or a label such as "<string>".
   const std::string& source() const noexcept { return source_; }

@@ -15,9 +15,9 @@ namespace electsec {
 /// How one level's statements were answered.
 struct LevelTally {
   Maturity level = Maturity::level1;  ///< which level
-  std::size_t yes = 0;       ///< answered true
-  std::size_t answered = 0;  ///< answered true or false
-  std::size_t total = 0;     ///< statements of the level
+  std::size_t yes = 0;                ///< answered true
+  std::size_t answered = 0;           ///< answered true or false
+  std::size_t total = 0;              ///< statements of the level
   /// yes > total / 2: a strict majority of all the level's statements (a tie is not one).
   bool majority() const noexcept { return 2 * yes > total; }
 };
@@ -31,8 +31,8 @@ struct MaturityResult {
   /// Fewer than half of all statements were answered, so the result is Level 1.
   bool unsure = false;
   std::array<LevelTally, 3> tallies{};  ///< one per level, Level 1 first
-  std::vector<std::string> applied;  ///< ids of the statements answered true, in catalog order
-  std::string rationale;             ///< a few sentences a person can read
+  std::vector<std::string> applied;     ///< ids of the statements answered true, in catalog order
+  std::string rationale;                ///< a few sentences a person can read
 };
 
 /// Apply the rule: for each level L, majority(L) is yes(L) > total(L) / 2. The result is

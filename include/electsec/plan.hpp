@@ -20,21 +20,21 @@ StepKind parse_step_kind(std::string_view text);
 
 /// One step of a plan.
 struct PlanStep {
-  int rank = 0;  ///< 1-based position
-  StepKind kind = StepKind::practice;  ///< worksheet or practice
-  std::string id;        ///< worksheet id or practice id
-  std::string practice;  ///< the practice, for practice steps; empty for worksheets
-  std::vector<std::string> actions;  ///< action ids still to do, in the order to do them
-  std::string reason;                ///< why the step stands where it does
+  int rank = 0;                              ///< 1-based position
+  StepKind kind = StepKind::practice;        ///< worksheet or practice
+  std::string id;                            ///< worksheet id or practice id
+  std::string practice;                      ///< the practice, for practice steps; empty for worksheets
+  std::vector<std::string> actions;          ///< action ids still to do, in the order to do them
+  std::string reason;                        ///< why the step stands where it does
   bool operator==(const PlanStep& o) const;  ///< Equal when every field is equal.
   bool operator!=(const PlanStep& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// An office's next steps at one maturity, in the order to take them.
 struct Plan {
-  Maturity maturity = Maturity::level1;  ///< the maturity the plan is for
-  std::vector<PlanStep> steps;           ///< in order; empty when nothing is left to do
-  bool operator==(const Plan& o) const;  ///< Equal when every field is equal.
+  Maturity maturity = Maturity::level1;                           ///< the maturity the plan is for
+  std::vector<PlanStep> steps;                                    ///< in order; empty when nothing is left to do
+  bool operator==(const Plan& o) const;                           ///< Equal when every field is equal.
   bool operator!=(const Plan& o) const { return !(*this == o); }  ///< Not equal.
 };
 

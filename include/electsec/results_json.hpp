@@ -48,11 +48,16 @@ Scorecard parse_scorecard(std::string_view text, std::string_view source = "<str
 Rollup parse_rollup(std::string_view text, std::string_view source = "<string>");
 
 /// \cond ELECTSEC_SPECIALISATIONS
-template <> Plan from_json<Plan>(std::string_view text, std::string_view source);
-template <> PlanStep from_json<PlanStep>(std::string_view text, std::string_view source);
-template <> Scorecard from_json<Scorecard>(std::string_view text, std::string_view source);
-template <> Rollup from_json<Rollup>(std::string_view text, std::string_view source);
-template <> OfficeSummary from_json<OfficeSummary>(std::string_view text, std::string_view source);
+template <>
+Plan from_json<Plan>(std::string_view text, std::string_view source);
+template <>
+PlanStep from_json<PlanStep>(std::string_view text, std::string_view source);
+template <>
+Scorecard from_json<Scorecard>(std::string_view text, std::string_view source);
+template <>
+Rollup from_json<Rollup>(std::string_view text, std::string_view source);
+template <>
+OfficeSummary from_json<OfficeSummary>(std::string_view text, std::string_view source);
 /// \endcond
 
 }  // namespace electsec

@@ -27,8 +27,8 @@ struct SkippedFile {
 
 /// What rollup_files read: the rollup and the files skipped (only with skip_invalid).
 struct FileRollup {
-  Rollup rollup;                      ///< the offices that loaded
-  std::vector<SkippedFile> skipped;   ///< in path order
+  Rollup rollup;                     ///< the offices that loaded
+  std::vector<SkippedFile> skipped;  ///< in path order
 };
 
 /// Roll up assessment files (a directory stands for the *.json files in it; with
@@ -38,10 +38,8 @@ struct FileRollup {
 /// without `skip_invalid`, any file that does not load, the ValidationError listing
 /// every such file with its reason, not just the first; with `skip_invalid`, when no
 /// file loads at all.
-FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths,
-                        const RollupOptions& options);
+FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, const RollupOptions& options);
 /// rollup_files with `threads` threads and the other options off.
-Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths,
-                    unsigned threads = 0);
+Rollup rollup_files(const Catalog& catalog, const std::vector<std::string>& paths, unsigned threads = 0);
 
 }  // namespace electsec

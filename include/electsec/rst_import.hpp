@@ -28,9 +28,7 @@ struct ImportWarning {
   std::size_t line = 0;  ///< 1-based, 0 when it concerns the whole file
   std::string message;   ///< what was missing or left out
   /// Equal when every field is equal.
-  bool operator==(const ImportWarning& o) const {
-    return file == o.file && line == o.line && message == o.message;
-  }
+  bool operator==(const ImportWarning& o) const { return file == o.file && line == o.line && message == o.message; }
 };
 
 /// What `import_eges_rst` gives back.

@@ -16,12 +16,12 @@ namespace electsec {
 /// maturity (DESIGN.md's rule) minus those marked not applicable; an action without a
 /// status counts as not started. Completion is done / applicable, 0 when nothing applies.
 struct PracticeScore {
-  std::string practice;  ///< practice id
-  Scope scope = Scope::in_scope;  ///< at the office's maturity
-  std::size_t actions_applicable = 0;  ///< actions that apply and are not marked not applicable
-  std::size_t actions_done = 0;  ///< of those, done
-  std::size_t actions_in_progress = 0;  ///< of those, in progress
-  double completion = 0;  ///< done / applicable, 0..1
+  std::string practice;                           ///< practice id
+  Scope scope = Scope::in_scope;                  ///< at the office's maturity
+  std::size_t actions_applicable = 0;             ///< actions that apply and are not marked not applicable
+  std::size_t actions_done = 0;                   ///< of those, done
+  std::size_t actions_in_progress = 0;            ///< of those, in progress
+  double completion = 0;                          ///< done / applicable, 0..1
   bool operator==(const PracticeScore& o) const;  ///< Equal when every field is equal.
   bool operator!=(const PracticeScore& o) const { return !(*this == o); }  ///< Not equal.
 };
@@ -29,25 +29,25 @@ struct PracticeScore {
 /// Progress on one CIS Safeguard: the done and applicable actions of the practices mapped
 /// to it (a mapping counts from the level it is tagged with; untagged ones always count).
 struct SafeguardScore {
-  std::string safeguard;  ///< Safeguard id
-  std::size_t actions_applicable = 0;  ///< applicable actions of the practices mapped to it
-  std::size_t actions_done = 0;  ///< of those, done
-  double completion = 0;  ///< done / applicable, 0..1
+  std::string safeguard;                           ///< Safeguard id
+  std::size_t actions_applicable = 0;              ///< applicable actions of the practices mapped to it
+  std::size_t actions_done = 0;                    ///< of those, done
+  double completion = 0;                           ///< done / applicable, 0..1
   bool operator==(const SafeguardScore& o) const;  ///< Equal when every field is equal.
   bool operator!=(const SafeguardScore& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// One office's scorecard. Practices out of scope at its maturity are left out.
 struct Scorecard {
-  Jurisdiction jurisdiction;  ///< whose scorecard
-  Maturity maturity = Maturity::level1;  ///< the level it is scored at
-  std::vector<PracticeScore> practices;    ///< index order
-  std::vector<SafeguardScore> safeguards;  ///< catalog order, mapped Safeguards only
-  bool priorities_complete = false;  ///< every priority practice of its level is complete
-  std::size_t actions_applicable = 0;  ///< over all practices in scope
-  std::size_t actions_done = 0;  ///< of those, done
-  std::size_t actions_in_progress = 0;  ///< of those, in progress
-  double completion = 0;  ///< done / applicable, 0..1
+  Jurisdiction jurisdiction;                  ///< whose scorecard
+  Maturity maturity = Maturity::level1;       ///< the level it is scored at
+  std::vector<PracticeScore> practices;       ///< index order
+  std::vector<SafeguardScore> safeguards;     ///< catalog order, mapped Safeguards only
+  bool priorities_complete = false;           ///< every priority practice of its level is complete
+  std::size_t actions_applicable = 0;         ///< over all practices in scope
+  std::size_t actions_done = 0;               ///< of those, done
+  std::size_t actions_in_progress = 0;        ///< of those, in progress
+  double completion = 0;                      ///< done / applicable, 0..1
   bool operator==(const Scorecard& o) const;  ///< Equal when every field is equal.
   bool operator!=(const Scorecard& o) const { return !(*this == o); }  ///< Not equal.
 };
@@ -58,39 +58,39 @@ Scorecard score(const Catalog& catalog, const Assessment& assessment);
 
 /// One practice summed over many offices.
 struct PracticeRollup {
-  std::string practice;  ///< practice id
-  std::size_t actions_applicable = 0;  ///< summed over offices
-  std::size_t actions_done = 0;  ///< summed over offices
-  double completion = 0;  ///< done / applicable over all offices, 0..1
-  std::size_t offices_complete = 0;  ///< offices with something applicable and all of it done
+  std::string practice;                            ///< practice id
+  std::size_t actions_applicable = 0;              ///< summed over offices
+  std::size_t actions_done = 0;                    ///< summed over offices
+  double completion = 0;                           ///< done / applicable over all offices, 0..1
+  std::size_t offices_complete = 0;                ///< offices with something applicable and all of it done
   bool operator==(const PracticeRollup& o) const;  ///< Equal when every field is equal.
   bool operator!=(const PracticeRollup& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// One office in a rollup.
 struct OfficeSummary {
-  Jurisdiction jurisdiction;  ///< the office
-  Maturity maturity = Maturity::level1;  ///< its level
-  std::size_t actions_applicable = 0;  ///< as its scorecard gives it
-  std::size_t actions_done = 0;  ///< as its scorecard gives it
-  double completion = 0;  ///< as its scorecard gives it
-  bool priorities_complete = false;  ///< as its scorecard gives it
-  bool operator==(const OfficeSummary& o) const;  ///< Equal when every field is equal.
+  Jurisdiction jurisdiction;                                               ///< the office
+  Maturity maturity = Maturity::level1;                                    ///< its level
+  std::size_t actions_applicable = 0;                                      ///< as its scorecard gives it
+  std::size_t actions_done = 0;                                            ///< as its scorecard gives it
+  double completion = 0;                                                   ///< as its scorecard gives it
+  bool priorities_complete = false;                                        ///< as its scorecard gives it
+  bool operator==(const OfficeSummary& o) const;                           ///< Equal when every field is equal.
   bool operator!=(const OfficeSummary& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// A state's (or any group's) picture.
 struct Rollup {
-  std::size_t jurisdictions = 0;  ///< offices rolled up
-  std::array<std::size_t, 3> maturity_distribution{};  ///< offices at Level 1, 2, 3
-  std::vector<PracticeRollup> practices;    ///< index order
-  std::vector<std::string> least_complete;  ///< up to 5 practice ids, least complete first
-  std::vector<SafeguardScore> safeguards;   ///< summed over offices
-  std::vector<OfficeSummary> offices;       ///< least complete first, then by id
-  std::size_t actions_applicable = 0;  ///< summed over offices
-  std::size_t actions_done = 0;  ///< summed over offices
-  double completion = 0;  ///< done / applicable over all offices, 0..1
-  bool operator==(const Rollup& o) const;  ///< Equal when every field is equal.
+  std::size_t jurisdictions = 0;                                    ///< offices rolled up
+  std::array<std::size_t, 3> maturity_distribution{};               ///< offices at Level 1, 2, 3
+  std::vector<PracticeRollup> practices;                            ///< index order
+  std::vector<std::string> least_complete;                          ///< up to 5 practice ids, least complete first
+  std::vector<SafeguardScore> safeguards;                           ///< summed over offices
+  std::vector<OfficeSummary> offices;                               ///< least complete first, then by id
+  std::size_t actions_applicable = 0;                               ///< summed over offices
+  std::size_t actions_done = 0;                                     ///< summed over offices
+  double completion = 0;                                            ///< done / applicable over all offices, 0..1
+  bool operator==(const Rollup& o) const;                           ///< Equal when every field is equal.
   bool operator!=(const Rollup& o) const { return !(*this == o); }  ///< Not equal.
 };
 

@@ -20,8 +20,8 @@ namespace electsec {
 
 /// Headers and rows of text; a row may have fewer cells than there are headers.
 struct Table {
-  std::vector<std::string> headers;              ///< Column names, in order.
-  std::vector<std::vector<std::string>> rows;    ///< Cells, row by row.
+  std::vector<std::string> headers;            ///< Column names, in order.
+  std::vector<std::vector<std::string>> rows;  ///< Cells, row by row.
 };
 
 /// Columns padded to their widest cell (counted in UTF-8 code points), two spaces apart, a

@@ -68,25 +68,23 @@ Maturity maturity_from_int(int level);
 /// \name Enumerating
 //@{
 /// Every value of each enum, in declaration order.
-inline constexpr std::array<Maturity, 3> all_maturities{Maturity::level1, Maturity::level2,
-                                                        Maturity::level3};
-inline constexpr std::array<Scope, 3> all_scopes{Scope::priority, Scope::in_scope,
-                                                 Scope::out_of_scope};
+inline constexpr std::array<Maturity, 3> all_maturities{Maturity::level1, Maturity::level2, Maturity::level3};
+inline constexpr std::array<Scope, 3> all_scopes{Scope::priority, Scope::in_scope, Scope::out_of_scope};
 inline constexpr std::array<ImplementationGroup, 3> all_implementation_groups{
     ImplementationGroup::ig1, ImplementationGroup::ig2, ImplementationGroup::ig3};
-inline constexpr std::array<AssetType, 6> all_asset_types{
-    AssetType::devices, AssetType::applications, AssetType::data,
-    AssetType::users,   AssetType::network,      AssetType::not_applicable};
+inline constexpr std::array<AssetType, 6> all_asset_types{AssetType::devices, AssetType::applications,
+                                                          AssetType::data,    AssetType::users,
+                                                          AssetType::network, AssetType::not_applicable};
 inline constexpr std::array<SecurityFunction, 5> all_security_functions{
-    SecurityFunction::identify, SecurityFunction::protect, SecurityFunction::detect,
-    SecurityFunction::respond, SecurityFunction::recover};
+    SecurityFunction::identify, SecurityFunction::protect, SecurityFunction::detect, SecurityFunction::respond,
+    SecurityFunction::recover};
 //@}
 
 /// A goal of a best practice, with the maturity the guide tags it with (if any).
 struct Goal {
-  std::string id;  ///< "<practice>.goal.<n>"
-  std::string text;  ///< the goal, summarised in the project's words
-  std::optional<Maturity> maturity;  ///< the level the guide tags the goal with; none when untagged
+  std::string id;                        ///< "<practice>.goal.<n>"
+  std::string text;                      ///< the goal, summarised in the project's words
+  std::optional<Maturity> maturity;      ///< the level the guide tags the goal with; none when untagged
   bool operator==(const Goal& o) const;  ///< Equal when every field is equal.
 };
 
@@ -94,10 +92,10 @@ struct Goal {
 /// "<practice>.<block>[.<group>].<n>" (see DESIGN.md); `levels` are the maturities its
 /// block names ("all" names 1, 2 and 3).
 struct Action {
-  std::string id;  ///< "<practice>.<block>[.<group>].<n>"
-  std::vector<Maturity> levels;  ///< the maturities its block names, ascending
+  std::string id;                    ///< "<practice>.<block>[.<group>].<n>"
+  std::vector<Maturity> levels;      ///< the maturities its block names, ascending
   std::optional<std::string> group;  ///< the sub-heading it stands under, if any
-  std::string text;  ///< the action, summarised in the project's words
+  std::string text;                  ///< the action, summarised in the project's words
   /// The lowest level of its block: from this maturity on the action applies.
   Maturity first_level() const;
   bool operator==(const Action& o) const;  ///< Equal when every field is equal.
@@ -105,40 +103,40 @@ struct Action {
 
 /// A cost-effective tool the guide names for a best practice.
 struct Tool {
-  std::string name;  ///< the tool's name as the guide gives it
-  std::string url;  ///< where to find it
-  std::string description;  ///< what it does, in the project's words
+  std::string name;                      ///< the tool's name as the guide gives it
+  std::string url;                       ///< where to find it
+  std::string description;               ///< what it does, in the project's words
   bool operator==(const Tool& o) const;  ///< Equal when every field is equal.
 };
 
 /// A "learn more" link.
 struct Link {
-  std::string title;  ///< the title of the linked page
-  std::string url;  ///< its address
+  std::string title;                     ///< the title of the linked page
+  std::string url;                       ///< its address
   bool operator==(const Link& o) const;  ///< Equal when every field is equal.
 };
 
 /// A best practice's mapping to one CIS Safeguard, with the maturity the guide tags the
 /// mapping with (or none when the guide leaves it untagged).
 struct SafeguardMapping {
-  std::string safeguard;  ///< Safeguard id, e.g. "4.1"
-  std::optional<Maturity> maturity;  ///< the level the guide tags the mapping with; none when untagged
+  std::string safeguard;                             ///< Safeguard id, e.g. "4.1"
+  std::optional<Maturity> maturity;                  ///< the level the guide tags the mapping with; none when untagged
   bool operator==(const SafeguardMapping& o) const;  ///< Equal when every field is equal.
 };
 
 /// One EGES best practice.
 struct Practice {
-  std::string id;  ///< the guide's file stem, e.g. "asset_management"
-  std::string title;  ///< title as the guide gives it
-  int order = 0;                 ///< 1-based position in the guide's index
-  std::array<Scope, 3> scopes{};  ///< status at Level 1, 2, 3
-  std::string summary;  ///< what the practice is about, in the project's words
-  std::vector<Goal> goals;  ///< goals in guide order
-  std::vector<Action> actions;  ///< actions in guide order
-  std::vector<Tool> tools;  ///< cost-effective tools the guide names
-  std::vector<Link> learn_more;  ///< the guide's "learn more" links
+  std::string id;                            ///< the guide's file stem, e.g. "asset_management"
+  std::string title;                         ///< title as the guide gives it
+  int order = 0;                             ///< 1-based position in the guide's index
+  std::array<Scope, 3> scopes{};             ///< status at Level 1, 2, 3
+  std::string summary;                       ///< what the practice is about, in the project's words
+  std::vector<Goal> goals;                   ///< goals in guide order
+  std::vector<Action> actions;               ///< actions in guide order
+  std::vector<Tool> tools;                   ///< cost-effective tools the guide names
+  std::vector<Link> learn_more;              ///< the guide's "learn more" links
   std::vector<SafeguardMapping> safeguards;  ///< CIS Safeguards it maps to, in guide order
-  std::vector<int> handbook;  ///< numbers of 2018 Handbook practices
+  std::vector<int> handbook;                 ///< numbers of 2018 Handbook practices
 
   /// The scope at maturity `m`.
   Scope scope_at(Maturity m) const { return scopes[static_cast<int>(m) - 1]; }
@@ -147,46 +145,46 @@ struct Practice {
 
 /// A CIS Control (v8).
 struct Control {
-  int id = 0;  ///< 1..18
-  std::string title;  ///< title as CIS gives it
+  int id = 0;                               ///< 1..18
+  std::string title;                        ///< title as CIS gives it
   bool operator==(const Control& o) const;  ///< Equal when every field is equal.
 };
 
 /// A CIS Safeguard (v8).
 struct Safeguard {
-  std::string id;  ///< "1.1".."18.5"
-  int control = 0;  ///< the Control it belongs to
-  std::string title;  ///< title as CIS gives it
-  AssetType asset_type = AssetType::not_applicable;  ///< CIS asset type
+  std::string id;                                                   ///< "1.1".."18.5"
+  int control = 0;                                                  ///< the Control it belongs to
+  std::string title;                                                ///< title as CIS gives it
+  AssetType asset_type = AssetType::not_applicable;                 ///< CIS asset type
   SecurityFunction security_function = SecurityFunction::identify;  ///< CIS security function
-  std::vector<ImplementationGroup> implementation_groups;  ///< ascending
-  std::vector<std::string> depends_on;                     ///< Safeguard ids
+  std::vector<ImplementationGroup> implementation_groups;           ///< ascending
+  std::vector<std::string> depends_on;                              ///< Safeguard ids
 
   bool in_group(ImplementationGroup g) const;  ///< True when the Safeguard belongs to Implementation Group `g`.
-  bool operator==(const Safeguard& o) const;  ///< Equal when every field is equal.
+  bool operator==(const Safeguard& o) const;   ///< Equal when every field is equal.
 };
 
 /// One of the 88 practices of the 2018 Handbook for Election Infrastructure Security.
 struct HandbookPractice {
-  int number = 0;  ///< 1..88
-  std::string title;  ///< title as the Handbook gives it
-  std::vector<std::string> practices;  ///< EGES practice ids that cover it
+  int number = 0;                                    ///< 1..88
+  std::string title;                                 ///< title as the Handbook gives it
+  std::vector<std::string> practices;                ///< EGES practice ids that cover it
   bool operator==(const HandbookPractice& o) const;  ///< Equal when every field is equal.
 };
 
 /// A maturity level with its name and a one-line description.
 struct MaturityLevel {
-  Maturity level = Maturity::level1;  ///< which level
-  std::string name;  ///< "Level 1".."Level 3"
-  std::string description;  ///< one line in the project's words
+  Maturity level = Maturity::level1;              ///< which level
+  std::string name;                               ///< "Level 1".."Level 3"
+  std::string description;                        ///< one line in the project's words
   bool operator==(const MaturityLevel& o) const;  ///< Equal when every field is equal.
 };
 
 /// A statement that characterises a maturity level ("l1.1".."l3.7").
 struct MaturityStatement {
-  std::string id;  ///< "l<level>.<n>"
-  Maturity level = Maturity::level1;  ///< the level it characterises
-  std::string text;  ///< the statement in the project's words
+  std::string id;                                     ///< "l<level>.<n>"
+  Maturity level = Maturity::level1;                  ///< the level it characterises
+  std::string text;                                   ///< the statement in the project's words
   bool operator==(const MaturityStatement& o) const;  ///< Equal when every field is equal.
 };
 
@@ -197,104 +195,104 @@ using MaturityAnswers = std::map<std::string, bool, std::less<>>;
 
 /// A Level 1 baseline worksheet and the actions it fulfils.
 struct Worksheet {
-  std::string id;  ///< kebab-case of its name, e.g. "hardware-inventory"
-  std::string name;  ///< the worksheet's name as the guide gives it
-  std::string group;  ///< "IT inventory" or "cybersecurity action"
-  std::vector<std::string> actions;  ///< ids of the actions it fulfils
+  std::string id;                             ///< kebab-case of its name, e.g. "hardware-inventory"
+  std::string name;                           ///< the worksheet's name as the guide gives it
+  std::string group;                          ///< "IT inventory" or "cybersecurity action"
+  std::vector<std::string> actions;           ///< ids of the actions it fulfils
   bool operator==(const Worksheet& o) const;  ///< Equal when every field is equal.
 };
 
 /// One row of the guide's Community Defense Model ranking of Safeguards.
 struct CdmRank {
-  int rank = 0;  ///< 1 = most important
-  std::string safeguard;  ///< Safeguard id
-  std::string practice;  ///< the EGES practice the guide pairs with it
+  int rank = 0;                             ///< 1 = most important
+  std::string safeguard;                    ///< Safeguard id
+  std::string practice;                     ///< the EGES practice the guide pairs with it
   bool operator==(const CdmRank& o) const;  ///< Equal when every field is equal.
 };
 
 /// The guide's priority lists.
 struct Priorities {
-  std::vector<Worksheet> level1_baseline;  ///< the Level 1 baseline worksheets
-  std::vector<std::string> level1_election;  ///< practice ids in guide order
-  std::vector<CdmRank> cdm_ranking;  ///< the Community Defense Model ranking, rank order
+  std::vector<Worksheet> level1_baseline;      ///< the Level 1 baseline worksheets
+  std::vector<std::string> level1_election;    ///< practice ids in guide order
+  std::vector<CdmRank> cdm_ranking;            ///< the Community Defense Model ranking, rank order
   bool operator==(const Priorities& o) const;  ///< Equal when every field is equal.
 };
 
 /// A glossary term of the guide with a definition in the project's words.
 struct GlossaryEntry {
-  std::string term;  ///< the term as the guide spells it
-  std::string definition;  ///< its meaning, in the project's words
+  std::string term;                               ///< the term as the guide spells it
+  std::string definition;                         ///< its meaning, in the project's words
   bool operator==(const GlossaryEntry& o) const;  ///< Equal when every field is equal.
 };
 
 /// One expansion of an acronym the guide lists (an acronym may have several).
 struct Acronym {
-  std::string term;  ///< the acronym, e.g. "MFA"
-  std::string expansion;  ///< one expansion as the guide gives it
+  std::string term;                         ///< the acronym, e.g. "MFA"
+  std::string expansion;                    ///< one expansion as the guide gives it
   bool operator==(const Acronym& o) const;  ///< Equal when every field is equal.
 };
 
 /// A document of guidance other than the EGES itself (e.g. the DHS/CISA page).
 struct GuidanceSource {
-  std::string id;  ///< short id, e.g. "dhs_cisa"
-  std::string title;  ///< title as the source gives it
-  std::string publisher;  ///< who published it
-  std::string date;  ///< as the source gives it, ISO 8601 where known
-  std::string url;   ///< empty when the source gives none
-  std::vector<std::string> partners;  ///< organisations the source names as partners
+  std::string id;                                  ///< short id, e.g. "dhs_cisa"
+  std::string title;                               ///< title as the source gives it
+  std::string publisher;                           ///< who published it
+  std::string date;                                ///< as the source gives it, ISO 8601 where known
+  std::string url;                                 ///< empty when the source gives none
+  std::vector<std::string> partners;               ///< organisations the source names as partners
   bool operator==(const GuidanceSource& o) const;  ///< Equal when every field is equal.
 };
 
 /// A recommendation's link to an EGES practice, with a one-line reason.
 struct RelatedPractice {
-  std::string practice;  ///< EGES practice id
-  std::string reason;  ///< why they relate, in one line
+  std::string practice;                             ///< EGES practice id
+  std::string reason;                               ///< why they relate, in one line
   bool operator==(const RelatedPractice& o) const;  ///< Equal when every field is equal.
 };
 
 /// One recommendation of a guidance source ("<source>.<n>").
 struct Recommendation {
-  std::string id;  ///< "<source>.<n>"
-  std::string source;  ///< GuidanceSource id
-  std::string audience;  ///< who it is for, as the source puts it, e.g. "mayor"
-  std::string category;  ///< the heading it stands under in its source
-  std::string title;  ///< its title
-  std::string text;  ///< the recommendation in the project's words
-  std::vector<RelatedPractice> practices;  ///< EGES practices it relates to
-  std::vector<std::string> safeguards;  ///< CIS Safeguards it relates to
-  std::vector<Link> links;  ///< references the source gives for it (endnotes)
+  std::string id;                                  ///< "<source>.<n>"
+  std::string source;                              ///< GuidanceSource id
+  std::string audience;                            ///< who it is for, as the source puts it, e.g. "mayor"
+  std::string category;                            ///< the heading it stands under in its source
+  std::string title;                               ///< its title
+  std::string text;                                ///< the recommendation in the project's words
+  std::vector<RelatedPractice> practices;          ///< EGES practices it relates to
+  std::vector<std::string> safeguards;             ///< CIS Safeguards it relates to
+  std::vector<Link> links;                         ///< references the source gives for it (endnotes)
   bool operator==(const Recommendation& o) const;  ///< Equal when every field is equal.
 };
 
 /// The other guidance a catalog carries: its sources and their recommendations.
 struct Guidance {
-  std::vector<GuidanceSource> sources;  ///< documents, in catalog order
+  std::vector<GuidanceSource> sources;          ///< documents, in catalog order
   std::vector<Recommendation> recommendations;  ///< their recommendations, in catalog order
-  bool operator==(const Guidance& o) const;  ///< Equal when every field is equal.
+  bool operator==(const Guidance& o) const;     ///< Equal when every field is equal.
 };
 
 /// Which guide a catalog models.
 struct GuideInfo {
-  std::string title;  ///< the guide's title
-  std::string version;  ///< its release, e.g. "1.4.1"
+  std::string title;                          ///< the guide's title
+  std::string version;                        ///< its release, e.g. "1.4.1"
   bool operator==(const GuideInfo& o) const;  ///< Equal when every field is equal.
 };
 
 /// Everything a catalog holds, as plain data: what a CatalogBuilder collects and what
 /// the JSON format carries. A Catalog is a validated, indexed, immutable CatalogData.
 struct CatalogData {
-  GuideInfo guide;  ///< which guide
-  std::vector<MaturityLevel> maturity_levels;  ///< the three levels
+  GuideInfo guide;                                     ///< which guide
+  std::vector<MaturityLevel> maturity_levels;          ///< the three levels
   std::vector<MaturityStatement> maturity_statements;  ///< statements per level, in order
-  std::vector<Practice> practices;  ///< the best practices, index order
-  std::vector<Control> controls;  ///< the 18 CIS Controls
-  std::vector<Safeguard> safeguards;  ///< the 153 CIS Safeguards
-  Priorities priorities;  ///< the priority lists
-  std::vector<HandbookPractice> handbook;  ///< the 88 Handbook practices
-  std::vector<GlossaryEntry> glossary;  ///< glossary entries
-  std::vector<Acronym> acronyms;  ///< acronym expansions
-  Guidance guidance;  ///< other guidance and its recommendations
-  bool operator==(const CatalogData& o) const;  ///< Equal when every field is equal.
+  std::vector<Practice> practices;                     ///< the best practices, index order
+  std::vector<Control> controls;                       ///< the 18 CIS Controls
+  std::vector<Safeguard> safeguards;                   ///< the 153 CIS Safeguards
+  Priorities priorities;                               ///< the priority lists
+  std::vector<HandbookPractice> handbook;              ///< the 88 Handbook practices
+  std::vector<GlossaryEntry> glossary;                 ///< glossary entries
+  std::vector<Acronym> acronyms;                       ///< acronym expansions
+  Guidance guidance;                                   ///< other guidance and its recommendations
+  bool operator==(const CatalogData& o) const;         ///< Equal when every field is equal.
 };
 
 }  // namespace electsec

@@ -13,17 +13,20 @@ void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ost
     out << to_json(card) << '\n';
     return;
   }
-  Table t{f == Format::csv ? std::vector<std::string>{"practice", "scope", "actions_applicable", "actions_done",
-                                                      "actions_in_progress", "completion"}
-                           : std::vector<std::string>{"Practice", "Scope", "Done", "In progress", "Applicable", "Complete"},
+  Table t{f == Format::csv
+              ? std::vector<std::string>{"practice", "scope", "actions_applicable", "actions_done",
+                                         "actions_in_progress", "completion"}
+              : std::vector<std::string>{"Practice", "Scope", "Done", "In progress", "Applicable", "Complete"},
           {}};
   for (const auto& p : card.practices) {
     if (f == Format::csv)
       t.rows.push_back({p.practice, std::string(to_string(p.scope)), std::to_string(p.actions_applicable),
-                        std::to_string(p.actions_done), std::to_string(p.actions_in_progress), std::to_string(p.completion)});
+                        std::to_string(p.actions_done), std::to_string(p.actions_in_progress),
+                        std::to_string(p.completion)});
     else
       t.rows.push_back({c.practice(p.practice).title, std::string(to_string(p.scope)), std::to_string(p.actions_done),
-                        std::to_string(p.actions_in_progress), std::to_string(p.actions_applicable), percent(p.completion)});
+                        std::to_string(p.actions_in_progress), std::to_string(p.actions_applicable),
+                        percent(p.completion)});
   }
   if (f == Format::csv) return write_csv(out, t);
   out << card.jurisdiction.name << " (" << card.jurisdiction.id << "), " << level_name(card.maturity) << ": "
@@ -110,8 +113,8 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
   if (const auto s = a.option("status")) status = status_argument(*s);
   const std::size_t recorded = x.statuses.size();
   for (auto it = x.statuses.begin(); it != x.statuses.end();) {
-    const bool keep = (!practice || c.practice_of_action(it->first).id == *practice) &&
-                      (!status || it->second.status == *status);
+    const bool keep =
+        (!practice || c.practice_of_action(it->first).id == *practice) && (!status || it->second.status == *status);
     it = keep ? std::next(it) : x.statuses.erase(it);
   }
   if (f == Format::csv) {
@@ -126,20 +129,26 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
     return;
   }
   if (f == Format::markdown) {
-    io.out << "# " << markdown_escape(x.jurisdiction.name) << ": recorded statuses (" << level_name(x.maturity) << ")\n\n";
-    if (x.statuses.empty()) io.out << "No status recorded yet.\n";
-    else io.out << "| Action | Status | Updated | Note |\n| --- | --- | --- | --- |\n";
+    io.out << "# " << markdown_escape(x.jurisdiction.name) << ": recorded statuses (" << level_name(x.maturity)
+           << ")\n\n";
+    if (x.statuses.empty())
+      io.out << "No status recorded yet.\n";
+    else
+      io.out << "| Action | Status | Updated | Note |\n| --- | --- | --- | --- |\n";
     for (const auto& [id, st] : x.statuses)
       io.out << "| `" << id << "` | " << to_string(st.status) << " | " << st.updated << " | "
              << markdown_escape(st.note) << " |\n";
     return;
   }
   Table t{{"Action", "Status", "Updated", "Note"}, {}};
-  for (const auto& [id, st] : x.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.updated, st.note});
+  for (const auto& [id, st] : x.statuses)
+    t.rows.push_back({id, std::string(to_string(st.status)), st.updated, st.note});
   io.out << printable(x.jurisdiction.name) << " (" << printable(x.jurisdiction.id) << "), " << level_name(x.maturity)
          << ": ";
-  if (practice || status) io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
-  else io.out << recorded << " statuses recorded\n\n";
+  if (practice || status)
+    io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
+  else
+    io.out << recorded << " statuses recorded\n\n";
   write_table(io.out, t);
 }
 
@@ -165,12 +174,15 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   };
   if (sub != "show" && sub != "score") formats({Format::table});
   if (sub == "init") {
-    need(3, "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]");
+    need(3,
+         "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]");
     only({"id", "name", "state", "kind", "maturity", "answers", "force"});
     assess_init(c, a, io);
   } else if (sub == "set") {
     only({"note", "date", "practice"});
-    if (a.positional.size() < 4) throw UsageError{"usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]"};
+    if (a.positional.size() < 4)
+      throw UsageError{
+          "usage: electsec assess set FILE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE]"};
     assess_set(c, a, io);
   } else if (sub == "level") {
     need(4, "assess level FILE N");
@@ -205,11 +217,13 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else if (sub == "migrate") {
     need(3, "assess migrate FILE --to CATALOG");
     only({"to"});
-    if (!a.option("to")) throw UsageError{"assess migrate needs --to CATALOG (a catalog file, a guide folder or 'default')"};
+    if (!a.option("to"))
+      throw UsageError{"assess migrate needs --to CATALOG (a catalog file, a guide folder or 'default')"};
     const std::string& file = a.positional[2];
     const Catalog target = catalog_from(*a.option("to"), &io.err);
     const Migration m = migrate_assessment_file(file, target);
-    out << file << ": from " << m.from_version << " to " << m.assessment.catalog_version << ": kept " << m.kept.size() << " statuses";
+    out << file << ": from " << m.from_version << " to " << m.assessment.catalog_version << ": kept " << m.kept.size()
+        << " statuses";
     if (m.retired.empty()) {
       out << ", retired none\n";
     } else {
@@ -222,8 +236,9 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     formats({Format::table, Format::json, Format::csv});
     write_scorecard(c, score(c, load_assessment(a.positional[2], c)), f, out);
   } else {
-    throw UsageError{(sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
-                     ": init, set, level, show, import, score or migrate (see electsec assess --help)"};
+    throw UsageError{
+        (sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
+        ": init, set, level, show, import, score or migrate (see electsec assess --help)"};
   }
 }
 
@@ -247,7 +262,8 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     out << to_json(r) << '\n';
     return;
   }
-  Table t{f == Format::csv ? std::vector<std::string>{"practice", "actions_applicable", "actions_done", "completion", "offices_complete"}
+  Table t{f == Format::csv ? std::vector<std::string>{"practice", "actions_applicable", "actions_done", "completion",
+                                                      "offices_complete"}
                            : std::vector<std::string>{"Practice", "Done", "Applicable", "Complete", "Offices complete"},
           {}};
   for (const auto& p : r.practices) {
@@ -255,8 +271,9 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
       t.rows.push_back({p.practice, std::to_string(p.actions_applicable), std::to_string(p.actions_done),
                         std::to_string(p.completion), std::to_string(p.offices_complete)});
     else if (p.actions_applicable > 0)
-      t.rows.push_back({c.practice(p.practice).title, std::to_string(p.actions_done), std::to_string(p.actions_applicable),
-                        percent(p.completion), std::to_string(p.offices_complete)});
+      t.rows.push_back({c.practice(p.practice).title, std::to_string(p.actions_done),
+                        std::to_string(p.actions_applicable), percent(p.completion),
+                        std::to_string(p.offices_complete)});
   }
   if (f == Format::csv) return write_csv(out, t);
   out << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]

@@ -7,15 +7,13 @@ namespace electsec::cli {
 Table safeguard_rows(const std::vector<const Safeguard*>& list, Format f) {
   Table t;
   if (f == Format::csv)
-    t.headers = {"id", "control", "title", "asset_type", "security_function",
-                 "implementation_groups", "depends_on"};
+    t.headers = {"id", "control", "title", "asset_type", "security_function", "implementation_groups", "depends_on"};
   else
     t.headers = {"ID", "IGs", "Asset type", "Function", "Title"};
   for (const Safeguard* s : list) {
     if (f == Format::csv)
       t.rows.push_back({s->id, std::to_string(s->control), s->title, std::string(to_string(s->asset_type)),
-                        std::string(to_string(s->security_function)), groups_text(*s),
-                        join(s->depends_on, " ")});
+                        std::string(to_string(s->security_function)), groups_text(*s), join(s->depends_on, " ")});
     else
       t.rows.push_back({s->id, groups_text(*s), std::string(to_string(s->asset_type)),
                         std::string(to_string(s->security_function)), s->title});
@@ -47,8 +45,7 @@ void run_safeguards(const Command&, const Catalog& c, const Args& a, Format f, I
   if (a.option("ig")) filter.ig = parse_enum_option(a, "ig", parse_implementation_group);
   if (a.option("control")) filter.control = parse_int_option(a, "control", 1, 1000);
   if (a.option("asset-type")) filter.asset_type = parse_enum_option(a, "asset-type", parse_asset_type);
-  if (a.option("function"))
-    filter.function = parse_enum_option(a, "function", parse_security_function);
+  if (a.option("function")) filter.function = parse_enum_option(a, "function", parse_security_function);
   const auto list = c.safeguards(filter);
   if (f == Format::json) return write_json_items(out, list);
   write_rows(out, f, safeguard_rows(list, f), "safeguards");
@@ -84,16 +81,14 @@ void run_practices(const Command&, const Catalog& c, const Args& a, Format f, Io
   const auto list = c.practices(filter);
   if (f == Format::json) return write_json_items(out, list);
   Table t;
-  t.headers = f == Format::csv
-                  ? std::vector<std::string>{"id", "order", "title", "scope_level1", "scope_level2",
-                                             "scope_level3", "actions", "safeguards"}
-                  : std::vector<std::string>{"#", "ID", "Level 1", "Level 2", "Level 3", "Title"};
+  t.headers = f == Format::csv ? std::vector<std::string>{"id",           "order",        "title",   "scope_level1",
+                                                          "scope_level2", "scope_level3", "actions", "safeguards"}
+                               : std::vector<std::string>{"#", "ID", "Level 1", "Level 2", "Level 3", "Title"};
   for (const Practice* p : list) {
-    const std::string s1(to_string(p->scopes[0])), s2(to_string(p->scopes[1])),
-        s3(to_string(p->scopes[2]));
+    const std::string s1(to_string(p->scopes[0])), s2(to_string(p->scopes[1])), s3(to_string(p->scopes[2]));
     if (f == Format::csv)
-      t.rows.push_back({p->id, std::to_string(p->order), p->title, s1, s2, s3,
-                        std::to_string(p->actions.size()), std::to_string(p->safeguards.size())});
+      t.rows.push_back({p->id, std::to_string(p->order), p->title, s1, s2, s3, std::to_string(p->actions.size()),
+                        std::to_string(p->safeguards.size())});
     else
       t.rows.push_back({std::to_string(p->order), p->id, s1, s2, s3, p->title});
   }
@@ -105,8 +100,10 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
   std::optional<Maturity> m;
   if (a.option("maturity")) m = parse_enum_option(a, "maturity", parse_maturity);
   std::vector<const Practice*> practices;
-  if (const auto id = a.option("practice")) practices.push_back(&c.practice(*id));
-  else for (const auto& p : c.practices()) practices.push_back(&p);
+  if (const auto id = a.option("practice"))
+    practices.push_back(&c.practice(*id));
+  else
+    for (const auto& p : c.practices()) practices.push_back(&p);
   std::vector<std::pair<const Practice*, const Action*>> rows;
   for (const Practice* p : practices) {
     if (m) {
@@ -135,10 +132,8 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
   write_rows(out, f, t, "actions");
 }
 
-
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
-  out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size()
-      << '\n';
+  out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size() << '\n';
   for (Maturity m : all_maturities)
     out << (m == Maturity::level1 ? "  " : "   ") << level_name(m) << ": " << to_string(p.scope_at(m));
   out << "\n\n";
@@ -147,8 +142,7 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
     out << "Goals\n";
     for (std::size_t i = 0; i < p.goals.size(); ++i)
       out << "  " << i + 1 << ". " << p.goals[i].text
-          << (p.goals[i].maturity ? " (" + level_name(*p.goals[i].maturity) + ")" : std::string())
-          << '\n';
+          << (p.goals[i].maturity ? " (" + level_name(*p.goals[i].maturity) + ")" : std::string()) << '\n';
     out << '\n';
   }
   if (!p.actions.empty()) {
@@ -164,8 +158,7 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
   if (!p.tools.empty()) {
     out << "Cost-effective tools\n";
     for (const auto& t : p.tools)
-      out << "  - " << t.name << " <" << t.url << ">" << (t.description.empty() ? "" : ": ")
-          << t.description << '\n';
+      out << "  - " << t.name << " <" << t.url << ">" << (t.description.empty() ? "" : ": ") << t.description << '\n';
     out << '\n';
   }
   if (!p.learn_more.empty()) {
@@ -189,8 +182,7 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
   }
   std::vector<std::string> numbers;
   for (int n : p.handbook) numbers.push_back(std::to_string(n));
-  out << "\n2018 Handbook practices: " << (numbers.empty() ? "none" : join(numbers, ", "))
-      << '\n';
+  out << "\n2018 Handbook practices: " << (numbers.empty() ? "none" : join(numbers, ", ")) << '\n';
 }
 
 void run_practice(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -243,7 +235,6 @@ void run_catalog(const Command&, const Catalog& c, const Args&, Format f, Io& io
   write_table(out, t);
 }
 
-
 std::string practice_ids(const std::vector<const Practice*>& list) {
   std::vector<std::string> ids;
   for (const Practice* p : list) ids.push_back(p->id);
@@ -272,8 +263,7 @@ void run_handbook(const Command&, const Catalog& c, const Args& a, Format f, Io&
       if (std::find(p.handbook.begin(), p.handbook.end(), number) != p.handbook.end() &&
           std::find(mapped.begin(), mapped.end(), &p) == mapped.end())
         pages.push_back(p.id);
-    if (!pages.empty())
-      out << "  Also listed on the page of: " << join(pages, ", ") << '\n';
+    if (!pages.empty()) out << "  Also listed on the page of: " << join(pages, ", ") << '\n';
     return;
   }
   if (f == Format::json) return write_json_items(out, c.handbook());
@@ -356,8 +346,7 @@ void run_statements(const Command&, const Catalog& c, const Args& a, Format f, I
   std::ostream& out = io.out;
   std::vector<MaturityStatement> list;
   if (a.option("maturity")) {
-    for (const auto* s : c.maturity_statements(parse_enum_option(a, "maturity", parse_maturity)))
-      list.push_back(*s);
+    for (const auto* s : c.maturity_statements(parse_enum_option(a, "maturity", parse_maturity))) list.push_back(*s);
   } else {
     list = c.maturity_statements();
   }
@@ -391,8 +380,8 @@ void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, I
   Table t{f == Format::csv ? std::vector<std::string>{"list", "position", "id", "name", "practice", "actions"}
                            : std::vector<std::string>{"List", "#", "ID", "Practice", "Name"},
           {}};
-  const auto add = [&](std::string list, std::size_t pos, std::string id, std::string name,
-                       std::string practice, std::string actions) {
+  const auto add = [&](std::string list, std::size_t pos, std::string id, std::string name, std::string practice,
+                       std::string actions) {
     if (f == Format::csv)
       t.rows.push_back({list, std::to_string(pos), id, name, practice, actions});
     else
@@ -406,8 +395,7 @@ void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, I
         const std::string pid = c.practice_of_action(action).id;
         if (std::find(practices.begin(), practices.end(), pid) == practices.end()) practices.push_back(pid);
       }
-      add("level1_baseline", i + 1, w.id, w.name + " (" + w.group + ")", join(practices, " "),
-          join(w.actions, " "));
+      add("level1_baseline", i + 1, w.id, w.name + " (" + w.group + ")", join(practices, " "), join(w.actions, " "));
     }
     for (std::size_t i = 0; i < pr.level1_election.size(); ++i) {
       const Practice& p = c.practice(pr.level1_election[i]);
@@ -416,10 +404,8 @@ void run_priorities(const Command&, const Catalog& c, const Args& a, Format f, I
   }
   if (higher)
     for (const auto& r : pr.cdm_ranking)
-      add("cdm_ranking", static_cast<std::size_t>(r.rank), r.safeguard, c.safeguard(r.safeguard).title,
-          r.practice, "");
+      add("cdm_ranking", static_cast<std::size_t>(r.rank), r.safeguard, c.safeguard(r.safeguard).title, r.practice, "");
   write_rows(out, f, t, "entries");
 }
-
 
 }  // namespace electsec::cli

@@ -58,9 +58,7 @@ struct Args {
   std::vector<std::string> flags;
   bool help = false;
 
-  bool flag(const std::string& name) const {
-    return std::find(flags.begin(), flags.end(), name) != flags.end();
-  }
+  bool flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
 
   std::optional<std::string> option(const std::string& name) const {
     const auto it = options.find(name);
@@ -84,8 +82,8 @@ using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, Io&
 struct Command {
   const char* name;
   const char* summary;
-  const char* usage;    // after "electsec "
-  const char* details;  // option lines for --help
+  const char* usage;                 // after "electsec "
+  const char* details;               // option lines for --help
   std::vector<std::string> options;  // options that take a value, besides --format
   std::size_t min_positional;
   std::size_t max_positional;
@@ -93,7 +91,6 @@ struct Command {
   Runner run;
   const char* alias = nullptr;  // an older name scripts may use, still accepted
 };
-
 
 const char* format_name(Format f);
 std::string groups_text(const Safeguard& s);
@@ -122,9 +119,13 @@ json value_json(const T& value) {
 }
 
 template <typename T>
-const T& deref(const T& item) { return item; }
+const T& deref(const T& item) {
+  return item;
+}
 template <typename T>
-const T& deref(const T* item) { return *item; }
+const T& deref(const T* item) {
+  return *item;
+}
 
 // A JSON array of the items (values or pointers to them) in the catalog format.
 template <typename T>

@@ -10,14 +10,22 @@ namespace electsec::cli {
 
 const char* format_name(Format f) {
   switch (f) {
-    case Format::table: return "table";
-    case Format::json: return "json";
-    case Format::csv: return "csv";
-    case Format::markdown: return "markdown";
-    case Format::oscal_catalog: return "oscal-catalog";
-    case Format::oscal_profile: return "oscal-profile";
-    case Format::html: return "html";
-    default: return "oscal-assessment-results";
+    case Format::table:
+      return "table";
+    case Format::json:
+      return "json";
+    case Format::csv:
+      return "csv";
+    case Format::markdown:
+      return "markdown";
+    case Format::oscal_catalog:
+      return "oscal-catalog";
+    case Format::oscal_profile:
+      return "oscal-profile";
+    case Format::html:
+      return "html";
+    default:
+      return "oscal-assessment-results";
   }
 }
 
@@ -37,7 +45,6 @@ std::string block_title(const Action& a) {
   return (a.levels.size() == 1 ? "Level " : "Levels ") + join(names, " and ");
 }
 
-
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {
   if (f == Format::csv) return write_csv(out, t);
   write_table(out, t);
@@ -55,8 +62,8 @@ int parse_int_option(const Args& a, const std::string& name, int lo, int hi) {
     throw UsageError{"--" + name + " expects a number, not '" + text + "'"};
   }
   if (value < lo || value > hi)
-    throw UsageError{"--" + name + " must be between " + std::to_string(lo) + " and " +
-                     std::to_string(hi) + ", not " + text};
+    throw UsageError{"--" + name + " must be between " + std::to_string(lo) + " and " + std::to_string(hi) + ", not " +
+                     text};
   return value;
 }
 
@@ -76,7 +83,8 @@ namespace {
 // /dev/fd/1, /proc/self/fd/1): the document then goes to the output stream itself, so it
 // cannot be interleaved with, or overwritten by, what the command prints.
 bool is_standard_output(const std::string& path) {
-  struct stat named {}, out {};
+  struct stat named {
+  }, out{};
   return ::stat(path.c_str(), &named) == 0 && ::fstat(STDOUT_FILENO, &out) == 0 && named.st_dev == out.st_dev &&
          named.st_ino == out.st_ino;
 }

@@ -26,7 +26,8 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
 void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::string text;
   if (const auto file = a.option("assessment")) {
-    if (a.option("rollup") || a.positional.size() > 1) throw UsageError{"report takes --assessment FILE or --rollup FILE|DIR..., not both"};
+    if (a.option("rollup") || a.positional.size() > 1)
+      throw UsageError{"report takes --assessment FILE or --rollup FILE|DIR..., not both"};
     const Assessment x = load_assessment(*file, c);
     text = f == Format::html ? office_report_html(c, x) : office_report_markdown(c, x);
   } else if (const auto first = a.option("rollup")) {

@@ -8,12 +8,13 @@ namespace electsec::cli {
 void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::ostream& out = io.out;
   RecommendationFilter filter{a.option("source"), a.option("audience"), a.option("category"), a.option("practice")};
-  if (filter.source) c.guidance_source(*filter.source);        // NotFound for a typo
+  if (filter.source) c.guidance_source(*filter.source);  // NotFound for a typo
   if (filter.practice) c.practice(*filter.practice);
   const auto list = c.recommendations(filter);
   if (f == Format::json) return write_json_items(out, list);
-  Table t{f == Format::csv ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text", "practices"}
-                           : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
+  Table t{f == Format::csv
+              ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text", "practices"}
+              : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
           {}};
   std::string category;
   for (const Recommendation* r : list) {

@@ -17,8 +17,10 @@ MaturityAnswers ask(const Catalog& c, Io& io) {
         return answers;
       }
       const std::string reply = lower_case(line);
-      if (reply == "y" || reply == "yes") answers[s.id] = true;
-      else if (reply == "n" || reply == "no") answers[s.id] = false;
+      if (reply == "y" || reply == "yes")
+        answers[s.id] = true;
+      else if (reply == "n" || reply == "no")
+        answers[s.id] = false;
       else if (!(reply.empty() || reply == "s" || reply == "skip")) {
         io.out << "  please answer y, n or s";
         continue;
@@ -35,7 +37,8 @@ void write_maturity(const MaturityResult& r, Format f, std::ostream& out) {
     return;
   }
   out << "Maturity: " << level_name(r.level) << (r.conflict ? " (answers conflict)" : "")
-      << (r.unsure ? " (too few answers: unsure)" : "") << "\n\n" << r.rationale << '\n';
+      << (r.unsure ? " (too few answers: unsure)" : "") << "\n\n"
+      << r.rationale << '\n';
 }
 
 // Answers from --answers FILE ('-': standard input), else asked on a terminal, else none.
@@ -74,8 +77,9 @@ void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f,
   if (assessment_file) stored = load_assessment(*assessment_file, c);  // a bad file is an error even without --save
   const std::optional<MaturityAnswers> given = answers_option(c, a, io);
   if (!given && !stored)
-    throw UsageError{std::string("maturity needs --answers FILE (or -) when standard input is not a terminal (usage: electsec ") +
-                     cmd.usage + ")"};
+    throw UsageError{
+        std::string("maturity needs --answers FILE (or -) when standard input is not a terminal (usage: electsec ") +
+        cmd.usage + ")"};
   // Answers given replace the office's answers to the same statements; its others stay.
   const auto merged = [&](MaturityAnswers base) {
     if (given)
@@ -88,7 +92,8 @@ void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f,
     return;
   }
   if (answers.empty())
-    throw Error(*assessment_file + ": no answers to save (give --answers FILE, or answer the questionnaire on a terminal)");
+    throw Error(*assessment_file +
+                ": no answers to save (give --answers FILE, or answer the questionnaire on a terminal)");
   Maturity before = Maturity::level1;
   std::optional<MaturityResult> result;
   std::vector<std::string> no_longer;
@@ -143,9 +148,7 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
         t.rows.push_back({std::to_string(s.rank), std::string(to_string(s.kind)), s.id, s.practice, action, s.reason});
     return write_csv(out, t);
   }
-  const auto title = [&](const PlanStep& s) {
-    return step_title(c, s);
-  };
+  const auto title = [&](const PlanStep& s) { return step_title(c, s); };
   if (f == Format::markdown) {
     out << "# Plan for an office at " << level_name(m) << "\n";
     for (const auto& s : plan.steps) {
@@ -158,7 +161,8 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     return;
   }
   Table t{{"#", "Step", "Actions", "Why"}, {}};
-  for (const auto& s : plan.steps) t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
+  for (const auto& s : plan.steps)
+    t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
   out << "Plan for an office at " << level_name(m) << "\n\n";
   write_rows(out, f, t, "steps");
   if (a.flag("with-guidance")) {

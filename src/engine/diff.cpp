@@ -42,8 +42,10 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
     const auto na = by_key(np.actions, action_id);
     for (const auto& a : np.actions) {
       const auto o = oa.find(a.id);
-      if (o == oa.end()) c.actions_added.push_back(a.id);
-      else if (!(*o->second == a)) c.actions_changed.push_back(a.id);
+      if (o == oa.end())
+        c.actions_added.push_back(a.id);
+      else if (!(*o->second == a))
+        c.actions_changed.push_back(a.id);
     }
     for (const auto& a : op.actions)
       if (!na.count(a.id)) c.actions_removed.push_back(a.id);
@@ -58,8 +60,10 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
     const auto nm = by_key(np.safeguards, mapping_id);
     for (const auto& m : np.safeguards) {
       const auto o = om.find(m.safeguard);
-      if (o == om.end()) c.safeguards_added.push_back(m.safeguard);
-      else if (o->second->maturity != m.maturity) c.safeguards_retagged.push_back(m.safeguard);
+      if (o == om.end())
+        c.safeguards_added.push_back(m.safeguard);
+      else if (o->second->maturity != m.maturity)
+        c.safeguards_retagged.push_back(m.safeguard);
     }
     for (const auto& m : op.safeguards)
       if (!nm.count(m.safeguard)) c.safeguards_removed.push_back(m.safeguard);

@@ -88,8 +88,8 @@ Plan plan_for(const Catalog& c, Maturity m, const Assessment* a) {
     for (const auto& sheet : c.priorities().level1_baseline) w.worksheet(sheet);
     const auto& election = c.priorities().level1_election;
     for (std::size_t i = 0; i < election.size(); ++i) {
-      w.practice(c.practice(election[i]), "Level 1 election priority " + std::to_string(i + 1) + " of " +
-                                              std::to_string(election.size()));
+      w.practice(c.practice(election[i]),
+                 "Level 1 election priority " + std::to_string(i + 1) + " of " + std::to_string(election.size()));
       placed.insert(election[i]);
     }
   } else {
@@ -125,7 +125,8 @@ Plan build_plan(const Catalog& c, Maturity m, const Assessment& a) { return plan
 Plan build_plan(const Catalog& c, Maturity m) { return plan_for(c, m, nullptr); }
 
 bool PlanStep::operator==(const PlanStep& o) const {
-  return std::tie(rank, kind, id, practice, actions, reason) == std::tie(o.rank, o.kind, o.id, o.practice, o.actions, o.reason);
+  return std::tie(rank, kind, id, practice, actions, reason) ==
+         std::tie(o.rank, o.kind, o.id, o.practice, o.actions, o.reason);
 }
 
 bool Plan::operator==(const Plan& o) const { return maturity == o.maturity && steps == o.steps; }

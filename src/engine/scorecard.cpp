@@ -34,10 +34,17 @@ void count(const Catalog& c, const Assessment& a, std::vector<Counts>& counts) {
     if (p.scope_at(a.maturity) == Scope::out_of_scope || p.actions[ai].first_level() > a.maturity) continue;
     Counts& k = counts[pi];
     switch (st.status) {
-      case Status::done: ++k.done; break;
-      case Status::in_progress: ++k.in_progress; break;
-      case Status::not_applicable: --k.applicable; break;
-      case Status::not_started: break;
+      case Status::done:
+        ++k.done;
+        break;
+      case Status::in_progress:
+        ++k.in_progress;
+        break;
+      case Status::not_applicable:
+        --k.applicable;
+        break;
+      case Status::not_started:
+        break;
     }
   }
 }
@@ -105,8 +112,7 @@ Scorecard score(const Catalog& catalog, const Assessment& assessment) {
 // Sums are kept per level and practice; Safeguards are derived from them once, at
 // finish, so adding an office costs one lookup per status and one pass over practices.
 struct RollupBuilder::State {
-  explicit State(const Catalog& c)
-      : complete(c.practices().size(), 0) {
+  explicit State(const Catalog& c) : complete(c.practices().size(), 0) {
     for (auto& level : by_level) level.resize(c.practices().size());
   }
   std::array<std::vector<Counts>, 3> by_level;
@@ -116,8 +122,7 @@ struct RollupBuilder::State {
   std::vector<Counts> scratch;
 };
 
-RollupBuilder::RollupBuilder(const Catalog& catalog)
-    : catalog_(&catalog), state_(std::make_unique<State>(catalog)) {}
+RollupBuilder::RollupBuilder(const Catalog& catalog) : catalog_(&catalog), state_(std::make_unique<State>(catalog)) {}
 RollupBuilder::RollupBuilder(RollupBuilder&&) noexcept = default;
 RollupBuilder& RollupBuilder::operator=(RollupBuilder&&) noexcept = default;
 RollupBuilder::~RollupBuilder() = default;
@@ -211,9 +216,9 @@ bool SafeguardScore::operator==(const SafeguardScore& o) const {
 
 bool Scorecard::operator==(const Scorecard& o) const {
   return std::tie(jurisdiction, maturity, practices, safeguards, priorities_complete, actions_applicable, actions_done,
-                  actions_in_progress, completion) ==
-         std::tie(o.jurisdiction, o.maturity, o.practices, o.safeguards, o.priorities_complete, o.actions_applicable,
-                  o.actions_done, o.actions_in_progress, o.completion);
+                  actions_in_progress, completion) == std::tie(o.jurisdiction, o.maturity, o.practices, o.safeguards,
+                                                               o.priorities_complete, o.actions_applicable,
+                                                               o.actions_done, o.actions_in_progress, o.completion);
 }
 
 bool PracticeRollup::operator==(const PracticeRollup& o) const {
@@ -223,14 +228,15 @@ bool PracticeRollup::operator==(const PracticeRollup& o) const {
 
 bool OfficeSummary::operator==(const OfficeSummary& o) const {
   return std::tie(jurisdiction, maturity, actions_applicable, actions_done, completion, priorities_complete) ==
-         std::tie(o.jurisdiction, o.maturity, o.actions_applicable, o.actions_done, o.completion, o.priorities_complete);
+         std::tie(o.jurisdiction, o.maturity, o.actions_applicable, o.actions_done, o.completion,
+                  o.priorities_complete);
 }
 
 bool Rollup::operator==(const Rollup& o) const {
   return std::tie(jurisdictions, maturity_distribution, practices, least_complete, safeguards, offices,
-                  actions_applicable, actions_done, completion) ==
-         std::tie(o.jurisdictions, o.maturity_distribution, o.practices, o.least_complete, o.safeguards, o.offices,
-                  o.actions_applicable, o.actions_done, o.completion);
+                  actions_applicable, actions_done,
+                  completion) == std::tie(o.jurisdictions, o.maturity_distribution, o.practices, o.least_complete,
+                                          o.safeguards, o.offices, o.actions_applicable, o.actions_done, o.completion);
 }
 
 }  // namespace electsec

@@ -22,16 +22,14 @@ constexpr detail::EnumNames<HitKind, 8> kind_names{
      HitKind::acronym, HitKind::recommendation},
     {"practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation"}};
 
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
 // Words too common to tell documents apart.
 const std::unordered_set<std::string_view>& stop_words() {
   static const std::unordered_set<std::string_view> words{
-      "a",  "an",   "and",  "are", "as",   "at",   "be",   "by",    "for",  "from", "how",  "in",
-      "is", "it",   "its",  "of",  "on",   "or",   "that", "the",   "their", "this", "to",  "with",
-      "you", "your", "what", "all", "any", "can", "do",   "does",  "not",  "into", "more", "so"};
+      "a",   "an",   "and",  "are", "as",  "at",  "be",   "by",   "for",   "from", "how",  "in",
+      "is",  "it",   "its",  "of",  "on",  "or",  "that", "the",  "their", "this", "to",   "with",
+      "you", "your", "what", "all", "any", "can", "do",   "does", "not",   "into", "more", "so"};
   return words;
 }
 
@@ -202,8 +200,9 @@ std::vector<SearchHit> search(const Catalog& catalog, std::string_view query, co
   for (std::uint32_t d = 0; d < scores.size(); ++d)
     if (scores[d] > 0 && (!options.kind || index.docs[d].kind == *options.kind)) ranked.push_back(d);
   const std::size_t keep = std::min(options.limit, ranked.size());
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
-                    [&](std::uint32_t x, std::uint32_t y) { return scores[x] != scores[y] ? scores[x] > scores[y] : x < y; });
+  std::partial_sort(
+      ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+      [&](std::uint32_t x, std::uint32_t y) { return scores[x] != scores[y] ? scores[x] > scores[y] : x < y; });
   std::vector<SearchHit> hits;
   for (std::size_t i = 0; i < keep; ++i) {
     const auto& doc = index.docs[ranked[i]];

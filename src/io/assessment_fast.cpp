@@ -43,13 +43,26 @@ class Reader {
         if (i_ >= t_.size()) return false;
         const char e = t_[i_++];
         switch (e) {
-          case '"': out += '"'; break;
-          case '\\': out += '\\'; break;
-          case '/': out += '/'; break;
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          default: return false;
+          case '"':
+            out += '"';
+            break;
+          case '\\':
+            out += '\\';
+            break;
+          case '/':
+            out += '/';
+            break;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          default:
+            return false;
         }
         continue;
       }
@@ -60,8 +73,16 @@ class Reader {
 
   bool boolean(bool& out) {
     ws();
-    if (t_.compare(i_, 4, "true") == 0) { i_ += 4; out = true; return true; }
-    if (t_.compare(i_, 5, "false") == 0) { i_ += 5; out = false; return true; }
+    if (t_.compare(i_, 4, "true") == 0) {
+      i_ += 4;
+      out = true;
+      return true;
+    }
+    if (t_.compare(i_, 5, "false") == 0) {
+      i_ += 5;
+      out = false;
+      return true;
+    }
     return false;
   }
 
@@ -71,7 +92,8 @@ class Reader {
     out = 0;
     while (i_ < t_.size() && t_[i_] >= '0' && t_[i_] <= '9' && i_ - start < 3) out = out * 10 + (t_[i_++] - '0');
     if (i_ - start > 1 && t_[start] == '0') return false;  // JSON has no leading zeros: "02" is invalid
-    return i_ > start && (i_ >= t_.size() || (t_[i_] != '.' && t_[i_] != 'e' && t_[i_] != 'E' && !(t_[i_] >= '0' && t_[i_] <= '9')));
+    return i_ > start &&
+           (i_ >= t_.size() || (t_[i_] != '.' && t_[i_] != 'e' && t_[i_] != 'E' && !(t_[i_] >= '0' && t_[i_] <= '9')));
   }
 
   // Members of an object: calls field(key) for each; field consumes the value.
@@ -174,9 +196,12 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
         const unsigned bit = k == "id" ? 1u : k == "name" ? 2u : k == "state" ? 4u : k == "kind" ? 8u : 0u;
         if (bit == 0 || (fields & bit) != 0) return false;
         fields |= bit;
-        if (k == "id") a.jurisdiction.id = value;
-        else if (k == "name") a.jurisdiction.name = value;
-        else if (k == "state") a.jurisdiction.state = value;
+        if (k == "id")
+          a.jurisdiction.id = value;
+        else if (k == "name")
+          a.jurisdiction.name = value;
+        else if (k == "state")
+          a.jurisdiction.state = value;
         else if (k == "kind") {
           try {
             a.jurisdiction.kind = parse_jurisdiction_kind(value);

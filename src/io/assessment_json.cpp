@@ -27,7 +27,6 @@ namespace {
 // format's order.
 using ujson = nlohmann::json;
 
-
 // Collects every problem of a document, each at its JSON pointer, and reports them all
 // at the end with line and column.
 class Problems {
@@ -96,8 +95,10 @@ class Problems {
       return {};
     }
     const std::string& s = v->get_ref<const std::string&>();
-    if (non_empty && s.empty()) add(pointer + "/" + key, "must not be empty");
-    else if (non_empty && !is_valid_name(s)) add(pointer + "/" + key, "must not contain control characters such as line breaks");
+    if (non_empty && s.empty())
+      add(pointer + "/" + key, "must not be empty");
+    else if (non_empty && !is_valid_name(s))
+      add(pointer + "/" + key, "must not contain control characters such as line breaks");
     return v->get<std::string>();
   }
 
@@ -118,9 +119,10 @@ class Problems {
                               ": field " + pointer,
                           message});
     }
-    throw ValidationError(std::move(problems),
-                          std::string(source_) + ": " + std::to_string(count_) + " problems" +
-                              (count_ > max_listed_problems ? " (the first " + std::to_string(max_listed_problems) + " listed)" : ""));
+    throw ValidationError(
+        std::move(problems),
+        std::string(source_) + ": " + std::to_string(count_) + " problems" +
+            (count_ > max_listed_problems ? " (the first " + std::to_string(max_listed_problems) + " listed)" : ""));
   }
 
  private:
@@ -172,8 +174,9 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   const ujson doc = detail::parse_json_unordered(text, source);
   Problems problems(text, source, positions);
   Assessment a;
-  if (!problems.object(doc, "", {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses",
-                                 "retired", "retired_answers"}))
+  if (!problems.object(doc, "",
+                       {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses", "retired",
+                        "retired_answers"}))
     problems.raise_if_any();
 
   const std::string schema = problems.string(doc, "", "schema", false);
@@ -240,8 +243,10 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
           }
         }
         if (v.contains("note")) {
-          if (v["note"].is_string()) st.note = v["note"].get<std::string>();
-          else problems.wrong(v["note"], at + "/note", "a string");
+          if (v["note"].is_string())
+            st.note = v["note"].get<std::string>();
+          else
+            problems.wrong(v["note"], at + "/note", "a string");
         }
         if (v.contains("updated")) {
           if (!v["updated"].is_string()) {
@@ -249,8 +254,10 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
           } else {
             st.updated = v["updated"].get<std::string>();
             if (!st.updated.empty() && !is_iso_timestamp(st.updated))
-              problems.add(at + "/updated", "expected an ISO 8601 date (YYYY-MM-DD) or UTC date-time "
-                                            "(YYYY-MM-DDThh:mm:ssZ), found '" + st.updated + "'");
+              problems.add(at + "/updated",
+                           "expected an ISO 8601 date (YYYY-MM-DD) or UTC date-time "
+                           "(YYYY-MM-DDThh:mm:ssZ), found '" +
+                               st.updated + "'");
           }
         }
         target.emplace(item.key(), std::move(st));
@@ -441,7 +448,8 @@ MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std
   Problems problems(text, source);
   MaturityAnswers answers;
   if (problems.object(doc, "", {"answers"})) {
-    if (const ujson* j = problems.required(doc, "", "answers")) answers = decode_answers(*j, "/answers", &catalog, problems);
+    if (const ujson* j = problems.required(doc, "", "answers"))
+      answers = decode_answers(*j, "/answers", &catalog, problems);
   }
   problems.raise_if_any();
   return answers;

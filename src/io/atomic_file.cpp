@@ -138,7 +138,8 @@ void sync_directory(const std::string& target) {
 bool write_all(int fd, std::string_view content, bool inject_failure) {
   std::size_t written = 0;
   while (written < content.size()) {
-    const ssize_t n = inject_failure ? (errno = ENOSPC, -1) : ::write(fd, content.data() + written, content.size() - written);
+    const ssize_t n =
+        inject_failure ? (errno = ENOSPC, -1) : ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;

@@ -23,8 +23,7 @@ enum class WriteStage { create, write, flush, sync, rename };
 /// failure the temporary file is removed, `path` is untouched, and IoError names the path
 /// and the failing step. `fail_at`, for tests only, makes the given stage fail as if the
 /// system call had.
-void write_file_atomically(const std::string& path, std::string_view content,
-                           const WriteStage* fail_at = nullptr,
+void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at = nullptr,
                            std::chrono::milliseconds lock_wait = default_lock_wait);
 
 /// Create `path` with `content`, atomically and only if it does not exist yet: of two

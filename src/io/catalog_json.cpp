@@ -31,11 +31,11 @@ std::string to_json(const Catalog& catalog, int indent) {
 }
 
 // Each value of the format: the shared encoder and decoder, as text.
-#define ELECTSEC_VALUE_CODEC(T)                                                                                \
+#define ELECTSEC_VALUE_CODEC(T)                                                                           \
   std::string to_json(const T& value, int indent) { return detail::dump(detail::encode(value), indent); } \
-  template <>                                                                                                  \
-  T from_json<T>(std::string_view text, std::string_view source) {                                             \
-    return detail::decode_text<T>(text, source);                                                               \
+  template <>                                                                                             \
+  T from_json<T>(std::string_view text, std::string_view source) {                                        \
+    return detail::decode_text<T>(text, source);                                                          \
   }
 ELECTSEC_VALUE_CODEC(GuideInfo)
 ELECTSEC_VALUE_CODEC(MaturityLevel)

@@ -28,7 +28,8 @@ std::string read_fd(int fd, const std::string& path) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
   if (!S_ISREG(st.st_mode))
-    throw IoError(path, std::string("cannot read: ") + (S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file"));
+    throw IoError(path,
+                  std::string("cannot read: ") + (S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file"));
   if (static_cast<std::uint64_t>(st.st_size) > max_input_bytes)
     throw ParseError(path, 0, 0, "", too_large(static_cast<std::uint64_t>(st.st_size)));
   // One read into a buffer of the file's size (the size may change while reading).

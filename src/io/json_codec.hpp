@@ -104,7 +104,9 @@ T decode_text(std::string_view text, std::string_view source);
 template <typename T>
 T decode_value(const json& j);
 
-#define ELECTSEC_DECODABLE(T) template <> T decode_value<T>(const json& j);
+#define ELECTSEC_DECODABLE(T) \
+  template <>                 \
+  T decode_value<T>(const json& j);
 ELECTSEC_DECODABLE(CatalogData)
 ELECTSEC_DECODABLE(GuideInfo)
 ELECTSEC_DECODABLE(MaturityLevel)

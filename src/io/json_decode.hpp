@@ -20,12 +20,10 @@ namespace electsec::detail {
 // Reads one JSON object: rejects keys it does not know and names the missing ones.
 class Object {
  public:
-  Object(const json& j, std::string path, std::initializer_list<const char*> keys)
-      : j_(j), path_(std::move(path)) {
+  Object(const json& j, std::string path, std::initializer_list<const char*> keys) : j_(j), path_(std::move(path)) {
     if (!j.is_object()) wrong(j, path_.empty() ? "/" : path_, "an object");
     for (const auto& item : j.items()) {
-      const bool known = std::any_of(keys.begin(), keys.end(),
-                                     [&](const char* k) { return item.key() == k; });
+      const bool known = std::any_of(keys.begin(), keys.end(), [&](const char* k) { return item.key() == k; });
       if (!known) {
         std::string list;
         for (const char* k : keys) list += (list.empty() ? "" : ", ") + std::string(k);

@@ -39,8 +39,9 @@ SafeguardMapping decode_mapping(const json& j, const std::string& path) {
 }
 
 Practice decode_practice(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "title", "order", "scopes", "summary", "goals", "actions", "tools",
-                     "learn_more", "safeguards", "handbook"});
+  Object o(j, path,
+           {"id", "title", "order", "scopes", "summary", "goals", "actions", "tools", "learn_more", "safeguards",
+            "handbook"});
   Practice p;
   p.id = o.string("id");
   p.title = o.string("title");
@@ -66,15 +67,14 @@ Control decode_control(const json& j, const std::string& path) {
 }
 
 Safeguard decode_safeguard(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "control", "title", "asset_type", "security_function",
-                     "implementation_groups", "depends_on"});
+  Object o(j, path,
+           {"id", "control", "title", "asset_type", "security_function", "implementation_groups", "depends_on"});
   Safeguard s;
   s.id = o.string("id");
   s.control = o.integer("control");
   s.title = o.string("title");
   s.asset_type = enum_at(o.required("asset_type"), o.at("asset_type"), parse_asset_type);
-  s.security_function =
-      enum_at(o.required("security_function"), o.at("security_function"), parse_security_function);
+  s.security_function = enum_at(o.required("security_function"), o.at("security_function"), parse_security_function);
   o.required("implementation_groups");
   s.implementation_groups = o.list("implementation_groups", [](const json& v, const std::string& p) {
     const int n = Object::as_int(v, p);
@@ -87,8 +87,7 @@ Safeguard decode_safeguard(const json& j, const std::string& path) {
 
 MaturityLevel decode_level(const json& j, const std::string& path) {
   Object o(j, path, {"level", "name", "description"});
-  return {maturity_at(o.required("level"), o.at("level")), o.string("name"),
-          o.string_or_empty("description")};
+  return {maturity_at(o.required("level"), o.at("level")), o.string("name"), o.string_or_empty("description")};
 }
 
 MaturityStatement decode_statement(const json& j, const std::string& path) {
@@ -129,8 +128,12 @@ Acronym decode_acronym(const json& j, const std::string& path) {
 
 GuidanceSource decode_source(const json& j, const std::string& path) {
   Object o(j, path, {"id", "title", "publisher", "date", "url", "partners"});
-  return {o.string("id"),         o.string("title"),          o.string_or_empty("publisher"),
-          o.string_or_empty("date"), o.string_or_empty("url"), o.list("partners", string_item)};
+  return {o.string("id"),
+          o.string("title"),
+          o.string_or_empty("publisher"),
+          o.string_or_empty("date"),
+          o.string_or_empty("url"),
+          o.list("partners", string_item)};
 }
 
 RelatedPractice decode_related(const json& j, const std::string& path) {
@@ -139,11 +142,16 @@ RelatedPractice decode_related(const json& j, const std::string& path) {
 }
 
 Recommendation decode_recommendation(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "source", "audience", "category", "title", "text", "practices",
-                     "safeguards", "links"});
-  return {o.string("id"),       o.string("source"), o.string_or_empty("audience"),
-          o.string_or_empty("category"), o.string("title"), o.string("text"),
-          o.list("practices", decode_related), o.list("safeguards", string_item), o.list("links", decode_link)};
+  Object o(j, path, {"id", "source", "audience", "category", "title", "text", "practices", "safeguards", "links"});
+  return {o.string("id"),
+          o.string("source"),
+          o.string_or_empty("audience"),
+          o.string_or_empty("category"),
+          o.string("title"),
+          o.string("text"),
+          o.list("practices", decode_related),
+          o.list("safeguards", string_item),
+          o.list("links", decode_link)};
 }
 
 GuideInfo decode_guide(const json& j, const std::string& path) {
@@ -156,13 +164,12 @@ Guidance decode_guidance(const json& j, const std::string& path) {
   return {o.list("sources", decode_source), o.list("recommendations", decode_recommendation)};
 }
 
-
 }  // namespace
 
 CatalogData decode_catalog(const json& doc) {
-  Object o(doc, "", {"schema", "guide", "maturity_levels", "maturity_statements", "practices",
-                     "controls", "safeguards", "priorities", "handbook", "glossary", "acronyms",
-                     "guidance"});
+  Object o(doc, "",
+           {"schema", "guide", "maturity_levels", "maturity_statements", "practices", "controls", "safeguards",
+            "priorities", "handbook", "glossary", "acronyms", "guidance"});
   const std::string schema = o.string("schema");
   if (schema != catalog_schema)
     throw DecodeError{"/schema", "expected \"" + std::string(catalog_schema) + "\", found \"" + schema + "\""};
@@ -181,9 +188,11 @@ CatalogData decode_catalog(const json& doc) {
   return d;
 }
 
-#define ELECTSEC_DECODE_WITH(T, fn) \
-  template <>                       \
-  T decode_value<T>(const json& j) { return fn(j, ""); }
+#define ELECTSEC_DECODE_WITH(T, fn)  \
+  template <>                        \
+  T decode_value<T>(const json& j) { \
+    return fn(j, "");                \
+  }
 ELECTSEC_DECODE_WITH(GuideInfo, decode_guide)
 ELECTSEC_DECODE_WITH(MaturityLevel, decode_level)
 ELECTSEC_DECODE_WITH(MaturityStatement, decode_statement)
@@ -211,6 +220,5 @@ template <>
 CatalogData decode_value<CatalogData>(const json& j) {
   return decode_catalog(j);
 }
-
 
 }  // namespace electsec::detail

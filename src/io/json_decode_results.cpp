@@ -50,9 +50,11 @@ PlanStep decode_step(const json& j, const std::string& path) {
 }
 
 OfficeSummary decode_office(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "name", "state", "kind", "maturity", "actions_applicable", "actions_done", "completion",
-                     "priorities_complete"});
-  return {decode_jurisdiction_fields(o), maturity_at(o.required("maturity"), o.at("maturity")),
+  Object o(j, path,
+           {"id", "name", "state", "kind", "maturity", "actions_applicable", "actions_done", "completion",
+            "priorities_complete"});
+  return {decode_jurisdiction_fields(o),
+          maturity_at(o.required("maturity"), o.at("maturity")),
           count_at(o.required("actions_applicable"), o.at("actions_applicable")),
           count_at(o.required("actions_done"), o.at("actions_done")),
           fraction_at(o.required("completion"), o.at("completion")),
@@ -97,10 +99,12 @@ OfficeSummary decode_value<OfficeSummary>(const json& j) {
 
 template <>
 Scorecard decode_value<Scorecard>(const json& j) {
-  Object o(j, "", {"jurisdiction", "maturity", "actions_applicable", "actions_done", "actions_in_progress", "completion",
-                   "priorities_complete", "practices", "safeguards"});
+  Object o(j, "",
+           {"jurisdiction", "maturity", "actions_applicable", "actions_done", "actions_in_progress", "completion",
+            "priorities_complete", "practices", "safeguards"});
   Scorecard c;
-  c.jurisdiction = decode_jurisdiction_fields(Object(o.required("jurisdiction"), o.at("jurisdiction"), {"id", "name", "state", "kind"}));
+  c.jurisdiction = decode_jurisdiction_fields(
+      Object(o.required("jurisdiction"), o.at("jurisdiction"), {"id", "name", "state", "kind"}));
   c.maturity = maturity_at(o.required("maturity"), o.at("maturity"));
   c.actions_applicable = count_at(o.required("actions_applicable"), o.at("actions_applicable"));
   c.actions_done = count_at(o.required("actions_done"), o.at("actions_done"));
@@ -109,7 +113,8 @@ Scorecard decode_value<Scorecard>(const json& j) {
   c.priorities_complete = flag_at(o.required("priorities_complete"), o.at("priorities_complete"));
   c.practices = o.list("practices", [](const json& item, const std::string& path) {
     Object p(item, path, {"id", "scope", "actions_applicable", "actions_done", "actions_in_progress", "completion"});
-    return PracticeScore{p.string("id"), enum_at(p.required("scope"), p.at("scope"), parse_scope),
+    return PracticeScore{p.string("id"),
+                         enum_at(p.required("scope"), p.at("scope"), parse_scope),
                          count_at(p.required("actions_applicable"), p.at("actions_applicable")),
                          count_at(p.required("actions_done"), p.at("actions_done")),
                          count_at(p.required("actions_in_progress"), p.at("actions_in_progress")),
@@ -121,8 +126,9 @@ Scorecard decode_value<Scorecard>(const json& j) {
 
 template <>
 Rollup decode_value<Rollup>(const json& j) {
-  Object o(j, "", {"jurisdictions", "maturity_distribution", "actions_applicable", "actions_done", "completion",
-                   "practices", "least_complete", "safeguards", "offices"});
+  Object o(j, "",
+           {"jurisdictions", "maturity_distribution", "actions_applicable", "actions_done", "completion", "practices",
+            "least_complete", "safeguards", "offices"});
   Rollup r;
   r.jurisdictions = count_at(o.required("jurisdictions"), o.at("jurisdictions"));
   Object d(o.required("maturity_distribution"), o.at("maturity_distribution"), {"1", "2", "3"});
@@ -145,6 +151,5 @@ Rollup decode_value<Rollup>(const json& j) {
   r.offices = o.list("offices", decode_office);
   return r;
 }
-
 
 }  // namespace electsec::detail

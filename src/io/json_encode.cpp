@@ -7,9 +7,7 @@ namespace electsec::detail {
 
 namespace {
 
-json optional_level(const std::optional<Maturity>& m) {
-  return m ? json(static_cast<int>(*m)) : json(nullptr);
-}
+json optional_level(const std::optional<Maturity>& m) { return m ? json(static_cast<int>(*m)) : json(nullptr); }
 
 // Every element through its own encode(); the overloads are declared in the header.
 template <typename T>
@@ -21,16 +19,13 @@ json encode_all(const std::vector<T>& items) {
 
 }  // namespace
 
-
 json encode(const GuideInfo& g) { return {{"title", g.title}, {"version", g.version}}; }
 
 json encode(const MaturityLevel& l) {
   return {{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}};
 }
 
-json encode(const Goal& g) {
-  return {{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}};
-}
+json encode(const Goal& g) { return {{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}}; }
 
 json encode(const Action& a) {
   json levels = json::array();
@@ -42,9 +37,7 @@ json encode(const Tool& t) { return {{"name", t.name}, {"url", t.url}, {"descrip
 
 json encode(const Link& l) { return {{"title", l.title}, {"url", l.url}}; }
 
-json encode(const SafeguardMapping& m) {
-  return {{"id", m.safeguard}, {"maturity", optional_level(m.maturity)}};
-}
+json encode(const SafeguardMapping& m) { return {{"id", m.safeguard}, {"maturity", optional_level(m.maturity)}}; }
 
 json encode(const GuidanceSource& s) {
   return {{"id", s.id},     {"title", s.title}, {"publisher", s.publisher},
@@ -56,8 +49,14 @@ json encode(const RelatedPractice& r) { return {{"practice", r.practice}, {"reas
 json encode(const Recommendation& r) {
   json related = json::array();
   for (const auto& rp : r.practices) related.push_back(encode(rp));
-  return {{"id", r.id},       {"source", r.source}, {"audience", r.audience}, {"category", r.category},
-          {"title", r.title}, {"text", r.text},     {"practices", related},   {"safeguards", r.safeguards},
+  return {{"id", r.id},
+          {"source", r.source},
+          {"audience", r.audience},
+          {"category", r.category},
+          {"title", r.title},
+          {"text", r.text},
+          {"practices", related},
+          {"safeguards", r.safeguards},
           {"links", encode_all(r.links)}};
 }
 
@@ -99,13 +98,9 @@ json encode(const MaturityStatement& s) {
   return {{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}};
 }
 
-json encode(const Worksheet& w) {
-  return {{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}};
-}
+json encode(const Worksheet& w) { return {{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}}; }
 
-json encode(const CdmRank& r) {
-  return {{"rank", r.rank}, {"safeguard", r.safeguard}, {"practice", r.practice}};
-}
+json encode(const CdmRank& r) { return {{"rank", r.rank}, {"safeguard", r.safeguard}, {"practice", r.practice}}; }
 
 json encode(const Priorities& p) {
   json baseline = json::array(), ranking = json::array();
@@ -121,7 +116,6 @@ json encode(const HandbookPractice& h) {
 json encode(const GlossaryEntry& g) { return {{"term", g.term}, {"definition", g.definition}}; }
 
 json encode(const Acronym& a) { return {{"term", a.term}, {"expansion", a.expansion}}; }
-
 
 json encode(const Jurisdiction& j) {
   return {{"id", j.id}, {"name", j.name}, {"state", j.state}, {"kind", std::string(to_string(j.kind))}};
@@ -139,17 +133,18 @@ json encode(const MaturityResult& r) {
                        {"answered", t.answered},
                        {"total", t.total},
                        {"majority", t.majority()}});
-  return {{"level", static_cast<int>(r.level)}, {"conflict", r.conflict}, {"unsure", r.unsure},
-          {"tallies", tallies},                  {"applied", r.applied},   {"rationale", r.rationale}};
+  return {{"level", static_cast<int>(r.level)},
+          {"conflict", r.conflict},
+          {"unsure", r.unsure},
+          {"tallies", tallies},
+          {"applied", r.applied},
+          {"rationale", r.rationale}};
 }
 
 json encode(const PlanStep& s) {
-  return {{"rank", s.rank},
-          {"kind", std::string(to_string(s.kind))},
-          {"id", s.id},
-          {"practice", s.practice.empty() ? json(nullptr) : json(s.practice)},
-          {"actions", s.actions},
-          {"reason", s.reason}};
+  return {{"rank", s.rank},       {"kind", std::string(to_string(s.kind))},
+          {"id", s.id},           {"practice", s.practice.empty() ? json(nullptr) : json(s.practice)},
+          {"actions", s.actions}, {"reason", s.reason}};
 }
 
 json encode(const Plan& p) { return {{"maturity", static_cast<int>(p.maturity)}, {"steps", encode_all(p.steps)}}; }

@@ -83,8 +83,7 @@ class Scanner {
 
  private:
   void ws() {
-    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r'))
-      ++i_;
+    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\t' || t_[i_] == '\n' || t_[i_] == '\r')) ++i_;
   }
 
   // Reads a string token starting at '"'; escapes other than \uXXXX are decoded, which
@@ -96,13 +95,26 @@ class Scanner {
       if (t_[i_] == '\\' && i_ + 1 < t_.size()) {
         const char e = t_[++i_];
         switch (e) {
-          case 'n': out += '\n'; break;
-          case 't': out += '\t'; break;
-          case 'r': out += '\r'; break;
-          case 'b': out += '\b'; break;
-          case 'f': out += '\f'; break;
-          case 'u': out += "\\u"; break;
-          default: out += e;
+          case 'n':
+            out += '\n';
+            break;
+          case 't':
+            out += '\t';
+            break;
+          case 'r':
+            out += '\r';
+            break;
+          case 'b':
+            out += '\b';
+            break;
+          case 'f':
+            out += '\f';
+            break;
+          case 'u':
+            out += "\\u";
+            break;
+          default:
+            out += e;
         }
       } else {
         out += t_[i_];
@@ -121,8 +133,8 @@ class Scanner {
       return;
     }
     if (t_[i_] != '{' && t_[i_] != '[') {
-      while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != ']' && t_[i_] != '}' && t_[i_] != ' ' &&
-             t_[i_] != '\n' && t_[i_] != '\r' && t_[i_] != '\t')
+      while (i_ < t_.size() && t_[i_] != ',' && t_[i_] != ']' && t_[i_] != '}' && t_[i_] != ' ' && t_[i_] != '\n' &&
+             t_[i_] != '\r' && t_[i_] != '\t')
         ++i_;
       return;
     }

@@ -19,13 +19,20 @@ namespace electsec::detail {
 const char* type_name(nlohmann::detail::value_t type) {
   using value_t = nlohmann::detail::value_t;
   switch (type) {
-    case value_t::null: return "null";
-    case value_t::boolean: return "a boolean";
-    case value_t::string: return "a string";
-    case value_t::array: return "an array";
-    case value_t::object: return "an object";
-    case value_t::number_float: return "a fractional number";
-    default: return "a number";
+    case value_t::null:
+      return "null";
+    case value_t::boolean:
+      return "a boolean";
+    case value_t::string:
+      return "a string";
+    case value_t::array:
+      return "an array";
+    case value_t::object:
+      return "an object";
+    case value_t::number_float:
+      return "a fractional number";
+    default:
+      return "a number";
   }
 }
 
@@ -35,9 +42,12 @@ std::string pointer_token(std::string_view key) {
   if (key.find_first_of("~/") == std::string_view::npos) return std::string(key);
   std::string escaped;
   for (char c : key) {
-    if (c == '~') escaped += "~0";
-    else if (c == '/') escaped += "~1";
-    else escaped += c;
+    if (c == '~')
+      escaped += "~0";
+    else if (c == '/')
+      escaped += "~1";
+    else
+      escaped += c;
   }
   return escaped;
 }
@@ -98,7 +108,8 @@ void check_limits(std::string_view text, std::string_view source) {
       }
       if (open.empty() || !open.back().object) continue;
       std::size_t next = i + 1;
-      while (next < text.size() && (data[next] == ' ' || data[next] == '\n' || data[next] == '\r' || data[next] == '\t'))
+      while (next < text.size() &&
+             (data[next] == ' ' || data[next] == '\n' || data[next] == '\r' || data[next] == '\t'))
         ++next;
       if (next >= text.size() || data[next] != ':') continue;  // a value, not a key
       std::string key = key_text(text.substr(start, i - start + 1));

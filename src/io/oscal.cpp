@@ -93,7 +93,10 @@ json control_of(const Catalog& c, const Practice& p) {
     for (const auto& a : p.actions) {
       json aprops = json::array({prop("maturity", std::string(to_string(a.first_level())))});
       if (a.group) aprops.push_back(prop("group", *a.group));
-      actions.push_back({{"id", a.id}, {"name", "action"}, {"ns", std::string(oscal_namespace)}, {"props", aprops},
+      actions.push_back({{"id", a.id},
+                         {"name", "action"},
+                         {"ns", std::string(oscal_namespace)},
+                         {"props", aprops},
                          {"prose", a.text}});
     }
     parts.push_back({{"id", p.id + "_gdn"}, {"name", "guidance"}, {"parts", actions}});
@@ -115,7 +118,8 @@ std::string to_oscal_catalog(const Catalog& c, const OscalOptions& o) {
                                                     {Scope::out_of_scope, "Out of scope at Level 1"}};
   for (const auto& [scope, title] : by_scope) {
     json controls = json::array();
-    for (const Practice* p : c.practices(PracticeFilter{Maturity::level1, scope})) controls.push_back(control_of(c, *p));
+    for (const Practice* p : c.practices(PracticeFilter{Maturity::level1, scope}))
+      controls.push_back(control_of(c, *p));
     if (controls.empty()) continue;
     groups.push_back({{"id", "level1-" + std::string(to_string(scope))}, {"title", title}, {"controls", controls}});
   }
@@ -131,7 +135,8 @@ std::string to_oscal_profile(const Catalog& c, Maturity m, const OscalOptions& o
   for (const Practice* p : c.practices(PracticeFilter{m, std::nullopt})) {
     ids.push_back(p->id);
     if (p->scope_at(m) == Scope::priority)
-      alters.push_back({{"control-id", p->id}, {"adds", json::array({{{"props", json::array({prop("priority", "true")})}}})}});
+      alters.push_back(
+          {{"control-id", p->id}, {"adds", json::array({{{"props", json::array({prop("priority", "true")})}}})}});
   }
   const std::string level = std::string(to_string(m));
   json profile = {{"uuid", uuid_v5("profile/" + c.guide().version + "/level-" + level)},
@@ -148,12 +153,14 @@ std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, c
   json observations = json::array(), findings = json::array();
   for (const auto& [id, st] : a.statuses) {
     if (st.note.empty()) continue;
-    observations.push_back({{"uuid", uuid_v5(base + "/observation/" + id)},
-                            {"title", id},
-                            {"description", st.note},
-                            {"props", json::array({prop("status", std::string(to_string(st.status)))})},
-                            {"methods", json::array({"EXAMINE"})},
-                            {"collected", st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
+    observations.push_back(
+        {{"uuid", uuid_v5(base + "/observation/" + id)},
+         {"title", id},
+         {"description", st.note},
+         {"props", json::array({prop("status", std::string(to_string(st.status)))})},
+         {"methods", json::array({"EXAMINE"})},
+         {"collected",
+          st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
   }
   for (const auto& p : card.practices) {
     const bool satisfied = p.actions_done == p.actions_applicable;
@@ -163,24 +170,25 @@ std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, c
       if (it != a.statuses.end() && !it->second.note.empty())
         related.push_back({{"observation-uuid", uuid_v5(base + "/observation/" + action->id)}});
     }
-    json finding = {{"uuid", uuid_v5(base + "/finding/" + p.practice)},
-                    {"title", c.practice(p.practice).title},
-                    {"description", std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable) +
-                                        " applicable actions done, " + std::to_string(p.actions_in_progress) +
-                                        " in progress"},
-                    {"props", json::array({prop("scope", std::string(to_string(p.scope))),
-                                           prop("completion", std::to_string(static_cast<int>(p.completion * 100 + 0.5)) + "%")})},
-                    {"target", {{"type", "objective-id"},
-                                {"target-id", p.practice},
-                                {"status", {{"state", satisfied ? "satisfied" : "not-satisfied"}}}}}};
+    json finding = {
+        {"uuid", uuid_v5(base + "/finding/" + p.practice)},
+        {"title", c.practice(p.practice).title},
+        {"description", std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable) +
+                            " applicable actions done, " + std::to_string(p.actions_in_progress) + " in progress"},
+        {"props", json::array({prop("scope", std::string(to_string(p.scope))),
+                               prop("completion", std::to_string(static_cast<int>(p.completion * 100 + 0.5)) + "%")})},
+        {"target",
+         {{"type", "objective-id"},
+          {"target-id", p.practice},
+          {"status", {{"state", satisfied ? "satisfied" : "not-satisfied"}}}}}};
     if (!related.empty()) finding["related-observations"] = related;
     findings.push_back(std::move(finding));
   }
   json result = {{"uuid", uuid_v5(base + "/result")},
                  {"title", "Self-assessment of " + a.jurisdiction.name},
-                 {"description", a.jurisdiction.name + " (" + a.jurisdiction.id + "), " + level_name(a.maturity) + ": " +
-                                     std::to_string(card.actions_done) + " of " + std::to_string(card.actions_applicable) +
-                                     " applicable actions done"},
+                 {"description", a.jurisdiction.name + " (" + a.jurisdiction.id + "), " + level_name(a.maturity) +
+                                     ": " + std::to_string(card.actions_done) + " of " +
+                                     std::to_string(card.actions_applicable) + " applicable actions done"},
                  {"start", o.timestamp},
                  {"reviewed-controls", {{"control-selections", json::array({{{"include-all", json::object()}}})}}}};
   if (!observations.empty()) result["observations"] = observations;

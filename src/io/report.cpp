@@ -21,12 +21,23 @@ std::string html_escape(std::string_view raw) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -50,7 +61,6 @@ std::string markdown_escape(std::string_view raw) {
 }
 
 namespace {
-
 
 struct Gap {
   std::string safeguard;
@@ -83,8 +93,10 @@ ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{bre
 std::string html_head(const std::string& title) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-         "<title>" + html_escape(title) + "</title>" + style + "</head><body>\n";
+         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "img-src data:\">"
+         "<title>" +
+         html_escape(title) + "</title>" + style + "</head><body>\n";
 }
 
 // Horizontal bars, one per row: label, value in [0, 1], text at the end.
@@ -100,7 +112,8 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
     const double v = std::max(0.0, std::min(1.0, value));
     const std::string shown = label.size() > 52 ? std::string(detail::cut_before_character(label, 50)) + "…" : label;
     svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">" << html_escape(shown)
-        << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w << "\" height=\"14\" fill=\"#e3e8ef\"/>"
+        << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w
+        << "\" height=\"14\" fill=\"#e3e8ef\"/>"
         << "<rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << static_cast<int>(bar_w * v)
         << "\" height=\"14\" fill=\"" << (v >= 1.0 ? "#2e7d4f" : "#2f6fb2") << "\"/><text x=\"" << label_w + bar_w + 6
         << "\" y=\"" << y + 14 << "\">" << html_escape(text) << "</text>";
@@ -124,8 +137,8 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
      << "- **Priority practices:** " << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n"
      << "## Scorecard\n\n| Practice | Scope | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
   for (const auto& p : card.practices)
-    md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << to_string(p.scope) << " | " << p.actions_done
-       << " | " << p.actions_applicable << " | " << percent(p.completion) << " |\n";
+    md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << to_string(p.scope) << " | "
+       << p.actions_done << " | " << p.actions_applicable << " | " << percent(p.completion) << " |\n";
   md << "\n## Next steps\n\n";
   for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
     const auto& s = plan.steps[i];
@@ -134,19 +147,21 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
     for (const auto& id : s.actions) {
       md << "   - [ ] " << markdown_escape(c.action(id).text);
       const auto it = a.statuses.find(id);
-      if (it != a.statuses.end() && !it->second.note.empty()) md << " (note: " << markdown_escape(it->second.note) << ")";
+      if (it != a.statuses.end() && !it->second.note.empty())
+        md << " (note: " << markdown_escape(it->second.note) << ")";
       md << "\n";
     }
   }
   if (plan.steps.empty()) md << "Everything the plan holds is done.\n";
   md << "\n## Gaps by CIS Safeguard\n\n";
   const auto g = gaps(c, card.safeguards, 15);
-  if (g.empty()) md << "No open gaps.\n";
+  if (g.empty())
+    md << "No open gaps.\n";
   else {
     md << "| Safeguard | Title | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
     for (const auto& x : g)
-      md << "| " << x.safeguard << " | " << markdown_escape(x.title) << " | " << x.done << " | " << x.applicable << " | "
-         << percent(x.completion) << " |\n";
+      md << "| " << x.safeguard << " | " << markdown_escape(x.title) << " | " << x.done << " | " << x.applicable
+         << " | " << percent(x.completion) << " |\n";
   }
   return md.str();
 }
@@ -155,12 +170,13 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
   const Scorecard card = score(c, a);
   const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream h;
-  h << html_head("Self-assessment: " + a.jurisdiction.name) << "<h1>Security self-assessment: "
-    << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">" << html_escape(a.jurisdiction.id) << ", "
-    << html_escape(a.jurisdiction.state) << " (" << to_string(a.jurisdiction.kind) << "). Guide version "
-    << html_escape(a.catalog_version) << ".</p><div class=\"cards\"><div class=\"card\">Maturity<b>"
-    << level_name(a.maturity) << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / "
-    << card.actions_applicable << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
+  h << html_head("Self-assessment: " + a.jurisdiction.name)
+    << "<h1>Security self-assessment: " << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">"
+    << html_escape(a.jurisdiction.id) << ", " << html_escape(a.jurisdiction.state) << " ("
+    << to_string(a.jurisdiction.kind) << "). Guide version " << html_escape(a.catalog_version)
+    << ".</p><div class=\"cards\"><div class=\"card\">Maturity<b>" << level_name(a.maturity)
+    << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / " << card.actions_applicable
+    << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
     << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "complete" : "open")
     << "</b></div></div>\n<h2>Completion by practice</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> bars;
@@ -184,9 +200,11 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
   h << "</ol>" << (plan.steps.empty() ? "<p>Everything the plan holds is done.</p>" : "")
     << "\n<h2>Gaps by CIS Safeguard</h2>\n";
   const auto g = gaps(c, card.safeguards, 15);
-  if (g.empty()) h << "<p>No open gaps.</p>";
+  if (g.empty())
+    h << "<p>No open gaps.</p>";
   else {
-    h << "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Done</th><th>Applicable</th><th>Complete</th></tr></thead><tbody>";
+    h << "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Done</th><th>Applicable</th><th>Complete</th></tr></"
+         "thead><tbody>";
     for (const auto& x : g)
       h << "<tr><td>" << x.safeguard << "</td><td>" << html_escape(x.title) << "</td><td class=\"n\">" << x.done
         << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">" << percent(x.completion) << "</td></tr>";
@@ -198,10 +216,11 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
 
 std::string rollup_report_markdown(const Catalog& c, const Rollup& r) {
   std::ostringstream md;
-  md << "# Election security rollup\n\n" << r.jurisdictions << " offices: " << r.maturity_distribution[0]
-     << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, " << r.maturity_distribution[2]
-     << " at Level 3. " << r.actions_done << " of " << r.actions_applicable << " applicable actions done ("
-     << percent(r.completion) << ").\n\n## Completion by practice\n\n"
+  md << "# Election security rollup\n\n"
+     << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
+     << " at Level 2, " << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of "
+     << r.actions_applicable << " applicable actions done (" << percent(r.completion)
+     << ").\n\n## Completion by practice\n\n"
      << "| Practice | Done | Applicable | Complete | Offices complete |\n| --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& p : r.practices)
     if (p.actions_applicable > 0)
@@ -224,20 +243,20 @@ std::string rollup_report_html(const Catalog& c, const Rollup& r) {
     << percent(r.completion) << "</b></div></div>\n<h2>Maturity distribution</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> levels;
   for (std::size_t l = 0; l < 3; ++l)
-    levels.emplace_back("Level " + std::to_string(l + 1),
-                        r.jurisdictions ? static_cast<double>(r.maturity_distribution[l]) / static_cast<double>(r.jurisdictions) : 0.0,
-                        std::to_string(r.maturity_distribution[l]) + " offices");
+    levels.emplace_back(
+        "Level " + std::to_string(l + 1),
+        r.jurisdictions ? static_cast<double>(r.maturity_distribution[l]) / static_cast<double>(r.jurisdictions) : 0.0,
+        std::to_string(r.maturity_distribution[l]) + " offices");
   h << bar_chart(levels, "Offices by maturity level") << "\n<h2>Completion by practice</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> bars;
   for (const auto& p : r.practices)
-    if (p.actions_applicable > 0)
-      bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
+    if (p.actions_applicable > 0) bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
   h << bar_chart(bars, "Completion by practice") << "\n<h2>Offices furthest behind</h2>\n"
     << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th>Complete</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
     const auto& o = r.offices[i];
-    h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state) << "</td><td>"
-      << level_name(o.maturity) << "</td><td class=\"n\">" << percent(o.completion) << "</td></tr>";
+    h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)
+      << "</td><td>" << level_name(o.maturity) << "</td><td class=\"n\">" << percent(o.completion) << "</td></tr>";
   }
   h << "</tbody></table>\n</body></html>\n";
   return h.str();

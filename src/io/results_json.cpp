@@ -17,10 +17,10 @@ Plan parse_plan(std::string_view text, std::string_view source) { return from_js
 Scorecard parse_scorecard(std::string_view text, std::string_view source) { return from_json<Scorecard>(text, source); }
 Rollup parse_rollup(std::string_view text, std::string_view source) { return from_json<Rollup>(text, source); }
 
-#define ELECTSEC_FROM_JSON(T)                                            \
-  template <>                                                            \
-  T from_json<T>(std::string_view text, std::string_view source) {       \
-    return detail::decode_text<T>(text, source);                         \
+#define ELECTSEC_FROM_JSON(T)                                      \
+  template <>                                                      \
+  T from_json<T>(std::string_view text, std::string_view source) { \
+    return detail::decode_text<T>(text, source);                   \
   }
 ELECTSEC_FROM_JSON(Plan)
 ELECTSEC_FROM_JSON(PlanStep)

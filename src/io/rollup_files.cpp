@@ -98,8 +98,10 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
     if (!failed[i]) continue;
     // A multi-line ValidationError keeps its first line here: one line per file.
     const std::string reason = errors[i].substr(0, errors[i].find('\n'));
-    if (options.skip_invalid) out.skipped.push_back({files[i], reason});
-    else bad.push_back({files[i], reason});
+    if (options.skip_invalid)
+      out.skipped.push_back({files[i], reason});
+    else
+      bad.push_back({files[i], reason});
   }
   // Skipping is for some files: when none loads, there is nothing to sum up.
   if (out.skipped.size() == files.size())
@@ -111,11 +113,10 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
   if (!bad.empty()) {
     const std::size_t count = bad.size();
     if (count > max_listed_problems) bad.resize(max_listed_problems);
-    throw ValidationError(std::move(bad), "rollup: " + std::to_string(count) + " of " + std::to_string(files.size()) +
-                                              " files do not load" +
-                                              (count > max_listed_problems
-                                                   ? " (the first " + std::to_string(max_listed_problems) + " listed)"
-                                                   : ""));
+    throw ValidationError(
+        std::move(bad),
+        "rollup: " + std::to_string(count) + " of " + std::to_string(files.size()) + " files do not load" +
+            (count > max_listed_problems ? " (the first " + std::to_string(max_listed_problems) + " listed)" : ""));
   }
   std::map<std::string, std::size_t, std::less<>> first_file;
   std::vector<Problem> duplicates;

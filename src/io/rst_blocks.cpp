@@ -30,7 +30,8 @@ std::optional<Marker> enumerated_at(const std::string& line) {
 
 std::optional<Marker> bullet_at(const std::string& line) {
   const std::size_t i = indent_of(line);
-  if (i + 1 >= line.size() || (line[i] != '*' && line[i] != '+' && line[i] != '-') || line[i + 1] != ' ') return std::nullopt;
+  if (i + 1 >= line.size() || (line[i] != '*' && line[i] != '+' && line[i] != '-') || line[i + 1] != ' ')
+    return std::nullopt;
   std::size_t j = i + 1;
   while (j < line.size() && line[j] == ' ') ++j;
   return Marker{i, j};
@@ -140,8 +141,8 @@ std::string first_email_link(const Document& doc, const std::string& raw) {
   return {};
 }
 
-
-std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start, std::size_t* end_line) {
+std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start,
+                                                             std::size_t* end_line) {
   const auto& lines = doc.lines();
   std::vector<std::size_t> cols;
   for (std::size_t i = 0; i < lines[start].size(); ++i)
@@ -190,7 +191,8 @@ std::string join_cell(const std::vector<std::string>& lines) {
   for (const auto& raw : lines) {
     const std::string line = trim(raw);
     if (line.empty()) continue;
-    if (!out.empty() && out.back() == '-' && out.size() > 1 && std::isalnum(static_cast<unsigned char>(out[out.size() - 2])))
+    if (!out.empty() && out.back() == '-' && out.size() > 1 &&
+        std::isalnum(static_cast<unsigned char>(out[out.size() - 2])))
       out += line;
     else
       out += (out.empty() ? "" : " ") + line;
@@ -198,7 +200,8 @@ std::string join_cell(const std::vector<std::string>& lines) {
   return out;
 }
 
-std::optional<std::size_t> find_line(const Document& doc, std::size_t from, const std::function<bool(const std::string&)>& f) {
+std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
+                                     const std::function<bool(const std::string&)>& f) {
   for (std::size_t i = from; i < doc.lines().size(); ++i)
     if (f(doc.lines()[i])) return i;
   return std::nullopt;
@@ -211,6 +214,5 @@ Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string&
   if (c == "out of scope") return Scope::out_of_scope;
   doc.fail(line, "unknown scope '" + collapse_spaces(cell) + "' (expected Priority, In scope or Out of Scope)");
 }
-
 
 }  // namespace electsec::detail::rst

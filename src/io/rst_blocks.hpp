@@ -28,11 +28,13 @@ std::string first_email_link(const Document& doc, const std::string& raw);
 
 /// The rows of the grid table whose top border is at line `start`: each row a list of
 /// cells, each cell its lines. `end_line`, when given, receives the line after the table.
-std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start, std::size_t* end_line);
+std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start,
+                                                             std::size_t* end_line);
 /// A cell's lines joined with single spaces.
 std::string join_cell(const std::vector<std::string>& lines);
 /// The first line at or after `from` for which `f` holds.
-std::optional<std::size_t> find_line(const Document& doc, std::size_t from, const std::function<bool(const std::string&)>& f);
+std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
+                                     const std::function<bool(const std::string&)>& f);
 /// A scope cell of the index table ("Priority", "Not in scope", ...); fails on others.
 Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string& cell);
 

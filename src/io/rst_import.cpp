@@ -42,7 +42,6 @@ std::string label_of(const std::string& line) {
   return detail::label_definition(line);
 }
 
-
 }  // namespace
 
 ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options) {
@@ -77,8 +76,9 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // A folder without practices is not a release of the guide: an empty catalog would
   // make `assess migrate --to` it retire every status.
   if (practices.empty())
-    throw Error(directory + ": no best practices found (looked for bp/*.rst files other than bp/bp_index.rst; "
-                            "give the guide's docs/source folder)");
+    throw Error(directory +
+                ": no best practices found (looked for bp/*.rst files other than bp/bp_index.rst; "
+                "give the guide's docs/source folder)");
   std::map<std::string, std::string> by_title;
   for (const auto& [stem, p] : practices) by_title[detail::lower_case(p.title)] = stem;
 
@@ -117,7 +117,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       for (std::size_t l = 0; l < 3; ++l) p->second.scopes[l] = parse_scope_cell(*index, *table, join_cell(row[2 + l]));
     }
     for (const auto& [stem, pr] : practices)
-      if (!seen.count(stem)) g.warn("bp/" + stem + ".rst", 0, "no row in the index (a draft?): left out of the catalog");
+      if (!seen.count(stem))
+        g.warn("bp/" + stem + ".rst", 0, "no row in the index (a draft?): left out of the catalog");
     for (const auto& stem : stems)
       if (seen.count(stem)) data.practices.push_back(practices.at(stem));
   } else {
@@ -128,7 +129,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       data.practices.back().order = ++order;
     }
   }
-  std::sort(data.practices.begin(), data.practices.end(), [](const Practice& a, const Practice& b) { return a.order < b.order; });
+  std::sort(data.practices.begin(), data.practices.end(),
+            [](const Practice& a, const Practice& b) { return a.order < b.order; });
   std::set<std::string> included;
   for (const auto& p : data.practices) included.insert(p.id);
   const auto practice_named = [&](const std::string& name) -> std::string {
@@ -224,8 +226,11 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           if (m->numbers) {
             for (const std::string_view digits : detail::digit_runs(*m->numbers)) {
               const auto n = static_cast<std::size_t>(small_int(digits).value_or(0));
-              if (n >= 1 && n <= pool.size()) actions.push_back(pool[n - 1]->id);
-              else g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "no action " + std::string(digits) + " in " + label);
+              if (n >= 1 && n <= pool.size())
+                actions.push_back(pool[n - 1]->id);
+              else
+                g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1,
+                       "no action " + std::string(digits) + " in " + label);
             }
           } else {
             for (const Action* a : pool) actions.push_back(a->id);
@@ -249,8 +254,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         std::string shown, target;
         if (detail::doc_link(item.raw, shown, target)) {
           const std::string stem = fs::path(target).filename().string();
-          if (included.count(stem)) data.priorities.level1_election.push_back(stem);
-          else g.warn(doc->source(), item.line + 1, "election priority '" + stem + "' is not a practice");
+          if (included.count(stem))
+            data.priorities.level1_election.push_back(stem);
+          else
+            g.warn(doc->source(), item.line + 1, "election priority '" + stem + "' is not a practice");
         }
       }
     } else {
@@ -298,8 +305,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       for (const auto& line : row[2]) {
         const std::string t = trim(line);
         if (t.empty()) continue;
-        if (t.rfind("* ", 0) == 0 || names.empty()) names.push_back(trim(t.rfind("* ", 0) == 0 ? t.substr(2) : t));
-        else names.back() += " " + t;
+        if (t.rfind("* ", 0) == 0 || names.empty())
+          names.push_back(trim(t.rfind("* ", 0) == 0 ? t.substr(2) : t));
+        else
+          names.back() += " " + t;
       }
       for (const auto& name : names) {
         std::string stem = practice_named(name);
@@ -314,8 +323,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
               unnamed.push_back(id);
           if (unnamed.size() == 1) {
             stem = unnamed[0];
-            g.warn(doc->source(), 0, "Handbook " + number + ": '" + name + "' taken as '" + stem +
-                                         "', the practice whose page lists it");
+            g.warn(doc->source(), 0,
+                   "Handbook " + number + ": '" + name + "' taken as '" + stem + "', the practice whose page lists it");
           } else {
             g.warn(doc->source(), 0, "Handbook " + number + ": no practice named '" + name + "'");
             continue;
@@ -336,11 +345,13 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     if (!data.handbook.empty())
       p.handbook.erase(std::remove_if(p.handbook.begin(), p.handbook.end(), [&](int n) { return !numbers.count(n); }),
                        p.handbook.end());
-    if (p.handbook.size() != before) g.warn("bp/" + p.id + ".rst", 0, "Handbook numbers the appendix lacks were left out");
+    if (p.handbook.size() != before)
+      g.warn("bp/" + p.id + ".rst", 0, "Handbook numbers the appendix lacks were left out");
   }
 
   // Glossary and acronyms.
-  const auto read_glossary = [&](const char* file, const std::function<void(const std::string&, std::vector<std::string>)>& add) {
+  const auto read_glossary = [&](const char* file,
+                                 const std::function<void(const std::string&, std::vector<std::string>)>& add) {
     const Document* doc = g.open(file);
     if (doc == nullptr) {
       g.warn(file, 0, "missing");
@@ -379,13 +390,15 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // Which release: the README or index may not say; the directory name often does.
   data.guide.title = "Essential Guide to Election Security";
   data.guide.version = fs::path(directory).lexically_normal().filename().string();
-  if (data.guide.version.empty()) data.guide.version = fs::path(directory).lexically_normal().parent_path().filename().string();
+  if (data.guide.version.empty())
+    data.guide.version = fs::path(directory).lexically_normal().parent_path().filename().string();
   if (const std::string v = detail::first_version(data.guide.version); !v.empty()) data.guide.version = v;
 
   // Worksheet actions and priorities must name actions that exist (validation checks the rest).
   for (auto& w : data.priorities.level1_baseline)
-    w.actions.erase(std::remove_if(w.actions.begin(), w.actions.end(), [&](const std::string& a) { return !action_ids.count(a); }),
-                    w.actions.end());
+    w.actions.erase(
+        std::remove_if(w.actions.begin(), w.actions.end(), [&](const std::string& a) { return !action_ids.count(a); }),
+        w.actions.end());
   // What the pages hold must still make a consistent catalog; say which release did not.
   try {
     return {CatalogBuilder(std::move(data)).build(), std::move(warnings)};

@@ -154,8 +154,10 @@ std::vector<std::string_view> digit_runs(std::string_view text) {
   std::vector<std::string_view> runs;
   Scan s(text);
   while (!s.done()) {
-    if (Scan::digit(s.peek())) runs.push_back(s.take(Scan::digit));
-    else s.take([](char c) { return !Scan::digit(c); });
+    if (Scan::digit(s.peek()))
+      runs.push_back(s.take(Scan::digit));
+    else
+      s.take([](char c) { return !Scan::digit(c); });
   }
   return runs;
 }
@@ -245,7 +247,9 @@ std::optional<WorksheetSpec> worksheet_spec(std::string_view text) {
   s.literal("s");
   if (!s.literal(" ")) return std::nullopt;
   const std::size_t start = s.at();
-  const auto in_list = [](char c) { return Scan::digit(c) || c == ' ' || c == ',' || c == 'a' || c == 'n' || c == 'd'; };
+  const auto in_list = [](char c) {
+    return Scan::digit(c) || c == ' ' || c == ',' || c == 'a' || c == 'n' || c == 'd';
+  };
   for (std::size_t end = start + 1; end <= text.size() && in_list(text[end - 1]); ++end) {
     if (text.substr(end, of_ref.size()) != of_ref) continue;
     if (ref_from(end + of_ref.size())) {

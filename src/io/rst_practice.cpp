@@ -35,14 +35,20 @@ struct PracticeReader {
       const std::size_t end = goals != nullptr ? goals->line : doc.lines().size();
       p.summary = first_paragraph(doc, title->line + 2, end);
     }
-    if (goals != nullptr) read_goals(*goals, p);
-    else warn(0, "no Goals section");
-    if (const Heading* actions = section("Actions")) read_actions(*actions, p);
-    else warn(0, "no Actions section");
+    if (goals != nullptr)
+      read_goals(*goals, p);
+    else
+      warn(0, "no Goals section");
+    if (const Heading* actions = section("Actions"))
+      read_actions(*actions, p);
+    else
+      warn(0, "no Actions section");
     if (const Heading* tools = section("Cost-Effective Tools")) read_tools(*tools, p);
     if (const Heading* more = section("Learn More")) read_learn_more(*more, p);
-    if (const Heading* mapping = section("Mapping to CIS Controls and Safeguards")) read_mappings(*mapping, p);
-    else warn(0, "no Mapping to CIS Controls and Safeguards section");
+    if (const Heading* mapping = section("Mapping to CIS Controls and Safeguards"))
+      read_mappings(*mapping, p);
+    else
+      warn(0, "no Mapping to CIS Controls and Safeguards section");
     if (const Heading* handbook = section("Mapping to CIS Handbook Best Practices")) read_handbook(*handbook, p);
     return p;
   }
@@ -88,7 +94,8 @@ struct PracticeReader {
       if (h.level == block_level) {
         levels = heading_levels(doc, h);
         if (levels.empty()) {
-          warn(h.line + 1, "heading '" + doc.plain(h.raw) + "' names no maturity level; its actions apply to all levels");
+          warn(h.line + 1,
+               "heading '" + doc.plain(h.raw) + "' names no maturity level; its actions apply to all levels");
           levels = all;
         }
         block = block_name(levels);

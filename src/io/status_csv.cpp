@@ -97,12 +97,15 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
     std::size_t known = 0;
     while (known < names.size() && header.cells[i] != names[known]) ++known;
     if (known == names.size())
-      throw ParseError(src, header.line, 0, "", "unknown column '" + header.cells[i] + "' (expected id, status, note, updated)");
-    if (column[known] != SIZE_MAX) throw ParseError(src, header.line, 0, "", std::string("column '") + names[known] + "' given twice");
+      throw ParseError(src, header.line, 0, "",
+                       "unknown column '" + header.cells[i] + "' (expected id, status, note, updated)");
+    if (column[known] != SIZE_MAX)
+      throw ParseError(src, header.line, 0, "", std::string("column '") + names[known] + "' given twice");
     column[known] = i;
   }
   for (std::size_t k = 0; k < 2; ++k)
-    if (column[k] == SIZE_MAX) throw ParseError(src, header.line, 0, "", std::string("the header has no column '") + names[k] + "'");
+    if (column[k] == SIZE_MAX)
+      throw ParseError(src, header.line, 0, "", std::string("the header has no column '") + names[k] + "'");
 
   std::vector<StatusRow> rows;
   struct RowProblem {
@@ -155,7 +158,8 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
       row.updated = rec.cells[column[3]];
       if (!row.updated.empty() && !is_iso_timestamp(row.updated)) {
         problem(rec.line, "updated",
-                "expected an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ), found '" + row.updated + "'");
+                "expected an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ), found '" +
+                    row.updated + "'");
         ok = false;
       }
     }
@@ -170,7 +174,8 @@ std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& ca
   }
   if (count == 1) throw ParseError(src, found[0].line, 0, found[0].field, found[0].message);
   std::vector<Problem> problems;
-  for (const auto& p : found) problems.push_back({src + ":" + std::to_string(p.line) + ": field " + p.field, p.message});
+  for (const auto& p : found)
+    problems.push_back({src + ":" + std::to_string(p.line) + ": field " + p.field, p.message});
   if (count > 1)
     throw ValidationError(std::move(problems), src + ": " + std::to_string(count) + " problems" +
                                                    (count > max_listed_problems ? " (the first 100 listed)" : ""));
@@ -183,7 +188,8 @@ std::vector<StatusRow> load_status_csv(const std::string& path, const Catalog& c
 
 std::string to_status_csv(const Assessment& a) {
   Table t{{"id", "status", "note", "updated"}, {}};
-  for (const auto& [id, st] : a.statuses) t.rows.push_back({id, std::string(to_string(st.status)), st.note, st.updated});
+  for (const auto& [id, st] : a.statuses)
+    t.rows.push_back({id, std::string(to_string(st.status)), st.note, st.updated});
   std::ostringstream out;
   write_csv(out, t);
   return out.str();

@@ -10,9 +10,8 @@ namespace electsec {
 namespace {
 std::size_t display_width(std::string_view s) {
   // UTF-8 continuation bytes do not start a new character.
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 }  // namespace
 
@@ -63,6 +62,5 @@ void write_csv(std::ostream& out, const Table& table) {
   line(table.headers);
   for (const auto& row : table.rows) line(row);
 }
-
 
 }  // namespace electsec

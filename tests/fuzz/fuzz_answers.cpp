@@ -10,7 +10,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const electsec::Catalog& catalog = electsec::default_catalog();
   try {
-    const auto answers = electsec::parse_answers(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
+    const auto answers =
+        electsec::parse_answers(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::determine_maturity(catalog, answers);
   } catch (const electsec::Error&) {
   }

@@ -20,7 +20,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!(electsec::detail::read_assessment_full(text, &catalog, "fuzz") == *fast)) std::abort();
   }
   try {
-    const auto a = electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
+    const auto a =
+        electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::score(catalog, a);
     electsec::build_plan(catalog, a.maturity, &a);
     // What we write, we read back equal; and it passes the writers' validation.

@@ -7,7 +7,7 @@
 int main() {
   const electsec::Catalog& c = electsec::default_catalog();
   const auto ig1 = c.safeguards(electsec::SafeguardFilter{electsec::ImplementationGroup::ig1, {}, {}, {}});
-  std::cout << "electsec " << electsec::version_string << ": " << c.safeguards().size()
-            << " safeguards, " << ig1.size() << " in IG1\n";
+  std::cout << "electsec " << electsec::version_string << ": " << c.safeguards().size() << " safeguards, " << ig1.size()
+            << " in IG1\n";
   return c.safeguards().size() == 153 && ig1.size() == 56 && ELECTSEC_VERSION >= 100 ? 0 : 1;
 }

@@ -40,8 +40,8 @@ std::vector<std::string> files_in(const fs::path& dir) {
 struct BadFile {
   const char* name;
   std::string text;
-  const char* field;     // JSON pointer of the first problem ("" for syntax errors)
-  const char* message;   // substring of what()
+  const char* field;    // JSON pointer of the first problem ("" for syntax errors)
+  const char* message;  // substring of what()
 };
 
 }  // namespace
@@ -64,7 +64,9 @@ BOOST_AUTO_TEST_CASE(a_good_file_loads_and_round_trips) {
 
 BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
   std::string deep(200000, '[');
-  std::string binary = "\x7f" "ELF\x02\x01\x01";
+  std::string binary =
+      "\x7f"
+      "ELF\x02\x01\x01";
   binary += std::string(3, '\0') + "\xff\xfe";
   const BadFile cases[] = {
       {"empty", "", "", "invalid JSON"},
@@ -102,13 +104,16 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
       // follows a NUL byte. Every instance is refused, wherever it stands.
       {"duplicate top-level key", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,"), "",
        "key 'maturity' given twice in one object"},
-      {"duplicate jurisdiction key", replaced("\"state\": \"XX\", \"kind\": \"county\"", "\"state\": \"XX\", \"state\": \"YY\""),
-       "", "key 'state' given twice"},
-      {"duplicate status", replaced("\"join_ei_isac.all.1\"", "\"backups.l1.1\""), "", "key 'backups.l1.1' given twice"},
-      {"duplicate status field", replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""),
-       "", "key 'status' given twice"},
-      {"duplicate key spelled with an escape", replaced("\"maturity\": 1,", "\"maturity\": 1, \"m\\u0061turity\": 1,"), "",
-       "key 'maturity' given twice"},
+      {"duplicate jurisdiction key",
+       replaced("\"state\": \"XX\", \"kind\": \"county\"", "\"state\": \"XX\", \"state\": \"YY\""), "",
+       "key 'state' given twice"},
+      {"duplicate status", replaced("\"join_ei_isac.all.1\"", "\"backups.l1.1\""), "",
+       "key 'backups.l1.1' given twice"},
+      {"duplicate status field",
+       replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""), "",
+       "key 'status' given twice"},
+      {"duplicate key spelled with an escape", replaced("\"maturity\": 1,", "\"maturity\": 1, \"m\\u0061turity\": 1,"),
+       "", "key 'maturity' given twice"},
       {"NUL then garbage", good + std::string(1, '\0') + "garbage", "", "invalid JSON: a NUL byte"},
       {"NUL inside a string", replaced("weekly", std::string("week") + '\0' + "ly"), "", "a NUL byte"},
       {"leading zero", replaced("\"maturity\": 1", "\"maturity\": 01"), "", "invalid JSON"},
@@ -118,8 +123,7 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
        "found 18446744073709551615"},
       {"line break in a name", replaced("\"A County\"", "\"A\\nCounty\""), "/jurisdiction/name",
        "must not contain control characters"},
-      {"bad date", replaced("2026-01-02", "2026-02-30"), "/statuses/backups.l1.1/updated",
-       "expected an ISO 8601 date"},
+      {"bad date", replaced("2026-01-02", "2026-02-30"), "/statuses/backups.l1.1/updated", "expected an ISO 8601 date"},
   };
   for (const auto& tc : cases) {
     BOOST_TEST_CONTEXT(tc.name) {
@@ -146,8 +150,8 @@ BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
     a.maturity = static_cast<Maturity>(1 + seed % 3);
     a.jurisdiction.name = seed % 2 ? "Name with \"quotes\" \\ and /slash/" : "Plain";
     for (int k = 0; k < seed; ++k)
-      a.set(c, ids[static_cast<std::size_t>(k * 7 + seed) % ids.size()], static_cast<Status>(k % 4), k % 3 ? "note\n" : "",
-            "2026-01-01");
+      a.set(c, ids[static_cast<std::size_t>(k * 7 + seed) % ids.size()], static_cast<Status>(k % 4),
+            k % 3 ? "note\n" : "", "2026-01-01");
     if (seed % 5 == 0) a.retired["gone.all.1"] = {Status::done, "", ""};
     const std::string text = to_json(a);
     const auto fast = detail::read_assessment_fast(text, &c);
@@ -156,14 +160,14 @@ BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
     BOOST_TEST((*fast == a));
   }
   // It gives up (so the full reader explains) on anything unusual.
-  for (const std::string& odd : {replaced("\"maturity\": 1", "\"maturity\": 4"), replaced("backups.l1.1", "backups.l1.9"),
-                                 replaced("A County", "A Cöunty"), replaced("\"l3.1\": null", "\"l3.1\": true"),
-                                 good + "x", replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,"),
-                                 replaced("\"maturity\": 1", "\"maturity\": 01"),
-                                 replaced("\"kind\": \"county\"", "\"state\": \"YY\""),
-                                 replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""),
-                                 replaced("\"A County\"", "\"A\\nCounty\""), replaced("2026-01-02", "yesterday"),
-                                 good + std::string(1, '\0') + "x"}) {
+  for (const std::string& odd :
+       {replaced("\"maturity\": 1", "\"maturity\": 4"), replaced("backups.l1.1", "backups.l1.9"),
+        replaced("A County", "A Cöunty"), replaced("\"l3.1\": null", "\"l3.1\": true"), good + "x",
+        replaced("\"maturity\": 1,", "\"maturity\": 1, \"maturity\": 2,"),
+        replaced("\"maturity\": 1", "\"maturity\": 01"), replaced("\"kind\": \"county\"", "\"state\": \"YY\""),
+        replaced("\"status\": \"in_progress\"", "\"status\": \"in_progress\", \"status\": \"done\""),
+        replaced("\"A County\"", "\"A\\nCounty\""), replaced("2026-01-02", "yesterday"),
+        good + std::string(1, '\0') + "x"}) {
     // Whatever the fast path accepts, the full reader accepts too, with the same result.
     const auto fast = detail::read_assessment_fast(odd, &c);
     if (fast) {
@@ -254,8 +258,9 @@ BOOST_AUTO_TEST_CASE(a_save_into_a_bad_folder_says_what_is_wrong_with_the_folder
                             [&](const Error& e) { return std::string(e.what()) == c.message; });
     }
   }
-  BOOST_CHECK_EXCEPTION(save_assessment(parse_assessment(good, default_catalog()), missing + "/x.json"), Error,
-                        [&](const Error& e) { return std::string(e.what()).find("does not exist") != std::string::npos; });
+  BOOST_CHECK_EXCEPTION(
+      save_assessment(parse_assessment(good, default_catalog()), missing + "/x.json"), Error,
+      [&](const Error& e) { return std::string(e.what()).find("does not exist") != std::string::npos; });
   BOOST_TEST(files_in(dir) == std::vector<std::string>{"plain-file"});
 }
 

@@ -59,14 +59,26 @@ BOOST_AUTO_TEST_CASE(iso_timestamps_are_real_dates_and_utc_times) {
     bool valid;
   };
   const Case cases[] = {
-      {"2026-01-02", true},           {"2024-02-29", true},          {"2026-11-22T08:15:00Z", true},
-      {"2026-11-22T08:15:00.250Z", true}, {"", false},               {"yesterday", false},
-      {"2026-13-45", false},          {"2026-02-29", false},         {"1900-02-29", false},
-      {"2026-04-31", false},          {"2026-1-2", false},           {"2026-01-02T25:00:00Z", false},
-      {"2026-01-02T08:15:00", false}, {"2026-01-02T08:15:00+01:00", false}, {"2026-01-02 ", false},
+      {"2026-01-02", true},
+      {"2024-02-29", true},
+      {"2026-11-22T08:15:00Z", true},
+      {"2026-11-22T08:15:00.250Z", true},
+      {"", false},
+      {"yesterday", false},
+      {"2026-13-45", false},
+      {"2026-02-29", false},
+      {"1900-02-29", false},
+      {"2026-04-31", false},
+      {"2026-1-2", false},
+      {"2026-01-02T25:00:00Z", false},
+      {"2026-01-02T08:15:00", false},
+      {"2026-01-02T08:15:00+01:00", false},
+      {"2026-01-02 ", false},
       {"2026-01-02T08:15:00.Z", false},
   };
-  for (const Case& c : cases) BOOST_TEST_CONTEXT(c.text) { BOOST_TEST(is_iso_timestamp(c.text) == c.valid); }
+  for (const Case& c : cases) BOOST_TEST_CONTEXT(c.text) {
+      BOOST_TEST(is_iso_timestamp(c.text) == c.valid);
+    }
   BOOST_TEST(is_iso_timestamp(today_utc()));
 }
 
@@ -118,7 +130,10 @@ BOOST_AUTO_TEST_CASE(writers_refuse_what_the_loader_refuses) {
       {"empty catalog version", [](Assessment& a) { a.catalog_version.clear(); }, "/catalog_version"},
       {"unknown answer", [](Assessment& a) { a.answers["l9.9"] = true; }, "/answers/l9.9"},
       {"unknown action", [](Assessment& a) { a.statuses["backups.l1.99"] = {}; }, "/statuses/backups.l1.99"},
-      {"bad date", [](Assessment& a) { a.statuses["backups.l1.1"] = {Status::done, "", "yesterday"}; },
+      {"bad date",
+       [](Assessment& a) {
+         a.statuses["backups.l1.1"] = {Status::done, "", "yesterday"};
+       },
        "/statuses/backups.l1.1/updated"},
       {"maturity out of range", [](Assessment& a) { a.maturity = static_cast<Maturity>(7); }, "/maturity"},
   };
@@ -170,7 +185,8 @@ BOOST_AUTO_TEST_CASE(concurrent_updates_from_threads_lose_nothing) {
     pool.emplace_back([&, t] {
       for (std::size_t i = t; i < ids.size(); i += threads) {
         try {
-          update_assessment(path, c, [&](Assessment& a) { a.set(c, ids[i], Status::done, "by thread " + std::to_string(t)); });
+          update_assessment(path, c,
+                            [&](Assessment& a) { a.set(c, ids[i], Status::done, "by thread " + std::to_string(t)); });
         } catch (...) {
           ++failures;
         }
@@ -220,9 +236,11 @@ BOOST_AUTO_TEST_CASE(a_held_lock_makes_a_writer_wait_then_give_up) {
     });
   });
   while (!inside) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  BOOST_CHECK_EXCEPTION(save_assessment(office(), path, c, std::chrono::milliseconds(50)), IoError, [&](const IoError& e) {
-    return e.path() == path && std::string(e.what()).find("another writer holds the file's lock") != std::string::npos;
-  });
+  BOOST_CHECK_EXCEPTION(
+      save_assessment(office(), path, c, std::chrono::milliseconds(50)), IoError, [&](const IoError& e) {
+        return e.path() == path &&
+               std::string(e.what()).find("another writer holds the file's lock") != std::string::npos;
+      });
   release = true;
   holder.join();
   save_assessment(office(), path, c, std::chrono::milliseconds(50));  // free again
@@ -302,8 +320,8 @@ BOOST_AUTO_TEST_CASE(a_killed_writers_temporary_file_is_removed_by_the_next_save
   int status = 0;
   ::waitpid(child, &status, 0);
   // Names that only look like ours are the user's: kept.
-  for (const char* name : {".office.json.tmp-notapid-abcdef", ".office.json.tmp-999999-my notes.txt",
-                           ".office.json.tmp-999999-abcdefg"})
+  for (const char* name :
+       {".office.json.tmp-notapid-abcdef", ".office.json.tmp-999999-my notes.txt", ".office.json.tmp-999999-abcdefg"})
     std::ofstream(dir / name) << "not ours";
   // A fresh temporary file may be another machine's save in progress on a shared folder.
   save_assessment(office(), target.string(), c);
@@ -376,7 +394,9 @@ BOOST_AUTO_TEST_CASE(rollup_inputs_are_checked_as_a_set) {
 BOOST_AUTO_TEST_CASE(status_csv_rows_are_checked_all_together) {
   const Catalog& c = default_catalog();
   const auto rows = parse_status_csv(
-      "id,status,note,updated\r\nbackups.l1.1,done,\"nightly, to \"\"NAS\"\"\",2026-01-02\r\nmdbr.all.1,in_progress,,\r\n", c);
+      "id,status,note,updated\r\nbackups.l1.1,done,\"nightly, to "
+      "\"\"NAS\"\"\",2026-01-02\r\nmdbr.all.1,in_progress,,\r\n",
+      c);
   BOOST_REQUIRE(rows.size() == 2u);
   BOOST_TEST(*rows[0].note == "nightly, to \"NAS\"");
   BOOST_TEST(rows[1].updated.empty());
@@ -403,9 +423,8 @@ BOOST_AUTO_TEST_CASE(status_csv_rows_are_checked_all_together) {
   };
   for (const Case& tc : cases) {
     BOOST_TEST_CONTEXT(tc.name) {
-      BOOST_CHECK_EXCEPTION(parse_status_csv(tc.text, c, "t.csv"), Error, [&](const Error& e) {
-        return std::string(e.what()).rfind(tc.expected, 0) == 0;
-      });
+      BOOST_CHECK_EXCEPTION(parse_status_csv(tc.text, c, "t.csv"), Error,
+                            [&](const Error& e) { return std::string(e.what()).rfind(tc.expected, 0) == 0; });
     }
   }
   // What to_status_csv writes, parse_status_csv reads back.

@@ -72,18 +72,18 @@ BOOST_AUTO_TEST_CASE(malformed_documents_name_line_column_and_field) {
        "expected a string, found a number"},
       {"unknown asset type", replaced("\"Devices\"", "\"Gadgets\""), 6, 61, "/safeguards/0/asset_type",
        "unknown asset type 'Gadgets'"},
-      {"unknown function", replaced("\"Identify\"", "\"Guard\""), 7, 27,
-       "/safeguards/0/security_function", "unknown security function 'Guard'"},
-      {"ig out of range", replaced("[1, 2, 3]", "[1, 2, 4]"), 7, 71,
-       "/safeguards/0/implementation_groups/2", "implementation group must be 1, 2 or 3"},
-      {"ig as string", replaced("[1, 2, 3]", "[\"1\"]"), 7, 65,
-       "/safeguards/0/implementation_groups/0", "expected an integer, found a string"},
+      {"unknown function", replaced("\"Identify\"", "\"Guard\""), 7, 27, "/safeguards/0/security_function",
+       "unknown security function 'Guard'"},
+      {"ig out of range", replaced("[1, 2, 3]", "[1, 2, 4]"), 7, 71, "/safeguards/0/implementation_groups/2",
+       "implementation group must be 1, 2 or 3"},
+      {"ig as string", replaced("[1, 2, 3]", "[\"1\"]"), 7, 65, "/safeguards/0/implementation_groups/0",
+       "expected an integer, found a string"},
       {"unknown scope", replaced("\"in_scope\", \"in_scope\"", "\"in_scope\", \"optional\""), 10, 78,
        "/practices/0/scopes/2", "unknown scope 'optional'"},
-      {"two scopes", replaced("\"priority\", \"in_scope\", \"in_scope\"", "\"priority\", \"in_scope\""), 10,
-       53, "/practices/0/scopes", "expected an array of 3 scopes"},
-      {"level out of range", replaced("\"levels\": [1]", "\"levels\": [4]"), 11, 46,
-       "/practices/0/actions/0/levels/0", "maturity must be 1, 2 or 3, found 4"},
+      {"two scopes", replaced("\"priority\", \"in_scope\", \"in_scope\"", "\"priority\", \"in_scope\""), 10, 53,
+       "/practices/0/scopes", "expected an array of 3 scopes"},
+      {"level out of range", replaced("\"levels\": [1]", "\"levels\": [4]"), 11, 46, "/practices/0/actions/0/levels/0",
+       "maturity must be 1, 2 or 3, found 4"},
       {"levels missing", replaced("\"levels\": [1], ", ""), 11, 18, "/practices/0/actions/0/levels",
        "missing required field 'levels'"},
       {"fractional order", replaced("\"order\": 1", "\"order\": 1.5"), 10, 40, "/practices/0/order",
@@ -183,7 +183,8 @@ BOOST_AUTO_TEST_CASE(every_value_of_the_catalog_round_trips_on_its_own) {
     mappings.insert(mappings.end(), p.safeguards.begin(), p.safeguards.end());
   }
   std::vector<RelatedPractice> related;
-  for (const auto& r : c.guidance().recommendations) related.insert(related.end(), r.practices.begin(), r.practices.end());
+  for (const auto& r : c.guidance().recommendations)
+    related.insert(related.end(), r.practices.begin(), r.practices.end());
   BOOST_TEST(round_trips(practices) == practices.size());
   BOOST_TEST(round_trips(goals) == goals.size());
   BOOST_TEST(round_trips(actions) == actions.size());

@@ -48,8 +48,9 @@ BOOST_AUTO_TEST_CASE(practice_filters) {
       {"in_scope anywhere", {std::nullopt, Scope::in_scope}, {"alpha", "beta"}},
       {"out_of_scope anywhere", {std::nullopt, Scope::out_of_scope}, {"beta"}},
   };
-  for (const auto& tc : cases)
-    BOOST_TEST_CONTEXT(tc.name) { BOOST_TEST(ids(sample_catalog().practices(tc.filter)) == tc.expected); }
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.name) {
+      BOOST_TEST(ids(sample_catalog().practices(tc.filter)) == tc.expected);
+    }
 }
 
 BOOST_AUTO_TEST_CASE(lookups_by_id) {
@@ -77,8 +78,7 @@ BOOST_AUTO_TEST_CASE(missed_lookups_throw_not_found_with_the_closest_ids) {
       {"action wrong position", [&] { c.action("alpha.l23.2"); }, "action", {"alpha.l23.1"}},
       {"safeguard", [&] { c.safeguard("4.13"); }, "safeguard", {"3.13", "4.1", "4.3"}},
       {"control", [&] { c.control(19); }, "control", {"1", "9", "10"}},
-      {"practices of unknown safeguard", [&] { c.practices_of_safeguard("0.0"); }, "safeguard",
-       {"1.1", "1.2", "1.3"}},
+      {"practices of unknown safeguard", [&] { c.practices_of_safeguard("0.0"); }, "safeguard", {"1.1", "1.2", "1.3"}},
       {"safeguards of unknown practice", [&] { c.safeguards_of_practice("betta"); }, "practice", {"beta"}},
       {"actions of unknown practice", [&] { c.applicable_actions("", L1); }, "practice", {}},
   };
@@ -120,18 +120,19 @@ struct ApplicableCase {
 
 BOOST_AUTO_TEST_CASE(applicable_actions_follow_the_cumulative_rule) {
   const ApplicableCase cases[] = {
-      {"alpha", L1,
+      {"alpha",
+       L1,
        {"alpha.l1.user-recommendations.1", "alpha.l1.user-recommendations.2",
         "alpha.l1.organizational-recommendations.1"}},
-      {"alpha", L2,
+      {"alpha",
+       L2,
        {"alpha.l1.user-recommendations.1", "alpha.l1.user-recommendations.2",
         "alpha.l1.organizational-recommendations.1", "alpha.l23.1"}},
       {"beta", L1, {}},  // out of scope at Level 1, though beta.all.1 names Level 1
       {"beta", L2, {"beta.all.1"}},
       {"beta", L3, {"beta.all.1", "beta.l3.1"}},
   };
-  for (const auto& tc : cases)
-    BOOST_TEST_CONTEXT(tc.practice << " at " << level_name(tc.maturity)) {
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.practice << " at " << level_name(tc.maturity)) {
       BOOST_TEST(ids(sample_catalog().applicable_actions(tc.practice, tc.maturity)) == tc.expected);
     }
 }

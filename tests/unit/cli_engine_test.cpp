@@ -74,9 +74,12 @@ BOOST_AUTO_TEST_CASE(plan_formats) {
   BOOST_TEST(table.code == 0);
   BOOST_TEST(table.out.find("1   Hardware Inventory worksheet") != std::string::npos, table.out);
   const Run md = run({"plan", "--maturity", "2", "--format", "markdown"});
-  BOOST_TEST(md.out.find("# Plan for an office at Level 2\n\n## 1. Managing Infrastructure with Secure Configurations\n\n*CDM rank 1: Safeguard 4.1*\n\n- [ ] ") == 0u, md.out.substr(0, 300));
+  BOOST_TEST(md.out.find("# Plan for an office at Level 2\n\n## 1. Managing Infrastructure with Secure "
+                         "Configurations\n\n*CDM rank 1: Safeguard 4.1*\n\n- [ ] ") == 0u,
+             md.out.substr(0, 300));
   const Run csv = run({"plan", "--maturity", "3", "--format", "csv"});
-  BOOST_TEST(csv.out.find("rank,kind,id,practice,action,reason\r\n1,practice,managing_infrastructure,managing_infrastructure,managing_infrastructure.l1.1,CDM rank 1: Safeguard 4.1\r\n") == 0u);
+  BOOST_TEST(csv.out.find("rank,kind,id,practice,action,reason\r\n1,practice,managing_infrastructure,managing_"
+                          "infrastructure,managing_infrastructure.l1.1,CDM rank 1: Safeguard 4.1\r\n") == 0u);
   const auto doc = nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out);
   BOOST_TEST(doc["steps"][0]["kind"] == "worksheet");
   BOOST_TEST(doc["steps"][0]["practice"].is_null());
@@ -87,8 +90,8 @@ BOOST_AUTO_TEST_CASE(plan_formats) {
 
 BOOST_AUTO_TEST_CASE(assess_init_set_score_and_plan) {
   const std::string file = test::temp_path("county.json");
-  const std::vector<std::string> init{"assess", "init", file, "--id", "us-xx-s", "--name", "Sample County",
-                                      "--state", "XX", "--kind", "county", "--maturity", "1"};
+  const std::vector<std::string> init{"assess",  "init", file,     "--id",   "us-xx-s",    "--name", "Sample County",
+                                      "--state", "XX",   "--kind", "county", "--maturity", "1"};
   Run r = run(init);
   BOOST_TEST(r.code == 0, r.err);
   BOOST_TEST(r.out == "wrote " + file + ": Sample County at Level 1\n");
@@ -130,7 +133,8 @@ BOOST_AUTO_TEST_CASE(assess_init_set_score_and_plan) {
 BOOST_AUTO_TEST_CASE(assess_usage_errors) {
   BOOST_TEST(run({"assess"}).code == 2);
   BOOST_TEST(run({"assess"}).err ==
-             "electsec: 'assess' needs a subcommand: init, set, level, show, import, score or migrate (see electsec assess --help)\n");
+             "electsec: 'assess' needs a subcommand: init, set, level, show, import, score or migrate (see electsec "
+             "assess --help)\n");
   BOOST_TEST(run({"assess", "frob", "x.json"}).code == 2);
   BOOST_TEST(run({"assess", "frob", "x.json"}).err.find("unknown subcommand 'assess frob'") != std::string::npos);
   BOOST_TEST(run({"assess", "init", test::temp_path("u.json"), "--id", "a"}).code == 2);
@@ -146,8 +150,10 @@ BOOST_AUTO_TEST_CASE(bad_files_end_in_exit_1_with_one_line) {
       {"empty.json", ""},
       {"truncated.json", "{\"schema\": \"electsec.assessment/1\", \"jurisd"},
       {"array.json", "[]"},
-      {"schema.json", R"({"schema": "x", "jurisdiction": {"id": "a", "name": "b", "state": "c", "kind": "county"}, "catalog_version": "1.4.1", "maturity": 1})"},
-      {"types.json", R"({"schema": "electsec.assessment/1", "jurisdiction": "a", "catalog_version": 1, "maturity": "1"})"},
+      {"schema.json",
+       R"({"schema": "x", "jurisdiction": {"id": "a", "name": "b", "state": "c", "kind": "county"}, "catalog_version": "1.4.1", "maturity": 1})"},
+      {"types.json",
+       R"({"schema": "electsec.assessment/1", "jurisdiction": "a", "catalog_version": 1, "maturity": "1"})"},
       {"deep.json", deep},
       {"utf8.json", "{\"schema\": \"electsec.assessment/\xff\"}"},
       {"binary.json", std::string("\0\1\2\3\xfe\xff", 6)},
@@ -155,10 +161,10 @@ BOOST_AUTO_TEST_CASE(bad_files_end_in_exit_1_with_one_line) {
   for (const auto& [name, text] : cases) {
     BOOST_TEST_CONTEXT(name) {
       const std::string file = write(name, text);
-      for (const auto& args : {std::vector<std::string>{"assess", "score", file},
-                               std::vector<std::string>{"plan", "--assessment", file},
-                               std::vector<std::string>{"rollup", file},
-                               std::vector<std::string>{"assess", "set", file, "mdbr.all.1", "done"}}) {
+      for (const auto& args :
+           {std::vector<std::string>{"assess", "score", file}, std::vector<std::string>{"plan", "--assessment", file},
+            std::vector<std::string>{"rollup", file},
+            std::vector<std::string>{"assess", "set", file, "mdbr.all.1", "done"}}) {
         const Run r = run(args);
         BOOST_TEST(r.code == 1);
         BOOST_TEST(r.err.rfind("electsec: " + file, 0) == 0u, r.err);
@@ -236,14 +242,17 @@ BOOST_AUTO_TEST_CASE(guidance_and_search_commands) {
   BOOST_TEST(run({"search", "x", "--kind", "tools"}).code == 2);
 
   r = run({"show", "network_monitoring"});
-  BOOST_TEST(r.out.find("Related guidance\n  dhs_cisa.10  Deploy sensors that detect attacks (DHS/CISA): ") != std::string::npos,
+  BOOST_TEST(r.out.find("Related guidance\n  dhs_cisa.10  Deploy sensors that detect attacks (DHS/CISA): ") !=
+                 std::string::npos,
              r.out);
   r = run({"plan", "--maturity", "1", "--with-guidance"});
-  BOOST_TEST(r.out.find("Related guidance\n  step 11: dhs_cisa.7  Share threat information (DHS/CISA)") != std::string::npos,
-             r.out);
+  BOOST_TEST(
+      r.out.find("Related guidance\n  step 11: dhs_cisa.7  Share threat information (DHS/CISA)") != std::string::npos,
+      r.out);
   const auto plan = nlohmann::json::parse(run({"plan", "--maturity", "1", "--with-guidance", "--format", "json"}).out);
   BOOST_TEST(plan["steps"][10]["guidance"][0] == "dhs_cisa.7");
-  BOOST_TEST(!nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out)["steps"][10].contains("guidance"));
+  BOOST_TEST(!nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out)["steps"][10].contains(
+      "guidance"));
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_cli_engines

@@ -77,13 +77,11 @@ BOOST_AUTO_TEST_CASE(has_the_published_cis_figures) {
   BOOST_TEST(c.safeguards().size() == 153u);
   const std::pair<ImplementationGroup, std::size_t> by_ig[] = {
       {ImplementationGroup::ig1, 56}, {ImplementationGroup::ig2, 130}, {ImplementationGroup::ig3, 153}};
-  for (const auto& [ig, n] : by_ig)
-    BOOST_TEST_CONTEXT("IG" << to_string(ig)) {
+  for (const auto& [ig, n] : by_ig) BOOST_TEST_CONTEXT("IG" << to_string(ig)) {
       BOOST_TEST(c.safeguards(SafeguardFilter{ig, {}, {}, {}}).size() == n);
     }
   const std::size_t per_control[] = {5, 7, 14, 12, 6, 8, 7, 12, 7, 7, 5, 8, 11, 9, 7, 14, 9, 5};
-  for (int control = 1; control <= 18; ++control)
-    BOOST_TEST_CONTEXT("control " << control) {
+  for (int control = 1; control <= 18; ++control) BOOST_TEST_CONTEXT("control " << control) {
       BOOST_TEST(c.safeguards(SafeguardFilter{{}, control, {}, {}}).size() == per_control[control - 1]);
     }
 }

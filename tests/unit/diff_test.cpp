@@ -31,17 +31,18 @@ Catalog next_release() {
   Practice& alpha = practice(d, "alpha");
   alpha.title = "Alpha Practice, Revised";
   alpha.scopes[2] = Scope::priority;
-  alpha.actions.pop_back();                                  // alpha.l23.1 removed
-  alpha.actions[0].text = "Do the thing differently.";       // changed
+  alpha.actions.pop_back();                             // alpha.l23.1 removed
+  alpha.actions[0].text = "Do the thing differently.";  // changed
   alpha.actions.push_back({"alpha.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "A new step."});
-  alpha.actions.back().id = "alpha.l3.1";                    // added
+  alpha.actions.back().id = "alpha.l3.1";  // added
   alpha.actions.back().levels = {Maturity::level3};
   alpha.tools.push_back({"New Tool", "https://example.org/new", "new"});
-  alpha.safeguards[0].maturity = Maturity::level2;           // 4.1 retagged
-  alpha.safeguards.erase(alpha.safeguards.begin() + 1);      // 5.2 removed
-  alpha.safeguards.push_back({"6.3", Maturity::level1});     // added
+  alpha.safeguards[0].maturity = Maturity::level2;        // 4.1 retagged
+  alpha.safeguards.erase(alpha.safeguards.begin() + 1);   // 5.2 removed
+  alpha.safeguards.push_back({"6.3", Maturity::level1});  // added
   alpha.handbook = {2};
-  d.practices.erase(std::find_if(d.practices.begin(), d.practices.end(), [](const Practice& p) { return p.id == "beta"; }));
+  d.practices.erase(
+      std::find_if(d.practices.begin(), d.practices.end(), [](const Practice& p) { return p.id == "beta"; }));
   d.handbook[1].practices = {"alpha"};
   d.guidance.recommendations.clear();
   Practice gamma;
@@ -58,9 +59,7 @@ Catalog next_release() {
 
 BOOST_AUTO_TEST_SUITE(test_diff)
 
-BOOST_AUTO_TEST_CASE(no_change_is_an_empty_diff) {
-  BOOST_TEST(diff(default_catalog(), default_catalog()).empty());
-}
+BOOST_AUTO_TEST_CASE(no_change_is_an_empty_diff) { BOOST_TEST(diff(default_catalog(), default_catalog()).empty()); }
 
 BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
   const CatalogDiff d = diff(test::sample_catalog(), next_release());
@@ -146,8 +145,9 @@ BOOST_AUTO_TEST_CASE(cli_diff_and_migrate) {
   save_assessment(a, office, test::sample_catalog());
   std::tie(code, out, err) = run({"assess", "migrate", office, "--to", new_file});
   BOOST_TEST(code == 0, err);
-  BOOST_TEST(out == office + ": from 0.0.1 to 0.0.2: kept 1 statuses, retired 1 (kept in the file's \"retired\" section):\n"
-                             "  alpha.l23.1\n");
+  BOOST_TEST(out == office +
+                        ": from 0.0.1 to 0.0.2: kept 1 statuses, retired 1 (kept in the file's \"retired\" section):\n"
+                        "  alpha.l23.1\n");
   const Assessment migrated = load_assessment(office, next_release());
   BOOST_TEST(migrated.retired.count("alpha.l23.1") == 1u);
   BOOST_TEST(std::get<0>(run({"assess", "migrate", office})) == 2);

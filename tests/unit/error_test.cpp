@@ -28,12 +28,15 @@ BOOST_AUTO_TEST_CASE(printable_escapes_what_a_terminal_would_obey) {
   };
   const Case cases[] = {
       {"plain text", "plain text"},
-      {"caf\xc3\xa9", "caf\xc3\xa9"},        // UTF-8 kept
-      {"a\nb", "a\\nb"},                     // a line break cannot start a second line
-      {"\x1b[31mred", "\\x1b[31mred"},       // escape sequences are shown, not obeyed
-      {"bad \xff byte", "bad \\xff byte"},    // bytes that are not UTF-8
-      {"ab\xe2\x80\xae" "cd", "ab\\u202e" "cd"},  // a right-to-left override cannot reorder the line
-      {"back\\slash", "back\\slash"},        // backslashes left alone
+      {"caf\xc3\xa9", "caf\xc3\xa9"},       // UTF-8 kept
+      {"a\nb", "a\\nb"},                    // a line break cannot start a second line
+      {"\x1b[31mred", "\\x1b[31mred"},      // escape sequences are shown, not obeyed
+      {"bad \xff byte", "bad \\xff byte"},  // bytes that are not UTF-8
+      {"ab\xe2\x80\xae"
+       "cd",
+       "ab\\u202e"
+       "cd"},                          // a right-to-left override cannot reorder the line
+      {"back\\slash", "back\\slash"},  // backslashes left alone
   };
   for (const auto& c : cases) BOOST_TEST(printable(c.in) == c.out, "printable(" << c.out << ")");
 }

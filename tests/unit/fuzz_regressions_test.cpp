@@ -24,7 +24,8 @@ BOOST_AUTO_TEST_CASE(every_saved_crash_is_handled) {
   const Catalog& c = default_catalog();
   const std::map<std::string, std::function<void(const std::string&)>> loaders{
       {"catalog", [](const std::string& t) { parse_catalog(t); }},
-      {"assessment", [&](const std::string& t) {
+      {"assessment",
+       [&](const std::string& t) {
          // The two readers agree: what the fast path accepts, the full reader reads the same.
          if (const auto fast = detail::read_assessment_fast(t, &c))
            BOOST_TEST((detail::read_assessment_full(t, &c, "regression") == *fast));
@@ -32,7 +33,8 @@ BOOST_AUTO_TEST_CASE(every_saved_crash_is_handled) {
        }},
       {"status_csv", [&](const std::string& t) { parse_status_csv(t, c); }},
       {"answers", [&](const std::string& t) { parse_answers(t, c); }},
-      {"rst", [](const std::string& t) {
+      {"rst",
+       [](const std::string& t) {
          std::vector<ImportWarning> w;
          detail::import_practice_text(t, "bp/regression.rst", {}, w);
        }},

@@ -73,7 +73,8 @@ BOOST_AUTO_TEST_CASE(practice_to_guidance) {
   const auto& c = default_catalog();
   std::vector<std::string> ids;
   for (const auto* r : c.recommendations_of_practice("join_ei_isac")) ids.push_back(r->id);
-  BOOST_TEST(ids == (std::vector<std::string>{"dhs_cisa.7", "dhs_cisa.11", "dhs_cisa.12", "cap_mayors.3", "cap_mayors.5"}));
+  BOOST_TEST(ids ==
+             (std::vector<std::string>{"dhs_cisa.7", "dhs_cisa.11", "dhs_cisa.12", "cap_mayors.3", "cap_mayors.5"}));
   BOOST_TEST(c.recommendations_of_practice("websites").empty());
   BOOST_CHECK_THROW(c.recommendations_of_practice("website"), NotFound);
   BOOST_CHECK_THROW(c.recommendation("cap_mayors.11"), NotFound);

@@ -58,10 +58,17 @@ BOOST_AUTO_TEST_CASE(messages_are_one_printable_line) {
   // Every error kind quotes ids and fields through it.
   const Catalog& c = default_catalog();
   const std::string evil = "x\n\x1b]0;t\x07";
-  for (const std::string& what : std::vector<std::string>{
-           [&] { try { c.action(evil); } catch (const Error& e) { return std::string(e.what()); } return std::string(); }(),
-           ParseError(evil, 1, 2, evil, evil).what(), IoError(evil, evil).what(),
-           ValidationError({{evil, evil}}, evil).what()}) {
+  for (const std::string& what :
+       std::vector<std::string>{[&] {
+                                  try {
+                                    c.action(evil);
+                                  } catch (const Error& e) {
+                                    return std::string(e.what());
+                                  }
+                                  return std::string();
+                                }(),
+                                ParseError(evil, 1, 2, evil, evil).what(), IoError(evil, evil).what(),
+                                ValidationError({{evil, evil}}, evil).what()}) {
     BOOST_TEST_CONTEXT(what) {
       BOOST_TEST(what.find('\x1b') == std::string::npos);
       BOOST_TEST(what.find('\x07') == std::string::npos);
@@ -106,7 +113,8 @@ BOOST_AUTO_TEST_CASE(loaders_stay_linear_and_lists_are_capped) {
   // 20,000 unknown ids: every one counted, 100 listed (each with its suggestions).
   std::string text = R"({"schema": "electsec.assessment/1", "jurisdiction": {"id": "x", "name": "X", "state": "XX",
     "kind": "county"}, "catalog_version": "1.4.1", "maturity": 1, "statuses": {)";
-  for (int i = 0; i < 20000; ++i) text += (i ? ",\"nope.l1." : "\"nope.l1.") + std::to_string(i) + "\": {\"status\": \"done\"}";
+  for (int i = 0; i < 20000; ++i)
+    text += (i ? ",\"nope.l1." : "\"nope.l1.") + std::to_string(i) + "\": {\"status\": \"done\"}";
   text += "}}";
   BOOST_CHECK_EXCEPTION(parse_assessment(text, c, "many.json"), ValidationError, [](const ValidationError& e) {
     return e.problems().size() == 100u &&
@@ -135,10 +143,12 @@ BOOST_AUTO_TEST_CASE(every_json_loader_refuses_duplicate_keys_and_trailing_bytes
   const Catalog& c = default_catalog();
   const std::string catalog_text = to_json(c, 0);
   const std::string dup_catalog = "{\"schema\": \"x\", " + catalog_text.substr(1);
-  BOOST_CHECK_EXCEPTION(parse_catalog(dup_catalog, "c.json"), ParseError,
-                        [](const ParseError& e) { return std::string(e.what()).find("key 'schema' given twice") != std::string::npos; });
-  BOOST_CHECK_EXCEPTION(parse_catalog(catalog_text + std::string(1, '\0') + "{}", "c.json"), ParseError,
-                        [](const ParseError& e) { return std::string(e.what()).find("a NUL byte") != std::string::npos; });
+  BOOST_CHECK_EXCEPTION(parse_catalog(dup_catalog, "c.json"), ParseError, [](const ParseError& e) {
+    return std::string(e.what()).find("key 'schema' given twice") != std::string::npos;
+  });
+  BOOST_CHECK_EXCEPTION(
+      parse_catalog(catalog_text + std::string(1, '\0') + "{}", "c.json"), ParseError,
+      [](const ParseError& e) { return std::string(e.what()).find("a NUL byte") != std::string::npos; });
   BOOST_CHECK_EXCEPTION(parse_answers(R"({"answers": {"l1.1": true, "l1.1": false}})", c, "a.json"), ParseError,
                         [](const ParseError& e) { return e.line() == 1u && e.column() == 28u; });
   // A number too large for a double is named with its place.
@@ -149,4 +159,3 @@ BOOST_AUTO_TEST_CASE(every_json_loader_refuses_duplicate_keys_and_trailing_bytes
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_hostile_input
-

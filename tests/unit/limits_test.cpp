@@ -47,7 +47,8 @@ BOOST_AUTO_TEST_CASE(files_over_the_size_limit_are_refused_before_reading) {
         BOOST_ERROR("loaded");
       } catch (const ParseError& e) {
         BOOST_TEST(e.source() == big);
-        BOOST_TEST(std::string(e.what()).find("bytes is over the limit of 67108864 bytes") != std::string::npos, e.what());
+        BOOST_TEST(std::string(e.what()).find("bytes is over the limit of 67108864 bytes") != std::string::npos,
+                   e.what());
       }
     }
   }
@@ -69,12 +70,15 @@ BOOST_AUTO_TEST_CASE(json_nesting_over_the_limit_is_refused) {
       return std::string(e.what()).find("nesting") == std::string::npos;
     });
     BOOST_CHECK_EXCEPTION(parse(over), ParseError, [](const ParseError& e) {
-      return e.line() == 1 && e.column() == 70 && std::string(e.what()).find("nesting deeper than 64 levels") != std::string::npos;
+      return e.line() == 1 && e.column() == 70 &&
+             std::string(e.what()).find("nesting deeper than 64 levels") != std::string::npos;
     });
   }
   // Brackets inside strings do not count.
   BOOST_CHECK_EXCEPTION(parse_answers("{\"answers\": {\"" + std::string(500, '[') + "\": true}}", c), ParseError,
-                        [](const ParseError& e) { return std::string(e.what()).find("unknown maturity statement") != std::string::npos; });
+                        [](const ParseError& e) {
+                          return std::string(e.what()).find("unknown maturity statement") != std::string::npos;
+                        });
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_limits

@@ -26,7 +26,7 @@ BOOST_AUTO_TEST_CASE(sha1_matches_the_standard_digests) {
     }
     return out;
   };
-  BOOST_TEST(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");               // FIPS 180 example
+  BOOST_TEST(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");                   // FIPS 180 example
   BOOST_TEST(hex(std::string(1000, 'a')) == "291e9a6c66994949b57ba5e650361e98fc36b1ba");  // many blocks
   BOOST_TEST(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709");
 }
@@ -51,8 +51,7 @@ BOOST_AUTO_TEST_CASE(the_same_input_gives_the_same_bytes) {
 BOOST_AUTO_TEST_CASE(every_practice_is_a_control_of_the_catalog) {
   const Catalog& c = default_catalog();
   const std::string doc = to_oscal_catalog(c);
-  for (const Practice& p : c.practices())
-    BOOST_TEST(doc.find("\"id\": \"" + p.id + "\",") != std::string::npos, p.id);
+  for (const Practice& p : c.practices()) BOOST_TEST(doc.find("\"id\": \"" + p.id + "\",") != std::string::npos, p.id);
 }
 
 BOOST_AUTO_TEST_CASE(a_timestamp_that_is_not_utc_rfc3339_is_refused) {

@@ -98,7 +98,8 @@ BOOST_AUTO_TEST_CASE(level3_ranked_practices_out_of_priority_stay_in_scope_order
   const Plan p = build_plan(default_catalog(), Maturity::level3);
   BOOST_TEST(p.steps[0].id == "managing_infrastructure");
   const auto at = [&](const char* id) {
-    return std::find_if(p.steps.begin(), p.steps.end(), [&](const PlanStep& s) { return s.id == id; }) - p.steps.begin();
+    return std::find_if(p.steps.begin(), p.steps.end(), [&](const PlanStep& s) { return s.id == id; }) -
+           p.steps.begin();
   };
   // remediate_pen_test_findings has CDM rank 7 but is only in scope at Level 3.
   BOOST_TEST(p.steps[at("remediate_pen_test_findings")].reason == "In scope at Level 3");
@@ -110,7 +111,8 @@ BOOST_AUTO_TEST_CASE(an_assessment_removes_what_is_done_and_keeps_the_order) {
   const Catalog& c = default_catalog();
   Assessment a = office(Maturity::level1);
   a.set(c, "asset_management.l1.1", Status::done);
-  for (const auto* action : c.applicable_actions("join_ei_isac", Maturity::level1)) a.set(c, action->id, Status::not_applicable);
+  for (const auto* action : c.applicable_actions("join_ei_isac", Maturity::level1))
+    a.set(c, action->id, Status::not_applicable);
   a.set(c, "user_management.l1.user-recommendations.1", Status::in_progress);  // still to do
   const Plan p = build_plan(c, Maturity::level1, a);
   BOOST_TEST(step_ids(p, 0, 6) == (Ids{"asset-protection", "account-security", "backup-recovery", "incident-response",

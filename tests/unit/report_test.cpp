@@ -21,7 +21,8 @@ Assessment fixed_office() {
   a.maturity = Maturity::level2;
   a.set(c, "managing_infrastructure.l1.1", Status::done, "", "2026-01-01");
   a.set(c, "managing_infrastructure.l1.2", Status::done, "", "2026-01-01");
-  a.set(c, "user_management.l1.organizational-recommendations.4", Status::in_progress, "vendor | ticket *42*", "2026-01-01");
+  a.set(c, "user_management.l1.organizational-recommendations.4", Status::in_progress, "vendor | ticket *42*",
+        "2026-01-01");
   a.set(c, "network_segmentation.all.1", Status::not_applicable, "", "2026-01-01");
   return a;
 }

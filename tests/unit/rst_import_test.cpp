@@ -46,18 +46,21 @@ fs::path write_guide(const std::string& name, const std::map<std::string, std::s
 
 std::string practice_rst(const std::string& title, const std::string& actions_body,
                          const std::string& mapping = "* 4.1: A title (|Maturity1| maturity)\n") {
-  return ".. |bp_title| replace:: " + title + "\n\n|bp_title|\n----------\n\nWhy it matters, briefly.\n\n"
+  return ".. |bp_title| replace:: " + title +
+         "\n\n|bp_title|\n----------\n\nWhy it matters, briefly.\n\n"
          "Goals\n*****\n\n#. First goal (|Maturity1| maturity)\n#. Second goal\n\n"
-         "Actions\n*******\n\n" + actions_body +
+         "Actions\n*******\n\n" +
+         actions_body +
          "\nCost-Effective Tools\n********************\n\n* `Tool <https://example.org/tool>`_: a tool\n"
-         "\nMapping to CIS Controls and Safeguards\n**************************************\n\n" + mapping +
-         "\nMapping to CIS Handbook Best Practices\n**************************************\n\n* 1, 2\n";
+         "\nMapping to CIS Controls and Safeguards\n**************************************\n\n" +
+         mapping + "\nMapping to CIS Handbook Best Practices\n**************************************\n\n* 1, 2\n";
 }
 
 std::string index_rst(const std::vector<std::pair<std::string, std::string>>& rows) {
-  std::string t = "Index\n-----\n\n+----+--------------------------------+--------------+--------------+--------------+\n"
-                  "|    | Best Practice                  | L1           | L2           | L3           |\n"
-                  "+====+================================+==============+==============+==============+\n";
+  std::string t =
+      "Index\n-----\n\n+----+--------------------------------+--------------+--------------+--------------+\n"
+      "|    | Best Practice                  | L1           | L2           | L3           |\n"
+      "+====+================================+==============+==============+==============+\n";
   for (const auto& [name, scopes] : rows) {
     std::string cell = name;
     cell.resize(32, ' ');
@@ -167,8 +170,9 @@ BOOST_AUTO_TEST_CASE(the_seed_practice_file_imports_on_its_own, *utf::preconditi
 }
 
 BOOST_AUTO_TEST_CASE(a_practice_without_maturity_split_has_block_all) {
-  const auto root = write_guide("plain", {{"bp/alpha.rst", practice_rst("Alpha", "#. Do one.\n#. Do two,\n   over two lines.\n")},
-                                          {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+  const auto root =
+      write_guide("plain", {{"bp/alpha.rst", practice_rst("Alpha", "#. Do one.\n#. Do two,\n   over two lines.\n")},
+                            {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
   const ImportResult r = import_eges_rst(root.string());
   const Practice& p = r.catalog.practice("alpha");
   BOOST_TEST(action_ids(p) == (std::vector<std::string>{"alpha.all.1", "alpha.all.2"}));
@@ -204,9 +208,10 @@ BOOST_AUTO_TEST_CASE(maturity_blocks_groups_and_any_underline) {
 BOOST_AUTO_TEST_CASE(older_indexes_name_practices_by_title_over_several_lines) {
   std::string index = index_rst({{"Gamma Practice", all_priority}, {"Delta", in_out_in}});
   // A title cell that runs over two lines.
-  index += "|    | Long Named                     |  In scope    |  In scope    |  In scope    |\n"
-           "|    | Practice                       |              |              |              |\n"
-           "+----+--------------------------------+--------------+--------------+--------------+\n";
+  index +=
+      "|    | Long Named                     |  In scope    |  In scope    |  In scope    |\n"
+      "|    | Practice                       |              |              |              |\n"
+      "+----+--------------------------------+--------------+--------------+--------------+\n";
   const auto root = write_guide("by_title", {{"bp/gamma.rst", practice_rst("Gamma Practice", "#. G.\n")},
                                              {"bp/delta.rst", practice_rst("Delta", "#. D.\n")},
                                              {"bp/long.rst", practice_rst("Long Named Practice", "#. L.\n")},
@@ -219,10 +224,11 @@ BOOST_AUTO_TEST_CASE(older_indexes_name_practices_by_title_over_several_lines) {
 }
 
 BOOST_AUTO_TEST_CASE(drafts_and_missing_files_are_warnings) {
-  const auto root = write_guide("drafts", {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
-                                           {"bp/draft.rst", practice_rst("Draft", "#. D.\n")},
-                                           {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority},
-                                                                          {":doc:`Gone <gone>`", all_priority}})}});
+  const auto root = write_guide(
+      "drafts",
+      {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
+       {"bp/draft.rst", practice_rst("Draft", "#. D.\n")},
+       {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}, {":doc:`Gone <gone>`", all_priority}})}});
   const ImportResult r = import_eges_rst(root.string());
   BOOST_TEST(r.catalog.practices().size() == 1u);
   BOOST_TEST(has_warning(r, "no row in the index (a draft?)"));
@@ -234,18 +240,19 @@ BOOST_AUTO_TEST_CASE(drafts_and_missing_files_are_warnings) {
 }
 
 BOOST_AUTO_TEST_CASE(no_index_keeps_file_order) {
-  const auto root = write_guide("no_index", {{"bp/b.rst", practice_rst("B", "#. B.\n")},
-                                             {"bp/a.rst", practice_rst("A", "#. A.\n")}});
+  const auto root =
+      write_guide("no_index", {{"bp/b.rst", practice_rst("B", "#. B.\n")}, {"bp/a.rst", practice_rst("A", "#. A.\n")}});
   const ImportResult r = import_eges_rst(root.string());
   BOOST_TEST(r.catalog.practices()[0].id == "a");
   BOOST_TEST(has_warning(r, "missing: practices keep file order"));
 }
 
 BOOST_AUTO_TEST_CASE(unknown_safeguards_and_duplicates_are_left_out_with_a_warning) {
-  const auto root = write_guide(
-      "mappings", {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n", "* 4.1 First (|Maturity2| maturity)\n* 99.1: Gone\n"
-                                                                  "* 4.1: Again\n* There are no other Controls.\n")},
-                   {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+  const auto root =
+      write_guide("mappings", {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n",
+                                                             "* 4.1 First (|Maturity2| maturity)\n* 99.1: Gone\n"
+                                                             "* 4.1: Again\n* There are no other Controls.\n")},
+                               {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
   const ImportResult r = import_eges_rst(root.string());
   const Practice& p = r.catalog.practice("alpha");
   BOOST_TEST_REQUIRE(p.safeguards.size() == 1u);
@@ -273,15 +280,23 @@ struct Malformed {
 
 BOOST_AUTO_TEST_CASE(malformed_sources_are_parse_errors_with_file_and_line) {
   const Malformed cases[] = {
-      {"no title", {{"bp/alpha.rst", "Alpha\n-----\n\nGoals\n*****\n"}}, "bp/alpha.rst", 1, "no |bp_title| substitution"},
+      {"no title",
+       {{"bp/alpha.rst", "Alpha\n-----\n\nGoals\n*****\n"}},
+       "bp/alpha.rst",
+       1,
+       "no |bp_title| substitution"},
       {"unknown scope",
        {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
         {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", "  Priority    |  Maybe       |  Priority    "}})}},
-       "bp/bp_index.rst", 4, "unknown scope 'Maybe'"},
+       "bp/bp_index.rst",
+       4,
+       "unknown scope 'Maybe'"},
       {"broken table",
        {{"bp/alpha.rst", practice_rst("Alpha", "#. A.\n")},
         {"bp/bp_index.rst", "Index\n-----\n\n+----+----+\n|    | x  |\nnot a table line\n"}},
-       "bp/bp_index.rst", 6, "a grid table line must start with '|' or '+'"},
+       "bp/bp_index.rst",
+       6,
+       "a grid table line must start with '|' or '+'"},
   };
   for (const auto& tc : cases) {
     BOOST_TEST_CONTEXT(tc.name) {

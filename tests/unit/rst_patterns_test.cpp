@@ -30,11 +30,13 @@ BOOST_AUTO_TEST_CASE(definitions) {
   }
   BOOST_TEST(label_definition(".. _user-management-l1:") == "user-management-l1");
   BOOST_TEST(label_definition(".. _x:  ") == "x");
-  for (const char* line : {".. _x: text", ".. _a b:", "..  _:", ".. x:"}) BOOST_TEST(label_definition(line).empty(), line);
+  for (const char* line : {".. _x: text", ".. _a b:", "..  _:", ".. x:"})
+    BOOST_TEST(label_definition(line).empty(), line);
 }
 
 BOOST_AUTO_TEST_CASE(levels_and_tags) {
-  BOOST_TEST((maturity_substitutions("|Maturity1| and |Maturity3| not |Maturity4| |Maturity2") == std::vector<int>{1, 3}));
+  BOOST_TEST(
+      (maturity_substitutions("|Maturity1| and |Maturity3| not |Maturity4| |Maturity2") == std::vector<int>{1, 3}));
   BOOST_TEST((maturity_substitutions("|Maturity1|Maturity2| |Maturity3|") == std::vector<int>{1, 3}));  // no overlap
   BOOST_TEST((level_mentions("Level 2, Level 3 and Level 4; level 1") == std::vector<int>{2, 3}));
   struct Case {
@@ -51,7 +53,9 @@ BOOST_AUTO_TEST_CASE(levels_and_tags) {
       {"Do it (see |Maturity2| maturity)", std::nullopt},
       {"no tag at all", std::nullopt},
   };
-  for (const Case& c : cases) BOOST_TEST_CONTEXT(c.text) { BOOST_TEST((trailing_maturity_tag(c.text) == c.tag)); }
+  for (const Case& c : cases) BOOST_TEST_CONTEXT(c.text) {
+      BOOST_TEST((trailing_maturity_tag(c.text) == c.tag));
+    }
   BOOST_TEST(first_email_substitution("write |a| or |ei_isac_email| or |x_email|") == "ei_isac_email");
   BOOST_TEST(first_email_substitution("|_email| and |email|").empty());
 }

@@ -115,7 +115,8 @@ BOOST_AUTO_TEST_CASE(nothing_applicable_means_zero_completion) {
 
 BOOST_AUTO_TEST_CASE(rollup_by_hand) {
   const Catalog& c = sample_catalog();
-  const Rollup r = rollup(c, {worked("l1", Maturity::level1), worked("l3", Maturity::level3), office("l2", Maturity::level2)});
+  const Rollup r =
+      rollup(c, {worked("l1", Maturity::level1), worked("l3", Maturity::level3), office("l2", Maturity::level2)});
   BOOST_TEST(r.jurisdictions == 3u);
   BOOST_TEST((r.maturity_distribution == std::array<std::size_t, 3>{1, 1, 1}));
   BOOST_TEST_REQUIRE(r.practices.size() == 2u);

@@ -13,9 +13,9 @@ namespace {
 
 struct Query {
   const char* text;
-  HitKind kind;     // of the top hit
-  const char* id;   // of the top hit
-  const char* also; // an id among the first five ("" for none)
+  HitKind kind;      // of the top hit
+  const char* id;    // of the top hit
+  const char* also;  // an id among the first five ("" for none)
 };
 
 bool among(const std::vector<SearchHit>& hits, const std::string& id, std::size_t n) {
@@ -78,8 +78,7 @@ BOOST_AUTO_TEST_CASE(the_index_is_built_once_for_many_threads) {
   const Catalog c = CatalogBuilder(test::sample_data()).build();
   std::vector<std::string> top(8);
   std::vector<std::thread> threads;
-  for (int t = 0; t < 8; ++t)
-    threads.emplace_back([&, t] { top[t] = search(c, "thing test")[0].id; });
+  for (int t = 0; t < 8; ++t) threads.emplace_back([&, t] { top[t] = search(c, "thing test")[0].id; });
   for (auto& th : threads) th.join();
   for (const auto& id : top) BOOST_TEST(id == top[0]);
   const Catalog copy = c;

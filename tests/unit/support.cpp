@@ -35,8 +35,7 @@ CatalogData sample_data() {
   alpha.goals = {{"alpha.goal.1", "first goal", L1}, {"alpha.goal.2", "second goal", std::nullopt}};
   alpha.actions = {action("alpha.l1.user-recommendations.1", {L1}, "User Recommendations"),
                    action("alpha.l1.user-recommendations.2", {L1}, "User Recommendations"),
-                   action("alpha.l1.organizational-recommendations.1", {L1},
-                          "Organizational Recommendations"),
+                   action("alpha.l1.organizational-recommendations.1", {L1}, "Organizational Recommendations"),
                    action("alpha.l23.1", {L2, L3}, std::nullopt)};
   alpha.tools = {{"Tool, \"quoted\"", "https://example.org/tool", "a free tool"}};
   alpha.learn_more = {{"Read this", "https://example.org/read"}};
@@ -48,15 +47,13 @@ CatalogData sample_data() {
   beta.title = "Beta Practice";
   beta.order = 2;
   beta.scopes = {Scope::out_of_scope, Scope::in_scope, Scope::priority};
-  beta.actions = {action("beta.all.1", {L1, L2, L3}, std::nullopt),
-                  action("beta.l3.1", {L3}, std::nullopt)};
+  beta.actions = {action("beta.all.1", {L1, L2, L3}, std::nullopt), action("beta.l3.1", {L3}, std::nullopt)};
   beta.safeguards = {{"4.1", L2}, {"14.9", L3}};
   beta.handbook = {2};
 
   // Added out of index order: the catalog sorts by `order`.
   d.practices = {beta, alpha};
-  d.handbook = {{1, "First handbook practice", {"alpha"}},
-                {2, "Second handbook practice", {"alpha", "beta"}}};
+  d.handbook = {{1, "First handbook practice", {"alpha"}}, {2, "Second handbook practice", {"alpha", "beta"}}};
   d.priorities.level1_baseline = {
       {"account-security", "Account Security", "cybersecurity action", {"alpha.l1.user-recommendations.1"}}};
   d.priorities.level1_election = {"alpha"};
@@ -64,9 +61,15 @@ CatalogData sample_data() {
   d.glossary = {{"Asset", "something an office owns"}};
   d.acronyms = {{"MFA", "Multi-Factor Authentication"}};
   d.guidance.sources = {{"cisa", "A page", "An agency", "2020-01-01", "https://example.org", {}}};
-  d.guidance.recommendations = {
-      {"cisa.1", "cisa", "local election official", "services", "Ask", "Ask for help.",
-       {{"alpha", "they help with it"}}, {"4.1"}, {}}};
+  d.guidance.recommendations = {{"cisa.1",
+                                 "cisa",
+                                 "local election official",
+                                 "services",
+                                 "Ask",
+                                 "Ask for help.",
+                                 {{"alpha", "they help with it"}},
+                                 {"4.1"},
+                                 {}}};
   return d;
 }
 
@@ -75,17 +78,11 @@ const Catalog& sample_catalog() {
   return c;
 }
 
-std::string reference_path(const std::string& name) {
-  return std::string(ELECTSEC_REFERENCE_DIR) + "/" + name;
-}
+std::string reference_path(const std::string& name) { return std::string(ELECTSEC_REFERENCE_DIR) + "/" + name; }
 
-std::string test_data_path(const std::string& name) {
-  return std::string(ELECTSEC_TEST_DATA_DIR) + "/" + name;
-}
+std::string test_data_path(const std::string& name) { return std::string(ELECTSEC_TEST_DATA_DIR) + "/" + name; }
 
-std::string source_path(const std::string& name) {
-  return std::string(ELECTSEC_SOURCE_DIR) + "/" + name;
-}
+std::string source_path(const std::string& name) { return std::string(ELECTSEC_SOURCE_DIR) + "/" + name; }
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

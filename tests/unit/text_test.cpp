@@ -19,12 +19,12 @@ BOOST_AUTO_TEST_CASE(is_utf8_accepts_well_formed_text_only) {
       {"", true},
       {"ascii", true},
       {"caf\xc3\xa9", true},
-      {"\xf0\x9f\x97\xb3", true},      // U+1F5F3, four bytes
-      {"\xff", false},                 // never a UTF-8 byte
-      {"\xc0\xaf", false},             // overlong '/'
-      {"\xed\xa0\x80", false},         // a surrogate
-      {"\xf4\x90\x80\x80", false},     // past U+10FFFF
-      {"caf\xc3", false},              // cut short
+      {"\xf0\x9f\x97\xb3", true},   // U+1F5F3, four bytes
+      {"\xff", false},              // never a UTF-8 byte
+      {"\xc0\xaf", false},          // overlong '/'
+      {"\xed\xa0\x80", false},      // a surrogate
+      {"\xf4\x90\x80\x80", false},  // past U+10FFFF
+      {"caf\xc3", false},           // cut short
   };
   for (const auto& c : cases) BOOST_TEST(is_utf8(c.text) == c.ok);
 }

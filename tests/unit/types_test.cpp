@@ -12,8 +12,7 @@ BOOST_AUTO_TEST_SUITE(test_types)
 BOOST_AUTO_TEST_CASE(every_enum_value_round_trips_through_its_string) {
   for (auto v : all_maturities) BOOST_TEST((parse_maturity(to_string(v)) == v));
   for (auto v : all_scopes) BOOST_TEST((parse_scope(to_string(v)) == v));
-  for (auto v : all_implementation_groups)
-    BOOST_TEST((parse_implementation_group(to_string(v)) == v));
+  for (auto v : all_implementation_groups) BOOST_TEST((parse_implementation_group(to_string(v)) == v));
   for (auto v : all_asset_types) BOOST_TEST((parse_asset_type(to_string(v)) == v));
   for (auto v : all_security_functions) BOOST_TEST((parse_security_function(to_string(v)) == v));
 }
@@ -39,16 +38,13 @@ BOOST_AUTO_TEST_CASE(unknown_strings_are_rejected_with_the_accepted_ones) {
   const Rejected cases[] = {
       {"maturity 4", [](std::string_view t) { parse_maturity(t); }, "4",
        "unknown maturity '4' (expected one of '1', '2', '3')"},
-      {"maturity as word", [](std::string_view t) { parse_maturity(t); }, "Level 1",
-       "unknown maturity 'Level 1'"},
+      {"maturity as word", [](std::string_view t) { parse_maturity(t); }, "Level 1", "unknown maturity 'Level 1'"},
       {"scope with space", [](std::string_view t) { parse_scope(t); }, "in scope",
        "unknown scope 'in scope' (expected one of 'priority', 'in_scope', 'out_of_scope')"},
-      {"ig 0", [](std::string_view t) { parse_implementation_group(t); }, "0",
-       "unknown implementation group '0'"},
+      {"ig 0", [](std::string_view t) { parse_implementation_group(t); }, "0", "unknown implementation group '0'"},
       {"asset type lower case", [](std::string_view t) { parse_asset_type(t); }, "devices",
        "unknown asset type 'devices'"},
-      {"function empty", [](std::string_view t) { parse_security_function(t); }, "",
-       "unknown security function ''"},
+      {"function empty", [](std::string_view t) { parse_security_function(t); }, "", "unknown security function ''"},
   };
   for (const auto& c : cases) {
     BOOST_TEST_CONTEXT(c.name) {

@@ -16,7 +16,8 @@ BOOST_AUTO_TEST_CASE(the_string_and_the_number_come_from_the_three_parts) {
   const std::string parts = std::to_string(ELECTSEC_VERSION_MAJOR) + "." + std::to_string(ELECTSEC_VERSION_MINOR) +
                             "." + std::to_string(ELECTSEC_VERSION_PATCH);
   BOOST_TEST(std::string(version_string) == parts);
-  BOOST_TEST(ELECTSEC_VERSION == ELECTSEC_VERSION_MAJOR * 10000 + ELECTSEC_VERSION_MINOR * 100 + ELECTSEC_VERSION_PATCH);
+  BOOST_TEST(ELECTSEC_VERSION ==
+             ELECTSEC_VERSION_MAJOR * 10000 + ELECTSEC_VERSION_MINOR * 100 + ELECTSEC_VERSION_PATCH);
 }
 
 BOOST_AUTO_TEST_CASE(cmake_read_the_version_from_the_header) {
