@@ -2,6 +2,7 @@
 /// \file
 /// The self-assessment of one office: where each action of the guide stands.
 
+#include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 
 #include <map>
@@ -22,33 +23,33 @@ enum class JurisdictionKind { state, county, municipality, territory };
 //@{
 /// The canonical string of a value ("not_started", "county", ...), as files and the CLI
 /// spell it.
-std::string_view to_string(Status s);
-std::string_view to_string(JurisdictionKind k);
+ELECTSEC_API std::string_view to_string(Status s);
+ELECTSEC_API std::string_view to_string(JurisdictionKind k);
 //@}
 /// \name Parsing
 //@{
 /// Parse a canonical string; throw electsec::Error naming the rejected string and the
 /// accepted ones.
-Status parse_status(std::string_view text);
-JurisdictionKind parse_jurisdiction_kind(std::string_view text);
+ELECTSEC_API Status parse_status(std::string_view text);
+ELECTSEC_API JurisdictionKind parse_jurisdiction_kind(std::string_view text);
 //@}
 
 /// \name Dates
 //@{
 /// Today's date in UTC, "YYYY-MM-DD": what every front end records as `updated` when the
 /// caller gives no date.
-std::string today_utc();
+ELECTSEC_API std::string today_utc();
 /// True when `text` is an ISO 8601 calendar date "YYYY-MM-DD" or a UTC date-time
 /// "YYYY-MM-DDThh:mm:ss[.fraction]Z" naming a real day and time (no "2026-13-45").
-bool is_iso_timestamp(std::string_view text);
+ELECTSEC_API bool is_iso_timestamp(std::string_view text);
 //@}
 
 /// True when `text` can be a jurisdiction's id, name or state, or a catalog version: not
 /// empty, and without control characters such as line breaks (they are shown on one line).
-bool is_valid_name(std::string_view text);
+ELECTSEC_API bool is_valid_name(std::string_view text);
 
 /// The office an assessment belongs to.
-struct Jurisdiction {
+struct ELECTSEC_API Jurisdiction {
   std::string id;                                    ///< the office's own stable id, e.g. "us-pa-dauphin"
   std::string name;                                  ///< "Dauphin County"
   std::string state;                                 ///< postal code or name, as the office writes it
@@ -57,7 +58,7 @@ struct Jurisdiction {
 };
 
 /// Where an office stands on one action, with its note.
-struct ActionStatus {
+struct ELECTSEC_API ActionStatus {
   Status status = Status::not_started;           ///< where the office stands
   std::string note;                              ///< free text from the office; may be empty
   std::string updated;                           ///< ISO 8601 date or time of the last change, or empty
@@ -66,7 +67,7 @@ struct ActionStatus {
 
 /// One office's assessment. A plain value: `set` checks ids against a catalog; the
 /// loader (assessment_json.hpp) validates everything.
-struct Assessment {
+struct ELECTSEC_API Assessment {
   Jurisdiction jurisdiction;                                  ///< whose assessment it is
   std::string catalog_version;                                ///< the guide version the ids refer to, e.g. "1.4.1"
   Maturity maturity = Maturity::level1;                       ///< the office's maturity level (see maturity.hpp)

@@ -3,6 +3,7 @@
 /// Files of the assessment format ("electsec.assessment/1") and of maturity answers:
 /// read with full validation, written atomically.
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog_json.hpp>
 #include <electsec/files.hpp>
@@ -27,24 +28,25 @@ inline constexpr std::string_view assessment_schema = "electsec.assessment/1";
 /// known status strings. Malformed JSON is a ParseError with line and column; every
 /// other problem is reported with its JSON pointer, line and column: one problem as a
 /// ParseError, several as a ValidationError listing them all.
-Assessment parse_assessment(std::string_view text, const Catalog& catalog, std::string_view source = "<string>");
+ELECTSEC_API Assessment parse_assessment(std::string_view text, const Catalog& catalog,
+                                         std::string_view source = "<string>");
 /// Read the file at `path` and parse it as `parse_assessment` does, with the path as the
 /// source of every error. Files over the size limit (limits.hpp) are rejected unread.
-Assessment load_assessment(const std::string& path, const Catalog& catalog);
+ELECTSEC_API Assessment load_assessment(const std::string& path, const Catalog& catalog);
 
 /// The assessment as a document of the format; statuses sorted by action id, so the same
 /// assessment always gives the same bytes.
-std::string to_json(const Assessment& assessment);
+ELECTSEC_API std::string to_json(const Assessment& assessment);
 
 /// The jurisdiction as in an assessment's `jurisdiction` (id, name, state, kind).
-std::string to_json(const Jurisdiction& jurisdiction, int indent = 2);
+ELECTSEC_API std::string to_json(const Jurisdiction& jurisdiction, int indent = 2);
 /// One action's status as in an assessment's `statuses` (status, note, updated).
-std::string to_json(const ActionStatus& status, int indent = 2);
+ELECTSEC_API std::string to_json(const ActionStatus& status, int indent = 2);
 /// \cond ELECTSEC_SPECIALISATIONS
 template <>
-Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source);
+ELECTSEC_API Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source);
 template <>
-ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source);
+ELECTSEC_API ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source);
 /// \endcond
 
 /// \name Writing an office's record
@@ -61,31 +63,31 @@ ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view sou
 /// Throw what the loader would throw for this assessment against `catalog` (ParseError
 /// for one problem, ValidationError for several, each naming its field), or return.
 /// `source` names the file in the messages.
-void validate_assessment(const Assessment& assessment, const Catalog& catalog,
-                         std::string_view source = "<assessment>");
+ELECTSEC_API void validate_assessment(const Assessment& assessment, const Catalog& catalog,
+                                      std::string_view source = "<assessment>");
 
 /// Validate against `catalog`, then write `path` (created or replaced) under its lock.
-void save_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog,
-                     std::chrono::milliseconds lock_wait = default_lock_wait);
+ELECTSEC_API void save_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog,
+                                  std::chrono::milliseconds lock_wait = default_lock_wait);
 /// As above, validating against default_catalog().
-void save_assessment(const Assessment& assessment, const std::string& path);
+ELECTSEC_API void save_assessment(const Assessment& assessment, const std::string& path);
 
 /// Validate, then create `path`; atomic: when it exists already (or another writer
 /// creates it at the same time) nothing is written and IoError says it exists.
-void create_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog);
+ELECTSEC_API void create_assessment(const Assessment& assessment, const std::string& path, const Catalog& catalog);
 
 /// Read-modify-write under the file's lock: load `path` against `catalog`, call
 /// `change` on the assessment, validate it and replace the file. Returns what was saved.
 /// When `change` throws, or the result is invalid, the file is left as it was.
-Assessment update_assessment(const std::string& path, const Catalog& catalog,
-                             const std::function<void(Assessment&)>& change,
-                             std::chrono::milliseconds lock_wait = default_lock_wait);
+ELECTSEC_API Assessment update_assessment(const std::string& path, const Catalog& catalog,
+                                          const std::function<void(Assessment&)>& change,
+                                          std::chrono::milliseconds lock_wait = default_lock_wait);
 
 /// Migrate the assessment file at `path` to `target` (see `migrate`) under its lock: the
 /// file is read without checking its ids against any catalog, as it was written for
 /// another release, and saved valid for `target`.
-Migration migrate_assessment_file(const std::string& path, const Catalog& target,
-                                  std::chrono::milliseconds lock_wait = default_lock_wait);
+ELECTSEC_API Migration migrate_assessment_file(const std::string& path, const Catalog& target,
+                                               std::chrono::milliseconds lock_wait = default_lock_wait);
 //@}
 
 /// \name Status tables (CSV)
@@ -96,7 +98,7 @@ Migration migrate_assessment_file(const std::string& path, const Catalog& target
 /// replaces the note (empty clears it); without one, notes are kept.
 //@{
 /// One row of a status CSV.
-struct StatusRow {
+struct ELECTSEC_API StatusRow {
   std::string action;                   ///< action id
   Status status = Status::not_started;  ///< the new status
   std::optional<std::string> note;      ///< the new note; none when the CSV has no note column
@@ -106,20 +108,21 @@ struct StatusRow {
 /// Parse and check every row against `catalog` (known action, known status, valid date,
 /// no action twice). All problems are reported together, each with its line: one as a
 /// ParseError, several as a ValidationError (the first 100 listed, with the count).
-std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& catalog,
-                                        std::string_view source = "<string>");
+ELECTSEC_API std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& catalog,
+                                                     std::string_view source = "<string>");
 /// Read the file at `path` and parse it as `parse_status_csv` does.
-std::vector<StatusRow> load_status_csv(const std::string& path, const Catalog& catalog);
+ELECTSEC_API std::vector<StatusRow> load_status_csv(const std::string& path, const Catalog& catalog);
 /// The assessment's statuses as a status CSV (id, status, note, updated), by action id.
-std::string to_status_csv(const Assessment& assessment);
+ELECTSEC_API std::string to_status_csv(const Assessment& assessment);
 //@}
 
 /// A maturity answers document: {"answers": {"l1.1": true, "l2.3": false, ...}}. An
 /// answer may be null (skipped). Unknown statement ids and non-boolean answers are
 /// errors naming the key (ParseError / ValidationError as above).
-MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog, std::string_view source = "<string>");
+ELECTSEC_API MaturityAnswers parse_answers(std::string_view text, const Catalog& catalog,
+                                           std::string_view source = "<string>");
 /// Read the file at `path` and parse it as `parse_answers` does.
-MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
+ELECTSEC_API MaturityAnswers load_answers(const std::string& path, const Catalog& catalog);
 
 }  // namespace electsec
 

@@ -23,6 +23,7 @@
 /// Lifetime: references and pointers returned by a Catalog point into data it shares
 /// with its copies; they stay valid while any copy of that Catalog is alive.
 
+#include <electsec/export.hpp>
 #include <electsec/error.hpp>
 #include <electsec/types.hpp>
 
@@ -38,14 +39,14 @@ namespace electsec {
 /// - `maturity` only: the practices not out of scope at that maturity;
 /// - `maturity` and `scope`: the practices whose scope at that maturity is `scope`;
 /// - `scope` only: the practices that have `scope` at one level or more.
-struct PracticeFilter {
+struct ELECTSEC_API PracticeFilter {
   std::optional<Maturity> maturity;  ///< the level to look at
   std::optional<Scope> scope;        ///< the scope wanted
 };
 
 /// Which safeguards `Catalog::safeguards` returns; unset fields do not filter. An
 /// Implementation Group selects the Safeguards that belong to it (IG2 includes IG1's).
-struct SafeguardFilter {
+struct ELECTSEC_API SafeguardFilter {
   std::optional<ImplementationGroup> ig;     ///< Safeguards in this group
   std::optional<int> control;                ///< Safeguards of this Control (1..18)
   std::optional<AssetType> asset_type;       ///< of this asset type
@@ -53,7 +54,7 @@ struct SafeguardFilter {
 };
 
 /// Which recommendations `Catalog::recommendations` returns; unset fields do not filter.
-struct RecommendationFilter {
+struct ELECTSEC_API RecommendationFilter {
   std::optional<std::string> source;    ///< GuidanceSource id
   std::optional<std::string> audience;  ///< exactly as the recommendation gives it
   std::optional<std::string> category;  ///< exactly as the recommendation gives it
@@ -61,19 +62,19 @@ struct RecommendationFilter {
 };
 
 /// A practice that maps to a Safeguard, with the maturity tag of that mapping.
-struct MappedPractice {
+struct ELECTSEC_API MappedPractice {
   const Practice* practice;          ///< never null
   std::optional<Maturity> maturity;  ///< the mapping's level tag; none when untagged
 };
 
 /// A Safeguard that a practice maps to, with the maturity tag of that mapping.
-struct MappedSafeguard {
+struct ELECTSEC_API MappedSafeguard {
   const Safeguard* safeguard;        ///< never null
   std::optional<Maturity> maturity;  ///< the mapping's level tag; none when untagged
 };
 
 /// How much of an Implementation Group the practices cover.
-struct Coverage {
+struct ELECTSEC_API Coverage {
   ImplementationGroup ig;                  ///< the group
   std::size_t total = 0;                   ///< Safeguards in the group
   std::vector<const Safeguard*> mapped;    ///< ... that at least one practice maps to
@@ -91,7 +92,7 @@ struct CatalogAccess;
 /// Single lookups (`practice`, `action`, `safeguard`, `control`, the relations) are
 /// hash lookups and throw NotFound when the id is unknown; list queries return an
 /// empty vector when nothing matches. Lists keep the catalog's order.
-class Catalog {
+class ELECTSEC_API Catalog {
  public:
   /// Everything the catalog holds, as the plain data it was built from.
   const CatalogData& data() const noexcept;
@@ -197,7 +198,7 @@ class Catalog {
 /// that do not resolve (mapped Safeguards, dependencies, worksheet actions, priority
 /// practices, Handbook numbers, guidance links), malformed ids, action ids that do not
 /// match their practice, levels or group, and levels that do not exist.
-class CatalogBuilder {
+class ELECTSEC_API CatalogBuilder {
  public:
   CatalogBuilder() = default;  ///< An empty builder.
   /// A builder holding `data` already, e.g. a catalog's data to change and rebuild.

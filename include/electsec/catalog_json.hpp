@@ -2,6 +2,7 @@
 /// \file
 /// The catalog JSON format of DESIGN.md ("electsec.catalog/1"): read and write.
 
+#include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 #include <electsec/limits.hpp>
 
@@ -19,39 +20,47 @@ inline constexpr std::string_view catalog_schema = "electsec.catalog/1";
 /// expected) for malformed JSON, wrong types, unknown fields or enum strings; throws
 /// ValidationError when the content is well-formed but inconsistent. `source` names the
 /// text in messages.
-Catalog parse_catalog(std::string_view text, std::string_view source = "<string>");
+ELECTSEC_API Catalog parse_catalog(std::string_view text, std::string_view source = "<string>");
 
 /// Read `path` and parse it as above. Throws Error when the file cannot be read.
-Catalog load_catalog(const std::string& path);
+ELECTSEC_API Catalog load_catalog(const std::string& path);
 
 /// The catalog as a document of the catalog format: `parse_catalog(to_json(c)) == c`.
 /// `indent` < 0 gives the most compact form.
-std::string to_json(const Catalog& catalog, int indent = 2);
+ELECTSEC_API std::string to_json(const Catalog& catalog, int indent = 2);
 
 /// One value of the catalog format as JSON text, keys in the documented order; the same
 /// value always gives the same bytes. `indent` spaces per level (at most
 /// max_json_indent); a negative indent gives one line. Throws Error for a larger indent.
-std::string to_json(const GuideInfo& value, int indent = 2);
-std::string to_json(const MaturityLevel& value, int indent = 2);      ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const MaturityStatement& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Goal& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Action& value, int indent = 2);             ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Tool& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Link& value, int indent = 2);               ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const SafeguardMapping& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Practice& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Control& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Safeguard& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Worksheet& value, int indent = 2);          ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const CdmRank& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Priorities& value, int indent = 2);         ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const HandbookPractice& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const GlossaryEntry& value, int indent = 2);      ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Acronym& value, int indent = 2);            ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const GuidanceSource& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const RelatedPractice& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Recommendation& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
-std::string to_json(const Guidance& value, int indent = 2);           ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const GuideInfo& value, int indent = 2);
+ELECTSEC_API std::string to_json(const MaturityLevel& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const MaturityStatement& value,
+                                 int indent = 2);                       ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Goal& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Action& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Tool& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Link& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const SafeguardMapping& value,
+                                 int indent = 2);                           ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Practice& value, int indent = 2);    ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Control& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Safeguard& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Worksheet& value, int indent = 2);   ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const CdmRank& value, int indent = 2);     ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Priorities& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const HandbookPractice& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const GlossaryEntry& value,
+                                 int indent = 2);                        ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Acronym& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const GuidanceSource& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const RelatedPractice& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Recommendation& value,
+                                 int indent = 2);                         ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Guidance& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
 
 /// The value of type T that `text` holds, checked field by field as the catalog loader
 /// checks it; throws ParseError naming the source, line, column and field. Defined for
@@ -67,7 +76,7 @@ T from_json(std::string_view /* text */, std::string_view /* source */ = "<strin
 /// \cond ELECTSEC_SPECIALISATIONS
 #define ELECTSEC_FROM_JSON(T) \
   template <>                 \
-  T from_json<T>(std::string_view text, std::string_view source);
+  ELECTSEC_API T from_json<T>(std::string_view text, std::string_view source);
 ELECTSEC_FROM_JSON(GuideInfo)
 ELECTSEC_FROM_JSON(MaturityLevel)
 ELECTSEC_FROM_JSON(MaturityStatement)

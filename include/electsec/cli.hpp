@@ -3,6 +3,7 @@
 /// The `electsec` command line as a library function, so that the C++ binary and
 /// `python -m electsec` run the very same code.
 
+#include <electsec/export.hpp>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -15,11 +16,11 @@ namespace electsec {
 /// `err` naming the file, line and field or the unknown id), 2 usage error.
 /// Interactive commands (the maturity questionnaire) read from standard input when it is
 /// a terminal.
-int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+ELECTSEC_API int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 /// The same, with the input stream given; `interactive` says whether to treat `in` as a
 /// person at a terminal (prompts) or not (a command that needs a file then asks for one).
-int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
-            bool interactive);
+ELECTSEC_API int run_cli(const std::vector<std::string>& args, std::istream& in, std::ostream& out, std::ostream& err,
+                         bool interactive);
 
 }  // namespace electsec

@@ -2,12 +2,13 @@
 /// \file
 /// The catalog embedded at build time from the project's data/ folder.
 
+#include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 
 namespace electsec {
 
 /// The embedded catalog. Built on the first call (thread-safe), then shared: every call
 /// returns the same object, which lives until the program ends. Needs no file.
-const Catalog& default_catalog();
+ELECTSEC_API const Catalog& default_catalog();
 
 }  // namespace electsec

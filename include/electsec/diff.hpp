@@ -4,6 +4,7 @@
 /// assessment carried over to another release with nothing dropped. Pure functions of
 /// their inputs (engines); importing a release from its sources is in rst_import.hpp.
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
@@ -16,7 +17,7 @@
 namespace electsec {
 
 /// How one practice differs between two catalogs.
-struct PracticeChange {
+struct ELECTSEC_API PracticeChange {
   std::string id;                                            ///< the practice
   std::optional<std::pair<std::string, std::string>> title;  ///< old, new
   /// Old and new scopes at Level 1, 2, 3, when any differs.
@@ -35,7 +36,7 @@ struct PracticeChange {
 };
 
 /// How two catalogs differ, practice by practice.
-struct CatalogDiff {
+struct ELECTSEC_API CatalogDiff {
   std::vector<std::string> added;       ///< practice ids only in the new catalog
   std::vector<std::string> removed;     ///< practice ids only in the old one
   std::vector<PracticeChange> changed;  ///< practices in both that differ, in new order
@@ -44,10 +45,10 @@ struct CatalogDiff {
 };
 
 /// What changed from `old_catalog` to `new_catalog`, practice by practice. Pure.
-CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog);
+ELECTSEC_API CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog);
 
 /// The result of carrying an assessment over to another catalog.
-struct Migration {
+struct ELECTSEC_API Migration {
   Assessment assessment;             ///< for the new catalog
   std::vector<std::string> kept;     ///< action ids whose status carried over
   std::vector<std::string> retired;  ///< action ids the new catalog lacks, moved to `retired`
@@ -58,6 +59,6 @@ struct Migration {
 /// others move to the assessment's `retired` section (nothing is dropped); answers to
 /// statements the target lacks are retired the same way; catalog_version becomes the
 /// target's. Pure.
-Migration migrate(const Assessment& assessment, const Catalog& target);
+ELECTSEC_API Migration migrate(const Assessment& assessment, const Catalog& target);
 
 }  // namespace electsec

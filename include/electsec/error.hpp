@@ -3,6 +3,7 @@
 /// The error hierarchy of electsec. Every error the library throws derives from
 /// electsec::Error, which derives from std::runtime_error.
 
+#include <electsec/export.hpp>
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -17,12 +18,12 @@ namespace electsec {
 /// line and paragraph separators (U+2028, U+2029) and bytes that are not UTF-8 are written
 /// as escapes ("\\n", "\\x1b", "\\u202e"); backslashes are left alone.
 /// Every error message is passed through it, since messages quote file content.
-std::string printable(std::string_view text);
+ELECTSEC_API std::string printable(std::string_view text);
 
 /// Base of every error electsec throws. what() is always one line that a terminal cannot
 /// act on (see `printable`), except ValidationError's, whose problems follow on lines of
 /// their own, each made printable.
-class Error : public std::runtime_error {
+class ELECTSEC_API Error : public std::runtime_error {
  public:
   /// An error whose what() is printable(message).
   explicit Error(const std::string& message);
@@ -36,7 +37,7 @@ class Error : public std::runtime_error {
 
 /// A text (JSON, later reStructuredText) could not be read. `line` and `column` are
 /// 1-based; 0 means unknown. `source` names the file, or a label such as "<string>".
-class ParseError : public Error {
+class ELECTSEC_API ParseError : public Error {
  public:
   /// what() reads "source:line:column: field F: expected", leaving out what is unknown
   /// (the line or column when 0, the field when empty).
@@ -62,7 +63,7 @@ class ParseError : public Error {
 };
 
 /// One problem found while validating a catalog.
-struct Problem {
+struct ELECTSEC_API Problem {
   std::string where;    ///< e.g. "practice user_management" or "safeguard 4.1"
   std::string message;  ///< what is wrong
   /// Equal when both fields are equal.
@@ -71,7 +72,7 @@ struct Problem {
 
 /// A catalog (or other model) is inconsistent. Carries every problem found, not just
 /// the first; what() lists them one per line.
-class ValidationError : public Error {
+class ELECTSEC_API ValidationError : public Error {
  public:
   /// what() starts "catalog is inconsistent (N problems)", then one problem per line.
   explicit ValidationError(std::vector<Problem> problems);
@@ -86,7 +87,7 @@ class ValidationError : public Error {
 
 /// A lookup by id found nothing. Names the kind ("practice", "safeguard", ...), the id
 /// asked for, and the closest known ids (at most three, best first; possibly none).
-class NotFound : public Error {
+class ELECTSEC_API NotFound : public Error {
  public:
   /// what() names the kind and id and suggests the closest ids ("did you mean ...?").
   NotFound(std::string kind, std::string id, std::vector<std::string> closest);
@@ -105,7 +106,7 @@ class NotFound : public Error {
 
 /// A file-system operation failed: a file could not be read, written, locked or listed.
 /// Names the path and what the system said.
-class IoError : public Error {
+class ELECTSEC_API IoError : public Error {
  public:
   /// what() reads "path: message".
   IoError(std::string path, const std::string& message);

@@ -9,6 +9,7 @@
 /// write_file_atomically("report.html", to_html(card, catalog));  // old or new, never half
 /// \endcode
 
+#include <electsec/export.hpp>
 #include <chrono>
 #include <string>
 #include <string_view>
@@ -21,7 +22,7 @@ inline constexpr std::chrono::milliseconds default_lock_wait = std::chrono::seco
 /// The whole content of the regular file `path`. Anything else (a folder, FIFO or device)
 /// is refused rather than waited on. Throws IoError naming the path and the reason, or
 /// ParseError for a file over the size limit of limits.hpp.
-std::string read_file(const std::string& path);
+ELECTSEC_API std::string read_file(const std::string& path);
 
 /// Write `content` to `path` so that readers see the old content or the new, never a mix:
 /// under the file's writer lock (waiting at most `lock_wait` for another writer), into a
@@ -30,7 +31,7 @@ std::string read_file(const std::string& path);
 /// (a terminal, a pipe, /dev/stdout) is written directly. A replaced file keeps its mode and
 /// owner; a new one gets 0666 less the umask. A file without write permission is refused.
 /// On failure `path` is untouched and IoError names it and the step that failed.
-void write_file_atomically(const std::string& path, std::string_view content,
-                           std::chrono::milliseconds lock_wait = default_lock_wait);
+ELECTSEC_API void write_file_atomically(const std::string& path, std::string_view content,
+                                        std::chrono::milliseconds lock_wait = default_lock_wait);
 
 }  // namespace electsec

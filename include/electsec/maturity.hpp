@@ -3,6 +3,7 @@
 /// Maturity determination: the guide's "most of the following statements apply" rule,
 /// made exact (DESIGN.md, "Rules that are the guide's").
 
+#include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 
 #include <array>
@@ -13,7 +14,7 @@
 namespace electsec {
 
 /// How one level's statements were answered.
-struct LevelTally {
+struct ELECTSEC_API LevelTally {
   Maturity level = Maturity::level1;  ///< which level
   std::size_t yes = 0;                ///< answered true
   std::size_t answered = 0;           ///< answered true or false
@@ -23,7 +24,7 @@ struct LevelTally {
 };
 
 /// The outcome of `determine_maturity`.
-struct MaturityResult {
+struct ELECTSEC_API MaturityResult {
   Maturity level = Maturity::level1;  ///< the office's level under the rule
   /// Most Level 1 statements apply as well as most of a higher level's: the answers
   /// contradict each other, so the result is Level 1.
@@ -40,6 +41,6 @@ struct MaturityResult {
 /// When majority(1) holds too while that result is 2 or 3, the result is Level 1 with
 /// `conflict`. When fewer than half of all statements are answered, the result is
 /// Level 1 with `unsure`. Pure; throws NotFound for an answer to an unknown statement.
-MaturityResult determine_maturity(const Catalog& catalog, const MaturityAnswers& answers);
+ELECTSEC_API MaturityResult determine_maturity(const Catalog& catalog, const MaturityAnswers& answers);
 
 }  // namespace electsec

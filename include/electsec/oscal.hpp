@@ -7,6 +7,7 @@
 /// the URL namespace and "electsec"), and the timestamp is the caller's, so the same input
 /// gives the same bytes.
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
@@ -19,7 +20,7 @@ namespace electsec {
 inline constexpr std::string_view oscal_namespace = "https://electsec.invalid/ns/oscal";
 
 /// Settings shared by the OSCAL exports.
-struct OscalOptions {
+struct ELECTSEC_API OscalOptions {
   /// RFC 3339 date-time written as last-modified, and as start and collection time of
   /// assessment results: a UTC date-time "YYYY-MM-DDThh:mm:ss[.fraction]Z"; the exports
   /// throw Error for anything else.
@@ -27,20 +28,20 @@ struct OscalOptions {
 };
 
 /// Name-based UUID (version 5, SHA-1) of `name` in electsec's namespace.
-std::string uuid_v5(std::string_view name);
+ELECTSEC_API std::string uuid_v5(std::string_view name);
 
 /// The practices as controls in three groups by their Level 1 scope; goals and actions as
 /// parts with maturity properties; Safeguard mappings as links to CIS's own OSCAL control
 /// ids (`#cisc-4.1`); tools and learn-more as links.
-std::string to_oscal_catalog(const Catalog& catalog, const OscalOptions& options = {});
+ELECTSEC_API std::string to_oscal_catalog(const Catalog& catalog, const OscalOptions& options = {});
 
 /// What applies at `maturity`: the practices not out of scope there, the priority ones
 /// marked with a `priority` property.
-std::string to_oscal_profile(const Catalog& catalog, Maturity maturity, const OscalOptions& options = {});
+ELECTSEC_API std::string to_oscal_profile(const Catalog& catalog, Maturity maturity, const OscalOptions& options = {});
 
 /// One office's findings per practice in scope at its maturity (satisfied when every
 /// applicable action is done), with an observation per recorded status that has a note.
-std::string to_oscal_assessment_results(const Catalog& catalog, const Assessment& assessment,
-                                        const OscalOptions& options = {});
+ELECTSEC_API std::string to_oscal_assessment_results(const Catalog& catalog, const Assessment& assessment,
+                                                     const OscalOptions& options = {});
 
 }  // namespace electsec

@@ -3,6 +3,7 @@
 /// The prioritized plan: an office's next steps in the guide's order (DESIGN.md, "Rules
 /// that are the guide's").
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
@@ -14,12 +15,12 @@ namespace electsec {
 /// What a plan step asks for: a Level 1 baseline worksheet or a best practice.
 enum class StepKind { worksheet, practice };
 /// "worksheet" or "practice".
-std::string_view to_string(StepKind k);
+ELECTSEC_API std::string_view to_string(StepKind k);
 /// "worksheet" or "practice" as a StepKind; throws Error naming both for anything else.
-StepKind parse_step_kind(std::string_view text);
+ELECTSEC_API StepKind parse_step_kind(std::string_view text);
 
 /// One step of a plan.
-struct PlanStep {
+struct ELECTSEC_API PlanStep {
   int rank = 0;                              ///< 1-based position
   StepKind kind = StepKind::practice;        ///< worksheet or practice
   std::string id;                            ///< worksheet id or practice id
@@ -31,7 +32,7 @@ struct PlanStep {
 };
 
 /// An office's next steps at one maturity, in the order to take them.
-struct Plan {
+struct ELECTSEC_API Plan {
   Maturity maturity = Maturity::level1;                           ///< the maturity the plan is for
   std::vector<PlanStep> steps;                                    ///< in order; empty when nothing is left to do
   bool operator==(const Plan& o) const;                           ///< Equal when every field is equal.
@@ -48,12 +49,12 @@ struct Plan {
 /// A step lists the applicable actions (DESIGN.md's rule) not yet listed by an earlier
 /// step. With an assessment, done and not-applicable actions drop out; a step left with
 /// no action disappears; the order stays the guide's. Pure.
-Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);
+ELECTSEC_API Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);
 /// What a step is called when shown: the worksheet's name and "worksheet", or the
 /// practice's title (the CLI's and the reports' one way of naming it).
-std::string step_title(const Catalog& catalog, const PlanStep& step);
+ELECTSEC_API std::string step_title(const Catalog& catalog, const PlanStep& step);
 
 /// The plan of an office at `maturity` that has recorded nothing yet: every applicable action.
-Plan build_plan(const Catalog& catalog, Maturity maturity);
+ELECTSEC_API Plan build_plan(const Catalog& catalog, Maturity maturity);
 
 }  // namespace electsec

@@ -5,6 +5,7 @@
 /// furthest behind), as Markdown or as one self-contained HTML file (inline styles and SVG
 /// charts; no script, no network). Everything a user typed is escaped.
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 #include <electsec/scorecard.hpp>
@@ -17,21 +18,21 @@ namespace electsec {
 //@{
 /// One office's report: its level, scorecard, next steps and gaps by CIS Safeguard.
 /// Pure; the same input gives the same text.
-std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
-std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
+ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
+ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
 //@}
 /// \name Rollup reports
 //@{
 /// A state's report over many offices: how many sit at each level, completion by
 /// practice, and the offices furthest behind. Pure.
-std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
-std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
+ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
+ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
 //@}
 
 /// Text made safe for HTML text and attribute values (& < > " ').
-std::string html_escape(std::string_view text);
+ELECTSEC_API std::string html_escape(std::string_view text);
 /// Text made safe for a Markdown table cell or line (markup characters and | escaped,
 /// line breaks flattened).
-std::string markdown_escape(std::string_view text);
+ELECTSEC_API std::string markdown_escape(std::string_view text);
 
 }  // namespace electsec

@@ -12,6 +12,7 @@
 /// assert(parse_plan(text) == plan);
 /// \endcode
 
+#include <electsec/export.hpp>
 #include <electsec/catalog_json.hpp>
 #include <electsec/limits.hpp>
 #include <electsec/maturity.hpp>
@@ -26,38 +27,38 @@ namespace electsec {
 
 /// The maturity result: level, conflict, unsure, tallies, applied, rationale. `indent`
 /// spaces per level (here and below); a negative indent gives one line.
-std::string to_json(const MaturityResult& result, int indent = 2);
+ELECTSEC_API std::string to_json(const MaturityResult& result, int indent = 2);
 /// The plan: maturity and steps (rank, kind, id, practice, actions, reason).
-std::string to_json(const Plan& plan, int indent = 2);
+ELECTSEC_API std::string to_json(const Plan& plan, int indent = 2);
 /// The scorecard: jurisdiction, totals, practices (with `id`) and Safeguards.
-std::string to_json(const Scorecard& scorecard, int indent = 2);
+ELECTSEC_API std::string to_json(const Scorecard& scorecard, int indent = 2);
 /// The rollup: totals, maturity distribution, practices, least complete, Safeguards, offices.
-std::string to_json(const Rollup& rollup, int indent = 2);
+ELECTSEC_API std::string to_json(const Rollup& rollup, int indent = 2);
 /// One step of a plan, as in the plan's `steps`.
-std::string to_json(const PlanStep& step, int indent = 2);
+ELECTSEC_API std::string to_json(const PlanStep& step, int indent = 2);
 /// One office of a rollup, as in the rollup's `offices`.
-std::string to_json(const OfficeSummary& office, int indent = 2);
+ELECTSEC_API std::string to_json(const OfficeSummary& office, int indent = 2);
 /// The differences between two catalogs: added, removed and changed practices.
-std::string to_json(const CatalogDiff& diff, int indent = 2);
+ELECTSEC_API std::string to_json(const CatalogDiff& diff, int indent = 2);
 
 /// A plan as `to_json` writes it; throws ParseError naming the field.
-Plan parse_plan(std::string_view text, std::string_view source = "<string>");
+ELECTSEC_API Plan parse_plan(std::string_view text, std::string_view source = "<string>");
 /// A scorecard as `to_json` writes it; throws ParseError naming the field.
-Scorecard parse_scorecard(std::string_view text, std::string_view source = "<string>");
+ELECTSEC_API Scorecard parse_scorecard(std::string_view text, std::string_view source = "<string>");
 /// A rollup as `to_json` writes it; throws ParseError naming the field.
-Rollup parse_rollup(std::string_view text, std::string_view source = "<string>");
+ELECTSEC_API Rollup parse_rollup(std::string_view text, std::string_view source = "<string>");
 
 /// \cond ELECTSEC_SPECIALISATIONS
 template <>
-Plan from_json<Plan>(std::string_view text, std::string_view source);
+ELECTSEC_API Plan from_json<Plan>(std::string_view text, std::string_view source);
 template <>
-PlanStep from_json<PlanStep>(std::string_view text, std::string_view source);
+ELECTSEC_API PlanStep from_json<PlanStep>(std::string_view text, std::string_view source);
 template <>
-Scorecard from_json<Scorecard>(std::string_view text, std::string_view source);
+ELECTSEC_API Scorecard from_json<Scorecard>(std::string_view text, std::string_view source);
 template <>
-Rollup from_json<Rollup>(std::string_view text, std::string_view source);
+ELECTSEC_API Rollup from_json<Rollup>(std::string_view text, std::string_view source);
 template <>
-OfficeSummary from_json<OfficeSummary>(std::string_view text, std::string_view source);
+ELECTSEC_API OfficeSummary from_json<OfficeSummary>(std::string_view text, std::string_view source);
 /// \endcond
 
 }  // namespace electsec

@@ -4,6 +4,7 @@
 /// Catalog. Comparing two catalogs and carrying assessments over to another release are
 /// engines, in diff.hpp (included here, where they were declared before).
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 #include <electsec/diff.hpp>
@@ -16,14 +17,14 @@
 namespace electsec {
 
 /// How `import_eges_rst` reads a guide.
-struct ImportOptions {
+struct ELECTSEC_API ImportOptions {
   /// Values for |name| substitutions, over the defaults (|Maturity1| = "Level 1", the
   /// guide's e-mail addresses, ...) and over a file's own definitions.
   std::map<std::string, std::string> substitutions;
 };
 
 /// Something the importer could not find or had to leave out; the import goes on.
-struct ImportWarning {
+struct ELECTSEC_API ImportWarning {
   std::string file;      ///< relative to the imported directory
   std::size_t line = 0;  ///< 1-based, 0 when it concerns the whole file
   std::string message;   ///< what was missing or left out
@@ -32,7 +33,7 @@ struct ImportWarning {
 };
 
 /// What `import_eges_rst` gives back.
-struct ImportResult {
+struct ELECTSEC_API ImportResult {
   Catalog catalog;                      ///< the imported guide, validated
   std::vector<ImportWarning> warnings;  ///< in the order found
 };
@@ -44,14 +45,14 @@ struct ImportResult {
 /// Controls and Safeguards come from the embedded catalog. Missing parts become warnings;
 /// malformed ones (a practice without a |bp_title|, an index row with an unknown scope, a
 /// broken table) are a ParseError with file and line. Reads files only; nothing is cached.
-ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options = {});
+ELECTSEC_API ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options = {});
 
 /// One best-practice file on its own (scopes and order are unknown: in_scope everywhere,
 /// order 1). `stem` is its id. What it could not place is left out silently; the overload
 /// below reports it.
-Practice import_practice_rst(const std::string& path, const ImportOptions& options = {});
+ELECTSEC_API Practice import_practice_rst(const std::string& path, const ImportOptions& options = {});
 /// The same, appending what it could not place to `warnings`.
-Practice import_practice_rst(const std::string& path, const ImportOptions& options,
-                             std::vector<ImportWarning>& warnings);
+ELECTSEC_API Practice import_practice_rst(const std::string& path, const ImportOptions& options,
+                                          std::vector<ImportWarning>& warnings);
 
 }  // namespace electsec

@@ -2,6 +2,7 @@
 /// \file
 /// Scorecards of one office and rollups of many.
 
+#include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
@@ -15,7 +16,7 @@ namespace electsec {
 /// Progress on one practice. Applicable actions are those that apply at the office's
 /// maturity (DESIGN.md's rule) minus those marked not applicable; an action without a
 /// status counts as not started. Completion is done / applicable, 0 when nothing applies.
-struct PracticeScore {
+struct ELECTSEC_API PracticeScore {
   std::string practice;                           ///< practice id
   Scope scope = Scope::in_scope;                  ///< at the office's maturity
   std::size_t actions_applicable = 0;             ///< actions that apply and are not marked not applicable
@@ -28,7 +29,7 @@ struct PracticeScore {
 
 /// Progress on one CIS Safeguard: the done and applicable actions of the practices mapped
 /// to it (a mapping counts from the level it is tagged with; untagged ones always count).
-struct SafeguardScore {
+struct ELECTSEC_API SafeguardScore {
   std::string safeguard;                           ///< Safeguard id
   std::size_t actions_applicable = 0;              ///< applicable actions of the practices mapped to it
   std::size_t actions_done = 0;                    ///< of those, done
@@ -38,7 +39,7 @@ struct SafeguardScore {
 };
 
 /// One office's scorecard. Practices out of scope at its maturity are left out.
-struct Scorecard {
+struct ELECTSEC_API Scorecard {
   Jurisdiction jurisdiction;                  ///< whose scorecard
   Maturity maturity = Maturity::level1;       ///< the level it is scored at
   std::vector<PracticeScore> practices;       ///< index order
@@ -54,10 +55,10 @@ struct Scorecard {
 
 /// Score one assessment. Statuses of actions that do not apply at its maturity are
 /// ignored. Pure; throws NotFound when a status names an action the catalog lacks.
-Scorecard score(const Catalog& catalog, const Assessment& assessment);
+ELECTSEC_API Scorecard score(const Catalog& catalog, const Assessment& assessment);
 
 /// One practice summed over many offices.
-struct PracticeRollup {
+struct ELECTSEC_API PracticeRollup {
   std::string practice;                            ///< practice id
   std::size_t actions_applicable = 0;              ///< summed over offices
   std::size_t actions_done = 0;                    ///< summed over offices
@@ -68,7 +69,7 @@ struct PracticeRollup {
 };
 
 /// One office in a rollup.
-struct OfficeSummary {
+struct ELECTSEC_API OfficeSummary {
   Jurisdiction jurisdiction;                                               ///< the office
   Maturity maturity = Maturity::level1;                                    ///< its level
   std::size_t actions_applicable = 0;                                      ///< as its scorecard gives it
@@ -80,7 +81,7 @@ struct OfficeSummary {
 };
 
 /// A state's (or any group's) picture.
-struct Rollup {
+struct ELECTSEC_API Rollup {
   std::size_t jurisdictions = 0;                                    ///< offices rolled up
   std::array<std::size_t, 3> maturity_distribution{};               ///< offices at Level 1, 2, 3
   std::vector<PracticeRollup> practices;                            ///< index order
@@ -97,7 +98,7 @@ struct Rollup {
 /// Accumulates offices one at a time, so a rollup of many files never holds them all.
 /// Not thread-safe; use one per thread and `merge` them. Movable, not copyable (a copy
 /// would have to duplicate every sum).
-class RollupBuilder {
+class ELECTSEC_API RollupBuilder {
  public:
   /// An empty rollup over `catalog`, which must outlive the builder.
   explicit RollupBuilder(const Catalog& catalog);
@@ -122,6 +123,6 @@ class RollupBuilder {
 };
 
 /// Roll up assessments held in memory. Pure.
-Rollup rollup(const Catalog& catalog, const std::vector<Assessment>& assessments);
+ELECTSEC_API Rollup rollup(const Catalog& catalog, const std::vector<Assessment>& assessments);
 
 }  // namespace electsec

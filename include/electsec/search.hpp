@@ -2,6 +2,7 @@
 /// \file
 /// Ranked full-text search over everything a catalog holds.
 
+#include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 
 #include <optional>
@@ -14,12 +15,12 @@ namespace electsec {
 /// What a search hit is.
 enum class HitKind { practice, goal, action, tool, safeguard, glossary, acronym, recommendation };
 /// "practice", "goal", "action", ... as the CLI's `--kind` spells them.
-std::string_view to_string(HitKind k);
+ELECTSEC_API std::string_view to_string(HitKind k);
 /// Throws electsec::Error naming the accepted kinds.
-HitKind parse_hit_kind(std::string_view text);
+ELECTSEC_API HitKind parse_hit_kind(std::string_view text);
 
 /// One result of `search`.
-struct SearchHit {
+struct ELECTSEC_API SearchHit {
   HitKind kind = HitKind::practice;  ///< what was found
   /// The thing's id: practice, goal, action, Safeguard and recommendation ids as
   /// elsewhere; "<practice>.tool.<n>" for tools; the term for glossary entries and
@@ -32,7 +33,7 @@ struct SearchHit {
 };
 
 /// What `search` returns: which kind of hit, and how many.
-struct SearchOptions {
+struct ELECTSEC_API SearchOptions {
   std::optional<HitKind> kind;  ///< only hits of this kind
   std::size_t limit = 10;       ///< at most this many hits
 };
@@ -42,6 +43,7 @@ struct SearchOptions {
 /// titles, names and terms count three times. An empty query, or one with no known
 /// word, gives no hits. The index is built on the first search of a catalog (once, even
 /// from several threads at a time) and shared by its copies.
-std::vector<SearchHit> search(const Catalog& catalog, std::string_view query, const SearchOptions& options = {});
+ELECTSEC_API std::vector<SearchHit> search(const Catalog& catalog, std::string_view query,
+                                           const SearchOptions& options = {});
 
 }  // namespace electsec

@@ -11,6 +11,7 @@
 /// write_csv(std::cout, t);     // RFC 4180
 /// \endcode
 
+#include <electsec/export.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -19,7 +20,7 @@
 namespace electsec {
 
 /// Headers and rows of text; a row may have fewer cells than there are headers.
-struct Table {
+struct ELECTSEC_API Table {
   std::vector<std::string> headers;            ///< Column names, in order.
   std::vector<std::vector<std::string>> rows;  ///< Cells, row by row.
 };
@@ -28,13 +29,13 @@ struct Table {
 /// dashed line under the headers; the last column is not padded. Control characters and
 /// bytes that are not UTF-8 in a cell are shown escaped (as `printable` does), so a cell
 /// cannot move the cursor or change the terminal.
-void write_table(std::ostream& out, const Table& table);
+ELECTSEC_API void write_table(std::ostream& out, const Table& table);
 
 /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR
 /// or LF, quotes doubled.
-void write_csv(std::ostream& out, const Table& table);
+ELECTSEC_API void write_csv(std::ostream& out, const Table& table);
 
 /// One CSV field as `write_csv` writes it: quoted and with quotes doubled when needed.
-std::string csv_field(std::string_view text);
+ELECTSEC_API std::string csv_field(std::string_view text);
 
 }  // namespace electsec

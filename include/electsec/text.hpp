@@ -4,6 +4,7 @@
 /// "did you mean" suggestions of NotFound, case folding for ids and terms, joining, and the
 /// percentages reports and tables show.
 
+#include <electsec/export.hpp>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,21 +14,21 @@ namespace electsec {
 
 /// True when `text` is well-formed UTF-8 (no stray bytes, overlong forms, surrogates or
 /// code points past U+10FFFF).
-bool is_utf8(std::string_view text);
+ELECTSEC_API bool is_utf8(std::string_view text);
 
 /// Up to `limit` candidates closest to `query`, best first, ties in candidate order: those
 /// within a small edit distance for the query's length (ASCII case ignored) or starting
 /// with it. Empty when nothing is close. NotFound::closest() is filled this way.
-std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
-                                 std::size_t limit = 3);
+ELECTSEC_API std::vector<std::string> closest(std::string_view query, const std::vector<std::string>& candidates,
+                                              std::size_t limit = 3);
 
 /// ASCII letters lowered; other bytes kept.
-std::string lower_case(std::string_view text);
+ELECTSEC_API std::string lower_case(std::string_view text);
 
 /// A completion fraction as a whole percentage, rounded half up: 0.456 -> "46%".
-std::string percent(double fraction);
+ELECTSEC_API std::string percent(double fraction);
 
 /// The items with `separator` between them.
-std::string join(const std::vector<std::string>& items, std::string_view separator);
+ELECTSEC_API std::string join(const std::vector<std::string>& items, std::string_view separator);
 
 }  // namespace electsec

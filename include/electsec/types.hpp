@@ -3,6 +3,7 @@
 /// Value types of the electsec model: enums with their string forms, and plain structs
 /// for everything a catalog holds. All are regular values (copyable, comparable).
 
+#include <electsec/export.hpp>
 #include <array>
 #include <functional>
 #include <iosfwd>
@@ -33,37 +34,37 @@ enum class SecurityFunction { identify, protect, detect, respond, recover };
 //@{
 /// `to_string` gives the canonical string of each enum value: what the JSON formats and
 /// the CLI use. `operator<<` writes the same string.
-std::string_view to_string(Maturity m);
-std::string_view to_string(Scope s);
-std::string_view to_string(ImplementationGroup g);
-std::string_view to_string(AssetType a);
-std::string_view to_string(SecurityFunction f);
-std::ostream& operator<<(std::ostream& os, Maturity m);
-std::ostream& operator<<(std::ostream& os, Scope s);
-std::ostream& operator<<(std::ostream& os, ImplementationGroup g);
-std::ostream& operator<<(std::ostream& os, AssetType a);
-std::ostream& operator<<(std::ostream& os, SecurityFunction f);
+ELECTSEC_API std::string_view to_string(Maturity m);
+ELECTSEC_API std::string_view to_string(Scope s);
+ELECTSEC_API std::string_view to_string(ImplementationGroup g);
+ELECTSEC_API std::string_view to_string(AssetType a);
+ELECTSEC_API std::string_view to_string(SecurityFunction f);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, Maturity m);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, Scope s);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, ImplementationGroup g);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, AssetType a);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, SecurityFunction f);
 //@}
 
 /// "Level 1", "Level 2", "Level 3".
-std::string level_name(Maturity m);
+ELECTSEC_API std::string level_name(Maturity m);
 
 /// \name Parsing
 //@{
 /// Parse the canonical strings above. Throw electsec::Error naming the rejected string
 /// and the accepted ones; never guess. Maturity and ImplementationGroup accept "1".."3".
-Maturity parse_maturity(std::string_view text);
-Scope parse_scope(std::string_view text);
-ImplementationGroup parse_implementation_group(std::string_view text);
-AssetType parse_asset_type(std::string_view text);
-SecurityFunction parse_security_function(std::string_view text);
+ELECTSEC_API Maturity parse_maturity(std::string_view text);
+ELECTSEC_API Scope parse_scope(std::string_view text);
+ELECTSEC_API ImplementationGroup parse_implementation_group(std::string_view text);
+ELECTSEC_API AssetType parse_asset_type(std::string_view text);
+ELECTSEC_API SecurityFunction parse_security_function(std::string_view text);
 //@}
 
 /// True for 1, 2 and 3: the one range check every reader of a maturity number uses.
 constexpr bool valid_maturity(int level) noexcept { return level >= 1 && level <= 3; }
 
 /// Maturity from an integer 1..3; throws electsec::Error otherwise.
-Maturity maturity_from_int(int level);
+ELECTSEC_API Maturity maturity_from_int(int level);
 
 /// \name Enumerating
 //@{
@@ -81,7 +82,7 @@ inline constexpr std::array<SecurityFunction, 5> all_security_functions{
 //@}
 
 /// A goal of a best practice, with the maturity the guide tags it with (if any).
-struct Goal {
+struct ELECTSEC_API Goal {
   std::string id;                        ///< "<practice>.goal.<n>"
   std::string text;                      ///< the goal, summarised in the project's words
   std::optional<Maturity> maturity;      ///< the level the guide tags the goal with; none when untagged
@@ -91,7 +92,7 @@ struct Goal {
 /// An action of a best practice. The id encodes where it stands in the guide:
 /// "<practice>.<block>[.<group>].<n>" (see DESIGN.md); `levels` are the maturities its
 /// block names ("all" names 1, 2 and 3).
-struct Action {
+struct ELECTSEC_API Action {
   std::string id;                    ///< "<practice>.<block>[.<group>].<n>"
   std::vector<Maturity> levels;      ///< the maturities its block names, ascending
   std::optional<std::string> group;  ///< the sub-heading it stands under, if any
@@ -102,7 +103,7 @@ struct Action {
 };
 
 /// A cost-effective tool the guide names for a best practice.
-struct Tool {
+struct ELECTSEC_API Tool {
   std::string name;                      ///< the tool's name as the guide gives it
   std::string url;                       ///< where to find it
   std::string description;               ///< what it does, in the project's words
@@ -110,7 +111,7 @@ struct Tool {
 };
 
 /// A "learn more" link.
-struct Link {
+struct ELECTSEC_API Link {
   std::string title;                     ///< the title of the linked page
   std::string url;                       ///< its address
   bool operator==(const Link& o) const;  ///< Equal when every field is equal.
@@ -118,14 +119,14 @@ struct Link {
 
 /// A best practice's mapping to one CIS Safeguard, with the maturity the guide tags the
 /// mapping with (or none when the guide leaves it untagged).
-struct SafeguardMapping {
+struct ELECTSEC_API SafeguardMapping {
   std::string safeguard;                             ///< Safeguard id, e.g. "4.1"
   std::optional<Maturity> maturity;                  ///< the level the guide tags the mapping with; none when untagged
   bool operator==(const SafeguardMapping& o) const;  ///< Equal when every field is equal.
 };
 
 /// One EGES best practice.
-struct Practice {
+struct ELECTSEC_API Practice {
   std::string id;                            ///< the guide's file stem, e.g. "asset_management"
   std::string title;                         ///< title as the guide gives it
   int order = 0;                             ///< 1-based position in the guide's index
@@ -144,14 +145,14 @@ struct Practice {
 };
 
 /// A CIS Control (v8).
-struct Control {
+struct ELECTSEC_API Control {
   int id = 0;                               ///< 1..18
   std::string title;                        ///< title as CIS gives it
   bool operator==(const Control& o) const;  ///< Equal when every field is equal.
 };
 
 /// A CIS Safeguard (v8).
-struct Safeguard {
+struct ELECTSEC_API Safeguard {
   std::string id;                                                   ///< "1.1".."18.5"
   int control = 0;                                                  ///< the Control it belongs to
   std::string title;                                                ///< title as CIS gives it
@@ -165,7 +166,7 @@ struct Safeguard {
 };
 
 /// One of the 88 practices of the 2018 Handbook for Election Infrastructure Security.
-struct HandbookPractice {
+struct ELECTSEC_API HandbookPractice {
   int number = 0;                                    ///< 1..88
   std::string title;                                 ///< title as the Handbook gives it
   std::vector<std::string> practices;                ///< EGES practice ids that cover it
@@ -173,7 +174,7 @@ struct HandbookPractice {
 };
 
 /// A maturity level with its name and a one-line description.
-struct MaturityLevel {
+struct ELECTSEC_API MaturityLevel {
   Maturity level = Maturity::level1;              ///< which level
   std::string name;                               ///< "Level 1".."Level 3"
   std::string description;                        ///< one line in the project's words
@@ -181,7 +182,7 @@ struct MaturityLevel {
 };
 
 /// A statement that characterises a maturity level ("l1.1".."l3.7").
-struct MaturityStatement {
+struct ELECTSEC_API MaturityStatement {
   std::string id;                                     ///< "l<level>.<n>"
   Maturity level = Maturity::level1;                  ///< the level it characterises
   std::string text;                                   ///< the statement in the project's words
@@ -194,7 +195,7 @@ struct MaturityStatement {
 using MaturityAnswers = std::map<std::string, bool, std::less<>>;
 
 /// A Level 1 baseline worksheet and the actions it fulfils.
-struct Worksheet {
+struct ELECTSEC_API Worksheet {
   std::string id;                             ///< kebab-case of its name, e.g. "hardware-inventory"
   std::string name;                           ///< the worksheet's name as the guide gives it
   std::string group;                          ///< "IT inventory" or "cybersecurity action"
@@ -203,7 +204,7 @@ struct Worksheet {
 };
 
 /// One row of the guide's Community Defense Model ranking of Safeguards.
-struct CdmRank {
+struct ELECTSEC_API CdmRank {
   int rank = 0;                             ///< 1 = most important
   std::string safeguard;                    ///< Safeguard id
   std::string practice;                     ///< the EGES practice the guide pairs with it
@@ -211,7 +212,7 @@ struct CdmRank {
 };
 
 /// The guide's priority lists.
-struct Priorities {
+struct ELECTSEC_API Priorities {
   std::vector<Worksheet> level1_baseline;      ///< the Level 1 baseline worksheets
   std::vector<std::string> level1_election;    ///< practice ids in guide order
   std::vector<CdmRank> cdm_ranking;            ///< the Community Defense Model ranking, rank order
@@ -219,21 +220,21 @@ struct Priorities {
 };
 
 /// A glossary term of the guide with a definition in the project's words.
-struct GlossaryEntry {
+struct ELECTSEC_API GlossaryEntry {
   std::string term;                               ///< the term as the guide spells it
   std::string definition;                         ///< its meaning, in the project's words
   bool operator==(const GlossaryEntry& o) const;  ///< Equal when every field is equal.
 };
 
 /// One expansion of an acronym the guide lists (an acronym may have several).
-struct Acronym {
+struct ELECTSEC_API Acronym {
   std::string term;                         ///< the acronym, e.g. "MFA"
   std::string expansion;                    ///< one expansion as the guide gives it
   bool operator==(const Acronym& o) const;  ///< Equal when every field is equal.
 };
 
 /// A document of guidance other than the EGES itself (e.g. the DHS/CISA page).
-struct GuidanceSource {
+struct ELECTSEC_API GuidanceSource {
   std::string id;                                  ///< short id, e.g. "dhs_cisa"
   std::string title;                               ///< title as the source gives it
   std::string publisher;                           ///< who published it
@@ -244,14 +245,14 @@ struct GuidanceSource {
 };
 
 /// A recommendation's link to an EGES practice, with a one-line reason.
-struct RelatedPractice {
+struct ELECTSEC_API RelatedPractice {
   std::string practice;                             ///< EGES practice id
   std::string reason;                               ///< why they relate, in one line
   bool operator==(const RelatedPractice& o) const;  ///< Equal when every field is equal.
 };
 
 /// One recommendation of a guidance source ("<source>.<n>").
-struct Recommendation {
+struct ELECTSEC_API Recommendation {
   std::string id;                                  ///< "<source>.<n>"
   std::string source;                              ///< GuidanceSource id
   std::string audience;                            ///< who it is for, as the source puts it, e.g. "mayor"
@@ -265,14 +266,14 @@ struct Recommendation {
 };
 
 /// The other guidance a catalog carries: its sources and their recommendations.
-struct Guidance {
+struct ELECTSEC_API Guidance {
   std::vector<GuidanceSource> sources;          ///< documents, in catalog order
   std::vector<Recommendation> recommendations;  ///< their recommendations, in catalog order
   bool operator==(const Guidance& o) const;     ///< Equal when every field is equal.
 };
 
 /// Which guide a catalog models.
-struct GuideInfo {
+struct ELECTSEC_API GuideInfo {
   std::string title;                          ///< the guide's title
   std::string version;                        ///< its release, e.g. "1.4.1"
   bool operator==(const GuideInfo& o) const;  ///< Equal when every field is equal.
@@ -280,7 +281,7 @@ struct GuideInfo {
 
 /// Everything a catalog holds, as plain data: what a CatalogBuilder collects and what
 /// the JSON format carries. A Catalog is a validated, indexed, immutable CatalogData.
-struct CatalogData {
+struct ELECTSEC_API CatalogData {
   GuideInfo guide;                                     ///< which guide
   std::vector<MaturityLevel> maturity_levels;          ///< the three levels
   std::vector<MaturityStatement> maturity_statements;  ///< statements per level, in order

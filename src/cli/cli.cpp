@@ -232,8 +232,11 @@ Format parse_format(const Args& a, const Command& c) {
 const Command& find_command(const std::string& name) {
   for (const auto& c : commands())
     if (name == c.name || (c.alias != nullptr && name == c.alias)) return c;
-  std::vector<std::string> names;
-  for (const auto& c : commands()) names.emplace_back(c.name);
+  std::vector<std::string> names;  // older names too: "sho" still suggests "show"
+  for (const auto& c : commands()) {
+    names.emplace_back(c.name);
+    if (c.alias != nullptr) names.emplace_back(c.alias);
+  }
   const auto near = closest(name, names, 1);
   throw UsageError{"unknown command '" + name + "'" +
                    (near.empty() ? std::string() : "; did you mean '" + near[0] + "'?") + " (see electsec --help)"};
