@@ -31,8 +31,10 @@ ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup
 
 /// Text made safe for HTML text and attribute values (& < > " ').
 ELECTSEC_API std::string html_escape(std::string_view text);
-/// Text made safe for a Markdown table cell or line (markup characters and | escaped,
-/// line breaks flattened).
+/// Text made safe for a Markdown table cell or line: line breaks flattened, and only what
+/// could take effect escaped (inline markup and '|'; '_' outside words; "# ", "- ", "+ ",
+/// "---" and "1. " at the start; '&' before a name), so "EI-ISAC", "1.4.1" and
+/// "asset_management" stay as they are.
 ELECTSEC_API std::string markdown_escape(std::string_view text);
 
 }  // namespace electsec

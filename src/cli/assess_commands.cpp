@@ -248,7 +248,7 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   std::ostream& out = io.out;
   const std::vector<std::string> paths(a.positional.begin() + 1, a.positional.end());
   RollupOptions options;
-  options.threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 1, 256)) : 0;
+  options.threads = a.option("threads") ? static_cast<unsigned>(parse_int_option(a, "threads", 0, 256)) : 0;
   options.recursive = a.flag("recursive");
   options.skip_invalid = a.flag("skip-invalid");
   const FileRollup read = rollup_files(c, paths, options);

@@ -97,7 +97,7 @@ const std::vector<Command>& commands() {
        "rollup FILE|DIR... [--recursive] [--skip-invalid] [--threads N] [--format table|json|csv]",
        "  --recursive     read the *.json files in subfolders of DIR too\n"
        "  --skip-invalid  leave out files that do not load, list them on stderr, exit 4\n"
-       "  --threads N     read files on N threads (default: one per core)\n",
+       "  --threads N     read files on N threads (default and 0: one per core)\n",
        {"threads", "recursive", "skip-invalid"}, 1, 1000000,
        {Format::table, Format::json, Format::csv}, run_rollup},
       {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
@@ -207,7 +207,11 @@ Args parse_args(const std::vector<std::string>& argv) {
       if (eq != std::string::npos) {
         value = arg.substr(eq + 1);
       } else {
-        if (i + 1 >= argv.size()) throw UsageError{"option --" + name + " needs a value"};
+        if (i + 1 >= argv.size()) {
+          // Reported once the command is known: an option it lacks is named as such.
+          a.missing_value = name;
+          continue;
+        }
         value = argv[++i];
       }
       if (a.options.count(name)) throw UsageError{"option --" + name + " given twice"};
@@ -220,7 +224,7 @@ Args parse_args(const std::vector<std::string>& argv) {
 }
 
 Format parse_format(const Args& a, const Command& c) {
-  const std::string text = a.option("format").value_or(format_name(c.formats.front()));
+  const std::string text = lower_case(a.option("format").value_or(format_name(c.formats.front())));
   for (Format f : c.formats)
     if (text == format_name(f)) return f;
   std::vector<std::string> names;
@@ -275,6 +279,8 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
       return finished(0);
     }
     const Args a = parse_args(argv);
+    const auto needs_value = [&a] { return UsageError{"option --" + *a.missing_value + " needs a value"}; };
+    if (a.missing_value && a.positional.empty()) throw needs_value();
     if (a.positional.empty()) {
       if (a.help && a.options.empty()) {
         print_help(out);
@@ -294,6 +300,10 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
                          " --help)"};
     };
     for (const auto& name : a.flags) require_known(name);
+    if (a.missing_value) {
+      if (*a.missing_value != "format" && *a.missing_value != "catalog") require_known(*a.missing_value);
+      throw needs_value();
+    }
     for (const auto& [name, value] : a.options)
       if (name != "format" && name != "catalog") require_known(name);
     const std::size_t given = a.positional.size() - 1;

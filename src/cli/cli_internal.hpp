@@ -57,6 +57,7 @@ struct Args {
   std::map<std::string, std::string> options;
   std::vector<std::string> flags;
   bool help = false;
+  std::optional<std::string> missing_value;  // an option given last, without its value
 
   bool flag(const std::string& name) const { return std::find(flags.begin(), flags.end(), name) != flags.end(); }
 
@@ -135,11 +136,25 @@ void write_json_items(std::ostream& out, const std::vector<T>& items) {
   out << list.dump(2) << '\n';
 }
 
+/// An enum option as a person may type it: the exact spelling, or the same word in another
+/// case ("protect", "DEVICES", "n/a"); anything else is the parser's error, which names
+/// every accepted value.
 template <typename F>
 auto parse_enum_option(const Args& a, const std::string& name, F parse) {
+  const std::string text = *a.option(name);
   try {
-    return parse(*a.option(name));
+    return parse(text);
   } catch (const Error& e) {
+    std::string lower = lower_case(text), upper = text, capital = lower;
+    for (char& ch : upper) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    if (!capital.empty() && capital[0] >= 'a' && capital[0] <= 'z')
+      capital[0] = static_cast<char>(capital[0] - 'a' + 'A');
+    for (const std::string& other : {lower, capital, upper}) {
+      try {
+        return parse(other);
+      } catch (const Error&) {
+      }
+    }
     throw UsageError{"--" + name + ": " + e.what()};
   }
 }

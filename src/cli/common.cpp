@@ -48,7 +48,12 @@ std::string block_title(const Action& a) {
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {
   if (f == Format::csv) return write_csv(out, t);
   write_table(out, t);
-  out << t.rows.size() << ' ' << noun << '\n';
+  // "1 practice", "2 practices": every noun here forms its plural with a final s.
+  std::string text = noun;
+  if (t.rows.size() == 1 && !text.empty() && text.back() == 's') text.pop_back();
+  if (t.rows.size() == 1 && text.size() > 3 && text.compare(text.size() - 3, 3, "ie") == 0)
+    text.replace(text.size() - 2, 2, "y");  // "entries" -> "entry"
+  out << t.rows.size() << ' ' << text << '\n';
 }
 
 int parse_int_option(const Args& a, const std::string& name, int lo, int hi) {

@@ -4,6 +4,9 @@
 namespace electsec::cli {
 
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  // Three different documents: say which, rather than print one of them unasked.
+  if (!a.option("format"))
+    throw UsageError{"export needs --format oscal-catalog, oscal-profile or oscal-assessment-results"};
   OscalOptions options;
   if (const auto ts = a.option("timestamp")) {
     if (!is_iso_timestamp(*ts) || ts->size() == 10)

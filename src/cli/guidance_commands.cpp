@@ -5,9 +5,34 @@ namespace electsec::cli {
 
 // ---- guidance and search ----
 
+namespace {
+
+// The catalog's own spelling of a value typed in any case, or a usage error that names the
+// closest value and every one there is.
+std::optional<std::string> known_value(const Args& a, const std::string& option, std::vector<std::string> values) {
+  const auto given = a.option(option);
+  if (!given) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  for (const auto& v : values)
+    if (lower_case(v) == lower_case(*given)) return v;
+  const auto near = closest(*given, values, 1);
+  throw UsageError{"--" + option + ": no recommendation has '" + *given + "'" +
+                   (near.empty() ? std::string() : "; did you mean '" + near[0] + "'?") + " (one of: '" +
+                   join(values, "', '") + "')"};
+}
+
+}  // namespace
+
 void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   std::ostream& out = io.out;
-  RecommendationFilter filter{a.option("source"), a.option("audience"), a.option("category"), a.option("practice")};
+  std::vector<std::string> audiences, categories;
+  for (const auto& r : c.guidance().recommendations) {
+    audiences.push_back(r.audience);
+    categories.push_back(r.category);
+  }
+  RecommendationFilter filter{a.option("source"), known_value(a, "audience", audiences),
+                              known_value(a, "category", categories), a.option("practice")};
   if (filter.source) c.guidance_source(*filter.source);  // NotFound for a typo
   if (filter.practice) c.practice(*filter.practice);
   const auto list = c.recommendations(filter);

@@ -196,6 +196,17 @@ std::vector<SearchHit> search(const Catalog& catalog, std::string_view query, co
       scores[p.doc] += idf * tf * (k1 + 1) / (tf + norm);
     }
   }
+  // A query that is an id ("4.1", "backups", "cap_mayors.4") finds that item first, in any
+  // case and number, as words do.
+  std::string whole(query);
+  whole.erase(0, whole.find_first_not_of(" \t"));
+  whole.erase(whole.find_last_not_of(" \t") + 1);
+  whole = normalise(whole);
+  if (!whole.empty()) {
+    const double top = scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end());
+    for (std::uint32_t d = 0; d < scores.size(); ++d)
+      if (normalise(index.docs[d].id) == whole) scores[d] = top + 1.0;
+  }
   std::vector<std::uint32_t> ranked;
   for (std::uint32_t d = 0; d < scores.size(); ++d)
     if (scores[d] > 0 && (!options.kind || index.docs[d].kind == *options.kind)) ranked.push_back(d);

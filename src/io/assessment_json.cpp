@@ -17,6 +17,8 @@
 #include <map>
 #include <optional>
 #include <thread>
+#include <tuple>
+#include <tuple>
 #include <utility>
 
 namespace electsec {
@@ -111,14 +113,21 @@ class Problems {
       const auto pos = position(list_[0].first);
       throw ParseError(std::string(source_), pos.line, pos.column, list_[0].first, list_[0].second);
     }
-    std::vector<Problem> problems;
+    // In the order of the file, as a person reads it and fixes it.
+    std::vector<std::pair<detail::TextPosition, Problem>> located;
     for (const auto& [pointer, message] : list_) {
       const auto pos = position(pointer);
-      problems.push_back({std::string(source_) +
+      located.push_back({pos,
+                         {std::string(source_) +
                               (positions_ ? ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) : "") +
                               ": field " + pointer,
-                          message});
+                          message}});
     }
+    std::stable_sort(located.begin(), located.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.first.line, a.first.column) < std::tie(b.first.line, b.first.column);
+    });
+    std::vector<Problem> problems;
+    for (auto& item : located) problems.push_back(std::move(item.second));
     throw ValidationError(
         std::move(problems),
         std::string(source_) + ": " + std::to_string(count_) + " problems" +

@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <sstream>
 
@@ -48,13 +49,24 @@ std::string markdown_escape(std::string_view raw) {
   for (char& c : flat)
     if (c == '\n' || c == '\r') c = ' ';
   const std::string text = printable(flat);
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  // Only what could take effect is escaped, so ids and names stay readable in the source:
+  // inline markup anywhere; '_' unless inside a word (where it never emphasises); what
+  // starts a heading, a list item, a rule or a numbered item only at the start; '&' only where it
+  // could begin an entity.
+  const std::size_t start = text.find_first_not_of(' ');
+  const std::size_t digits_end = start == std::string::npos ? start : text.find_first_not_of("0123456789", start);
   std::string out;
-  for (char c : text) {
-    if (c == '\n' || c == '\r') {
-      out += ' ';
-      continue;
-    }
-    if (std::string_view("\\`*_{}[]<>()#+-!|~").find(c) != std::string_view::npos) out += '\\';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char before = i > 0 ? text[i - 1] : ' ', after = i + 1 < text.size() ? text[i + 1] : ' ';
+    bool escape = std::string_view("\\`*[]<>|~").find(c) != std::string_view::npos;
+    if (c == '_') escape = !(alnum(before) && alnum(after));
+    const bool ends_word = after == ' ' || i + 1 == text.size();
+    if (i == start && (c == '#' || c == '+' || c == '-') && (ends_word || after == c)) escape = true;
+    if (i == digits_end && digits_end > start && (c == '.' || c == ')') && ends_word) escape = true;
+    if (c == '&') escape = alnum(after) || after == '#';
+    if (escape) out += '\\';
     out += c;
   }
   return out;

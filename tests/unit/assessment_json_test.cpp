@@ -299,4 +299,25 @@ BOOST_AUTO_TEST_CASE(rollup_files_reads_directories_in_parallel) {
     });
 }
 
+BOOST_AUTO_TEST_CASE(several_problems_are_listed_in_the_order_of_the_file) {
+  // The reader sees keys in sorted order; the report follows the lines.
+  const std::string text = R"({"schema": "electsec.assessment/1",
+ "jurisdiction": {"id": "x", "name": "X", "state": "XX", "kind": "county"},
+ "catalog_version": "1.4.1", "maturity": 1,
+ "statuses": {
+  "zz.nope": {"status": "done"},
+  "asset_management.l1.1": {"status": "bogus"},
+  "aa.nope": {"status": "done"}
+ }})";
+  try {
+    (void)parse_assessment(text, default_catalog(), "f.json");
+    BOOST_ERROR("accepted");
+  } catch (const ValidationError& e) {
+    BOOST_TEST_REQUIRE(e.problems().size() == 3u);
+    BOOST_TEST(e.problems()[0].where.rfind("f.json:5:", 0) == 0u, e.problems()[0].where);
+    BOOST_TEST(e.problems()[1].where.rfind("f.json:6:", 0) == 0u, e.problems()[1].where);
+    BOOST_TEST(e.problems()[2].where.rfind("f.json:7:", 0) == 0u, e.problems()[2].where);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_assessment_json

@@ -196,6 +196,7 @@ BOOST_AUTO_TEST_CASE(rollup_of_a_directory) {
   BOOST_TEST(doc["practices"][17]["actions_done"] == 1);
   const Run csv = run({"rollup", dir.string(), "--format", "csv"});
   BOOST_TEST(csv.out.find("practice,actions_applicable,actions_done,completion,offices_complete\r\n") == 0u);
+  BOOST_TEST(run({"rollup", dir.string(), "--threads", "0"}).out == r.out);  // 0: one thread per core
   BOOST_TEST(run({"rollup"}).code == 2);
   BOOST_TEST(run({"rollup", (dir / "none.json").string()}).code == 1);
 }

@@ -40,7 +40,29 @@ BOOST_AUTO_TEST_SUITE(test_report)
 BOOST_AUTO_TEST_CASE(escaping) {
   BOOST_TEST(html_escape(R"(<a href="x">'&'</a>)") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   BOOST_TEST(html_escape("two\nlines\tand \x1b[1m") == "two lines and \\x1b[1m");
-  BOOST_TEST(markdown_escape("a|b *c* [d](e)\nf") == "a\\|b \\*c\\* \\[d\\]\\(e\\) f");
+  struct Case {
+    std::string text, markdown;
+  };
+  const Case cases[] = {
+      {"a|b *c* [d](e)\nf", "a\\|b \\*c\\* \\[d\\](e) f"},       // [d](e) cannot become a link
+      {"EI-ISAC and us-xx-sample", "EI-ISAC and us-xx-sample"},  // hyphens inside a line do nothing
+      {"asset_management", "asset_management"},                  // '_' inside a word never emphasises
+      {"_word_ and snake_", "\\_word\\_ and snake\\_"},
+      {"# not a heading", "\\# not a heading"},
+      {"- not a list", "\\- not a list"},
+      {"  + nor this", "  \\+ nor this"},
+      {"1. not numbered", "1\\. not numbered"},
+      {"2) nor this", "2\\) nor this"},
+      {"version 1.4.1 - done", "version 1.4.1 - done"},
+      {"1.4.1", "1.4.1"},        // not an ordered list: no space after the dot
+      {"#hashtag", "#hashtag"},  // not a heading: no space after the #
+      {"---", "\\---"},          // a rule
+      {"`code` <b>~x~</b>", "\\`code\\` \\<b\\>\\~x\\~\\</b\\>"},
+      {"Q&A &amp; &#38;", "Q\\&A \\&amp; \\&#38;"},
+      {"A & B", "A & B"},
+      {"back\\slash", "back\\\\slash"},
+  };
+  for (const auto& c : cases) BOOST_TEST(markdown_escape(c.text) == c.markdown, c.text);
 }
 
 BOOST_AUTO_TEST_CASE(office_report_matches_its_golden_file) {

@@ -3,6 +3,8 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include <optional>
+
 #include "support.hpp"
 
 #include <thread>
@@ -60,6 +62,29 @@ BOOST_AUTO_TEST_CASE(hits_carry_kind_title_practice_and_snippet) {
   BOOST_TEST(hits[0].title == "Managing Infrastructure with Secure Configurations");
   BOOST_TEST(hits[0].snippet.find("Lock the screen") != std::string::npos, hits[0].snippet);
   for (const auto& h : hits) BOOST_TEST((h.kind == HitKind::action));
+}
+
+BOOST_AUTO_TEST_CASE(an_id_finds_its_item_first) {
+  const auto& c = default_catalog();
+  struct Case {
+    std::string query;
+    std::optional<HitKind> kind;
+    std::string id;
+  };
+  const Case cases[] = {
+      {"4.1", HitKind::safeguard, "4.1"},  // words alone ("4", "1") found no Safeguard
+      {"4.1", std::nullopt, "4.1"},
+      {"Backups", std::nullopt, "backups"},
+      {" cap_mayors.4 ", std::nullopt, "cap_mayors.4"},
+      {"asset_management.l1.1", HitKind::action, "asset_management.l1.1"},
+  };
+  for (const auto& k : cases) {
+    SearchOptions options;
+    options.kind = k.kind;
+    const auto hits = search(c, k.query, options);
+    BOOST_TEST_REQUIRE(!hits.empty(), k.query);
+    BOOST_TEST(hits[0].id == k.id, k.query);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(case_plurals_and_empty_queries) {
