@@ -12,6 +12,7 @@
 /// \endcode
 
 #include <electsec/export.hpp>
+#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -29,7 +30,13 @@ struct ELECTSEC_API Table {
 /// dashed line under the headers; the last column is not padded. Control characters and
 /// bytes that are not UTF-8 in a cell are shown escaped (as `printable` does), so a cell
 /// cannot move the cursor or change the terminal.
-ELECTSEC_API void write_table(std::ostream& out, const Table& table);
+///
+/// With a `width` (a terminal's columns; 0: no limit), a table that would be wider has its
+/// widest columns narrowed, one after another but none below 20 characters, and their text
+/// wrapped between words onto the lines below (the other columns blank there); a word
+/// longer than its column is cut between characters. A table that still does not fit is
+/// written as narrow as it can be.
+ELECTSEC_API void write_table(std::ostream& out, const Table& table, std::size_t width = 0);
 
 /// RFC 4180: a header row, CRLF line ends, fields quoted when they hold a comma, quote, CR
 /// or LF, quotes doubled.

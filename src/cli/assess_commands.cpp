@@ -33,7 +33,7 @@ void write_scorecard(const Catalog& c, const Scorecard& card, Format f, std::ost
       << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
       << percent(card.completion) << "), " << card.actions_in_progress << " in progress; priority practices "
       << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n";
-  write_table(out, t);
+  write_table(out, t, terminal_width);
 }
 
 const char* const assess_usage =
@@ -149,7 +149,7 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
     io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
   else
     io.out << recorded << " statuses recorded\n\n";
-  write_table(io.out, t);
+  write_table(io.out, t, terminal_width);
 }
 
 void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -279,7 +279,7 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   out << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
       << " at Level 2, " << r.maturity_distribution[2] << " at Level 3; " << r.actions_done << " of "
       << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ")\n\n";
-  write_table(out, t);
+  write_table(out, t, terminal_width);
   std::vector<std::string> least;
   for (const auto& id : r.least_complete) least.push_back(c.practice(id).title);
   out << "\nLeast complete: " << (least.empty() ? "-" : join(least, "; ")) << '\n';

@@ -232,7 +232,7 @@ void run_catalog(const Command&, const Catalog& c, const Args&, Format f, Io& io
             row("acronyms", c.acronyms().size()),
             row("guidance recommendations", c.guidance().recommendations.size())};
   out << c.guide().title << ", version " << c.guide().version << "\n\n";
-  write_table(out, t);
+  write_table(out, t, terminal_width);
 }
 
 std::string practice_ids(const std::vector<const Practice*>& list) {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <iostream>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace electsec::cli {
@@ -255,6 +256,13 @@ namespace electsec {
 using namespace cli;
 
 int run_cli(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  // Tables fit the terminal when they go to one; files and pipes get whole lines.
+  struct winsize size {};
+  const bool terminal = &out == &std::cout && ::isatty(STDOUT_FILENO) == 1;
+  cli::terminal_width = terminal && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 ? size.ws_col : 0;
+  struct Reset {
+    ~Reset() { cli::terminal_width = 0; }
+  } reset;
   return run_cli(argv, std::cin, out, err, ::isatty(STDIN_FILENO) == 1);
 }
 

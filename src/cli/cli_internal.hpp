@@ -113,6 +113,10 @@ std::optional<MaturityAnswers> answers_option(const Catalog& c, const Args& a, I
 void write_level_change(const std::string& file, Maturity from, Maturity to, const std::vector<std::string>& no_longer,
                         std::ostream& out);
 
+/// The columns of the terminal the output goes to, for this run_cli call on this thread; 0
+/// when the output is not a terminal (a file, a pipe, a string), which is never wrapped.
+extern thread_local std::size_t terminal_width;
+
 /// A value's JSON (the public codec's text) as a tree the commands can combine.
 template <typename T>
 json value_json(const T& value) {

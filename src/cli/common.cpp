@@ -8,6 +8,8 @@
 
 namespace electsec::cli {
 
+thread_local std::size_t terminal_width = 0;
+
 const char* format_name(Format f) {
   switch (f) {
     case Format::table:
@@ -47,7 +49,7 @@ std::string block_title(const Action& a) {
 
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {
   if (f == Format::csv) return write_csv(out, t);
-  write_table(out, t);
+  write_table(out, t, terminal_width);
   // "1 practice", "2 practices": every noun here forms its plural with a final s.
   std::string text = noun;
   if (t.rows.size() == 1 && !text.empty() && text.back() == 's') text.pop_back();

@@ -62,7 +62,7 @@ void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io&
     Table part{t.headers, {}};
     for (std::size_t i = 0; i < list.size(); ++i)
       if (c.guidance_source(list[i]->source).title + " / " + list[i]->category == group) part.rows.push_back(t.rows[i]);
-    write_table(out, part);
+    write_table(out, part, terminal_width);
     out << '\n';
   }
   out << list.size() << " recommendations\n";
@@ -105,7 +105,7 @@ void run_search(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     out << "no matches for '" << query << "'\n";
     return;
   }
-  write_table(out, t);
+  write_table(out, t, terminal_width);
   out << "\nbest match: " << hits[0].snippet << '\n';
 }
 

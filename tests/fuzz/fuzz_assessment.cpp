@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto a =
         electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::score(catalog, a);
-    electsec::build_plan(catalog, a.maturity, &a);
+    electsec::build_plan(catalog, a.maturity, a);
     // What we write, we read back equal; and it passes the writers' validation.
     if (!(electsec::parse_assessment(electsec::to_json(a), catalog) == a)) std::abort();
     electsec::validate_assessment(a, catalog);
