@@ -23,17 +23,10 @@
 #include <unistd.h>
 
 using namespace electsec;
+using test::office;
 namespace fs = std::filesystem;
 
 namespace {
-
-Assessment office(const std::string& id = "us-xx-a", Maturity m = Maturity::level1) {
-  Assessment a;
-  a.jurisdiction = {id, "A County", "XX", JurisdictionKind::county};
-  a.catalog_version = default_catalog().guide().version;
-  a.maturity = m;
-  return a;
-}
 
 std::vector<std::string> names_in(const fs::path& dir) {
   std::vector<std::string> names;

@@ -16,18 +16,7 @@
 #include <fstream>
 
 using namespace electsec;
-
-namespace {
-
-Assessment office(const std::string& id = "us-xx-a", Maturity m = Maturity::level1) {
-  Assessment a;
-  a.jurisdiction = {id, "A County", "XX", JurisdictionKind::county};
-  a.catalog_version = default_catalog().guide().version;
-  a.maturity = m;
-  return a;
-}
-
-}  // namespace
+using test::office;
 
 BOOST_AUTO_TEST_SUITE(test_hostile_input)
 BOOST_AUTO_TEST_CASE(messages_are_one_printable_line) {

@@ -82,6 +82,14 @@ std::string reference_path(const std::string& name) { return std::string(ELECTSE
 
 std::string test_data_path(const std::string& name) { return std::string(ELECTSEC_TEST_DATA_DIR) + "/" + name; }
 
+Assessment office(const std::string& id, Maturity m) {
+  Assessment a;
+  a.jurisdiction = {id, "A County", "XX", JurisdictionKind::county};
+  a.catalog_version = default_catalog().guide().version;
+  a.maturity = m;
+  return a;
+}
+
 std::string source_path(const std::string& name) { return std::string(ELECTSEC_SOURCE_DIR) + "/" + name; }
 
 std::string read_text(const std::string& path) {

@@ -1,6 +1,7 @@
 #pragma once
 // Shared helpers of the unit tests.
 
+#include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
 #include <string>
@@ -26,6 +27,9 @@ std::string read_text(const std::string& path);
 /// `text` with the first `from` replaced by `to`; throws std::logic_error when `text`
 /// has no `from`, so a case whose fixture changed fails instead of testing the fixture.
 std::string replace_once(std::string text, const std::string& from, const std::string& to);
+
+/// An empty assessment of "A County" (XX) at `m`, for the default catalog.
+Assessment office(const std::string& id = "us-xx-a", Maturity m = Maturity::level1);
 
 /// A path in a fresh temporary directory (removed at exit) for files a test writes.
 std::string temp_path(const std::string& name);
