@@ -1,6 +1,8 @@
 // maturity (the questionnaire and its rule) and plan.
 #include "cli_internal.hpp"
 
+#include <sstream>
+
 namespace electsec::cli {
 
 // ---- maturity ----
@@ -112,7 +114,10 @@ void run_maturity(const Command& cmd, const Catalog& c, const Args& a, Format f,
 // ---- plan ----
 
 void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
-  std::ostream& out = io.out;
+  // Rendered whole, then written to -o FILE (atomically) or to standard output; a file
+  // gets whole lines whatever the terminal's width.
+  std::ostringstream out;
+  if (a.option("output")) terminal_width = 0;
   std::optional<Assessment> assessment;
   if (const auto file = a.option("assessment")) assessment = load_assessment(*file, c);
   Maturity m;
@@ -123,6 +128,17 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   else
     throw UsageError{"plan needs --maturity N or --assessment FILE"};
   const Plan plan = assessment ? build_plan(c, m, *assessment) : build_plan(c, m);
+  // Whose plan: the office's name when there is an assessment.
+  const std::string heading = "Plan for " + (assessment ? assessment->jurisdiction.name + " at " + level_name(m)
+                                                        : "an office at " + level_name(m));
+  // Nothing left: say so, and what comes next.
+  const std::string done =
+      plan.steps.empty()
+          ? "Nothing left at " + level_name(m) + ": every applicable action is done or not applicable." +
+                (m == Maturity::level3 ? std::string()
+                                       : " Next: electsec plan --maturity " + std::to_string(static_cast<int>(m) + 1) +
+                                             (assessment ? " --assessment FILE" : "") + ".")
+          : std::string();
   const bool with_guidance = a.flag("with-guidance");
   const auto guidance_of = [&](const PlanStep& s) {
     std::vector<std::string> ids;
@@ -133,24 +149,26 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   if (f == Format::json) {
     if (!with_guidance) {
       out << to_json(plan) << '\n';
-      return;
+      return write_result(a, io, out.str());
     }
     json doc = json::parse(to_json(plan));
     if (with_guidance)
       for (std::size_t i = 0; i < plan.steps.size(); ++i) doc["steps"][i]["guidance"] = guidance_of(plan.steps[i]);
     out << doc.dump(2) << '\n';
-    return;
+    return write_result(a, io, out.str());
   }
   if (f == Format::csv) {
     Table t{{"rank", "kind", "id", "practice", "action", "reason"}, {}};
     for (const auto& s : plan.steps)
       for (const auto& action : s.actions)
         t.rows.push_back({std::to_string(s.rank), std::string(to_string(s.kind)), s.id, s.practice, action, s.reason});
-    return write_csv(out, t);
+    write_csv(out, t);
+    return write_result(a, io, out.str());
   }
   const auto title = [&](const PlanStep& s) { return step_title(c, s); };
   if (f == Format::markdown) {
-    out << "# Plan for an office at " << level_name(m) << "\n";
+    out << "# " << markdown_escape(heading) << "\n";
+    if (!done.empty()) out << '\n' << done << '\n';
     for (const auto& s : plan.steps) {
       out << "\n## " << s.rank << ". " << title(s) << "\n\n*" << s.reason << "*\n\n";
       for (const auto& action : s.actions) out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
@@ -158,12 +176,13 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
         for (const auto& id : guidance_of(s))
           out << "- Related guidance: " << c.recommendation(id).title << " (`" << id << "`)\n";
     }
-    return;
+    return write_result(a, io, out.str());
   }
   Table t{{"#", "Step", "Actions", "Why"}, {}};
   for (const auto& s : plan.steps)
     t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
-  out << "Plan for an office at " << level_name(m) << "\n\n";
+  out << printable(heading) << "\n\n";
+  if (!done.empty()) out << done << "\n\n";
   write_rows(out, f, t, "steps");
   if (a.flag("with-guidance")) {
     out << "\nRelated guidance\n";
@@ -172,6 +191,7 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
         for (const Recommendation* r : c.recommendations_of_practice(s.practice))
           out << "  step " << s.rank << ": " << r->id << "  " << r->title << " (" << r->audience << ")\n";
   }
+  write_result(a, io, out.str());
 }
 
 }  // namespace electsec::cli

@@ -69,6 +69,28 @@ BOOST_AUTO_TEST_CASE(maturity_needs_a_file_or_a_terminal) {
   BOOST_TEST(r.err.find("maturity needs --answers FILE") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(plan_names_the_office_writes_to_a_file_and_says_when_nothing_is_left) {
+  const std::string file = test::temp_path("plan-office.json");
+  BOOST_TEST_REQUIRE(run({"assess", "init", file, "--id", "us-xx-p", "--name", "Plan County", "--state", "XX", "--kind",
+                          "county", "--maturity", "1"})
+                         .code == 0);
+  const Run table = run({"plan", "--assessment", file});
+  BOOST_TEST(table.out.rfind("Plan for Plan County at Level 1\n\n#", 0) == 0u, table.out.substr(0, 200));
+  const std::string md = test::temp_path("plan.md");
+  const Run written = run({"plan", "--assessment", file, "--format", "markdown", "-o", md});
+  BOOST_TEST(written.code == 0, written.err);
+  BOOST_TEST(written.out == "wrote " + md + "\n");
+  BOOST_TEST(test::read_text(md).rfind("# Plan for Plan County at Level 1\n\n## 1. ", 0) == 0u);
+  // Every practice marked not applicable: nothing is left, and the plan says what comes next.
+  for (const Practice& p : default_catalog().practices())
+    BOOST_TEST_REQUIRE(run({"assess", "set", file, "not_applicable", "--practice", p.id}).code == 0);
+  const Run none = run({"plan", "--assessment", file});
+  BOOST_TEST(none.out.find("Nothing left at Level 1: every applicable action is done or not applicable. Next: "
+                           "electsec plan --maturity 2 --assessment FILE.") != std::string::npos,
+             none.out);
+  BOOST_TEST(none.out.find("0 steps") != std::string::npos, none.out);
+}
+
 BOOST_AUTO_TEST_CASE(plan_formats) {
   const Run table = run({"plan", "--maturity", "1"});
   BOOST_TEST(table.code == 0);
