@@ -64,12 +64,17 @@ ELECTSEC_API std::string to_json(const Guidance& value, int indent = 2);  ///< \
 
 /// The value of type T that `text` holds, checked field by field as the catalog loader
 /// checks it; throws ParseError naming the source, line, column and field. Defined for
-/// every type that has a `to_json` above, in results_json.hpp (the results) or in
-/// assessment_json.hpp (Jurisdiction); other types do not compile. References between
+/// every type with a `to_json` above, for the plans, plan steps, scorecards, rollups and
+/// office summaries of results_json.hpp, and for Jurisdiction and ActionStatus
+/// (assessment_json.hpp); any other type does not compile. (MaturityResult and CatalogDiff
+/// are written only; assessments are read by parse_assessment.) References between
 /// values (a practice's Safeguards) are not resolved: that needs a whole catalog.
 template <typename T>
 T from_json(std::string_view /* text */, std::string_view /* source */ = "<string>") {
-  static_assert(!std::is_same_v<T, T>, "from_json is defined only for the value types with a to_json");
+  static_assert(!std::is_same_v<T, T>,
+                "from_json<T>: T must be a catalog value (catalog_json.hpp), a plan, plan step, scorecard, rollup or "
+                "office summary (include results_json.hpp), or a Jurisdiction or ActionStatus (include "
+                "assessment_json.hpp)");
   return T{};
 }
 

@@ -13,7 +13,10 @@ namespace electsec {
 
 /// Run one command. `args` excludes the program name. Writes results to `out` and
 /// messages to `err`. Returns the exit code: 0 success, 1 user error (one line on
-/// `err` naming the file, line and field or the unknown id), 2 usage error.
+/// `err` naming the file, line and field or the unknown id), 2 usage error, 4 a rollup
+/// with `--skip-invalid` that left out files (listed on `err`). (The `electsec` program
+/// adds 3 for an internal error.) Tables are as wide as their content; the three-argument
+/// form fits them to the terminal when `out` is std::cout on a terminal.
 /// Interactive commands (the maturity questionnaire) read from standard input when it is
 /// a terminal.
 ELECTSEC_API int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

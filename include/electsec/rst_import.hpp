@@ -48,7 +48,7 @@ struct ELECTSEC_API ImportResult {
 ELECTSEC_API ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options = {});
 
 /// One best-practice file on its own (scopes and order are unknown: in_scope everywhere,
-/// order 1). `stem` is its id. What it could not place is left out silently; the overload
+/// order 1). The file's name without `.rst` is its id. What it could not place is left out silently; the overload
 /// below reports it.
 ELECTSEC_API Practice import_practice_rst(const std::string& path, const ImportOptions& options = {});
 /// The same, appending what it could not place to `warnings`.

@@ -28,7 +28,7 @@ struct ELECTSEC_API SearchHit {
   std::string id;
   std::string title;     ///< what to show: the practice's title for goals and actions
   std::string practice;  ///< the practice it belongs to, when it belongs to one
-  double score = 0;      ///< BM25, higher is better
+  double score = 0;      ///< BM25, higher is better (an id match: just above the best)
   std::string snippet;   ///< the text around the first match
 };
 
@@ -40,9 +40,10 @@ struct ELECTSEC_API SearchOptions {
 
 /// Hits for `query`, best first (ties in catalog order). Case-insensitive; words are
 /// matched after light normalisation (plurals), common words are ignored, and words in
-/// titles, names and terms count three times. An empty query, or one with no known
-/// word, gives no hits. The index is built on the first search of a catalog (once, even
-/// from several threads at a time) and shared by its copies.
+/// titles, names and terms count three times. A query that is an id ("4.1", "backups",
+/// "cap_mayors.4", in any case) puts that item first, scored just above the best other
+/// hit. An empty query, or one with no known word that is no id, gives no hits. The index is built on the first search
+/// of a catalog (once, even from several threads at a time) and shared by its copies.
 ELECTSEC_API std::vector<SearchHit> search(const Catalog& catalog, std::string_view query,
                                            const SearchOptions& options = {});
 

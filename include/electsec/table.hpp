@@ -32,8 +32,9 @@ struct ELECTSEC_API Table {
 /// cannot move the cursor or change the terminal.
 ///
 /// With a `width` (a terminal's columns; 0: no limit), a table that would be wider has its
-/// widest columns narrowed, one after another but none below 20 characters, and their text
-/// wrapped between words onto the lines below (the other columns blank there); a word
+/// widest columns but the first (the ids) narrowed, one after another but none below 20
+/// characters, and their text wrapped between words onto the lines below (the other
+/// columns blank there); a word
 /// longer than its column is cut between characters. A table that still does not fit is
 /// written as narrow as it can be.
 ELECTSEC_API void write_table(std::ostream& out, const Table& table, std::size_t width = 0);

@@ -45,11 +45,16 @@ const char* const assess_usage =
     "       electsec assess score FILE [--format table|json|csv]\n"
     "       electsec assess migrate FILE --to CATALOG";
 
+// A status as a person may type it ("DONE", "Done"); anything else names every status.
 Status status_argument(const std::string& text) {
   try {
     return parse_status(text);
   } catch (const Error& e) {
-    throw UsageError{e.what()};
+    try {
+      return parse_status(lower_case(text));
+    } catch (const Error&) {
+      throw UsageError{e.what()};
+    }
   }
 }
 

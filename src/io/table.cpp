@@ -67,7 +67,8 @@ void write_table(std::ostream& out, const Table& raw, std::size_t width) {
   constexpr std::size_t narrowest = 20;
   while (width > 0 && total > width) {
     std::size_t widest = widths.size();
-    for (std::size_t i = 0; i < widths.size(); ++i)
+    // The first column (ids, to be copied whole) is never narrowed.
+    for (std::size_t i = 1; i < widths.size(); ++i)
       if (widths[i] > narrowest && (widest == widths.size() || widths[i] > widths[widest])) widest = i;
     if (widest == widths.size()) break;  // every column is as narrow as it may be
     const std::size_t cut = std::min(total - width, widths[widest] - narrowest);

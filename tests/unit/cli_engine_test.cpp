@@ -81,6 +81,10 @@ BOOST_AUTO_TEST_CASE(plan_names_the_office_writes_to_a_file_and_says_when_nothin
   BOOST_TEST(written.code == 0, written.err);
   BOOST_TEST(written.out == "wrote " + md + "\n");
   BOOST_TEST(test::read_text(md).rfind("# Plan for Plan County at Level 1\n\n## 1. ", 0) == 0u);
+  // A status in another case is still that status (and filters likewise).
+  BOOST_TEST(run({"assess", "set", file, "backups.l1.1", "DONE"}).code == 0);
+  BOOST_TEST(run({"assess", "show", file, "--status", "Done", "--format", "csv"}).out ==
+             "id,status,note,updated\r\nbackups.l1.1,done,," + today_utc() + "\r\n");
   // Every practice marked not applicable: nothing is left, and the plan says what comes next.
   for (const Practice& p : default_catalog().practices())
     BOOST_TEST_REQUIRE(run({"assess", "set", file, "not_applicable", "--practice", p.id}).code == 0);
