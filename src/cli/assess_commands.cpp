@@ -48,13 +48,9 @@ const char* const assess_usage =
 // A status as a person may type it ("DONE", "Done"); anything else names every status.
 Status status_argument(const std::string& text) {
   try {
-    return parse_status(text);
+    return parse_in_any_case(parse_status, text);
   } catch (const Error& e) {
-    try {
-      return parse_status(lower_case(text));
-    } catch (const Error&) {
-      throw UsageError{e.what()};
-    }
+    throw UsageError{e.what()};
   }
 }
 

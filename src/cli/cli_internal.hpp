@@ -140,15 +140,14 @@ void write_json_items(std::ostream& out, const std::vector<T>& items) {
   out << list.dump(2) << '\n';
 }
 
-/// An enum option as a person may type it: the exact spelling, or the same word in another
-/// case ("protect", "DEVICES", "n/a"); anything else is the parser's error, which names
-/// every accepted value.
+/// `parse(text)`, or failing that `parse` of the same word in lower case, with a capital or
+/// in upper case ("protect", "DEVICES", "n/a", "Done"); when none is known, the parser's own
+/// error for what was typed, which names every accepted value.
 template <typename F>
-auto parse_enum_option(const Args& a, const std::string& name, F parse) {
-  const std::string text = *a.option(name);
+auto parse_in_any_case(F parse, const std::string& text) {
   try {
     return parse(text);
-  } catch (const Error& e) {
+  } catch (const Error&) {
     std::string lower = lower_case(text), upper = text, capital = lower;
     for (char& ch : upper) ch = static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
     if (!capital.empty() && capital[0] >= 'a' && capital[0] <= 'z')
@@ -159,6 +158,16 @@ auto parse_enum_option(const Args& a, const std::string& name, F parse) {
       } catch (const Error&) {
       }
     }
+    return parse(text);  // throws
+  }
+}
+
+/// An enum option as a person may type it (parse_in_any_case); a usage error otherwise.
+template <typename F>
+auto parse_enum_option(const Args& a, const std::string& name, F parse) {
+  try {
+    return parse_in_any_case(parse, *a.option(name));
+  } catch (const Error& e) {
     throw UsageError{"--" + name + ": " + e.what()};
   }
 }

@@ -85,6 +85,9 @@ struct SearchIndex {
   };
   std::vector<Doc> docs;
   std::unordered_map<std::string, std::vector<Posting>> postings;
+  // Documents by their id in the words' normal form ("Backups" and "backup" alike), so a
+  // query that is an id is found without a pass over every document.
+  std::unordered_map<std::string, std::vector<std::uint32_t>> by_id;
   double average_length = 1;
 
   void add(HitKind kind, std::string id, std::string title, std::string practice, std::string_view heading,
@@ -101,6 +104,7 @@ struct SearchIndex {
       length += 1;
     }
     for (const auto& [term, f] : tf) postings[term].push_back({doc, f});
+    by_id[normalise(id)].push_back(doc);
     docs.push_back({kind, std::move(id), std::move(title), std::move(practice), body, heading, length});
   }
 
@@ -201,11 +205,9 @@ std::vector<SearchHit> search(const Catalog& catalog, std::string_view query, co
   std::string whole(query);
   whole.erase(0, whole.find_first_not_of(" \t"));
   whole.erase(whole.find_last_not_of(" \t") + 1);
-  whole = normalise(whole);
-  if (!whole.empty()) {
-    const double top = scores.empty() ? 0.0 : *std::max_element(scores.begin(), scores.end());
-    for (std::uint32_t d = 0; d < scores.size(); ++d)
-      if (normalise(index.docs[d].id) == whole) scores[d] = top + 1.0;
+  if (const auto it = index.by_id.find(normalise(whole)); !whole.empty() && it != index.by_id.end()) {
+    const double top = *std::max_element(scores.begin(), scores.end());
+    for (const std::uint32_t d : it->second) scores[d] = top + 1.0;
   }
   std::vector<std::uint32_t> ranked;
   for (std::uint32_t d = 0; d < scores.size(); ++d)

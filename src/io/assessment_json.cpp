@@ -394,19 +394,11 @@ std::string to_json(const Assessment& a) {
   return w.take();
 }
 
-std::string to_json(const Jurisdiction& j, int indent) { return detail::dump(detail::encode(j), indent); }
+ELECTSEC_DEFINE_TO_JSON(Jurisdiction)
+ELECTSEC_DEFINE_TO_JSON(ActionStatus)
+ELECTSEC_DEFINE_FROM_JSON(Jurisdiction)
 
-std::string to_json(const ActionStatus& s, int indent) { return detail::dump(detail::encode(s), indent); }
-
-template <>
-Jurisdiction from_json<Jurisdiction>(std::string_view text, std::string_view source) {
-  return detail::decode_text<Jurisdiction>(text, source);
-}
-
-template <>
-ActionStatus from_json<ActionStatus>(std::string_view text, std::string_view source) {
-  return detail::decode_text<ActionStatus>(text, source);
-}
+ELECTSEC_DEFINE_FROM_JSON(ActionStatus)
 
 void validate_assessment(const Assessment& a, const Catalog& catalog, std::string_view source) {
   const std::string text = to_json(a);

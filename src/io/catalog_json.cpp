@@ -31,12 +31,7 @@ std::string to_json(const Catalog& catalog, int indent) {
 }
 
 // Each value of the format: the shared encoder and decoder, as text.
-#define ELECTSEC_VALUE_CODEC(T)                                                                           \
-  std::string to_json(const T& value, int indent) { return detail::dump(detail::encode(value), indent); } \
-  template <>                                                                                             \
-  T from_json<T>(std::string_view text, std::string_view source) {                                        \
-    return detail::decode_text<T>(text, source);                                                          \
-  }
+#define ELECTSEC_VALUE_CODEC(T) ELECTSEC_DEFINE_TO_JSON(T) ELECTSEC_DEFINE_FROM_JSON(T)
 ELECTSEC_VALUE_CODEC(GuideInfo)
 ELECTSEC_VALUE_CODEC(MaturityLevel)
 ELECTSEC_VALUE_CODEC(MaturityStatement)

@@ -138,6 +138,16 @@ ELECTSEC_DECODABLE(OfficeSummary)
 ELECTSEC_DECODABLE(Rollup)
 #undef ELECTSEC_DECODABLE
 
+// The public text codec of one type (catalog_json.hpp, results_json.hpp, assessment_json.hpp)
+// over the encoder and decoder above: the same two definitions for every type.
+#define ELECTSEC_DEFINE_TO_JSON(T) \
+  std::string to_json(const T& value, int indent) { return detail::dump(detail::encode(value), indent); }
+#define ELECTSEC_DEFINE_FROM_JSON(T)                               \
+  template <>                                                      \
+  T from_json<T>(std::string_view text, std::string_view source) { \
+    return detail::decode_text<T>(text, source);                   \
+  }
+
 template <typename T>
 T decode_text(std::string_view text, std::string_view source) {
   const json doc = parse_json(text, source);
