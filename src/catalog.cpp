@@ -219,6 +219,17 @@ const Action& Catalog::action(std::string_view id) const {
   return impl_->data.practices[it->second.first].actions[it->second.second];
 }
 
+const Action* Catalog::find_action(std::string_view id) const noexcept {
+  const auto it = impl_->action_index.find(id);
+  if (it == impl_->action_index.end()) return nullptr;
+  return &impl_->data.practices[it->second.first].actions[it->second.second];
+}
+
+const MaturityStatement* Catalog::find_maturity_statement(std::string_view id) const noexcept {
+  const auto it = impl_->statement_index.find(id);
+  return it == impl_->statement_index.end() ? nullptr : &impl_->data.maturity_statements[it->second];
+}
+
 const Practice& Catalog::practice_of_action(std::string_view action_id) const {
   const auto it = impl_->action_index.find(action_id);
   if (it == impl_->action_index.end()) action(action_id);  // throws NotFound with suggestions

@@ -107,6 +107,9 @@ class ELECTSEC_API Catalog {
   const Practice& practice(std::string_view id) const;
   /// An action by id ("backups.l1.1"); throws NotFound.
   const Action& action(std::string_view id) const;
+  /// An action by id, or null when the catalog has none: for callers that expect misses
+  /// (ids of another release), where an exception per miss would cost.
+  const Action* find_action(std::string_view id) const noexcept;
   /// The practice an action belongs to.
   const Practice& practice_of_action(std::string_view action_id) const;
 
@@ -142,6 +145,8 @@ class ELECTSEC_API Catalog {
   std::vector<const MaturityStatement*> maturity_statements(Maturity level) const;
   /// A maturity statement by id ("l2.3"); throws NotFound.
   const MaturityStatement& maturity_statement(std::string_view id) const;
+  /// A maturity statement by id, or null when the catalog has none.
+  const MaturityStatement* find_maturity_statement(std::string_view id) const noexcept;
 
   /// The guide's priority lists.
   const Priorities& priorities() const noexcept;

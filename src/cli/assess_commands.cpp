@@ -107,7 +107,10 @@ void assess_set(const Catalog& c, const Args& a, Io& io) {
 }
 
 void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
-  Assessment x = load_assessment(a.positional[2], c);
+  show_statuses(c, load_assessment(a.positional[2], c), a, f, io);
+}
+
+void show_statuses(const Catalog& c, Assessment x, const Args& a, Format f, Io& io) {
   const auto practice = a.option("practice");
   if (practice) c.practice(*practice);
   std::optional<Status> status;
@@ -149,7 +152,7 @@ void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
   if (practice || status)
     io.out << x.statuses.size() << " of " << recorded << " recorded statuses shown\n\n";
   else
-    io.out << recorded << " statuses recorded\n\n";
+    io.out << recorded << (recorded == 1 ? " status recorded\n\n" : " statuses recorded\n\n");
   write_table(io.out, t, terminal_width);
 }
 
@@ -258,7 +261,10 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     for (const auto& s : read.skipped) io.err << "  " << s.path << ": " << s.reason << '\n';
     io.exit_code = exit_skipped;
   }
-  const Rollup& r = read.rollup;
+  write_rollup(c, read.rollup, f, out);
+}
+
+void write_rollup(const Catalog& c, const Rollup& r, Format f, std::ostream& out) {
   if (f == Format::json) {
     out << to_json(r) << '\n';
     return;

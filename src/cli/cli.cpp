@@ -102,6 +102,20 @@ const std::vector<Command>& commands() {
        "  --threads N     read files on N threads (default and 0: one per core)\n",
        {"threads", "recursive", "skip-invalid"}, 1, 1000000,
        {Format::table, Format::json, Format::csv}, run_rollup},
+      {"store", "the history store: every change of many offices with its date; progress over time",
+       store_usage,
+       "  STORE             the store's file (SQLite); create it with 'store init'\n"
+       "  OFFICE            an office's jurisdiction id, as in its assessment file\n"
+       "  --date DATE       import, set, level: when the change took effect (default: the files' dates, or today)\n"
+       "  --author NAME     who records it (default: $USER)\n"
+       "  --as-of DATE      show, rollup, compare, export: the record as it stood at the end of that day\n"
+       "  --period P        trend: day, week or month (default month)\n"
+       "  --from, --to      trend: first and last day (default: the first change, and today)\n"
+       "  --state, --kind, --maturity   trend, rollup: only offices of that state, kind or level\n"
+       "  --peers G         compare: the other offices of its state (default), of its level, or all\n",
+       {"date", "author", "practice", "note", "status", "as-of", "period", "from", "to", "state", "kind", "maturity",
+        "peers", "recursive", "output"},
+       0, 1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_store},
       {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
        "guidance [--source ID] [--audience A] [--category C] [--practice ID] [--format table|json|csv]",
        "  --source ID     dhs_cisa or cap_mayors\n"

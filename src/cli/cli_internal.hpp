@@ -173,6 +173,14 @@ auto parse_enum_option(const Args& a, const std::string& name, F parse) {
 }
 
 extern const char* const assess_usage;
+extern const char* const store_usage;
+
+/// A status as typed on the command line (any case), or a usage error naming the statuses.
+Status status_argument(const std::string& text);
+/// An assessment's statuses as `assess show` prints them (--practice, --status filter).
+void show_statuses(const Catalog& c, Assessment x, const Args& a, Format f, Io& io);
+/// A rollup as `rollup` prints it.
+void write_rollup(const Catalog& c, const Rollup& r, Format f, std::ostream& out);
 
 // The commands, one runner each.
 void run_controls(const Command&, const Catalog&, const Args&, Format, Io&);
@@ -193,6 +201,7 @@ void run_maturity(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_plan(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_assess(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_rollup(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_store(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_guidance(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_search(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_import(const Command&, const Catalog&, const Args&, Format, Io&);

@@ -1,0 +1,241 @@
+#pragma once
+/// \file
+/// The history store: one SQLite file that keeps every change of many offices with its
+/// date, so that any office's assessment can be rebuilt as it stood on any day, and
+/// progress can be followed over time. Assessment files stay the interchange format: the
+/// store imports them and exports any office, as of any date, back to one.
+///
+/// Guarantees: nothing is updated in place or deleted (the event table refuses it); every
+/// recording call is one transaction, so concurrent writers from many processes lose
+/// nothing and a killed process leaves the store as it was before the call or after it;
+/// a file that is not a store, a damaged store, or a store of a newer schema is refused
+/// with an error naming it, and is not modified; an older store is migrated forward on
+/// open.
+
+#include <electsec/export.hpp>
+#include <electsec/assessment.hpp>
+#include <electsec/catalog.hpp>
+#include <electsec/files.hpp>
+#include <electsec/scorecard.hpp>
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace electsec {
+
+/// The schema version a store written by this electsec carries (`PRAGMA user_version`).
+inline constexpr int store_schema_version = 2;
+
+/// One recorded change of one office. `subject` says what changed:
+/// - `status:<action id>`: `value` is the status ("done", ...), `note` the note as it stands
+///   after the change;
+/// - `answer:<statement id>`: `value` is "true", "false", or "" when the answer was removed;
+/// - `maturity`: `value` is "1", "2" or "3";
+/// - `jurisdiction`: `value` is the jurisdiction's JSON (id, name, state, kind);
+/// - `catalog_version`: `value` is the release the office's ids refer to ("1.4.1").
+struct ELECTSEC_API StoreEvent {
+  std::int64_t sequence = 0;                   ///< order of recording in the store, from 1
+  std::string office;                          ///< the jurisdiction id
+  std::string subject;                         ///< what changed (see above)
+  std::string value;                           ///< its new value
+  std::string note;                            ///< status events: the note after the change
+  std::string at;                              ///< when it took effect: ISO date or UTC date-time
+  std::string author;                          ///< who recorded it
+  std::string source;                          ///< where it came from: a file, or the command that recorded it
+  bool operator==(const StoreEvent& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const StoreEvent& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// When, by whom and from where a change is recorded.
+struct ELECTSEC_API Stamp {
+  std::string at;      ///< ISO date or UTC date-time; empty: today (UTC)
+  std::string author;  ///< who records it; may be empty
+  std::string source;  ///< where it comes from; may be empty
+};
+
+/// What one import added.
+struct ELECTSEC_API ImportSummary {
+  std::size_t files = 0;              ///< assessment files (or assessments) read
+  std::size_t offices_new = 0;        ///< offices the store did not hold before
+  std::size_t offices_changed = 0;    ///< offices it held, with something new
+  std::size_t offices_unchanged = 0;  ///< offices it held, with nothing new
+  std::size_t events = 0;             ///< events recorded
+};
+
+/// Which offices a query covers; an empty field does not filter. State and kind are
+/// compared with each office's jurisdiction as of the query's date, maturity with its level
+/// then.
+struct ELECTSEC_API OfficeFilter {
+  std::vector<std::string> offices;      ///< only these jurisdiction ids
+  std::string state;                     ///< only offices of this state (as the offices write it)
+  std::optional<JurisdictionKind> kind;  ///< only offices of this kind
+  std::optional<Maturity> maturity;      ///< only offices at this level
+};
+
+/// The length of a trend's periods.
+enum class Period { day, week, month };
+/// "day", "week", "month".
+ELECTSEC_API std::string_view to_string(Period p);
+/// Parse "day", "week" or "month"; throws Error naming the accepted values.
+ELECTSEC_API Period parse_period(std::string_view text);
+
+/// How values spread over a group of offices (their completion, 0..1). Quartiles are
+/// interpolated linearly between the sorted values; all fields are 0 when `count` is 0.
+struct ELECTSEC_API Distribution {
+  std::size_t count = 0;                                                  ///< values
+  double min = 0;                                                         ///< smallest
+  double q1 = 0;                                                          ///< first quartile
+  double median = 0;                                                      ///< middle
+  double q3 = 0;                                                          ///< third quartile
+  double max = 0;                                                         ///< largest
+  bool operator==(const Distribution& o) const;                           ///< Equal when every field is equal.
+  bool operator!=(const Distribution& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// The spread of `values` (any order).
+ELECTSEC_API Distribution distribution(std::vector<double> values);
+/// The percentile rank of `value` among `values`: the share of them below it plus half the
+/// share equal to it, 0..100; 0 when `values` is empty.
+ELECTSEC_API double percentile_rank(double value, const std::vector<double>& values);
+
+/// One period of a trend: the offices' progress as of the period's last day.
+struct ELECTSEC_API TrendPoint {
+  std::string period;                                  ///< "2026-03-05" (day), "2026-W10" (ISO week), "2026-03" (month)
+  std::string as_of;                                   ///< the period's last day, or the trend's `to` date when earlier
+  std::size_t offices = 0;                             ///< offices with a record by then
+  std::array<std::size_t, 3> maturity_distribution{};  ///< of those, at Level 1, 2, 3
+  std::size_t actions_applicable = 0;                  ///< summed over them
+  std::size_t actions_done = 0;                        ///< summed over them
+  double completion = 0;                               ///< done / applicable over them, 0..1
+  Distribution office_completion;                      ///< how their completions spread
+  std::vector<PracticeRollup> practices;               ///< per practice, index order
+  bool operator==(const TrendPoint& o) const;          ///< Equal when every field is equal.
+  bool operator!=(const TrendPoint& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// A trend's extent. Empty dates default to the first recorded event's day and today.
+struct ELECTSEC_API TrendOptions {
+  Period period = Period::month;  ///< length of each period
+  std::string from;               ///< first day (YYYY-MM-DD), or empty
+  std::string to;                 ///< last day (YYYY-MM-DD), or empty
+  OfficeFilter filter;            ///< which offices
+};
+
+/// Who an office is compared with.
+enum class PeerGroup { state, level, all };
+/// "state", "level", "all".
+ELECTSEC_API std::string_view to_string(PeerGroup g);
+/// Parse "state", "level" or "all"; throws Error naming the accepted values.
+ELECTSEC_API PeerGroup parse_peer_group(std::string_view text);
+
+/// One practice of an office against the same practice of its peers.
+struct ELECTSEC_API PracticeComparison {
+  std::string practice;                                                         ///< practice id
+  double completion = 0;                                                        ///< the office's, 0..1
+  Distribution peers;                                                           ///< peers for whom the practice applies
+  double percentile_rank = 0;                                                   ///< the office among them, 0..100
+  bool operator==(const PracticeComparison& o) const;                           ///< Equal when every field is equal.
+  bool operator!=(const PracticeComparison& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// An office against its peers (the other offices of its state, or of its level, or all
+/// others) as of a date.
+struct ELECTSEC_API PeerComparison {
+  Jurisdiction jurisdiction;                                                ///< the office
+  Maturity maturity = Maturity::level1;                                     ///< its level then
+  std::string as_of;                                                        ///< the date compared
+  PeerGroup group = PeerGroup::state;                                       ///< who its peers are
+  double completion = 0;                                                    ///< its completion, 0..1
+  Distribution peers;                                                       ///< its peers' completions
+  double percentile_rank = 0;                                               ///< the office among them, 0..100
+  std::vector<PracticeComparison> practices;                                ///< practices in scope for it, index order
+  bool operator==(const PeerComparison& o) const;                           ///< Equal when every field is equal.
+  bool operator!=(const PeerComparison& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// An open history store. Movable, not copyable. One Store must not be used by two threads
+/// at once; open one per thread (or per process) instead: the file is shared safely.
+class ELECTSEC_API Store {
+ public:
+  /// Create a new, empty store at `path`. Throws IoError when the file exists already.
+  static Store create(const std::string& path, const Catalog& catalog,
+                      std::chrono::milliseconds lock_wait = default_lock_wait);
+  /// Open the existing store at `path`, migrating an older schema forward. Throws IoError
+  /// when it does not exist, Error when it is not a store, is damaged, or was written by a
+  /// newer electsec (the file is left as it was). `catalog` must outlive the Store: ids
+  /// are checked against it and assessments are scored with it. A writer waits at most
+  /// `lock_wait` for another before it throws IoError.
+  static Store open(const std::string& path, const Catalog& catalog,
+                    std::chrono::milliseconds lock_wait = default_lock_wait);
+
+  Store(Store&&) noexcept;             ///< Takes over the connection.
+  Store& operator=(Store&&) noexcept;  ///< Takes over the connection.
+  Store(const Store&) = delete;
+  Store& operator=(const Store&) = delete;
+  ~Store();  ///< Closes the file.
+
+  /// The path it was opened with.
+  const std::string& path() const;
+
+  /// \name Recording (each call one transaction: all of it is recorded, or none)
+  //@{
+  /// Record whatever differs between `assessment` and the office's latest record (a new
+  /// office records everything). A status's `updated` date is its event's date; the other
+  /// changes take `stamp.at`, else the latest `updated` of the assessment, else today. A
+  /// status the store has and the assessment lacks is recorded as not started. The
+  /// assessment is validated as the file loader would; nothing is recorded when it fails.
+  ImportSummary import_assessment(const Assessment& assessment, const Stamp& stamp = {});
+  /// Load every file (a directory stands for the *.json files in it) and import them all in
+  /// one transaction: when any file fails to load, the error names every such file and
+  /// nothing is recorded. `stamp.source` empty: each file's path.
+  ImportSummary import_files(const std::vector<std::string>& paths, const Stamp& stamp = {}, bool recursive = false);
+  /// Record a status for actions of the office. With no `note` each action's note stays as it
+  /// was. An action whose status and note are already those is left alone. Returns the
+  /// number of events recorded. Throws NotFound for an unknown office or action, and Error
+  /// for a date that is not ISO 8601; nothing is recorded then.
+  std::size_t set_status(const std::string& office, const std::vector<std::string>& actions, Status status,
+                         const std::optional<std::string>& note = std::nullopt, const Stamp& stamp = {});
+  /// Record the office's maturity level (0 events when it is at that level already).
+  std::size_t set_level(const std::string& office, Maturity level, const Stamp& stamp = {});
+  /// Record answers to maturity statements (each one given replaces that answer); unknown
+  /// statement ids throw NotFound.
+  std::size_t set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp = {});
+  //@}
+
+  /// \name Reading
+  //@{
+  /// Every office's id, sorted.
+  std::vector<std::string> offices() const;
+  /// The number of events recorded.
+  std::int64_t event_count() const;
+  /// The office's assessment as it stood at the end of `as_of` (a date, or a UTC date-time);
+  /// empty: its latest record. Each status carries the date of its last change. Throws
+  /// NotFound for an unknown office, and Error when the office had no record by then.
+  Assessment assessment(const std::string& office, const std::string& as_of = {}) const;
+  /// The office's events, in the order they took effect (date, then recording order).
+  std::vector<StoreEvent> history(const std::string& office) const;
+  /// Every office's events that took effect from the day `from` to the day `to` (dates
+  /// YYYY-MM-DD, both included; empty: no bound), in the order they took effect.
+  std::vector<StoreEvent> changes(const std::string& from, const std::string& to = {}) const;
+  /// The rollup of the offices the filter selects, as of `as_of` (empty: latest).
+  Rollup rollup(const std::string& as_of = {}, const OfficeFilter& filter = {}) const;
+  /// Progress per period over the offices the filter selects.
+  std::vector<TrendPoint> trend(const TrendOptions& options) const;
+  /// The office against its peers as of `as_of` (empty: latest).
+  PeerComparison compare(const std::string& office, const std::string& as_of = {},
+                         PeerGroup group = PeerGroup::state) const;
+  //@}
+
+  struct Impl;  ///< The connection (defined in the implementation).
+
+ private:
+  explicit Store(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace electsec

@@ -1,0 +1,415 @@
+// store (the history store: init, import, set, level, show, history, trend, rollup,
+// compare, export).
+#include "cli_internal.hpp"
+
+#include <electsec/store.hpp>
+
+#include <cstdlib>
+
+namespace electsec::cli {
+
+const char* const store_usage =
+    "store init STORE\n"
+    "       electsec store import STORE FILE|DIR... [--recursive] [--date DATE] [--author NAME]\n"
+    "       electsec store set STORE OFFICE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE] [--author "
+    "NAME]\n"
+    "       electsec store level STORE OFFICE N [--date DATE] [--author NAME]\n"
+    "       electsec store show STORE [OFFICE] [--as-of DATE] [--format table|json|csv|markdown]\n"
+    "       electsec store history STORE OFFICE [--format table|json|csv]\n"
+    "       electsec store trend STORE [OFFICE...] [--period day|week|month] [--from DATE] [--to DATE] [--state S]\n"
+    "                     [--kind K] [--maturity N] [--format table|json|csv]\n"
+    "       electsec store rollup STORE [--as-of DATE] [--state S] [--kind K] [--maturity N] [--format "
+    "table|json|csv]\n"
+    "       electsec store compare STORE OFFICE [--as-of DATE] [--peers state|level|all] [--format table|json|csv]\n"
+    "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]";
+
+namespace {
+
+using Options = std::initializer_list<const char*>;
+
+struct Sub {
+  const Args& a;
+  std::string name;
+
+  void only(Options allowed) const {
+    const auto known = [&](const std::string& n) {
+      return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return n == x; });
+    };
+    for (const auto& option : a.options)
+      if (option.first != "format" && option.first != "catalog" && !known(option.first))
+        throw UsageError{"'store " + name + "' has no option --" + option.first};
+    for (const auto& flag : a.flags)
+      if (!known(flag)) throw UsageError{"'store " + name + "' has no option --" + flag};
+  }
+  void formats(Format f, std::initializer_list<Format> allowed) const {
+    if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
+      throw UsageError{"'store " + name + "' does not support --format " + format_name(f)};
+  }
+  void positional(std::size_t lo, std::size_t hi, const char* usage) const {
+    if (a.positional.size() < lo || a.positional.size() > hi)
+      throw UsageError{std::string("usage: electsec store ") + usage};
+  }
+};
+
+Stamp stamp_of(const Args& a) {
+  Stamp s;
+  s.at = a.option("date").value_or("");
+  if (const auto author = a.option("author")) {
+    s.author = *author;
+  } else if (const char* user = std::getenv("USER")) {
+    s.author = user;
+  }
+  return s;
+}
+
+OfficeFilter filter_of(const Args& a) {
+  OfficeFilter f;
+  f.state = a.option("state").value_or("");
+  if (a.option("kind")) f.kind = parse_enum_option(a, "kind", parse_jurisdiction_kind);
+  if (a.option("maturity")) f.maturity = static_cast<Maturity>(parse_int_option(a, "maturity", 1, 3));
+  return f;
+}
+
+std::string as_of_words(const std::string& as_of) { return as_of.empty() ? "latest" : "as of " + as_of; }
+
+void store_import(Store& s, const Args& a, Format f, Io& io) {
+  const std::vector<std::string> paths(a.positional.begin() + 3, a.positional.end());
+  Stamp stamp = stamp_of(a);
+  const ImportSummary r = s.import_files(paths, stamp, a.flag("recursive"));
+  if (f == Format::json) {
+    io.out << json{{"files", r.files},
+                   {"offices_new", r.offices_new},
+                   {"offices_changed", r.offices_changed},
+                   {"offices_unchanged", r.offices_unchanged},
+                   {"events", r.events}}
+                  .dump(2)
+           << '\n';
+    return;
+  }
+  io.out << s.path() << ": read " << r.files << (r.files == 1 ? " file" : " files") << "; " << r.offices_new << " new, "
+         << r.offices_changed << " changed, " << r.offices_unchanged << " unchanged "
+         << (r.offices_new + r.offices_changed + r.offices_unchanged == 1 ? "office" : "offices") << "; " << r.events
+         << (r.events == 1 ? " change" : " changes") << " recorded\n";
+}
+
+void store_set(const Catalog& c, Store& s, const Args& a, Io& io) {
+  const std::string& office = a.positional[3];
+  const Status status = status_argument(a.positional.back());
+  std::vector<std::string> ids(a.positional.begin() + 4, a.positional.end() - 1);
+  if (const auto practice = a.option("practice")) {
+    const Maturity level = s.assessment(office).maturity;
+    for (const Action* action : c.applicable_actions(*practice, level))
+      if (std::find(ids.begin(), ids.end(), action->id) == ids.end()) ids.push_back(action->id);
+  }
+  if (ids.empty()) throw UsageError{"store set: name at least one action, or --practice ID"};
+  Stamp stamp = stamp_of(a);
+  stamp.source = "electsec store set";
+  const std::string when = stamp.at.empty() ? today_utc() : stamp.at;
+  const std::size_t n = s.set_status(office, ids, status, a.option("note"), stamp);
+  io.out << office << ": " << n << " of " << ids.size() << (ids.size() == 1 ? " action" : " actions") << " set to "
+         << to_string(status) << " from " << when;
+  if (n < ids.size()) io.out << " (the others already were, with the same note)";
+  io.out << '\n';
+}
+
+void store_show(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
+  const std::string as_of = a.option("as-of").value_or("");
+  if (a.positional.size() == 4) {
+    show_statuses(c, s.assessment(a.positional[3], as_of), a, f, io);
+    return;
+  }
+  Rollup r = s.rollup(as_of);
+  std::sort(r.offices.begin(), r.offices.end(),
+            [](const OfficeSummary& x, const OfficeSummary& y) { return x.jurisdiction.id < y.jurisdiction.id; });
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& o : r.offices) list.push_back(value_json(o));
+    io.out << list.dump(2) << '\n';
+    return;
+  }
+  const bool csv = f == Format::csv;
+  Table t{csv ? std::vector<std::string>{"id", "name", "state", "kind", "maturity", "actions_applicable",
+                                         "actions_done", "completion"}
+              : std::vector<std::string>{"Office", "Name", "State", "Kind", "Level", "Done", "Applicable", "Complete"},
+          {}};
+  for (const auto& o : r.offices)
+    t.rows.push_back({o.jurisdiction.id, o.jurisdiction.name, o.jurisdiction.state,
+                      std::string(to_string(o.jurisdiction.kind)), std::to_string(static_cast<int>(o.maturity)),
+                      std::to_string(o.actions_done), std::to_string(o.actions_applicable),
+                      csv ? std::to_string(o.completion) : percent(o.completion)});
+  if (csv) return write_csv(io.out, t);
+  if (f == Format::markdown) {
+    io.out << "# Offices in " << markdown_escape(s.path()) << " (" << as_of_words(as_of) << ")\n\n";
+    io.out << "| Office | Name | State | Kind | Level | Done | Applicable | Complete |\n"
+              "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+    for (const auto& row : t.rows) {
+      io.out << '|';
+      for (const auto& cell : row) io.out << ' ' << markdown_escape(cell) << " |";
+      io.out << '\n';
+    }
+    return;
+  }
+  io.out << r.jurisdictions << (r.jurisdictions == 1 ? " office" : " offices") << ", " << as_of_words(as_of) << "\n\n";
+  write_table(io.out, t, terminal_width);
+}
+
+void store_history(Store& s, const Args& a, Format f, Io& io) {
+  const std::vector<StoreEvent> events = s.history(a.positional[3]);
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& e : events)
+      list.push_back({{"sequence", e.sequence},
+                      {"office", e.office},
+                      {"subject", e.subject},
+                      {"value", e.value},
+                      {"note", e.note},
+                      {"at", e.at},
+                      {"author", e.author},
+                      {"source", e.source}});
+    io.out << list.dump(2) << '\n';
+    return;
+  }
+  const bool csv = f == Format::csv;
+  Table t{csv ? std::vector<std::string>{"sequence", "office", "at", "subject", "value", "note", "author", "source"}
+              : std::vector<std::string>{"At", "Subject", "Value", "Note", "Author", "Source"},
+          {}};
+  for (const auto& e : events) {
+    if (csv)
+      t.rows.push_back({std::to_string(e.sequence), e.office, e.at, e.subject, e.value, e.note, e.author, e.source});
+    else
+      t.rows.push_back({e.at, e.subject, e.value.empty() ? "(removed)" : e.value, e.note, e.author, e.source});
+  }
+  if (csv) return write_csv(io.out, t);
+  io.out << a.positional[3] << ": " << events.size() << (events.size() == 1 ? " change" : " changes") << "\n\n";
+  write_table(io.out, t, terminal_width);
+}
+
+void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
+  TrendOptions options;
+  if (a.option("period")) options.period = parse_enum_option(a, "period", parse_period);
+  options.from = a.option("from").value_or("");
+  options.to = a.option("to").value_or("");
+  options.filter = filter_of(a);
+  options.filter.offices.assign(a.positional.begin() + 3, a.positional.end());
+  for (const auto& id : options.filter.offices) s.history(id);  // NotFound for an unknown office
+  const std::vector<TrendPoint> points = s.trend(options);
+  if (f == Format::json) {
+    json list = json::array();
+    for (const auto& p : points) {
+      json practices = json::array();
+      for (const auto& pr : p.practices)
+        practices.push_back({{"practice", pr.practice},
+                             {"actions_applicable", pr.actions_applicable},
+                             {"actions_done", pr.actions_done},
+                             {"completion", pr.completion},
+                             {"offices_complete", pr.offices_complete}});
+      const Distribution& d = p.office_completion;
+      list.push_back(
+          {{"period", p.period},
+           {"as_of", p.as_of},
+           {"offices", p.offices},
+           {"maturity_distribution", p.maturity_distribution},
+           {"actions_applicable", p.actions_applicable},
+           {"actions_done", p.actions_done},
+           {"completion", p.completion},
+           {"office_completion",
+            {{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}}},
+           {"practices", practices}});
+    }
+    io.out << list.dump(2) << '\n';
+    return;
+  }
+  if (f == Format::csv) {
+    // Long form: one row per period and practice, with the whole ("") first.
+    Table t{{"period", "as_of", "practice", "offices", "actions_applicable", "actions_done", "completion"}, {}};
+    for (const auto& p : points) {
+      t.rows.push_back({p.period, p.as_of, "", std::to_string(p.offices), std::to_string(p.actions_applicable),
+                        std::to_string(p.actions_done), std::to_string(p.completion)});
+      for (const auto& pr : p.practices)
+        t.rows.push_back({p.period, p.as_of, pr.practice, std::to_string(p.offices),
+                          std::to_string(pr.actions_applicable), std::to_string(pr.actions_done),
+                          std::to_string(pr.completion)});
+    }
+    return write_csv(io.out, t);
+  }
+  Table t{{"Period", "As of", "Offices", "Done", "Applicable", "Complete", "Median office", "Middle half"}, {}};
+  for (const auto& p : points) {
+    const Distribution& d = p.office_completion;
+    t.rows.push_back({p.period, p.as_of, std::to_string(p.offices), std::to_string(p.actions_done),
+                      std::to_string(p.actions_applicable), percent(p.completion), d.count ? percent(d.median) : "-",
+                      d.count ? percent(d.q1) + "-" + percent(d.q3) : "-"});
+  }
+  const std::string who = options.filter.offices.empty() ? "every office" : join(options.filter.offices, ", ");
+  io.out << "Progress by " << to_string(options.period) << ", " << printable(who);
+  if (!options.filter.state.empty()) io.out << " of " << printable(options.filter.state);
+  io.out << "\n\n";
+  write_table(io.out, t, terminal_width);
+  (void)c;
+}
+
+void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
+  const std::string as_of = a.option("as-of").value_or("");
+  const PeerGroup group = a.option("peers") ? parse_enum_option(a, "peers", parse_peer_group) : PeerGroup::state;
+  const PeerComparison r = s.compare(a.positional[3], as_of, group);
+  const auto dist = [](const Distribution& d) {
+    return json{{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}};
+  };
+  if (f == Format::json) {
+    json practices = json::array();
+    for (const auto& p : r.practices)
+      practices.push_back({{"practice", p.practice},
+                           {"completion", p.completion},
+                           {"peers", dist(p.peers)},
+                           {"percentile_rank", p.percentile_rank}});
+    io.out << json{{"jurisdiction", value_json(r.jurisdiction)},
+                   {"maturity", static_cast<int>(r.maturity)},
+                   {"as_of", r.as_of},
+                   {"group", std::string(to_string(r.group))},
+                   {"completion", r.completion},
+                   {"peers", dist(r.peers)},
+                   {"percentile_rank", r.percentile_rank},
+                   {"practices", practices}}
+                  .dump(2)
+           << '\n';
+    return;
+  }
+  const bool csv = f == Format::csv;
+  Table t{csv ? std::vector<std::string>{"practice", "completion", "peers", "median", "q1", "q3", "percentile_rank"}
+              : std::vector<std::string>{"Practice", "Office", "Peers", "Peers' median", "Middle half", "Percentile"},
+          {}};
+  const auto number = [](double x) { return std::to_string(x); };
+  const auto rank = [](double x) { return std::to_string(static_cast<int>(x + 0.5)); };
+  if (csv)
+    t.rows.push_back({"", number(r.completion), std::to_string(r.peers.count), number(r.peers.median),
+                      number(r.peers.q1), number(r.peers.q3), number(r.percentile_rank)});
+  for (const auto& p : r.practices) {
+    if (csv)
+      t.rows.push_back({p.practice, number(p.completion), std::to_string(p.peers.count), number(p.peers.median),
+                        number(p.peers.q1), number(p.peers.q3), number(p.percentile_rank)});
+    else
+      t.rows.push_back({c.practice(p.practice).title, percent(p.completion), std::to_string(p.peers.count),
+                        p.peers.count ? percent(p.peers.median) : "-",
+                        p.peers.count ? percent(p.peers.q1) + "-" + percent(p.peers.q3) : "-",
+                        p.peers.count ? rank(p.percentile_rank) : "-"});
+  }
+  if (csv) return write_csv(io.out, t);
+  const std::string peers = group == PeerGroup::state   ? "offices of " + r.jurisdiction.state
+                            : group == PeerGroup::level ? "offices at " + level_name(r.maturity)
+                                                        : "offices";
+  io.out << printable(r.jurisdiction.name) << " (" << printable(r.jurisdiction.id) << "), " << level_name(r.maturity)
+         << ", as of " << r.as_of << ": " << percent(r.completion) << " done.\n";
+  if (r.peers.count == 0)
+    io.out << "No other " << printable(peers) << " to compare with.\n\n";
+  else
+    io.out << "Its peers, " << r.peers.count << " other "
+           << printable(r.peers.count == 1 ? peers.substr(0, 6) + peers.substr(7) : peers) << ": median "
+           << percent(r.peers.median) << ", middle half " << percent(r.peers.q1) << "-" << percent(r.peers.q3)
+           << "; it ranks at the " << rank(r.percentile_rank) << "th percentile.\n\n";
+  write_table(io.out, t, terminal_width);
+}
+
+}  // namespace
+
+void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  const std::string sub = a.positional.size() > 1 ? a.positional[1] : std::string();
+  const Sub s{a, sub};
+  if (sub == "init") {
+    s.positional(3, 3, "init STORE");
+    s.only({});
+    s.formats(f, {Format::table});
+    const Store created = Store::create(a.positional[2], c);
+    io.out << "created " << created.path() << ": an empty history store (schema version " << store_schema_version
+           << ")\n";
+    return;
+  }
+  static const std::vector<std::string> subs{"init",    "import", "set",    "level",   "show",
+                                             "history", "trend",  "rollup", "compare", "export"};
+  if (std::find(subs.begin(), subs.end(), sub) == subs.end()) {
+    const auto near = closest(sub, subs, 1);
+    throw UsageError{
+        (sub.empty() ? std::string("store needs a subcommand") : "unknown store subcommand '" + sub + "'") +
+        (near.empty() ? "" : " (did you mean '" + near[0] + "'?)") + "; usage: electsec " + store_usage};
+  }
+  if (a.positional.size() < 3) throw UsageError{"usage: electsec store " + sub + " STORE ..."};
+  if (sub == "import") {
+    s.positional(4, 1000000, "import STORE FILE|DIR... [--recursive] [--date DATE] [--author NAME]");
+    s.only({"recursive", "date", "author"});
+    s.formats(f, {Format::table, Format::json});
+  } else if (sub == "set") {
+    s.positional(5, 1000000,
+                 "set STORE OFFICE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE] [--author NAME]");
+    s.only({"practice", "note", "date", "author"});
+    s.formats(f, {Format::table});
+  } else if (sub == "level") {
+    s.positional(5, 5, "level STORE OFFICE N [--date DATE] [--author NAME]");
+    s.only({"date", "author"});
+    s.formats(f, {Format::table});
+  } else if (sub == "show") {
+    s.positional(3, 4, "show STORE [OFFICE] [--as-of DATE] [--format table|json|csv|markdown]");
+    s.only({"as-of", "practice", "status"});
+  } else if (sub == "history") {
+    s.positional(4, 4, "history STORE OFFICE [--format table|json|csv]");
+    s.only({});
+    s.formats(f, {Format::table, Format::json, Format::csv});
+  } else if (sub == "trend") {
+    s.positional(3, 1000000, "trend STORE [OFFICE...] [--period day|week|month] [--from DATE] [--to DATE]");
+    s.only({"period", "from", "to", "state", "kind", "maturity"});
+    s.formats(f, {Format::table, Format::json, Format::csv});
+  } else if (sub == "rollup") {
+    s.positional(3, 3, "rollup STORE [--as-of DATE] [--state S] [--kind K] [--maturity N]");
+    s.only({"as-of", "state", "kind", "maturity"});
+    s.formats(f, {Format::table, Format::json, Format::csv});
+  } else if (sub == "compare") {
+    s.positional(4, 4, "compare STORE OFFICE [--as-of DATE] [--peers state|level|all]");
+    s.only({"as-of", "peers"});
+    s.formats(f, {Format::table, Format::json, Format::csv});
+  } else if (sub == "export") {
+    s.positional(4, 4, "export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]");
+    s.only({"as-of", "output"});
+  }
+  if (sub != "show" && sub != "set" && sub != "export" && (a.option("practice") || a.option("status")))
+    throw UsageError{"'store " + sub + "' has no option --practice"};
+  Store store = Store::open(a.positional[2], c);
+  if (sub == "import") {
+    store_import(store, a, f, io);
+  } else if (sub == "set") {
+    store_set(c, store, a, io);
+  } else if (sub == "level") {
+    Stamp stamp = stamp_of(a);
+    stamp.source = "electsec store level";
+    const Maturity to = [&] {
+      try {
+        return parse_maturity(a.positional[4]);
+      } catch (const Error&) {
+        throw UsageError{"store level: the level must be 1, 2 or 3, not '" + a.positional[4] + "'"};
+      }
+    }();
+    const std::size_t n = store.set_level(a.positional[3], to, stamp);
+    io.out << a.positional[3] << ": " << level_name(to) << (n == 0 ? " already; nothing recorded" : " from ")
+           << (n == 0             ? ""
+               : stamp.at.empty() ? today_utc()
+                                  : stamp.at)
+           << '\n';
+  } else if (sub == "show") {
+    store_show(c, store, a, f, io);
+  } else if (sub == "history") {
+    store_history(store, a, f, io);
+  } else if (sub == "trend") {
+    store_trend(c, store, a, f, io);
+  } else if (sub == "rollup") {
+    const std::string as_of = a.option("as-of").value_or("");
+    const Rollup r = store.rollup(as_of, filter_of(a));
+    if (f == Format::table) io.out << store.path() << ", " << as_of_words(as_of) << ":\n";
+    write_rollup(c, r, f, io.out);
+  } else if (sub == "compare") {
+    store_compare(c, store, a, f, io);
+  } else if (sub == "export") {
+    const Assessment x = store.assessment(a.positional[3], a.option("as-of").value_or(""));
+    if (f == Format::csv) return write_result(a, io, to_status_csv(x));
+    if (f != Format::json && f != Format::table) throw UsageError{"'store export' writes json or csv"};
+    write_result(a, io, to_json(x) + "\n",
+                 " (" + a.positional[3] + ", " + as_of_words(a.option("as-of").value_or("")) + ")");
+  }
+}
+
+}  // namespace electsec::cli

@@ -1,0 +1,296 @@
+// The history store's queries: offices rebuilt as of a date, histories, rollups, trends
+// and comparisons with peers.
+
+#include "store/dates.hpp"
+#include "store/store_impl.hpp"
+
+#include <electsec/assessment_json.hpp>
+#include <electsec/text.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace electsec {
+
+using store::Statement;
+
+namespace store {
+
+void OfficeFold::apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
+                       std::string_view at, const std::string& source) {
+  changed = true;
+  Assessment& a = assessment;
+  const auto colon = subject.find(':');
+  const std::string_view kind = subject.substr(0, colon);
+  const std::string_view id = colon == std::string_view::npos ? std::string_view() : subject.substr(colon + 1);
+  if (kind == "status") {
+    auto& target = catalog.find_action(id) != nullptr ? a.statuses : a.retired;
+    if (value.empty()) {
+      const auto it = target.find(id);
+      if (it != target.end()) target.erase(it);
+      return;
+    }
+    ActionStatus& st = target[std::string(id)];
+    st.status = parse_status(value);
+    st.note = note;
+    st.updated = at;
+  } else if (kind == "answer") {
+    auto& target = catalog.find_maturity_statement(id) != nullptr ? a.answers : a.retired_answers;
+    if (value.empty()) {
+      const auto it = target.find(id);
+      if (it != target.end()) target.erase(it);
+      return;
+    }
+    target[std::string(id)] = value == "true";
+  } else if (kind == "maturity") {
+    a.maturity = parse_maturity(value);
+  } else if (kind == "jurisdiction") {
+    a.jurisdiction = from_json<Jurisdiction>(value, source);
+    exists = true;
+  } else if (kind == "catalog_version") {
+    a.catalog_version = value;
+  } else {
+    throw Error(source + ": the history store holds an event this electsec does not know ('" + std::string(subject) +
+                "'); use a newer electsec");
+  }
+}
+
+std::optional<std::string> bound_of(const std::string& as_of) {
+  if (as_of.empty()) return std::nullopt;
+  if (!is_iso_timestamp(as_of))
+    throw Error("as-of date '" + as_of +
+                "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
+  // A date counts its whole day: everything before the next day. A date-time counts
+  // itself: everything before the text that follows it directly in string order.
+  if (as_of.size() == 10) return date_of(day_number(as_of) + 1);
+  return as_of + '\0';
+}
+
+std::int64_t office_key(const Store::Impl& s, const std::string& office) {
+  Statement find(s.db, s.path, "SELECT office FROM offices WHERE id = ?");
+  find.bind(1, office);
+  if (find.step()) return find.integer(0);
+  std::vector<std::string> ids;
+  Statement all(s.db, s.path, "SELECT id FROM offices ORDER BY id");
+  while (all.step()) ids.emplace_back(all.text(0));
+  throw NotFound("office", office, closest(office, ids, 3));
+}
+
+OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
+  OfficeFold fold;
+  Statement q(s.db, s.path, "SELECT at, subject, value, note FROM events WHERE office = ? ORDER BY at, sequence");
+  q.bind(1, key);
+  while (q.step()) {
+    if (!before(q.text(0), bound)) break;
+    fold.apply(*s.catalog, q.text(1), q.text(2), q.text(3), q.text(0), s.path);
+  }
+  return fold;
+}
+
+void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
+              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit) {
+  std::map<std::int64_t, std::string> ids;
+  {
+    Statement all(s.db, s.path, "SELECT office, id FROM offices");
+    while (all.step()) ids.emplace(all.integer(0), std::string(all.text(1)));
+  }
+  Statement q(
+      s.db, s.path,
+      "SELECT office, at, subject, value FROM events INDEXED BY events_by_office ORDER BY office, at, sequence");
+  std::int64_t current = -1;
+  OfficeFold fold;
+  std::size_t next_bound = 0;
+  const auto finish = [&] {
+    for (; next_bound < bounds.size(); ++next_bound)
+      if (fold.exists) emit(ids[current], next_bound, fold);
+  };
+  while (q.step()) {
+    const std::int64_t office = q.integer(0);
+    if (office != current) {
+      if (current >= 0) finish();
+      current = office;
+      fold = OfficeFold{};
+      next_bound = 0;
+    }
+    const std::string_view at = q.text(1);
+    while (next_bound < bounds.size() && !before(at, bounds[next_bound])) {
+      if (fold.exists) emit(ids[current], next_bound, fold);
+      ++next_bound;
+    }
+    if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
+    fold.apply(*s.catalog, q.text(2), q.text(3), {}, at, s.path);
+  }
+  if (current >= 0) finish();
+}
+
+bool selects(const OfficeFilter& f, const Assessment& a) {
+  if (!f.offices.empty() && std::find(f.offices.begin(), f.offices.end(), a.jurisdiction.id) == f.offices.end())
+    return false;
+  if (!f.state.empty() && lower_case(f.state) != lower_case(a.jurisdiction.state)) return false;
+  if (f.kind && *f.kind != a.jurisdiction.kind) return false;
+  if (f.maturity && *f.maturity != a.maturity) return false;
+  return true;
+}
+
+namespace {
+
+std::vector<StoreEvent> events_of(Statement& q) {
+  std::vector<StoreEvent> events;
+  while (q.step()) {
+    StoreEvent e;
+    e.sequence = q.integer(0);
+    e.office = q.text(1);
+    e.subject = q.text(2);
+    e.value = q.text(3);
+    e.note = q.text(4);
+    e.at = q.text(5);
+    e.author = q.text(6);
+    e.source = q.text(7);
+    events.push_back(std::move(e));
+  }
+  return events;
+}
+
+std::string checked_day(const std::string& text, const char* what) {
+  if (text.empty()) return text;
+  if (text.size() != 10 || !is_iso_timestamp(text))
+    throw Error(std::string(what) + " date '" + text + "' is not an ISO 8601 date (YYYY-MM-DD)");
+  return text;
+}
+
+}  // namespace
+}  // namespace store
+
+std::vector<std::string> Store::offices() const {
+  std::vector<std::string> ids;
+  Statement all(impl_->db, impl_->path, "SELECT id FROM offices ORDER BY id");
+  while (all.step()) ids.emplace_back(all.text(0));
+  return ids;
+}
+
+std::int64_t Store::event_count() const {
+  Statement q(impl_->db, impl_->path, "SELECT count(*) FROM events");
+  return q.step() ? q.integer(0) : 0;
+}
+
+Assessment Store::assessment(const std::string& office, const std::string& as_of) const {
+  const auto bound = store::bound_of(as_of);
+  const std::int64_t key = store::office_key(*impl_, office);
+  store::OfficeFold fold = store::rebuild(*impl_, key, bound);
+  if (!fold.exists) throw Error("office '" + office + "' had no record by " + as_of + " in " + impl_->path);
+  return std::move(fold.assessment);
+}
+
+std::vector<StoreEvent> Store::history(const std::string& office) const {
+  const std::int64_t key = store::office_key(*impl_, office);
+  Statement q(impl_->db, impl_->path,
+              "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
+              "JOIN offices o ON o.office = e.office WHERE e.office = ? ORDER BY e.at, e.sequence");
+  q.bind(1, key);
+  return store::events_of(q);
+}
+
+std::vector<StoreEvent> Store::changes(const std::string& from, const std::string& to) const {
+  store::checked_day(from, "from");
+  store::checked_day(to, "to");
+  Statement q(impl_->db, impl_->path,
+              "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
+              "INDEXED BY events_by_date JOIN offices o ON o.office = e.office "
+              "WHERE e.at >= ? AND e.at < ? ORDER BY e.at, e.sequence");
+  q.bind(1, from);
+  q.bind(2, to.empty() ? std::string("\x7f") : *store::bound_of(to));
+  return store::events_of(q);
+}
+
+Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const {
+  RollupBuilder builder(*impl_->catalog);
+  store::fold_all(*impl_, {store::bound_of(as_of)}, [&](const std::string&, std::size_t, store::OfficeFold& fold) {
+    if (store::selects(filter, fold.assessment)) builder.add(fold.assessment);
+  });
+  return builder.finish();
+}
+
+std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
+  std::string from = store::checked_day(options.from, "from");
+  const std::string to = options.to.empty() ? today_utc() : store::checked_day(options.to, "to");
+  if (from.empty()) {
+    Statement first(impl_->db, impl_->path, "SELECT min(at) FROM events");
+    if (first.step() && !first.text(0).empty()) from = std::string(first.text(0).substr(0, 10));
+    if (from.empty() || from > to) from = to;
+  }
+  if (from > to) throw Error("the trend starts (" + from + ") after it ends (" + to + ")");
+  const int kind = static_cast<int>(options.period);
+  const long first = store::day_number(from), last = store::day_number(to);
+  // Periods: each one's last day, the last cut at `to`.
+  std::vector<std::pair<std::string, std::string>> periods;
+  constexpr std::size_t max_periods = 5000;
+  for (long day = first; day <= last; day = store::period_end(day, kind) + 1) {
+    if (periods.size() == max_periods)
+      throw Error("a trend of more than " + std::to_string(max_periods) + " periods; use longer periods or fewer days");
+    periods.emplace_back(store::period_key(day, kind), store::date_of(std::min(store::period_end(day, kind), last)));
+  }
+  std::vector<std::optional<std::string>> bounds;
+  for (const auto& p : periods) bounds.push_back(store::bound_of(p.second));
+  std::vector<RollupBuilder> builders;
+  builders.reserve(periods.size());
+  for (std::size_t i = 0; i < periods.size(); ++i) builders.emplace_back(*impl_->catalog);
+  store::fold_all(*impl_, bounds, [&](const std::string&, std::size_t k, store::OfficeFold& fold) {
+    if (store::selects(options.filter, fold.assessment)) builders[k].add(fold.assessment);
+  });
+  std::vector<TrendPoint> points;
+  for (std::size_t k = 0; k < periods.size(); ++k) {
+    Rollup r = builders[k].finish();
+    TrendPoint p;
+    p.period = periods[k].first;
+    p.as_of = periods[k].second;
+    p.offices = r.jurisdictions;
+    p.maturity_distribution = r.maturity_distribution;
+    p.actions_applicable = r.actions_applicable;
+    p.actions_done = r.actions_done;
+    p.completion = r.completion;
+    std::vector<double> completions;
+    for (const auto& o : r.offices) completions.push_back(o.completion);
+    p.office_completion = distribution(std::move(completions));
+    p.practices = std::move(r.practices);
+    points.push_back(std::move(p));
+  }
+  return points;
+}
+
+PeerComparison Store::compare(const std::string& office, const std::string& as_of, PeerGroup group) const {
+  const Assessment self = assessment(office, as_of);
+  const Scorecard mine = score(*impl_->catalog, self);
+  std::vector<Scorecard> peers;
+  store::fold_all(*impl_, {store::bound_of(as_of)}, [&](const std::string& id, std::size_t, store::OfficeFold& fold) {
+    if (id == office) return;
+    const Assessment& a = fold.assessment;
+    if (group == PeerGroup::state && lower_case(a.jurisdiction.state) != lower_case(self.jurisdiction.state)) return;
+    if (group == PeerGroup::level && a.maturity != self.maturity) return;
+    peers.push_back(score(*impl_->catalog, a));
+  });
+  PeerComparison c;
+  c.jurisdiction = self.jurisdiction;
+  c.maturity = self.maturity;
+  c.as_of = as_of.empty() ? today_utc() : as_of;
+  c.group = group;
+  c.completion = mine.completion;
+  std::vector<double> overall;
+  for (const auto& p : peers) overall.push_back(p.completion);
+  c.peers = distribution(overall);
+  c.percentile_rank = percentile_rank(mine.completion, overall);
+  for (const PracticeScore& ps : mine.practices) {
+    PracticeComparison pc;
+    pc.practice = ps.practice;
+    pc.completion = ps.completion;
+    std::vector<double> values;
+    for (const auto& p : peers)
+      for (const PracticeScore& other : p.practices)
+        if (other.practice == ps.practice && other.actions_applicable > 0) values.push_back(other.completion);
+    pc.peers = distribution(values);
+    pc.percentile_rank = percentile_rank(ps.completion, values);
+    c.practices.push_back(std::move(pc));
+  }
+  return c;
+}
+
+}  // namespace electsec

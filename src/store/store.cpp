@@ -1,0 +1,389 @@
+// The history store: opening, and recording changes (one transaction per call).
+
+#include "store/schema.hpp"
+#include "store/store_impl.hpp"
+
+#include <electsec/assessment_json.hpp>
+#include <electsec/text.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <utility>
+
+namespace electsec {
+
+using store::Statement;
+
+namespace {
+
+// BEGIN IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so a
+// read-modify-write never has to be retried; anything thrown before commit() rolls back.
+class Transaction {
+ public:
+  explicit Transaction(const Store::Impl& s) : s_(s) { store::execute(s.db, s.path, "BEGIN IMMEDIATE"); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (!done_) sqlite3_exec(s_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  void commit() {
+    store::execute(s_.db, s_.path, "COMMIT");
+    done_ = true;
+  }
+
+ private:
+  const Store::Impl& s_;
+  bool done_ = false;
+};
+
+std::string checked_date(const std::string& at, const std::string& fallback) {
+  if (at.empty()) return fallback;
+  if (!is_iso_timestamp(at))
+    throw Error("date '" + at + "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
+  return at;
+}
+
+// Appends events of one office within the caller's transaction.
+class Recorder {
+ public:
+  Recorder(const Store::Impl& s, std::int64_t office, const Stamp& stamp, std::string source)
+      : insert_(s.db, s.path,
+                "INSERT INTO events(office, at, subject, value, note, author, source) VALUES(?,?,?,?,?,?,?)"),
+        office_(office),
+        author_(stamp.author),
+        source_(std::move(source)) {}
+
+  void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
+    insert_.bind(1, office_)
+        .bind(2, at)
+        .bind(3, subject)
+        .bind(4, value)
+        .bind(5, note)
+        .bind(6, author_)
+        .bind(7, source_);
+    insert_.run();
+    ++count_;
+  }
+  std::size_t count() const { return count_; }
+
+ private:
+  Statement insert_;
+  std::int64_t office_;
+  std::string author_, source_;
+  std::size_t count_ = 0;
+};
+
+std::int64_t find_or_add_office(const Store::Impl& s, const std::string& id, bool& added) {
+  Statement find(s.db, s.path, "SELECT office FROM offices WHERE id = ?");
+  find.bind(1, id);
+  if (find.step()) {
+    added = false;
+    return find.integer(0);
+  }
+  Statement add(s.db, s.path, "INSERT INTO offices(id) VALUES(?)");
+  add.bind(1, id);
+  add.run();
+  added = true;
+  return sqlite3_last_insert_rowid(s.db);
+}
+
+std::string answer_text(std::optional<bool> answer) { return !answer ? "" : *answer ? "true" : "false"; }
+
+// Every status and answer of an assessment, current and retired, by id.
+std::map<std::string, ActionStatus, std::less<>> all_statuses(const Assessment& a) {
+  auto all = a.statuses;
+  all.insert(a.retired.begin(), a.retired.end());
+  return all;
+}
+MaturityAnswers all_answers(const Assessment& a) {
+  auto all = a.answers;
+  all.insert(a.retired_answers.begin(), a.retired_answers.end());
+  return all;
+}
+
+// Record what differs between `now` (the office's record, if any) and `next`.
+std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const Assessment& next, const Stamp& stamp,
+                              const std::string& today) {
+  const auto statuses = all_statuses(next);
+  const auto answers = all_answers(next);
+  // Dates: a new office exists from its earliest date on; the changes of a known office
+  // take the stamp's date, else the latest date of the assessment, else today.
+  std::string earliest, latest;
+  for (const auto& [id, st] : statuses) {
+    if (st.updated.empty()) continue;
+    if (earliest.empty() || st.updated < earliest) earliest = st.updated;
+    if (latest.empty() || st.updated > latest) latest = st.updated;
+  }
+  std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
+  if (!now.exists && !earliest.empty() && earliest < when) when = earliest;
+  const Assessment& old = now.assessment;
+  if (!now.exists || !(old.jurisdiction == next.jurisdiction))
+    r.add(when, "jurisdiction", to_json(next.jurisdiction, -1));
+  if (!now.exists || old.catalog_version != next.catalog_version) r.add(when, "catalog_version", next.catalog_version);
+  if (!now.exists || old.maturity != next.maturity)
+    r.add(when, "maturity", std::to_string(static_cast<int>(next.maturity)));
+  const auto old_answers = all_answers(old);
+  for (const auto& [id, yes] : answers) {
+    const auto it = old_answers.find(id);
+    if (it == old_answers.end() || it->second != yes) r.add(when, "answer:" + id, answer_text(yes));
+  }
+  for (const auto& [id, yes] : old_answers)
+    if (answers.count(id) == 0) r.add(when, "answer:" + id, "");
+  const auto old_statuses = all_statuses(old);
+  for (const auto& [id, st] : statuses) {
+    const auto it = old_statuses.find(id);
+    if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
+    r.add(st.updated.empty() ? when : st.updated, "status:" + id, std::string(to_string(st.status)), st.note);
+  }
+  for (const auto& [id, st] : old_statuses)
+    if (statuses.count(id) == 0) r.add(when, "status:" + id, "");
+  return r.count();
+}
+
+void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, const std::string& source,
+                ImportSummary& summary, const std::string& today) {
+  bool added = false;
+  const std::int64_t key = find_or_add_office(s, a.jurisdiction.id, added);
+  const store::OfficeFold now = added ? store::OfficeFold{} : store::rebuild(s, key, std::nullopt);
+  Recorder r(s, key, stamp, source);
+  const std::size_t n = record_difference(r, now, a, stamp, today);
+  ++summary.files;
+  summary.events += n;
+  if (added)
+    ++summary.offices_new;
+  else if (n > 0)
+    ++summary.offices_changed;
+  else
+    ++summary.offices_unchanged;
+}
+
+// The assessment files `paths` stand for: files as given, directories as their *.json
+// files (below them too with `recursive`), each directory's files sorted.
+std::vector<std::string> expand(const std::vector<std::string>& paths, bool recursive) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      files.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    const auto take = [&](const fs::directory_entry& e) {
+      std::error_code ignored;
+      if (e.path().extension() == ".json" && e.is_regular_file(ignored)) found.push_back(e.path().string());
+    };
+    if (recursive) {
+      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) take(*it);
+    } else {
+      for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) take(*it);
+    }
+    if (ec) throw IoError(p, "cannot list the folder: " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Store Store::create(const std::string& path, const Catalog& catalog, std::chrono::milliseconds lock_wait) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->catalog = &catalog;
+  impl->db = store::create_store(path, lock_wait, store_schema_version);
+  return Store(std::move(impl));
+}
+
+Store Store::open(const std::string& path, const Catalog& catalog, std::chrono::milliseconds lock_wait) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->catalog = &catalog;
+  impl->db = store::open_store(path, lock_wait);
+  return Store(std::move(impl));
+}
+
+const std::string& Store::path() const { return impl_->path; }
+
+ImportSummary Store::import_assessment(const Assessment& assessment, const Stamp& stamp) {
+  validate_assessment(assessment, *impl_->catalog, stamp.source.empty() ? "<assessment>" : stamp.source);
+  ImportSummary summary;
+  Transaction t(*impl_);
+  add_import(*impl_, assessment, stamp, stamp.source, summary, today_utc());
+  t.commit();
+  return summary;
+}
+
+ImportSummary Store::import_files(const std::vector<std::string>& paths, const Stamp& stamp, bool recursive) {
+  const std::vector<std::string> files = expand(paths, recursive);
+  if (files.empty()) throw Error("no assessment files to import (a folder stands for the *.json files in it)");
+  std::vector<Assessment> loaded;
+  loaded.reserve(files.size());
+  std::vector<Problem> problems;
+  for (const auto& f : files) {
+    try {
+      loaded.push_back(load_assessment(f, *impl_->catalog));
+    } catch (const Error& e) {
+      problems.push_back({f, e.what()});
+    }
+  }
+  if (!problems.empty()) {
+    const std::size_t n = problems.size();
+    if (problems.size() > max_listed_problems) problems.resize(max_listed_problems);
+    throw ValidationError(std::move(problems), std::to_string(n) + " of " + std::to_string(files.size()) +
+                                                   (files.size() == 1 ? " file" : " files") +
+                                                   " did not load; nothing was imported");
+  }
+  ImportSummary summary;
+  const std::string today = today_utc();
+  Transaction t(*impl_);
+  for (std::size_t i = 0; i < files.size(); ++i)
+    add_import(*impl_, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
+  t.commit();
+  return summary;
+}
+
+std::size_t Store::set_status(const std::string& office, const std::vector<std::string>& actions, Status status,
+                              const std::optional<std::string>& note, const Stamp& stamp) {
+  for (const auto& id : actions) impl_->catalog->action(id);  // NotFound before anything is written
+  const std::string at = checked_date(stamp.at, today_utc());
+  Transaction t(*impl_);
+  const std::int64_t key = store::office_key(*impl_, office);
+  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  Recorder r(*impl_, key, stamp, stamp.source);
+  std::set<std::string> seen;
+  for (const auto& id : actions) {
+    if (!seen.insert(id).second) continue;
+    const auto it = now.assessment.statuses.find(id);
+    const std::string old_note = it == now.assessment.statuses.end() ? "" : it->second.note;
+    const std::string new_note = note ? *note : old_note;
+    if (it != now.assessment.statuses.end() && it->second.status == status && old_note == new_note) continue;
+    r.add(at, "status:" + id, std::string(to_string(status)), new_note);
+  }
+  t.commit();
+  return r.count();
+}
+
+std::size_t Store::set_level(const std::string& office, Maturity level, const Stamp& stamp) {
+  if (!valid_maturity(static_cast<int>(level))) throw Error("the level must be 1, 2 or 3");
+  const std::string at = checked_date(stamp.at, today_utc());
+  Transaction t(*impl_);
+  const std::int64_t key = store::office_key(*impl_, office);
+  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  Recorder r(*impl_, key, stamp, stamp.source);
+  if (now.assessment.maturity != level) r.add(at, "maturity", std::to_string(static_cast<int>(level)));
+  t.commit();
+  return r.count();
+}
+
+std::size_t Store::set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp) {
+  for (const auto& [id, yes] : answers) impl_->catalog->maturity_statement(id);
+  const std::string at = checked_date(stamp.at, today_utc());
+  Transaction t(*impl_);
+  const std::int64_t key = store::office_key(*impl_, office);
+  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  Recorder r(*impl_, key, stamp, stamp.source);
+  for (const auto& [id, yes] : answers) {
+    const auto it = now.assessment.answers.find(id);
+    if (it == now.assessment.answers.end() || it->second != yes) r.add(at, "answer:" + id, answer_text(yes));
+  }
+  t.commit();
+  return r.count();
+}
+
+std::string_view to_string(Period p) {
+  switch (p) {
+    case Period::day:
+      return "day";
+    case Period::week:
+      return "week";
+    case Period::month:
+      return "month";
+  }
+  return "month";
+}
+
+Period parse_period(std::string_view text) {
+  for (Period p : {Period::day, Period::week, Period::month})
+    if (text == to_string(p)) return p;
+  throw Error("unknown period '" + std::string(text) + "' (use day, week or month)");
+}
+
+std::string_view to_string(PeerGroup g) {
+  switch (g) {
+    case PeerGroup::state:
+      return "state";
+    case PeerGroup::level:
+      return "level";
+    case PeerGroup::all:
+      return "all";
+  }
+  return "state";
+}
+
+PeerGroup parse_peer_group(std::string_view text) {
+  for (PeerGroup g : {PeerGroup::state, PeerGroup::level, PeerGroup::all})
+    if (text == to_string(g)) return g;
+  throw Error("unknown peer group '" + std::string(text) + "' (use state, level or all)");
+}
+
+bool StoreEvent::operator==(const StoreEvent& o) const {
+  return sequence == o.sequence && office == o.office && subject == o.subject && value == o.value && note == o.note &&
+         at == o.at && author == o.author && source == o.source;
+}
+bool Distribution::operator==(const Distribution& o) const {
+  return count == o.count && min == o.min && q1 == o.q1 && median == o.median && q3 == o.q3 && max == o.max;
+}
+bool TrendPoint::operator==(const TrendPoint& o) const {
+  return period == o.period && as_of == o.as_of && offices == o.offices &&
+         maturity_distribution == o.maturity_distribution && actions_applicable == o.actions_applicable &&
+         actions_done == o.actions_done && completion == o.completion && office_completion == o.office_completion &&
+         practices == o.practices;
+}
+bool PracticeComparison::operator==(const PracticeComparison& o) const {
+  return practice == o.practice && completion == o.completion && peers == o.peers &&
+         percentile_rank == o.percentile_rank;
+}
+bool PeerComparison::operator==(const PeerComparison& o) const {
+  return jurisdiction == o.jurisdiction && maturity == o.maturity && as_of == o.as_of && group == o.group &&
+         completion == o.completion && peers == o.peers && percentile_rank == o.percentile_rank &&
+         practices == o.practices;
+}
+
+Distribution distribution(std::vector<double> values) {
+  Distribution d;
+  d.count = values.size();
+  if (values.empty()) return d;
+  std::sort(values.begin(), values.end());
+  const auto at = [&](double q) {
+    const double pos = q * static_cast<double>(values.size() - 1);
+    const auto lo = static_cast<std::size_t>(pos);
+    const std::size_t hi = std::min(lo + 1, values.size() - 1);
+    return values[lo] + (values[hi] - values[lo]) * (pos - static_cast<double>(lo));
+  };
+  d.min = values.front();
+  d.q1 = at(0.25);
+  d.median = at(0.5);
+  d.q3 = at(0.75);
+  d.max = values.back();
+  return d;
+}
+
+double percentile_rank(double value, const std::vector<double>& values) {
+  if (values.empty()) return 0;
+  double below = 0, equal = 0;
+  for (double v : values) {
+    if (v < value) ++below;
+    if (v == value) ++equal;
+  }
+  return 100.0 * (below + equal / 2) / static_cast<double>(values.size());
+}
+
+}  // namespace electsec

@@ -1,0 +1,64 @@
+#pragma once
+// What the history store's source files share: the connection, and the fold that rebuilds
+// offices' assessments from their events.
+
+#include "store/sqlite.hpp"
+
+#include <electsec/store.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace electsec {
+
+struct Store::Impl {
+  std::string path;
+  const Catalog* catalog = nullptr;
+  sqlite3* db = nullptr;
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { sqlite3_close_v2(db); }
+};
+
+namespace store {
+
+/// An office's record being rebuilt from its events, oldest first.
+struct OfficeFold {
+  Assessment assessment;
+  bool exists = false;   // its jurisdiction has been recorded
+  bool changed = false;  // an event was applied since the last time the caller looked
+
+  /// Apply one event. Ids the catalog lacks go to the assessment's `retired` maps.
+  void apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
+             std::string_view at, const std::string& source);
+};
+
+/// The end of a date given as "as of": events at or before it count. Empty `as_of`: none
+/// (everything counts). A date counts the whole day. Throws Error for anything that is not
+/// an ISO 8601 date or UTC date-time.
+std::optional<std::string> bound_of(const std::string& as_of);
+/// True when an event at `at` counts before the (exclusive) `bound`.
+inline bool before(std::string_view at, const std::optional<std::string>& bound) {
+  return !bound || at < std::string_view(*bound);
+}
+
+/// The internal key of an office, or NotFound with the closest ids.
+std::int64_t office_key(const Store::Impl& s, const std::string& office);
+/// The office's record with every event before `bound` applied (notes included).
+OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound);
+
+/// Rebuild every office at each of the (exclusive, ascending) bounds, office by office:
+/// `emit(office id, bound index, fold)` is called for every bound by which the office has a
+/// record. Notes are not read.
+void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
+              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit);
+
+/// True when the office (as rebuilt) is one `filter` selects.
+bool selects(const OfficeFilter& filter, const Assessment& a);
+
+}  // namespace store
+}  // namespace electsec
