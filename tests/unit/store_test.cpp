@@ -1,0 +1,468 @@
+// The history store: recording, rebuilding as of a date, the guarantees (append-only, one
+// transaction per call, refusing foreign, damaged and newer files unchanged, migrating older
+// ones), and the queries over time.
+#include <electsec/electsec.hpp>
+
+#include "store/schema.hpp"
+#include "support.hpp"
+
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <thread>
+
+using namespace electsec;
+using electsec::test::office;
+using electsec::test::read_text;
+using electsec::test::temp_path;
+
+namespace {
+
+const Catalog& cat() { return default_catalog(); }
+
+std::string fresh(const std::string& name) {
+  const std::string p = temp_path(name);
+  std::filesystem::remove(p);
+  std::filesystem::remove(p + "-wal");
+  std::filesystem::remove(p + "-shm");
+  return p;
+}
+
+// Run SQL on the file directly, as another program would; returns SQLite's result code.
+int raw_sql(const std::string& path, const std::string& sql, std::string* message = nullptr) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  char* error = nullptr;
+  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  if (message != nullptr && error != nullptr) *message = error;
+  sqlite3_free(error);
+  sqlite3_close(db);
+  return rc;
+}
+
+Assessment adams() {
+  Assessment a = office("us-pa-adams", Maturity::level1);
+  a.jurisdiction.name = "Adams County";
+  a.jurisdiction.state = "PA";
+  a.set(cat(), "asset_management.l1.1", Status::done, std::string("first pass"), "2026-01-10");
+  a.set(cat(), "backups.l1.1", Status::in_progress, std::nullopt, "2026-02-03");
+  a.answers["l1.1"] = true;
+  return a;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(test_store)
+
+BOOST_AUTO_TEST_CASE(an_imported_assessment_comes_back_exactly) {
+  const std::string p = fresh("exact.db");
+  Store s = Store::create(p, cat());
+  const ImportSummary r = s.import_assessment(adams());
+  BOOST_TEST(r.offices_new == 1u);
+  BOOST_TEST(r.events == 6u);  // jurisdiction, catalog version, level, one answer, two statuses
+  BOOST_TEST((s.assessment("us-pa-adams") == adams()));
+  BOOST_TEST(s.offices() == std::vector<std::string>{"us-pa-adams"});
+  // Reopened by another connection, the same.
+  const Store again = Store::open(p, cat());
+  BOOST_TEST((again.assessment("us-pa-adams") == adams()));
+}
+
+BOOST_AUTO_TEST_CASE(importing_again_adds_only_what_changed_and_every_date_rebuilds_exactly) {
+  Store s = Store::create(fresh("again.db"), cat());
+  const Assessment first = adams();
+  s.import_assessment(first);
+  BOOST_TEST(s.import_assessment(first).events == 0u);
+  BOOST_TEST(s.import_assessment(first).offices_unchanged == 1u);
+
+  Assessment second = first;
+  second.set(cat(), "backups.l1.1", Status::done, std::string("tested a restore"), "2026-03-15");
+  second.statuses.erase("asset_management.l1.1");  // no longer recorded: back to no status
+  second.maturity = Maturity::level2;
+  second.answers["l1.1"] = false;
+  const ImportSummary r = s.import_assessment(second, {"2026-03-15", "clerk", "second.json"});
+  BOOST_TEST(r.offices_changed == 1u);
+  BOOST_TEST(r.events == 4u);  // backups status, removed status, level, answer
+
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-02-28") == first));
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-03-15") == second));
+  BOOST_TEST((s.assessment("us-pa-adams") == second));
+  // Before its first change the office had no record; in between, part of it.
+  BOOST_CHECK_THROW(s.assessment("us-pa-adams", "2026-01-09"), Error);
+  const Assessment january = s.assessment("us-pa-adams", "2026-01-31");
+  BOOST_TEST(january.statuses.size() == 1u);
+  BOOST_TEST(january.statuses.count("asset_management.l1.1") == 1u);
+  // A date-time counts up to that moment.
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-02-03T00:00:00Z").statuses.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(history_lists_every_change_in_the_order_it_took_effect) {
+  Store s = Store::create(fresh("history.db"), cat());
+  s.import_assessment(adams(), {"", "importer", "adams.json"});
+  s.set_status("us-pa-adams", {"backups.l1.1"}, Status::done, std::nullopt, {"2026-01-20", "clerk", "by hand"});
+  const auto h = s.history("us-pa-adams");
+  BOOST_REQUIRE(h.size() == 7u);
+  BOOST_TEST(h.front().subject == "jurisdiction");
+  BOOST_TEST(h.front().source == "adams.json");
+  BOOST_TEST(h.front().author == "importer");
+  // The change by hand took effect before the file's February status though recorded after.
+  BOOST_TEST(h[5].subject == "status:backups.l1.1");
+  BOOST_TEST(h[5].value == "done");
+  BOOST_TEST(h[5].at == "2026-01-20");
+  BOOST_TEST(h[5].sequence == 7);
+  BOOST_TEST(h[6].value == "in_progress");
+  const auto since = s.changes("2026-01-15", "2026-02-10");
+  BOOST_TEST(since.size() == 2u);
+  BOOST_TEST(s.changes("2026-02-04").empty());
+}
+
+BOOST_AUTO_TEST_CASE(set_status_keeps_the_note_unless_given_and_skips_what_is_already_so) {
+  Store s = Store::create(fresh("set.db"), cat());
+  s.import_assessment(adams());
+  BOOST_TEST(s.set_status("us-pa-adams", {"asset_management.l1.1"}, Status::in_progress, std::nullopt,
+                          {"2026-04-01", "", ""}) == 1u);
+  BOOST_TEST(s.assessment("us-pa-adams").statuses.at("asset_management.l1.1").note == "first pass");
+  BOOST_TEST(s.set_status("us-pa-adams", {"asset_management.l1.1"}, Status::in_progress) == 0u);
+  BOOST_TEST(s.set_status("us-pa-adams", {"asset_management.l1.1"}, Status::in_progress, std::string()) == 1u);
+  BOOST_TEST(s.assessment("us-pa-adams").statuses.at("asset_management.l1.1").note == "");
+  BOOST_TEST(s.set_level("us-pa-adams", Maturity::level3) == 1u);
+  BOOST_TEST(s.set_level("us-pa-adams", Maturity::level3) == 0u);
+  BOOST_TEST(s.set_answers("us-pa-adams", {{"l3.1", true}}) == 1u);
+  BOOST_TEST(s.assessment("us-pa-adams").answers.at("l3.1") == true);
+}
+
+// Every refused recording leaves the store exactly as it was.
+BOOST_AUTO_TEST_CASE(a_refused_change_records_nothing) {
+  Store s = Store::create(fresh("refused.db"), cat());
+  s.import_assessment(adams());
+  const auto before = s.event_count();
+  const std::vector<std::function<void()>> refused{
+      [&] { s.set_status("us-pa-adamz", {"backups.l1.1"}, Status::done); },
+      [&] {
+        s.set_status("us-pa-adams", {"backups.l1.1", "backups.l9.9"}, Status::done);
+      },
+      [&] {
+        s.set_status("us-pa-adams", {"backups.l1.1"}, Status::done, std::nullopt, {"2026-13-45", "", ""});
+      },
+      [&] { s.set_level("nobody", Maturity::level2); },
+      [&] {
+        s.set_answers("us-pa-adams", {{"l1.1", true}, {"l9.9", true}});
+      },
+      [&] {
+        Assessment bad = adams();
+        bad.jurisdiction.name = "";
+        s.import_assessment(bad);
+      },
+  };
+  for (const auto& call : refused) {
+    BOOST_CHECK_THROW(call(), Error);
+    BOOST_TEST(s.event_count() == before);
+  }
+  try {
+    s.set_status("us-pa-adamz", {"backups.l1.1"}, Status::done);
+  } catch (const NotFound& e) {
+    BOOST_TEST(e.kind() == "office");
+    BOOST_TEST(e.closest() == std::vector<std::string>{"us-pa-adams"});
+  }
+}
+
+BOOST_AUTO_TEST_CASE(an_import_of_many_files_is_all_or_nothing) {
+  const std::string dir = temp_path("import_dir");
+  std::filesystem::create_directories(dir);
+  for (int i = 0; i < 5; ++i)
+    save_assessment(office("us-xx-" + std::to_string(i)), dir + "/o" + std::to_string(i) + ".json");
+  Store s = Store::create(fresh("many.db"), cat());
+  std::ofstream(dir + "/o5.json") << "{ not json";
+  try {
+    s.import_files({dir});
+    BOOST_FAIL("a directory with a broken file imported");
+  } catch (const ValidationError& e) {
+    BOOST_TEST(std::string(e.what()).find("o5.json") != std::string::npos);
+  }
+  BOOST_TEST(s.event_count() == 0);
+  BOOST_TEST(s.offices().empty());
+  std::filesystem::remove(dir + "/o5.json");
+  const ImportSummary r = s.import_files({dir});
+  BOOST_TEST(r.files == 5u);
+  BOOST_TEST(r.offices_new == 5u);
+  BOOST_TEST(s.offices().size() == 5u);
+  BOOST_TEST(s.history("us-xx-0").front().source == dir + "/o0.json");
+}
+
+BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
+  const std::string p = fresh("append.db");
+  {
+    Store s = Store::create(p, cat());
+    s.import_assessment(adams());
+  }
+  for (const char* sql : {"UPDATE events SET value = 'done'", "DELETE FROM events", "UPDATE offices SET id = 'x'",
+                          "DELETE FROM offices"}) {
+    std::string message;
+    BOOST_TEST(raw_sql(p, sql, &message) != SQLITE_OK, sql);
+    BOOST_TEST(message.find("append-only") != std::string::npos, message);
+  }
+  BOOST_TEST((Store::open(p, cat()).assessment("us-pa-adams") == adams()));
+}
+
+namespace {
+struct Refusal {
+  const char* name;
+  std::function<void(const std::string&)> make;
+  const char* says;
+};
+std::ostream& operator<<(std::ostream& out, const Refusal& r) { return out << r.name; }
+
+void make_store(const std::string& p) {
+  Store s = Store::create(p, cat());
+  for (int i = 0; i < 200; ++i) {
+    Assessment a = office("us-xx-" + std::to_string(i));
+    a.set(cat(), "backups.l1.1", Status::done, std::string(200, 'n'), "2026-01-01");
+    s.import_assessment(a);
+  }
+}
+
+const Refusal refusals[] = {
+    {"text file", [](const std::string& p) { std::ofstream(p) << "offices,events\n"; }, "not an SQLite database"},
+    {"empty file", [](const std::string& p) { std::ofstream{p}; }, "not an SQLite database"},
+    {"another program's database",
+     [](const std::string& p) { raw_sql(p, "CREATE TABLE events(x); INSERT INTO events VALUES(1)"); },
+     "another program"},
+    {"newer schema",
+     [](const std::string& p) {
+       make_store(p);
+       raw_sql(p, "PRAGMA user_version = 99");
+     },
+     "newer electsec"},
+    {"truncated store",
+     [](const std::string& p) {
+       make_store(p);
+       std::filesystem::resize_file(p, std::filesystem::file_size(p) / 2);
+     },
+     "damaged"},
+    {"store with a page overwritten",
+     [](const std::string& p) {
+       make_store(p);
+       std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+       f.seekp(4096 * 2);  // a page of the tables, after the header page
+       const std::string junk(4096, '\xa5');
+       f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+     },
+     "damaged"},
+};
+}  // namespace
+
+BOOST_DATA_TEST_CASE(a_file_that_is_no_usable_store_is_refused_unchanged, boost::unit_test::data::make(refusals), r) {
+  const std::string p = fresh(std::string("refuse_") + std::to_string(std::hash<std::string>{}(r.name)) + ".db");
+  r.make(p);
+  // A store's last changes may still sit in its write-ahead log: checkpoint them into the
+  // file first, so that "unchanged" covers every byte.
+  std::filesystem::remove(p + "-wal");
+  std::filesystem::remove(p + "-shm");
+  const std::string before = read_text(p);
+  std::string message;
+  try {
+    Store s = Store::open(p, cat());
+    s.rollup();
+    s.import_assessment(adams());
+    BOOST_FAIL("opened and used");
+  } catch (const Error& e) {
+    message = e.what();
+  }
+  BOOST_TEST(message.find(p) != std::string::npos, message);
+  BOOST_TEST(message.find(r.says) != std::string::npos, message);
+  BOOST_TEST(message.find('\n') == std::string::npos);
+  BOOST_TEST((read_text(p) == before), "the file changed");
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_store_or_an_existing_file_is_an_io_error) {
+  const std::string p = fresh("missing.db");
+  BOOST_CHECK_THROW(Store::open(p, cat()), IoError);
+  BOOST_TEST(!std::filesystem::exists(p));
+  std::ofstream(p) << "keep me";
+  BOOST_CHECK_THROW(Store::create(p, cat()), IoError);
+  BOOST_TEST(read_text(p) == "keep me");
+}
+
+BOOST_AUTO_TEST_CASE(an_older_store_is_migrated_forward_on_open) {
+  const std::string p = fresh("old.db");
+  sqlite3_close_v2(store::create_store(p, std::chrono::seconds(1), 1));
+  raw_sql(p,
+          "INSERT INTO offices(id) VALUES('us-xx-old');"
+          "INSERT INTO events(office, at, subject, value) VALUES(1, '2025-05-01', 'jurisdiction', "
+          "'{\"id\":\"us-xx-old\",\"name\":\"Old County\",\"state\":\"XX\",\"kind\":\"county\"}');"
+          "INSERT INTO events(office, at, subject, value) VALUES(1, '2025-05-01', 'maturity', '2');"
+          "INSERT INTO events(office, at, subject, value, note) VALUES(1, '2025-06-01', 'status:backups.l1.1', "
+          "'done', 'kept');");
+  std::string version;
+  {
+    Store s = Store::open(p, cat());
+    const Assessment a = s.assessment("us-xx-old");
+    BOOST_TEST(a.maturity == Maturity::level2);
+    BOOST_TEST(a.statuses.at("backups.l1.1").note == "kept");
+    BOOST_TEST(s.changes("2025-06-01", "2025-06-01").size() == 1u);  // the index version 2 adds
+  }
+  sqlite3* db = nullptr;
+  sqlite3_open(p.c_str(), &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT (SELECT user_version FROM pragma_user_version), "
+                     "(SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_date')",
+                     -1, &q, nullptr);
+  BOOST_REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  BOOST_TEST(sqlite3_column_int(q, 0) == store_schema_version);
+  BOOST_TEST(sqlite3_column_int(q, 1) == 1);
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
+BOOST_AUTO_TEST_CASE(writers_on_eight_threads_lose_nothing) {
+  const std::string p = fresh("threads.db");
+  {
+    Store s = Store::create(p, cat());
+    for (int t = 0; t < 8; ++t) s.import_assessment(office("us-xx-" + std::to_string(t)));
+  }
+  const auto actions = cat().applicable_actions("backups", Maturity::level3);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&, t] {
+      Store s = Store::open(p, cat());
+      for (int i = 0; i < 10; ++i)
+        s.set_status("us-xx-" + std::to_string(t), {actions[static_cast<std::size_t>(i) % actions.size()]->id},
+                     i % 2 ? Status::done : Status::in_progress, "step " + std::to_string(i));
+    });
+  for (auto& th : threads) th.join();
+  const Store s = Store::open(p, cat());
+  for (int t = 0; t < 8; ++t) BOOST_TEST(s.history("us-xx-" + std::to_string(t)).size() == 3u + 10u);
+}
+
+// ---- queries over time ----
+
+namespace {
+// Three offices of PA and one of OH: a at 0, 1, 2, 3 done actions by month, b stalls at 1,
+// c joins in March, d (OH) finishes much.
+Store sample_state(const std::string& name) {
+  Store s = Store::create(fresh(name), cat());
+  const auto ids = cat().applicable_actions("asset_management", Maturity::level1);
+  const auto more = cat().applicable_actions("backups", Maturity::level1);
+  BOOST_REQUIRE(ids.size() >= 3u);
+  auto make = [&](const std::string& id, const std::string& state) {
+    Assessment a = office(id);
+    a.jurisdiction.state = state;
+    return a;
+  };
+  s.import_assessment(make("a", "PA"), {"2026-01-01", "", ""});
+  s.import_assessment(make("b", "PA"), {"2026-01-01", "", ""});
+  s.import_assessment(make("d", "OH"), {"2026-01-01", "", ""});
+  s.set_status("b", {ids[0]->id}, Status::done, std::nullopt, {"2026-01-05", "", ""});
+  for (int m = 2; m <= 4; ++m)
+    s.set_status("a", {ids[static_cast<std::size_t>(m - 2)]->id}, Status::done, std::nullopt,
+                 {"2026-0" + std::to_string(m) + "-10", "", ""});
+  s.import_assessment(make("c", "PA"), {"2026-03-20", "", ""});
+  std::vector<std::string> all;
+  for (const Action* x : more) all.push_back(x->id);
+  s.set_status("d", all, Status::done, std::nullopt, {"2026-02-01", "", ""});
+  return s;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_rollup_as_of_a_date_is_the_rollup_of_the_offices_as_they_stood) {
+  const Store s = sample_state("rollup.db");
+  for (const char* day : {"2026-01-01", "2026-02-15", "2026-03-20", "2026-12-31"}) {
+    std::vector<Assessment> then;
+    for (const auto& id : s.offices()) {
+      try {
+        then.push_back(s.assessment(id, day));
+      } catch (const NotFound&) {
+        throw;
+      } catch (const Error&) {  // no record yet
+      }
+    }
+    BOOST_TEST((s.rollup(day) == rollup(cat(), then)), day);
+  }
+  OfficeFilter pa;
+  pa.state = "pa";
+  BOOST_TEST(s.rollup("2026-02-15", pa).jurisdictions == 2u);
+  BOOST_TEST(s.rollup("2025-12-31").jurisdictions == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_monthly_trend_follows_each_month_end) {
+  const Store s = sample_state("trend.db");
+  TrendOptions o;
+  o.from = "2026-01-01";
+  o.to = "2026-04-15";
+  o.filter.offices = {"a"};
+  const auto points = s.trend(o);
+  BOOST_REQUIRE(points.size() == 4u);
+  BOOST_TEST(points[0].period == "2026-01");
+  BOOST_TEST(points[0].as_of == "2026-01-31");
+  BOOST_TEST(points[3].as_of == "2026-04-15");  // cut at `to`
+  for (std::size_t m = 0; m < 4; ++m) BOOST_TEST(points[m].actions_done == m);
+  o.filter = {};
+  o.filter.state = "PA";
+  const auto state = s.trend(o);
+  BOOST_TEST(state[0].offices == 2u);
+  BOOST_TEST(state[2].offices == 3u);  // c from March 20th
+  BOOST_TEST(state[3].office_completion.count == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(trend_periods_are_days_iso_weeks_and_months) {
+  Store s = Store::create(fresh("periods.db"), cat());
+  s.import_assessment(office("w"), {"2026-12-28", "", ""});
+  TrendOptions o;
+  o.period = Period::week;
+  o.from = "2026-12-28";
+  o.to = "2027-01-11";
+  const auto weeks = s.trend(o);
+  BOOST_REQUIRE(weeks.size() == 3u);
+  BOOST_TEST(weeks[0].period == "2026-W53");  // 2026 has 53 ISO weeks
+  BOOST_TEST(weeks[0].as_of == "2027-01-03");
+  BOOST_TEST(weeks[1].period == "2027-W01");
+  BOOST_TEST(weeks[2].period == "2027-W02");
+  o.period = Period::day;
+  o.from = "2028-02-27";
+  o.to = "2028-03-01";
+  const auto days = s.trend(o);
+  BOOST_REQUIRE(days.size() == 4u);
+  BOOST_TEST(days[2].period == "2028-02-29");
+  o.period = Period::month;
+  o.from = "2028-02-10";
+  BOOST_TEST(s.trend(o).front().as_of == "2028-02-29");
+  o.from = "2028-03-02";
+  BOOST_CHECK_THROW(s.trend(o), Error);  // starts after it ends
+  BOOST_TEST((parse_period("week") == Period::week));
+  BOOST_CHECK_THROW(parse_period("fortnight"), Error);
+}
+
+BOOST_AUTO_TEST_CASE(an_office_against_its_peers) {
+  const Store s = sample_state("peers.db");
+  const PeerComparison c = s.compare("b", "2026-04-30");
+  BOOST_TEST((c.group == PeerGroup::state));
+  BOOST_TEST(c.peers.count == 2u);  // a and c, not d of OH
+  const PeerComparison all = s.compare("b", "2026-04-30", PeerGroup::all);
+  BOOST_TEST(all.peers.count == 3u);
+  // b has 1 done, a 3, c 0: b is above one of two.
+  BOOST_TEST(c.percentile_rank == 50.0);
+  for (const auto& p : c.practices)
+    if (p.practice == "asset_management") BOOST_TEST(p.peers.count == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(distributions_and_percentile_ranks) {
+  const Distribution d = distribution({0.4, 0.1, 0.3, 0.2, 0.5});
+  BOOST_TEST(d.count == 5u);
+  BOOST_TEST(d.min == 0.1);
+  BOOST_TEST(d.median == 0.3);
+  BOOST_TEST(d.q1 == 0.2);
+  BOOST_TEST(d.q3 == 0.4);
+  BOOST_TEST(d.max == 0.5);
+  BOOST_TEST(distribution({0.0, 1.0}).median == 0.5);
+  BOOST_TEST(distribution({}).count == 0u);
+  BOOST_TEST(percentile_rank(0.3, {0.1, 0.3, 0.5}) == 50.0);
+  BOOST_TEST(percentile_rank(0.9, {0.1, 0.3}) == 100.0);
+  BOOST_TEST(percentile_rank(0.0, {}) == 0.0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
