@@ -38,7 +38,7 @@ std::string validation_message(const std::vector<Problem>& problems, std::string
   os << printable(summary);
   // Long lists are capped: the count is in the summary or follows the list.
   for (std::size_t i = 0; i < problems.size() && i < max_listed_problems; ++i)
-    os << "\n  " << printable(bounded(problems[i].where)) << ": " << printable(bounded(problems[i].message));
+    os << "\n  " << printable(bounded(problems[i].text()));
   if (problems.size() > max_listed_problems) os << "\n  ... and " << problems.size() - max_listed_problems << " more";
   return os.str();
 }
@@ -117,6 +117,12 @@ NotFound::NotFound(std::string kind, std::string id, std::vector<std::string> cl
       kind_(std::move(kind)),
       id_(std::move(id)),
       closest_(std::move(closest)) {}
+
+std::string Problem::text() const {
+  const bool says_where = !where.empty() && message.size() > where.size() &&
+                          message.compare(0, where.size(), where) == 0 && message[where.size()] == ':';
+  return says_where ? message : where + ": " + message;
+}
 
 IoError::IoError(std::string path, const std::string& message) : Error(path + ": " + message), path_(std::move(path)) {}
 

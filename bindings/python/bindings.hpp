@@ -127,6 +127,10 @@ struct type_caster<electsec::StepKind> : str_enum_caster<electsec::StepKind, ele
 template <>
 struct type_caster<electsec::HitKind> : str_enum_caster<electsec::HitKind, electsec::parse_hit_kind> {};
 template <>
+struct type_caster<electsec::Period> : str_enum_caster<electsec::Period, electsec::parse_period> {};
+template <>
+struct type_caster<electsec::PeerGroup> : str_enum_caster<electsec::PeerGroup, electsec::parse_peer_group> {};
+template <>
 struct type_caster<electsec::AssetType> : str_enum_caster<electsec::AssetType, electsec::parse_asset_type> {};
 template <>
 struct type_caster<electsec::SecurityFunction>
@@ -242,6 +246,7 @@ void init_values(py::module_& m);
 void init_catalog(py::module_& m);
 void init_results(py::module_& m);
 void init_functions(py::module_& m);
+void init_store(py::module_& m);
 
 }  // namespace electsec::python
 

@@ -137,6 +137,13 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
   py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
   py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
+  py::class_<StoreEvent> store_event(m, "StoreEvent", "One recorded change of one office.");
+  py::class_<ImportSummary> import_summary(m, "ImportSummary", "What one import into a store added.");
+  py::class_<Distribution> distribution(m, "Distribution", "How values spread over a group of offices.");
+  py::class_<TrendPoint> trend_point(m, "TrendPoint", "One period of a trend.");
+  py::class_<PracticeComparison> practice_comparison(m, "PracticeComparison",
+                                                     "One practice of an office against its peers.");
+  py::class_<PeerComparison> peer_comparison(m, "PeerComparison", "An office against its peers as of a date.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
 
@@ -144,4 +151,5 @@ PYBIND11_MODULE(_core, m) {
   electsec::python::init_catalog(m);
   electsec::python::init_results(m);
   electsec::python::init_functions(m);
+  electsec::python::init_store(m);
 }

@@ -68,6 +68,9 @@ struct ELECTSEC_API Problem {
   std::string message;  ///< what is wrong
   /// Equal when both fields are equal.
   bool operator==(const Problem& o) const { return where == o.where && message == o.message; }
+  /// "where: message", or the message alone when it starts with `where` already (a file's
+  /// own error, "a.json:3:5: ..."). Not yet made printable.
+  std::string text() const;
 };
 
 /// A catalog (or other model) is inconsistent. Carries every problem found, not just

@@ -213,6 +213,10 @@ class ELECTSEC_API Store {
   std::vector<std::string> offices() const;
   /// The number of events recorded.
   std::int64_t event_count() const;
+  /// Look for damage: SQLite's full integrity check of the file, then every event read as
+  /// the queries read it. Returns what is wrong, one line each (at most 100); empty when
+  /// nothing is. Reads the whole store.
+  std::vector<std::string> check() const;
   /// The office's assessment as it stood at the end of `as_of` (a date, or a UTC date-time);
   /// empty: its latest record. Each status carries the date of its last change. Throws
   /// NotFound for an unknown office, and Error when the office had no record by then.

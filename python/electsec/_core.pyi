@@ -14,6 +14,7 @@ IMPLEMENTATION_GROUPS: tuple[int, int, int]
 SCOPES: tuple[str, str, str]
 ASSET_TYPES: tuple[str, ...]
 SECURITY_FUNCTIONS: tuple[str, ...]
+STORE_SCHEMA_VERSION: int
 
 class Error(ValueError):
     """Base of every error electsec raises."""
@@ -449,6 +450,100 @@ class Rollup:
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> Rollup: ...
+
+# ---- the history store ----
+
+class StoreEvent:
+    sequence: int
+    office: str
+    subject: str
+    value: str
+    note: str
+    at: str
+    author: str
+    source: str
+    def to_dict(self) -> dict[str, Any]: ...
+
+class ImportSummary:
+    files: int
+    offices_new: int
+    offices_changed: int
+    offices_unchanged: int
+    events: int
+
+class Distribution:
+    count: int
+    min: float
+    q1: float
+    median: float
+    q3: float
+    max: float
+    def to_dict(self) -> dict[str, Any]: ...
+
+class TrendPoint:
+    period: str
+    as_of: str
+    offices: int
+    actions_applicable: int
+    actions_done: int
+    completion: float
+    office_completion: Distribution
+    practices: list[PracticeRollup]
+    @property
+    def maturity_distribution(self) -> list[int]: ...
+
+class PracticeComparison:
+    practice: str
+    completion: float
+    peers: Distribution
+    percentile_rank: float
+
+class PeerComparison:
+    jurisdiction: Jurisdiction
+    maturity: int
+    as_of: str
+    completion: float
+    peers: Distribution
+    percentile_rank: float
+    practices: list[PracticeComparison]
+    @property
+    def group(self) -> str: ...
+
+class Store:
+    @staticmethod
+    def create(path: PathLike, catalog: Optional[Catalog] = None) -> Store: ...
+    @staticmethod
+    def open(path: PathLike, catalog: Optional[Catalog] = None) -> Store: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def event_count(self) -> int: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> Store: ...
+    def __exit__(self, *args: Any) -> None: ...
+    def import_assessment(self, assessment: Assessment, *, at: Optional[str] = None, author: str = "",
+                          source: str = "") -> ImportSummary: ...
+    def import_files(self, paths: list[PathLike], *, at: Optional[str] = None, author: str = "", source: str = "",
+                     recursive: bool = False) -> ImportSummary: ...
+    def set_status(self, office: str, actions: Union[str, list[str]], status: str, *, note: Optional[str] = None,
+                   at: Optional[str] = None, author: str = "", source: str = "") -> int: ...
+    def set_level(self, office: str, level: int, *, at: Optional[str] = None, author: str = "",
+                  source: str = "") -> int: ...
+    def set_answers(self, office: str, answers: dict[str, bool], *, at: Optional[str] = None, author: str = "",
+                    source: str = "") -> int: ...
+    def offices(self) -> list[str]: ...
+    def assessment(self, office: str, as_of: Optional[str] = None) -> Assessment: ...
+    def history(self, office: str) -> list[StoreEvent]: ...
+    def changes(self, from_: Optional[str] = None, to: Optional[str] = None) -> list[StoreEvent]: ...
+    def rollup(self, as_of: Optional[str] = None, *, offices: Optional[list[str]] = None,
+               state: Optional[str] = None, kind: Optional[str] = None, maturity: Optional[int] = None) -> Rollup: ...
+    def trend(self, period: str = "month", *, from_: Optional[str] = None, to: Optional[str] = None,
+              offices: Optional[list[str]] = None, state: Optional[str] = None, kind: Optional[str] = None,
+              maturity: Optional[int] = None) -> list[TrendPoint]: ...
+    def compare(self, office: str, as_of: Optional[str] = None, *, peers: str = "state") -> PeerComparison: ...
+
+def distribution(values: list[float]) -> Distribution: ...
+def percentile_rank(value: float, values: list[float]) -> float: ...
 
 def determine_maturity(catalog: Catalog, answers: dict[str, bool]) -> MaturityResult: ...
 def build_plan(catalog: Catalog, maturity: int, assessment: Optional[Assessment] = None) -> Plan: ...

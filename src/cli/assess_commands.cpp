@@ -258,7 +258,8 @@ void run_rollup(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   const FileRollup read = rollup_files(c, paths, options);
   if (!read.skipped.empty()) {
     io.err << "electsec: skipped " << read.skipped.size() << " files that do not load:\n";
-    for (const auto& s : read.skipped) io.err << "  " << s.path << ": " << s.reason << '\n';
+    for (const auto& s : read.skipped)
+      io.err << "  " << (s.reason.rfind(s.path + ":", 0) == 0 ? "" : s.path + ": ") << s.reason << '\n';
     io.exit_code = exit_skipped;
   }
   write_rollup(c, read.rollup, f, out);

@@ -350,8 +350,7 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     const std::string what = e.what();
     std::string line = what.substr(0, what.find('\n'));
     const std::size_t listed = std::min(e.problems().size(), max_listed_problems);
-    for (std::size_t i = 0; i < listed; ++i)
-      line += (i ? "; " : ": ") + printable(e.problems()[i].where) + ": " + printable(e.problems()[i].message);
+    for (std::size_t i = 0; i < listed; ++i) line += (i ? "; " : ": ") + printable(e.problems()[i].text());
     if (e.problems().size() > listed) line += "; ... and " + std::to_string(e.problems().size() - listed) + " more";
     err << "electsec: " << line << '\n';
     return 1;

@@ -21,7 +21,8 @@ const char* const store_usage =
     "       electsec store rollup STORE [--as-of DATE] [--state S] [--kind K] [--maturity N] [--format "
     "table|json|csv]\n"
     "       electsec store compare STORE OFFICE [--as-of DATE] [--peers state|level|all] [--format table|json|csv]\n"
-    "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]";
+    "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]\n"
+    "       electsec store check STORE";
 
 namespace {
 
@@ -54,6 +55,7 @@ struct Sub {
 Stamp stamp_of(const Args& a) {
   Stamp s;
   s.at = a.option("date").value_or("");
+  if (a.option("date") && s.at.empty()) throw UsageError{"--date needs a date (YYYY-MM-DD or a UTC date-time)"};
   if (const auto author = a.option("author")) {
     s.author = *author;
   } else if (const char* user = std::getenv("USER")) {
@@ -95,7 +97,9 @@ void store_import(Store& s, const Args& a, Format f, Io& io) {
 void store_set(const Catalog& c, Store& s, const Args& a, Io& io) {
   const std::string& office = a.positional[3];
   const Status status = status_argument(a.positional.back());
-  std::vector<std::string> ids(a.positional.begin() + 4, a.positional.end() - 1);
+  std::vector<std::string> ids;
+  for (auto it = a.positional.begin() + 4; it != a.positional.end() - 1; ++it)
+    if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
   if (const auto practice = a.option("practice")) {
     const Maturity level = s.assessment(office).maturity;
     for (const Action* action : c.applicable_actions(*practice, level))
@@ -322,8 +326,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
            << ")\n";
     return;
   }
-  static const std::vector<std::string> subs{"init",    "import", "set",    "level",   "show",
-                                             "history", "trend",  "rollup", "compare", "export"};
+  static const std::vector<std::string> subs{"init",  "import", "set",     "level",  "show", "history",
+                                             "trend", "rollup", "compare", "export", "check"};
   if (std::find(subs.begin(), subs.end(), sub) == subs.end()) {
     const auto near = closest(sub, subs, 1);
     throw UsageError{
@@ -363,6 +367,10 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     s.positional(4, 4, "compare STORE OFFICE [--as-of DATE] [--peers state|level|all]");
     s.only({"as-of", "peers"});
     s.formats(f, {Format::table, Format::json, Format::csv});
+  } else if (sub == "check") {
+    s.positional(3, 3, "check STORE");
+    s.only({});
+    s.formats(f, {Format::table});
   } else if (sub == "export") {
     s.positional(4, 4, "export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]");
     s.only({"as-of", "output"});
@@ -403,12 +411,20 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     write_rollup(c, r, f, io.out);
   } else if (sub == "compare") {
     store_compare(c, store, a, f, io);
+  } else if (sub == "check") {
+    const std::vector<std::string> problems = store.check();
+    if (!problems.empty()) {
+      std::vector<Problem> list;
+      for (const auto& p : problems) list.push_back({"damage", p});
+      throw ValidationError(std::move(list), store.path() + ": the history store is damaged; restore it from a backup");
+    }
+    io.out << store.path() << ": no damage found (" << store.event_count() << " events of " << store.offices().size()
+           << " offices)\n";
   } else if (sub == "export") {
     const Assessment x = store.assessment(a.positional[3], a.option("as-of").value_or(""));
     if (f == Format::csv) return write_result(a, io, to_status_csv(x));
     if (f != Format::json && f != Format::table) throw UsageError{"'store export' writes json or csv"};
-    write_result(a, io, to_json(x) + "\n",
-                 " (" + a.positional[3] + ", " + as_of_words(a.option("as-of").value_or("")) + ")");
+    write_result(a, io, to_json(x), " (" + a.positional[3] + ", " + as_of_words(a.option("as-of").value_or("")) + ")");
   }
 }
 

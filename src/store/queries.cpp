@@ -18,7 +18,17 @@ namespace store {
 
 void OfficeFold::apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
                        std::string_view at, const std::string& source) {
-  changed = true;
+  exists = true;
+  try {
+    set(catalog, subject, value, note, at, source);
+  } catch (const Error& e) {
+    throw Error(source + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" +
+                assessment.jurisdiction.id + "' cannot be read: " + e.what());
+  }
+}
+
+void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
+                     std::string_view at, const std::string& source) {
   Assessment& a = assessment;
   const auto colon = subject.find(':');
   const std::string_view kind = subject.substr(0, colon);
@@ -44,11 +54,13 @@ void OfficeFold::apply(const Catalog& catalog, std::string_view subject, std::st
     target[std::string(id)] = value == "true";
   } else if (kind == "maturity") {
     a.maturity = parse_maturity(value);
+    has_maturity = true;
   } else if (kind == "jurisdiction") {
     a.jurisdiction = from_json<Jurisdiction>(value, source);
-    exists = true;
+    has_jurisdiction = true;
   } else if (kind == "catalog_version") {
     a.catalog_version = value;
+    has_catalog_version = true;
   } else {
     throw Error(source + ": the history store holds an event this electsec does not know ('" + std::string(subject) +
                 "'); use a newer electsec");
@@ -76,6 +88,28 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
   throw NotFound("office", office, closest(office, ids, 3));
 }
 
+void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
+  if (fold.seeded || (fold.has_jurisdiction && fold.has_maturity && fold.has_catalog_version)) return;
+  fold.seeded = true;
+  Statement q(s.db, s.path,
+              "SELECT at, subject, value FROM events WHERE office = ? AND subject IN ('jurisdiction', 'maturity', "
+              "'catalog_version') ORDER BY at, sequence");
+  q.bind(1, key);
+  OfficeFold first;
+  while (q.step()) {
+    const std::string_view subject = q.text(1);
+    if ((subject == "jurisdiction" && (fold.has_jurisdiction || first.has_jurisdiction)) ||
+        (subject == "maturity" && (fold.has_maturity || first.has_maturity)) ||
+        (subject == "catalog_version" && (fold.has_catalog_version || first.has_catalog_version)))
+      continue;
+    first.apply(*s.catalog, subject, q.text(2), {}, q.text(0), s.path);
+  }
+  Assessment& a = fold.assessment;
+  if (first.has_jurisdiction) a.jurisdiction = first.assessment.jurisdiction;
+  if (first.has_maturity) a.maturity = first.assessment.maturity;
+  if (first.has_catalog_version) a.catalog_version = first.assessment.catalog_version;
+}
+
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
   OfficeFold fold;
   Statement q(s.db, s.path, "SELECT at, subject, value, note FROM events WHERE office = ? ORDER BY at, sequence");
@@ -84,6 +118,7 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
     if (!before(q.text(0), bound)) break;
     fold.apply(*s.catalog, q.text(1), q.text(2), q.text(3), q.text(0), s.path);
   }
+  if (fold.exists) seed_missing(s, key, fold);
   return fold;
 }
 
@@ -100,9 +135,13 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
   std::int64_t current = -1;
   OfficeFold fold;
   std::size_t next_bound = 0;
+  const auto send = [&](std::size_t k) {
+    if (!fold.exists) return;
+    seed_missing(s, current, fold);
+    emit(ids[current], k, fold);
+  };
   const auto finish = [&] {
-    for (; next_bound < bounds.size(); ++next_bound)
-      if (fold.exists) emit(ids[current], next_bound, fold);
+    for (; next_bound < bounds.size(); ++next_bound) send(next_bound);
   };
   while (q.step()) {
     const std::int64_t office = q.integer(0);
@@ -113,10 +152,7 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
       next_bound = 0;
     }
     const std::string_view at = q.text(1);
-    while (next_bound < bounds.size() && !before(at, bounds[next_bound])) {
-      if (fold.exists) emit(ids[current], next_bound, fold);
-      ++next_bound;
-    }
+    while (next_bound < bounds.size() && !before(at, bounds[next_bound])) send(next_bound++);
     if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
     fold.apply(*s.catalog, q.text(2), q.text(3), {}, at, s.path);
   }
@@ -171,6 +207,22 @@ std::vector<std::string> Store::offices() const {
 std::int64_t Store::event_count() const {
   Statement q(impl_->db, impl_->path, "SELECT count(*) FROM events");
   return q.step() ? q.integer(0) : 0;
+}
+
+std::vector<std::string> Store::check() const {
+  std::vector<std::string> problems;
+  {
+    Statement q(impl_->db, impl_->path, "PRAGMA integrity_check(100)");
+    while (q.step())
+      if (q.text(0) != "ok") problems.emplace_back(q.text(0));
+  }
+  if (!problems.empty()) return problems;
+  try {
+    store::fold_all(*impl_, {std::nullopt}, [](const std::string&, std::size_t, store::OfficeFold&) {});
+  } catch (const Error& e) {
+    problems.emplace_back(e.what());
+  }
+  return problems;
 }
 
 Assessment Store::assessment(const std::string& office, const std::string& as_of) const {

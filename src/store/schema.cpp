@@ -20,16 +20,19 @@ namespace {
 
 // Version 1: offices and their events. The index by office and date, with the columns a
 // rollup reads, lets a rollup or trend read every office's events in order from the index
-// alone. Triggers refuse any UPDATE or DELETE: the store is append-only.
+// alone. Triggers refuse any UPDATE or DELETE, and an INSERT that would replace a row (INSERT
+// OR REPLACE deletes without firing delete triggers): the store is append-only. CHECK
+// constraints keep other writers to the shapes electsec writes.
 constexpr const char* version_1 = R"sql(
 CREATE TABLE offices(
   office INTEGER PRIMARY KEY,
-  id TEXT NOT NULL UNIQUE);
+  id TEXT NOT NULL UNIQUE CHECK (length(id) > 0));
 CREATE TABLE events(
   sequence INTEGER PRIMARY KEY,
   office INTEGER NOT NULL REFERENCES offices(office),
-  at TEXT NOT NULL,
-  subject TEXT NOT NULL,
+  at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+  subject TEXT NOT NULL CHECK (subject IN ('jurisdiction', 'catalog_version', 'maturity')
+                               OR subject GLOB 'status:?*' OR subject GLOB 'answer:?*'),
   value TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT '',
   author TEXT NOT NULL DEFAULT '',
@@ -39,10 +42,16 @@ CREATE TRIGGER events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never changed'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never removed'); END;
+CREATE TRIGGER events_no_replace BEFORE INSERT ON events
+  WHEN NEW.sequence IS NOT NULL AND EXISTS (SELECT 1 FROM events WHERE sequence = NEW.sequence)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never replaced'); END;
 CREATE TRIGGER offices_no_update BEFORE UPDATE ON offices
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: offices are never changed'); END;
 CREATE TRIGGER offices_no_delete BEFORE DELETE ON offices
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: offices are never removed'); END;
+CREATE TRIGGER offices_no_replace BEFORE INSERT ON offices
+  WHEN EXISTS (SELECT 1 FROM offices WHERE id = NEW.id OR office = NEW.office)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: offices are never replaced'); END;
 )sql";
 
 // Version 2: an index by date, for the changes of every office over a span of dates.
@@ -61,7 +70,8 @@ std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* prag
 void configure(sqlite3* db, const std::string& path, std::chrono::milliseconds lock_wait) {
   sqlite3_busy_timeout(db, static_cast<int>(lock_wait.count()));
   // FULL: a change reported as recorded survives a power cut, not only a crash.
-  execute(db, path, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+  // cell_size_check: more of a damaged page is noticed when it is read.
+  execute(db, path, "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cell_size_check=ON;");
 }
 
 void migrate_from(sqlite3* db, const std::string& path, int to) {
@@ -79,6 +89,9 @@ void migrate_from(sqlite3* db, const std::string& path, int to) {
     sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  // The file's own header then carries the application id and schema version, which is
+  // where check_header reads them, without opening the file with SQLite.
+  sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_FULL, nullptr, nullptr);
 }
 
 sqlite3* connect(const std::string& path, int flags) {
@@ -93,64 +106,119 @@ sqlite3* connect(const std::string& path, int flags) {
   return db;
 }
 
-struct Closer {
-  sqlite3* db;
-  ~Closer() { sqlite3_close_v2(db); }
-};
+std::uint32_t big_endian(const unsigned char* p) {
+  return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | p[3];
+}
 
-// Every check that needs no write: the file is an SQLite database with the store's
-// application id and a known schema version, and its schema can be read.
-void check_store(const std::string& path) {
+// The checks made from the file's header alone, before SQLite opens it (which could create
+// files beside it): an SQLite database, with the store's application id and a schema version
+// this electsec knows. Returns that version.
+int check_header(const std::string& path) {
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) {
     if (errno == ENOENT) throw IoError(path, "no such history store (create one with: electsec store init FILE)");
     throw IoError(path, std::strerror(errno));
   }
   if (!S_ISREG(st.st_mode)) throw IoError(path, "not a regular file, so not a history store");
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw IoError(path, "cannot read the file: " + std::string(std::strerror(errno)));
-    std::array<char, 16> header{};
-    in.read(header.data(), header.size());
-    if (in.gcount() != 16 || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
-      throw Error(path + ": not an electsec history store (it is not an SQLite database); it was left as it is");
-  }
-  Closer c{connect(path, SQLITE_OPEN_READONLY)};
-  const std::int64_t id = pragma_value(c.db, path, "PRAGMA application_id");
-  if (id != application_id)
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path, "cannot read the file: " + std::string(std::strerror(errno)));
+  std::array<unsigned char, 100> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  if (in.gcount() != 100 || std::memcmp(header.data(), "SQLite format 3", 16) != 0)
+    throw Error(path + ": not an electsec history store (it is not an SQLite database); it was left as it is");
+  if (big_endian(&header[68]) != static_cast<std::uint32_t>(application_id))
     throw Error(path + ": not an electsec history store (an SQLite database of another program); it was left as it is");
-  const std::int64_t version = pragma_value(c.db, path, "PRAGMA user_version");
-  if (version > store_schema_version)
+  const std::uint32_t version = big_endian(&header[60]);
+  if (version > static_cast<std::uint32_t>(store_schema_version))
     throw Error(path + ": written by a newer electsec (store schema version " + std::to_string(version) +
                 "; this one reads up to " + std::to_string(store_schema_version) +
                 "); it was left as it is. Use a newer electsec");
   if (version < 1)
     throw Error(path +
                 ": the history store is damaged (no schema version); nothing was changed. Restore it from a backup");
-  // Reading the schema and the tables' first pages finds most damage before anything is
-  // written.
-  Statement tables(c.db, path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('offices', 'events')");
-  if (!tables.step() || tables.integer(0) != 2)
-    throw Error(
-        path +
-        ": the history store is damaged (its tables are missing); nothing was changed. Restore it from a backup");
-  Statement probe(c.db, path, "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
-  probe.step();
+  return static_cast<int>(version);
+}
+
+bool exists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+// A path as an SQLite URI ("file:" with the characters URIs give a meaning escaped).
+std::string uri_of(const std::string& path) {
+  std::string uri = "file:";
+  for (const char ch : path) {
+    if (ch == '%' || ch == '?' || ch == '#') {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[(static_cast<unsigned char>(ch) >> 4) & 0xf];
+      uri += hex[static_cast<unsigned char>(ch) & 0xf];
+    } else {
+      uri += ch;
+    }
+  }
+  return uri;
 }
 
 }  // namespace
 
 const char* migration_step(int version) { return steps.at(static_cast<std::size_t>(version - 1)); }
 
-sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait) {
-  check_store(path);
-  sqlite3* db = connect(path, SQLITE_OPEN_READWRITE);
+sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only) {
+  const int version = check_header(path);
+  // A file this user cannot write is read without writing anything: in place when its
+  // folder takes SQLite's shared-memory file, else as an immutable file.
+  read_only = ::access(path.c_str(), W_OK) != 0;
+  const std::string wal = path + "-wal", shm = path + "-shm";
+  const bool had_wal = exists(wal), had_shm = exists(shm);
+  sqlite3* db = nullptr;
   try {
+    if (!read_only) {
+      db = connect(path, SQLITE_OPEN_READWRITE);
+    } else {
+      if (version < store_schema_version)
+        throw IoError(path,
+                      "an older history store that cannot be written, so it cannot be brought to schema version " +
+                          std::to_string(store_schema_version) + "; open it once with write access");
+      const std::string folder = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
+      const bool in_place = had_shm || ::access(folder.c_str(), W_OK) == 0;
+      db = connect(in_place ? path : uri_of(path) + "?immutable=1",
+                   SQLITE_OPEN_READONLY | (in_place ? 0 : SQLITE_OPEN_URI));
+    }
     configure(db, path, lock_wait);
-    if (pragma_value(db, path, "PRAGMA user_version") < store_schema_version)
-      migrate_from(db, path, store_schema_version);
+    // The header may be older than the store's log: ask SQLite, which reads both.
+    if (pragma_value(db, path, "PRAGMA application_id") != application_id)
+      throw Error(path +
+                  ": not an electsec history store (an SQLite database of another program); it was left as it is");
+    const std::int64_t current = pragma_value(db, path, "PRAGMA user_version");
+    if (current > store_schema_version)
+      throw Error(path + ": written by a newer electsec (store schema version " + std::to_string(current) +
+                  "; this one reads up to " + std::to_string(store_schema_version) +
+                  "); it was left as it is. Use a newer electsec");
+    // Reading the schema and the tables' last pages finds much damage before anything is
+    // written.
+    {
+      Statement tables(db, path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('offices', 'events')");
+      if (!tables.step() || tables.integer(0) != 2)
+        throw Error(path +
+                    ": the history store is damaged (its tables are missing); nothing was changed. Restore it from a "
+                    "backup");
+      Statement probe(db, path, "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
+      probe.step();
+    }
+    if (!read_only && current < store_schema_version) migrate_from(db, path, store_schema_version);
+  } catch (const IoError&) {
+    sqlite3_close_v2(db);  // busy, or a system error: the file is not refused, leave its files
+    throw;
   } catch (...) {
     sqlite3_close_v2(db);
+    // A refused (damaged) store: leave nothing beside it that was not there before and
+    // holds nothing (SQLite's shared-memory index, an empty log).
+    struct stat st {};
+    if (!had_wal && ::stat(wal.c_str(), &st) == 0 && st.st_size == 0) {
+      ::unlink(wal.c_str());
+      if (!had_shm) ::unlink(shm.c_str());
+    }
     throw;
   }
   return db;

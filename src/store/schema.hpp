@@ -19,8 +19,9 @@ const char* migration_step(int version);
 
 /// Open `path`, which must exist, as a store: check that it is one (an SQLite file with the
 /// store's application id, a schema version this electsec knows, tables that read) without
-/// writing anything, then open it for writing and migrate an older schema forward.
-sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait);
+/// writing anything, then migrate an older schema forward. A file the user cannot write is
+/// opened read-only (`read_only` says so).
+sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only);
 
 /// Create a new store at `path` at schema version `version` (tests create older ones);
 /// IoError when the file exists.

@@ -22,7 +22,10 @@ namespace {
 // read-modify-write never has to be retried; anything thrown before commit() rolls back.
 class Transaction {
  public:
-  explicit Transaction(const Store::Impl& s) : s_(s) { store::execute(s.db, s.path, "BEGIN IMMEDIATE"); }
+  explicit Transaction(const Store::Impl& s) : s_(s) {
+    if (s.read_only) throw IoError(s.path, "this user cannot write the history store (read-only); nothing was changed");
+    store::execute(s.db, s.path, "BEGIN IMMEDIATE");
+  }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
@@ -103,26 +106,29 @@ MaturityAnswers all_answers(const Assessment& a) {
   return all;
 }
 
-// Record what differs between `now` (the office's record, if any) and `next`.
-std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const Assessment& next, const Stamp& stamp,
-                              const std::string& today) {
+// The day an assessment is a snapshot of: the stamp's date, else its latest `updated`, else
+// today.
+std::string snapshot_date(const Assessment& a, const Stamp& stamp, const std::string& today) {
+  std::string latest;
+  for (const auto* map : {&a.statuses, &a.retired})
+    for (const auto& entry : *map)
+      if (entry.second.updated > latest) latest = entry.second.updated;
+  return checked_date(stamp.at, latest.empty() ? today : latest);
+}
+
+// Record what differs between `now` (the office's record as of `when`, if any) and `next`,
+// a snapshot of `when`: statuses at their own dates (or `when` when they have none, or when
+// the record's status is newer than theirs), everything else at `when`.
+std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const Assessment& next,
+                              const std::string& when) {
   const auto statuses = all_statuses(next);
   const auto answers = all_answers(next);
-  // Dates: a new office exists from its earliest date on; the changes of a known office
-  // take the stamp's date, else the latest date of the assessment, else today.
-  std::string earliest, latest;
-  for (const auto& [id, st] : statuses) {
-    if (st.updated.empty()) continue;
-    if (earliest.empty() || st.updated < earliest) earliest = st.updated;
-    if (latest.empty() || st.updated > latest) latest = st.updated;
-  }
-  std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
-  if (!now.exists && !earliest.empty() && earliest < when) when = earliest;
   const Assessment& old = now.assessment;
-  if (!now.exists || !(old.jurisdiction == next.jurisdiction))
+  if (!now.has_jurisdiction || !(old.jurisdiction == next.jurisdiction))
     r.add(when, "jurisdiction", to_json(next.jurisdiction, -1));
-  if (!now.exists || old.catalog_version != next.catalog_version) r.add(when, "catalog_version", next.catalog_version);
-  if (!now.exists || old.maturity != next.maturity)
+  if (!now.has_catalog_version || old.catalog_version != next.catalog_version)
+    r.add(when, "catalog_version", next.catalog_version);
+  if (!now.has_maturity || old.maturity != next.maturity)
     r.add(when, "maturity", std::to_string(static_cast<int>(next.maturity)));
   const auto old_answers = all_answers(old);
   for (const auto& [id, yes] : answers) {
@@ -135,7 +141,9 @@ std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const A
   for (const auto& [id, st] : statuses) {
     const auto it = old_statuses.find(id);
     if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
-    r.add(st.updated.empty() ? when : st.updated, "status:" + id, std::string(to_string(st.status)), st.note);
+    std::string at = st.updated.empty() ? when : st.updated;
+    if (it != old_statuses.end() && it->second.updated > at) at = when;
+    r.add(at, "status:" + id, std::string(to_string(st.status)), st.note);
   }
   for (const auto& [id, st] : old_statuses)
     if (statuses.count(id) == 0) r.add(when, "status:" + id, "");
@@ -144,11 +152,12 @@ std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const A
 
 void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, const std::string& source,
                 ImportSummary& summary, const std::string& today) {
+  const std::string when = snapshot_date(a, stamp, today);
   bool added = false;
   const std::int64_t key = find_or_add_office(s, a.jurisdiction.id, added);
-  const store::OfficeFold now = added ? store::OfficeFold{} : store::rebuild(s, key, std::nullopt);
+  const store::OfficeFold now = added ? store::OfficeFold{} : store::rebuild(s, key, store::bound_of(when));
   Recorder r(s, key, stamp, source);
-  const std::size_t n = record_difference(r, now, a, stamp, today);
+  const std::size_t n = record_difference(r, now, a, when);
   ++summary.files;
   summary.events += n;
   if (added)
@@ -206,7 +215,7 @@ Store Store::open(const std::string& path, const Catalog& catalog, std::chrono::
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->catalog = &catalog;
-  impl->db = store::open_store(path, lock_wait);
+  impl->db = store::open_store(path, lock_wait, impl->read_only);
   return Store(std::move(impl));
 }
 
@@ -256,7 +265,7 @@ std::size_t Store::set_status(const std::string& office, const std::vector<std::
   const std::string at = checked_date(stamp.at, today_utc());
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
-  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
   Recorder r(*impl_, key, stamp, stamp.source);
   std::set<std::string> seen;
   for (const auto& id : actions) {
@@ -276,9 +285,10 @@ std::size_t Store::set_level(const std::string& office, Maturity level, const St
   const std::string at = checked_date(stamp.at, today_utc());
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
-  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
   Recorder r(*impl_, key, stamp, stamp.source);
-  if (now.assessment.maturity != level) r.add(at, "maturity", std::to_string(static_cast<int>(level)));
+  if (!now.has_maturity || now.assessment.maturity != level)
+    r.add(at, "maturity", std::to_string(static_cast<int>(level)));
   t.commit();
   return r.count();
 }
@@ -288,7 +298,7 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   const std::string at = checked_date(stamp.at, today_utc());
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
-  const store::OfficeFold now = store::rebuild(*impl_, key, std::nullopt);
+  const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
   Recorder r(*impl_, key, stamp, stamp.source);
   for (const auto& [id, yes] : answers) {
     const auto it = now.assessment.answers.find(id);

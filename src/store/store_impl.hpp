@@ -18,6 +18,7 @@ struct Store::Impl {
   std::string path;
   const Catalog* catalog = nullptr;
   sqlite3* db = nullptr;
+  bool read_only = false;  // opened without write access
   Impl() = default;
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
@@ -26,15 +27,25 @@ struct Store::Impl {
 
 namespace store {
 
-/// An office's record being rebuilt from its events, oldest first.
+/// An office's record being rebuilt from its events, oldest first. An office exists from
+/// its first event on; until its jurisdiction, level and catalog version are first
+/// recorded, the first recorded ones stand (an assessment file's statuses often predate
+/// the day the file, with its level, was first imported).
 struct OfficeFold {
   Assessment assessment;
-  bool exists = false;   // its jurisdiction has been recorded
-  bool changed = false;  // an event was applied since the last time the caller looked
+  bool exists = false;               // an event has been applied
+  bool has_jurisdiction = false;     // its jurisdiction event has been applied
+  bool has_maturity = false;         // its maturity event has been applied
+  bool has_catalog_version = false;  // its catalog_version event has been applied
+  bool seeded = false;               // what it lacked has been filled in (seed_missing)
 
   /// Apply one event. Ids the catalog lacks go to the assessment's `retired` maps.
   void apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
              std::string_view at, const std::string& source);
+
+ private:
+  void set(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
+           std::string_view at, const std::string& source);
 };
 
 /// The end of a date given as "as of": events at or before it count. Empty `as_of`: none
@@ -45,6 +56,10 @@ std::optional<std::string> bound_of(const std::string& as_of);
 inline bool before(std::string_view at, const std::optional<std::string>& bound) {
   return !bound || at < std::string_view(*bound);
 }
+
+/// Fill in what `fold` lacks of the office's jurisdiction, level and catalog version with
+/// their first recorded values.
+void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold);
 
 /// The internal key of an office, or NotFound with the closest ids.
 std::int64_t office_key(const Store::Impl& s, const std::string& office);

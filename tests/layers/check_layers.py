@@ -3,7 +3,8 @@
 
     core      types, catalog, errors, the assessment value, text helpers
     engines   maturity, plan, scorecard, search, diff: pure functions, no I/O
-    io        JSON, CSV, OSCAL, reports, the RST importer, files, tables, the default catalog
+    io        JSON, CSV, OSCAL, reports, the RST importer, files, tables, the default catalog,
+              the history store (SQLite)
     front     the CLI, the Python bindings, the examples, the apps, the umbrella header
 
 A file may include headers of its own layer or a lower one, never a higher one. Public
@@ -26,7 +27,7 @@ PUBLIC = {
     "core": ["types", "catalog", "error", "limits", "version", "assessment", "text", "export"],
     "engine": ["maturity", "plan", "scorecard", "search", "diff"],
     "io": ["assessment_json", "catalog_json", "results_json", "oscal", "report", "rst_import",
-           "files", "table", "default_catalog", "rollup_files"],
+           "files", "table", "default_catalog", "rollup_files", "store"],
     "front": ["cli", "electsec"],
 }
 
@@ -34,6 +35,7 @@ PUBLIC = {
 PRIVATE = [
     (r"src/engine/", "engine"),
     (r"src/io/", "io"),
+    (r"src/store/", "io"),
     (r"src/default_catalog\.cpp$", "io"),
     (r"src/embedded_data\.hpp$", "io"),
     (r"src/cli/", "front"),

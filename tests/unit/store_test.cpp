@@ -105,19 +105,60 @@ BOOST_AUTO_TEST_CASE(history_lists_every_change_in_the_order_it_took_effect) {
   s.import_assessment(adams(), {"", "importer", "adams.json"});
   s.set_status("us-pa-adams", {"backups.l1.1"}, Status::done, std::nullopt, {"2026-01-20", "clerk", "by hand"});
   const auto h = s.history("us-pa-adams");
-  BOOST_REQUIRE(h.size() == 7u);
-  BOOST_TEST(h.front().subject == "jurisdiction");
-  BOOST_TEST(h.front().source == "adams.json");
-  BOOST_TEST(h.front().author == "importer");
-  // The change by hand took effect before the file's February status though recorded after.
-  BOOST_TEST(h[5].subject == "status:backups.l1.1");
-  BOOST_TEST(h[5].value == "done");
-  BOOST_TEST(h[5].at == "2026-01-20");
-  BOOST_TEST(h[5].sequence == 7);
-  BOOST_TEST(h[6].value == "in_progress");
-  const auto since = s.changes("2026-01-15", "2026-02-10");
-  BOOST_TEST(since.size() == 2u);
+  std::vector<std::string> order;
+  for (const auto& e : h) order.push_back(e.at + " " + e.subject + " " + e.value);
+  // The file is a snapshot of its latest date (February 3rd): its level, answers and name
+  // take that date, each status its own; the change by hand took effect on January 20th
+  // though recorded last.
+  const std::vector<std::string> expected{
+      "2026-01-10 status:asset_management.l1.1 done",
+      "2026-01-20 status:backups.l1.1 done",
+      R"(2026-02-03 jurisdiction {"id":"us-pa-adams","name":"Adams County","state":"PA","kind":"county"})",
+      "2026-02-03 catalog_version 1.4.1",
+      "2026-02-03 maturity 1",
+      "2026-02-03 answer:l1.1 true",
+      "2026-02-03 status:backups.l1.1 in_progress",
+  };
+  BOOST_TEST(order == expected, boost::test_tools::per_element());
+  BOOST_TEST(h[0].source == "adams.json");
+  BOOST_TEST(h[0].author == "importer");
+  BOOST_TEST(h[1].sequence == 7);
+  BOOST_TEST(h[1].author == "clerk");
+  const auto since = s.changes("2026-01-15", "2026-02-02");
+  BOOST_TEST(since.size() == 1u);
   BOOST_TEST(s.changes("2026-02-04").empty());
+}
+
+BOOST_AUTO_TEST_CASE(files_imported_out_of_order_give_each_date_its_own_record) {
+  Assessment january = adams(), march = adams();
+  march.maturity = Maturity::level2;
+  march.set(cat(), "backups.l1.1", Status::done, std::nullopt, "2026-03-01");
+  Store s = Store::create(fresh("order.db"), cat());
+  s.import_assessment(march);
+  s.import_assessment(january);  // older, imported later
+  BOOST_TEST((s.assessment("us-pa-adams") == march));
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-02-10") == january));
+  BOOST_TEST(s.import_assessment(january).events == 0u);
+  BOOST_TEST(s.import_assessment(march).events == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(a_change_dated_back_is_compared_with_the_record_of_its_date) {
+  Store s = Store::create(fresh("backdated.db"), cat());
+  s.import_assessment(adams());
+  const std::string a = "asset_management.l1.2";
+  BOOST_TEST(s.set_status("us-pa-adams", {a}, Status::done, std::nullopt, {"2026-06-01", "", ""}) == 1u);
+  BOOST_TEST(s.set_status("us-pa-adams", {a}, Status::in_progress, std::nullopt, {"2026-01-01", "", ""}) == 1u);
+  // Done from June on, but not yet on March 1st: recorded.
+  BOOST_TEST(s.set_status("us-pa-adams", {a}, Status::done, std::nullopt, {"2026-03-01", "", ""}) == 1u);
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-03-15").statuses.at(a).status == Status::done));
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-02-15").statuses.at(a).status == Status::in_progress));
+  // Before the office's first file: the office exists from this change on, with the
+  // jurisdiction and level first recorded.
+  BOOST_TEST(s.set_status("us-pa-adams", {"backups.l1.2"}, Status::done, std::nullopt, {"2025-06-01", "", ""}) == 1u);
+  const Assessment early = s.assessment("us-pa-adams", "2025-07-01");
+  BOOST_TEST(early.jurisdiction.name == "Adams County");
+  BOOST_TEST(early.statuses.size() == 1u);
+  BOOST_TEST(s.rollup("2025-07-01").jurisdictions == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(set_status_keeps_the_note_unless_given_and_skips_what_is_already_so) {
@@ -199,13 +240,21 @@ BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
     Store s = Store::create(p, cat());
     s.import_assessment(adams());
   }
-  for (const char* sql : {"UPDATE events SET value = 'done'", "DELETE FROM events", "UPDATE offices SET id = 'x'",
-                          "DELETE FROM offices"}) {
+  for (const char* sql :
+       {"UPDATE events SET value = 'done'", "DELETE FROM events", "UPDATE offices SET id = 'x'", "DELETE FROM offices",
+        "INSERT OR REPLACE INTO events(sequence, office, at, subject, value) VALUES(1, 1, '2020-01-01', 'maturity', "
+        "'3')",
+        "REPLACE INTO offices(office, id) VALUES(1, 'us-pa-adams')"}) {
     std::string message;
     BOOST_TEST(raw_sql(p, sql, &message) != SQLITE_OK, sql);
     BOOST_TEST(message.find("append-only") != std::string::npos, message);
   }
   BOOST_TEST((Store::open(p, cat()).assessment("us-pa-adams") == adams()));
+  // Other writers are held to the shapes electsec writes.
+  for (const char* sql : {"INSERT INTO events(office, at, subject, value) VALUES(1, 'yesterday', 'maturity', '2')",
+                          "INSERT INTO events(office, at, subject, value) VALUES(1, '2026-01-01', 'colour', 'red')",
+                          "INSERT INTO offices(id) VALUES('')"})
+    BOOST_TEST(raw_sql(p, sql) == SQLITE_CONSTRAINT, sql);
 }
 
 namespace {

@@ -1,0 +1,313 @@
+// The history store: Store and the values its queries return.
+#include "bindings.hpp"
+
+#include <mutex>
+
+namespace electsec::python {
+
+// The store with its own handle on the catalog (which must outlive it), and a lock: a
+// Python program may call one Store from several threads, and calls release the GIL.
+struct PyStore {
+  explicit PyStore(Catalog c) : catalog(std::move(c)) {}
+  Catalog catalog;
+  std::optional<Store> store;
+  std::mutex lock;
+
+  Store& open() {
+    if (!store) throw Error("the history store is closed");
+    return *store;
+  }
+};
+
+namespace {
+
+Stamp stamp(const std::optional<std::string>& at, std::string author, std::string source) {
+  return Stamp{at.value_or(""), std::move(author), std::move(source)};
+}
+
+OfficeFilter filter(std::optional<std::vector<std::string>> offices, std::optional<std::string> state,
+                    std::optional<JurisdictionKind> kind, std::optional<Maturity> maturity) {
+  OfficeFilter f;
+  if (offices) f.offices = std::move(*offices);
+  if (state) f.state = std::move(*state);
+  f.kind = kind;
+  f.maturity = maturity;
+  return f;
+}
+
+py::dict distribution_dict(const Distribution& d) {
+  py::dict out;
+  out["count"] = d.count;
+  out["min"] = d.min;
+  out["q1"] = d.q1;
+  out["median"] = d.median;
+  out["q3"] = d.q3;
+  out["max"] = d.max;
+  return out;
+}
+
+// Run `f` on the open store with the GIL released and the store's lock held.
+template <typename F>
+auto locked(PyStore& s, F f) {
+  py::gil_scoped_release release;
+  std::lock_guard<std::mutex> guard(s.lock);
+  return f(s.open());
+}
+
+std::unique_ptr<PyStore> make_store(const FsPath& path, const std::optional<Catalog>& catalog, bool create) {
+  auto s = std::make_unique<PyStore>(catalog ? *catalog : default_catalog());
+  py::gil_scoped_release release;
+  s->store.emplace(create ? Store::create(path, s->catalog) : Store::open(path, s->catalog));
+  return s;
+}
+
+}  // namespace
+
+void init_store(py::module_& m) {
+  auto event = registered<StoreEvent>(m, "StoreEvent");
+  auto summary = registered<ImportSummary>(m, "ImportSummary");
+  auto dist = registered<Distribution>(m, "Distribution");
+  auto point = registered<TrendPoint>(m, "TrendPoint");
+  auto practice_comparison = registered<PracticeComparison>(m, "PracticeComparison");
+  auto comparison = registered<PeerComparison>(m, "PeerComparison");
+
+  event.def_readonly("sequence", &StoreEvent::sequence)
+      .def_readonly("office", &StoreEvent::office)
+      .def_readonly("subject", &StoreEvent::subject)
+      .def_readonly("value", &StoreEvent::value)
+      .def_readonly("note", &StoreEvent::note)
+      .def_readonly("at", &StoreEvent::at)
+      .def_readonly("author", &StoreEvent::author)
+      .def_readonly("source", &StoreEvent::source)
+      .def(
+          "__eq__", [](const StoreEvent& a, const StoreEvent& b) { return a == b; }, py::is_operator())
+      .def("to_dict",
+           [](const StoreEvent& e) {
+             py::dict d;
+             d["sequence"] = e.sequence;
+             d["office"] = e.office;
+             d["subject"] = e.subject;
+             d["value"] = e.value;
+             d["note"] = e.note;
+             d["at"] = e.at;
+             d["author"] = e.author;
+             d["source"] = e.source;
+             return d;
+           })
+      .def("__repr__", [](const StoreEvent& e) {
+        return "StoreEvent(" + quote(e.office) + ", " + quote(e.at) + ", " + quote(e.subject) + ", " + quote(e.value) +
+               ")";
+      });
+  summary.def_readonly("files", &ImportSummary::files)
+      .def_readonly("offices_new", &ImportSummary::offices_new)
+      .def_readonly("offices_changed", &ImportSummary::offices_changed)
+      .def_readonly("offices_unchanged", &ImportSummary::offices_unchanged)
+      .def_readonly("events", &ImportSummary::events)
+      .def("__repr__", [](const ImportSummary& s) {
+        return "ImportSummary(files=" + std::to_string(s.files) + ", offices_new=" + std::to_string(s.offices_new) +
+               ", offices_changed=" + std::to_string(s.offices_changed) +
+               ", offices_unchanged=" + std::to_string(s.offices_unchanged) + ", events=" + std::to_string(s.events) +
+               ")";
+      });
+  dist.def_readonly("count", &Distribution::count)
+      .def_readonly("min", &Distribution::min)
+      .def_readonly("q1", &Distribution::q1)
+      .def_readonly("median", &Distribution::median)
+      .def_readonly("q3", &Distribution::q3)
+      .def_readonly("max", &Distribution::max)
+      .def(
+          "__eq__", [](const Distribution& a, const Distribution& b) { return a == b; }, py::is_operator())
+      .def("to_dict", &distribution_dict)
+      .def("__repr__", [](const Distribution& d) {
+        return "Distribution(count=" + std::to_string(d.count) +
+               ", median=" + py::repr(py::float_(d.median)).cast<std::string>() + ")";
+      });
+  point.def_readonly("period", &TrendPoint::period)
+      .def_readonly("as_of", &TrendPoint::as_of)
+      .def_readonly("offices", &TrendPoint::offices)
+      .def_property_readonly("maturity_distribution",
+                             [](const TrendPoint& p) {
+                               return std::vector<std::size_t>(p.maturity_distribution.begin(),
+                                                               p.maturity_distribution.end());
+                             })
+      .def_readonly("actions_applicable", &TrendPoint::actions_applicable)
+      .def_readonly("actions_done", &TrendPoint::actions_done)
+      .def_readonly("completion", &TrendPoint::completion)
+      .def_readonly("office_completion", &TrendPoint::office_completion)
+      .def_readonly("practices", &TrendPoint::practices)
+      .def(
+          "__eq__", [](const TrendPoint& a, const TrendPoint& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const TrendPoint& p) {
+        return "TrendPoint(" + quote(p.period) + ", offices=" + std::to_string(p.offices) +
+               ", completion=" + py::repr(py::float_(p.completion)).cast<std::string>() + ")";
+      });
+  practice_comparison.def_readonly("practice", &PracticeComparison::practice)
+      .def_readonly("completion", &PracticeComparison::completion)
+      .def_readonly("peers", &PracticeComparison::peers)
+      .def_readonly("percentile_rank", &PracticeComparison::percentile_rank)
+      .def(
+          "__eq__", [](const PracticeComparison& a, const PracticeComparison& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const PracticeComparison& c) {
+        return "PracticeComparison(" + quote(c.practice) +
+               ", completion=" + py::repr(py::float_(c.completion)).cast<std::string>() + ")";
+      });
+  comparison.def_readonly("jurisdiction", &PeerComparison::jurisdiction)
+      .def_readonly("maturity", &PeerComparison::maturity)
+      .def_readonly("as_of", &PeerComparison::as_of)
+      .def_property_readonly("group", [](const PeerComparison& c) { return std::string(to_string(c.group)); })
+      .def_readonly("completion", &PeerComparison::completion)
+      .def_readonly("peers", &PeerComparison::peers)
+      .def_readonly("percentile_rank", &PeerComparison::percentile_rank)
+      .def_readonly("practices", &PeerComparison::practices)
+      .def(
+          "__eq__", [](const PeerComparison& a, const PeerComparison& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const PeerComparison& c) {
+        return "PeerComparison(" + quote(c.jurisdiction.id) + ", as_of=" + quote(c.as_of) +
+               ", group=" + quote(std::string(to_string(c.group))) + ", peers=" + std::to_string(c.peers.count) + ")";
+      });
+
+  py::class_<PyStore>(m, "Store",
+                      "The history store: one SQLite file with every change of many offices and its date. "
+                      "Open with Store.open(path) or make a new one with Store.create(path); use it as a context "
+                      "manager, or call close().")
+      .def_static(
+          "create",
+          [](const FsPath& path, const std::optional<Catalog>& catalog) { return make_store(path, catalog, true); },
+          py::arg("path"), py::arg("catalog") = py::none(),
+          "Create a new, empty store; raises IoError when the file exists.")
+      .def_static(
+          "open",
+          [](const FsPath& path, const std::optional<Catalog>& catalog) { return make_store(path, catalog, false); },
+          py::arg("path"), py::arg("catalog") = py::none(),
+          "Open an existing store (migrating an older schema forward). A file that is not a store, is damaged or "
+          "is of a newer schema raises Error and is left as it was.")
+      .def_property_readonly("path", [](PyStore& s) { return s.open().path(); })
+      .def("close",
+           [](PyStore& s) {
+             py::gil_scoped_release release;
+             std::lock_guard<std::mutex> guard(s.lock);
+             s.store.reset();
+           })
+      .def("__enter__", [](py::object self) { return self; })
+      .def("__exit__",
+           [](PyStore& s, const py::args&) {
+             py::gil_scoped_release release;
+             std::lock_guard<std::mutex> guard(s.lock);
+             s.store.reset();
+           })
+      .def(
+          "import_assessment",
+          [](PyStore& s, const Assessment& a, std::optional<std::string> at, std::string author, std::string source) {
+            return locked(s, [&](Store& st) { return st.import_assessment(a, stamp(at, author, source)); });
+          },
+          py::arg("assessment"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
+          py::arg("source") = "", "Record what differs from the office's latest record; one transaction.")
+      .def(
+          "import_files",
+          [](PyStore& s, const std::vector<FsPath>& paths, std::optional<std::string> at, std::string author,
+             std::string source, bool recursive) {
+            std::vector<std::string> files(paths.begin(), paths.end());
+            return locked(s, [&](Store& st) { return st.import_files(files, stamp(at, author, source), recursive); });
+          },
+          py::arg("paths"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "", py::arg("source") = "",
+          py::arg("recursive") = false,
+          "Import assessment files (folders stand for their *.json files) in one transaction: all or none.")
+      .def(
+          "set_status",
+          [](PyStore& s, const std::string& office, const py::object& actions, Status status,
+             std::optional<std::string> note, std::optional<std::string> at, std::string author, std::string source) {
+            std::vector<std::string> ids;
+            if (py::isinstance<py::str>(actions))
+              ids.push_back(actions.cast<std::string>());
+            else
+              ids = actions.cast<std::vector<std::string>>();
+            return locked(s, [&](Store& st) {
+              return st.set_status(office, ids, status, note, stamp(at, std::move(author), std::move(source)));
+            });
+          },
+          py::arg("office"), py::arg("actions"), py::arg("status"), py::kw_only(), py::arg("note") = py::none(),
+          py::arg("at") = py::none(), py::arg("author") = "", py::arg("source") = "",
+          "Record a status for one action id or a list of them; returns the number of events recorded.")
+      .def(
+          "set_level",
+          [](PyStore& s, const std::string& office, Maturity level, std::optional<std::string> at, std::string author,
+             std::string source) {
+            return locked(s, [&](Store& st) { return st.set_level(office, level, stamp(at, author, source)); });
+          },
+          py::arg("office"), py::arg("level"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
+          py::arg("source") = "")
+      .def(
+          "set_answers",
+          [](PyStore& s, const std::string& office, const MaturityAnswers& answers, std::optional<std::string> at,
+             std::string author, std::string source) {
+            return locked(s, [&](Store& st) { return st.set_answers(office, answers, stamp(at, author, source)); });
+          },
+          py::arg("office"), py::arg("answers"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
+          py::arg("source") = "")
+      .def("offices", [](PyStore& s) { return locked(s, [](Store& st) { return st.offices(); }); })
+      .def_property_readonly("event_count",
+                             [](PyStore& s) { return locked(s, [](Store& st) { return st.event_count(); }); })
+      .def(
+          "assessment",
+          [](PyStore& s, const std::string& office, std::optional<std::string> as_of) {
+            return locked(s, [&](Store& st) { return st.assessment(office, as_of.value_or("")); });
+          },
+          py::arg("office"), py::arg("as_of") = py::none(),
+          "The office's assessment as it stood at the end of as_of (a date or UTC date-time); latest when None.")
+      .def(
+          "history",
+          [](PyStore& s, const std::string& office) {
+            return locked(s, [&](Store& st) { return st.history(office); });
+          },
+          py::arg("office"), "The office's events in the order they took effect.")
+      .def(
+          "changes",
+          [](PyStore& s, std::optional<std::string> from, std::optional<std::string> to) {
+            return locked(s, [&](Store& st) { return st.changes(from.value_or(""), to.value_or("")); });
+          },
+          py::arg("from_") = py::none(), py::arg("to") = py::none(),
+          "Every office's events that took effect from the day from_ to the day to (both included).")
+      .def(
+          "rollup",
+          [](PyStore& s, std::optional<std::string> as_of, std::optional<std::vector<std::string>> offices,
+             std::optional<std::string> state, std::optional<JurisdictionKind> kind, std::optional<Maturity> maturity) {
+            const OfficeFilter f = filter(std::move(offices), std::move(state), kind, maturity);
+            return locked(s, [&](Store& st) { return st.rollup(as_of.value_or(""), f); });
+          },
+          py::arg("as_of") = py::none(), py::kw_only(), py::arg("offices") = py::none(), py::arg("state") = py::none(),
+          py::arg("kind") = py::none(), py::arg("maturity") = py::none(),
+          "The rollup of the selected offices as they stood at the end of as_of.")
+      .def(
+          "trend",
+          [](PyStore& s, Period period, std::optional<std::string> from, std::optional<std::string> to,
+             std::optional<std::vector<std::string>> offices, std::optional<std::string> state,
+             std::optional<JurisdictionKind> kind, std::optional<Maturity> maturity) {
+            TrendOptions o;
+            o.period = period;
+            o.from = from.value_or("");
+            o.to = to.value_or("");
+            o.filter = filter(std::move(offices), std::move(state), kind, maturity);
+            return locked(s, [&](Store& st) { return st.trend(o); });
+          },
+          py::arg("period") = Period::month, py::kw_only(), py::arg("from_") = py::none(), py::arg("to") = py::none(),
+          py::arg("offices") = py::none(), py::arg("state") = py::none(), py::arg("kind") = py::none(),
+          py::arg("maturity") = py::none(),
+          "Progress per period ('day', 'week' or 'month') of the selected offices, from the first change (or from_) "
+          "to today (or to).")
+      .def(
+          "compare",
+          [](PyStore& s, const std::string& office, std::optional<std::string> as_of, PeerGroup peers) {
+            return locked(s, [&](Store& st) { return st.compare(office, as_of.value_or(""), peers); });
+          },
+          py::arg("office"), py::arg("as_of") = py::none(), py::kw_only(), py::arg("peers") = PeerGroup::state,
+          "The office against the other offices of its state ('state'), of its level ('level') or all ('all').")
+      .def("__repr__",
+           [](PyStore& s) { return s.store ? "Store(" + quote(s.store->path()) + ")" : std::string("Store(closed)"); });
+
+  m.def("distribution", &distribution, py::arg("values"), "How values spread: count, min, quartiles, median, max.");
+  m.def("percentile_rank", &percentile_rank, py::arg("value"), py::arg("values"),
+        "The share of values below value plus half of those equal to it, 0..100.");
+  m.attr("STORE_SCHEMA_VERSION") = store_schema_version;
+}
+
+}  // namespace electsec::python
