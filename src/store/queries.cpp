@@ -34,13 +34,19 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
   const std::string_view kind = subject.substr(0, colon);
   const std::string_view id = colon == std::string_view::npos ? std::string_view() : subject.substr(colon + 1);
   if (kind == "status") {
-    auto& target = catalog.find_action(id) != nullptr ? a.statuses : a.retired;
+    // An action seen before is found without hashing its id or copying it.
+    auto it = a.statuses.find(id);
+    auto* target = &a.statuses;
+    if (it == a.statuses.end() && catalog.find_action(id) == nullptr) {
+      target = &a.retired;
+      it = target->find(id);
+    }
     if (value.empty()) {
-      const auto it = target.find(id);
-      if (it != target.end()) target.erase(it);
+      if (it != target->end()) target->erase(it);
       return;
     }
-    ActionStatus& st = target[std::string(id)];
+    if (it == target->end()) it = target->emplace_hint(it, std::string(id), ActionStatus{});
+    ActionStatus& st = it->second;
     st.status = parse_status(value);
     st.note = note;
     st.updated = at;
@@ -79,9 +85,11 @@ std::optional<std::string> bound_of(const std::string& as_of) {
 }
 
 std::int64_t office_key(const Store::Impl& s, const std::string& office) {
-  Statement find(s.db, s.path, "SELECT office FROM offices WHERE id = ?");
-  find.bind(1, office);
-  if (find.step()) return find.integer(0);
+  {
+    const auto find = s.statement("SELECT office FROM offices WHERE id = ?");
+    find->bind(1, office);
+    if (find->step()) return find->integer(0);
+  }
   std::vector<std::string> ids;
   Statement all(s.db, s.path, "SELECT id FROM offices ORDER BY id");
   while (all.step()) ids.emplace_back(all.text(0));
@@ -91,18 +99,18 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
 void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
   if (fold.seeded || (fold.has_jurisdiction && fold.has_maturity && fold.has_catalog_version)) return;
   fold.seeded = true;
-  Statement q(s.db, s.path,
-              "SELECT at, subject, value FROM events WHERE office = ? AND subject IN ('jurisdiction', 'maturity', "
-              "'catalog_version') ORDER BY at, sequence");
-  q.bind(1, key);
+  const auto q = s.statement(
+      "SELECT at, subject, value FROM events WHERE office = ? AND subject IN ('jurisdiction', 'maturity', "
+      "'catalog_version') ORDER BY at, sequence");
+  q->bind(1, key);
   OfficeFold first;
-  while (q.step()) {
-    const std::string_view subject = q.text(1);
+  while (q->step()) {
+    const std::string_view subject = q->text(1);
     if ((subject == "jurisdiction" && (fold.has_jurisdiction || first.has_jurisdiction)) ||
         (subject == "maturity" && (fold.has_maturity || first.has_maturity)) ||
         (subject == "catalog_version" && (fold.has_catalog_version || first.has_catalog_version)))
       continue;
-    first.apply(*s.catalog, subject, q.text(2), {}, q.text(0), s.path);
+    first.apply(*s.catalog, subject, q->text(2), {}, q->text(0), s.path);
   }
   Assessment& a = fold.assessment;
   if (first.has_jurisdiction) a.jurisdiction = first.assessment.jurisdiction;
@@ -112,26 +120,37 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
 
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
   OfficeFold fold;
-  Statement q(s.db, s.path, "SELECT at, subject, value, note FROM events WHERE office = ? ORDER BY at, sequence");
-  q.bind(1, key);
-  while (q.step()) {
-    if (!before(q.text(0), bound)) break;
-    fold.apply(*s.catalog, q.text(1), q.text(2), q.text(3), q.text(0), s.path);
+  {
+    const auto q = s.statement("SELECT at, subject, value, note FROM events WHERE office = ? ORDER BY at, sequence");
+    q->bind(1, key);
+    while (q->step()) {
+      if (!before(q->text(0), bound)) break;
+      fold.apply(*s.catalog, q->text(1), q->text(2), q->text(3), q->text(0), s.path);
+    }
   }
   if (fold.exists) seed_missing(s, key, fold);
   return fold;
 }
 
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
-              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit) {
+              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
+              const std::vector<std::string>& only) {
+  // Every office in one pass over the index; named offices one by one through it.
   std::map<std::int64_t, std::string> ids;
-  {
+  if (only.empty()) {
     Statement all(s.db, s.path, "SELECT office, id FROM offices");
     while (all.step()) ids.emplace(all.integer(0), std::string(all.text(1)));
+  } else {
+    for (const auto& id : only) ids.emplace(office_key(s, id), id);
   }
-  Statement q(
-      s.db, s.path,
-      "SELECT office, at, subject, value FROM events INDEXED BY events_by_office ORDER BY office, at, sequence");
+  // Events after the last bound count for nothing: the index skips them.
+  const std::optional<std::string>& last = bounds.back();
+  Statement q(s.db, s.path,
+              only.empty() ? "SELECT office, at, subject, value FROM events INDEXED BY events_by_office "
+                             "WHERE at < ?2 ORDER BY office, at, sequence"
+                           : "SELECT office, at, subject, value FROM events INDEXED BY events_by_office "
+                             "WHERE office = ?1 AND at < ?2 ORDER BY at, sequence");
+  const std::string end = last ? *last : std::string("\x7f");
   std::int64_t current = -1;
   OfficeFold fold;
   std::size_t next_bound = 0;
@@ -143,18 +162,30 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
   const auto finish = [&] {
     for (; next_bound < bounds.size(); ++next_bound) send(next_bound);
   };
-  while (q.step()) {
-    const std::int64_t office = q.integer(0);
-    if (office != current) {
-      if (current >= 0) finish();
-      current = office;
-      fold = OfficeFold{};
-      next_bound = 0;
+  const auto scan = [&] {
+    while (q.step()) {
+      const std::int64_t office = q.integer(0);
+      if (office != current) {
+        if (current >= 0) finish();
+        current = office;
+        fold = OfficeFold{};
+        next_bound = 0;
+      }
+      const std::string_view at = q.text(1);
+      while (next_bound < bounds.size() && !before(at, bounds[next_bound])) send(next_bound++);
+      if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
+      fold.apply(*s.catalog, q.text(2), q.text(3), {}, at, s.path);
     }
-    const std::string_view at = q.text(1);
-    while (next_bound < bounds.size() && !before(at, bounds[next_bound])) send(next_bound++);
-    if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
-    fold.apply(*s.catalog, q.text(2), q.text(3), {}, at, s.path);
+  };
+  if (only.empty()) {
+    q.bind(2, end);
+    scan();
+  } else {
+    for (const auto& [key, id] : ids) {
+      q.bind(1, key).bind(2, end);
+      scan();
+      q.reset();
+    }
   }
   if (current >= 0) finish();
 }
@@ -256,9 +287,12 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
 
 Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const {
   RollupBuilder builder(*impl_->catalog);
-  store::fold_all(*impl_, {store::bound_of(as_of)}, [&](const std::string&, std::size_t, store::OfficeFold& fold) {
-    if (store::selects(filter, fold.assessment)) builder.add(fold.assessment);
-  });
+  store::fold_all(
+      *impl_, {store::bound_of(as_of)},
+      [&](const std::string&, std::size_t, store::OfficeFold& fold) {
+        if (store::selects(filter, fold.assessment)) builder.add(fold.assessment);
+      },
+      filter.offices);
   return builder.finish();
 }
 
@@ -286,9 +320,12 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   std::vector<RollupBuilder> builders;
   builders.reserve(periods.size());
   for (std::size_t i = 0; i < periods.size(); ++i) builders.emplace_back(*impl_->catalog);
-  store::fold_all(*impl_, bounds, [&](const std::string&, std::size_t k, store::OfficeFold& fold) {
-    if (store::selects(options.filter, fold.assessment)) builders[k].add(fold.assessment);
-  });
+  store::fold_all(
+      *impl_, bounds,
+      [&](const std::string&, std::size_t k, store::OfficeFold& fold) {
+        if (store::selects(options.filter, fold.assessment)) builders[k].add(fold.assessment);
+      },
+      options.filter.offices);
   std::vector<TrendPoint> points;
   for (std::size_t k = 0; k < periods.size(); ++k) {
     Rollup r = builders[k].finish();

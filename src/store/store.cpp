@@ -7,7 +7,9 @@
 #include <electsec/text.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <map>
 #include <set>
 #include <utility>
@@ -52,42 +54,44 @@ std::string checked_date(const std::string& at, const std::string& fallback) {
 class Recorder {
  public:
   Recorder(const Store::Impl& s, std::int64_t office, const Stamp& stamp, std::string source)
-      : insert_(s.db, s.path,
-                "INSERT INTO events(office, at, subject, value, note, author, source) VALUES(?,?,?,?,?,?,?)"),
+      : insert_(
+            s.statement("INSERT INTO events(office, at, subject, value, note, author, source) VALUES(?,?,?,?,?,?,?)")),
         office_(office),
         author_(stamp.author),
         source_(std::move(source)) {}
 
   void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
-    insert_.bind(1, office_)
+    insert_->bind(1, office_)
         .bind(2, at)
         .bind(3, subject)
         .bind(4, value)
         .bind(5, note)
         .bind(6, author_)
         .bind(7, source_);
-    insert_.run();
+    insert_->run();
     ++count_;
   }
   std::size_t count() const { return count_; }
 
  private:
-  Statement insert_;
+  Store::Impl::Use insert_;
   std::int64_t office_;
   std::string author_, source_;
   std::size_t count_ = 0;
 };
 
 std::int64_t find_or_add_office(const Store::Impl& s, const std::string& id, bool& added) {
-  Statement find(s.db, s.path, "SELECT office FROM offices WHERE id = ?");
-  find.bind(1, id);
-  if (find.step()) {
-    added = false;
-    return find.integer(0);
+  {
+    const auto find = s.statement("SELECT office FROM offices WHERE id = ?");
+    find->bind(1, id);
+    if (find->step()) {
+      added = false;
+      return find->integer(0);
+    }
   }
-  Statement add(s.db, s.path, "INSERT INTO offices(id) VALUES(?)");
-  add.bind(1, id);
-  add.run();
+  const auto add = s.statement("INSERT INTO offices(id) VALUES(?)");
+  add->bind(1, id);
+  add->run();
   added = true;
   return sqlite3_last_insert_rowid(s.db);
 }
@@ -233,16 +237,29 @@ ImportSummary Store::import_assessment(const Assessment& assessment, const Stamp
 ImportSummary Store::import_files(const std::vector<std::string>& paths, const Stamp& stamp, bool recursive) {
   const std::vector<std::string> files = expand(paths, recursive);
   if (files.empty()) throw Error("no assessment files to import (a folder stands for the *.json files in it)");
-  std::vector<Assessment> loaded;
-  loaded.reserve(files.size());
-  std::vector<Problem> problems;
-  for (const auto& f : files) {
-    try {
-      loaded.push_back(load_assessment(f, *impl_->catalog));
-    } catch (const Error& e) {
-      problems.push_back({f, e.what()});
+  // Files are read and checked on every core; only the recording is one writer.
+  std::vector<Assessment> loaded(files.size());
+  std::vector<std::string> errors(files.size());
+  std::atomic<std::size_t> next{0};
+  const auto work = [&] {
+    for (std::size_t i = next++; i < files.size(); i = next++) {
+      try {
+        loaded[i] = load_assessment(files[i], *impl_->catalog);
+      } catch (const Error& e) {
+        errors[i] = e.what();
+      } catch (const std::exception& e) {
+        errors[i] = std::string("cannot read: ") + e.what();
+      }
     }
-  }
+  };
+  const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  std::vector<Problem> problems;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!errors[i].empty()) problems.push_back({files[i], errors[i]});
   if (!problems.empty()) {
     const std::size_t n = problems.size();
     if (problems.size() > max_listed_problems) problems.resize(max_listed_problems);

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,7 +24,33 @@ struct Store::Impl {
   Impl() = default;
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
-  ~Impl() { sqlite3_close_v2(db); }
+  ~Impl() {
+    statements.clear();  // finalized before the connection closes
+    sqlite3_close_v2(db);
+  }
+
+  /// The statement for `sql`, prepared once per connection; reset when the returned guard
+  /// goes, so that no finished read keeps the store's snapshot open.
+  class Use {
+   public:
+    explicit Use(store::Statement& s) : s_(s) {}
+    Use(const Use&) = delete;
+    Use& operator=(const Use&) = delete;
+    ~Use() { s_.reset(); }
+    store::Statement* operator->() const { return &s_; }
+    store::Statement& operator*() const { return s_; }
+
+   private:
+    store::Statement& s_;
+  };
+  Use statement(const char* sql) const {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<store::Statement>(db, path, sql);
+    return Use(*slot);
+  }
+
+ private:
+  mutable std::map<std::string, std::unique_ptr<store::Statement>> statements;
 };
 
 namespace store {
@@ -69,8 +97,11 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
 /// Rebuild every office at each of the (exclusive, ascending) bounds, office by office:
 /// `emit(office id, bound index, fold)` is called for every bound by which the office has a
 /// record. Notes are not read.
+/// With `only` not empty, just those offices (NotFound for an unknown one), each read
+/// through the index by its key.
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
-              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit);
+              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
+              const std::vector<std::string>& only = {});
 
 /// True when the office (as rebuilt) is one `filter` selects.
 bool selects(const OfficeFilter& filter, const Assessment& a);
