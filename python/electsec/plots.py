@@ -7,6 +7,7 @@ backend, so no display is needed.
 
 from __future__ import annotations
 
+import datetime
 import os
 
 try:
@@ -14,6 +15,9 @@ try:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
+    # SVG keeps its text as text, so that it can be searched, copied and read aloud.
+    matplotlib.rcParams["svg.fonttype"] = "none"
 except ImportError as error:  # pragma: no cover - exercised by a test that hides matplotlib
     raise ImportError(
         "electsec.plots needs matplotlib; install it (Debian: apt-get install python3-matplotlib, "
@@ -22,7 +26,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
 
 from ._core import Catalog, default_catalog
 
-__all__ = ["completion_by_practice", "coverage_heatmap"]
+__all__ = ["completion_by_practice", "coverage_heatmap", "trend"]
 
 
 def completion_by_practice(result, path: str | os.PathLike, catalog: Catalog | None = None,
@@ -66,3 +70,63 @@ def coverage_heatmap(path: str | os.PathLike, catalog: Catalog | None = None, ig
     fig.savefig(path)
     plt.close(fig)
     return path
+
+
+def trend(store, office: str | None = None, path: str | os.PathLike | None = None, period: str = "month",
+          from_: str | None = None, to: str | None = None, peers: str = "state", ax=None):
+    """Completion over time from a history store. With `office`: that office's line against
+    the band its peers span (the middle half, quartile to quartile, and their median) —
+    peers are the other offices of its state ("state"), of its level ("level") or all
+    ("all"). Without: every office's band, median and overall completion. Draws on `ax`
+    when given, else on a new figure; saves to `path` when given (PNG, SVG, PDF). Returns
+    the Axes."""
+    if office is None:
+        points = store.trend(period, from_=from_, to=to)
+        band = points
+        title = "Progress of every office"
+    else:
+        mine = store.assessment(office)
+
+        def is_peer(other):
+            if other == office:
+                return False
+            them = store.assessment(other)
+            return {"state": them.jurisdiction.state.lower() == mine.jurisdiction.state.lower(),
+                    "level": them.maturity == mine.maturity, "all": True}[peers]
+
+        group = [other for other in store.offices() if is_peer(other)]
+        band = store.trend(period, from_=from_, to=to, offices=group) if group else []
+        own = store.trend(period, from_=from_, to=to, offices=[office])
+        title = f"{mine.jurisdiction.name} against its peers ({len(group)} other offices)"
+    dates = [datetime.date.fromisoformat(p.as_of) for p in band]
+    if office is not None and not band:  # no peers: the office's own dates
+        dates = [datetime.date.fromisoformat(p.as_of) for p in own]
+    fig = None
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(9, 4.5))
+    if band:
+        ax.fill_between(dates, [100 * p.office_completion.q1 for p in band], [100 * p.office_completion.q3 for p in band],
+                        color="#9ec5e8", alpha=0.6, label="middle half of offices")
+        ax.plot(dates, [100 * p.office_completion.median for p in band], color="#2f6fb2", linestyle="--",
+                label="median office")
+    if office is None:
+        ax.plot(dates, [100 * p.completion for p in band], color="#1b3a5c", label="all offices together")
+    else:
+        ax.plot([datetime.date.fromisoformat(p.as_of) for p in own if p.offices], [100 * p.completion for p in own if p.offices],
+                color="#c0392b", linewidth=2.5, marker="o", label=f"{mine.jurisdiction.name} ({office})")
+    ax.set_ylim(0, 100)
+    ax.set_ylabel("% of applicable actions done")
+    ax.set_title(title)
+    ax.legend(loc="upper left")
+    # One tick per period, named as the trend names it, at the period's last day.
+    labelled = band or own
+    step = max(1, len(labelled) // 12)
+    ax.set_xticks([datetime.date.fromisoformat(p.as_of) for p in labelled][::step])
+    ax.set_xticklabels([p.period for p in labelled][::step], rotation=45, ha="right")
+    if fig is not None:
+        fig.tight_layout()
+    if path is not None:
+        (fig or ax.figure).savefig(path)
+        if fig is not None:
+            plt.close(fig)
+    return ax

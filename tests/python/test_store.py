@@ -276,3 +276,38 @@ def test_python_store_round_trip_and_queries(tmp_path, cat):
         s.offices()
     assert electsec.distribution([1, 2, 3, 4]).median == 2.5
     assert electsec.percentile_rank(2, [1, 2, 3]) == 50.0
+
+
+def test_frames_and_plots_of_a_store(tmp_path, cat):
+    frames = pytest.importorskip("electsec.frames")
+    plots = pytest.importorskip("electsec.plots")
+    import matplotlib.pyplot as plt
+
+    level1 = [a.id for p in cat.practices() for a in cat.applicable_actions(p.id, 1)]
+    with electsec.Store.create(tmp_path / "s.db") as s:
+        for n in range(4):
+            s.import_assessment(office(cat, f"o{n}", state="PA" if n < 3 else "OH"), at="2026-01-02")
+        for month in range(1, 4):
+            s.set_status("o0", level1[month], "done", at=f"2026-{month:02}-20", note=f"month {month}")
+            s.set_status("o1", level1[month], "in_progress", at=f"2026-{month:02}-21")
+        points = s.trend("month", from_="2026-01-01", to="2026-03-31")
+        t = frames.trend(points)
+        assert t["period"].tolist() == ["2026-01", "2026-02", "2026-03"]
+        assert t["actions_done"].tolist() == [1, 2, 3]
+        assert str(t["as_of"].dtype).startswith("datetime64")
+        long = frames.trend_by_practice(points)
+        assert len(long) == 3 * 30 and set(long.columns) >= {"period", "practice", "completion"}
+        h = frames.history(s.history("o0"))
+        assert h["kind"].tolist()[-3:] == ["status"] * 3 and h["note"].iloc[-1] == "month 3"
+        assert frames.history(s.changes("2026-02-01", "2026-02-28"))["office"].tolist() == ["o0", "o1"]
+        p = frames.progress(s, from_="2026-01-01", to="2026-03-31", state="PA")
+        assert set(p["office"]) == {"o0", "o1", "o2"}
+        whole = p[p["practice"].isna()]
+        assert whole[whole["office"] == "o0"]["actions_done"].tolist() == [1, 2, 3]
+        fig, axes = plt.subplots(1, 2)
+        assert plots.trend(s, "o0", ax=axes[0], from_="2026-01-01", to="2026-03-31") is axes[0]
+        assert "2 other offices" in axes[0].get_title()
+        assert plots.trend(s, ax=axes[1], from_="2026-01-01", to="2026-03-31") is axes[1]
+        plt.close(fig)
+        plots.trend(s, "o3", tmp_path / "alone.svg", from_="2026-01-01", to="2026-03-31")  # no peers in OH
+        assert "<text" in (tmp_path / "alone.svg").read_text()
