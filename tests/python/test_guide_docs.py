@@ -8,7 +8,7 @@
 - docs/guide/python.md: the ```pycon blocks are one doctest, run in an empty folder.
 - docs/guide/cpp.md: a ```cpp or ```cmake block with a path after the language
   ("```cpp examples/cpp/first_steps.cpp") must equal that file of the repository, which
-  ctest builds and runs elsewhere; the ```text first_steps block is what that program
+  ctest builds and runs elsewhere; a ```text first_steps block is what that program
   prints (checked when ctest runs pytest and says where the examples are built).
 """
 import doctest
@@ -136,18 +136,20 @@ def embedded_files():
 
 @pytest.mark.skipif("ELECTSEC_EXAMPLES_DIR" not in os.environ,
                     reason="ctest sets ELECTSEC_EXAMPLES_DIR to where the examples are built")
-def test_the_cpp_guides_program_prints_what_the_page_shows(tmp_path):
-    shown = [body for _, name, body, _ in blocks("cpp.md", "text") if name == "first_steps"]
+@pytest.mark.parametrize("program", ["first_steps", "state_history"])
+def test_the_cpp_guides_programs_print_what_the_page_shows(tmp_path, program):
+    shown = [body for _, name, body, _ in blocks("cpp.md", "text") if name == program]
     assert len(shown) == 1
-    program = pathlib.Path(os.environ["ELECTSEC_EXAMPLES_DIR"]) / "first_steps"
-    run = subprocess.run([str(program)], cwd=tmp_path, capture_output=True, text=True)
+    binary = pathlib.Path(os.environ["ELECTSEC_EXAMPLES_DIR"]) / program
+    run = subprocess.run([str(binary)], cwd=tmp_path, capture_output=True, text=True)
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout == shown[0]
 
 
 def test_the_cpp_guide_shows_files_that_ctest_builds():
     files = embedded_files()
-    assert {name for name, _, _ in files} >= {"examples/cpp/first_steps.cpp", "tests/package/consumer.cpp",
+    assert {name for name, _, _ in files} >= {"examples/cpp/first_steps.cpp", "examples/cpp/state_history.cpp",
+                                              "tests/package/consumer.cpp",
                                               "tests/package/find_package/CMakeLists.txt",
                                               "tests/package/add_subdirectory/CMakeLists.txt"}
     for path, body, line in files:

@@ -48,7 +48,15 @@ def record(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def json_keys(record):
+def store(record, tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("vocabulary") / "state.db")
+    cli("store", "init", path)
+    cli("store", "import", path, record)
+    return path
+
+
+@pytest.fixture(scope="module")
+def json_keys(record, store):
     documents = [
         json.loads(cli("catalog", "--format", "json")),
         json.loads(pathlib.Path(record).read_text()),
@@ -59,6 +67,9 @@ def json_keys(record):
         json.loads(cli("maturity", "--answers", str(ANSWERS), "--format", "json")),
         json.loads(cli("search", "backup", "--format", "json")),
         json.loads(cli("diff", "default", "default", "--format", "json")),
+        json.loads(cli("store", "history", store, "us-xx-a", "--format", "json")),
+        json.loads(cli("store", "trend", store, "--format", "json")),
+        json.loads(cli("store", "compare", store, "us-xx-a", "--format", "json")),
     ]
     keys = set()
 
@@ -126,13 +137,15 @@ CSV_ARGS = {"plan": ["--maturity", "1"], "search": ["backup"]}
 
 
 @pytest.mark.parametrize("concept, columns", [(r[0], r[5]) for r in ROWS])
-def test_csv_columns_head_the_commands_csv(concept, columns, record):
+def test_csv_columns_head_the_commands_csv(concept, columns, record, store):
     for spec in columns:
         command, column = spec.split(": ")
         words = command.split()
         extra = [record] if words[0] == "assess" else CSV_ARGS.get(words[0], [])
         if words[0] == "rollup":
             extra = [record]
+        if words[0] == "store":
+            extra = [store] + (["us-xx-a"] if words[1] in ("history", "compare") else [])
         text = cli(*words, *extra, "--format", "csv")
         header = next(csv.reader(io.StringIO(text)))
         assert column in header, f"{concept}: {spec} (header: {header})"
