@@ -22,16 +22,39 @@ void init_functions(py::module_& m) {
       "score", [](const Catalog& c, const Assessment& a) { return score(c, a); }, py::arg("catalog"),
       py::arg("assessment"), "Score one office: its Scorecard.");
   m.attr("scorecard") = m.attr("score");  // the older name, kept for scripts that use it
-  m.def("office_report_markdown", &office_report_markdown, py::arg("catalog"), py::arg("assessment"),
-        py::call_guard<py::gil_scoped_release>(),
-        "One office's report (level, scorecard, next steps, gaps) as Markdown.");
-  m.def("office_report_html", &office_report_html, py::arg("catalog"), py::arg("assessment"),
-        py::call_guard<py::gil_scoped_release>(), "One office's report as one self-contained HTML page.");
-  m.def("rollup_report_markdown", &rollup_report_markdown, py::arg("catalog"), py::arg("rollup"),
-        py::call_guard<py::gil_scoped_release>(), "A state's report over many offices as Markdown.");
-  m.def("rollup_report_html", &rollup_report_html, py::arg("catalog"), py::arg("rollup"),
-        py::call_guard<py::gil_scoped_release>(),
-        "A state's report over many offices as one self-contained HTML page.");
+  // Reports, with the progress from a history store when one is given (Store.progress).
+  m.def(
+      "office_report_markdown",
+      [](const Catalog& c, Assessment a, std::optional<Progress> p) {
+        py::gil_scoped_release release;
+        return p ? office_report_markdown(c, a, *p) : office_report_markdown(c, a);
+      },
+      py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(),
+      "One office's report (level, scorecard, next steps, gaps; progress when given) as Markdown.");
+  m.def(
+      "office_report_html",
+      [](const Catalog& c, Assessment a, std::optional<Progress> p) {
+        py::gil_scoped_release release;
+        return p ? office_report_html(c, a, *p) : office_report_html(c, a);
+      },
+      py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(),
+      "One office's report as one self-contained HTML page.");
+  m.def(
+      "rollup_report_markdown",
+      [](const Catalog& c, Rollup r, std::optional<Progress> p, std::size_t stalled_days) {
+        py::gil_scoped_release release;
+        return p ? rollup_report_markdown(c, r, *p, stalled_days) : rollup_report_markdown(c, r);
+      },
+      py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
+      "A state's report over many offices (progress when given) as Markdown.");
+  m.def(
+      "rollup_report_html",
+      [](const Catalog& c, Rollup r, std::optional<Progress> p, std::size_t stalled_days) {
+        py::gil_scoped_release release;
+        return p ? rollup_report_html(c, r, *p, stalled_days) : rollup_report_html(c, r);
+      },
+      py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
+      "A state's report over many offices as one self-contained HTML page.");
   m.def(
       "rollup",
       [](const Catalog& c, const std::vector<Assessment>& assessments) {

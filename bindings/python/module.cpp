@@ -144,6 +144,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PracticeComparison> practice_comparison(m, "PracticeComparison",
                                                      "One practice of an office against its peers.");
   py::class_<PeerComparison> peer_comparison(m, "PeerComparison", "An office against its peers as of a date.");
+  py::class_<OfficeProgress> office_progress(m, "OfficeProgress", "One office's progress between two dates.");
+  py::class_<Progress> progress(m, "Progress", "Progress between two dates, as a report shows it.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
 

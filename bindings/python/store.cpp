@@ -70,6 +70,8 @@ void init_store(py::module_& m) {
   auto point = registered<TrendPoint>(m, "TrendPoint");
   auto practice_comparison = registered<PracticeComparison>(m, "PracticeComparison");
   auto comparison = registered<PeerComparison>(m, "PeerComparison");
+  auto office_progress = registered<OfficeProgress>(m, "OfficeProgress");
+  auto progress = registered<Progress>(m, "Progress");
 
   event.def_readonly("sequence", &StoreEvent::sequence)
       .def_readonly("office", &StoreEvent::office)
@@ -154,7 +156,7 @@ void init_store(py::module_& m) {
   comparison.def_readonly("jurisdiction", &PeerComparison::jurisdiction)
       .def_readonly("maturity", &PeerComparison::maturity)
       .def_readonly("as_of", &PeerComparison::as_of)
-      .def_property_readonly("group", [](const PeerComparison& c) { return std::string(to_string(c.group)); })
+      .def_property_readonly("peer_group", [](const PeerComparison& c) { return std::string(to_string(c.peer_group)); })
       .def_readonly("completion", &PeerComparison::completion)
       .def_readonly("peers", &PeerComparison::peers)
       .def_readonly("percentile_rank", &PeerComparison::percentile_rank)
@@ -163,7 +165,34 @@ void init_store(py::module_& m) {
           "__eq__", [](const PeerComparison& a, const PeerComparison& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const PeerComparison& c) {
         return "PeerComparison(" + quote(c.jurisdiction.id) + ", as_of=" + quote(c.as_of) +
-               ", group=" + quote(std::string(to_string(c.group))) + ", peers=" + std::to_string(c.peers.count) + ")";
+               ", peer_group=" + quote(std::string(to_string(c.peer_group))) +
+               ", peers=" + std::to_string(c.peers.count) + ")";
+      });
+
+  office_progress.def_readonly("jurisdiction", &OfficeProgress::jurisdiction)
+      .def_readonly("maturity", &OfficeProgress::maturity)
+      .def_readonly("completion_since", &OfficeProgress::completion_since)
+      .def_readonly("completion", &OfficeProgress::completion)
+      .def_readonly("last_change", &OfficeProgress::last_change)
+      .def_readonly("days_without_change", &OfficeProgress::days_without_change)
+      .def(
+          "__eq__", [](const OfficeProgress& a, const OfficeProgress& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const OfficeProgress& o) {
+        return "OfficeProgress(" + quote(o.jurisdiction.id) +
+               ", days_without_change=" + std::to_string(o.days_without_change) + ")";
+      });
+  progress.def_readonly("since", &Progress::since)
+      .def_readonly("as_of", &Progress::as_of)
+      .def_property_readonly("period", [](const Progress& p) { return std::string(to_string(p.period)); })
+      .def_readonly("trend", &Progress::trend)
+      .def_readonly("peers", &Progress::peers)
+      .def_readonly("changes", &Progress::changes)
+      .def_readonly("offices", &Progress::offices)
+      .def(
+          "__eq__", [](const Progress& a, const Progress& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const Progress& p) {
+        return "Progress(" + quote(p.since) + ", " + quote(p.as_of) + ", " + std::to_string(p.trend.size()) +
+               " periods)";
       });
 
   py::class_<PyStore>(m, "Store",
@@ -181,7 +210,11 @@ void init_store(py::module_& m) {
           py::arg("path"), py::arg("catalog") = py::none(),
           "Open an existing store (migrating an older schema forward). A file that is not a store, is damaged or "
           "is of a newer schema raises Error and is left as it was.")
-      .def_property_readonly("path", [](PyStore& s) { return s.open().path(); })
+      .def_property_readonly("path",
+                             [](PyStore& s) {
+                               std::lock_guard<std::mutex> guard(s.lock);
+                               return s.open().path();
+                             })
       .def("close",
            [](PyStore& s) {
              py::gil_scoped_release release;
@@ -197,7 +230,7 @@ void init_store(py::module_& m) {
            })
       .def(
           "import_assessment",
-          [](PyStore& s, const Assessment& a, std::optional<std::string> at, std::string author, std::string source) {
+          [](PyStore& s, Assessment a, std::optional<std::string> at, std::string author, std::string source) {
             return locked(s, [&](Store& st) { return st.import_assessment(a, stamp(at, author, source)); });
           },
           py::arg("assessment"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
@@ -296,13 +329,31 @@ void init_store(py::module_& m) {
           "to today (or to).")
       .def(
           "compare",
-          [](PyStore& s, const std::string& office, std::optional<std::string> as_of, PeerGroup peers) {
-            return locked(s, [&](Store& st) { return st.compare(office, as_of.value_or(""), peers); });
+          [](PyStore& s, const std::string& office, std::optional<std::string> as_of, PeerGroup peer_group) {
+            return locked(s, [&](Store& st) { return st.compare(office, as_of.value_or(""), peer_group); });
           },
-          py::arg("office"), py::arg("as_of") = py::none(), py::kw_only(), py::arg("peers") = PeerGroup::state,
+          py::arg("office"), py::arg("as_of") = py::none(), py::kw_only(), py::arg("peer_group") = PeerGroup::state,
           "The office against the other offices of its state ('state'), of its level ('level') or all ('all').")
-      .def("__repr__",
-           [](PyStore& s) { return s.store ? "Store(" + quote(s.store->path()) + ")" : std::string("Store(closed)"); });
+      .def(
+          "progress",
+          [](PyStore& s, std::optional<std::string> office, const std::string& since, std::optional<std::string> as_of,
+             std::optional<std::vector<std::string>> offices, std::optional<std::string> state,
+             std::optional<JurisdictionKind> kind, std::optional<Maturity> maturity) {
+            const OfficeFilter f = filter(std::move(offices), std::move(state), kind, maturity);
+            return locked(s, [&](Store& st) {
+              return office ? st.progress(*office, since, as_of.value_or(""))
+                            : st.progress(f, since, as_of.value_or(""));
+            });
+          },
+          py::arg("office") = py::none(), py::kw_only(), py::arg("since"), py::arg("as_of") = py::none(),
+          py::arg("offices") = py::none(), py::arg("state") = py::none(), py::arg("kind") = py::none(),
+          py::arg("maturity") = py::none(),
+          "Progress from the day since to as_of (today when None), as the reports show it: of one office (with its "
+          "peers and its changes), or of the selected offices (each one's gain and days without a status change).")
+      .def("__repr__", [](PyStore& s) {
+        std::lock_guard<std::mutex> guard(s.lock);
+        return s.store ? "Store(" + quote(s.store->path()) + ")" : std::string("Store(closed)");
+      });
 
   m.def("distribution", &distribution, py::arg("values"), "How values spread: count, min, quartiles, median, max.");
   m.def("percentile_rank", &percentile_rank, py::arg("value"), py::arg("values"),

@@ -9,6 +9,7 @@
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/store.hpp>
 
 #include <string>
 
@@ -20,6 +21,13 @@ namespace electsec {
 /// Pure; the same input gives the same text.
 ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
 ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
+/// The same, followed by its progress over a span from a history store
+/// (Store::progress(office, ...)): a chart of the office against its peers and the changes
+/// it recorded.
+ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment,
+                                                const Progress& progress);
+ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment,
+                                            const Progress& progress);
 //@}
 /// \name Rollup reports
 //@{
@@ -27,6 +35,13 @@ ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assess
 /// practice, and the offices furthest behind. Pure.
 ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
 ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
+/// The same, followed by the group's progress over a span from a history store
+/// (Store::progress(filter, ...)): its trend, the offices that gained most, and those with
+/// no status change for `stalled_days` days or more.
+ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
+                                                std::size_t stalled_days = 90);
+ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
+                                            std::size_t stalled_days = 90);
 //@}
 
 /// Text made safe for HTML text and attribute values (& < > " ').

@@ -32,8 +32,8 @@ namespace electsec {
 inline constexpr int store_schema_version = 2;
 
 /// One recorded change of one office. `subject` says what changed:
-/// - `status:<action id>`: `value` is the status ("done", ...), `note` the note as it stands
-///   after the change;
+/// - `status:<action id>`: `value` is the status ("done", ...), or "" when the office no
+///   longer records one; `note` the note as it stands after the change;
 /// - `answer:<statement id>`: `value` is "true", "false", or "" when the answer was removed;
 /// - `maturity`: `value` is "1", "2" or "3";
 /// - `jurisdiction`: `value` is the jurisdiction's JSON (id, name, state, kind);
@@ -149,13 +149,38 @@ struct ELECTSEC_API PeerComparison {
   Jurisdiction jurisdiction;                                                ///< the office
   Maturity maturity = Maturity::level1;                                     ///< its level then
   std::string as_of;                                                        ///< the date compared
-  PeerGroup group = PeerGroup::state;                                       ///< who its peers are
+  PeerGroup peer_group = PeerGroup::state;                                  ///< who its peers are
   double completion = 0;                                                    ///< its completion, 0..1
   Distribution peers;                                                       ///< its peers' completions
   double percentile_rank = 0;                                               ///< the office among them, 0..100
   std::vector<PracticeComparison> practices;                                ///< practices in scope for it, index order
   bool operator==(const PeerComparison& o) const;                           ///< Equal when every field is equal.
   bool operator!=(const PeerComparison& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// One office's progress between two dates, for a report over a group.
+struct ELECTSEC_API OfficeProgress {
+  Jurisdiction jurisdiction;                       ///< the office
+  Maturity maturity = Maturity::level1;            ///< its level at the end
+  double completion_since = 0;                     ///< its completion at the start (0 when it had no record)
+  double completion = 0;                           ///< its completion at the end
+  std::string last_change;                         ///< the day of its last status change by the end, or ""
+  std::size_t days_without_change = 0;             ///< days from that change (or its first record) to the end
+  bool operator==(const OfficeProgress& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const OfficeProgress& o) const { return !(*this == o); }  ///< Not equal.
+};
+
+/// Progress between two dates, as a report shows it beside a record (Store::progress).
+struct ELECTSEC_API Progress {
+  std::string since;                ///< the first day
+  std::string as_of;                ///< the last day
+  Period period = Period::month;    ///< of the trends: months over three months, else weeks over three weeks, else days
+  std::vector<TrendPoint> trend;    ///< the office's, or the group's
+  std::vector<TrendPoint> peers;    ///< an office's peers' (the other offices of its state); empty for a group
+  std::vector<StoreEvent> changes;  ///< an office's changes that took effect in the span; empty for a group
+  std::vector<OfficeProgress> offices;       ///< a group's offices, most gained first; empty for an office
+  bool operator==(const Progress& o) const;  ///< Equal when every field is equal.
+  bool operator!=(const Progress& o) const { return !(*this == o); }  ///< Not equal.
 };
 
 /// An open history store. Movable, not copyable. One Store must not be used by two threads
@@ -184,11 +209,15 @@ class ELECTSEC_API Store {
 
   /// \name Recording (each call one transaction: all of it is recorded, or none)
   //@{
-  /// Record whatever differs between `assessment` and the office's latest record (a new
-  /// office records everything). A status's `updated` date is its event's date; the other
-  /// changes take `stamp.at`, else the latest `updated` of the assessment, else today. A
-  /// status the store has and the assessment lacks is recorded as not started. The
-  /// assessment is validated as the file loader would; nothing is recorded when it fails.
+  /// Record whatever differs between `assessment` and the office's record (a new office
+  /// records everything). The assessment stands for one day: `stamp.at`, else its latest
+  /// `updated`, else today. Its level, answers, name and release are compared with the
+  /// record as of that day and take its date; each status is compared with the record as
+  /// of the later of that day and its latest `updated`, and takes its own `updated` date; a
+  /// status the record has and the assessment lacks is recorded as removed. So an assessment
+  /// imported twice records nothing the second time, and files imported out of order give
+  /// each day its own record. The assessment is validated as the file loader would; nothing
+  /// is recorded when it fails.
   ImportSummary import_assessment(const Assessment& assessment, const Stamp& stamp = {});
   /// Load every file (a directory stands for the *.json files in it) and import them all in
   /// one transaction: when any file fails to load, the error names every such file and
@@ -232,7 +261,13 @@ class ELECTSEC_API Store {
   std::vector<TrendPoint> trend(const TrendOptions& options) const;
   /// The office against its peers as of `as_of` (empty: latest).
   PeerComparison compare(const std::string& office, const std::string& as_of = {},
-                         PeerGroup group = PeerGroup::state) const;
+                         PeerGroup peer_group = PeerGroup::state) const;
+  /// One office's progress from the day `since` to the end of `as_of` (empty: today): its
+  /// trend, its peers' trend and its changes in the span.
+  Progress progress(const std::string& office, const std::string& since, const std::string& as_of = {}) const;
+  /// The progress of the offices `filter` selects (as of `as_of`) from `since` to `as_of`:
+  /// their trend and each office's gain and days without a status change.
+  Progress progress(const OfficeFilter& filter, const std::string& since, const std::string& as_of = {}) const;
   //@}
 
   struct Impl;  ///< The connection (defined in the implementation).

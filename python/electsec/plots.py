@@ -24,7 +24,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
         "elsewhere: pip install matplotlib)"
     ) from error
 
-from ._core import Catalog, default_catalog
+from ._core import Catalog, Error, NotFound, default_catalog
 
 __all__ = ["completion_by_practice", "coverage_heatmap", "trend"]
 
@@ -73,11 +73,11 @@ def coverage_heatmap(path: str | os.PathLike, catalog: Catalog | None = None, ig
 
 
 def trend(store, office: str | None = None, path: str | os.PathLike | None = None, period: str = "month",
-          from_: str | None = None, to: str | None = None, peers: str = "state", ax=None):
+          from_: str | None = None, to: str | None = None, peer_group: str = "state", ax=None):
     """Completion over time from a history store. With `office`: that office's line against
     the band its peers span (the middle half, quartile to quartile, and their median) —
-    peers are the other offices of its state ("state"), of its level ("level") or all
-    ("all"). Without: every office's band, median and overall completion. Draws on `ax`
+    its peers are the other offices of its state (peer_group "state"), of its level
+    ("level") or all ("all"). Without: every office's band, median and overall completion. Draws on `ax`
     when given, else on a new figure; saves to `path` when given (PNG, SVG, PDF). Returns
     the Axes."""
     if office is None:
@@ -85,17 +85,23 @@ def trend(store, office: str | None = None, path: str | os.PathLike | None = Non
         band = points
         title = "Progress of every office"
     else:
-        mine = store.assessment(office)
+        mine = store.assessment(office, to)
 
         def is_peer(other):
             if other == office:
                 return False
-            them = store.assessment(other)
+            try:
+                them = store.assessment(other, to)
+            except NotFound:
+                raise
+            except Error:  # no record by then
+                return False
             return {"state": them.jurisdiction.state.lower() == mine.jurisdiction.state.lower(),
-                    "level": them.maturity == mine.maturity, "all": True}[peers]
+                    "level": them.maturity == mine.maturity, "all": True}[peer_group]
 
         group = [other for other in store.offices() if is_peer(other)]
         band = store.trend(period, from_=from_, to=to, offices=group) if group else []
+        band = [p for p in band if p.office_completion.count]  # periods before any peer had a record
         own = store.trend(period, from_=from_, to=to, offices=[office])
         title = f"{mine.jurisdiction.name} against its peers ({len(group)} other offices)"
     dates = [datetime.date.fromisoformat(p.as_of) for p in band]

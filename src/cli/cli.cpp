@@ -112,9 +112,9 @@ const std::vector<Command>& commands() {
        "  --period P        trend: day, week or month (default month)\n"
        "  --from, --to      trend: first and last day (default: the first change, and today)\n"
        "  --state, --kind, --maturity   trend, rollup: only offices of that state, kind or level\n"
-       "  --peers G         compare: the other offices of its state (default), of its level, or all\n",
+       "  --peer-group G    compare: the other offices of its state (default), of its level, or all\n",
        {"date", "author", "practice", "note", "status", "as-of", "period", "from", "to", "state", "kind", "maturity",
-        "peers", "recursive", "output"},
+        "peer-group", "recursive", "output"},
        0, 1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_store},
       {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
        "guidance [--source ID] [--audience A] [--category C] [--practice ID] [--format table|json|csv]",
@@ -147,11 +147,20 @@ const std::vector<Command>& commands() {
        {"maturity", "assessment", "timestamp", "output"}, 0, 0,
        {Format::oscal_catalog, Format::oscal_profile, Format::oscal_assessment_results}, run_export},
       {"report", "a report to read: one office, or a state's rollup, as Markdown or self-contained HTML",
-       "report (--assessment FILE | --rollup FILE|DIR...) [--format markdown|html] [-o FILE]",
+       "report (--assessment FILE | --rollup FILE|DIR... | --store STORE [--office ID]) [--format markdown|html] [-o "
+       "FILE]",
        "  --assessment FILE  level, scorecard, next steps and gaps by CIS Safeguard of one office\n"
        "  --rollup PATH...   maturity distribution, completion by practice, offices furthest behind\n"
+       "  --store STORE      the same from a history store, with progress over time: with --office ID, one\n"
+       "                     office against the other offices of its state and the changes it recorded;\n"
+       "                     without, the state's trend, the offices that gained most and those stalling\n"
+       "  --as-of DATE       the record as it stood at the end of that day (default: today)\n"
+       "  --since DATE       where the progress starts (default: a year before --as-of)\n"
+       "  --stalled-days N   stalling: no status change for N days or more (default 90)\n"
+       "  --state, --kind, --maturity   with --store and no --office: only those offices\n"
        "  -o FILE            write the report to FILE (atomically)\n",
-       {"assessment", "rollup", "output"}, 0, 100000, {Format::markdown, Format::html}, run_report},
+       {"assessment", "rollup", "output", "store", "office", "as-of", "since", "stalled-days", "state", "kind", "maturity"},
+       0, 100000, {Format::markdown, Format::html}, run_report},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},
   };

@@ -21,6 +21,7 @@
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
+#include <electsec/store.hpp>
 #include <electsec/table.hpp>
 #include <electsec/text.hpp>
 #include <electsec/version.hpp>

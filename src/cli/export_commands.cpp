@@ -26,9 +26,51 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   write_result(a, io, text);
 }
 
+namespace {
+
+// The same day a year earlier (February 29th becomes the 28th).
+std::string a_year_before(const std::string& day) {
+  std::string out = std::to_string(std::stoi(day.substr(0, 4)) - 1) + day.substr(4);
+  if (out.substr(5) == "02-29") out.replace(8, 2, "28");
+  return out;
+}
+
+std::string store_report(const Catalog& c, const Args& a, Format f) {
+  if (a.option("assessment") || a.option("rollup") || a.positional.size() > 1)
+    throw UsageError{"report takes one of --assessment, --rollup and --store"};
+  const Store store = Store::open(*a.option("store"), c);
+  const std::string as_of = a.option("as-of").value_or("");
+  if (!as_of.empty() && (as_of.size() != 10 || !is_iso_timestamp(as_of)))
+    throw UsageError{"--as-of: '" + as_of + "' is not a date (YYYY-MM-DD)"};
+  const std::string since = a.option("since").value_or(a_year_before(as_of.empty() ? today_utc() : as_of));
+  const bool html = f == Format::html;
+  if (const auto office = a.option("office")) {
+    for (const char* o : {"state", "kind", "maturity", "stalled-days"})
+      if (a.option(o)) throw UsageError{std::string("report --office takes no --") + o};
+    const Assessment x = store.assessment(*office, as_of);
+    const Progress p = store.progress(*office, since, as_of);
+    return html ? office_report_html(c, x, p) : office_report_markdown(c, x, p);
+  }
+  OfficeFilter filter;
+  filter.state = a.option("state").value_or("");
+  if (a.option("kind")) filter.kind = parse_enum_option(a, "kind", parse_jurisdiction_kind);
+  if (a.option("maturity")) filter.maturity = static_cast<Maturity>(parse_int_option(a, "maturity", 1, 3));
+  const auto stalled =
+      static_cast<std::size_t>(a.option("stalled-days") ? parse_int_option(a, "stalled-days", 1, 36500) : 90);
+  const Rollup r = store.rollup(as_of, filter);
+  const Progress p = store.progress(filter, since, as_of);
+  return html ? rollup_report_html(c, r, p, stalled) : rollup_report_markdown(c, r, p, stalled);
+}
+
+}  // namespace
+
 void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
+  for (const char* o : {"office", "as-of", "since", "stalled-days", "state", "kind", "maturity"})
+    if (a.option(o) && !a.option("store")) throw UsageError{std::string("report --") + o + " needs --store STORE"};
   std::string text;
-  if (const auto file = a.option("assessment")) {
+  if (a.option("store")) {
+    text = store_report(c, a, f);
+  } else if (const auto file = a.option("assessment")) {
     if (a.option("rollup") || a.positional.size() > 1)
       throw UsageError{"report takes --assessment FILE or --rollup FILE|DIR..., not both"};
     const Assessment x = load_assessment(*file, c);
@@ -39,7 +81,7 @@ void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     const Rollup r = rollup_files(c, paths);
     text = f == Format::html ? rollup_report_html(c, r) : rollup_report_markdown(c, r);
   } else {
-    throw UsageError{"report needs --assessment FILE or --rollup FILE|DIR..."};
+    throw UsageError{"report needs --assessment FILE, --rollup FILE|DIR... or --store STORE"};
   }
   write_result(a, io, text);
 }

@@ -20,7 +20,8 @@ const char* const store_usage =
     "                     [--kind K] [--maturity N] [--format table|json|csv]\n"
     "       electsec store rollup STORE [--as-of DATE] [--state S] [--kind K] [--maturity N] [--format "
     "table|json|csv]\n"
-    "       electsec store compare STORE OFFICE [--as-of DATE] [--peers state|level|all] [--format table|json|csv]\n"
+    "       electsec store compare STORE OFFICE [--as-of DATE] [--peer-group state|level|all] [--format "
+    "table|json|csv]\n"
     "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]\n"
     "       electsec store check STORE";
 
@@ -253,7 +254,8 @@ void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
 
 void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
   const std::string as_of = a.option("as-of").value_or("");
-  const PeerGroup group = a.option("peers") ? parse_enum_option(a, "peers", parse_peer_group) : PeerGroup::state;
+  const PeerGroup group =
+      a.option("peer-group") ? parse_enum_option(a, "peer-group", parse_peer_group) : PeerGroup::state;
   const PeerComparison r = s.compare(a.positional[3], as_of, group);
   const auto dist = [](const Distribution& d) {
     return json{{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}};
@@ -268,7 +270,7 @@ void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) 
     io.out << json{{"jurisdiction", value_json(r.jurisdiction)},
                    {"maturity", static_cast<int>(r.maturity)},
                    {"as_of", r.as_of},
-                   {"group", std::string(to_string(r.group))},
+                   {"peer_group", std::string(to_string(r.peer_group))},
                    {"completion", r.completion},
                    {"peers", dist(r.peers)},
                    {"percentile_rank", r.percentile_rank},
@@ -364,8 +366,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     s.only({"as-of", "state", "kind", "maturity"});
     s.formats(f, {Format::table, Format::json, Format::csv});
   } else if (sub == "compare") {
-    s.positional(4, 4, "compare STORE OFFICE [--as-of DATE] [--peers state|level|all]");
-    s.only({"as-of", "peers"});
+    s.positional(4, 4, "compare STORE OFFICE [--as-of DATE] [--peer-group state|level|all]");
+    s.only({"as-of", "peer-group"});
     s.formats(f, {Format::table, Format::json, Format::csv});
   } else if (sub == "check") {
     s.positional(3, 3, "check STORE");

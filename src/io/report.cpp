@@ -2,6 +2,7 @@
 #include <electsec/report.hpp>
 #include <electsec/error.hpp>
 
+#include "io/report_progress.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -97,7 +98,7 @@ const char* style = R"(<style>
 margin:0 auto;max-width:960px;padding:1rem}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:1.6rem;
 border-bottom:1px solid var(--track)}.muted{color:var(--muted)}table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--track);vertical-align:top}
-td.n{text-align:right;white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
+td.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
 border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{display:block;font-size:1.4rem}svg{max-width:100%;height:auto}
 ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}
 </style>)";
@@ -136,7 +137,10 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
 
 }  // namespace
 
-std::string office_report_markdown(const Catalog& c, const Assessment& a) {
+namespace {
+
+// The bodies of the reports; `progress` (a section, possibly empty) follows the summary.
+std::string office_markdown_body(const Catalog& c, const Assessment& a, const std::string& progress = {}) {
   const Scorecard card = score(c, a);
   const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream md;
@@ -146,8 +150,9 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
      << "- **Maturity:** " << level_name(a.maturity) << "\n"
      << "- **Progress:** " << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
      << percent(card.completion) << "), " << card.actions_in_progress << " in progress\n"
-     << "- **Priority practices:** " << (card.priorities_complete ? "complete" : "not yet complete") << "\n\n"
-     << "## Scorecard\n\n| Practice | Scope | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
+     << "- **Priority practices:** " << (card.priorities_complete ? "complete" : "not yet complete") << "\n"
+     << progress
+     << "\n## Scorecard\n\n| Practice | Scope | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
   for (const auto& p : card.practices)
     md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << to_string(p.scope) << " | "
        << p.actions_done << " | " << p.actions_applicable << " | " << percent(p.completion) << " |\n";
@@ -178,7 +183,7 @@ std::string office_report_markdown(const Catalog& c, const Assessment& a) {
   return md.str();
 }
 
-std::string office_report_html(const Catalog& c, const Assessment& a) {
+std::string office_html_body(const Catalog& c, const Assessment& a, const std::string& progress = {}) {
   const Scorecard card = score(c, a);
   const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream h;
@@ -190,7 +195,8 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
     << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / " << card.actions_applicable
     << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
     << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "complete" : "open")
-    << "</b></div></div>\n<h2>Completion by practice</h2>\n";
+    << "</b></div></div>\n"
+    << progress << "<h2>Completion by practice</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> bars;
   for (const auto& p : card.practices)
     bars.emplace_back(c.practice(p.practice).title, p.completion,
@@ -222,17 +228,16 @@ std::string office_report_html(const Catalog& c, const Assessment& a) {
         << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">" << percent(x.completion) << "</td></tr>";
     h << "</tbody></table>";
   }
-  h << "\n</body></html>\n";
   return h.str();
 }
 
-std::string rollup_report_markdown(const Catalog& c, const Rollup& r) {
+std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::string& progress = {}) {
   std::ostringstream md;
   md << "# Election security rollup\n\n"
      << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
      << " at Level 2, " << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of "
-     << r.actions_applicable << " applicable actions done (" << percent(r.completion)
-     << ").\n\n## Completion by practice\n\n"
+     << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ").\n"
+     << progress << "\n## Completion by practice\n\n"
      << "| Practice | Done | Applicable | Complete | Offices complete |\n| --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& p : r.practices)
     if (p.actions_applicable > 0)
@@ -247,12 +252,13 @@ std::string rollup_report_markdown(const Catalog& c, const Rollup& r) {
   return md.str();
 }
 
-std::string rollup_report_html(const Catalog& c, const Rollup& r) {
+std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::string& progress = {}) {
   std::ostringstream h;
   h << html_head("Election security rollup") << "<h1>Election security rollup</h1><div class=\"cards\">"
     << "<div class=\"card\">Offices<b>" << r.jurisdictions << "</b></div><div class=\"card\">Actions done<b>"
     << r.actions_done << " / " << r.actions_applicable << "</b></div><div class=\"card\">Complete<b>"
-    << percent(r.completion) << "</b></div></div>\n<h2>Maturity distribution</h2>\n";
+    << percent(r.completion) << "</b></div></div>\n"
+    << progress << "<h2>Maturity distribution</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> levels;
   for (std::size_t l = 0; l < 3; ++l)
     levels.emplace_back(
@@ -270,8 +276,30 @@ std::string rollup_report_html(const Catalog& c, const Rollup& r) {
     h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)
       << "</td><td>" << level_name(o.maturity) << "</td><td class=\"n\">" << percent(o.completion) << "</td></tr>";
   }
-  h << "</tbody></table>\n</body></html>\n";
+  h << "</tbody></table>\n";
   return h.str();
+}
+
+const char* const html_end = "\n</body></html>\n";
+
+}  // namespace
+
+std::string office_report_markdown(const Catalog& c, const Assessment& a) { return office_markdown_body(c, a); }
+std::string office_report_html(const Catalog& c, const Assessment& a) { return office_html_body(c, a) + html_end; }
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r) { return rollup_markdown_body(c, r); }
+std::string rollup_report_html(const Catalog& c, const Rollup& r) { return rollup_html_body(c, r) + html_end; }
+
+std::string office_report_markdown(const Catalog& c, const Assessment& a, const Progress& p) {
+  return office_markdown_body(c, a, detail::office_progress_markdown(c, a, p));
+}
+std::string office_report_html(const Catalog& c, const Assessment& a, const Progress& p) {
+  return office_html_body(c, a, detail::office_progress_html(c, a, p)) + html_end;
+}
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
+  return rollup_markdown_body(c, r, detail::group_progress_markdown(c, p, stalled_days));
+}
+std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
+  return rollup_html_body(c, r, detail::group_progress_html(c, p, stalled_days)) + html_end;
 }
 
 }  // namespace electsec

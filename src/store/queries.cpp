@@ -73,6 +73,15 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
   }
 }
 
+std::string key_of(std::string_view at) {
+  if (at.size() <= 10) return std::string(at);
+  std::string key(at.substr(0, 19));  // YYYY-MM-DDThh:mm:ss
+  std::string fraction;
+  if (at.size() > 20 && at[19] == '.') fraction = std::string(at.substr(20, at.size() - 21));
+  fraction.resize(9, '0');
+  return key + "." + fraction.substr(0, 9) + "Z";
+}
+
 std::optional<std::string> bound_of(const std::string& as_of) {
   if (as_of.empty()) return std::nullopt;
   if (!is_iso_timestamp(as_of))
@@ -81,7 +90,7 @@ std::optional<std::string> bound_of(const std::string& as_of) {
   // A date counts its whole day: everything before the next day. A date-time counts
   // itself: everything before the text that follows it directly in string order.
   if (as_of.size() == 10) return date_of(day_number(as_of) + 1);
-  return as_of + '\0';
+  return key_of(as_of) + '\0';
 }
 
 std::int64_t office_key(const Store::Impl& s, const std::string& office) {
@@ -101,7 +110,7 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
   fold.seeded = true;
   const auto q = s.statement(
       "SELECT at, subject, value FROM events WHERE office = ? AND subject IN ('jurisdiction', 'maturity', "
-      "'catalog_version') ORDER BY at, sequence");
+      "'catalog_version') ORDER BY at_key, sequence");
   q->bind(1, key);
   OfficeFold first;
   while (q->step()) {
@@ -121,11 +130,12 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
   OfficeFold fold;
   {
-    const auto q = s.statement("SELECT at, subject, value, note FROM events WHERE office = ? ORDER BY at, sequence");
+    const auto q =
+        s.statement("SELECT at_key, subject, value, note, at FROM events WHERE office = ? ORDER BY at_key, sequence");
     q->bind(1, key);
     while (q->step()) {
       if (!before(q->text(0), bound)) break;
-      fold.apply(*s.catalog, q->text(1), q->text(2), q->text(3), q->text(0), s.path);
+      fold.apply(*s.catalog, q->text(1), q->text(2), q->text(3), q->text(4), s.path);
     }
   }
   if (fold.exists) seed_missing(s, key, fold);
@@ -146,10 +156,10 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
   // Events after the last bound count for nothing: the index skips them.
   const std::optional<std::string>& last = bounds.back();
   Statement q(s.db, s.path,
-              only.empty() ? "SELECT office, at, subject, value FROM events INDEXED BY events_by_office "
-                             "WHERE at < ?2 ORDER BY office, at, sequence"
-                           : "SELECT office, at, subject, value FROM events INDEXED BY events_by_office "
-                             "WHERE office = ?1 AND at < ?2 ORDER BY at, sequence");
+              only.empty() ? "SELECT office, at_key, subject, value FROM events INDEXED BY events_by_office "
+                             "WHERE at_key < ?2 ORDER BY office, at_key, sequence"
+                           : "SELECT office, at_key, subject, value FROM events INDEXED BY events_by_office "
+                             "WHERE office = ?1 AND at_key < ?2 ORDER BY at_key, sequence");
   const std::string end = last ? *last : std::string("\x7f");
   std::int64_t current = -1;
   OfficeFold fold;
@@ -268,7 +278,7 @@ std::vector<StoreEvent> Store::history(const std::string& office) const {
   const std::int64_t key = store::office_key(*impl_, office);
   Statement q(impl_->db, impl_->path,
               "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
-              "JOIN offices o ON o.office = e.office WHERE e.office = ? ORDER BY e.at, e.sequence");
+              "JOIN offices o ON o.office = e.office WHERE e.office = ? ORDER BY e.at_key, e.sequence");
   q.bind(1, key);
   return store::events_of(q);
 }
@@ -279,7 +289,7 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
   Statement q(impl_->db, impl_->path,
               "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
               "INDEXED BY events_by_date JOIN offices o ON o.office = e.office "
-              "WHERE e.at >= ? AND e.at < ? ORDER BY e.at, e.sequence");
+              "WHERE e.at_key >= ? AND e.at_key < ? ORDER BY e.at_key, e.sequence");
   q.bind(1, from);
   q.bind(2, to.empty() ? std::string("\x7f") : *store::bound_of(to));
   return store::events_of(q);
@@ -300,7 +310,7 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   std::string from = store::checked_day(options.from, "from");
   const std::string to = options.to.empty() ? today_utc() : store::checked_day(options.to, "to");
   if (from.empty()) {
-    Statement first(impl_->db, impl_->path, "SELECT min(at) FROM events");
+    Statement first(impl_->db, impl_->path, "SELECT min(at_key) FROM events");
     if (first.step() && !first.text(0).empty()) from = std::string(first.text(0).substr(0, 10));
     if (from.empty() || from > to) from = to;
   }
@@ -346,22 +356,23 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   return points;
 }
 
-PeerComparison Store::compare(const std::string& office, const std::string& as_of, PeerGroup group) const {
+PeerComparison Store::compare(const std::string& office, const std::string& as_of, PeerGroup peer_group) const {
   const Assessment self = assessment(office, as_of);
   const Scorecard mine = score(*impl_->catalog, self);
   std::vector<Scorecard> peers;
   store::fold_all(*impl_, {store::bound_of(as_of)}, [&](const std::string& id, std::size_t, store::OfficeFold& fold) {
     if (id == office) return;
     const Assessment& a = fold.assessment;
-    if (group == PeerGroup::state && lower_case(a.jurisdiction.state) != lower_case(self.jurisdiction.state)) return;
-    if (group == PeerGroup::level && a.maturity != self.maturity) return;
+    if (peer_group == PeerGroup::state && lower_case(a.jurisdiction.state) != lower_case(self.jurisdiction.state))
+      return;
+    if (peer_group == PeerGroup::level && a.maturity != self.maturity) return;
     peers.push_back(score(*impl_->catalog, a));
   });
   PeerComparison c;
   c.jurisdiction = self.jurisdiction;
   c.maturity = self.maturity;
   c.as_of = as_of.empty() ? today_utc() : as_of;
-  c.group = group;
+  c.peer_group = peer_group;
   c.completion = mine.completion;
   std::vector<double> overall;
   for (const auto& p : peers) overall.push_back(p.completion);
@@ -380,6 +391,94 @@ PeerComparison Store::compare(const std::string& office, const std::string& as_o
     c.practices.push_back(std::move(pc));
   }
   return c;
+}
+
+namespace {
+
+// Months over three months, weeks over three weeks, else days.
+Period period_for(const std::string& from, const std::string& to) {
+  const long days = store::day_number(to) - store::day_number(from);
+  return days > 92 ? Period::month : days > 21 ? Period::week : Period::day;
+}
+
+Progress progress_span(const std::string& since, const std::string& as_of) {
+  Progress p;
+  p.since = store::checked_day(since, "since");
+  if (p.since.empty()) throw Error("progress needs the day it starts from (YYYY-MM-DD)");
+  p.as_of = as_of.empty() ? today_utc() : store::checked_day(as_of, "as-of");
+  if (p.since > p.as_of) throw Error("progress starts (" + p.since + ") after it ends (" + p.as_of + ")");
+  p.period = period_for(p.since, p.as_of);
+  return p;
+}
+
+}  // namespace
+
+Progress Store::progress(const std::string& office, const std::string& since, const std::string& as_of) const {
+  Progress p = progress_span(since, as_of);
+  const Assessment self = assessment(office, p.as_of);
+  TrendOptions o;
+  o.period = p.period;
+  o.from = p.since;
+  o.to = p.as_of;
+  o.filter.offices = {office};
+  p.trend = trend(o);
+  OfficeFilter same_state;
+  same_state.state = self.jurisdiction.state;
+  std::vector<std::string> peers;
+  for (const OfficeSummary& s : rollup(p.as_of, same_state).offices)
+    if (s.jurisdiction.id != office) peers.push_back(s.jurisdiction.id);
+  if (!peers.empty()) {
+    o.filter.offices = peers;
+    p.peers = trend(o);
+  }
+  const auto end = store::bound_of(p.as_of);
+  for (StoreEvent& e : history(office))
+    if (store::key_of(e.at) >= p.since && store::before(store::key_of(e.at), end)) p.changes.push_back(std::move(e));
+  return p;
+}
+
+Progress Store::progress(const OfficeFilter& filter, const std::string& since, const std::string& as_of) const {
+  Progress p = progress_span(since, as_of);
+  TrendOptions o;
+  o.period = p.period;
+  o.from = p.since;
+  o.to = p.as_of;
+  o.filter = filter;
+  p.trend = trend(o);
+  std::map<std::string, double, std::less<>> before;
+  for (const OfficeSummary& s : rollup(p.since, filter).offices) before[s.jurisdiction.id] = s.completion;
+  // The last status change of every office by the end, and its first record.
+  std::map<std::string, std::string, std::less<>> last, first;
+  {
+    Statement q(impl_->db, impl_->path,
+                "SELECT o.id, max(CASE WHEN e.subject GLOB 'status:*' THEN e.at_key END), min(e.at_key) FROM events e "
+                "JOIN offices o ON o.office = e.office WHERE e.at_key < ? GROUP BY e.office");
+    q.bind(1, *store::bound_of(p.as_of));
+    while (q.step()) {
+      last.emplace(std::string(q.text(0)), std::string(q.text(1)));
+      first.emplace(std::string(q.text(0)), std::string(q.text(2)));
+    }
+  }
+  const long end = store::day_number(p.as_of);
+  for (const OfficeSummary& s : rollup(p.as_of, filter).offices) {
+    OfficeProgress op;
+    op.jurisdiction = s.jurisdiction;
+    op.maturity = s.maturity;
+    const auto b = before.find(s.jurisdiction.id);
+    op.completion_since = b == before.end() ? 0.0 : b->second;
+    op.completion = s.completion;
+    op.last_change = last[s.jurisdiction.id].substr(0, std::min<std::size_t>(10, last[s.jurisdiction.id].size()));
+    const std::string& from = op.last_change.empty() ? first[s.jurisdiction.id] : op.last_change;
+    if (from.size() >= 10)
+      op.days_without_change = static_cast<std::size_t>(std::max(0L, end - store::day_number(from)));
+    p.offices.push_back(std::move(op));
+  }
+  std::stable_sort(p.offices.begin(), p.offices.end(), [](const OfficeProgress& x, const OfficeProgress& y) {
+    const double gx = x.completion - x.completion_since, gy = y.completion - y.completion_since;
+    if (gx != gy) return gx > gy;
+    return x.jurisdiction.id < y.jurisdiction.id;
+  });
+  return p;
 }
 
 }  // namespace electsec

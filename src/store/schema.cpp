@@ -18,7 +18,10 @@ namespace electsec::store {
 
 namespace {
 
-// Version 1: offices and their events. The index by office and date, with the columns a
+// Version 1: offices and their events. `at` is the date or UTC date-time as given; `at_key`
+// the same moment in a form whose text order is time order (a date-time's fraction of a
+// second padded to nine digits, so that "...:00Z" sorts before "...:00.5Z"). The index by
+// office and date, with the columns a
 // rollup reads, lets a rollup or trend read every office's events in order from the index
 // alone. Triggers refuse any UPDATE or DELETE, and an INSERT that would replace a row (INSERT
 // OR REPLACE deletes without firing delete triggers): the store is append-only. CHECK
@@ -31,13 +34,14 @@ CREATE TABLE events(
   sequence INTEGER PRIMARY KEY,
   office INTEGER NOT NULL REFERENCES offices(office),
   at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+  at_key TEXT NOT NULL CHECK (at_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
   subject TEXT NOT NULL CHECK (subject IN ('jurisdiction', 'catalog_version', 'maturity')
                                OR subject GLOB 'status:?*' OR subject GLOB 'answer:?*'),
   value TEXT NOT NULL,
   note TEXT NOT NULL DEFAULT '',
   author TEXT NOT NULL DEFAULT '',
   source TEXT NOT NULL DEFAULT '');
-CREATE INDEX events_by_office ON events(office, at, sequence, subject, value);
+CREATE INDEX events_by_office ON events(office, at_key, sequence, subject, value);
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never changed'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
@@ -56,7 +60,7 @@ CREATE TRIGGER offices_no_replace BEFORE INSERT ON offices
 
 // Version 2: an index by date, for the changes of every office over a span of dates.
 constexpr const char* version_2 = R"sql(
-CREATE INDEX events_by_date ON events(at, sequence);
+CREATE INDEX events_by_date ON events(at_key, sequence);
 )sql";
 
 constexpr std::array<const char*, 2> steps{version_1, version_2};

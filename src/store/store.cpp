@@ -54,8 +54,8 @@ std::string checked_date(const std::string& at, const std::string& fallback) {
 class Recorder {
  public:
   Recorder(const Store::Impl& s, std::int64_t office, const Stamp& stamp, std::string source)
-      : insert_(
-            s.statement("INSERT INTO events(office, at, subject, value, note, author, source) VALUES(?,?,?,?,?,?,?)")),
+      : insert_(s.statement("INSERT INTO events(office, at, at_key, subject, value, note, author, source) "
+                            "VALUES(?,?,?,?,?,?,?,?)")),
         office_(office),
         author_(stamp.author),
         source_(std::move(source)) {}
@@ -63,11 +63,12 @@ class Recorder {
   void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
     insert_->bind(1, office_)
         .bind(2, at)
-        .bind(3, subject)
-        .bind(4, value)
-        .bind(5, note)
-        .bind(6, author_)
-        .bind(7, source_);
+        .bind(3, store::key_of(at))
+        .bind(4, subject)
+        .bind(5, value)
+        .bind(6, note)
+        .bind(7, author_)
+        .bind(8, source_);
     insert_->run();
     ++count_;
   }
@@ -110,29 +111,33 @@ MaturityAnswers all_answers(const Assessment& a) {
   return all;
 }
 
-// The day an assessment is a snapshot of: the stamp's date, else its latest `updated`, else
-// today.
-std::string snapshot_date(const Assessment& a, const Stamp& stamp, const std::string& today) {
+// The latest `updated` of an assessment's statuses (by time), or "".
+std::string latest_update(const Assessment& a) {
   std::string latest;
   for (const auto* map : {&a.statuses, &a.retired})
     for (const auto& entry : *map)
-      if (entry.second.updated > latest) latest = entry.second.updated;
-  return checked_date(stamp.at, latest.empty() ? today : latest);
+      if (!entry.second.updated.empty() &&
+          (latest.empty() || store::key_of(entry.second.updated) > store::key_of(latest)))
+        latest = entry.second.updated;
+  return latest;
 }
 
-// Record what differs between `now` (the office's record as of `when`, if any) and `next`,
-// a snapshot of `when`: statuses at their own dates (or `when` when they have none, or when
-// the record's status is newer than theirs), everything else at `when`.
-std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const Assessment& next,
-                              const std::string& when) {
+// Record what differs between an office's record and `next`. Its level, answers, name and
+// release are compared with the record as of `when` and take that date; its statuses are
+// compared with the record as of `last` (the later of `when` and its latest status) and
+// take their own dates, or `last` when they have none or the record's status is newer, so
+// that recording them changes the record as of `last`. Statuses the record has and `next`
+// lacks are recorded as removed on `last`.
+std::size_t record_difference(Recorder& r, const store::OfficeFold& then, const store::OfficeFold& now,
+                              const Assessment& next, const std::string& when, const std::string& last) {
   const auto statuses = all_statuses(next);
   const auto answers = all_answers(next);
-  const Assessment& old = now.assessment;
-  if (!now.has_jurisdiction || !(old.jurisdiction == next.jurisdiction))
+  const Assessment& old = then.assessment;
+  if (!then.has_jurisdiction || !(old.jurisdiction == next.jurisdiction))
     r.add(when, "jurisdiction", to_json(next.jurisdiction, -1));
-  if (!now.has_catalog_version || old.catalog_version != next.catalog_version)
+  if (!then.has_catalog_version || old.catalog_version != next.catalog_version)
     r.add(when, "catalog_version", next.catalog_version);
-  if (!now.has_maturity || old.maturity != next.maturity)
+  if (!then.has_maturity || old.maturity != next.maturity)
     r.add(when, "maturity", std::to_string(static_cast<int>(next.maturity)));
   const auto old_answers = all_answers(old);
   for (const auto& [id, yes] : answers) {
@@ -141,27 +146,34 @@ std::size_t record_difference(Recorder& r, const store::OfficeFold& now, const A
   }
   for (const auto& [id, yes] : old_answers)
     if (answers.count(id) == 0) r.add(when, "answer:" + id, "");
-  const auto old_statuses = all_statuses(old);
+  const auto old_statuses = all_statuses(now.assessment);
   for (const auto& [id, st] : statuses) {
     const auto it = old_statuses.find(id);
     if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
-    std::string at = st.updated.empty() ? when : st.updated;
-    if (it != old_statuses.end() && it->second.updated > at) at = when;
+    std::string at = st.updated.empty() ? last : st.updated;
+    if (it != old_statuses.end() && store::key_of(it->second.updated) > store::key_of(at)) at = last;
     r.add(at, "status:" + id, std::string(to_string(st.status)), st.note);
   }
   for (const auto& [id, st] : old_statuses)
-    if (statuses.count(id) == 0) r.add(when, "status:" + id, "");
+    if (statuses.count(id) == 0) r.add(last, "status:" + id, "");
   return r.count();
 }
 
 void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, const std::string& source,
                 ImportSummary& summary, const std::string& today) {
-  const std::string when = snapshot_date(a, stamp, today);
+  // `when`: the day the file stands for (the stamp's, else its latest status's, else today);
+  // `last`: the later of that and its latest status.
+  const std::string latest = latest_update(a);
+  const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
+  const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
   bool added = false;
   const std::int64_t key = find_or_add_office(s, a.jurisdiction.id, added);
-  const store::OfficeFold now = added ? store::OfficeFold{} : store::rebuild(s, key, store::bound_of(when));
+  const store::OfficeFold then = added ? store::OfficeFold{} : store::rebuild(s, key, store::bound_of(when));
+  const store::OfficeFold now = added          ? store::OfficeFold{}
+                                : last == when ? then
+                                               : store::rebuild(s, key, store::bound_of(last));
   Recorder r(s, key, stamp, source);
-  const std::size_t n = record_difference(r, now, a, when);
+  const std::size_t n = record_difference(r, then, now, a, when, last);
   ++summary.files;
   summary.events += n;
   if (added)
@@ -379,9 +391,18 @@ bool PracticeComparison::operator==(const PracticeComparison& o) const {
          percentile_rank == o.percentile_rank;
 }
 bool PeerComparison::operator==(const PeerComparison& o) const {
-  return jurisdiction == o.jurisdiction && maturity == o.maturity && as_of == o.as_of && group == o.group &&
+  return jurisdiction == o.jurisdiction && maturity == o.maturity && as_of == o.as_of && peer_group == o.peer_group &&
          completion == o.completion && peers == o.peers && percentile_rank == o.percentile_rank &&
          practices == o.practices;
+}
+
+bool OfficeProgress::operator==(const OfficeProgress& o) const {
+  return jurisdiction == o.jurisdiction && maturity == o.maturity && completion_since == o.completion_since &&
+         completion == o.completion && last_change == o.last_change && days_without_change == o.days_without_change;
+}
+bool Progress::operator==(const Progress& o) const {
+  return since == o.since && as_of == o.as_of && period == o.period && trend == o.trend && peers == o.peers &&
+         changes == o.changes && offices == o.offices;
 }
 
 Distribution distribution(std::vector<double> values) {

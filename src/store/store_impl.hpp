@@ -76,13 +76,17 @@ struct OfficeFold {
            std::string_view at, const std::string& source);
 };
 
+/// `at` (an ISO date or UTC date-time) in the form the store orders by: a date as it is, a
+/// date-time with its fraction of a second padded to nine digits.
+std::string key_of(std::string_view at);
+
 /// The end of a date given as "as of": events at or before it count. Empty `as_of`: none
 /// (everything counts). A date counts the whole day. Throws Error for anything that is not
 /// an ISO 8601 date or UTC date-time.
 std::optional<std::string> bound_of(const std::string& as_of);
-/// True when an event at `at` counts before the (exclusive) `bound`.
-inline bool before(std::string_view at, const std::optional<std::string>& bound) {
-  return !bound || at < std::string_view(*bound);
+/// True when an event whose key is `key` counts before the (exclusive) `bound`.
+inline bool before(std::string_view key, const std::optional<std::string>& bound) {
+  return !bound || key < std::string_view(*bound);
 }
 
 /// Fill in what `fold` lacks of the office's jurisdiction, level and catalog version with

@@ -232,7 +232,7 @@ def test_store_commands_from_import_to_export(tmp_path, cat, actions):
     assert rows[0] == "period,as_of,practice,offices,actions_applicable,actions_done,completion"
     assert [r.split(",")[0] for r in rows[1:] if r.split(",")[2] == ""] == ["2026-01", "2026-02", "2026-03"]
     compare = json.loads(run("store", "compare", store, "us-pa-adams", "--format", "json").stdout)
-    assert compare["peers"]["count"] == 0 and compare["group"] == "state"
+    assert compare["peers"]["count"] == 0 and compare["peer_group"] == "state"
     assert run("store", "check", store).stdout.startswith(f"{store}: no damage found")
     for bad in (["store", "show", store, "--as-of", "yesterday"], ["store", "set", store, "us-pa-adams", actions[0],
                                                                     "done", "--date", "2026-13-45"],
@@ -264,8 +264,8 @@ def test_python_store_round_trip_and_queries(tmp_path, cat):
         assert points[-1].actions_done == 4
         assert points[2].maturity_distribution == [2, 1, 0]
         c = s.compare("o0", "2026-04-30")
-        assert c.group == "state" and c.peers.count == 2 and c.percentile_rank == 100.0
-        assert s.compare("o0", peers="all").peers.count == 3
+        assert c.peer_group == "state" and c.peers.count == 2 and c.percentile_rank == 100.0
+        assert s.compare("o0", peer_group="all").peers.count == 3
         assert s.rollup("2026-01-31", maturity=1).jurisdictions == 4
         with pytest.raises(electsec.NotFound):
             s.history("o9")
@@ -311,3 +311,35 @@ def test_frames_and_plots_of_a_store(tmp_path, cat):
         plt.close(fig)
         plots.trend(s, "o3", tmp_path / "alone.svg", from_="2026-01-01", to="2026-03-31")  # no peers in OH
         assert "<text" in (tmp_path / "alone.svg").read_text()
+
+
+def test_reports_with_progress_from_the_command_line_and_python(tmp_path, cat):
+    level1 = [a.id for p in cat.practices() for a in cat.applicable_actions(p.id, 1)]
+    store = tmp_path / "s.db"
+    with electsec.Store.create(store) as s:
+        for n in range(3):
+            s.import_assessment(office(cat, f"us-pa-{n}", state="PA"), at="2026-01-02")
+        for month in range(1, 4):
+            s.set_status("us-pa-0", level1[month], "done", at=f"2026-{month:02}-12", note="<script>alert(1)</script>")
+        progress = s.progress("us-pa-0", since="2026-01-01", as_of="2026-03-31")
+        state = s.progress(since="2026-01-01", as_of="2026-03-31", state="pa")
+        # 89 days: by ISO week, 2026-W01 (with January 1st) to 2026-W14 (with March 31st).
+        assert progress.period == "week" and len(progress.trend) == 14 and len(progress.peers) == 14
+        assert [o.jurisdiction.id for o in state.offices][0] == "us-pa-0"
+        html = electsec.office_report_html(cat, s.assessment("us-pa-0", "2026-03-31"), progress)
+        assert "Progress from 2026-01-01 to 2026-03-31" in html and "<script>" not in html
+        md = electsec.rollup_report_markdown(cat, s.rollup("2026-03-31"), state, stalled_days=30)
+        assert "No status change for 30 days or more (2 of 3 offices)" in md
+    r = run("report", "--store", store, "--office", "us-pa-0", "--as-of", "2026-03-31", "--since", "2026-01-01",
+            "--format", "html", "-o", tmp_path / "office.html")
+    assert r.returncode == 0 and r.stdout == f"wrote {tmp_path / 'office.html'}\n", r.stderr
+    page = (tmp_path / "office.html").read_text()
+    assert "<polyline" in page and "&lt;script&gt;" in page
+    r = run("report", "--store", store, "--as-of", "2026-03-31", "--stalled-days", "45", "--format", "markdown")
+    assert "## Progress from 2025-03-31 to 2026-03-31, by month" in r.stdout, r.stdout[:300]
+    assert "No status change for 45 days or more (2 of 3 offices)" in r.stdout
+    for bad, code in ((["--store", store, "--office", "us-pa-9"], 1), (["--office", "us-pa-0", "--assessment", "x"], 2),
+                      (["--store", store, "--as-of", "March"], 2), (["--store", store, "--office", "us-pa-0",
+                                                                     "--state", "PA"], 2)):
+        r = run("report", *bad, "--format", "markdown")
+        assert r.returncode == code and r.stderr.count("\n") == 1, (bad, r.stderr)

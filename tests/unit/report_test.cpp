@@ -1,10 +1,12 @@
 #include <electsec/default_catalog.hpp>
 #include <electsec/report.hpp>
+#include <electsec/store.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 
@@ -93,6 +95,74 @@ BOOST_AUTO_TEST_CASE(rollup_reports) {
   const std::string html = rollup_report_html(c, r);
   BOOST_TEST(html.find("B &amp; &lt;Co&gt;") != std::string::npos);
   BOOST_TEST(html.find("Offices by maturity level") != std::string::npos);
+}
+
+namespace {
+// A store of three offices of XX over spring 2026: the golden office gains every month, B
+// once in January, C never.
+Store spring_store() {
+  const Catalog& c = default_catalog();
+  const std::string path = test::temp_path("report_store.db");
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
+  Store s = Store::create(path, c);
+  Assessment golden = fixed_office();
+  golden.statuses.clear();
+  s.import_assessment(golden, {"2026-01-02", "state", "enrolment"});
+  Assessment b = golden, cc = golden;
+  b.jurisdiction = {"us-xx-b", "B & <Co>", "XX", JurisdictionKind::municipality};
+  cc.jurisdiction = {"us-xx-c", "C County", "XX", JurisdictionKind::county};
+  s.import_assessment(b, {"2026-01-02", "state", "enrolment"});
+  s.import_assessment(cc, {"2026-01-02", "state", "enrolment"});
+  const auto actions = c.applicable_actions("managing_infrastructure", Maturity::level2);
+  for (std::size_t m = 1; m <= 4; ++m)
+    s.set_status("us-xx-golden", {actions[m - 1]->id}, Status::done, std::string("<b>month</b> " + std::to_string(m)),
+                 {"2026-0" + std::to_string(m) + "-10", "clerk <i>", "by hand"});
+  s.set_status("us-xx-b", {actions[0]->id}, Status::done, std::nullopt, {"2026-01-20", "b", ""});
+  return s;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(reports_with_progress_from_a_store) {
+  const Catalog& c = default_catalog();
+  const Store s = spring_store();
+  const Progress office = s.progress("us-xx-golden", "2026-01-01", "2026-04-30");
+  BOOST_TEST((office.period == Period::month));
+  BOOST_REQUIRE(office.trend.size() == 4u);
+  BOOST_TEST(office.trend.back().actions_done == 4u);
+  BOOST_TEST(office.peers.back().offices == 2u);  // B and C
+  BOOST_TEST(office.changes.size() == 7u);        // its enrolment (name, guide version, level) and four statuses
+  const Assessment a = s.assessment("us-xx-golden", "2026-04-30");
+  const std::string md = office_report_markdown(c, a, office);
+  BOOST_TEST(md.find("## Progress from 2026-01-01 to 2026-04-30, by month") != std::string::npos, md);
+  BOOST_TEST(md.find("| 2026-04 | ") != std::string::npos);
+  BOOST_TEST(md.find("\\<b\\>month\\</b\\> 4") != std::string::npos, md);  // the note, escaped
+  // The progress comes right after the summary, before the scorecard.
+  BOOST_TEST(md.find("## Progress") < md.find("## Scorecard"));
+  const std::string html = office_report_html(c, a, office);
+  BOOST_TEST(html.find("<polyline") != std::string::npos);
+  BOOST_TEST(html.find("&lt;b&gt;month&lt;/b&gt; 4") != std::string::npos);
+  BOOST_TEST(html.find("clerk &lt;i&gt;") != std::string::npos);
+  BOOST_TEST(html.find("<b>month") == std::string::npos);
+  BOOST_TEST(html.find("<script") == std::string::npos);
+
+  const Progress state = s.progress(OfficeFilter{}, "2026-01-01", "2026-04-30");
+  BOOST_REQUIRE(state.offices.size() == 3u);
+  BOOST_TEST(state.offices[0].jurisdiction.id == "us-xx-golden");  // most gained first
+  BOOST_TEST(state.offices[2].last_change == "");
+  BOOST_TEST(state.offices[2].days_without_change == 118u);  // since its first record, January 2nd
+  const Rollup r = s.rollup("2026-04-30");
+  const std::string sm = rollup_report_markdown(c, r, state, 60);
+  BOOST_TEST(sm.find("### No status change for 60 days or more (2 of 3 offices)") != std::string::npos, sm);
+  BOOST_TEST(sm.find("| C County | XX | never | 118 |") != std::string::npos, sm);
+  BOOST_TEST(sm.find("| B & \\<Co\\> | XX | 2026-01-20 | 100 |") != std::string::npos, sm);
+  const std::string sh = rollup_report_html(c, r, state, 200);
+  BOOST_TEST(sh.find("No status change for 200 days or more (0 of 3 offices)") != std::string::npos);
+  BOOST_TEST(sh.find("B &amp; &lt;Co&gt;") != std::string::npos);
+  // Spans: weeks over three weeks, days below.
+  BOOST_TEST((s.progress(OfficeFilter{}, "2026-01-01", "2026-02-10").period == Period::week));
+  BOOST_TEST((s.progress(OfficeFilter{}, "2026-01-01", "2026-01-10").period == Period::day));
+  BOOST_CHECK_THROW(s.progress(OfficeFilter{}, "2026-05-01", "2026-04-30"), Error);
+  BOOST_CHECK_THROW(s.progress("us-xx-golden", "", "2026-04-30"), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_report

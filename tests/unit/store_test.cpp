@@ -339,13 +339,16 @@ BOOST_AUTO_TEST_CASE(a_missing_store_or_an_existing_file_is_an_io_error) {
 BOOST_AUTO_TEST_CASE(an_older_store_is_migrated_forward_on_open) {
   const std::string p = fresh("old.db");
   sqlite3_close_v2(store::create_store(p, std::chrono::seconds(1), 1));
-  raw_sql(p,
-          "INSERT INTO offices(id) VALUES('us-xx-old');"
-          "INSERT INTO events(office, at, subject, value) VALUES(1, '2025-05-01', 'jurisdiction', "
-          "'{\"id\":\"us-xx-old\",\"name\":\"Old County\",\"state\":\"XX\",\"kind\":\"county\"}');"
-          "INSERT INTO events(office, at, subject, value) VALUES(1, '2025-05-01', 'maturity', '2');"
-          "INSERT INTO events(office, at, subject, value, note) VALUES(1, '2025-06-01', 'status:backups.l1.1', "
-          "'done', 'kept');");
+  BOOST_REQUIRE_EQUAL(
+      raw_sql(p,
+              "INSERT INTO offices(id) VALUES('us-xx-old');"
+              "INSERT INTO events(office, at, at_key, subject, value) VALUES(1, '2025-05-01', '2025-05-01', "
+              "'jurisdiction', '{\"id\":\"us-xx-old\",\"name\":\"Old County\",\"state\":\"XX\",\"kind\":\"county\"}');"
+              "INSERT INTO events(office, at, at_key, subject, value) VALUES(1, '2025-05-01', '2025-05-01', "
+              "'maturity', '2');"
+              "INSERT INTO events(office, at, at_key, subject, value, note) VALUES(1, '2025-06-01', '2025-06-01', "
+              "'status:backups.l1.1', 'done', 'kept');"),
+      SQLITE_OK);
   std::string version;
   {
     Store s = Store::open(p, cat());
@@ -489,7 +492,7 @@ BOOST_AUTO_TEST_CASE(trend_periods_are_days_iso_weeks_and_months) {
 BOOST_AUTO_TEST_CASE(an_office_against_its_peers) {
   const Store s = sample_state("peers.db");
   const PeerComparison c = s.compare("b", "2026-04-30");
-  BOOST_TEST((c.group == PeerGroup::state));
+  BOOST_TEST((c.peer_group == PeerGroup::state));
   BOOST_TEST(c.peers.count == 2u);  // a and c, not d of OH
   const PeerComparison all = s.compare("b", "2026-04-30", PeerGroup::all);
   BOOST_TEST(all.peers.count == 3u);
