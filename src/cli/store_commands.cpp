@@ -102,7 +102,8 @@ void store_set(const Catalog& c, Store& s, const Args& a, Io& io) {
   for (auto it = a.positional.begin() + 4; it != a.positional.end() - 1; ++it)
     if (std::find(ids.begin(), ids.end(), *it) == ids.end()) ids.push_back(*it);
   if (const auto practice = a.option("practice")) {
-    const Maturity level = s.assessment(office).maturity;
+    // The actions that apply at the office's level on the day the change takes effect.
+    const Maturity level = s.assessment(office, a.option("date").value_or("")).maturity;
     for (const Action* action : c.applicable_actions(*practice, level))
       if (std::find(ids.begin(), ids.end(), action->id) == ids.end()) ids.push_back(action->id);
   }
@@ -377,8 +378,9 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     s.positional(4, 4, "export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]");
     s.only({"as-of", "output"});
   }
-  if (sub != "show" && sub != "set" && sub != "export" && (a.option("practice") || a.option("status")))
-    throw UsageError{"'store " + sub + "' has no option --practice"};
+  for (const char* o : {"practice", "status"})
+    if (a.option(o) && sub != "show" && !(sub == "set" && std::string(o) == "practice"))
+      throw UsageError{"'store " + sub + "' has no option --" + o};
   Store store = Store::open(a.positional[2], c);
   if (sub == "import") {
     store_import(store, a, f, io);

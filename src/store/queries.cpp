@@ -239,6 +239,7 @@ std::string checked_day(const std::string& text, const char* what) {
 }  // namespace store
 
 std::vector<std::string> Store::offices() const {
+  const store::ReadSnapshot snapshot(*impl_);
   std::vector<std::string> ids;
   Statement all(impl_->db, impl_->path, "SELECT id FROM offices ORDER BY id");
   while (all.step()) ids.emplace_back(all.text(0));
@@ -246,11 +247,13 @@ std::vector<std::string> Store::offices() const {
 }
 
 std::int64_t Store::event_count() const {
+  const store::ReadSnapshot snapshot(*impl_);
   Statement q(impl_->db, impl_->path, "SELECT count(*) FROM events");
   return q.step() ? q.integer(0) : 0;
 }
 
 std::vector<std::string> Store::check() const {
+  const store::ReadSnapshot snapshot(*impl_);
   std::vector<std::string> problems;
   {
     Statement q(impl_->db, impl_->path, "PRAGMA integrity_check(100)");
@@ -267,6 +270,7 @@ std::vector<std::string> Store::check() const {
 }
 
 Assessment Store::assessment(const std::string& office, const std::string& as_of) const {
+  const store::ReadSnapshot snapshot(*impl_);
   const auto bound = store::bound_of(as_of);
   const std::int64_t key = store::office_key(*impl_, office);
   store::OfficeFold fold = store::rebuild(*impl_, key, bound);
@@ -275,6 +279,7 @@ Assessment Store::assessment(const std::string& office, const std::string& as_of
 }
 
 std::vector<StoreEvent> Store::history(const std::string& office) const {
+  const store::ReadSnapshot snapshot(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   Statement q(impl_->db, impl_->path,
               "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
@@ -284,6 +289,7 @@ std::vector<StoreEvent> Store::history(const std::string& office) const {
 }
 
 std::vector<StoreEvent> Store::changes(const std::string& from, const std::string& to) const {
+  const store::ReadSnapshot snapshot(*impl_);
   store::checked_day(from, "from");
   store::checked_day(to, "to");
   Statement q(impl_->db, impl_->path,
@@ -296,6 +302,7 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
 }
 
 Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const {
+  const store::ReadSnapshot snapshot(*impl_);
   RollupBuilder builder(*impl_->catalog);
   store::fold_all(
       *impl_, {store::bound_of(as_of)},
@@ -307,6 +314,7 @@ Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const
 }
 
 std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
+  const store::ReadSnapshot snapshot(*impl_);
   std::string from = store::checked_day(options.from, "from");
   const std::string to = options.to.empty() ? today_utc() : store::checked_day(options.to, "to");
   if (from.empty()) {
@@ -357,6 +365,7 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
 }
 
 PeerComparison Store::compare(const std::string& office, const std::string& as_of, PeerGroup peer_group) const {
+  const store::ReadSnapshot snapshot(*impl_);
   const Assessment self = assessment(office, as_of);
   const Scorecard mine = score(*impl_->catalog, self);
   std::vector<Scorecard> peers;
@@ -414,6 +423,7 @@ Progress progress_span(const std::string& since, const std::string& as_of) {
 }  // namespace
 
 Progress Store::progress(const std::string& office, const std::string& since, const std::string& as_of) const {
+  const store::ReadSnapshot snapshot(*impl_);
   Progress p = progress_span(since, as_of);
   const Assessment self = assessment(office, p.as_of);
   TrendOptions o;
@@ -438,6 +448,7 @@ Progress Store::progress(const std::string& office, const std::string& since, co
 }
 
 Progress Store::progress(const OfficeFilter& filter, const std::string& since, const std::string& as_of) const {
+  const store::ReadSnapshot snapshot(*impl_);
   Progress p = progress_span(since, as_of);
   TrendOptions o;
   o.period = p.period;

@@ -152,7 +152,9 @@ bool exists(const std::string& path) {
 
 // A path as an SQLite URI ("file:" with the characters URIs give a meaning escaped).
 std::string uri_of(const std::string& path) {
-  std::string uri = "file:";
+  // An absolute path takes an empty authority ("file:///..."), so that one starting with
+  // "//" is not read as a host.
+  std::string uri = path.empty() || path[0] != '/' ? "file:" : "file://";
   for (const char ch : path) {
     if (ch == '%' || ch == '?' || ch == '#') {
       static const char* hex = "0123456789ABCDEF";
@@ -188,6 +190,11 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
                           std::to_string(store_schema_version) + "; open it once with write access");
       const std::string folder = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/') + 1);
       const bool in_place = had_shm || ::access(folder.c_str(), W_OK) == 0;
+      struct stat log {};
+      if (!in_place && ::stat(wal.c_str(), &log) == 0 && log.st_size > 0)
+        throw IoError(path,
+                      "its log holds changes that a user who cannot write the store or its folder cannot read; open "
+                      "it once with write access");
       db = connect(in_place ? path : uri_of(path) + "?immutable=1",
                    SQLITE_OPEN_READONLY | (in_place ? 0 : SQLITE_OPEN_URI));
     }
@@ -216,36 +223,63 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
   } catch (const IoError&) {
     sqlite3_close_v2(db);  // busy, or a system error: the file is not refused, leave its files
     throw;
-  } catch (...) {
+  } catch (const Error& e) {
     sqlite3_close_v2(db);
-    // A refused (damaged) store: leave nothing beside it that was not there before and
-    // holds nothing (SQLite's shared-memory index, an empty log).
+    if (std::string(e.what()).find("is damaged") == std::string::npos) throw;
+    // A refused damaged store: leave nothing beside it that was not there before and holds
+    // nothing (SQLite's shared-memory index, an empty log). Only for damage: a store that
+    // is merely refused (a newer one) may be in use by another program, whose files these
+    // could be.
     struct stat st {};
     if (!had_wal && ::stat(wal.c_str(), &st) == 0 && st.st_size == 0) {
       ::unlink(wal.c_str());
       if (!had_shm) ::unlink(shm.c_str());
     }
     throw;
+  } catch (...) {
+    sqlite3_close_v2(db);
+    throw;
   }
   return db;
 }
 
 sqlite3* create_store(const std::string& path, std::chrono::milliseconds lock_wait, int version) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (fd < 0) {
-    if (errno == EEXIST) throw IoError(path, "exists already; a new history store is only created where no file is");
-    throw IoError(path, std::string("cannot create the history store: ") + std::strerror(errno));
-  }
+  const auto exists_already = [&] {
+    return IoError(path, "exists already; a new history store is only created where no file is");
+  };
+  if (exists(path)) throw exists_already();
+  // Built whole under a temporary name beside it, then linked into place: a store is never
+  // seen half made, and a process killed while making one leaves no file under its name.
+  const std::string building = path + ".new-" + std::to_string(::getpid());
+  const int fd = ::open(building.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) throw IoError(path, std::string("cannot create the history store: ") + std::strerror(errno));
   ::close(fd);
+  const auto remove_building = [&] {
+    for (const char* suffix : {"", "-wal", "-shm"}) ::unlink((building + suffix).c_str());
+  };
   sqlite3* db = nullptr;
   try {
+    db = connect(building, SQLITE_OPEN_READWRITE);
+    configure(db, building, lock_wait);
+    execute(db, building, "PRAGMA journal_mode=WAL");
+    migrate_from(db, building, version);
+    const int rc = sqlite3_close(db);  // the last connection: its log is copied into the file
+    db = nullptr;
+    if (rc != SQLITE_OK) throw IoError(path, "cannot finish the new history store");
+    if (::link(building.c_str(), path.c_str()) != 0) {
+      if (errno == EEXIST) throw exists_already();
+      // A file system without hard links: a rename, which replaces what appeared meanwhile
+      // only in the moment between this check and it.
+      if (exists(path)) throw exists_already();
+      if (::rename(building.c_str(), path.c_str()) != 0)
+        throw IoError(path, std::string("cannot create the history store: ") + std::strerror(errno));
+    }
+    remove_building();
     db = connect(path, SQLITE_OPEN_READWRITE);
     configure(db, path, lock_wait);
-    execute(db, path, "PRAGMA journal_mode=WAL");
-    migrate_from(db, path, version);
   } catch (...) {
     sqlite3_close_v2(db);
-    ::unlink(path.c_str());
+    remove_building();
     throw;
   }
   return db;

@@ -93,6 +93,27 @@ inline bool before(std::string_view key, const std::optional<std::string>& bound
 /// their first recorded values.
 void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold);
 
+/// One consistent view of the store for a whole query: a read transaction, unless one is
+/// open already (a query that calls others), ended when the guard goes.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(const Store::Impl& s) : db_(s.db) {
+    if (sqlite3_get_autocommit(db_) != 0) {
+      execute(db_, s.path, "BEGIN");
+      owner_ = true;
+    }
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+  ~ReadSnapshot() {
+    if (owner_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+
+ private:
+  sqlite3* db_;
+  bool owner_ = false;
+};
+
 /// The internal key of an office, or NotFound with the closest ids.
 std::int64_t office_key(const Store::Impl& s, const std::string& office);
 /// The office's record with every event before `bound` applied (notes included).

@@ -173,6 +173,9 @@ def test_missing_store_and_existing_file(tmp_path):
     r = run("store", "init", tmp_path / "taken.db")
     assert r.returncode == 1 and "exists already" in r.stderr
     assert (tmp_path / "taken.db").read_text() == "mine"
+    # A new store is made under another name and linked into place: nothing else is left.
+    assert run("store", "init", tmp_path / "new.db").returncode == 0
+    assert sorted(os.listdir(tmp_path)) == ["new.db", "taken.db"]
 
 
 def as_nobody():

@@ -142,6 +142,33 @@ BOOST_AUTO_TEST_CASE(files_imported_out_of_order_give_each_date_its_own_record) 
   BOOST_TEST(s.import_assessment(march).events == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(moments_with_fractions_of_a_second_are_ordered_as_times) {
+  Store s = Store::create(fresh("fractions.db"), cat());
+  s.import_assessment(adams());
+  const std::string a = "asset_management.l1.2";
+  s.set_status("us-pa-adams", {a}, Status::done, std::nullopt, {"2026-03-05T10:00:00.5Z", "", ""});
+  s.set_status("us-pa-adams", {a}, Status::in_progress, std::nullopt, {"2026-03-05T10:00:00Z", "", ""});
+  s.set_status("us-pa-adams", {a}, Status::not_applicable, std::nullopt, {"2026-03-05T10:00:00.25Z", "", ""});
+  // In time: in progress at :00, not applicable at :00.25, done at :00.5.
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-03-05T10:00:00Z").statuses.at(a).status == Status::in_progress));
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-03-05T10:00:00.3Z").statuses.at(a).status == Status::not_applicable));
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-03-05T10:00:00.9Z").statuses.at(a).status == Status::done));
+  BOOST_TEST((s.assessment("us-pa-adams").statuses.at(a).status == Status::done));
+  BOOST_TEST(s.assessment("us-pa-adams").statuses.at(a).updated == "2026-03-05T10:00:00.5Z");  // as given
+  const auto h = s.history("us-pa-adams");
+  BOOST_TEST(h.back().at == "2026-03-05T10:00:00.5Z");
+}
+
+BOOST_AUTO_TEST_CASE(an_import_dated_before_its_statuses_records_them_once) {
+  Store s = Store::create(fresh("earlier.db"), cat());
+  Assessment a = adams();  // statuses of January 10th and February 3rd
+  for (int i = 0; i < 3; ++i) BOOST_TEST(s.import_assessment(a, {"2026-01-05", "", ""}).events == (i == 0 ? 6u : 0u));
+  // Its level and answers from January 5th; each status from its own day.
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-06").statuses.empty());
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-06").answers.at("l1.1") == true);
+  BOOST_TEST((s.assessment("us-pa-adams") == a));
+}
+
 BOOST_AUTO_TEST_CASE(a_change_dated_back_is_compared_with_the_record_of_its_date) {
   Store s = Store::create(fresh("backdated.db"), cat());
   s.import_assessment(adams());
