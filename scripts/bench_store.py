@@ -83,7 +83,9 @@ def big_store(cat):
             month, mday = min(12, 1 + day // 30), 1 + day % 28
             rows.append((key, f"2026-{month:02}-{mday:02}", "status:" + rng.choice(by_level[level]),
                          rng.choice(("in_progress", "done", "done")), ""))
-        db.executemany("INSERT INTO events(office, at, subject, value, note) VALUES(?,?,?,?,?)", rows)
+        # Every date here is a day, whose order key (at_key) is the day itself.
+        db.executemany("INSERT INTO events(office, at, at_key, subject, value, note) VALUES(?,?,?,?,?,?)",
+                       [(k, at, at, subject, value, note) for k, at, subject, value, note in rows])
     db.commit()
     db.close()
     tmp.rename(path)

@@ -80,15 +80,42 @@ struct Gap {
   std::string title;
   double completion;
   std::size_t applicable, done;
+  std::string practices;  // titles of the practices mapped to it, whose actions are counted
 };
 
-std::vector<Gap> gaps(const Catalog& c, const std::vector<SafeguardScore>& scores, std::size_t limit) {
+std::vector<Gap> gaps(const Catalog& c, Maturity level, const std::vector<SafeguardScore>& scores, std::size_t limit) {
   std::vector<Gap> out;
   for (const auto& s : scores)
     if (s.actions_applicable > 0 && s.actions_done < s.actions_applicable)
-      out.push_back({s.safeguard, c.safeguard(s.safeguard).title, s.completion, s.actions_applicable, s.actions_done});
+      out.push_back(
+          {s.safeguard, c.safeguard(s.safeguard).title, s.completion, s.actions_applicable, s.actions_done, [&] {
+             std::vector<std::string> titles;
+             for (const auto& m : c.practices_of_safeguard(s.safeguard))
+               if (m.practice->scope_at(level) != Scope::out_of_scope && (!m.maturity || *m.maturity <= level))
+                 titles.push_back(m.practice->title);
+             return join(titles, "; ");
+           }()});
   std::stable_sort(out.begin(), out.end(), [](const Gap& x, const Gap& y) { return x.completion < y.completion; });
   if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+// The day of the assessment's latest recorded change, or "".
+std::string latest_change(const Assessment& a) {
+  std::string latest;
+  for (const auto& [id, st] : a.statuses)
+    if (st.updated.substr(0, 10) > latest) latest = st.updated.substr(0, 10);
+  return latest;
+}
+
+// The actions in progress at the office's level, in catalog order.
+std::vector<std::pair<const Action*, const ActionStatus*>> in_progress(const Catalog& c, const Assessment& a) {
+  std::vector<std::pair<const Action*, const ActionStatus*>> out;
+  for (const Practice& p : c.practices())
+    for (const Action* action : c.applicable_actions(p.id, a.maturity)) {
+      const auto it = a.statuses.find(action->id);
+      if (it != a.statuses.end() && it->second.status == Status::in_progress) out.emplace_back(action, &it->second);
+    }
   return out;
 }
 
@@ -146,7 +173,8 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const st
   std::ostringstream md;
   md << "# Security self-assessment: " << markdown_escape(a.jurisdiction.name) << "\n\n"
      << markdown_escape(a.jurisdiction.id) << ", " << markdown_escape(a.jurisdiction.state) << " ("
-     << to_string(a.jurisdiction.kind) << "). Guide version " << markdown_escape(a.catalog_version) << ".\n\n"
+     << to_string(a.jurisdiction.kind) << "). Guide version " << markdown_escape(a.catalog_version) << "."
+     << (latest_change(a).empty() ? std::string() : " Latest change recorded: " + latest_change(a) + ".") << "\n\n"
      << "- **Maturity:** " << level_name(a.maturity) << "\n"
      << "- **Progress:** " << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
      << percent(card.completion) << "), " << card.actions_in_progress << " in progress\n"
@@ -170,15 +198,26 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const st
     }
   }
   if (plan.steps.empty()) md << "Everything the plan holds is done.\n";
+  const auto started = in_progress(c, a);
+  md << "\n## In progress (" << started.size() << ")\n\n";
+  if (started.empty()) md << "Nothing is marked in progress.\n";
+  for (const auto& [action, st] : started) {
+    md << "- " << markdown_escape(c.practice_of_action(action->id).title) << ": " << markdown_escape(action->text);
+    if (!st->updated.empty()) md << " (since " << st->updated.substr(0, 10) << ")";
+    if (!st->note.empty()) md << " Note: " << markdown_escape(st->note);
+    md << "\n";
+  }
   md << "\n## Gaps by CIS Safeguard\n\n";
-  const auto g = gaps(c, card.safeguards, 15);
+  const auto g = gaps(c, a.maturity, card.safeguards, 15);
   if (g.empty())
     md << "No open gaps.\n";
   else {
-    md << "| Safeguard | Title | Done | Applicable | Complete |\n| --- | --- | ---: | ---: | ---: |\n";
+    md << "A Safeguard counts the applicable actions of the practices the guide maps to it.\n\n"
+       << "| Safeguard | Title | Practices counted | Done | Applicable | Complete |\n"
+       << "| --- | --- | --- | ---: | ---: | ---: |\n";
     for (const auto& x : g)
-      md << "| " << x.safeguard << " | " << markdown_escape(x.title) << " | " << x.done << " | " << x.applicable
-         << " | " << percent(x.completion) << " |\n";
+      md << "| " << x.safeguard << " | " << markdown_escape(x.title) << " | " << markdown_escape(x.practices) << " | "
+         << x.done << " | " << x.applicable << " | " << percent(x.completion) << " |\n";
   }
   return md.str();
 }
@@ -190,18 +229,20 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const std::s
   h << html_head("Self-assessment: " + a.jurisdiction.name)
     << "<h1>Security self-assessment: " << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">"
     << html_escape(a.jurisdiction.id) << ", " << html_escape(a.jurisdiction.state) << " ("
-    << to_string(a.jurisdiction.kind) << "). Guide version " << html_escape(a.catalog_version)
-    << ".</p><div class=\"cards\"><div class=\"card\">Maturity<b>" << level_name(a.maturity)
+    << to_string(a.jurisdiction.kind) << "). Guide version " << html_escape(a.catalog_version) << "."
+    << (latest_change(a).empty() ? std::string() : " Latest change recorded: " + latest_change(a) + ".")
+    << "</p><div class=\"cards\"><div class=\"card\">Maturity<b>" << level_name(a.maturity)
     << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / " << card.actions_applicable
     << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
-    << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "complete" : "open")
+    << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "all done" : "not all done")
     << "</b></div></div>\n"
     << progress << "<h2>Completion by practice</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> bars;
   for (const auto& p : card.practices)
-    bars.emplace_back(c.practice(p.practice).title, p.completion,
+    bars.emplace_back((p.scope == Scope::priority ? "★ " : "") + c.practice(p.practice).title, p.completion,
                       std::to_string(p.actions_done) + "/" + std::to_string(p.actions_applicable));
-  h << bar_chart(bars, "Completion by practice") << "\n<h2>Next steps</h2>\n<ol>";
+  h << bar_chart(bars, "Completion by practice") << "<p class=\"muted\">★ a priority practice at "
+    << level_name(a.maturity) << ".</p>\n<h2>Next steps</h2>\n<ol>";
   for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
     const auto& s = plan.steps[i];
     const std::string title = step_title(c, s);
@@ -215,17 +256,34 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const std::s
     }
     h << "</ul></li>";
   }
-  h << "</ol>" << (plan.steps.empty() ? "<p>Everything the plan holds is done.</p>" : "")
-    << "\n<h2>Gaps by CIS Safeguard</h2>\n";
-  const auto g = gaps(c, card.safeguards, 15);
+  h << "</ol>" << (plan.steps.empty() ? "<p>Everything the plan holds is done.</p>" : "");
+  const auto started = in_progress(c, a);
+  h << "\n<h2>In progress (" << started.size() << ")</h2>\n";
+  if (started.empty())
+    h << "<p>Nothing is marked in progress.</p>";
+  else {
+    h << "<ul>";
+    for (const auto& [action, st] : started) {
+      h << "<li>" << html_escape(c.practice_of_action(action->id).title) << ": " << html_escape(action->text);
+      if (!st->updated.empty())
+        h << " <span class=\"muted\">(since " << html_escape(st->updated.substr(0, 10)) << ")</span>";
+      if (!st->note.empty()) h << " <span class=\"muted\">Note: " << html_escape(st->note) << "</span>";
+      h << "</li>";
+    }
+    h << "</ul>";
+  }
+  h << "\n<h2>Gaps by CIS Safeguard</h2>\n";
+  const auto g = gaps(c, a.maturity, card.safeguards, 15);
   if (g.empty())
     h << "<p>No open gaps.</p>";
   else {
-    h << "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Done</th><th>Applicable</th><th>Complete</th></tr></"
-         "thead><tbody>";
+    h << "<p class=\"muted\">A Safeguard counts the applicable actions of the practices the guide maps to it.</p>"
+         "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Practices counted</th><th>Done</th><th>Applicable</th>"
+         "<th>Complete</th></tr></thead><tbody>";
     for (const auto& x : g)
-      h << "<tr><td>" << x.safeguard << "</td><td>" << html_escape(x.title) << "</td><td class=\"n\">" << x.done
-        << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">" << percent(x.completion) << "</td></tr>";
+      h << "<tr><td>" << x.safeguard << "</td><td>" << html_escape(x.title) << "</td><td>" << html_escape(x.practices)
+        << "</td><td class=\"n\">" << x.done << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">"
+        << percent(x.completion) << "</td></tr>";
     h << "</tbody></table>";
   }
   return h.str();
@@ -243,6 +301,14 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::s
     if (p.actions_applicable > 0)
       md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << p.actions_done << " | "
          << p.actions_applicable << " | " << percent(p.completion) << " | " << p.offices_complete << " |\n";
+  md << "\n## Least complete practices\n\n";
+  for (const auto& id : r.least_complete) {
+    const auto& p = *std::find_if(r.practices.begin(), r.practices.end(),
+                                  [&](const PracticeRollup& x) { return x.practice == id; });
+    md << "- " << markdown_escape(c.practice(id).title) << ": " << percent(p.completion) << " (" << p.actions_done
+       << " of " << p.actions_applicable << " actions)\n";
+  }
+  if (r.least_complete.empty()) md << "None: nothing applies yet.\n";
   md << "\n## Offices furthest behind\n\n| Office | State | Level | Complete |\n| --- | --- | --- | ---: |\n";
   for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
     const auto& o = r.offices[i];
@@ -269,7 +335,15 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::strin
   std::vector<std::tuple<std::string, double, std::string>> bars;
   for (const auto& p : r.practices)
     if (p.actions_applicable > 0) bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
-  h << bar_chart(bars, "Completion by practice") << "\n<h2>Offices furthest behind</h2>\n"
+  h << bar_chart(bars, "Completion by practice") << "\n<h2>Least complete practices</h2>\n<ul>";
+  for (const auto& id : r.least_complete) {
+    const auto& p = *std::find_if(r.practices.begin(), r.practices.end(),
+                                  [&](const PracticeRollup& x) { return x.practice == id; });
+    h << "<li>" << html_escape(c.practice(id).title) << ": " << percent(p.completion) << " (" << p.actions_done
+      << " of " << p.actions_applicable << " actions)</li>";
+  }
+  h << "</ul>" << (r.least_complete.empty() ? "<p>None: nothing applies yet.</p>" : "")
+    << "\n<h2>Offices furthest behind</h2>\n"
     << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th>Complete</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
     const auto& o = r.offices[i];
