@@ -162,16 +162,7 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   const auto need = [&](std::size_t n, const char* usage) {
     if (a.positional.size() != n) throw UsageError{std::string("usage: electsec ") + usage};
   };
-  const auto only = [&](std::initializer_list<const char*> allowed) {
-    const auto allowed_name = [&](const std::string& name) {
-      return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
-    };
-    for (const auto& option : a.options)
-      if (option.first != "format" && option.first != "catalog" && !allowed_name(option.first))
-        throw UsageError{"'assess " + sub + "' has no option --" + option.first};
-    for (const auto& flag : a.flags)
-      if (!allowed_name(flag)) throw UsageError{"'assess " + sub + "' has no option --" + flag};
-  };
+  const auto only = [&](std::initializer_list<const char*> allowed) { allow_options(a, "assess " + sub, allowed); };
   const auto formats = [&](std::initializer_list<Format> allowed) {
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
       throw UsageError{"'assess " + sub + "' does not support --format " + format_name(f)};

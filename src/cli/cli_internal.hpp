@@ -101,6 +101,9 @@ std::string maturity_tag(const std::optional<Maturity>& m);
 std::string block_title(const Action& a);
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun);
 int parse_int_option(const Args& a, const std::string& name, int lo, int hi);
+/// A usage error naming `command` ("assess set") unless every option given is one of
+/// `allowed` (--format and --catalog always are).
+void allow_options(const Args& a, const std::string& command, std::initializer_list<const char*> allowed);
 int parse_int_option_text(const std::string& text, const std::string& what);
 /// A document goes to -o FILE (atomically) or to standard output; `summary` follows
 /// "wrote FILE" when it goes to a file.

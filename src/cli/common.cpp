@@ -98,6 +98,17 @@ bool is_standard_output(const std::string& path) {
 
 }  // namespace
 
+void allow_options(const Args& a, const std::string& command, std::initializer_list<const char*> allowed) {
+  const auto known = [&](const std::string& name) {
+    return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return name == x; });
+  };
+  for (const auto& option : a.options)
+    if (option.first != "format" && option.first != "catalog" && !known(option.first))
+      throw UsageError{"'" + command + "' has no option --" + option.first};
+  for (const auto& flag : a.flags)
+    if (!known(flag)) throw UsageError{"'" + command + "' has no option --" + flag};
+}
+
 void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary) {
   const auto output = a.option("output");
   if (!output || *output == "-" || is_standard_output(*output)) {

@@ -33,16 +33,7 @@ struct Sub {
   const Args& a;
   std::string name;
 
-  void only(Options allowed) const {
-    const auto known = [&](const std::string& n) {
-      return std::any_of(allowed.begin(), allowed.end(), [&](const char* x) { return n == x; });
-    };
-    for (const auto& option : a.options)
-      if (option.first != "format" && option.first != "catalog" && !known(option.first))
-        throw UsageError{"'store " + name + "' has no option --" + option.first};
-    for (const auto& flag : a.flags)
-      if (!known(flag)) throw UsageError{"'store " + name + "' has no option --" + flag};
-  }
+  void only(Options allowed) const { allow_options(a, "store " + name, allowed); }
   void formats(Format f, std::initializer_list<Format> allowed) const {
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
       throw UsageError{"'store " + name + "' does not support --format " + format_name(f)};

@@ -5,7 +5,9 @@
 #include <electsec/error.hpp>
 #include <electsec/limits.hpp>
 
+#include <algorithm>
 #include <cstdint>
+#include <filesystem>
 
 #include <cerrno>
 #include <cstring>
@@ -65,6 +67,34 @@ std::string read_file(const std::string& path) {
     ::close(fd);
     throw;
   }
+}
+
+std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths, bool recursive) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(path, ec)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    const auto take = [&](const fs::directory_entry& entry) {
+      std::error_code type_ec;
+      if (entry.path().extension() == ".json" && !entry.is_directory(type_ec)) found.push_back(entry.path().string());
+    };
+    if (recursive) {
+      fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    } else {
+      fs::directory_iterator it(path, ec), end;
+      for (; !ec && it != end; it.increment(ec)) take(*it);
+    }
+    if (ec) throw IoError(path, "cannot list: " + ec.message());
+    std::sort(found.begin(), found.end());
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
 }
 
 }  // namespace electsec::detail

@@ -4,6 +4,7 @@
 #include <electsec/files.hpp>
 
 #include <string>
+#include <vector>
 
 namespace electsec::detail {
 
@@ -11,6 +12,11 @@ namespace electsec::detail {
 /// path that is not a regular file is refused. Throws IoError naming the path and the
 /// reason, or ParseError for a file over the size limit.
 std::string read_file(const std::string& path);
+
+/// The assessment files `paths` stand for: files as given, a directory as the *.json files
+/// in it (below it too with `recursive`), each directory's files sorted. Throws IoError for
+/// a directory that cannot be listed.
+std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths, bool recursive);
 
 /// The whole content of the open file `fd` (read from its current offset), which must
 /// be a regular file; errors name `path`.

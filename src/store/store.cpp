@@ -1,5 +1,7 @@
 // The history store: opening, and recording changes (one transaction per call).
 
+#include "enum_names.hpp"
+#include "io/file.hpp"
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
@@ -184,34 +186,6 @@ void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, c
     ++summary.offices_unchanged;
 }
 
-// The assessment files `paths` stand for: files as given, directories as their *.json
-// files (below them too with `recursive`), each directory's files sorted.
-std::vector<std::string> expand(const std::vector<std::string>& paths, bool recursive) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const auto& p : paths) {
-    std::error_code ec;
-    if (!fs::is_directory(p, ec)) {
-      files.push_back(p);
-      continue;
-    }
-    std::vector<std::string> found;
-    const auto take = [&](const fs::directory_entry& e) {
-      std::error_code ignored;
-      if (e.path().extension() == ".json" && e.is_regular_file(ignored)) found.push_back(e.path().string());
-    };
-    if (recursive) {
-      for (fs::recursive_directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) take(*it);
-    } else {
-      for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) take(*it);
-    }
-    if (ec) throw IoError(p, "cannot list the folder: " + ec.message());
-    std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
-  }
-  return files;
-}
-
 }  // namespace
 
 Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -247,7 +221,7 @@ ImportSummary Store::import_assessment(const Assessment& assessment, const Stamp
 }
 
 ImportSummary Store::import_files(const std::vector<std::string>& paths, const Stamp& stamp, bool recursive) {
-  const std::vector<std::string> files = expand(paths, recursive);
+  const std::vector<std::string> files = detail::assessment_inputs(paths, recursive);
   if (files.empty()) throw Error("no assessment files to import (a folder stands for the *.json files in it)");
   // Files are read and checked on every core; only the recording is one writer.
   std::vector<Assessment> loaded(files.size());
@@ -337,41 +311,17 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   return r.count();
 }
 
-std::string_view to_string(Period p) {
-  switch (p) {
-    case Period::day:
-      return "day";
-    case Period::week:
-      return "week";
-    case Period::month:
-      return "month";
-  }
-  return "month";
-}
+namespace {
+constexpr detail::EnumNames<Period, 3> period_names{
+    "period", {Period::day, Period::week, Period::month}, {"day", "week", "month"}};
+constexpr detail::EnumNames<PeerGroup, 3> peer_group_names{
+    "peer group", {PeerGroup::state, PeerGroup::level, PeerGroup::all}, {"state", "level", "all"}};
+}  // namespace
 
-Period parse_period(std::string_view text) {
-  for (Period p : {Period::day, Period::week, Period::month})
-    if (text == to_string(p)) return p;
-  throw Error("unknown period '" + std::string(text) + "' (use day, week or month)");
-}
-
-std::string_view to_string(PeerGroup g) {
-  switch (g) {
-    case PeerGroup::state:
-      return "state";
-    case PeerGroup::level:
-      return "level";
-    case PeerGroup::all:
-      return "all";
-  }
-  return "state";
-}
-
-PeerGroup parse_peer_group(std::string_view text) {
-  for (PeerGroup g : {PeerGroup::state, PeerGroup::level, PeerGroup::all})
-    if (text == to_string(g)) return g;
-  throw Error("unknown peer group '" + std::string(text) + "' (use state, level or all)");
-}
+std::string_view to_string(Period p) { return period_names.name(p); }
+Period parse_period(std::string_view text) { return period_names.parse(text); }
+std::string_view to_string(PeerGroup g) { return peer_group_names.name(g); }
+PeerGroup parse_peer_group(std::string_view text) { return peer_group_names.parse(text); }
 
 bool StoreEvent::operator==(const StoreEvent& o) const {
   return sequence == o.sequence && office == o.office && subject == o.subject && value == o.value && note == o.note &&
