@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 namespace electsec {
 
@@ -142,9 +143,32 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
   return fold;
 }
 
+namespace {
+
+// The catalog's actions numbered in id order, for folding many offices: a status is then a
+// byte in an array per office rather than a node of a map of strings, and an office's
+// statuses become a map once per emission, in order.
+struct ActionTable {
+  explicit ActionTable(const Catalog& c) {
+    for (const Practice& p : c.practices())
+      for (const Action& a : p.actions) ids.push_back(a.id);
+    std::sort(ids.begin(), ids.end());
+    index.reserve(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+  }
+  int find(std::string_view id) const {
+    const auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+  }
+  std::vector<std::string> ids;
+  std::unordered_map<std::string_view, int> index;  // views into `ids`
+};
+
+}  // namespace
+
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
               const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
-              const std::vector<std::string>& only) {
+              const std::vector<std::string>& only, const OfficeFilter* filter) {
   // Every office in one pass over the index; named offices one by one through it.
   std::map<std::int64_t, std::string> ids;
   if (only.empty()) {
@@ -161,12 +185,26 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
                            : "SELECT office, at_key, subject, value FROM events INDEXED BY events_by_office "
                              "WHERE office = ?1 AND at_key < ?2 ORDER BY at_key, sequence");
   const std::string end = last ? *last : std::string("\x7f");
+  const ActionTable actions(*s.catalog);
+  constexpr std::int8_t none = -1;
+  std::vector<std::int8_t> status(actions.ids.size(), none);  // the current office's, by action number
+  bool statuses_changed = false;
   std::int64_t current = -1;
   OfficeFold fold;
   std::size_t next_bound = 0;
   const auto send = [&](std::size_t k) {
     if (!fold.exists) return;
     seed_missing(s, current, fold);
+    // An office the filter leaves out (by its name, state, kind or level then) costs no map.
+    if (filter != nullptr && !selects(*filter, fold.assessment)) return;
+    if (statuses_changed) {  // the map, rebuilt in id order (each insertion at the end)
+      auto& map = fold.assessment.statuses;
+      map.clear();
+      for (std::size_t i = 0; i < status.size(); ++i)
+        if (status[i] != none)
+          map.emplace_hint(map.end(), actions.ids[i], ActionStatus{static_cast<Status>(status[i]), {}, {}});
+      statuses_changed = false;
+    }
     emit(ids[current], k, fold);
   };
   const auto finish = [&] {
@@ -179,12 +217,27 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
         if (current >= 0) finish();
         current = office;
         fold = OfficeFold{};
+        std::fill(status.begin(), status.end(), none);
+        statuses_changed = true;
         next_bound = 0;
       }
       const std::string_view at = q.text(1);
       while (next_bound < bounds.size() && !before(at, bounds[next_bound])) send(next_bound++);
       if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
-      fold.apply(*s.catalog, q.text(2), q.text(3), {}, at, s.path);
+      const std::string_view subject = q.text(2), value = q.text(3);
+      const int number = subject.rfind("status:", 0) == 0 ? actions.find(subject.substr(7)) : -1;
+      if (number < 0) {
+        fold.apply(*s.catalog, subject, value, {}, at, s.path);  // everything but a catalog action's status
+        continue;
+      }
+      fold.exists = true;
+      try {
+        status[static_cast<std::size_t>(number)] = value.empty() ? none : static_cast<std::int8_t>(parse_status(value));
+      } catch (const Error& e) {
+        throw Error(s.path + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" +
+                    ids[current] + "' cannot be read: " + e.what());
+      }
+      statuses_changed = true;
     }
   };
   if (only.empty()) {
@@ -306,10 +359,8 @@ Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const
   RollupBuilder builder(*impl_->catalog);
   store::fold_all(
       *impl_, {store::bound_of(as_of)},
-      [&](const std::string&, std::size_t, store::OfficeFold& fold) {
-        if (store::selects(filter, fold.assessment)) builder.add(fold.assessment);
-      },
-      filter.offices);
+      [&](const std::string&, std::size_t, store::OfficeFold& fold) { builder.add(fold.assessment); }, filter.offices,
+      &filter);
   return builder.finish();
 }
 
@@ -340,10 +391,8 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   for (std::size_t i = 0; i < periods.size(); ++i) builders.emplace_back(*impl_->catalog);
   store::fold_all(
       *impl_, bounds,
-      [&](const std::string&, std::size_t k, store::OfficeFold& fold) {
-        if (store::selects(options.filter, fold.assessment)) builders[k].add(fold.assessment);
-      },
-      options.filter.offices);
+      [&](const std::string&, std::size_t k, store::OfficeFold& fold) { builders[k].add(fold.assessment); },
+      options.filter.offices, &options.filter);
   std::vector<TrendPoint> points;
   for (std::size_t k = 0; k < periods.size(); ++k) {
     Rollup r = builders[k].finish();
@@ -369,14 +418,15 @@ PeerComparison Store::compare(const std::string& office, const std::string& as_o
   const Assessment self = assessment(office, as_of);
   const Scorecard mine = score(*impl_->catalog, self);
   std::vector<Scorecard> peers;
-  store::fold_all(*impl_, {store::bound_of(as_of)}, [&](const std::string& id, std::size_t, store::OfficeFold& fold) {
-    if (id == office) return;
-    const Assessment& a = fold.assessment;
-    if (peer_group == PeerGroup::state && lower_case(a.jurisdiction.state) != lower_case(self.jurisdiction.state))
-      return;
-    if (peer_group == PeerGroup::level && a.maturity != self.maturity) return;
-    peers.push_back(score(*impl_->catalog, a));
-  });
+  OfficeFilter group;
+  if (peer_group == PeerGroup::state) group.state = self.jurisdiction.state;
+  if (peer_group == PeerGroup::level) group.maturity = self.maturity;
+  store::fold_all(
+      *impl_, {store::bound_of(as_of)},
+      [&](const std::string& id, std::size_t, store::OfficeFold& fold) {
+        if (id != office) peers.push_back(score(*impl_->catalog, fold.assessment));
+      },
+      {}, &group);
   PeerComparison c;
   c.jurisdiction = self.jurisdiction;
   c.maturity = self.maturity;

@@ -121,12 +121,14 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
 
 /// Rebuild every office at each of the (exclusive, ascending) bounds, office by office:
 /// `emit(office id, bound index, fold)` is called for every bound by which the office has a
-/// record. Notes are not read.
+/// record. For speed, only what a score needs: the statuses of the catalog's actions carry
+/// no note and no date.
 /// With `only` not empty, just those offices (NotFound for an unknown one), each read
 /// through the index by its key.
+/// With `filter`, only the offices it selects as of each bound are emitted.
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
               const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
-              const std::vector<std::string>& only = {});
+              const std::vector<std::string>& only = {}, const OfficeFilter* filter = nullptr);
 
 /// True when the office (as rebuilt) is one `filter` selects.
 bool selects(const OfficeFilter& filter, const Assessment& a);
