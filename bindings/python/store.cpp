@@ -46,6 +46,53 @@ py::dict distribution_dict(const Distribution& d) {
   return out;
 }
 
+py::dict practice_rollup_dict(const PracticeRollup& r) {
+  py::dict d;
+  d["practice"] = r.practice;
+  d["actions_applicable"] = r.actions_applicable;
+  d["actions_done"] = r.actions_done;
+  d["completion"] = r.completion;
+  d["offices_complete"] = r.offices_complete;
+  return d;
+}
+
+py::dict event_dict(const StoreEvent& e) {
+  py::dict d;
+  d["sequence"] = e.sequence;
+  d["office"] = e.office;
+  d["subject"] = e.subject;
+  d["value"] = e.value;
+  d["note"] = e.note;
+  d["at"] = e.at;
+  d["author"] = e.author;
+  d["source"] = e.source;
+  return d;
+}
+
+py::dict trend_point_dict(const TrendPoint& p) {
+  py::dict d;
+  d["period"] = p.period;
+  d["as_of"] = p.as_of;
+  d["offices"] = p.offices;
+  d["maturity_distribution"] =
+      py::make_tuple(p.maturity_distribution[0], p.maturity_distribution[1], p.maturity_distribution[2]);
+  d["actions_applicable"] = p.actions_applicable;
+  d["actions_done"] = p.actions_done;
+  d["completion"] = p.completion;
+  d["office_completion"] = distribution_dict(p.office_completion);
+  py::list practices;
+  for (const auto& r : p.practices) practices.append(practice_rollup_dict(r));
+  d["practices"] = practices;
+  return d;
+}
+
+template <typename T, typename F>
+py::list list_of(const std::vector<T>& items, F f) {
+  py::list out;
+  for (const auto& x : items) out.append(f(x));
+  return out;
+}
+
 // Run `f` on the open store with the GIL released and the store's lock held.
 template <typename F>
 auto locked(PyStore& s, F f) {
@@ -83,24 +130,23 @@ void init_store(py::module_& m) {
       .def_readonly("source", &StoreEvent::source)
       .def(
           "__eq__", [](const StoreEvent& a, const StoreEvent& b) { return a == b; }, py::is_operator())
-      .def("to_dict",
-           [](const StoreEvent& e) {
-             py::dict d;
-             d["sequence"] = e.sequence;
-             d["office"] = e.office;
-             d["subject"] = e.subject;
-             d["value"] = e.value;
-             d["note"] = e.note;
-             d["at"] = e.at;
-             d["author"] = e.author;
-             d["source"] = e.source;
-             return d;
-           })
+      .def("to_dict", &event_dict)
       .def("__repr__", [](const StoreEvent& e) {
         return "StoreEvent(" + quote(e.office) + ", " + quote(e.at) + ", " + quote(e.subject) + ", " + quote(e.value) +
                ")";
       });
-  summary.def_readonly("files", &ImportSummary::files)
+  summary
+      .def("to_dict",
+           [](const ImportSummary& x) {
+             py::dict d;
+             d["files"] = x.files;
+             d["offices_new"] = x.offices_new;
+             d["offices_changed"] = x.offices_changed;
+             d["offices_unchanged"] = x.offices_unchanged;
+             d["events"] = x.events;
+             return d;
+           })
+      .def_readonly("files", &ImportSummary::files)
       .def_readonly("offices_new", &ImportSummary::offices_new)
       .def_readonly("offices_changed", &ImportSummary::offices_changed)
       .def_readonly("offices_unchanged", &ImportSummary::offices_unchanged)
@@ -124,7 +170,8 @@ void init_store(py::module_& m) {
         return "Distribution(count=" + std::to_string(d.count) +
                ", median=" + py::repr(py::float_(d.median)).cast<std::string>() + ")";
       });
-  point.def_readonly("period", &TrendPoint::period)
+  point.def("to_dict", &trend_point_dict)
+      .def_readonly("period", &TrendPoint::period)
       .def_readonly("as_of", &TrendPoint::as_of)
       .def_readonly("offices", &TrendPoint::offices)
       .def_property_readonly("maturity_distribution",
@@ -143,7 +190,16 @@ void init_store(py::module_& m) {
         return "TrendPoint(" + quote(p.period) + ", offices=" + std::to_string(p.offices) +
                ", completion=" + py::repr(py::float_(p.completion)).cast<std::string>() + ")";
       });
-  practice_comparison.def_readonly("practice", &PracticeComparison::practice)
+  const auto practice_comparison_dict = [](const PracticeComparison& c) {
+    py::dict d;
+    d["practice"] = c.practice;
+    d["completion"] = c.completion;
+    d["peers"] = distribution_dict(c.peers);
+    d["percentile_rank"] = c.percentile_rank;
+    return d;
+  };
+  practice_comparison.def("to_dict", practice_comparison_dict)
+      .def_readonly("practice", &PracticeComparison::practice)
       .def_readonly("completion", &PracticeComparison::completion)
       .def_readonly("peers", &PracticeComparison::peers)
       .def_readonly("percentile_rank", &PracticeComparison::percentile_rank)
@@ -153,7 +209,21 @@ void init_store(py::module_& m) {
         return "PracticeComparison(" + quote(c.practice) +
                ", completion=" + py::repr(py::float_(c.completion)).cast<std::string>() + ")";
       });
-  comparison.def_readonly("jurisdiction", &PeerComparison::jurisdiction)
+  comparison
+      .def("to_dict",
+           [practice_comparison_dict](const PeerComparison& c) {
+             py::dict d;
+             d["jurisdiction"] = py::cast(c.jurisdiction).attr("to_dict")();
+             d["maturity"] = static_cast<int>(c.maturity);
+             d["as_of"] = c.as_of;
+             d["peer_group"] = std::string(to_string(c.peer_group));
+             d["completion"] = c.completion;
+             d["peers"] = distribution_dict(c.peers);
+             d["percentile_rank"] = c.percentile_rank;
+             d["practices"] = list_of(c.practices, practice_comparison_dict);
+             return d;
+           })
+      .def_readonly("jurisdiction", &PeerComparison::jurisdiction)
       .def_readonly("maturity", &PeerComparison::maturity)
       .def_readonly("as_of", &PeerComparison::as_of)
       .def_property_readonly("peer_group", [](const PeerComparison& c) { return std::string(to_string(c.peer_group)); })
@@ -169,7 +239,18 @@ void init_store(py::module_& m) {
                ", peers=" + std::to_string(c.peers.count) + ")";
       });
 
-  office_progress.def_readonly("jurisdiction", &OfficeProgress::jurisdiction)
+  const auto office_progress_dict = [](const OfficeProgress& o) {
+    py::dict d;
+    d["jurisdiction"] = py::cast(o.jurisdiction).attr("to_dict")();
+    d["maturity"] = static_cast<int>(o.maturity);
+    d["completion_since"] = o.completion_since ? py::object(py::float_(*o.completion_since)) : py::object(py::none());
+    d["completion"] = o.completion;
+    d["last_change"] = o.last_change;
+    d["days_without_change"] = o.days_without_change;
+    return d;
+  };
+  office_progress.def("to_dict", office_progress_dict)
+      .def_readonly("jurisdiction", &OfficeProgress::jurisdiction)
       .def_readonly("maturity", &OfficeProgress::maturity)
       .def_readonly("completion_since", &OfficeProgress::completion_since)
       .def_readonly("completion", &OfficeProgress::completion)
@@ -181,7 +262,20 @@ void init_store(py::module_& m) {
         return "OfficeProgress(" + quote(o.jurisdiction.id) +
                ", days_without_change=" + std::to_string(o.days_without_change) + ")";
       });
-  progress.def_readonly("since", &Progress::since)
+  progress
+      .def("to_dict",
+           [office_progress_dict](const Progress& p) {
+             py::dict d;
+             d["since"] = p.since;
+             d["as_of"] = p.as_of;
+             d["period"] = std::string(to_string(p.period));
+             d["trend"] = list_of(p.trend, trend_point_dict);
+             d["peers"] = list_of(p.peers, trend_point_dict);
+             d["changes"] = list_of(p.changes, event_dict);
+             d["offices"] = list_of(p.offices, office_progress_dict);
+             return d;
+           })
+      .def_readonly("since", &Progress::since)
       .def_readonly("as_of", &Progress::as_of)
       .def_property_readonly("period", [](const Progress& p) { return std::string(to_string(p.period)); })
       .def_readonly("trend", &Progress::trend)

@@ -162,7 +162,7 @@ struct ELECTSEC_API PeerComparison {
 struct ELECTSEC_API OfficeProgress {
   Jurisdiction jurisdiction;                       ///< the office
   Maturity maturity = Maturity::level1;            ///< its level at the end
-  double completion_since = 0;                     ///< its completion at the start (0 when it had no record)
+  std::optional<double> completion_since;          ///< its completion at the start; none when it had no record yet
   double completion = 0;                           ///< its completion at the end
   std::string last_change;                         ///< the day of its last status change by the end, or ""
   std::size_t days_without_change = 0;             ///< days from that change (or its first record) to the end

@@ -470,6 +470,7 @@ class ImportSummary:
     offices_changed: int
     offices_unchanged: int
     events: int
+    def to_dict(self) -> dict[str, Any]: ...
 
 class Distribution:
     count: int
@@ -491,12 +492,14 @@ class TrendPoint:
     practices: list[PracticeRollup]
     @property
     def maturity_distribution(self) -> list[int]: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 class PracticeComparison:
     practice: str
     completion: float
     peers: Distribution
     percentile_rank: float
+    def to_dict(self) -> dict[str, Any]: ...
 
 class PeerComparison:
     jurisdiction: Jurisdiction
@@ -508,14 +511,16 @@ class PeerComparison:
     practices: list[PracticeComparison]
     @property
     def peer_group(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 class OfficeProgress:
     jurisdiction: Jurisdiction
     maturity: int
-    completion_since: float
+    completion_since: Optional[float]
     completion: float
     last_change: str
     days_without_change: int
+    def to_dict(self) -> dict[str, Any]: ...
 
 class Progress:
     since: str
@@ -526,6 +531,7 @@ class Progress:
     offices: list[OfficeProgress]
     @property
     def period(self) -> str: ...
+    def to_dict(self) -> dict[str, Any]: ...
 
 class Store:
     @staticmethod

@@ -183,6 +183,9 @@ extern const char* const store_usage;
 Status status_argument(const std::string& text);
 /// An assessment's statuses as `assess show` prints them (--practice, --status filter).
 void show_statuses(const Catalog& c, Assessment x, const Args& a, Format f, Io& io);
+/// A usage mistake when a filter by state, kind or level matched no office (`empty`):
+/// an Error naming the store's states.
+void refuse_empty(const Store& s, const OfficeFilter& f, bool empty);
 /// A rollup as `rollup` prints it.
 void write_rollup(const Catalog& c, const Rollup& r, Format f, std::ostream& out);
 

@@ -58,6 +58,7 @@ std::string store_report(const Catalog& c, const Args& a, Format f) {
   const auto stalled =
       static_cast<std::size_t>(a.option("stalled-days") ? parse_int_option(a, "stalled-days", 1, 36500) : 90);
   const Rollup r = store.rollup(as_of, filter);
+  refuse_empty(store, filter, r.jurisdictions == 0);
   const Progress p = store.progress(filter, since, as_of);
   return html ? rollup_report_html(c, r, p, stalled) : rollup_report_markdown(c, r, p, stalled);
 }

@@ -25,6 +25,21 @@ const char* const store_usage =
     "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]\n"
     "       electsec store check STORE";
 
+// A filter by state, kind or level that matches no office is a mistake more often than an
+// answer: say so, with the states the store knows.
+void refuse_empty(const Store& s, const OfficeFilter& f, bool empty) {
+  if (!empty || (f.state.empty() && !f.kind && !f.maturity)) return;
+  std::vector<std::string> states;
+  for (const OfficeSummary& o : s.rollup().offices)
+    if (std::find(states.begin(), states.end(), o.jurisdiction.state) == states.end())
+      states.push_back(o.jurisdiction.state);
+  std::sort(states.begin(), states.end());
+  throw Error(s.path() + ": no office matches --state/--kind/--maturity" +
+              (f.state.empty() ? std::string()
+                               : " (state '" + f.state +
+                                     "'; the store's states: " + (states.empty() ? "none" : join(states, ", ")) + ")"));
+}
+
 namespace {
 
 using Options = std::initializer_list<const char*>;
@@ -190,6 +205,8 @@ void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
   options.filter.offices.assign(a.positional.begin() + 3, a.positional.end());
   for (const auto& id : options.filter.offices) s.history(id);  // NotFound for an unknown office
   const std::vector<TrendPoint> points = s.trend(options);
+  refuse_empty(s, options.filter,
+               std::all_of(points.begin(), points.end(), [](const TrendPoint& p) { return p.offices == 0; }));
   if (f == Format::json) {
     json list = json::array();
     for (const auto& p : points) {
@@ -401,7 +418,9 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     store_trend(c, store, a, f, io);
   } else if (sub == "rollup") {
     const std::string as_of = a.option("as-of").value_or("");
-    const Rollup r = store.rollup(as_of, filter_of(a));
+    const OfficeFilter filter = filter_of(a);
+    const Rollup r = store.rollup(as_of, filter);
+    refuse_empty(store, filter, r.jurisdictions == 0);
     if (f == Format::table) io.out << store.path() << ", " << as_of_words(as_of) << ":\n";
     write_rollup(c, r, f, io.out);
   } else if (sub == "compare") {

@@ -125,7 +125,7 @@ const char* style = R"(<style>
 margin:0 auto;max-width:960px;padding:1rem}h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.2rem;margin-top:1.6rem;
 border-bottom:1px solid var(--track)}.muted{color:var(--muted)}table{border-collapse:collapse;width:100%;font-size:.95rem}
 th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--track);vertical-align:top}
-td.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
+td.n,th.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
 border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{display:block;font-size:1.4rem}svg{max-width:100%;height:auto}
 ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}
 </style>)";
@@ -289,9 +289,10 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const std::s
   return h.str();
 }
 
-std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::string& progress = {}) {
+std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::string& progress = {},
+                                 const std::string& title = "Election security rollup") {
   std::ostringstream md;
-  md << "# Election security rollup\n\n"
+  md << "# " << markdown_escape(title) << "\n\n"
      << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
      << " at Level 2, " << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of "
      << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ").\n"
@@ -318,9 +319,10 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::s
   return md.str();
 }
 
-std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::string& progress = {}) {
+std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::string& progress = {},
+                             const std::string& title = "Election security rollup") {
   std::ostringstream h;
-  h << html_head("Election security rollup") << "<h1>Election security rollup</h1><div class=\"cards\">"
+  h << html_head(title) << "<h1>" << html_escape(title) << "</h1><div class=\"cards\">"
     << "<div class=\"card\">Offices<b>" << r.jurisdictions << "</b></div><div class=\"card\">Actions done<b>"
     << r.actions_done << " / " << r.actions_applicable << "</b></div><div class=\"card\">Complete<b>"
     << percent(r.completion) << "</b></div></div>\n"
@@ -370,10 +372,13 @@ std::string office_report_html(const Catalog& c, const Assessment& a, const Prog
   return office_html_body(c, a, detail::office_progress_html(c, a, p)) + html_end;
 }
 std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  return rollup_markdown_body(c, r, detail::group_progress_markdown(c, p, stalled_days));
+  return rollup_markdown_body(c, r, detail::group_progress_markdown(c, p, stalled_days),
+                              "Election security rollup as of " + p.as_of);
 }
 std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  return rollup_html_body(c, r, detail::group_progress_html(c, p, stalled_days)) + html_end;
+  return rollup_html_body(c, r, detail::group_progress_html(c, p, stalled_days),
+                          "Election security rollup as of " + p.as_of) +
+         html_end;
 }
 
 }  // namespace electsec

@@ -128,25 +128,52 @@ std::vector<const OfficeProgress*> stalled(const Progress& p, std::size_t days) 
 }
 
 std::string gain(const OfficeProgress& o) {
-  const double g = o.completion - o.completion_since;
+  if (!o.completion_since) return "joined later";
+  const double g = o.completion - *o.completion_since;
   return (g >= 0 ? "+" : "-") + percent(std::abs(g));
+}
+
+std::string start(const OfficeProgress& o) { return o.completion_since ? percent(*o.completion_since) : "-"; }
+
+// The periods by whose end some office had a record: the others say nothing.
+std::vector<TrendPoint> recorded(const std::vector<TrendPoint>& t) {
+  std::vector<TrendPoint> out;
+  for (const TrendPoint& p : t)
+    if (p.offices > 0) out.push_back(p);
+  return out;
+}
+
+// An office's periods with a record, and its peers' same periods.
+std::pair<std::vector<TrendPoint>, std::vector<TrendPoint>> office_periods(const Progress& p) {
+  std::vector<TrendPoint> mine, theirs;
+  for (std::size_t i = 0; i < p.trend.size(); ++i)
+    if (p.trend[i].offices > 0) {
+      mine.push_back(p.trend[i]);
+      if (i < p.peers.size()) theirs.push_back(p.peers[i]);
+    }
+  return {mine, theirs};
+}
+
+bool any_note(const std::vector<StoreEvent>& events) {
+  return std::any_of(events.begin(), events.end(), [](const StoreEvent& e) { return !e.note.empty(); });
 }
 
 }  // namespace
 
 std::string office_progress_markdown(const Catalog& c, const Assessment& a, const Progress& p) {
+  const auto [mine, theirs] = office_periods(p);
   std::ostringstream md;
   md << "\n## Progress " << span_words(p) << "\n\n"
-     << markdown_escape(a.jurisdiction.name) << ": " << first_and_last(p.trend) << ".";
+     << markdown_escape(a.jurisdiction.name) << ": " << first_and_last(mine) << ".";
   if (!p.peers.empty())
     md << " The median of the other offices of " << markdown_escape(a.jurisdiction.state) << ": "
        << percent(p.peers.back().office_completion.median) << ".";
   md << "\n\n| Period | Complete | Others' median | Others' middle half |\n| --- | ---: | ---: | ---: |\n";
-  for (std::size_t i = 0; i < p.trend.size(); ++i) {
-    md << "| " << p.trend[i].period << " | " << percent(p.trend[i].completion) << " | ";
-    if (i < p.peers.size() && p.peers[i].office_completion.count > 0)
-      md << percent(p.peers[i].office_completion.median) << " | " << percent(p.peers[i].office_completion.q1) << "-"
-         << percent(p.peers[i].office_completion.q3) << " |\n";
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    md << "| " << mine[i].period << " | " << percent(mine[i].completion) << " | ";
+    if (i < theirs.size() && theirs[i].office_completion.count > 0)
+      md << percent(theirs[i].office_completion.median) << " | " << percent(theirs[i].office_completion.q1) << "-"
+         << percent(theirs[i].office_completion.q3) << " |\n";
     else
       md << "- | - |\n";
   }
@@ -154,11 +181,13 @@ std::string office_progress_markdown(const Catalog& c, const Assessment& a, cons
   if (p.changes.empty()) {
     md << "None.\n";
   } else {
-    md << "| Day | Change | Note | By |\n| --- | --- | --- | --- |\n";
+    const bool notes = any_note(p.changes);
+    md << (notes ? "| Day | Change | Note | By |\n| --- | --- | --- | --- |\n"
+                 : "| Day | Change | By |\n| --- | --- | --- |\n");
     for (std::size_t i = 0; i < p.changes.size() && i < listed_changes; ++i) {
       const StoreEvent& e = p.changes[p.changes.size() - 1 - i];  // latest first
       md << "| " << e.at.substr(0, 10) << " | " << markdown_escape(change_text(c, e)) << " | "
-         << markdown_escape(e.note) << " | " << markdown_escape(e.author) << " |\n";
+         << (notes ? markdown_escape(e.note) + " | " : "") << markdown_escape(e.author) << " |\n";
     }
     if (p.changes.size() > listed_changes)
       md << "\nThe " << p.changes.size() - listed_changes << " earlier changes are in `electsec store history`.\n";
@@ -167,24 +196,28 @@ std::string office_progress_markdown(const Catalog& c, const Assessment& a, cons
 }
 
 std::string office_progress_html(const Catalog& c, const Assessment& a, const Progress& p) {
+  const auto [mine, theirs] = office_periods(p);
   std::ostringstream h;
   h << "\n<h2>Progress " << html_escape(span_words(p)) << "</h2>\n<p>" << html_escape(a.jurisdiction.name) << ": "
-    << html_escape(first_and_last(p.trend)) << ".";
+    << html_escape(first_and_last(mine)) << ".";
   if (!p.peers.empty())
     h << " The median of the other offices of " << html_escape(a.jurisdiction.state) << ": "
       << percent(p.peers.back().office_completion.median) << ".";
   h << "</p>\n"
-    << trend_chart(p.trend, p.peers, a.jurisdiction.name,
+    << trend_chart(mine, theirs, a.jurisdiction.name,
                    "Completion of " + a.jurisdiction.name + " against the other offices of its state")
     << "\n<h3>Changes recorded in this span (" << p.changes.size() << ")</h3>\n";
   if (p.changes.empty()) {
     h << "<p>None.</p>";
   } else {
-    h << "<table><thead><tr><th>Day</th><th>Change</th><th>Note</th><th>By</th></tr></thead><tbody>";
+    const bool notes = any_note(p.changes);
+    h << "<table><thead><tr><th>Day</th><th>Change</th>" << (notes ? "<th>Note</th>" : "")
+      << "<th>By</th></tr></thead><tbody>";
     for (std::size_t i = 0; i < p.changes.size() && i < listed_changes; ++i) {
       const StoreEvent& e = p.changes[p.changes.size() - 1 - i];
       h << "<tr><td class=\"d\">" << html_escape(e.at.substr(0, 10)) << "</td><td>" << html_escape(change_text(c, e))
-        << "</td><td>" << html_escape(e.note) << "</td><td>" << html_escape(e.author) << "</td></tr>";
+        << "</td>" << (notes ? "<td>" + html_escape(e.note) + "</td>" : "") << "<td class=\"d\">"
+        << html_escape(e.author) << "</td></tr>";
     }
     h << "</tbody></table>";
     if (p.changes.size() > listed_changes)
@@ -194,12 +227,20 @@ std::string office_progress_html(const Catalog& c, const Assessment& a, const Pr
   return h.str();
 }
 
+std::string offices_words(const std::vector<TrendPoint>& t) {
+  if (t.empty()) return "";
+  if (t.front().offices == t.back().offices) return " Offices counted: " + std::to_string(t.back().offices) + ".";
+  return " Offices counted: " + std::to_string(t.front().offices) + " at first, " + std::to_string(t.back().offices) +
+         " at the end (offices that join lower the share done until they catch up).";
+}
+
 std::string group_progress_markdown(const Catalog&, const Progress& p, std::size_t stalled_days) {
+  const std::vector<TrendPoint> t_all = recorded(p.trend);
   std::ostringstream md;
   md << "\n## Progress " << span_words(p) << "\n\n"
-     << "All offices together: " << first_and_last(p.trend) << ".\n\n"
+     << "All offices together: " << first_and_last(t_all) << "." << offices_words(t_all) << "\n\n"
      << "| Period | Offices | Complete | Median office | Middle half |\n| --- | ---: | ---: | ---: | ---: |\n";
-  for (const TrendPoint& t : p.trend)
+  for (const TrendPoint& t : t_all)
     md << "| " << t.period << " | " << t.offices << " | " << percent(t.completion) << " | "
        << percent(t.office_completion.median) << " | " << percent(t.office_completion.q1) << "-"
        << percent(t.office_completion.q3) << " |\n";
@@ -208,7 +249,7 @@ std::string group_progress_markdown(const Catalog&, const Progress& p, std::size
   for (std::size_t i = 0; i < p.offices.size() && i < 10; ++i) {
     const auto& o = p.offices[i];
     md << "| " << markdown_escape(o.jurisdiction.name) << " | " << markdown_escape(o.jurisdiction.state) << " | "
-       << percent(o.completion_since) << " | " << percent(o.completion) << " | " << gain(o) << " |\n";
+       << start(o) << " | " << percent(o.completion) << " | " << gain(o) << " |\n";
   }
   const auto still = stalled(p, stalled_days);
   md << "\n### No status change for " << stalled_days << " days or more (" << still.size() << " of " << p.offices.size()
@@ -237,7 +278,7 @@ std::string group_progress_html(const Catalog&, const Progress& p, std::size_t s
   for (std::size_t i = 0; i < p.offices.size() && i < 10; ++i) {
     const auto& o = p.offices[i];
     h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)
-      << "</td><td class=\"n\">" << percent(o.completion_since) << "</td><td class=\"n\">" << percent(o.completion)
+      << "</td><td class=\"n\">" << start(o) << "</td><td class=\"n\">" << percent(o.completion)
       << "</td><td class=\"n\">" << gain(o) << "</td></tr>";
   }
   const auto still = stalled(p, stalled_days);
@@ -246,8 +287,8 @@ std::string group_progress_html(const Catalog&, const Progress& p, std::size_t s
   if (still.empty()) {
     h << "<p>None.</p>";
   } else {
-    h << "<table><thead><tr><th>Office</th><th>State</th><th>Last status change</th><th>Days</th><th>Complete</th>"
-         "</tr></thead><tbody>";
+    h << "<table><thead><tr><th>Office</th><th>State</th><th>Last status change</th><th class=\"n\">Days</th>"
+         "<th class=\"n\">Complete</th></tr></thead><tbody>";
     for (std::size_t i = 0; i < still.size() && i < 25; ++i)
       h << "<tr><td>" << html_escape(still[i]->jurisdiction.name) << "</td><td>"
         << html_escape(still[i]->jurisdiction.state) << "</td><td>"

@@ -526,7 +526,7 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
     op.jurisdiction = s.jurisdiction;
     op.maturity = s.maturity;
     const auto b = before.find(s.jurisdiction.id);
-    op.completion_since = b == before.end() ? 0.0 : b->second;
+    if (b != before.end()) op.completion_since = b->second;
     op.completion = s.completion;
     op.last_change = last[s.jurisdiction.id].substr(0, std::min<std::size_t>(10, last[s.jurisdiction.id].size()));
     const std::string& from = op.last_change.empty() ? first[s.jurisdiction.id] : op.last_change;
@@ -535,7 +535,9 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
     p.offices.push_back(std::move(op));
   }
   std::stable_sort(p.offices.begin(), p.offices.end(), [](const OfficeProgress& x, const OfficeProgress& y) {
-    const double gx = x.completion - x.completion_since, gy = y.completion - y.completion_since;
+    // Offices recorded from the start first, by their gain; those that joined later after.
+    if (x.completion_since.has_value() != y.completion_since.has_value()) return x.completion_since.has_value();
+    const double gx = x.completion - x.completion_since.value_or(0), gy = y.completion - y.completion_since.value_or(0);
     if (gx != gy) return gx > gy;
     return x.jurisdiction.id < y.jurisdiction.id;
   });

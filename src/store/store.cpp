@@ -2,6 +2,7 @@
 
 #include "enum_names.hpp"
 #include "io/file.hpp"
+#include "store/dates.hpp"
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
 
@@ -45,10 +46,21 @@ class Transaction {
   bool done_ = false;
 };
 
+// A change cannot take effect later than tomorrow (UTC; a day's slack for offices whose
+// local date is ahead of UTC): the store never changes an event, so a mistyped year could
+// not be taken back by a correction dated today.
+void refuse_future(const std::string& at, const std::string& what) {
+  const std::string tomorrow = store::date_of(store::day_number(today_utc()) + 1);
+  if (at.substr(0, 10) > tomorrow)
+    throw Error(what + "date " + at + " is in the future (today is " + today_utc() +
+                " UTC); a change is recorded on or before the day it takes effect");
+}
+
 std::string checked_date(const std::string& at, const std::string& fallback) {
   if (at.empty()) return fallback;
   if (!is_iso_timestamp(at))
     throw Error("date '" + at + "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
+  refuse_future(at, "");
   return at;
 }
 
@@ -166,6 +178,7 @@ void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, c
   // `when`: the day the file stands for (the stamp's, else its latest status's, else today);
   // `last`: the later of that and its latest status.
   const std::string latest = latest_update(a);
+  if (!latest.empty()) refuse_future(latest, source.empty() ? std::string() : source + ": a status's ");
   const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
   const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
   bool added = false;

@@ -346,3 +346,25 @@ def test_reports_with_progress_from_the_command_line_and_python(tmp_path, cat):
                                                                      "--state", "PA"], 2)):
         r = run("report", *bad, "--format", "markdown")
         assert r.returncode == code and r.stderr.count("\n") == 1, (bad, r.stderr)
+
+
+def test_store_values_have_dicts_and_refuse_what_cannot_be_right(tmp_path, cat):
+    import json as json_module
+    with electsec.Store.create(tmp_path / "s.db") as s:
+        s.import_assessment(office(cat, "a", state="PA"), at="2026-01-02")
+        s.import_assessment(office(cat, "b", state="PA"), at="2026-03-02")  # joins later
+        s.set_status("a", "backups.l1.1", "done", at="2026-02-01")
+        points = s.trend("month", from_="2026-01-01", to="2026-03-31")
+        group = s.progress(since="2026-02-15", as_of="2026-03-31")
+        for value in (s.import_assessment(office(cat, "c"), at="2026-03-03"), points[0], group,
+                      s.compare("a", "2026-03-31"), group.offices[0], s.history("a")[0]):
+            json_module.dumps(value.to_dict())  # plain data all the way down
+        assert [o.completion_since for o in group.offices if o.jurisdiction.id == "b"] == [None]
+        assert group.to_dict()["offices"][-1]["completion_since"] is None
+        with pytest.raises(electsec.Error, match="in the future"):
+            s.set_status("a", "backups.l1.2", "done", at="2099-01-01")
+    r = run("store", "trend", tmp_path / "s.db", "--state", "YY")
+    assert r.returncode == 1 and "the store's states: PA)" in r.stderr, r.stderr
+    md = run("report", "--store", tmp_path / "s.db", "--since", "2026-02-15", "--as-of", "2026-03-31",
+             "--format", "markdown").stdout
+    assert "| B | PA | - | 0% | joined later |" in md, md
