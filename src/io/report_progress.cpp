@@ -269,12 +269,14 @@ std::string group_progress_markdown(const Catalog&, const Progress& p, std::size
 }
 
 std::string group_progress_html(const Catalog&, const Progress& p, std::size_t stalled_days) {
+  const std::vector<TrendPoint> t_all = recorded(p.trend);
   std::ostringstream h;
   h << "\n<h2>Progress " << html_escape(span_words(p))
-    << "</h2>\n<p>All offices together: " << html_escape(first_and_last(p.trend)) << ".</p>\n"
-    << trend_chart(p.trend, p.trend, "all offices together", "Completion of all offices over time")
-    << "\n<h3>Most progress</h3>\n<table><thead><tr><th>Office</th><th>State</th><th>" << p.since << "</th><th>"
-    << p.as_of << "</th><th>Gain</th></tr></thead><tbody>";
+    << "</h2>\n<p>All offices together: " << html_escape(first_and_last(t_all)) << "."
+    << html_escape(offices_words(t_all)) << "</p>\n"
+    << trend_chart(t_all, t_all, "all offices together", "Completion of all offices over time")
+    << "\n<h3>Most progress</h3>\n<table><thead><tr><th>Office</th><th>State</th><th class=\"n\">" << p.since
+    << "</th><th class=\"n\">" << p.as_of << "</th><th class=\"n\">Gain</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < p.offices.size() && i < 10; ++i) {
     const auto& o = p.offices[i];
     h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)

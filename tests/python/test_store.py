@@ -5,6 +5,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -368,3 +369,10 @@ def test_store_values_have_dicts_and_refuse_what_cannot_be_right(tmp_path, cat):
     md = run("report", "--store", tmp_path / "s.db", "--since", "2026-02-15", "--as-of", "2026-03-31",
              "--format", "markdown").stdout
     assert "| B | PA | - | 0% | joined later |" in md, md
+    # Periods before any office had a record say nothing, in both formats and for one office.
+    for args in ([], ["--office", "a"]):
+        for fmt in ("markdown", "html"):
+            text = run("report", "--store", tmp_path / "s.db", *args, "--since", "2025-10-01", "--as-of", "2026-03-31",
+                       "--format", fmt).stdout
+            tail = text.split("Progress from 2025-10-01")[1]
+            assert not re.search(r"(\| |>)2025-1[0-2]( \||<)|end of 2025", tail), (args, fmt)
