@@ -1,6 +1,8 @@
 // maturity (the questionnaire and its rule) and plan.
 #include "cli_internal.hpp"
 
+#include <map>
+
 #include <sstream>
 
 namespace electsec::cli {
@@ -169,9 +171,18 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
   if (f == Format::markdown) {
     out << "# " << markdown_escape(heading) << "\n";
     if (!done.empty()) out << '\n' << done << '\n';
+    // An action several steps fulfil (an inventory serves five Level 1 worksheets) gets one
+    // checkbox, under its first step; later steps point back to it.
+    std::map<std::string, int> first_step;
     for (const auto& s : plan.steps) {
       out << "\n## " << s.rank << ". " << title(s) << "\n\n*" << s.reason << "*\n\n";
-      for (const auto& action : s.actions) out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
+      for (const auto& action : s.actions) {
+        const auto [it, first] = first_step.emplace(action, s.rank);
+        if (first)
+          out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
+        else
+          out << "- Checked under step " << it->second << ": `" << action << "`\n";
+      }
       if (with_guidance)
         for (const auto& id : guidance_of(s))
           out << "- Related guidance: " << c.recommendation(id).title << " (`" << id << "`)\n";

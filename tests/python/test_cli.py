@@ -31,3 +31,14 @@ def test_python_dash_m_runs_the_same_cli(args, code):
     assert (run.stdout, run.stderr) == electsec.run_cli(args)[1:]
     if code == 0:
         assert len(json.loads(run.stdout)) == 30
+
+
+def test_the_level_1_checklist_gives_each_action_one_checkbox():
+    code, out, _ = electsec.run_cli(["plan", "--maturity", "1", "--format", "markdown"])
+    assert code == 0
+    boxes = [line for line in out.splitlines() if line.startswith("- [ ] ")]
+    ids = [line.rsplit("(`", 1)[1].rstrip("`)") for line in boxes]
+    assert len(ids) == len(set(ids)) > 50
+    # The inventory serves five worksheets: one box, four pointers back to step 1.
+    assert out.count("(`asset_management.l1.1`)") == 1
+    assert out.count("- Checked under step 1: `asset_management.l1.1`") == 4
