@@ -165,6 +165,10 @@ void store_show(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
   write_table(io.out, t, terminal_width);
 }
 
+json distribution_json(const Distribution& d) {
+  return json{{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}};
+}
+
 void store_history(Store& s, const Args& a, Format f, Io& io) {
   const std::vector<StoreEvent> events = s.history(a.positional[3]);
   if (f == Format::json) {
@@ -196,7 +200,7 @@ void store_history(Store& s, const Args& a, Format f, Io& io) {
   write_table(io.out, t, terminal_width);
 }
 
-void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
+void store_trend(Store& s, const Args& a, Format f, Io& io) {
   TrendOptions options;
   if (a.option("period")) options.period = parse_enum_option(a, "period", parse_period);
   options.from = a.option("from").value_or("");
@@ -217,18 +221,15 @@ void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
                              {"actions_done", pr.actions_done},
                              {"completion", pr.completion},
                              {"offices_complete", pr.offices_complete}});
-      const Distribution& d = p.office_completion;
-      list.push_back(
-          {{"period", p.period},
-           {"as_of", p.as_of},
-           {"offices", p.offices},
-           {"maturity_distribution", p.maturity_distribution},
-           {"actions_applicable", p.actions_applicable},
-           {"actions_done", p.actions_done},
-           {"completion", p.completion},
-           {"office_completion",
-            {{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}}},
-           {"practices", practices}});
+      list.push_back({{"period", p.period},
+                      {"as_of", p.as_of},
+                      {"offices", p.offices},
+                      {"maturity_distribution", p.maturity_distribution},
+                      {"actions_applicable", p.actions_applicable},
+                      {"actions_done", p.actions_done},
+                      {"completion", p.completion},
+                      {"office_completion", distribution_json(p.office_completion)},
+                      {"practices", practices}});
     }
     io.out << list.dump(2) << '\n';
     return;
@@ -258,7 +259,6 @@ void store_trend(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
   if (!options.filter.state.empty()) io.out << " of " << printable(options.filter.state);
   io.out << "\n\n";
   write_table(io.out, t, terminal_width);
-  (void)c;
 }
 
 void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
@@ -266,22 +266,19 @@ void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) 
   const PeerGroup group =
       a.option("peer-group") ? parse_enum_option(a, "peer-group", parse_peer_group) : PeerGroup::state;
   const PeerComparison r = s.compare(a.positional[3], as_of, group);
-  const auto dist = [](const Distribution& d) {
-    return json{{"count", d.count}, {"min", d.min}, {"q1", d.q1}, {"median", d.median}, {"q3", d.q3}, {"max", d.max}};
-  };
   if (f == Format::json) {
     json practices = json::array();
     for (const auto& p : r.practices)
       practices.push_back({{"practice", p.practice},
                            {"completion", p.completion},
-                           {"peers", dist(p.peers)},
+                           {"peers", distribution_json(p.peers)},
                            {"percentile_rank", p.percentile_rank}});
     io.out << json{{"jurisdiction", value_json(r.jurisdiction)},
                    {"maturity", static_cast<int>(r.maturity)},
                    {"as_of", r.as_of},
                    {"peer_group", std::string(to_string(r.peer_group))},
                    {"completion", r.completion},
-                   {"peers", dist(r.peers)},
+                   {"peers", distribution_json(r.peers)},
                    {"percentile_rank", r.percentile_rank},
                    {"practices", practices}}
                   .dump(2)
@@ -415,7 +412,7 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
   } else if (sub == "history") {
     store_history(store, a, f, io);
   } else if (sub == "trend") {
-    store_trend(c, store, a, f, io);
+    store_trend(store, a, f, io);
   } else if (sub == "rollup") {
     const std::string as_of = a.option("as-of").value_or("");
     const OfficeFilter filter = filter_of(a);
