@@ -1,6 +1,7 @@
 // The history store's queries: offices rebuilt as of a date, histories, rollups, trends
 // and comparisons with peers.
 
+#include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/store_impl.hpp"
 
@@ -106,21 +107,25 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
   throw NotFound("office", office, closest(office, ids, 3));
 }
 
+std::string batch_name(const Store::Impl& s, std::int64_t first) {
+  return s.path + ": the batch of events numbered from " + std::to_string(first);
+}
+
 void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
   if (fold.seeded || (fold.has_jurisdiction && fold.has_maturity && fold.has_catalog_version)) return;
   fold.seeded = true;
-  const auto q = s.statement(
-      "SELECT at, subject, value FROM events WHERE office = ? AND subject IN ('jurisdiction', 'maturity', "
-      "'catalog_version') ORDER BY at_key, sequence");
+  const auto q = s.statement("SELECT at, events, first FROM batches WHERE office = ? ORDER BY at_key, first");
   q->bind(1, key);
   OfficeFold first;
   while (q->step()) {
-    const std::string_view subject = q->text(1);
-    if ((subject == "jurisdiction" && (fold.has_jurisdiction || first.has_jurisdiction)) ||
-        (subject == "maturity" && (fold.has_maturity || first.has_maturity)) ||
-        (subject == "catalog_version" && (fold.has_catalog_version || first.has_catalog_version)))
-      continue;
-    first.apply(*s.catalog, subject, q->text(2), {}, q->text(0), s.path);
+    BatchReader r(q->text(1), batch_name(s, q->integer(2)));
+    BatchEvent e;
+    while (r.next(e)) {
+      if ((e.subject == "jurisdiction" && !fold.has_jurisdiction && !first.has_jurisdiction) ||
+          (e.subject == "maturity" && !fold.has_maturity && !first.has_maturity) ||
+          (e.subject == "catalog_version" && !fold.has_catalog_version && !first.has_catalog_version))
+        first.apply(*s.catalog, e.subject, e.value, {}, q->text(0), s.path);
+    }
   }
   Assessment& a = fold.assessment;
   if (first.has_jurisdiction) a.jurisdiction = first.assessment.jurisdiction;
@@ -131,45 +136,135 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
   OfficeFold fold;
   {
-    const auto q =
-        s.statement("SELECT at_key, subject, value, note, at FROM events WHERE office = ? ORDER BY at_key, sequence");
+    const auto q = s.statement("SELECT at_key, at, events, first FROM batches WHERE office = ? ORDER BY at_key, first");
     q->bind(1, key);
     while (q->step()) {
       if (!before(q->text(0), bound)) break;
-      fold.apply(*s.catalog, q->text(1), q->text(2), q->text(3), q->text(4), s.path);
+      BatchReader r(q->text(2), batch_name(s, q->integer(3)));
+      BatchEvent e;
+      while (r.next(e)) fold.apply(*s.catalog, e.subject, e.value, e.note, q->text(1), s.path);
     }
   }
   if (fold.exists) seed_missing(s, key, fold);
   return fold;
 }
 
+ActionTable::ActionTable(const Catalog& c) {
+  for (const Practice& p : c.practices())
+    for (const Action& a : p.actions) ids.push_back(a.id);
+  std::sort(ids.begin(), ids.end());
+  index.reserve(ids.size());
+  for (std::size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+}
+
 namespace {
 
-// The catalog's actions numbered in id order, for folding many offices: a status is then a
-// byte in an array per office rather than a node of a map of strings, and an office's
-// statuses become a map once per emission, in order.
-struct ActionTable {
-  explicit ActionTable(const Catalog& c) {
-    for (const Practice& p : c.practices())
-      for (const Action& a : p.actions) ids.push_back(a.id);
-    std::sort(ids.begin(), ids.end());
-    index.reserve(ids.size());
-    for (std::size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+constexpr std::int8_t no_status = -1;
+
+// An office's values (no notes, no dates) rebuilt from its events for scoring: the
+// statuses of the catalog's actions as bytes, everything else in an OfficeFold. The map of
+// statuses an assessment holds is made only when asked for, in id order.
+class ValueFold {
+ public:
+  ValueFold(const Store::Impl& s) : s_(s), actions_(s.actions()), status_(actions_.ids.size(), no_status) {}
+
+  void reset() {
+    fold = OfficeFold{};
+    std::fill(status_.begin(), status_.end(), no_status);
+    changed_ = true;
   }
-  int find(std::string_view id) const {
-    const auto it = index.find(id);
-    return it == index.end() ? -1 : it->second;
+
+  void apply(std::string_view subject, std::string_view value, std::string_view at, const std::string& office) {
+    const int number = subject.rfind("status:", 0) == 0 ? actions_.find(subject.substr(7)) : -1;
+    if (number < 0) {
+      fold.apply(*s_.catalog, subject, value, {}, at, s_.path);  // everything but a catalog action's status
+      return;
+    }
+    fold.exists = true;
+    try {
+      status_[static_cast<std::size_t>(number)] =
+          value.empty() ? no_status : static_cast<std::int8_t>(parse_status(value));
+    } catch (const Error& e) {
+      throw Error(s_.path + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" +
+                  office + "' cannot be read: " + e.what());
+    }
+    changed_ = true;
   }
-  std::vector<std::string> ids;
-  std::unordered_map<std::string_view, int> index;  // views into `ids`
+
+  void apply_batch(std::string_view events, std::string_view at, std::int64_t first, const std::string& office) {
+    BatchReader r(events, batch_name(s_, first));
+    BatchEvent e;
+    while (r.next(e)) apply(e.subject, e.value, at, office);
+  }
+
+  /// Start from a checkpoint's values.
+  void load(std::string_view state, std::string_view before_key, const std::string& office) {
+    BatchReader r(state, s_.path + ": the checkpoint of office '" + office + "' before " + std::string(before_key));
+    BatchEvent e;
+    while (r.next(e)) apply(e.subject, e.value, before_key, office);
+    fold.exists = true;
+  }
+
+  /// The fold, its statuses made from the bytes.
+  OfficeFold& materialize() {
+    if (changed_) {
+      auto& map = fold.assessment.statuses;
+      map.clear();
+      for (std::size_t i = 0; i < status_.size(); ++i)
+        if (status_[i] != no_status)
+          map.emplace_hint(map.end(), actions_.ids[i], ActionStatus{static_cast<Status>(status_[i]), {}, {}});
+      changed_ = false;
+    }
+    return fold;
+  }
+
+  /// The values as a checkpoint's text: the events that rebuild them, in one order for the
+  /// same values whatever the catalog.
+  std::string state() const {
+    std::string out;
+    const Assessment& a = fold.assessment;
+    if (fold.has_jurisdiction) append_event(out, "jurisdiction", to_json(a.jurisdiction, -1), {});
+    if (fold.has_catalog_version) append_event(out, "catalog_version", a.catalog_version, {});
+    if (fold.has_maturity) append_event(out, "maturity", std::to_string(static_cast<int>(a.maturity)), {});
+    std::vector<std::pair<std::string_view, std::string_view>> values;
+    for (const auto* answers : {&a.answers, &a.retired_answers})
+      for (const auto& [id, yes] : *answers) values.emplace_back(id, yes ? "true" : "false");
+    std::sort(values.begin(), values.end());
+    for (const auto& [id, value] : values) append_event(out, "answer:" + std::string(id), value, {});
+    values.clear();
+    for (std::size_t i = 0; i < status_.size(); ++i)
+      if (status_[i] != no_status) values.emplace_back(actions_.ids[i], to_string(static_cast<Status>(status_[i])));
+    for (const auto& [id, st] : a.retired) values.emplace_back(id, to_string(st.status));
+    std::sort(values.begin(), values.end());
+    for (const auto& [id, value] : values) append_event(out, "status:" + std::string(id), value, {});
+    close_batch(out);
+    return out;
+  }
+
+  OfficeFold fold;
+
+ private:
+  const Store::Impl& s_;
+  const ActionTable& actions_;
+  std::vector<std::int8_t> status_;  // by action number
+  bool changed_ = true;
 };
+
+constexpr const char* office_batches_sql =
+    "SELECT at_key, at, events, first FROM batches WHERE office = ? AND at_key >= ? AND at_key < ? "
+    "ORDER BY at_key, first";
+
+std::string office_id(const Store::Impl& s, std::int64_t key) {
+  const auto q = s.statement("SELECT id FROM offices WHERE office = ?");
+  q->bind(1, key);
+  return q->step() ? std::string(q->text(0)) : std::to_string(key);
+}
 
 }  // namespace
 
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
               const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
               const std::vector<std::string>& only, const OfficeFilter* filter) {
-  // Every office in one pass over the index; named offices one by one through it.
   std::map<std::int64_t, std::string> ids;
   if (only.empty()) {
     Statement all(s.db, s.path, "SELECT office, id FROM offices");
@@ -177,80 +272,111 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
   } else {
     for (const auto& id : only) ids.emplace(office_key(s, id), id);
   }
-  // Events after the last bound count for nothing: the index skips them.
-  const std::optional<std::string>& last = bounds.back();
-  Statement q(s.db, s.path,
-              only.empty() ? "SELECT office, at_key, subject, value FROM events INDEXED BY events_by_office "
-                             "WHERE at_key < ?2 ORDER BY office, at_key, sequence"
-                           : "SELECT office, at_key, subject, value FROM events INDEXED BY events_by_office "
-                             "WHERE office = ?1 AND at_key < ?2 ORDER BY at_key, sequence");
-  const std::string end = last ? *last : std::string("\x7f");
-  const ActionTable actions(*s.catalog);
-  constexpr std::int8_t none = -1;
-  std::vector<std::int8_t> status(actions.ids.size(), none);  // the current office's, by action number
-  bool statuses_changed = false;
-  std::int64_t current = -1;
-  OfficeFold fold;
-  std::size_t next_bound = 0;
-  const auto send = [&](std::size_t k) {
-    if (!fold.exists) return;
-    seed_missing(s, current, fold);
-    // An office the filter leaves out (by its name, state, kind or level then) costs no map.
-    if (filter != nullptr && !selects(*filter, fold.assessment)) return;
-    if (statuses_changed) {  // the map, rebuilt in id order (each insertion at the end)
-      auto& map = fold.assessment.statuses;
-      map.clear();
-      for (std::size_t i = 0; i < status.size(); ++i)
-        if (status[i] != none)
-          map.emplace_hint(map.end(), actions.ids[i], ActionStatus{static_cast<Status>(status[i]), {}, {}});
-      statuses_changed = false;
+  // Each office starts from its last checkpoint by the first bound, if it has one, and reads
+  // its batches from there up to the last bound.
+  const std::string first = bounds.front() ? *bounds.front() : std::string("\x7f");
+  const std::string end = bounds.back() ? *bounds.back() : std::string("\x7f");
+  const auto checkpoint = s.statement(
+      "SELECT before_key, state FROM checkpoints WHERE office = ? AND before_key <= ? ORDER BY before_key DESC "
+      "LIMIT 1");
+  const auto batches = s.statement(office_batches_sql);
+  ValueFold v(s);
+  for (const auto& [key, id] : ids) {
+    v.reset();
+    std::string from;
+    checkpoint->bind(1, key).bind(2, first);
+    if (checkpoint->step()) {
+      from = std::string(checkpoint->text(0));
+      v.load(checkpoint->text(1), from, id);
     }
-    emit(ids[current], k, fold);
-  };
-  const auto finish = [&] {
+    checkpoint->reset();
+    const auto send = [&, key = key, &id = id](std::size_t k) {
+      if (!v.fold.exists) return;
+      seed_missing(s, key, v.fold);
+      // An office the filter leaves out (by its name, state, kind or level then) costs no map.
+      if (filter != nullptr && !selects(*filter, v.fold.assessment)) return;
+      emit(id, k, v.materialize());
+    };
+    std::size_t next_bound = 0;
+    batches->bind(1, key).bind(2, from).bind(3, end);
+    while (batches->step()) {
+      const std::string_view at_key = batches->text(0);
+      while (next_bound < bounds.size() && !before(at_key, bounds[next_bound])) send(next_bound++);
+      v.apply_batch(batches->text(2), batches->text(1), batches->integer(3), id);
+    }
+    batches->reset();
     for (; next_bound < bounds.size(); ++next_bound) send(next_bound);
-  };
-  const auto scan = [&] {
-    while (q.step()) {
-      const std::int64_t office = q.integer(0);
-      if (office != current) {
-        if (current >= 0) finish();
-        current = office;
-        fold = OfficeFold{};
-        std::fill(status.begin(), status.end(), none);
-        statuses_changed = true;
-        next_bound = 0;
-      }
-      const std::string_view at = q.text(1);
-      while (next_bound < bounds.size() && !before(at, bounds[next_bound])) send(next_bound++);
-      if (next_bound == bounds.size()) continue;  // past the last bound: nothing more counts
-      const std::string_view subject = q.text(2), value = q.text(3);
-      const int number = subject.rfind("status:", 0) == 0 ? actions.find(subject.substr(7)) : -1;
-      if (number < 0) {
-        fold.apply(*s.catalog, subject, value, {}, at, s.path);  // everything but a catalog action's status
-        continue;
-      }
-      fold.exists = true;
-      try {
-        status[static_cast<std::size_t>(number)] = value.empty() ? none : static_cast<std::int8_t>(parse_status(value));
-      } catch (const Error& e) {
-        throw Error(s.path + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" +
-                    ids[current] + "' cannot be read: " + e.what());
-      }
-      statuses_changed = true;
-    }
-  };
-  if (only.empty()) {
-    q.bind(2, end);
-    scan();
-  } else {
-    for (const auto& [key, id] : ids) {
-      q.bind(1, key).bind(2, end);
-      scan();
-      q.reset();
+  }
+}
+
+void refresh_checkpoints(const Store::Impl& s, std::int64_t office, const std::string& from_key) {
+  {
+    const auto stale = s.statement("DELETE FROM checkpoints WHERE office = ? AND before_key > ?");
+    stale->bind(1, office).bind(2, from_key);
+    stale->run();
+  }
+  const std::string id = office_id(s, office);
+  ValueFold v(s);
+  std::string from, month;
+  {
+    const auto last =
+        s.statement("SELECT before_key, state FROM checkpoints WHERE office = ? ORDER BY before_key DESC LIMIT 1");
+    last->bind(1, office);
+    if (last->step()) {
+      from = std::string(last->text(0));
+      month = from.substr(0, 7);
+      v.load(last->text(1), from, id);
     }
   }
-  if (current >= 0) finish();
+  std::vector<std::pair<std::string, std::string>> made;
+  {
+    const auto q = s.statement(office_batches_sql);
+    q->bind(1, office).bind(2, from).bind(3, std::string("\x7f"));
+    std::size_t since = 0;
+    while (q->step()) {
+      const std::string_view m = q->text(0).substr(0, 7);
+      if (m > month && since >= checkpoint_every) {
+        made.emplace_back(std::string(m) + "-01", v.state());
+        since = 0;
+      }
+      month = std::string(m);
+      v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
+      ++since;
+    }
+  }
+  const auto insert = s.statement("INSERT INTO checkpoints(office, before_key, state) VALUES(?,?,?)");
+  for (const auto& [before_key, state] : made) {
+    insert->bind(1, office).bind(2, before_key).bind(3, state);
+    insert->run();
+  }
+}
+
+std::vector<std::string> check_checkpoints(const Store::Impl& s) {
+  std::vector<std::string> problems;
+  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> by_office;
+  {
+    Statement all(s.db, s.path, "SELECT office, before_key, state FROM checkpoints ORDER BY office, before_key");
+    while (all.step()) by_office[all.integer(0)].emplace_back(std::string(all.text(1)), std::string(all.text(2)));
+  }
+  ValueFold v(s);
+  const auto compare = [&](const std::string& id, const std::pair<std::string, std::string>& checkpoint) {
+    if (v.state() != checkpoint.second)
+      problems.push_back(s.path + ": the checkpoint of office '" + id + "' before " + checkpoint.first +
+                         " does not match its events");
+  };
+  for (const auto& [office, checkpoints] : by_office) {
+    const std::string id = office_id(s, office);
+    v.reset();
+    std::size_t next = 0;
+    const auto q = s.statement(office_batches_sql);
+    q->bind(1, office).bind(2, std::string()).bind(3, std::string("\x7f"));
+    while (q->step()) {
+      for (; next < checkpoints.size() && checkpoints[next].first <= q->text(0); ++next) compare(id, checkpoints[next]);
+      v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
+    }
+    for (; next < checkpoints.size(); ++next) compare(id, checkpoints[next]);
+  }
+  return problems;
 }
 
 bool selects(const OfficeFilter& f, const Assessment& a) {
@@ -264,19 +390,25 @@ bool selects(const OfficeFilter& f, const Assessment& a) {
 
 namespace {
 
-std::vector<StoreEvent> events_of(Statement& q) {
+// The events of the batches a query returns as (first, office id, at, author, source, events).
+std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q) {
   std::vector<StoreEvent> events;
   while (q.step()) {
-    StoreEvent e;
-    e.sequence = q.integer(0);
-    e.office = q.text(1);
-    e.subject = q.text(2);
-    e.value = q.text(3);
-    e.note = q.text(4);
-    e.at = q.text(5);
-    e.author = q.text(6);
-    e.source = q.text(7);
-    events.push_back(std::move(e));
+    const std::int64_t first = q.integer(0);
+    BatchReader r(q.text(5), batch_name(s, first));
+    BatchEvent b;
+    for (std::int64_t i = 0; r.next(b); ++i) {
+      StoreEvent e;
+      e.sequence = first + i;
+      e.office = q.text(1);
+      e.subject = b.subject;
+      e.value = b.value;
+      e.note = b.note;
+      e.at = q.text(2);
+      e.author = q.text(3);
+      e.source = q.text(4);
+      events.push_back(std::move(e));
+    }
   }
   return events;
 }
@@ -301,7 +433,7 @@ std::vector<std::string> Store::offices() const {
 
 std::int64_t Store::event_count() const {
   const store::ReadSnapshot snapshot(*impl_);
-  Statement q(impl_->db, impl_->path, "SELECT count(*) FROM events");
+  Statement q(impl_->db, impl_->path, "SELECT coalesce(sum(count), 0) FROM batches");
   return q.step() ? q.integer(0) : 0;
 }
 
@@ -315,7 +447,13 @@ std::vector<std::string> Store::check() const {
   }
   if (!problems.empty()) return problems;
   try {
-    store::fold_all(*impl_, {std::nullopt}, [](const std::string&, std::size_t, store::OfficeFold&) {});
+    // Every event of every office, from its first batch (no checkpoint is used), then each
+    // checkpoint against the office rebuilt to its date.
+    for (const std::string& id : offices()) {
+      const std::int64_t key = store::office_key(*impl_, id);
+      store::rebuild(*impl_, key, std::nullopt);
+    }
+    for (std::string& p : store::check_checkpoints(*impl_)) problems.push_back(std::move(p));
   } catch (const Error& e) {
     problems.emplace_back(e.what());
   }
@@ -335,10 +473,10 @@ std::vector<StoreEvent> Store::history(const std::string& office) const {
   const store::ReadSnapshot snapshot(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   Statement q(impl_->db, impl_->path,
-              "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
-              "JOIN offices o ON o.office = e.office WHERE e.office = ? ORDER BY e.at_key, e.sequence");
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events FROM batches b "
+              "JOIN offices o ON o.office = b.office WHERE b.office = ? ORDER BY b.at_key, b.first");
   q.bind(1, key);
-  return store::events_of(q);
+  return store::events_of(*impl_, q);
 }
 
 std::vector<StoreEvent> Store::changes(const std::string& from, const std::string& to) const {
@@ -346,12 +484,12 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
   store::checked_day(from, "from");
   store::checked_day(to, "to");
   Statement q(impl_->db, impl_->path,
-              "SELECT e.sequence, o.id, e.subject, e.value, e.note, e.at, e.author, e.source FROM events e "
-              "INDEXED BY events_by_date JOIN offices o ON o.office = e.office "
-              "WHERE e.at_key >= ? AND e.at_key < ? ORDER BY e.at_key, e.sequence");
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events FROM batches b "
+              "INDEXED BY batches_by_date JOIN offices o ON o.office = b.office "
+              "WHERE b.at_key >= ? AND b.at_key < ? ORDER BY b.at_key, b.first");
   q.bind(1, from);
   q.bind(2, to.empty() ? std::string("\x7f") : *store::bound_of(to));
-  return store::events_of(q);
+  return store::events_of(*impl_, q);
 }
 
 Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const {
@@ -369,7 +507,7 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   std::string from = store::checked_day(options.from, "from");
   const std::string to = options.to.empty() ? today_utc() : store::checked_day(options.to, "to");
   if (from.empty()) {
-    Statement first(impl_->db, impl_->path, "SELECT min(at_key) FROM events");
+    Statement first(impl_->db, impl_->path, "SELECT min(at_key) FROM batches");
     if (first.step() && !first.text(0).empty()) from = std::string(first.text(0).substr(0, 10));
     if (from.empty() || from > to) from = to;
   }
@@ -512,8 +650,9 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
   std::map<std::string, std::string, std::less<>> last, first;
   {
     Statement q(impl_->db, impl_->path,
-                "SELECT o.id, max(CASE WHEN e.subject GLOB 'status:*' THEN e.at_key END), min(e.at_key) FROM events e "
-                "JOIN offices o ON o.office = e.office WHERE e.at_key < ? GROUP BY e.office");
+                // A batch with a status holds the text ["status: (a note's quotes are escaped).
+                "SELECT o.id, max(CASE WHEN instr(b.events, '[\"status:') > 0 THEN b.at_key END), min(b.at_key) "
+                "FROM batches b JOIN offices o ON o.office = b.office WHERE b.at_key < ? GROUP BY b.office");
     q.bind(1, *store::bound_of(p.as_of));
     while (q.step()) {
       last.emplace(std::string(q.text(0)), std::string(q.text(1)));

@@ -63,7 +63,49 @@ constexpr const char* version_2 = R"sql(
 CREATE INDEX events_by_date ON events(at_key, sequence);
 )sql";
 
-constexpr std::array<const char*, 2> steps{version_1, version_2};
+// Version 3: events are stored in batches, one row for the events one command recorded for
+// one office on one date (a JSON array of [subject, value, note]), numbered by the sequence
+// of their first event; the table is ordered by office and date, so that an office's record
+// is one range of it. A view `events` shows them one per row, as versions 1 and 2 stored
+// them. `checkpoints` holds, for some offices and months, the office's values (no notes)
+// from every batch dated before the month's first day: it is derived from the batches,
+// rebuilt when an earlier-dated batch arrives, and lets a query start there instead of at
+// the office's first batch. The events of a version 2 store become batches of one.
+constexpr const char* version_3 = R"sql(
+CREATE TABLE batches(
+  office INTEGER NOT NULL REFERENCES offices(office),
+  at_key TEXT NOT NULL CHECK (at_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+  first INTEGER NOT NULL CHECK (first > 0),
+  count INTEGER NOT NULL CHECK (count > 0),
+  at TEXT NOT NULL CHECK (at GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+  author TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  events TEXT NOT NULL CHECK (events GLOB '[[]*]'),
+  PRIMARY KEY (office, at_key, first)) WITHOUT ROWID;
+CREATE UNIQUE INDEX batches_by_sequence ON batches(first);
+CREATE INDEX batches_by_date ON batches(at_key, first);
+INSERT INTO batches(office, at_key, first, count, at, author, source, events)
+  SELECT office, at_key, sequence, 1, at, author, source, json_array(json_array(subject, value, note))
+  FROM events ORDER BY sequence;
+DROP TABLE events;
+CREATE TRIGGER batches_no_update BEFORE UPDATE ON batches
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never changed'); END;
+CREATE TRIGGER batches_no_delete BEFORE DELETE ON batches
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never removed'); END;
+CREATE TRIGGER batches_append_only BEFORE INSERT ON batches
+  WHEN NEW.first < coalesce((SELECT first + count FROM batches ORDER BY first DESC LIMIT 1), 1)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never replaced, and new ones are numbered after the last'); END;
+CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
+  SELECT b.first + j.key, b.office, b.at, b.at_key, j.value ->> 0, j.value ->> 1, j.value ->> 2, b.author, b.source
+  FROM batches b, json_each(b.events) j;
+CREATE TABLE checkpoints(
+  office INTEGER NOT NULL REFERENCES offices(office),
+  before_key TEXT NOT NULL CHECK (before_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-01'),
+  state TEXT NOT NULL CHECK (state GLOB '[[]*]'),
+  PRIMARY KEY (office, before_key)) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<const char*, 3> steps{version_1, version_2, version_3};
 static_assert(steps.size() == static_cast<std::size_t>(store_schema_version), "one migration step per version");
 
 std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* pragma) {
@@ -211,12 +253,20 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
     // Reading the schema and the tables' last pages finds much damage before anything is
     // written.
     {
-      Statement tables(db, path, "SELECT count(*) FROM sqlite_schema WHERE name IN ('offices', 'events')");
-      if (!tables.step() || tables.integer(0) != 2)
+      const bool batches = current >= 3;
+      Statement tables(db, path,
+                       batches ? "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
+                                 "'batches', 'checkpoints')"
+                               : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
+                                 "'events')");
+      if (!tables.step() || tables.integer(0) != (batches ? 3 : 2))
         throw Error(path +
                     ": the history store is damaged (its tables are missing); nothing was changed. Restore it from a "
                     "backup");
-      Statement probe(db, path, "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
+      Statement probe(db, path,
+                      batches ? "SELECT (SELECT max(office) FROM offices), (SELECT max(first) FROM batches), "
+                                "(SELECT max(before_key) FROM checkpoints)"
+                              : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
       probe.step();
     }
     if (!read_only && current < store_schema_version) migrate_from(db, path, store_schema_version);

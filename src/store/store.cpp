@@ -2,6 +2,7 @@
 
 #include "enum_names.hpp"
 #include "io/file.hpp"
+#include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
@@ -25,24 +26,62 @@ namespace {
 
 // BEGIN IMMEDIATE takes the write lock at once (waiting up to the busy timeout), so a
 // read-modify-write never has to be retried; anything thrown before commit() rolls back.
+// It numbers the events recorded in it, after the store's last, and keeps each office's
+// checkpoints true to the batches before it commits.
 class Transaction {
  public:
   explicit Transaction(const Store::Impl& s) : s_(s) {
     if (s.read_only) throw IoError(s.path, "this user cannot write the history store (read-only); nothing was changed");
     store::execute(s.db, s.path, "BEGIN IMMEDIATE");
+    const auto last = s.statement("SELECT first + count FROM batches ORDER BY first DESC LIMIT 1");
+    next_sequence_ = last->step() ? last->integer(0) : 1;
   }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
     if (!done_) sqlite3_exec(s_.db, "ROLLBACK", nullptr, nullptr, nullptr);
   }
+
+  /// Write one batch of `count` events of `office` dated `at`.
+  void write(std::int64_t office, bool added, const std::string& at, std::size_t count, const std::string& events,
+             const std::string& author, const std::string& source) {
+    const std::string key = store::key_of(at);
+    const auto insert = s_.statement(
+        "INSERT INTO batches(office, at_key, first, count, at, author, source, events) VALUES(?,?,?,?,?,?,?,?)");
+    insert->bind(1, office)
+        .bind(2, key)
+        .bind(3, next_sequence_)
+        .bind(4, static_cast<std::int64_t>(count))
+        .bind(5, at)
+        .bind(6, author)
+        .bind(7, source)
+        .bind(8, events);
+    insert->run();
+    next_sequence_ += static_cast<std::int64_t>(count);
+    Touched& t = touched_[office];
+    if (t.batches == 0 || key < t.from) t.from = key;
+    t.added = t.batches == 0 ? added : t.added && added;
+    ++t.batches;
+  }
+
   void commit() {
+    for (const auto& [office, t] : touched_)
+      // An office new in this transaction with fewer batches than a checkpoint needs has
+      // nothing to bring up to date.
+      if (!t.added || t.batches >= store::checkpoint_every) store::refresh_checkpoints(s_, office, t.from);
     store::execute(s_.db, s_.path, "COMMIT");
     done_ = true;
   }
 
  private:
+  struct Touched {
+    std::string from;  // the earliest key written
+    std::size_t batches = 0;
+    bool added = false;  // the office was added in this transaction
+  };
   const Store::Impl& s_;
+  std::int64_t next_sequence_ = 1;
+  std::map<std::int64_t, Touched> touched_;
   bool done_ = false;
 };
 
@@ -64,34 +103,42 @@ std::string checked_date(const std::string& at, const std::string& fallback) {
   return at;
 }
 
-// Appends events of one office within the caller's transaction.
+// Collects the events of one office, one batch per date in the order dates first appear,
+// and writes them into the transaction when done (or when it goes).
 class Recorder {
  public:
-  Recorder(const Store::Impl& s, std::int64_t office, const Stamp& stamp, std::string source)
-      : insert_(s.statement("INSERT INTO events(office, at, at_key, subject, value, note, author, source) "
-                            "VALUES(?,?,?,?,?,?,?,?)")),
-        office_(office),
-        author_(stamp.author),
-        source_(std::move(source)) {}
+  Recorder(Transaction& t, std::int64_t office, bool added, const Stamp& stamp, std::string source)
+      : t_(t), office_(office), added_(added), author_(stamp.author), source_(std::move(source)) {}
+  Recorder(const Recorder&) = delete;
+  Recorder& operator=(const Recorder&) = delete;
 
   void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
-    insert_->bind(1, office_)
-        .bind(2, at)
-        .bind(3, store::key_of(at))
-        .bind(4, subject)
-        .bind(5, value)
-        .bind(6, note)
-        .bind(7, author_)
-        .bind(8, source_);
-    insert_->run();
+    auto it = std::find_if(batches_.begin(), batches_.end(), [&](const Batch& b) { return b.at == at; });
+    if (it == batches_.end()) it = batches_.insert(batches_.end(), Batch{at, {}, 0});
+    store::append_event(it->events, subject, value, note);
+    ++it->count;
     ++count_;
   }
-  std::size_t count() const { return count_; }
+  /// Write the batches; returns how many events they hold.
+  std::size_t finish() {
+    for (Batch& b : batches_) {
+      store::close_batch(b.events);
+      t_.write(office_, added_, b.at, b.count, b.events, author_, source_);
+    }
+    batches_.clear();
+    return count_;
+  }
 
  private:
-  Store::Impl::Use insert_;
+  struct Batch {
+    std::string at, events;
+    std::size_t count;
+  };
+  Transaction& t_;
   std::int64_t office_;
+  bool added_;
   std::string author_, source_;
+  std::vector<Batch> batches_;
   std::size_t count_ = 0;
 };
 
@@ -142,8 +189,8 @@ std::string latest_update(const Assessment& a) {
 // take their own dates, or `last` when they have none or the record's status is newer, so
 // that recording them changes the record as of `last`. Statuses the record has and `next`
 // lacks are recorded as removed on `last`.
-std::size_t record_difference(Recorder& r, const store::OfficeFold& then, const store::OfficeFold& now,
-                              const Assessment& next, const std::string& when, const std::string& last) {
+void record_difference(Recorder& r, const store::OfficeFold& then, const store::OfficeFold& now, const Assessment& next,
+                       const std::string& when, const std::string& last) {
   const auto statuses = all_statuses(next);
   const auto answers = all_answers(next);
   const Assessment& old = then.assessment;
@@ -170,11 +217,10 @@ std::size_t record_difference(Recorder& r, const store::OfficeFold& then, const 
   }
   for (const auto& [id, st] : old_statuses)
     if (statuses.count(id) == 0) r.add(last, "status:" + id, "");
-  return r.count();
 }
 
-void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, const std::string& source,
-                ImportSummary& summary, const std::string& today) {
+void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const Stamp& stamp,
+                const std::string& source, ImportSummary& summary, const std::string& today) {
   // `when`: the day the file stands for (the stamp's, else its latest status's, else today);
   // `last`: the later of that and its latest status.
   const std::string latest = latest_update(a);
@@ -187,8 +233,9 @@ void add_import(const Store::Impl& s, const Assessment& a, const Stamp& stamp, c
   const store::OfficeFold now = added          ? store::OfficeFold{}
                                 : last == when ? then
                                                : store::rebuild(s, key, store::bound_of(last));
-  Recorder r(s, key, stamp, source);
-  const std::size_t n = record_difference(r, then, now, a, when, last);
+  Recorder r(t, key, added, stamp, source);
+  record_difference(r, then, now, a, when, last);
+  const std::size_t n = r.finish();
   ++summary.files;
   summary.events += n;
   if (added)
@@ -228,7 +275,7 @@ ImportSummary Store::import_assessment(const Assessment& assessment, const Stamp
   validate_assessment(assessment, *impl_->catalog, stamp.source.empty() ? "<assessment>" : stamp.source);
   ImportSummary summary;
   Transaction t(*impl_);
-  add_import(*impl_, assessment, stamp, stamp.source, summary, today_utc());
+  add_import(*impl_, t, assessment, stamp, stamp.source, summary, today_utc());
   t.commit();
   return summary;
 }
@@ -270,7 +317,7 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
   const std::string today = today_utc();
   Transaction t(*impl_);
   for (std::size_t i = 0; i < files.size(); ++i)
-    add_import(*impl_, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
+    add_import(*impl_, t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
   t.commit();
   return summary;
 }
@@ -282,7 +329,7 @@ std::size_t Store::set_status(const std::string& office, const std::vector<std::
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
-  Recorder r(*impl_, key, stamp, stamp.source);
+  Recorder r(t, key, false, stamp, stamp.source);
   std::set<std::string> seen;
   for (const auto& id : actions) {
     if (!seen.insert(id).second) continue;
@@ -292,8 +339,9 @@ std::size_t Store::set_status(const std::string& office, const std::vector<std::
     if (it != now.assessment.statuses.end() && it->second.status == status && old_note == new_note) continue;
     r.add(at, "status:" + id, std::string(to_string(status)), new_note);
   }
+  const std::size_t n = r.finish();
   t.commit();
-  return r.count();
+  return n;
 }
 
 std::size_t Store::set_level(const std::string& office, Maturity level, const Stamp& stamp) {
@@ -302,11 +350,12 @@ std::size_t Store::set_level(const std::string& office, Maturity level, const St
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
-  Recorder r(*impl_, key, stamp, stamp.source);
+  Recorder r(t, key, false, stamp, stamp.source);
   if (!now.has_maturity || now.assessment.maturity != level)
     r.add(at, "maturity", std::to_string(static_cast<int>(level)));
+  const std::size_t n = r.finish();
   t.commit();
-  return r.count();
+  return n;
 }
 
 std::size_t Store::set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp) {
@@ -315,13 +364,14 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
-  Recorder r(*impl_, key, stamp, stamp.source);
+  Recorder r(t, key, false, stamp, stamp.source);
   for (const auto& [id, yes] : answers) {
     const auto it = now.assessment.answers.find(id);
     if (it == now.assessment.answers.end() || it->second != yes) r.add(at, "answer:" + id, answer_text(yes));
   }
+  const std::size_t n = r.finish();
   t.commit();
-  return r.count();
+  return n;
 }
 
 namespace {

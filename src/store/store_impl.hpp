@@ -12,9 +12,25 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace electsec {
+
+namespace store {
+/// The catalog's actions numbered in id order, for folding many offices: a status is then a
+/// byte in an array per office rather than a node of a map of strings.
+struct ActionTable {
+  explicit ActionTable(const Catalog& c);
+  int find(std::string_view id) const {
+    const auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+  }
+  std::vector<std::string> ids;
+  std::unordered_map<std::string_view, int> index;  // views into `ids`
+};
+}  // namespace store
 
 struct Store::Impl {
   std::string path;
@@ -43,6 +59,12 @@ struct Store::Impl {
    private:
     store::Statement& s_;
   };
+  /// The catalog's action table, made on first use.
+  const store::ActionTable& actions() const {
+    if (!action_table) action_table = std::make_unique<store::ActionTable>(*catalog);
+    return *action_table;
+  }
+
   Use statement(const char* sql) const {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<store::Statement>(db, path, sql);
@@ -51,6 +73,7 @@ struct Store::Impl {
 
  private:
   mutable std::map<std::string, std::unique_ptr<store::Statement>> statements;
+  mutable std::unique_ptr<store::ActionTable> action_table;
 };
 
 namespace store {
@@ -114,6 +137,9 @@ class ReadSnapshot {
   bool owner_ = false;
 };
 
+/// How a batch is named in an error: the store and the number of its first event.
+std::string batch_name(const Store::Impl& s, std::int64_t first);
+
 /// The internal key of an office, or NotFound with the closest ids.
 std::int64_t office_key(const Store::Impl& s, const std::string& office);
 /// The office's record with every event before `bound` applied (notes included).
@@ -129,6 +155,18 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
               const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
               const std::vector<std::string>& only = {}, const OfficeFilter* filter = nullptr);
+
+/// A checkpoint is written at the start of a month when an office has at least this many
+/// batches since its previous checkpoint (or its first batch): a query reads at most about
+/// that many batches of an office before the month it asks about.
+inline constexpr std::size_t checkpoint_every = 8;
+
+/// Bring the office's checkpoints up to date after batches were written from `from_key` on
+/// (within the writer's transaction): those after it are removed and rebuilt.
+void refresh_checkpoints(const Store::Impl& s, std::int64_t office, const std::string& from_key);
+
+/// Problems with the checkpoints (each compared with the office rebuilt from its batches).
+std::vector<std::string> check_checkpoints(const Store::Impl& s);
 
 /// True when the office (as rebuilt) is one `filter` selects.
 bool selects(const OfficeFilter& filter, const Assessment& a);

@@ -3,6 +3,8 @@
 // ones), and the queries over time.
 #include <electsec/electsec.hpp>
 
+#include "store/batch.hpp"
+#include "store/dates.hpp"
 #include "store/schema.hpp"
 #include "support.hpp"
 
@@ -268,19 +270,33 @@ BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
     s.import_assessment(adams());
   }
   for (const char* sql :
-       {"UPDATE events SET value = 'done'", "DELETE FROM events", "UPDATE offices SET id = 'x'", "DELETE FROM offices",
-        "INSERT OR REPLACE INTO events(sequence, office, at, subject, value) VALUES(1, 1, '2020-01-01', 'maturity', "
-        "'3')",
+       {"UPDATE batches SET at = '2020-01-01'", "DELETE FROM batches", "UPDATE offices SET id = 'x'",
+        "DELETE FROM offices",
+        "INSERT OR REPLACE INTO batches(office, at_key, first, count, at, events) VALUES(1, '2020-01-01', 1, 1, "
+        "'2020-01-01', '[[\"maturity\",\"3\",\"\"]]')",
+        // A new batch is numbered after the last event: no number is used twice.
+        "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2020-01-01', 3, 1, '2020-01-01', "
+        "'[[\"maturity\",\"3\",\"\"]]')",
         "REPLACE INTO offices(office, id) VALUES(1, 'us-pa-adams')"}) {
     std::string message;
     BOOST_TEST(raw_sql(p, sql, &message) != SQLITE_OK, sql);
     BOOST_TEST(message.find("append-only") != std::string::npos, message);
   }
+  // The view of single events cannot be written at all.
+  for (const char* sql : {"UPDATE events SET value = 'done'", "DELETE FROM events",
+                          "INSERT INTO events(office, at, subject, value) VALUES(1, '2026-01-01', 'maturity', '2')"})
+    BOOST_TEST(raw_sql(p, sql) != SQLITE_OK, sql);
   BOOST_TEST((Store::open(p, cat()).assessment("us-pa-adams") == adams()));
   // Other writers are held to the shapes electsec writes.
-  for (const char* sql : {"INSERT INTO events(office, at, subject, value) VALUES(1, 'yesterday', 'maturity', '2')",
-                          "INSERT INTO events(office, at, subject, value) VALUES(1, '2026-01-01', 'colour', 'red')",
-                          "INSERT INTO offices(id) VALUES('')"})
+  for (const char* sql :
+       {"INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, 'yesterday', 100, 1, 'yesterday', "
+        "'[[\"maturity\",\"2\",\"\"]]')",
+        "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-01-01', 100, 1, '2026-01-01', "
+        "'colour: red')",
+        "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-01-01', 100, 0, '2026-01-01', "
+        "'[]')",
+        "INSERT INTO checkpoints(office, before_key, state) VALUES(1, '2026-01-15', '[]')",
+        "INSERT INTO offices(id) VALUES('')"})
     BOOST_TEST(raw_sql(p, sql) == SQLITE_CONSTRAINT, sql);
 }
 
@@ -383,17 +399,26 @@ BOOST_AUTO_TEST_CASE(an_older_store_is_migrated_forward_on_open) {
     BOOST_TEST(a.maturity == Maturity::level2);
     BOOST_TEST(a.statuses.at("backups.l1.1").note == "kept");
     BOOST_TEST(s.changes("2025-06-01", "2025-06-01").size() == 1u);  // the index version 2 adds
+    BOOST_TEST(s.history("us-xx-old").back().sequence == 3);
+    BOOST_TEST(s.check().empty());
+    s.set_status("us-xx-old", {"backups.l1.2"}, Status::done, std::nullopt, {"2025-07-01", "", ""});
+    BOOST_TEST(s.history("us-xx-old").back().sequence == 4);
   }
   sqlite3* db = nullptr;
   sqlite3_open(p.c_str(), &db);
   sqlite3_stmt* q = nullptr;
+  // Version 3 keeps the events in batches (here one each, their numbers kept) and shows them
+  // one per row in a view.
   sqlite3_prepare_v2(db,
                      "SELECT (SELECT user_version FROM pragma_user_version), "
-                     "(SELECT count(*) FROM sqlite_schema WHERE name = 'events_by_date')",
+                     "(SELECT count(*) FROM sqlite_schema WHERE name = 'batches_by_date'), "
+                     "(SELECT group_concat(sequence || ' ' || subject || ' ' || note, ';') FROM events)",
                      -1, &q, nullptr);
   BOOST_REQUIRE(sqlite3_step(q) == SQLITE_ROW);
   BOOST_TEST(sqlite3_column_int(q, 0) == store_schema_version);
   BOOST_TEST(sqlite3_column_int(q, 1) == 1);
+  BOOST_TEST(reinterpret_cast<const char*>(sqlite3_column_text(q, 2)) ==
+             "1 jurisdiction ;2 maturity ;3 status:backups.l1.1 kept;4 status:backups.l1.2 ");
   sqlite3_finalize(q);
   sqlite3_close(db);
 }
@@ -527,6 +552,182 @@ BOOST_AUTO_TEST_CASE(an_office_against_its_peers) {
   BOOST_TEST(c.percentile_rank == 50.0);
   for (const auto& p : c.practices)
     if (p.practice == "asset_management") BOOST_TEST(p.peers.count == 2u);
+}
+
+namespace {
+// The rollup of every office rebuilt one by one from all its events (no checkpoint).
+Rollup rollup_one_by_one(const Store& s, const std::string& day) {
+  std::vector<Assessment> then;
+  for (const auto& id : s.offices()) {
+    try {
+      then.push_back(s.assessment(id, day));
+    } catch (const NotFound&) {
+      throw;
+    } catch (const Error&) {  // no record yet
+    }
+  }
+  return rollup(cat(), then);
+}
+
+int count_rows(const std::string& path, const char* sql) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, sql, -1, &q, nullptr);
+  const int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return n;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(checkpoints_give_the_same_answers_as_every_event_even_after_changes_dated_back) {
+  const std::string p = fresh("checkpoints.db");
+  Store s = Store::create(p, cat());
+  std::vector<std::string> ids;
+  for (const Practice& practice : cat().practices())
+    for (const Action& a : practice.actions) ids.push_back(a.id);
+  // Two offices changing on many days of 2025 (several batches a month), one only twice.
+  for (const char* id : {"us-xx-busy", "us-yy-busy", "us-xx-slow"}) {
+    Assessment a = office(id, Maturity::level3);
+    a.jurisdiction.state = std::string(id).substr(3, 2);
+    s.import_assessment(a, {"2025-01-02", "", ""});
+  }
+  for (int day = 0; day < 300; day += 3) {
+    const std::string at = store::date_of(store::day_number("2025-01-03") + day);
+    const Status st = day % 2 == 0 ? Status::done : Status::in_progress;
+    s.set_status("us-xx-busy", {ids[static_cast<std::size_t>(day) % ids.size()]}, st, std::nullopt, {at, "", ""});
+    if (day % 2 == 0)
+      s.set_status("us-yy-busy", {ids[static_cast<std::size_t>(day * 7) % ids.size()]}, Status::done, std::nullopt,
+                   {at, "", ""});
+  }
+  s.set_status("us-xx-slow", {ids[0]}, Status::done, std::nullopt, {"2025-06-01", "", ""});
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM checkpoints") > 8);
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM checkpoints WHERE office = 3") == 0);  // the slow one needs none
+  const char* days[] = {"2025-01-02", "2025-02-01",           "2025-03-31", "2025-04-01",
+                        "2025-06-15", "2025-10-31T12:00:00Z", "2025-12-31"};
+  for (const char* day : days) BOOST_TEST((s.rollup(day) == rollup_one_by_one(s, day)), day);
+  // Changes dated back into months that have checkpoints: they are rebuilt.
+  const int before = count_rows(p, "SELECT count(*) FROM checkpoints");
+  s.set_status("us-xx-busy", {ids[5], ids[6]}, Status::not_applicable, std::string("moved"), {"2025-02-10", "", ""});
+  s.set_level("us-yy-busy", Maturity::level1, {"2025-04-20", "", ""});
+  Assessment late = s.assessment("us-xx-busy", "2025-03-01");
+  late.set(cat(), ids[9], Status::done, std::nullopt, "2025-03-01");
+  s.import_assessment(late, {"2025-03-01", "", ""});
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM checkpoints") >= before);
+  for (const char* day : days) BOOST_TEST((s.rollup(day) == rollup_one_by_one(s, day)), day);
+  TrendOptions o;
+  o.period = Period::month;
+  o.from = "2025-01-01";
+  o.to = "2025-12-31";
+  const auto months = s.trend(o);
+  BOOST_REQUIRE(months.size() == 12u);
+  for (const TrendPoint& point : months) BOOST_TEST(point.completion == rollup_one_by_one(s, point.as_of).completion);
+  BOOST_TEST(s.check().empty());
+  // A checkpoint changed by another program is found by check().
+  BOOST_REQUIRE_EQUAL(raw_sql(p,
+                              "UPDATE checkpoints SET state = '[]' WHERE office = 1 AND before_key = "
+                              "(SELECT max(before_key) FROM checkpoints WHERE office = 1)"),
+                      SQLITE_OK);
+  const auto problems = Store::open(p, cat()).check();
+  BOOST_REQUIRE(problems.size() == 1u);
+  BOOST_TEST(problems[0].find("checkpoint of office 'us-xx-busy'") != std::string::npos, problems[0]);
+  BOOST_TEST(problems[0].find("does not match its events") != std::string::npos, problems[0]);
+}
+
+namespace {
+struct DamagedBatch {
+  const char* events;
+  const char* says;
+  bool text = true;  // its text is damaged, so even a history cannot list it (else only its meaning)
+};
+std::ostream& operator<<(std::ostream& out, const DamagedBatch& d) { return out << d.events; }
+const DamagedBatch damaged_batches[] = {
+    {R"([["status:backups.l1.1","done"]])", "',' expected"},
+    {R"([["status:backups.l1.1","done",""])", "',' expected"},
+    {R"([["status:backups.l1.1","done",""]]x])", "follows its end"},
+    {R"([["status:backups.l1.1","done","\q"]])", "unknown escape"},
+    {R"([["status:backups.l1.1","done","\ud800"]])", "lone surrogate"},
+    {"[[\"status:backups.l1.1\",\"done\",\"\xff\"]]", "not UTF-8"},
+    {"[[\"status:backups.l1.1\",\"done\",\"a\x01\"]]", "control character"},
+    {R"([["status:backups.l1.1","done",1]])", "'\"' expected"},
+    {R"([["status:backups.l1.1","finished",""]])", "finished", false},
+    {R"([["colour","red",""]])", "does not know ('colour')", false},
+};
+}  // namespace
+
+BOOST_DATA_TEST_CASE(a_damaged_batch_is_an_error_naming_the_store_and_the_batch,
+                     boost::unit_test::data::make(damaged_batches), d) {
+  const std::string p = fresh("damaged_batch_" + std::to_string(std::hash<std::string>{}(d.events)) + ".db");
+  {
+    Store s = Store::create(p, cat());
+    s.import_assessment(adams());
+  }
+  BOOST_REQUIRE_EQUAL(raw_sql(p, std::string("INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, "
+                                             "'2026-03-01', 100, 1, '2026-03-01', '") +
+                                     d.events + "')"),
+                      SQLITE_OK);
+  const Store s = Store::open(p, cat());
+  const std::function<void()> uses[] = {[&] { s.rollup(); }, [&] { s.assessment("us-pa-adams"); },
+                                        [&] { s.history("us-pa-adams"); }, [&] { s.changes("2026-03-01", ""); }};
+  for (std::size_t i = 0; i < (d.text ? 4u : 2u); ++i) {
+    const auto& use = uses[i];
+    try {
+      use();
+      BOOST_FAIL("read a damaged batch");
+    } catch (const Error& e) {
+      const std::string message = e.what();
+      BOOST_TEST(message.find(p) != std::string::npos, message);
+      BOOST_TEST(message.find(d.says) != std::string::npos, message);
+      BOOST_TEST(message.find('\n') == std::string::npos, message);
+    }
+  }
+  BOOST_TEST(s.check().size() == 1u);
+  // What came before the damage still reads.
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-02-28") == adams()));
+}
+
+BOOST_AUTO_TEST_CASE(batch_text_round_trips_any_text_and_sqlite_reads_it_the_same) {
+  const std::string texts[] = {"",
+                               "plain",
+                               "quote \" and backslash \\",
+                               "tab\tnew line\nreturn\r",
+                               std::string("nul \0 inside", 12),
+                               "\x01\x1f\x7f",
+                               "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x97\xb3",
+                               "a \\u0041 that is text",
+                               "[[\"status:x\",\"y\",\"z\"]]"};
+  std::string batch;
+  for (const auto& t : texts) store::append_event(batch, "status:" + t, t, t);
+  store::close_batch(batch);
+  store::BatchReader r(batch, "test");
+  store::BatchEvent e;
+  for (const auto& t : texts) {
+    BOOST_REQUIRE(r.next(e));
+    BOOST_TEST(e.subject == "status:" + t);
+    BOOST_TEST(e.value == t);
+    BOOST_TEST(e.note == t);
+  }
+  BOOST_TEST(!r.next(e));
+  // SQLite's JSON functions (the store's `events` view) read the same text.
+  sqlite3* db = nullptr;
+  sqlite3_open(":memory:", &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db, "SELECT value ->> 2 FROM json_each(?)", -1, &q, nullptr);
+  sqlite3_bind_text(q, 1, batch.data(), static_cast<int>(batch.size()), SQLITE_TRANSIENT);
+  for (const auto& t : texts) {
+    if (t.find('\0') != std::string::npos) {  // SQLite's text ends at a NUL
+      BOOST_REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+      continue;
+    }
+    BOOST_REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+    BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0)),
+                           static_cast<std::size_t>(sqlite3_column_bytes(q, 0))) == t);
+  }
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  store::BatchReader empty("[]", "test");
+  BOOST_TEST(!empty.next(e));
 }
 
 BOOST_AUTO_TEST_CASE(distributions_and_percentile_ranks) {

@@ -1,0 +1,42 @@
+#pragma once
+// A batch: the events one command recorded for one office on one date, stored as one row.
+// Its events are a JSON array of [subject, value, note] arrays, which SQLite's own JSON
+// functions read too (the store's `events` view), and which this reader decodes without
+// building a tree: the store's queries read millions of them.
+
+#include <string>
+#include <string_view>
+
+namespace electsec::store {
+
+/// Append one event to a batch's text (start with an empty string; finish with close_batch).
+void append_event(std::string& batch, std::string_view subject, std::string_view value, std::string_view note);
+/// Close a batch's text after its last event.
+void close_batch(std::string& batch);
+
+struct BatchEvent {
+  std::string_view subject, value, note;
+};
+
+/// Reads a batch's events in order. Anything that is not the shape the store writes (JSON
+/// whitespace aside) throws Error with `what` ("the batch of ... is damaged: ..."); the views
+/// stay valid until the next call to next().
+class BatchReader {
+ public:
+  BatchReader(std::string_view text, std::string what);
+  /// The next event, or false at the end.
+  bool next(BatchEvent& event);
+
+ private:
+  std::string_view string(std::string& scratch);
+  void skip_space();
+  void expect(char c);
+  [[noreturn]] void damaged(const char* why) const;
+  std::string_view text_;
+  std::size_t at_ = 0;
+  bool first_ = true, done_ = false;
+  std::string what_;
+  std::string scratch_[3];
+};
+
+}  // namespace electsec::store
