@@ -371,6 +371,12 @@ void init_store(py::module_& m) {
           },
           py::arg("office"), py::arg("answers"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
           py::arg("source") = "")
+      .def(
+          "optimize", [](PyStore& s) { return locked(s, [](Store& st) { return st.optimize(); }); },
+          "Rebuild every office's checkpoints (summaries derived from its events); returns how many there are.")
+      .def(
+          "check", [](PyStore& s) { return locked(s, [](Store& st) { return st.check(); }); },
+          "Look for damage in the whole store; returns what is wrong, one line each (empty when nothing is).")
       .def("offices", [](PyStore& s) { return locked(s, [](Store& st) { return st.offices(); }); })
       .def_property_readonly("event_count",
                              [](PyStore& s) { return locked(s, [](Store& st) { return st.event_count(); }); })

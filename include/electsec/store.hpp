@@ -234,6 +234,13 @@ class ELECTSEC_API Store {
   /// Record answers to maturity statements (each one given replaces that answer); unknown
   /// statement ids throw NotFound.
   std::size_t set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp = {});
+  /// Rebuild every office's checkpoints from its events, in one transaction, and return how
+  /// many there are. Checkpoints are summaries derived from the events (an office's values
+  /// at the start of some months) that let a query start part-way through an office's
+  /// history; recording keeps them up to date, and a store migrated from an older schema
+  /// gets them when it is opened. Needed only when check() finds one that does not match
+  /// its events, as when another program changed the file. Changes no event.
+  std::size_t optimize();
   //@}
 
   /// \name Reading
@@ -243,8 +250,9 @@ class ELECTSEC_API Store {
   /// The number of events recorded.
   std::int64_t event_count() const;
   /// Look for damage: SQLite's full integrity check of the file, then every event read as
-  /// the queries read it. Returns what is wrong, one line each (at most 100); empty when
-  /// nothing is. Reads the whole store.
+  /// the queries read it, then every checkpoint compared with the events it summarises.
+  /// Returns what is wrong, one line each (at most 100); empty when nothing is. Reads the
+  /// whole store.
   std::vector<std::string> check() const;
   /// The office's assessment as it stood at the end of `as_of` (a date, or a UTC date-time);
   /// empty: its latest record. Each status carries the date of its last change. Throws

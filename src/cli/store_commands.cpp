@@ -23,7 +23,8 @@ const char* const store_usage =
     "       electsec store compare STORE OFFICE [--as-of DATE] [--peer-group state|level|all] [--format "
     "table|json|csv]\n"
     "       electsec store export STORE OFFICE [--as-of DATE] [--format json|csv] [-o FILE]\n"
-    "       electsec store check STORE";
+    "       electsec store check STORE\n"
+    "       electsec store optimize STORE";
 
 // A filter by state, kind or level that matches no office is a mistake more often than an
 // answer: say so, with the states the store knows.
@@ -334,8 +335,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
            << ")\n";
     return;
   }
-  static const std::vector<std::string> subs{"init",  "import", "set",     "level",  "show", "history",
-                                             "trend", "rollup", "compare", "export", "check"};
+  static const std::vector<std::string> subs{"init",  "import", "set",     "level",  "show",  "history",
+                                             "trend", "rollup", "compare", "export", "check", "optimize"};
   if (std::find(subs.begin(), subs.end(), sub) == subs.end()) {
     const auto near = closest(sub, subs, 1);
     throw UsageError{
@@ -375,8 +376,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     s.positional(4, 4, "compare STORE OFFICE [--as-of DATE] [--peer-group state|level|all]");
     s.only({"as-of", "peer-group"});
     s.formats(f, {Format::table, Format::json, Format::csv});
-  } else if (sub == "check") {
-    s.positional(3, 3, "check STORE");
+  } else if (sub == "check" || sub == "optimize") {
+    s.positional(3, 3, sub == "check" ? "check STORE" : "optimize STORE");
     s.only({});
     s.formats(f, {Format::table});
   } else if (sub == "export") {
@@ -426,11 +427,24 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     const std::vector<std::string> problems = store.check();
     if (!problems.empty()) {
       std::vector<Problem> list;
-      for (const auto& p : problems) list.push_back({"damage", p});
-      throw ValidationError(std::move(list), store.path() + ": the history store is damaged; restore it from a backup");
+      bool only_checkpoints = true;
+      for (const auto& p : problems) {
+        list.push_back({"damage", p});
+        only_checkpoints = only_checkpoints && p.find(": the checkpoint of office") != std::string::npos;
+      }
+      throw ValidationError(
+          std::move(list),
+          store.path() + (only_checkpoints ? ": checkpoints do not match the events, which are "
+                                             "intact; rebuild them with: electsec store optimize " +
+                                                 store.path()
+                                           : ": the history store is damaged; restore it from a backup"));
     }
     io.out << store.path() << ": no damage found (" << store.event_count() << " events of " << store.offices().size()
            << " offices)\n";
+  } else if (sub == "optimize") {
+    const std::size_t n = store.optimize();
+    io.out << store.path() << ": " << n << (n == 1 ? " checkpoint" : " checkpoints") << " rebuilt from the events of "
+           << store.offices().size() << " offices\n";
   } else if (sub == "export") {
     const Assessment x = store.assessment(a.positional[3], a.option("as-of").value_or(""));
     if (f == Format::csv) return write_result(a, io, to_status_csv(x));

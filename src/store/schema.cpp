@@ -122,11 +122,13 @@ void configure(sqlite3* db, const std::string& path, std::chrono::milliseconds l
           "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA cell_size_check=ON; PRAGMA cache_size=-65536;");
 }
 
-void migrate_from(sqlite3* db, const std::string& path, int to) {
+// Returns the version it found (`to` when another process had migrated it meanwhile).
+int migrate_from(sqlite3* db, const std::string& path, int to) {
   execute(db, path, "BEGIN IMMEDIATE");
+  int from = 0;
   try {
     // Another process may have migrated it while this one waited for the lock.
-    const auto from = static_cast<int>(pragma_value(db, path, "PRAGMA user_version"));
+    from = static_cast<int>(pragma_value(db, path, "PRAGMA user_version"));
     for (int v = from + 1; v <= to; ++v) execute(db, path, migration_step(v));
     if (from < to) {
       execute(db, path, ("PRAGMA application_id=" + std::to_string(application_id)).c_str());
@@ -140,6 +142,7 @@ void migrate_from(sqlite3* db, const std::string& path, int to) {
   // The file's own header then carries the application id and schema version, which is
   // where check_header reads them, without opening the file with SQLite.
   sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_FULL, nullptr, nullptr);
+  return from;
 }
 
 sqlite3* connect(const std::string& path, int flags) {
@@ -214,7 +217,8 @@ std::string uri_of(const std::string& path) {
 
 const char* migration_step(int version) { return steps.at(static_cast<std::size_t>(version - 1)); }
 
-sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only) {
+sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only, int& migrated_from) {
+  migrated_from = 0;
   const int version = check_header(path);
   // A file this user cannot write is read without writing anything: in place when its
   // folder takes SQLite's shared-memory file, else as an immutable file.
@@ -269,7 +273,10 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
                               : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
       probe.step();
     }
-    if (!read_only && current < store_schema_version) migrate_from(db, path, store_schema_version);
+    if (!read_only && current < store_schema_version) {
+      const int from = migrate_from(db, path, store_schema_version);
+      if (from < store_schema_version) migrated_from = from;
+    }
   } catch (const IoError&) {
     sqlite3_close_v2(db);  // busy, or a system error: the file is not refused, leave its files
     throw;

@@ -20,8 +20,9 @@ const char* migration_step(int version);
 /// Open `path`, which must exist, as a store: check that it is one (an SQLite file with the
 /// store's application id, a schema version this electsec knows, tables that read) without
 /// writing anything, then migrate an older schema forward. A file the user cannot write is
-/// opened read-only (`read_only` says so).
-sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only);
+/// opened read-only (`read_only` says so). `migrated_from` is the version it was migrated
+/// from, or 0 when it was not.
+sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only, int& migrated_from);
 
 /// Create a new store at `path` at schema version `version` (tests create older ones);
 /// IoError when the file exists.

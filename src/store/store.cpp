@@ -265,8 +265,12 @@ Store Store::open(const std::string& path, const Catalog& catalog, std::chrono::
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->catalog = &catalog;
-  impl->db = store::open_store(path, lock_wait, impl->read_only);
-  return Store(std::move(impl));
+  int migrated_from = 0;
+  impl->db = store::open_store(path, lock_wait, impl->read_only, migrated_from);
+  Store store(std::move(impl));
+  // Events stored one per row before version 3 gain their checkpoints once.
+  if (migrated_from > 0 && migrated_from < 3) store.optimize();
+  return store;
 }
 
 const std::string& Store::path() const { return impl_->path; }
@@ -372,6 +376,23 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   const std::size_t n = r.finish();
   t.commit();
   return n;
+}
+
+std::size_t Store::optimize() {
+  Transaction t(*impl_);
+  std::vector<std::int64_t> keys;
+  {
+    const auto all = impl_->statement("SELECT office FROM offices ORDER BY office");
+    while (all->step()) keys.push_back(all->integer(0));
+  }
+  for (const std::int64_t key : keys) store::refresh_checkpoints(*impl_, key, std::string());
+  std::int64_t n = 0;
+  {
+    const auto count = impl_->statement("SELECT count(*) FROM checkpoints");
+    if (count->step()) n = count->integer(0);
+  }
+  t.commit();
+  return static_cast<std::size_t>(n);
 }
 
 namespace {

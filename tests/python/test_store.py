@@ -247,6 +247,40 @@ def test_store_commands_from_import_to_export(tmp_path, cat, actions):
     assert run("store", "frobnicate", store).returncode == 2
 
 
+def test_checkpoints_that_do_not_match_are_found_and_rebuilt(tmp_path, cat, actions):
+    """Checkpoints are derived from the events: one changed by another program is reported by
+    `store check` (which says the events are intact) and rebuilt by `store optimize`."""
+    store = tmp_path / "c.db"
+    with electsec.Store.create(store, cat) as s:
+        a = electsec.Assessment(electsec.Jurisdiction("us-pa-adams", "Adams", "PA", "county"), 3)
+        s.import_assessment(a, at="2026-01-02")
+        for month in range(1, 11):
+            for day in (3, 10, 17):
+                s.set_status("us-pa-adams", actions[(month * 3 + day) % len(actions)], "done",
+                             at=f"2026-{month:02}-{day:02}", note=f"day {day}")
+        before = s.rollup("2026-08-31").completion
+        assert s.check() == []
+        assert s.event_count == 3 + 30  # name, release and level, then 30 statuses
+    db = sqlite3.connect(store)
+    assert db.execute("SELECT count(*) FROM checkpoints").fetchone()[0] > 0
+    # The view shows the events one per row, as they were recorded.
+    assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 3 + 30
+    db.execute("UPDATE checkpoints SET state = '[]'")
+    db.commit()
+    db.close()
+    r = run("store", "check", store)
+    assert r.returncode == 1
+    first = r.stderr.splitlines()[0]
+    assert "events, which are intact" in first and f"electsec store optimize {store}" in first, r.stderr
+    r = run("store", "optimize", store)
+    assert r.returncode == 0 and "rebuilt from the events of 1 offices" in r.stdout, r.stdout + r.stderr
+    assert run("store", "check", store).returncode == 0
+    with electsec.Store.open(store, cat) as s:
+        assert s.rollup("2026-08-31").completion == before
+        assert s.optimize() > 0
+    assert run("store", "optimize", store, "extra").returncode == 2
+
+
 # ---- Python ----
 
 def test_python_store_round_trip_and_queries(tmp_path, cat):

@@ -633,6 +633,34 @@ BOOST_AUTO_TEST_CASE(checkpoints_give_the_same_answers_as_every_event_even_after
   BOOST_REQUIRE(problems.size() == 1u);
   BOOST_TEST(problems[0].find("checkpoint of office 'us-xx-busy'") != std::string::npos, problems[0]);
   BOOST_TEST(problems[0].find("does not match its events") != std::string::npos, problems[0]);
+  // optimize() rebuilds them from the events, which it leaves as they are.
+  Store again = Store::open(p, cat());
+  const auto events = again.changes("2025-01-01");
+  BOOST_TEST(again.optimize() == static_cast<std::size_t>(count_rows(p, "SELECT count(*) FROM checkpoints")));
+  BOOST_TEST(again.check().empty());
+  BOOST_TEST((again.changes("2025-01-01") == events));
+  for (const char* day : days) BOOST_TEST((again.rollup(day) == rollup_one_by_one(again, day)), day);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_migrated_from_single_events_gets_its_checkpoints) {
+  const std::string p = fresh("old_many.db");
+  sqlite3_close_v2(store::create_store(p, std::chrono::seconds(1), 2));
+  BOOST_REQUIRE_EQUAL(
+      raw_sql(p,
+              "INSERT INTO offices(id) VALUES('us-xx-old');"
+              "INSERT INTO events(office, at, at_key, subject, value) VALUES(1, '2025-01-01', '2025-01-01', "
+              "'jurisdiction', '{\"id\":\"us-xx-old\",\"name\":\"Old County\",\"state\":\"XX\",\"kind\":"
+              "\"county\"}');"
+              "INSERT INTO events(office, at, at_key, subject, value) WITH RECURSIVE m(n) AS (SELECT 1 UNION ALL "
+              "SELECT n + 1 FROM m WHERE n < 12) SELECT 1, printf('2025-%02d-15', n), printf('2025-%02d-15', n), "
+              "'status:backups.l1.' || (n % 3 + 1), CASE n % 2 WHEN 0 THEN 'done' ELSE 'in_progress' END FROM m;"),
+      SQLITE_OK);
+  const Store s = Store::open(p, cat());
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM checkpoints") > 0);
+  BOOST_TEST(s.event_count() == 13);
+  BOOST_TEST(s.check().empty());
+  for (const char* day : {"2025-03-01", "2025-09-30", "2025-12-31"})
+    BOOST_TEST((s.rollup(day) == rollup_one_by_one(s, day)), day);
 }
 
 namespace {
