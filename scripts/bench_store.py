@@ -49,13 +49,19 @@ def show(label, times, unit="ms"):
     return statistics.median(times)
 
 
+def batch_text(events):
+    """A batch's events as the store keeps them: a JSON array of [subject, value, note]."""
+    return json.dumps([list(e) for e in events], separators=(",", ":"), ensure_ascii=False)
+
+
 def big_store(cat):
     """10,000 offices of 5 states, each with 150 events over 2026: its name, release and level
     on January 1st, then 147 status changes spread over the year, offices progressing at
     different speeds. Written in one transaction with Python's sqlite3 into a store electsec
-    created (its triggers and CHECKs apply), since recording 1.5 million events one command
-    at a time would take an hour of fsyncs."""
-    path = WORK / "state-10000x150.db"
+    created (its triggers and CHECKs apply), one batch per office and day as electsec records
+    them, since recording 1.5 million events one command at a time would take an hour of
+    fsyncs; then `Store.optimize()` builds the checkpoints that recording would have kept."""
+    path = WORK / f"state-{OFFICES}x{EVENTS}-v{electsec.STORE_SCHEMA_VERSION}.db"
     if path.exists():
         return path
     WORK.mkdir(parents=True, exist_ok=True)
@@ -69,27 +75,35 @@ def big_store(cat):
                 for level in (1, 2, 3)}
     db = sqlite3.connect(tmp)
     db.execute("BEGIN")
+    sequence = 1
     for n in range(OFFICES):
         office = f"us-{'abcde'[n % 5]}-{n:05}"
         key = db.execute("INSERT INTO offices(id) VALUES(?)", (office,)).lastrowid
         level = rng.choice((1, 1, 2, 2, 3))
         j = electsec.Jurisdiction(office, f"County {n}", "ST" + "ABCDE"[n % 5], "county")
-        rows = [(key, "2026-01-01", "jurisdiction", json.dumps(j.to_dict(), separators=(",", ":")), ""),
-                (key, "2026-01-01", "catalog_version", cat.guide().version, ""),
-                (key, "2026-01-01", "maturity", str(level), "")]
+        days = {"2026-01-01": [("jurisdiction", json.dumps(j.to_dict(), separators=(",", ":")), ""),
+                               ("catalog_version", cat.guide().version, ""),
+                               ("maturity", str(level), "")]}
         speed = rng.uniform(0.3, 1.0)  # how much of the year it works
         for _ in range(EVENTS - 3):
             day = 1 + int(rng.random() * speed * 360)
             month, mday = min(12, 1 + day // 30), 1 + day % 28
-            rows.append((key, f"2026-{month:02}-{mday:02}", "status:" + rng.choice(by_level[level]),
-                         rng.choice(("in_progress", "done", "done")), ""))
-        # Every date here is a day, whose order key (at_key) is the day itself.
-        db.executemany("INSERT INTO events(office, at, at_key, subject, value, note) VALUES(?,?,?,?,?,?)",
-                       [(k, at, at, subject, value, note) for k, at, subject, value, note in rows])
+            days.setdefault(f"2026-{month:02}-{mday:02}", []).append(
+                ("status:" + rng.choice(by_level[level]), rng.choice(("in_progress", "done", "done")), ""))
+        rows = []
+        for at in sorted(days):  # a day is its own order key (at_key)
+            rows.append((key, at, sequence, len(days[at]), at, batch_text(days[at])))
+            sequence += len(days[at])
+        db.executemany("INSERT INTO batches(office, at_key, first, count, at, events) VALUES(?,?,?,?,?,?)", rows)
     db.commit()
     db.close()
+    with electsec.Store.open(tmp, cat) as s:
+        checkpoints = s.optimize()
     tmp.rename(path)
-    print(f"(built the store in {time.perf_counter() - started:.0f} s: {path.stat().st_size / 1e6:.0f} MB)")
+    for suffix in ("-wal", "-shm"):
+        pathlib.Path(str(tmp) + suffix).unlink(missing_ok=True)
+    print(f"(built the store in {time.perf_counter() - started:.0f} s: {path.stat().st_size / 1e6:.0f} MB, "
+          f"{checkpoints} checkpoints)")
     return path
 
 

@@ -70,6 +70,10 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (Scope s : all_scopes)
       if (has_scope[idx(s)]) with_scope[idx(s)].push_back(&p);
   }
+  for (const Practice& p : data.practices) {
+    first_action.push_back(actions_in_order.size());
+    for (const Action& a : p.actions) actions_in_order.push_back(&a);
+  }
   applicable_counts.resize(data.practices.size());
   for (std::size_t i = 0; i < data.practices.size(); ++i)
     for (Maturity m : all_maturities)

@@ -42,6 +42,10 @@ struct Catalog::Impl {
   mutable std::shared_ptr<const detail::SearchIndex> search_index;
   // For the engines: per practice and level, how many actions apply (0 out of scope).
   std::vector<std::array<std::size_t, 3>> applicable_counts;
+  // The actions numbered in the catalog's order, practice by practice: the first number of
+  // each practice, and each number's action.
+  std::vector<std::size_t> first_action;  // parallel to practices
+  std::vector<const Action*> actions_in_order;
 };
 
 namespace detail {

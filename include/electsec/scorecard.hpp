@@ -95,6 +95,10 @@ struct ELECTSEC_API Rollup {
   bool operator!=(const Rollup& o) const { return !(*this == o); }  ///< Not equal.
 };
 
+namespace detail {
+struct RollupAccess;
+}
+
 /// Accumulates offices one at a time, so a rollup of many files never holds them all.
 /// Not thread-safe; use one per thread and `merge` them. Movable, not copyable (a copy
 /// would have to duplicate every sum).
@@ -118,6 +122,7 @@ class ELECTSEC_API RollupBuilder {
   struct State;  ///< The sums (defined in the implementation).
 
  private:
+  friend struct detail::RollupAccess;  // the library adds offices held in other forms
   const Catalog* catalog_;
   std::unique_ptr<State> state_;
 };

@@ -1,6 +1,7 @@
 #include <electsec/scorecard.hpp>
 
 #include "catalog_impl.hpp"
+#include "engine/flat_statuses.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -45,6 +46,36 @@ void count(const Catalog& c, const Assessment& a, std::vector<Counts>& counts) {
         break;
       case Status::not_started:
         break;
+    }
+  }
+}
+
+// The same from one status byte per action number.
+void count_flat(const Catalog& c, Maturity m, const std::int8_t* statuses, std::vector<Counts>& counts) {
+  const auto& impl = detail::CatalogAccess::impl(c);
+  const std::size_t level = level_index(m);
+  counts.assign(impl.applicable_counts.size(), Counts{});
+  for (std::size_t i = 0; i < counts.size(); ++i) {
+    Counts& k = counts[i];
+    k.applicable = impl.applicable_counts[i][level];
+    const Practice& p = impl.data.practices[i];
+    if (p.scope_at(m) == Scope::out_of_scope) continue;
+    const std::int8_t* first = statuses + impl.first_action[i];
+    for (std::size_t a = 0; a < p.actions.size(); ++a) {
+      if (first[a] == detail::no_status || p.actions[a].first_level() > m) continue;
+      switch (static_cast<Status>(first[a])) {
+        case Status::done:
+          ++k.done;
+          break;
+        case Status::in_progress:
+          ++k.in_progress;
+          break;
+        case Status::not_applicable:
+          --k.applicable;
+          break;
+        case Status::not_started:
+          break;
+      }
     }
   }
 }
@@ -127,11 +158,43 @@ RollupBuilder::RollupBuilder(RollupBuilder&&) noexcept = default;
 RollupBuilder& RollupBuilder::operator=(RollupBuilder&&) noexcept = default;
 RollupBuilder::~RollupBuilder() = default;
 
+namespace detail {
+struct RollupAccess {
+  // Add the office whose practice counts are in the builder's scratch.
+  static void add_counted(RollupBuilder& b, const Jurisdiction& j, Maturity m);
+  static RollupBuilder::State& state(RollupBuilder& b) { return *b.state_; }
+  static const Catalog& catalog(const RollupBuilder& b) { return *b.catalog_; }
+};
+
+std::size_t action_count(const Catalog& catalog) { return CatalogAccess::impl(catalog).actions_in_order.size(); }
+
+int action_number(const Catalog& catalog, std::string_view id) {
+  const auto& impl = CatalogAccess::impl(catalog);
+  const auto it = impl.action_index.find(id);
+  if (it == impl.action_index.end()) return -1;
+  return static_cast<int>(impl.first_action[it->second.first] + it->second.second);
+}
+
+const Action& action_numbered(const Catalog& catalog, std::size_t number) {
+  return *CatalogAccess::impl(catalog).actions_in_order.at(number);
+}
+
+void add_statuses(RollupBuilder& builder, const Jurisdiction& jurisdiction, Maturity maturity,
+                  const std::int8_t* statuses) {
+  count_flat(RollupAccess::catalog(builder), maturity, statuses, RollupAccess::state(builder).scratch);
+  RollupAccess::add_counted(builder, jurisdiction, maturity);
+}
+}  // namespace detail
+
 void RollupBuilder::add(const Assessment& a) {
-  State& s = *state_;
-  count(*catalog_, a, s.scratch);
-  const std::size_t level = level_index(a.maturity);
-  OfficeSummary office{a.jurisdiction, a.maturity, 0, 0, 0.0, priorities_done(*catalog_, a.maturity, s.scratch)};
+  count(*catalog_, a, state_->scratch);
+  detail::RollupAccess::add_counted(*this, a.jurisdiction, a.maturity);
+}
+
+void detail::RollupAccess::add_counted(RollupBuilder& b, const Jurisdiction& j, Maturity m) {
+  RollupBuilder::State& s = *b.state_;
+  const std::size_t level = level_index(m);
+  OfficeSummary office{j, m, 0, 0, 0.0, priorities_done(*b.catalog_, m, s.scratch)};
   for (std::size_t i = 0; i < s.scratch.size(); ++i) {
     const Counts& k = s.scratch[i];
     s.by_level[level][i].applicable += k.applicable;

@@ -1,6 +1,7 @@
 // The history store's queries: offices rebuilt as of a date, histories, rollups, trends
 // and comparisons with peers.
 
+#include "engine/flat_statuses.hpp"
 #include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/store_impl.hpp"
@@ -149,106 +150,178 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
   return fold;
 }
 
-ActionTable::ActionTable(const Catalog& c) {
-  for (const Practice& p : c.practices())
-    for (const Action& a : p.actions) ids.push_back(a.id);
-  std::sort(ids.begin(), ids.end());
-  index.reserve(ids.size());
-  for (std::size_t i = 0; i < ids.size(); ++i) index.emplace(ids[i], static_cast<int>(i));
+namespace {
+
+// Checkpoints' status subjects by number: read from checkpoint_subjects when a number is
+// not known yet.
+void load_subjects(const Store::Impl& s) {
+  const auto q = s.statement("SELECT number, subject FROM checkpoint_subjects WHERE number >= ? ORDER BY number");
+  q->bind(1, static_cast<std::int64_t>(s.subjects.size()));
+  while (q->step()) {
+    const std::int64_t n = q->integer(0);
+    if (n < 0 || n > 1000000)
+      throw Error(s.path + ": the history store is damaged (a checkpoint subject numbered " + std::to_string(n) +
+                  "); `electsec store optimize` rebuilds checkpoints");
+    const auto at = static_cast<std::size_t>(n);
+    if (s.subjects.size() <= at) {
+      s.subjects.resize(at + 1);
+      s.action_of.resize(at + 1, -1);
+    }
+    const std::string_view subject = q->text(1);
+    s.subjects[at] = subject;
+    s.action_of[at] = subject.rfind("status:", 0) == 0 ? detail::action_number(*s.catalog, subject.substr(7)) : -1;
+    s.number_of[std::string(subject)] = n;
+  }
+}
+
+std::int64_t number_for(const Store::Impl& s, const std::string& subject) {
+  const auto known = s.number_of.find(subject);
+  if (known != s.number_of.end()) return known->second;
+  {
+    const auto find = s.statement("SELECT number FROM checkpoint_subjects WHERE subject = ?");
+    find->bind(1, subject);
+    if (find->step()) {
+      const std::int64_t n = find->integer(0);
+      s.number_of[subject] = n;
+      return n;
+    }
+  }
+  const auto add = s.statement("INSERT INTO checkpoint_subjects(subject) VALUES(?)");
+  add->bind(1, subject);
+  add->run();
+  const std::int64_t n = sqlite3_last_insert_rowid(s.db);
+  s.number_of[subject] = n;
+  return n;
+}
+
+void append_varint(std::string& out, std::uint64_t v) {
+  while (v >= 0x80) {
+    out += static_cast<char>(0x80 | (v & 0x7f));
+    v >>= 7;
+  }
+  out += static_cast<char>(v);
+}
+
+}  // namespace
+
+ValueFold::ValueFold(const Store::Impl& s) : s_(s), status_(detail::action_count(*s.catalog), detail::no_status) {}
+
+void ValueFold::reset() {
+  fold = OfficeFold{};
+  std::fill(status_.begin(), status_.end(), detail::no_status);
+  changed_ = true;
+}
+
+void ValueFold::apply(std::string_view subject, std::string_view value, std::string_view at,
+                      const std::string& office) {
+  const bool status = subject.rfind("status:", 0) == 0;
+  const int number = status ? detail::action_number(*s_.catalog, subject.substr(7)) : -1;
+  if (number < 0) {
+    // A score needs no answer; everything else but a catalog action's status goes to the fold.
+    if (subject.rfind("answer:", 0) == 0) {
+      fold.exists = true;
+      return;
+    }
+    fold.apply(*s_.catalog, subject, value, {}, at, s_.path);
+    return;
+  }
+  fold.exists = true;
+  try {
+    status_[static_cast<std::size_t>(number)] =
+        value.empty() ? detail::no_status : static_cast<std::int8_t>(parse_status(value));
+  } catch (const Error& e) {
+    throw Error(s_.path + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" + office +
+                "' cannot be read: " + e.what());
+  }
+  changed_ = true;
+}
+
+void ValueFold::apply_batch(std::string_view events, std::string_view at, std::int64_t first,
+                            const std::string& office) {
+  BatchReader r(events, batch_name(s_, first));
+  BatchEvent e;
+  while (r.next(e)) apply(e.subject, e.value, at, office);
+}
+
+void ValueFold::load(std::string_view statuses, std::string_view other, std::string_view before_key,
+                     const std::string& office) {
+  const std::string what = s_.path + ": the checkpoint of office '" + office + "' before " + std::string(before_key);
+  const auto damaged = [&](const char* why) {
+    return Error(what + " is damaged (" + why + "); `electsec store optimize` rebuilds checkpoints from the events");
+  };
+  for (std::size_t i = 0; i < statuses.size();) {
+    std::uint64_t n = 0;
+    for (int shift = 0;; shift += 7) {
+      if (i >= statuses.size() || shift > 28) throw damaged("a cut number");
+      const auto byte = static_cast<unsigned char>(statuses[i++]);
+      n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) break;
+    }
+    if (i >= statuses.size()) throw damaged("a number without its status");
+    const auto code = static_cast<std::int8_t>(statuses[i++]);
+    if (code < 0 || code > static_cast<std::int8_t>(Status::not_applicable)) throw damaged("an unknown status");
+    if (n >= s_.subjects.size() || s_.subjects[n].empty()) load_subjects(s_);
+    if (n >= s_.subjects.size() || s_.subjects[n].empty()) throw damaged("a subject that is not numbered");
+    const int action = s_.action_of[n];
+    if (action >= 0) {
+      status_[static_cast<std::size_t>(action)] = code;
+      changed_ = true;
+    } else {
+      apply(s_.subjects[n], to_string(static_cast<Status>(code)), before_key, office);
+    }
+  }
+  BatchReader r(other, what);
+  BatchEvent e;
+  while (r.next(e)) apply(e.subject, e.value, before_key, office);
+  fold.exists = true;
+}
+
+std::pair<std::string, std::string> ValueFold::checkpoint() const {
+  std::pair<std::string, std::string> out;
+  for (std::size_t i = 0; i < status_.size(); ++i)
+    if (status_[i] != detail::no_status) {
+      append_varint(out.first,
+                    static_cast<std::uint64_t>(number_for(s_, "status:" + detail::action_numbered(*s_.catalog, i).id)));
+      out.first += static_cast<char>(status_[i]);
+    }
+  for (const auto& [id, st] : fold.assessment.retired) {
+    append_varint(out.first, static_cast<std::uint64_t>(number_for(s_, "status:" + id)));
+    out.first += static_cast<char>(st.status);
+  }
+  const Assessment& a = fold.assessment;
+  if (fold.has_jurisdiction) append_event(out.second, "jurisdiction", to_json(a.jurisdiction, -1), {});
+  if (fold.has_catalog_version) append_event(out.second, "catalog_version", a.catalog_version, {});
+  if (fold.has_maturity) append_event(out.second, "maturity", std::to_string(static_cast<int>(a.maturity)), {});
+  close_batch(out.second);
+  return out;
+}
+
+bool ValueFold::same_values(const ValueFold& o) const {
+  const Assessment &a = fold.assessment, &b = o.fold.assessment;
+  if (status_ != o.status_ || fold.exists != o.fold.exists || fold.has_jurisdiction != o.fold.has_jurisdiction ||
+      fold.has_maturity != o.fold.has_maturity || fold.has_catalog_version != o.fold.has_catalog_version)
+    return false;
+  if (a.retired.size() != b.retired.size()) return false;
+  for (auto i = a.retired.begin(), j = b.retired.begin(); i != a.retired.end(); ++i, ++j)
+    if (i->first != j->first || i->second.status != j->second.status) return false;
+  return (!fold.has_jurisdiction || a.jurisdiction == b.jurisdiction) &&
+         (!fold.has_maturity || a.maturity == b.maturity) &&
+         (!fold.has_catalog_version || a.catalog_version == b.catalog_version);
+}
+
+OfficeFold& ValueFold::materialize() {
+  if (changed_) {
+    auto& map = fold.assessment.statuses;
+    map.clear();
+    for (std::size_t i = 0; i < status_.size(); ++i)
+      if (status_[i] != detail::no_status)
+        map.emplace(detail::action_numbered(*s_.catalog, i).id, ActionStatus{static_cast<Status>(status_[i]), {}, {}});
+    changed_ = false;
+  }
+  return fold;
 }
 
 namespace {
-
-constexpr std::int8_t no_status = -1;
-
-// An office's values (no notes, no dates) rebuilt from its events for scoring: the
-// statuses of the catalog's actions as bytes, everything else in an OfficeFold. The map of
-// statuses an assessment holds is made only when asked for, in id order.
-class ValueFold {
- public:
-  ValueFold(const Store::Impl& s) : s_(s), actions_(s.actions()), status_(actions_.ids.size(), no_status) {}
-
-  void reset() {
-    fold = OfficeFold{};
-    std::fill(status_.begin(), status_.end(), no_status);
-    changed_ = true;
-  }
-
-  void apply(std::string_view subject, std::string_view value, std::string_view at, const std::string& office) {
-    const int number = subject.rfind("status:", 0) == 0 ? actions_.find(subject.substr(7)) : -1;
-    if (number < 0) {
-      fold.apply(*s_.catalog, subject, value, {}, at, s_.path);  // everything but a catalog action's status
-      return;
-    }
-    fold.exists = true;
-    try {
-      status_[static_cast<std::size_t>(number)] =
-          value.empty() ? no_status : static_cast<std::int8_t>(parse_status(value));
-    } catch (const Error& e) {
-      throw Error(s_.path + ": the event '" + std::string(subject) + "' of " + std::string(at) + " of office '" +
-                  office + "' cannot be read: " + e.what());
-    }
-    changed_ = true;
-  }
-
-  void apply_batch(std::string_view events, std::string_view at, std::int64_t first, const std::string& office) {
-    BatchReader r(events, batch_name(s_, first));
-    BatchEvent e;
-    while (r.next(e)) apply(e.subject, e.value, at, office);
-  }
-
-  /// Start from a checkpoint's values.
-  void load(std::string_view state, std::string_view before_key, const std::string& office) {
-    BatchReader r(state, s_.path + ": the checkpoint of office '" + office + "' before " + std::string(before_key));
-    BatchEvent e;
-    while (r.next(e)) apply(e.subject, e.value, before_key, office);
-    fold.exists = true;
-  }
-
-  /// The fold, its statuses made from the bytes.
-  OfficeFold& materialize() {
-    if (changed_) {
-      auto& map = fold.assessment.statuses;
-      map.clear();
-      for (std::size_t i = 0; i < status_.size(); ++i)
-        if (status_[i] != no_status)
-          map.emplace_hint(map.end(), actions_.ids[i], ActionStatus{static_cast<Status>(status_[i]), {}, {}});
-      changed_ = false;
-    }
-    return fold;
-  }
-
-  /// The values as a checkpoint's text: the events that rebuild them, in one order for the
-  /// same values whatever the catalog.
-  std::string state() const {
-    std::string out;
-    const Assessment& a = fold.assessment;
-    if (fold.has_jurisdiction) append_event(out, "jurisdiction", to_json(a.jurisdiction, -1), {});
-    if (fold.has_catalog_version) append_event(out, "catalog_version", a.catalog_version, {});
-    if (fold.has_maturity) append_event(out, "maturity", std::to_string(static_cast<int>(a.maturity)), {});
-    std::vector<std::pair<std::string_view, std::string_view>> values;
-    for (const auto* answers : {&a.answers, &a.retired_answers})
-      for (const auto& [id, yes] : *answers) values.emplace_back(id, yes ? "true" : "false");
-    std::sort(values.begin(), values.end());
-    for (const auto& [id, value] : values) append_event(out, "answer:" + std::string(id), value, {});
-    values.clear();
-    for (std::size_t i = 0; i < status_.size(); ++i)
-      if (status_[i] != no_status) values.emplace_back(actions_.ids[i], to_string(static_cast<Status>(status_[i])));
-    for (const auto& [id, st] : a.retired) values.emplace_back(id, to_string(st.status));
-    std::sort(values.begin(), values.end());
-    for (const auto& [id, value] : values) append_event(out, "status:" + std::string(id), value, {});
-    close_batch(out);
-    return out;
-  }
-
-  OfficeFold fold;
-
- private:
-  const Store::Impl& s_;
-  const ActionTable& actions_;
-  std::vector<std::int8_t> status_;  // by action number
-  bool changed_ = true;
-};
 
 constexpr const char* office_batches_sql =
     "SELECT at_key, at, events, first FROM batches WHERE office = ? AND at_key >= ? AND at_key < ? "
@@ -263,7 +336,7 @@ std::string office_id(const Store::Impl& s, std::int64_t key) {
 }  // namespace
 
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
-              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
+              const std::function<void(const std::string&, std::size_t, ValueFold&)>& emit,
               const std::vector<std::string>& only, const OfficeFilter* filter) {
   std::map<std::int64_t, std::string> ids;
   if (only.empty()) {
@@ -277,8 +350,8 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
   const std::string first = bounds.front() ? *bounds.front() : std::string("\x7f");
   const std::string end = bounds.back() ? *bounds.back() : std::string("\x7f");
   const auto checkpoint = s.statement(
-      "SELECT before_key, state FROM checkpoints WHERE office = ? AND before_key <= ? ORDER BY before_key DESC "
-      "LIMIT 1");
+      "SELECT before_key, statuses, other FROM checkpoints WHERE office = ? AND before_key <= ? "
+      "ORDER BY before_key DESC LIMIT 1");
   const auto batches = s.statement(office_batches_sql);
   ValueFold v(s);
   for (const auto& [key, id] : ids) {
@@ -287,15 +360,15 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
     checkpoint->bind(1, key).bind(2, first);
     if (checkpoint->step()) {
       from = std::string(checkpoint->text(0));
-      v.load(checkpoint->text(1), from, id);
+      v.load(checkpoint->text(1), checkpoint->text(2), from, id);
     }
     checkpoint->reset();
     const auto send = [&, key = key, &id = id](std::size_t k) {
       if (!v.fold.exists) return;
       seed_missing(s, key, v.fold);
-      // An office the filter leaves out (by its name, state, kind or level then) costs no map.
+      // An office the filter leaves out (by its name, state, kind or level then) is not emitted.
       if (filter != nullptr && !selects(*filter, v.fold.assessment)) return;
-      emit(id, k, v.materialize());
+      emit(id, k, v);
     };
     std::size_t next_bound = 0;
     batches->bind(1, key).bind(2, from).bind(3, end);
@@ -317,64 +390,82 @@ void refresh_checkpoints(const Store::Impl& s, std::int64_t office, const std::s
   }
   const std::string id = office_id(s, office);
   ValueFold v(s);
-  std::string from, month;
+  std::string from;
   {
-    const auto last =
-        s.statement("SELECT before_key, state FROM checkpoints WHERE office = ? ORDER BY before_key DESC LIMIT 1");
+    const auto last = s.statement(
+        "SELECT before_key, statuses, other FROM checkpoints WHERE office = ? ORDER BY before_key DESC LIMIT 1");
     last->bind(1, office);
     if (last->step()) {
       from = std::string(last->text(0));
-      month = from.substr(0, 7);
-      v.load(last->text(1), from, id);
+      v.load(last->text(1), last->text(2), from, id);
     }
   }
-  std::vector<std::pair<std::string, std::string>> made;
+  // Checkpoints go before a batch on a later date than the one before it, once enough
+  // batches came since the last.
+  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> made;
   {
     const auto q = s.statement(office_batches_sql);
     q->bind(1, office).bind(2, from).bind(3, std::string("\x7f"));
     std::size_t since = 0;
+    std::string previous = from;
     while (q->step()) {
-      const std::string_view m = q->text(0).substr(0, 7);
-      if (m > month && since >= checkpoint_every) {
-        made.emplace_back(std::string(m) + "-01", v.state());
+      const std::string_view key = q->text(0);
+      if (since >= checkpoint_every && key > previous) {
+        made.emplace_back(std::string(key), v.checkpoint());
         since = 0;
       }
-      month = std::string(m);
+      previous = std::string(key);
       v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
       ++since;
     }
   }
-  const auto insert = s.statement("INSERT INTO checkpoints(office, before_key, state) VALUES(?,?,?)");
-  for (const auto& [before_key, state] : made) {
-    insert->bind(1, office).bind(2, before_key).bind(3, state);
+  const auto insert = s.statement("INSERT INTO checkpoints(office, before_key, statuses, other) VALUES(?,?,?,?)");
+  for (const auto& [before_key, columns] : made) {
+    insert->bind(1, office).bind(2, before_key).bind_blob(3, columns.first).bind(4, columns.second);
     insert->run();
   }
 }
 
 std::vector<std::string> check_checkpoints(const Store::Impl& s) {
   std::vector<std::string> problems;
-  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> by_office;
+  std::vector<std::int64_t> offices;
   {
-    Statement all(s.db, s.path, "SELECT office, before_key, state FROM checkpoints ORDER BY office, before_key");
-    while (all.step()) by_office[all.integer(0)].emplace_back(std::string(all.text(1)), std::string(all.text(2)));
+    Statement all(s.db, s.path, "SELECT DISTINCT office FROM checkpoints ORDER BY office");
+    while (all.step()) offices.push_back(all.integer(0));
   }
-  ValueFold v(s);
-  const auto compare = [&](const std::string& id, const std::pair<std::string, std::string>& checkpoint) {
-    if (v.state() != checkpoint.second)
-      problems.push_back(s.path + ": the checkpoint of office '" + id + "' before " + checkpoint.first +
-                         " does not match its events");
-  };
-  for (const auto& [office, checkpoints] : by_office) {
+  ValueFold v(s), stored(s);
+  for (const std::int64_t office : offices) {
     const std::string id = office_id(s, office);
+    std::vector<std::string> keys;
+    {
+      const auto cps = s.statement("SELECT before_key FROM checkpoints WHERE office = ? ORDER BY before_key");
+      cps->bind(1, office);
+      while (cps->step()) keys.emplace_back(cps->text(0));
+    }
+    const auto compare = [&](const std::string& before_key) {
+      const auto cp = s.statement("SELECT statuses, other FROM checkpoints WHERE office = ? AND before_key = ?");
+      cp->bind(1, office).bind(2, before_key);
+      cp->step();
+      stored.reset();
+      try {
+        stored.load(cp->text(0), cp->text(1), before_key, id);
+      } catch (const Error& e) {
+        problems.emplace_back(e.what());
+        return;
+      }
+      if (!stored.same_values(v))
+        problems.push_back(s.path + ": the checkpoint of office '" + id + "' before " + before_key +
+                           " does not match its events");
+    };
     v.reset();
     std::size_t next = 0;
     const auto q = s.statement(office_batches_sql);
     q->bind(1, office).bind(2, std::string()).bind(3, std::string("\x7f"));
     while (q->step()) {
-      for (; next < checkpoints.size() && checkpoints[next].first <= q->text(0); ++next) compare(id, checkpoints[next]);
+      for (; next < keys.size() && keys[next] <= q->text(0); ++next) compare(keys[next]);
       v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
     }
-    for (; next < checkpoints.size(); ++next) compare(id, checkpoints[next]);
+    for (; next < keys.size(); ++next) compare(keys[next]);
   }
   return problems;
 }
@@ -497,8 +588,10 @@ Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const
   RollupBuilder builder(*impl_->catalog);
   store::fold_all(
       *impl_, {store::bound_of(as_of)},
-      [&](const std::string&, std::size_t, store::OfficeFold& fold) { builder.add(fold.assessment); }, filter.offices,
-      &filter);
+      [&](const std::string&, std::size_t, store::ValueFold& v) {
+        detail::add_statuses(builder, v.fold.assessment.jurisdiction, v.fold.assessment.maturity, v.statuses());
+      },
+      filter.offices, &filter);
   return builder.finish();
 }
 
@@ -529,7 +622,9 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   for (std::size_t i = 0; i < periods.size(); ++i) builders.emplace_back(*impl_->catalog);
   store::fold_all(
       *impl_, bounds,
-      [&](const std::string&, std::size_t k, store::OfficeFold& fold) { builders[k].add(fold.assessment); },
+      [&](const std::string&, std::size_t k, store::ValueFold& v) {
+        detail::add_statuses(builders[k], v.fold.assessment.jurisdiction, v.fold.assessment.maturity, v.statuses());
+      },
       options.filter.offices, &options.filter);
   std::vector<TrendPoint> points;
   for (std::size_t k = 0; k < periods.size(); ++k) {
@@ -561,8 +656,8 @@ PeerComparison Store::compare(const std::string& office, const std::string& as_o
   if (peer_group == PeerGroup::level) group.maturity = self.maturity;
   store::fold_all(
       *impl_, {store::bound_of(as_of)},
-      [&](const std::string& id, std::size_t, store::OfficeFold& fold) {
-        if (id != office) peers.push_back(score(*impl_->catalog, fold.assessment));
+      [&](const std::string& id, std::size_t, store::ValueFold& v) {
+        if (id != office) peers.push_back(score(*impl_->catalog, v.materialize().assessment));
       },
       {}, &group);
   PeerComparison c;

@@ -67,10 +67,12 @@ CREATE INDEX events_by_date ON events(at_key, sequence);
 // one office on one date (a JSON array of [subject, value, note]), numbered by the sequence
 // of their first event; the table is ordered by office and date, so that an office's record
 // is one range of it. A view `events` shows them one per row, as versions 1 and 2 stored
-// them. `checkpoints` holds, for some offices and months, the office's values (no notes)
-// from every batch dated before the month's first day: it is derived from the batches,
-// rebuilt when an earlier-dated batch arrives, and lets a query start there instead of at
-// the office's first batch. The events of a version 2 store become batches of one.
+// them. `checkpoints` holds, for some offices and dates, the office's values (no notes, no
+// answers) from every batch dated before `before_key`: its statuses as (number of the
+// subject in checkpoint_subjects as a varint, status as a byte) pairs, its name, release and
+// level as a batch's JSON. Checkpoints are derived from the batches, rebuilt when an
+// earlier-dated batch arrives, and let a query start there instead of at the office's first
+// batch. The events of a version 2 store become batches of one.
 constexpr const char* version_3 = R"sql(
 CREATE TABLE batches(
   office INTEGER NOT NULL REFERENCES offices(office),
@@ -98,10 +100,14 @@ CREATE TRIGGER batches_append_only BEFORE INSERT ON batches
 CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
   SELECT b.first + j.key, b.office, b.at, b.at_key, j.value ->> 0, j.value ->> 1, j.value ->> 2, b.author, b.source
   FROM batches b, json_each(b.events) j;
+CREATE TABLE checkpoint_subjects(
+  number INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL UNIQUE CHECK (subject GLOB 'status:?*'));
 CREATE TABLE checkpoints(
   office INTEGER NOT NULL REFERENCES offices(office),
-  before_key TEXT NOT NULL CHECK (before_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-01'),
-  state TEXT NOT NULL CHECK (state GLOB '[[]*]'),
+  before_key TEXT NOT NULL CHECK (before_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
+  statuses BLOB NOT NULL,
+  other TEXT NOT NULL CHECK (other GLOB '[[]*]'),
   PRIMARY KEY (office, before_key)) WITHOUT ROWID;
 )sql";
 
@@ -260,17 +266,18 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
       const bool batches = current >= 3;
       Statement tables(db, path,
                        batches ? "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
-                                 "'batches', 'checkpoints')"
+                                 "'batches', 'checkpoints', 'checkpoint_subjects')"
                                : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
                                  "'events')");
-      if (!tables.step() || tables.integer(0) != (batches ? 3 : 2))
+      if (!tables.step() || tables.integer(0) != (batches ? 4 : 2))
         throw Error(path +
                     ": the history store is damaged (its tables are missing); nothing was changed. Restore it from a "
                     "backup");
-      Statement probe(db, path,
-                      batches ? "SELECT (SELECT max(office) FROM offices), (SELECT max(first) FROM batches), "
-                                "(SELECT max(before_key) FROM checkpoints)"
-                              : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
+      Statement probe(
+          db, path,
+          batches ? "SELECT (SELECT max(office) FROM offices), (SELECT max(first) FROM batches), "
+                    "(SELECT before_key FROM checkpoints LIMIT 1), (SELECT max(number) FROM checkpoint_subjects)"
+                  : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
       probe.step();
     }
     if (!read_only && current < store_schema_version) {

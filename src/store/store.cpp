@@ -39,7 +39,10 @@ class Transaction {
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
   ~Transaction() {
-    if (!done_) sqlite3_exec(s_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    if (!done_) {
+      sqlite3_exec(s_.db, "ROLLBACK", nullptr, nullptr, nullptr);
+      s_.forget_subjects();  // numbers given in it are gone
+    }
   }
 
   /// Write one batch of `count` events of `office` dated `at`.

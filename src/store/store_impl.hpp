@@ -18,20 +18,6 @@
 
 namespace electsec {
 
-namespace store {
-/// The catalog's actions numbered in id order, for folding many offices: a status is then a
-/// byte in an array per office rather than a node of a map of strings.
-struct ActionTable {
-  explicit ActionTable(const Catalog& c);
-  int find(std::string_view id) const {
-    const auto it = index.find(id);
-    return it == index.end() ? -1 : it->second;
-  }
-  std::vector<std::string> ids;
-  std::unordered_map<std::string_view, int> index;  // views into `ids`
-};
-}  // namespace store
-
 struct Store::Impl {
   std::string path;
   const Catalog* catalog = nullptr;
@@ -59,12 +45,6 @@ struct Store::Impl {
    private:
     store::Statement& s_;
   };
-  /// The catalog's action table, made on first use.
-  const store::ActionTable& actions() const {
-    if (!action_table) action_table = std::make_unique<store::ActionTable>(*catalog);
-    return *action_table;
-  }
-
   Use statement(const char* sql) const {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<store::Statement>(db, path, sql);
@@ -73,7 +53,20 @@ struct Store::Impl {
 
  private:
   mutable std::map<std::string, std::unique_ptr<store::Statement>> statements;
-  mutable std::unique_ptr<store::ActionTable> action_table;
+
+ public:
+  /// The store's numbers for the status subjects its checkpoints hold (the table
+  /// checkpoint_subjects), as far as this connection has read them: `subjects[n]` is
+  /// number n's subject ("" where unknown), `action_of[n]` its catalog action number or -1.
+  /// A number never changes once given; what a rolled-back transaction added is forgotten.
+  mutable std::vector<std::string> subjects;
+  mutable std::vector<int> action_of;
+  mutable std::unordered_map<std::string, std::int64_t> number_of;
+  void forget_subjects() const {
+    subjects.clear();
+    action_of.clear();
+    number_of.clear();
+  }
 };
 
 namespace store {
@@ -145,21 +138,49 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office);
 /// The office's record with every event before `bound` applied (notes included).
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound);
 
+/// An office's values rebuilt from its events for scoring: no notes, no dates, no answers;
+/// the statuses of the catalog's actions kept as one byte per action (see
+/// engine/flat_statuses.hpp), everything else in `fold`. The map of statuses an Assessment
+/// holds is made only when asked for.
+class ValueFold {
+ public:
+  explicit ValueFold(const Store::Impl& s);
+  void reset();
+  void apply(std::string_view subject, std::string_view value, std::string_view at, const std::string& office);
+  void apply_batch(std::string_view events, std::string_view at, std::int64_t first, const std::string& office);
+  /// Start from a checkpoint's values (its columns `statuses` and `other`).
+  void load(std::string_view statuses, std::string_view other, std::string_view before_key, const std::string& office);
+  /// A checkpoint's columns for these values; gives subjects their numbers (in a writer's
+  /// transaction).
+  std::pair<std::string, std::string> checkpoint() const;
+  /// True when both hold the same values.
+  bool same_values(const ValueFold& other) const;
+  /// One status byte per catalog action number.
+  const std::int8_t* statuses() const { return status_.data(); }
+  /// The fold, its statuses made from the bytes.
+  OfficeFold& materialize();
+  OfficeFold fold;
+
+ private:
+  const Store::Impl& s_;
+  std::vector<std::int8_t> status_;
+  bool changed_ = true;
+};
+
 /// Rebuild every office at each of the (exclusive, ascending) bounds, office by office:
-/// `emit(office id, bound index, fold)` is called for every bound by which the office has a
-/// record. For speed, only what a score needs: the statuses of the catalog's actions carry
-/// no note and no date.
+/// `emit(office id, bound index, values)` is called for every bound by which the office has
+/// a record.
 /// With `only` not empty, just those offices (NotFound for an unknown one), each read
 /// through the index by its key.
 /// With `filter`, only the offices it selects as of each bound are emitted.
 void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>>& bounds,
-              const std::function<void(const std::string&, std::size_t, OfficeFold&)>& emit,
+              const std::function<void(const std::string&, std::size_t, ValueFold&)>& emit,
               const std::vector<std::string>& only = {}, const OfficeFilter* filter = nullptr);
 
-/// A checkpoint is written at the start of a month when an office has at least this many
-/// batches since its previous checkpoint (or its first batch): a query reads at most about
-/// that many batches of an office before the month it asks about.
-inline constexpr std::size_t checkpoint_every = 8;
+/// A checkpoint is written before an office's batch when at least this many of its batches
+/// came since its previous checkpoint (or its first batch), on earlier dates: a query as of
+/// any date reads a checkpoint and at most about this many batches of each office.
+inline constexpr std::size_t checkpoint_every = 6;
 
 /// Bring the office's checkpoints up to date after batches were written from `from_key` on
 /// (within the writer's transaction): those after it are removed and rebuilt.

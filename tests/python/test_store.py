@@ -265,7 +265,7 @@ def test_checkpoints_that_do_not_match_are_found_and_rebuilt(tmp_path, cat, acti
     assert db.execute("SELECT count(*) FROM checkpoints").fetchone()[0] > 0
     # The view shows the events one per row, as they were recorded.
     assert db.execute("SELECT count(*) FROM events").fetchone()[0] == 3 + 30
-    db.execute("UPDATE checkpoints SET state = '[]'")
+    db.execute("UPDATE checkpoints SET statuses = x''")
     db.commit()
     db.close()
     r = run("store", "check", store)

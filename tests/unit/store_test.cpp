@@ -295,7 +295,7 @@ BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
         "'colour: red')",
         "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-01-01', 100, 0, '2026-01-01', "
         "'[]')",
-        "INSERT INTO checkpoints(office, before_key, state) VALUES(1, '2026-01-15', '[]')",
+        "INSERT INTO checkpoints(office, before_key, statuses, other) VALUES(1, 'soon', x'', '[]')",
         "INSERT INTO offices(id) VALUES('')"})
     BOOST_TEST(raw_sql(p, sql) == SQLITE_CONSTRAINT, sql);
 }
@@ -626,7 +626,7 @@ BOOST_AUTO_TEST_CASE(checkpoints_give_the_same_answers_as_every_event_even_after
   BOOST_TEST(s.check().empty());
   // A checkpoint changed by another program is found by check().
   BOOST_REQUIRE_EQUAL(raw_sql(p,
-                              "UPDATE checkpoints SET state = '[]' WHERE office = 1 AND before_key = "
+                              "UPDATE checkpoints SET statuses = x'' WHERE office = 1 AND before_key = "
                               "(SELECT max(before_key) FROM checkpoints WHERE office = 1)"),
                       SQLITE_OK);
   const auto problems = Store::open(p, cat()).check();
@@ -640,6 +640,21 @@ BOOST_AUTO_TEST_CASE(checkpoints_give_the_same_answers_as_every_event_even_after
   BOOST_TEST(again.check().empty());
   BOOST_TEST((again.changes("2025-01-01") == events));
   for (const char* day : days) BOOST_TEST((again.rollup(day) == rollup_one_by_one(again, day)), day);
+  // A checkpoint that cannot be read is an error that names it and the way out.
+  for (const char* bytes : {"x'ff'", "x'05'", "x'0509'", "x'7f00'"}) {
+    BOOST_REQUIRE_EQUAL(raw_sql(p, std::string("UPDATE checkpoints SET statuses = ") + bytes), SQLITE_OK);
+    try {
+      Store::open(p, cat()).rollup("2025-12-31");
+      BOOST_FAIL("read a damaged checkpoint");
+    } catch (const Error& e) {
+      const std::string message = e.what();
+      BOOST_TEST(message.find("checkpoint of office") != std::string::npos, message);
+      BOOST_TEST(message.find("is damaged") != std::string::npos, message);
+      BOOST_TEST(message.find("electsec store optimize") != std::string::npos, message);
+    }
+  }
+  Store::open(p, cat()).optimize();
+  BOOST_TEST(Store::open(p, cat()).check().empty());
 }
 
 BOOST_AUTO_TEST_CASE(a_store_migrated_from_single_events_gets_its_checkpoints) {
