@@ -49,9 +49,13 @@ def show(label, times, unit="ms"):
     return statistics.median(times)
 
 
-def batch_text(events):
-    """A batch's events as the store keeps them: a JSON array of [subject, value, note]."""
-    return json.dumps([list(e) for e in events], separators=(",", ":"), ensure_ascii=False)
+def batch_text(db, numbers, events):
+    """A batch's events as the store keeps them: a JSON array of [subject number, value, note],
+    numbering subjects in the store's table `subjects` as they first appear."""
+    for subject, _, _ in events:
+        if subject not in numbers:
+            numbers[subject] = db.execute("INSERT INTO subjects(subject) VALUES(?)", (subject,)).lastrowid
+    return json.dumps([[numbers[s], v, n] for s, v, n in events], separators=(",", ":"), ensure_ascii=False)
 
 
 def big_store(cat):
@@ -75,7 +79,7 @@ def big_store(cat):
                 for level in (1, 2, 3)}
     db = sqlite3.connect(tmp)
     db.execute("BEGIN")
-    sequence = 1
+    sequence, numbers = 1, {}
     for n in range(OFFICES):
         office = f"us-{'abcde'[n % 5]}-{n:05}"
         key = db.execute("INSERT INTO offices(id) VALUES(?)", (office,)).lastrowid
@@ -92,7 +96,7 @@ def big_store(cat):
                 ("status:" + rng.choice(by_level[level]), rng.choice(("in_progress", "done", "done")), ""))
         rows = []
         for at in sorted(days):  # a day is its own order key (at_key)
-            rows.append((key, at, sequence, len(days[at]), at, batch_text(days[at])))
+            rows.append((key, at, sequence, len(days[at]), at, batch_text(db, numbers, days[at])))
             sequence += len(days[at])
         db.executemany("INSERT INTO batches(office, at_key, first, count, at, events) VALUES(?,?,?,?,?,?)", rows)
     db.commit()

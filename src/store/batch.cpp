@@ -52,9 +52,9 @@ void append_utf8(std::string& out, unsigned code) {
 
 }  // namespace
 
-void append_event(std::string& batch, std::string_view subject, std::string_view value, std::string_view note) {
+void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note) {
   batch += batch.empty() ? "[[" : ",[";
-  append_string(batch, subject);
+  batch += std::to_string(subject);
   batch += ',';
   append_string(batch, value);
   batch += ',';
@@ -191,6 +191,18 @@ std::string_view BatchReader::string(std::string& scratch) {
   return scratch;
 }
 
+std::int64_t BatchReader::number() {
+  skip_space();
+  std::int64_t n = 0;
+  const std::size_t start = at_;
+  while (at_ < text_.size() && text_[at_] >= '0' && text_[at_] <= '9') {
+    if (at_ - start >= 18) damaged("a number too long");
+    n = n * 10 + (text_[at_++] - '0');
+  }
+  if (at_ == start) damaged("a subject number expected");
+  return n;
+}
+
 bool BatchReader::next(BatchEvent& event) {
   if (done_) return false;
   if (!first_) {
@@ -207,13 +219,13 @@ bool BatchReader::next(BatchEvent& event) {
   first_ = false;
   skip_space();
   expect('[');
-  event.subject = string(scratch_[0]);
+  event.subject = number();
   skip_space();
   expect(',');
-  event.value = string(scratch_[1]);
+  event.value = string(scratch_[0]);
   skip_space();
   expect(',');
-  event.note = string(scratch_[2]);
+  event.note = string(scratch_[1]);
   skip_space();
   expect(']');
   return true;

@@ -1,21 +1,24 @@
 #pragma once
 // A batch: the events one command recorded for one office on one date, stored as one row.
-// Its events are a JSON array of [subject, value, note] arrays, which SQLite's own JSON
-// functions read too (the store's `events` view), and which this reader decodes without
-// building a tree: the store's queries read millions of them.
+// Its events are a JSON array of [subject number, value, note] arrays (the number of the
+// subject in the store's `subjects` table), which SQLite's own JSON functions read too (the
+// store's `events` view), and which this reader decodes without building a tree: the
+// store's queries read millions of them.
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace electsec::store {
 
 /// Append one event to a batch's text (start with an empty string; finish with close_batch).
-void append_event(std::string& batch, std::string_view subject, std::string_view value, std::string_view note);
+void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note);
 /// Close a batch's text after its last event.
 void close_batch(std::string& batch);
 
 struct BatchEvent {
-  std::string_view subject, value, note;
+  std::int64_t subject = 0;
+  std::string_view value, note;
 };
 
 /// Reads a batch's events in order. Anything that is not the shape the store writes (JSON
@@ -29,6 +32,7 @@ class BatchReader {
 
  private:
   std::string_view string(std::string& scratch);
+  std::int64_t number();
   void skip_space();
   void expect(char c);
   [[noreturn]] void damaged(const char* why) const;
@@ -36,7 +40,7 @@ class BatchReader {
   std::size_t at_ = 0;
   bool first_ = true, done_ = false;
   std::string what_;
-  std::string scratch_[3];
+  std::string scratch_[2];
 };
 
 }  // namespace electsec::store

@@ -122,10 +122,11 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
     BatchReader r(q->text(1), batch_name(s, q->integer(2)));
     BatchEvent e;
     while (r.next(e)) {
-      if ((e.subject == "jurisdiction" && !fold.has_jurisdiction && !first.has_jurisdiction) ||
-          (e.subject == "maturity" && !fold.has_maturity && !first.has_maturity) ||
-          (e.subject == "catalog_version" && !fold.has_catalog_version && !first.has_catalog_version))
-        first.apply(*s.catalog, e.subject, e.value, {}, q->text(0), s.path);
+      const std::string& subject = subject_named(s, e.subject);
+      if ((subject == "jurisdiction" && !fold.has_jurisdiction && !first.has_jurisdiction) ||
+          (subject == "maturity" && !fold.has_maturity && !first.has_maturity) ||
+          (subject == "catalog_version" && !fold.has_catalog_version && !first.has_catalog_version))
+        first.apply(*s.catalog, subject, e.value, {}, q->text(0), s.path);
     }
   }
   Assessment& a = fold.assessment;
@@ -143,7 +144,7 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
       if (!before(q->text(0), bound)) break;
       BatchReader r(q->text(2), batch_name(s, q->integer(3)));
       BatchEvent e;
-      while (r.next(e)) fold.apply(*s.catalog, e.subject, e.value, e.note, q->text(1), s.path);
+      while (r.next(e)) fold.apply(*s.catalog, subject_named(s, e.subject), e.value, e.note, q->text(1), s.path);
     }
   }
   if (fold.exists) seed_missing(s, key, fold);
@@ -152,16 +153,15 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
 
 namespace {
 
-// Checkpoints' status subjects by number: read from checkpoint_subjects when a number is
-// not known yet.
+// Subjects by number: read from the table when a number is not known yet.
 void load_subjects(const Store::Impl& s) {
-  const auto q = s.statement("SELECT number, subject FROM checkpoint_subjects WHERE number >= ? ORDER BY number");
+  const auto q = s.statement("SELECT number, subject FROM subjects WHERE number >= ? ORDER BY number");
   q->bind(1, static_cast<std::int64_t>(s.subjects.size()));
   while (q->step()) {
     const std::int64_t n = q->integer(0);
     if (n < 0 || n > 1000000)
-      throw Error(s.path + ": the history store is damaged (a checkpoint subject numbered " + std::to_string(n) +
-                  "); `electsec store optimize` rebuilds checkpoints");
+      throw Error(s.path + ": the history store is damaged (a subject numbered " + std::to_string(n) +
+                  "); nothing was changed. Restore it from a backup");
     const auto at = static_cast<std::size_t>(n);
     if (s.subjects.size() <= at) {
       s.subjects.resize(at + 1);
@@ -174,11 +174,34 @@ void load_subjects(const Store::Impl& s) {
   }
 }
 
-std::int64_t number_for(const Store::Impl& s, const std::string& subject) {
+}  // namespace
+
+const std::string* find_subject(const Store::Impl& s, std::int64_t number) {
+  const auto known = [&] {
+    return number >= 0 && static_cast<std::size_t>(number) < s.subjects.size() &&
+           !s.subjects[static_cast<std::size_t>(number)].empty();
+  };
+  if (!known()) load_subjects(s);
+  return known() ? &s.subjects[static_cast<std::size_t>(number)] : nullptr;
+}
+
+const std::string& subject_named(const Store::Impl& s, std::int64_t number) {
+  if (find_subject(s, number) == nullptr)
+    throw Error(s.path + ": the history store is damaged (an event's subject number " + std::to_string(number) +
+                " is not in its table of subjects); nothing was changed. Restore it from a backup");
+  return s.subjects[static_cast<std::size_t>(number)];
+}
+
+int action_of(const Store::Impl& s, std::int64_t number) {
+  subject_named(s, number);
+  return s.action_of[static_cast<std::size_t>(number)];
+}
+
+std::int64_t subject_number(const Store::Impl& s, const std::string& subject) {
   const auto known = s.number_of.find(subject);
   if (known != s.number_of.end()) return known->second;
   {
-    const auto find = s.statement("SELECT number FROM checkpoint_subjects WHERE subject = ?");
+    const auto find = s.statement("SELECT number FROM subjects WHERE subject = ?");
     find->bind(1, subject);
     if (find->step()) {
       const std::int64_t n = find->integer(0);
@@ -186,13 +209,15 @@ std::int64_t number_for(const Store::Impl& s, const std::string& subject) {
       return n;
     }
   }
-  const auto add = s.statement("INSERT INTO checkpoint_subjects(subject) VALUES(?)");
+  const auto add = s.statement("INSERT INTO subjects(subject) VALUES(?)");
   add->bind(1, subject);
   add->run();
   const std::int64_t n = sqlite3_last_insert_rowid(s.db);
   s.number_of[subject] = n;
   return n;
 }
+
+namespace {
 
 void append_varint(std::string& out, std::uint64_t v) {
   while (v >= 0x80) {
@@ -240,7 +265,25 @@ void ValueFold::apply_batch(std::string_view events, std::string_view at, std::i
                             const std::string& office) {
   BatchReader r(events, batch_name(s_, first));
   BatchEvent e;
-  while (r.next(e)) apply(e.subject, e.value, at, office);
+  while (r.next(e)) apply_numbered(e.subject, e.value, at, office);
+}
+
+void ValueFold::apply_numbered(std::int64_t subject, std::string_view value, std::string_view at,
+                               const std::string& office) {
+  const int action = action_of(s_, subject);
+  if (action < 0) return apply(subject_named(s_, subject), value, at, office);
+  fold.exists = true;
+  if (value.empty()) {
+    status_[static_cast<std::size_t>(action)] = detail::no_status;
+  } else {
+    try {
+      status_[static_cast<std::size_t>(action)] = static_cast<std::int8_t>(parse_status(value));
+    } catch (const Error& e) {
+      throw Error(s_.path + ": the event '" + subject_named(s_, subject) + "' of " + std::string(at) + " of office '" +
+                  office + "' cannot be read: " + e.what());
+    }
+  }
+  changed_ = true;
 }
 
 void ValueFold::load(std::string_view statuses, std::string_view other, std::string_view before_key,
@@ -260,19 +303,23 @@ void ValueFold::load(std::string_view statuses, std::string_view other, std::str
     if (i >= statuses.size()) throw damaged("a number without its status");
     const auto code = static_cast<std::int8_t>(statuses[i++]);
     if (code < 0 || code > static_cast<std::int8_t>(Status::not_applicable)) throw damaged("an unknown status");
-    if (n >= s_.subjects.size() || s_.subjects[n].empty()) load_subjects(s_);
-    if (n >= s_.subjects.size() || s_.subjects[n].empty()) throw damaged("a subject that is not numbered");
+    const std::string* found = find_subject(s_, static_cast<std::int64_t>(n));
+    if (found == nullptr) throw damaged("a subject that is not numbered");
+    const std::string& subject = *found;
     const int action = s_.action_of[n];
     if (action >= 0) {
       status_[static_cast<std::size_t>(action)] = code;
       changed_ = true;
+      fold.exists = true;
+    } else if (subject.rfind("status:", 0) == 0) {
+      apply(subject, to_string(static_cast<Status>(code)), before_key, office);
     } else {
-      apply(s_.subjects[n], to_string(static_cast<Status>(code)), before_key, office);
+      throw damaged("a status of something that is not an action");
     }
   }
   BatchReader r(other, what);
   BatchEvent e;
-  while (r.next(e)) apply(e.subject, e.value, before_key, office);
+  while (r.next(e)) apply_numbered(e.subject, e.value, before_key, office);
   fold.exists = true;
 }
 
@@ -280,18 +327,20 @@ std::pair<std::string, std::string> ValueFold::checkpoint() const {
   std::pair<std::string, std::string> out;
   for (std::size_t i = 0; i < status_.size(); ++i)
     if (status_[i] != detail::no_status) {
-      append_varint(out.first,
-                    static_cast<std::uint64_t>(number_for(s_, "status:" + detail::action_numbered(*s_.catalog, i).id)));
+      append_varint(out.first, static_cast<std::uint64_t>(
+                                   subject_number(s_, "status:" + detail::action_numbered(*s_.catalog, i).id)));
       out.first += static_cast<char>(status_[i]);
     }
   for (const auto& [id, st] : fold.assessment.retired) {
-    append_varint(out.first, static_cast<std::uint64_t>(number_for(s_, "status:" + id)));
+    append_varint(out.first, static_cast<std::uint64_t>(subject_number(s_, "status:" + id)));
     out.first += static_cast<char>(st.status);
   }
   const Assessment& a = fold.assessment;
-  if (fold.has_jurisdiction) append_event(out.second, "jurisdiction", to_json(a.jurisdiction, -1), {});
-  if (fold.has_catalog_version) append_event(out.second, "catalog_version", a.catalog_version, {});
-  if (fold.has_maturity) append_event(out.second, "maturity", std::to_string(static_cast<int>(a.maturity)), {});
+  if (fold.has_jurisdiction)
+    append_event(out.second, subject_number(s_, "jurisdiction"), to_json(a.jurisdiction, -1), {});
+  if (fold.has_catalog_version) append_event(out.second, subject_number(s_, "catalog_version"), a.catalog_version, {});
+  if (fold.has_maturity)
+    append_event(out.second, subject_number(s_, "maturity"), std::to_string(static_cast<int>(a.maturity)), {});
   close_batch(out.second);
   return out;
 }
@@ -492,7 +541,7 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q) {
       StoreEvent e;
       e.sequence = first + i;
       e.office = q.text(1);
-      e.subject = b.subject;
+      e.subject = store::subject_named(s, b.subject);
       e.value = b.value;
       e.note = b.note;
       e.at = q.text(2);
@@ -741,19 +790,31 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
   p.trend = trend(o);
   std::map<std::string, double, std::less<>> before;
   for (const OfficeSummary& s : rollup(p.since, filter).offices) before[s.jurisdiction.id] = s.completion;
-  // The last status change of every office by the end, and its first record.
-  std::map<std::string, std::string, std::less<>> last, first;
-  {
-    Statement q(impl_->db, impl_->path,
-                // A batch with a status holds the text ["status: (a note's quotes are escaped).
-                "SELECT o.id, max(CASE WHEN instr(b.events, '[\"status:') > 0 THEN b.at_key END), min(b.at_key) "
-                "FROM batches b JOIN offices o ON o.office = b.office WHERE b.at_key < ? GROUP BY b.office");
-    q.bind(1, *store::bound_of(p.as_of));
-    while (q.step()) {
-      last.emplace(std::string(q.text(0)), std::string(q.text(1)));
-      first.emplace(std::string(q.text(0)), std::string(q.text(2)));
+  // Each office's last status change by the end (its latest batch with a status), and the
+  // date of its first record.
+  const std::string bound = *store::bound_of(p.as_of);
+  const auto dates = [&](const std::string& id) {
+    const std::int64_t key = store::office_key(*impl_, id);
+    std::pair<std::string, std::string> last_first;
+    {
+      const auto q = impl_->statement(
+          "SELECT at_key, events, first FROM batches WHERE office = ? AND at_key < ? ORDER BY at_key DESC, first DESC");
+      q->bind(1, key).bind(2, bound);
+      while (last_first.first.empty() && q->step()) {
+        store::BatchReader r(q->text(1), store::batch_name(*impl_, q->integer(2)));
+        store::BatchEvent e;
+        while (r.next(e))
+          if (store::subject_named(*impl_, e.subject).rfind("status:", 0) == 0) {
+            last_first.first = std::string(q->text(0));
+            break;
+          }
+      }
     }
-  }
+    const auto q = impl_->statement("SELECT min(at_key) FROM batches WHERE office = ?");
+    q->bind(1, key);
+    if (q->step()) last_first.second = std::string(q->text(0));
+    return last_first;
+  };
   const long end = store::day_number(p.as_of);
   for (const OfficeSummary& s : rollup(p.as_of, filter).offices) {
     OfficeProgress op;
@@ -762,8 +823,9 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
     const auto b = before.find(s.jurisdiction.id);
     if (b != before.end()) op.completion_since = b->second;
     op.completion = s.completion;
-    op.last_change = last[s.jurisdiction.id].substr(0, std::min<std::size_t>(10, last[s.jurisdiction.id].size()));
-    const std::string& from = op.last_change.empty() ? first[s.jurisdiction.id] : op.last_change;
+    const auto [last, first] = dates(s.jurisdiction.id);
+    op.last_change = last.substr(0, std::min<std::size_t>(10, last.size()));
+    const std::string& from = op.last_change.empty() ? first : op.last_change;
     if (from.size() >= 10)
       op.days_without_change = static_cast<std::size_t>(std::max(0L, end - store::day_number(from)));
     p.offices.push_back(std::move(op));

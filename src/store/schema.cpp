@@ -64,16 +64,28 @@ CREATE INDEX events_by_date ON events(at_key, sequence);
 )sql";
 
 // Version 3: events are stored in batches, one row for the events one command recorded for
-// one office on one date (a JSON array of [subject, value, note]), numbered by the sequence
-// of their first event; the table is ordered by office and date, so that an office's record
-// is one range of it. A view `events` shows them one per row, as versions 1 and 2 stored
-// them. `checkpoints` holds, for some offices and dates, the office's values (no notes, no
-// answers) from every batch dated before `before_key`: its statuses as (number of the
-// subject in checkpoint_subjects as a varint, status as a byte) pairs, its name, release and
-// level as a batch's JSON. Checkpoints are derived from the batches, rebuilt when an
-// earlier-dated batch arrives, and let a query start there instead of at the office's first
-// batch. The events of a version 2 store become batches of one.
+// one office on one date (a JSON array of [subject number, value, note]; `subjects` numbers
+// every subject once), numbered by the sequence of their first event; the table is ordered
+// by office and date, so that an office's record is one range of it. A view `events` shows
+// them one per row, as versions 1 and 2 stored them. `checkpoints` holds, for some offices
+// and dates, the office's values (no notes, no answers) from every batch dated before
+// `before_key`: its statuses as (subject number as a varint, status as a byte) pairs, its
+// name, release and level as a batch's JSON. Checkpoints are derived from the batches,
+// rebuilt when an earlier-dated batch arrives, and let a query start there instead of at the
+// office's first batch. The events of a version 2 store become batches of one.
 constexpr const char* version_3 = R"sql(
+CREATE TABLE subjects(
+  number INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL UNIQUE CHECK (subject IN ('jurisdiction', 'catalog_version', 'maturity')
+                                      OR subject GLOB 'status:?*' OR subject GLOB 'answer:?*'));
+INSERT INTO subjects(subject) SELECT subject FROM events GROUP BY subject ORDER BY min(sequence);
+CREATE TRIGGER subjects_no_update BEFORE UPDATE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never changed'); END;
+CREATE TRIGGER subjects_no_delete BEFORE DELETE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never removed'); END;
+CREATE TRIGGER subjects_no_replace BEFORE INSERT ON subjects
+  WHEN EXISTS (SELECT 1 FROM subjects WHERE subject = NEW.subject OR number = NEW.number)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never replaced'); END;
 CREATE TABLE batches(
   office INTEGER NOT NULL REFERENCES offices(office),
   at_key TEXT NOT NULL CHECK (at_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
@@ -87,8 +99,8 @@ CREATE TABLE batches(
 CREATE UNIQUE INDEX batches_by_sequence ON batches(first);
 CREATE INDEX batches_by_date ON batches(at_key, first);
 INSERT INTO batches(office, at_key, first, count, at, author, source, events)
-  SELECT office, at_key, sequence, 1, at, author, source, json_array(json_array(subject, value, note))
-  FROM events ORDER BY sequence;
+  SELECT e.office, e.at_key, e.sequence, 1, e.at, e.author, e.source, json_array(json_array(s.number, e.value, e.note))
+  FROM events e JOIN subjects s ON s.subject = e.subject ORDER BY e.sequence;
 DROP TABLE events;
 CREATE TRIGGER batches_no_update BEFORE UPDATE ON batches
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never changed'); END;
@@ -98,11 +110,8 @@ CREATE TRIGGER batches_append_only BEFORE INSERT ON batches
   WHEN NEW.first < coalesce((SELECT first + count FROM batches ORDER BY first DESC LIMIT 1), 1)
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never replaced, and new ones are numbered after the last'); END;
 CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
-  SELECT b.first + j.key, b.office, b.at, b.at_key, j.value ->> 0, j.value ->> 1, j.value ->> 2, b.author, b.source
-  FROM batches b, json_each(b.events) j;
-CREATE TABLE checkpoint_subjects(
-  number INTEGER PRIMARY KEY,
-  subject TEXT NOT NULL UNIQUE CHECK (subject GLOB 'status:?*'));
+  SELECT b.first + j.key, b.office, b.at, b.at_key, s.subject, j.value ->> 1, j.value ->> 2, b.author, b.source
+  FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = j.value ->> 0;
 CREATE TABLE checkpoints(
   office INTEGER NOT NULL REFERENCES offices(office),
   before_key TEXT NOT NULL CHECK (before_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
@@ -266,18 +275,17 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
       const bool batches = current >= 3;
       Statement tables(db, path,
                        batches ? "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
-                                 "'batches', 'checkpoints', 'checkpoint_subjects')"
+                                 "'batches', 'checkpoints', 'subjects')"
                                : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
                                  "'events')");
       if (!tables.step() || tables.integer(0) != (batches ? 4 : 2))
         throw Error(path +
                     ": the history store is damaged (its tables are missing); nothing was changed. Restore it from a "
                     "backup");
-      Statement probe(
-          db, path,
-          batches ? "SELECT (SELECT max(office) FROM offices), (SELECT max(first) FROM batches), "
-                    "(SELECT before_key FROM checkpoints LIMIT 1), (SELECT max(number) FROM checkpoint_subjects)"
-                  : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
+      Statement probe(db, path,
+                      batches ? "SELECT (SELECT max(office) FROM offices), (SELECT max(first) FROM batches), "
+                                "(SELECT before_key FROM checkpoints LIMIT 1), (SELECT max(number) FROM subjects)"
+                              : "SELECT (SELECT max(office) FROM offices), (SELECT max(sequence) FROM events)");
       probe.step();
     }
     if (!read_only && current < store_schema_version) {

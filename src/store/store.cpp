@@ -67,6 +67,8 @@ class Transaction {
     ++t.batches;
   }
 
+  const Store::Impl& impl() const { return s_; }
+
   void commit() {
     for (const auto& [office, t] : touched_)
       // An office new in this transaction with fewer batches than a checkpoint needs has
@@ -118,7 +120,7 @@ class Recorder {
   void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
     auto it = std::find_if(batches_.begin(), batches_.end(), [&](const Batch& b) { return b.at == at; });
     if (it == batches_.end()) it = batches_.insert(batches_.end(), Batch{at, {}, 0});
-    store::append_event(it->events, subject, value, note);
+    store::append_event(it->events, store::subject_number(t_.impl(), subject), value, note);
     ++it->count;
     ++count_;
   }

@@ -55,10 +55,10 @@ struct Store::Impl {
   mutable std::map<std::string, std::unique_ptr<store::Statement>> statements;
 
  public:
-  /// The store's numbers for the status subjects its checkpoints hold (the table
-  /// checkpoint_subjects), as far as this connection has read them: `subjects[n]` is
-  /// number n's subject ("" where unknown), `action_of[n]` its catalog action number or -1.
-  /// A number never changes once given; what a rolled-back transaction added is forgotten.
+  /// The store's numbers for subjects (its table `subjects`), as far as this connection has
+  /// read them: `subjects[n]` is number n's subject ("" where unknown), `action_of[n]` its
+  /// catalog action number or -1. A number never changes once given; what a rolled-back
+  /// transaction added is forgotten.
   mutable std::vector<std::string> subjects;
   mutable std::vector<int> action_of;
   mutable std::unordered_map<std::string, std::int64_t> number_of;
@@ -130,6 +130,16 @@ class ReadSnapshot {
   bool owner_ = false;
 };
 
+/// The subject numbered `number`, or null when the store has none.
+const std::string* find_subject(const Store::Impl& s, std::int64_t number);
+/// The subject numbered `number` (Error naming the store when it has none).
+const std::string& subject_named(const Store::Impl& s, std::int64_t number);
+/// The catalog action number of the subject numbered `number`, or -1 when it is not a
+/// catalog action's status.
+int action_of(const Store::Impl& s, std::int64_t number);
+/// The number of `subject`, given it now if it has none (in a writer's transaction).
+std::int64_t subject_number(const Store::Impl& s, const std::string& subject);
+
 /// How a batch is named in an error: the store and the number of its first event.
 std::string batch_name(const Store::Impl& s, std::int64_t first);
 
@@ -147,6 +157,7 @@ class ValueFold {
   explicit ValueFold(const Store::Impl& s);
   void reset();
   void apply(std::string_view subject, std::string_view value, std::string_view at, const std::string& office);
+  void apply_numbered(std::int64_t subject, std::string_view value, std::string_view at, const std::string& office);
   void apply_batch(std::string_view events, std::string_view at, std::int64_t first, const std::string& office);
   /// Start from a checkpoint's values (its columns `statuses` and `other`).
   void load(std::string_view statuses, std::string_view other, std::string_view before_key, const std::string& office);

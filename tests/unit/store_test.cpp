@@ -273,10 +273,10 @@ BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
        {"UPDATE batches SET at = '2020-01-01'", "DELETE FROM batches", "UPDATE offices SET id = 'x'",
         "DELETE FROM offices",
         "INSERT OR REPLACE INTO batches(office, at_key, first, count, at, events) VALUES(1, '2020-01-01', 1, 1, "
-        "'2020-01-01', '[[\"maturity\",\"3\",\"\"]]')",
+        "'2020-01-01', '[[3,\"3\",\"\"]]')",
         // A new batch is numbered after the last event: no number is used twice.
         "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2020-01-01', 3, 1, '2020-01-01', "
-        "'[[\"maturity\",\"3\",\"\"]]')",
+        "'[[3,\"3\",\"\"]]')",
         "REPLACE INTO offices(office, id) VALUES(1, 'us-pa-adams')"}) {
     std::string message;
     BOOST_TEST(raw_sql(p, sql, &message) != SQLITE_OK, sql);
@@ -290,7 +290,7 @@ BOOST_AUTO_TEST_CASE(events_can_be_neither_changed_nor_removed) {
   // Other writers are held to the shapes electsec writes.
   for (const char* sql :
        {"INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, 'yesterday', 100, 1, 'yesterday', "
-        "'[[\"maturity\",\"2\",\"\"]]')",
+        "'[[3,\"2\",\"\"]]')",
         "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-01-01', 100, 1, '2026-01-01', "
         "'colour: red')",
         "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-01-01', 100, 0, '2026-01-01', "
@@ -686,16 +686,18 @@ struct DamagedBatch {
 };
 std::ostream& operator<<(std::ostream& out, const DamagedBatch& d) { return out << d.events; }
 const DamagedBatch damaged_batches[] = {
-    {R"([["status:backups.l1.1","done"]])", "',' expected"},
-    {R"([["status:backups.l1.1","done",""])", "',' expected"},
-    {R"([["status:backups.l1.1","done",""]]x])", "follows its end"},
-    {R"([["status:backups.l1.1","done","\q"]])", "unknown escape"},
-    {R"([["status:backups.l1.1","done","\ud800"]])", "lone surrogate"},
-    {"[[\"status:backups.l1.1\",\"done\",\"\xff\"]]", "not UTF-8"},
-    {"[[\"status:backups.l1.1\",\"done\",\"a\x01\"]]", "control character"},
-    {R"([["status:backups.l1.1","done",1]])", "'\"' expected"},
-    {R"([["status:backups.l1.1","finished",""]])", "finished", false},
-    {R"([["colour","red",""]])", "does not know ('colour')", false},
+    // Subject 6 is the status of backups.l1.1 in the store these are added to.
+    {R"([[6,"done"]])", "',' expected"},
+    {R"([[6,"done",""])", "',' expected"},
+    {R"([[6,"done",""]]x])", "follows its end"},
+    {R"([[6,"done","\q"]])", "unknown escape"},
+    {R"([[6,"done","\ud800"]])", "lone surrogate"},
+    {"[[6,\"done\",\"\xff\"]]", "not UTF-8"},
+    {"[[6,\"done\",\"a\x01\"]]", "control character"},
+    {R"([[6,"done",1]])", "'\"' expected"},
+    {R"([["status:backups.l1.1","done",""]])", "subject number expected"},
+    {R"([[99,"done",""]])", "subject number 99 is not in its table of subjects"},
+    {R"([[6,"finished",""]])", "finished", false},
 };
 }  // namespace
 
@@ -741,13 +743,15 @@ BOOST_AUTO_TEST_CASE(batch_text_round_trips_any_text_and_sqlite_reads_it_the_sam
                                "a \\u0041 that is text",
                                "[[\"status:x\",\"y\",\"z\"]]"};
   std::string batch;
-  for (const auto& t : texts) store::append_event(batch, "status:" + t, t, t);
+  std::int64_t n = 0;
+  for (const auto& t : texts) store::append_event(batch, n++, t, t);
   store::close_batch(batch);
   store::BatchReader r(batch, "test");
   store::BatchEvent e;
+  n = 0;
   for (const auto& t : texts) {
     BOOST_REQUIRE(r.next(e));
-    BOOST_TEST(e.subject == "status:" + t);
+    BOOST_TEST(e.subject == n++);
     BOOST_TEST(e.value == t);
     BOOST_TEST(e.note == t);
   }
