@@ -50,12 +50,14 @@ def show(label, times, unit="ms"):
 
 
 def batch_text(db, numbers, events):
-    """A batch's events as the store keeps them: a JSON array of [subject number, value, note],
-    numbering subjects in the store's table `subjects` as they first appear."""
+    """A batch's events as the store keeps them: a JSON array of [subject number, value, note]
+    (an empty note left out), numbering subjects in the store's table `subjects` as they first
+    appear."""
     for subject, _, _ in events:
         if subject not in numbers:
             numbers[subject] = db.execute("INSERT INTO subjects(subject) VALUES(?)", (subject,)).lastrowid
-    return json.dumps([[numbers[s], v, n] for s, v, n in events], separators=(",", ":"), ensure_ascii=False)
+    return json.dumps([[numbers[s], v, n] if n else [numbers[s], v] for s, v, n in events], separators=(",", ":"),
+                      ensure_ascii=False)
 
 
 def big_store(cat):

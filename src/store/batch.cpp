@@ -57,8 +57,10 @@ void append_event(std::string& batch, std::int64_t subject, std::string_view val
   batch += std::to_string(subject);
   batch += ',';
   append_string(batch, value);
-  batch += ',';
-  append_string(batch, note);
+  if (!note.empty()) {  // an empty note is left out
+    batch += ',';
+    append_string(batch, note);
+  }
   batch += ']';
 }
 
@@ -224,9 +226,13 @@ bool BatchReader::next(BatchEvent& event) {
   expect(',');
   event.value = string(scratch_[0]);
   skip_space();
-  expect(',');
-  event.note = string(scratch_[1]);
-  skip_space();
+  if (at_ < text_.size() && text_[at_] == ']') {
+    event.note = {};
+  } else {
+    expect(',');
+    event.note = string(scratch_[1]);
+    skip_space();
+  }
   expect(']');
   return true;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // A batch: the events one command recorded for one office on one date, stored as one row.
 // Its events are a JSON array of [subject number, value, note] arrays (the number of the
-// subject in the store's `subjects` table), which SQLite's own JSON functions read too (the
+// subject in the store's `subjects` table; an empty note is left out), which SQLite's own JSON functions read too (the
 // store's `events` view), and which this reader decodes without building a tree: the
 // store's queries read millions of them.
 

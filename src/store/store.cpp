@@ -12,10 +12,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <optional>
 #include <filesystem>
 #include <thread>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <utility>
 
 namespace electsec {
@@ -45,31 +49,79 @@ class Transaction {
     }
   }
 
+  /// The key of office `id`, added when the store has none (`added` says so).
+  std::int64_t office(const std::string& id, bool& added) {
+    added = false;
+    const auto pending = new_offices_.find(id);
+    if (pending != new_offices_.end()) return pending->second;
+    {
+      const auto find = s_.statement("SELECT office FROM offices WHERE id = ?");
+      find->bind(1, id);
+      if (find->step()) return find->integer(0);
+    }
+    if (next_office_ == 0) {
+      const auto last = s_.statement("SELECT coalesce(max(office), 0) + 1 FROM offices");
+      next_office_ = last->step() ? last->integer(0) : 1;
+    }
+    added = true;
+    new_offices_.emplace(id, next_office_);
+    pending_offices_.emplace_back(next_office_, id);
+    return next_office_++;
+  }
+
   /// Write one batch of `count` events of `office` dated `at`.
-  void write(std::int64_t office, bool added, const std::string& at, std::size_t count, const std::string& events,
+  void write(std::int64_t office, bool added, const std::string& at, std::size_t count, std::string events,
              const std::string& author, const std::string& source) {
-    const std::string key = store::key_of(at);
-    const auto insert = s_.statement(
-        "INSERT INTO batches(office, at_key, first, count, at, author, source, events) VALUES(?,?,?,?,?,?,?,?)");
-    insert->bind(1, office)
-        .bind(2, key)
-        .bind(3, next_sequence_)
-        .bind(4, static_cast<std::int64_t>(count))
-        .bind(5, at)
-        .bind(6, author)
-        .bind(7, source)
-        .bind(8, events);
-    insert->run();
-    next_sequence_ += static_cast<std::int64_t>(count);
+    std::string key = at.size() == 10 ? at : store::key_of(at);  // a date is its own key
     Touched& t = touched_[office];
     if (t.batches == 0 || key < t.from) t.from = key;
     t.added = t.batches == 0 ? added : t.added && added;
     ++t.batches;
+    pending_.push_back({office, std::move(key), next_sequence_, static_cast<std::int64_t>(count), at, author, source,
+                        std::move(events)});
+    next_sequence_ += static_cast<std::int64_t>(count);
+    if (pending_.size() >= rows_per_insert * 4) flush();
+  }
+
+  /// Write what is held back, before anything reads the store's batches or offices.
+  void flush() {
+    // Many rows per statement: each statement that a trigger could abort keeps a journal
+    // of the pages it changes, which one row per statement pays for again and again.
+    for (std::size_t i = 0; i < pending_offices_.size(); i += rows_per_insert) {
+      const std::size_t n = std::min(rows_per_insert, pending_offices_.size() - i);
+      const auto insert = s_.statement(insert_sql("offices(office, id)", 2, n));
+      for (std::size_t k = 0; k < n; ++k) {
+        const int c = static_cast<int>(2 * k);
+        insert->bind(c + 1, pending_offices_[i + k].first).bind(c + 2, pending_offices_[i + k].second);
+      }
+      insert->run();
+    }
+    pending_offices_.clear();
+    for (std::size_t i = 0; i < pending_.size(); i += rows_per_insert) {
+      const std::size_t n = std::min(rows_per_insert, pending_.size() - i);
+      const auto insert =
+          s_.statement(insert_sql("batches(office, at_key, first, count, at, author, source, events)", 8, n));
+      for (std::size_t k = 0; k < n; ++k) {
+        const Pending& p = pending_[i + k];
+        const int c = static_cast<int>(8 * k);
+        insert->bind(c + 1, p.office)
+            .bind(c + 2, p.key)
+            .bind(c + 3, p.first)
+            .bind(c + 4, p.count)
+            .bind(c + 5, p.at)
+            .bind(c + 6, p.author)
+            .bind(c + 7, p.source)
+            .bind(c + 8, p.events);
+      }
+      insert->run();
+    }
+    pending_.clear();
   }
 
   const Store::Impl& impl() const { return s_; }
 
   void commit() {
+    flush();
     for (const auto& [office, t] : touched_)
       // An office new in this transaction with fewer batches than a checkpoint needs has
       // nothing to bring up to date.
@@ -79,6 +131,29 @@ class Transaction {
   }
 
  private:
+  static constexpr std::size_t rows_per_insert = 32;
+  // "INSERT INTO <table> VALUES(?,...),..." for `rows` rows of `columns` values; one text per
+  // size, so that each is prepared once.
+  static const char* insert_sql(const char* table, std::size_t columns, std::size_t rows) {
+    static std::map<std::pair<std::string, std::size_t>, std::string> texts;
+    static std::mutex mutex;
+    const std::lock_guard<std::mutex> lock(mutex);
+    std::string& sql = texts[{table, rows}];
+    if (sql.empty()) {
+      std::string row = "(";
+      for (std::size_t c = 0; c < columns; ++c) row += c == 0 ? "?" : ",?";
+      row += ")";
+      sql = std::string("INSERT INTO ") + table + " VALUES";
+      for (std::size_t r = 0; r < rows; ++r) sql += (r == 0 ? "" : ",") + row;
+    }
+    return sql.c_str();
+  }
+  struct Pending {
+    std::int64_t office;
+    std::string key;
+    std::int64_t first, count;
+    std::string at, author, source, events;
+  };
   struct Touched {
     std::string from;  // the earliest key written
     std::size_t batches = 0;
@@ -87,6 +162,10 @@ class Transaction {
   const Store::Impl& s_;
   std::int64_t next_sequence_ = 1;
   std::map<std::int64_t, Touched> touched_;
+  std::vector<Pending> pending_;
+  std::vector<std::pair<std::int64_t, std::string>> pending_offices_;
+  std::unordered_map<std::string, std::int64_t> new_offices_;  // added in this transaction
+  std::int64_t next_office_ = 0;
   bool done_ = false;
 };
 
@@ -117,10 +196,14 @@ class Recorder {
   Recorder(const Recorder&) = delete;
   Recorder& operator=(const Recorder&) = delete;
 
-  void add(const std::string& at, const std::string& subject, const std::string& value, const std::string& note = {}) {
+  /// Add the event of subject `kind` + `id` ("status:" and an action id, "maturity" and "").
+  void add(const std::string& at, std::string_view kind, std::string_view id, std::string_view value,
+           std::string_view note = {}) {
+    subject_.assign(kind);
+    subject_ += id;
     auto it = std::find_if(batches_.begin(), batches_.end(), [&](const Batch& b) { return b.at == at; });
     if (it == batches_.end()) it = batches_.insert(batches_.end(), Batch{at, {}, 0});
-    store::append_event(it->events, store::subject_number(t_.impl(), subject), value, note);
+    store::append_event(it->events, store::subject_number(t_.impl(), subject_), value, note);
     ++it->count;
     ++count_;
   }
@@ -128,7 +211,7 @@ class Recorder {
   std::size_t finish() {
     for (Batch& b : batches_) {
       store::close_batch(b.events);
-      t_.write(office_, added_, b.at, b.count, b.events, author_, source_);
+      t_.write(office_, added_, b.at, b.count, std::move(b.events), author_, source_);
     }
     batches_.clear();
     return count_;
@@ -144,48 +227,36 @@ class Recorder {
   bool added_;
   std::string author_, source_;
   std::vector<Batch> batches_;
+  std::string subject_;  // reused, to spare an allocation per event
   std::size_t count_ = 0;
 };
 
-std::int64_t find_or_add_office(const Store::Impl& s, const std::string& id, bool& added) {
-  {
-    const auto find = s.statement("SELECT office FROM offices WHERE id = ?");
-    find->bind(1, id);
-    if (find->step()) {
-      added = false;
-      return find->integer(0);
-    }
-  }
-  const auto add = s.statement("INSERT INTO offices(id) VALUES(?)");
-  add->bind(1, id);
-  add->run();
-  added = true;
-  return sqlite3_last_insert_rowid(s.db);
-}
-
 std::string answer_text(std::optional<bool> answer) { return !answer ? "" : *answer ? "true" : "false"; }
 
-// Every status and answer of an assessment, current and retired, by id.
-std::map<std::string, ActionStatus, std::less<>> all_statuses(const Assessment& a) {
-  auto all = a.statuses;
-  all.insert(a.retired.begin(), a.retired.end());
-  return all;
+// Every status (or answer) of an assessment, current and retired, by id: the current ones
+// themselves when none is retired (the common case), else a merged copy in `storage`.
+template <typename Map>
+const Map& all_of(const Map& current, const Map& retired, Map& storage) {
+  if (retired.empty()) return current;
+  storage = current;
+  storage.insert(retired.begin(), retired.end());
+  return storage;
 }
-MaturityAnswers all_answers(const Assessment& a) {
-  auto all = a.answers;
-  all.insert(a.retired_answers.begin(), a.retired_answers.end());
-  return all;
+
+// True when moment `a` is later than `b` (both ISO dates or UTC date-times).
+bool later(const std::string& a, const std::string& b) {
+  if (a.size() == 10 && b.size() == 10) return a > b;  // two dates: their text is their order
+  return store::key_of(a) > store::key_of(b);
 }
 
 // The latest `updated` of an assessment's statuses (by time), or "".
 std::string latest_update(const Assessment& a) {
-  std::string latest;
+  const std::string* latest = nullptr;
   for (const auto* map : {&a.statuses, &a.retired})
     for (const auto& entry : *map)
-      if (!entry.second.updated.empty() &&
-          (latest.empty() || store::key_of(entry.second.updated) > store::key_of(latest)))
-        latest = entry.second.updated;
-  return latest;
+      if (!entry.second.updated.empty() && (latest == nullptr || later(entry.second.updated, *latest)))
+        latest = &entry.second.updated;
+  return latest == nullptr ? std::string() : *latest;
 }
 
 // Record what differs between an office's record and `next`. Its level, answers, name and
@@ -196,32 +267,34 @@ std::string latest_update(const Assessment& a) {
 // lacks are recorded as removed on `last`.
 void record_difference(Recorder& r, const store::OfficeFold& then, const store::OfficeFold& now, const Assessment& next,
                        const std::string& when, const std::string& last) {
-  const auto statuses = all_statuses(next);
-  const auto answers = all_answers(next);
+  decltype(next.statuses) status_storage, old_status_storage;
+  MaturityAnswers answer_storage, old_answer_storage;
+  const auto& statuses = all_of(next.statuses, next.retired, status_storage);
+  const auto& answers = all_of(next.answers, next.retired_answers, answer_storage);
   const Assessment& old = then.assessment;
   if (!then.has_jurisdiction || !(old.jurisdiction == next.jurisdiction))
-    r.add(when, "jurisdiction", to_json(next.jurisdiction, -1));
+    r.add(when, "jurisdiction", {}, to_json(next.jurisdiction, -1));
   if (!then.has_catalog_version || old.catalog_version != next.catalog_version)
-    r.add(when, "catalog_version", next.catalog_version);
+    r.add(when, "catalog_version", {}, next.catalog_version);
   if (!then.has_maturity || old.maturity != next.maturity)
-    r.add(when, "maturity", std::to_string(static_cast<int>(next.maturity)));
-  const auto old_answers = all_answers(old);
+    r.add(when, "maturity", {}, std::to_string(static_cast<int>(next.maturity)));
+  const auto& old_answers = all_of(old.answers, old.retired_answers, old_answer_storage);
   for (const auto& [id, yes] : answers) {
     const auto it = old_answers.find(id);
-    if (it == old_answers.end() || it->second != yes) r.add(when, "answer:" + id, answer_text(yes));
+    if (it == old_answers.end() || it->second != yes) r.add(when, "answer:", id, answer_text(yes));
   }
   for (const auto& [id, yes] : old_answers)
-    if (answers.count(id) == 0) r.add(when, "answer:" + id, "");
-  const auto old_statuses = all_statuses(now.assessment);
+    if (answers.count(id) == 0) r.add(when, "answer:", id, "");
+  const auto& old_statuses = all_of(now.assessment.statuses, now.assessment.retired, old_status_storage);
   for (const auto& [id, st] : statuses) {
     const auto it = old_statuses.find(id);
     if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
     std::string at = st.updated.empty() ? last : st.updated;
     if (it != old_statuses.end() && store::key_of(it->second.updated) > store::key_of(at)) at = last;
-    r.add(at, "status:" + id, std::string(to_string(st.status)), st.note);
+    r.add(at, "status:", id, to_string(st.status), st.note);
   }
   for (const auto& [id, st] : old_statuses)
-    if (statuses.count(id) == 0) r.add(last, "status:" + id, "");
+    if (statuses.count(id) == 0) r.add(last, "status:", id, "");
 }
 
 void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const Stamp& stamp,
@@ -233,7 +306,8 @@ void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const
   const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
   const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
   bool added = false;
-  const std::int64_t key = find_or_add_office(s, a.jurisdiction.id, added);
+  const std::int64_t key = t.office(a.jurisdiction.id, added);
+  if (!added) t.flush();  // its record is read: what an earlier file of this import added must be in it
   const store::OfficeFold then = added ? store::OfficeFold{} : store::rebuild(s, key, store::bound_of(when));
   const store::OfficeFold now = added          ? store::OfficeFold{}
                                 : last == when ? then
@@ -292,12 +366,20 @@ ImportSummary Store::import_assessment(const Assessment& assessment, const Stamp
 ImportSummary Store::import_files(const std::vector<std::string>& paths, const Stamp& stamp, bool recursive) {
   const std::vector<std::string> files = detail::assessment_inputs(paths, recursive);
   if (files.empty()) throw Error("no assessment files to import (a folder stands for the *.json files in it)");
-  // Files are read and checked on every core; only the recording is one writer.
-  std::vector<Assessment> loaded(files.size());
-  std::vector<std::string> errors(files.size());
+  // Files are read and checked on every core while this thread records them in order, one
+  // transaction for all: a file that does not load stops the recording (nothing is
+  // committed), and the others are still read, so that every bad file is named.
+  const std::size_t n = files.size();
+  std::vector<Assessment> loaded(n);
+  std::vector<std::string> errors(n);
+  std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
+  for (std::size_t i = 0; i < n; ++i) ready[i] = false;
   std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::mutex mutex;
+  std::condition_variable loaded_one;
   const auto work = [&] {
-    for (std::size_t i = next++; i < files.size(); i = next++) {
+    for (std::size_t i = next++; i < n; i = next++) {
       try {
         loaded[i] = load_assessment(files[i], *impl_->catalog);
       } catch (const Error& e) {
@@ -305,29 +387,54 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
       } catch (const std::exception& e) {
         errors[i] = std::string("cannot read: ") + e.what();
       }
+      if (!errors[i].empty()) failed = true;
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        ready[i] = true;
+      }
+      loaded_one.notify_one();
     }
   };
   const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads && t < files.size(); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-  std::vector<Problem> problems;
-  for (std::size_t i = 0; i < files.size(); ++i)
-    if (!errors[i].empty()) problems.push_back({files[i], errors[i]});
-  if (!problems.empty()) {
-    const std::size_t n = problems.size();
-    if (problems.size() > max_listed_problems) problems.resize(max_listed_problems);
-    throw ValidationError(std::move(problems), std::to_string(n) + " of " + std::to_string(files.size()) +
-                                                   (files.size() == 1 ? " file" : " files") +
-                                                   " did not load; nothing was imported");
-  }
+  for (unsigned t = 0; t < threads && t < n; ++t) pool.emplace_back(work);
+  struct Join {
+    std::vector<std::thread>& pool;
+    ~Join() {
+      for (auto& t : pool)
+        if (t.joinable()) t.join();
+    }
+  } join{pool};
   ImportSummary summary;
   const std::string today = today_utc();
-  Transaction t(*impl_);
-  for (std::size_t i = 0; i < files.size(); ++i)
-    add_import(*impl_, t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
-  t.commit();
+  std::optional<Transaction> t;
+  try {
+    t.emplace(*impl_);
+    for (std::size_t i = 0; i < n && !failed; ++i) {
+      {
+        std::unique_lock<std::mutex> lock(mutex);
+        loaded_one.wait(lock, [&] { return ready[i].load(); });
+      }
+      if (!errors[i].empty()) break;
+      add_import(*impl_, *t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
+      loaded[i] = Assessment{};  // recorded: its memory can go
+    }
+  } catch (...) {
+    next = n;  // the loaders stop taking files
+    throw;
+  }
+  for (auto& thread : pool) thread.join();
+  std::vector<Problem> problems;
+  for (std::size_t i = 0; i < n; ++i)
+    if (!errors[i].empty()) problems.push_back({files[i], errors[i]});
+  if (!problems.empty()) {
+    const std::size_t bad = problems.size();
+    if (problems.size() > max_listed_problems) problems.resize(max_listed_problems);
+    throw ValidationError(std::move(problems), std::to_string(bad) + " of " + std::to_string(n) +
+                                                   (n == 1 ? " file" : " files") +
+                                                   " did not load; nothing was imported");
+  }
+  t->commit();
   return summary;
 }
 
@@ -346,7 +453,7 @@ std::size_t Store::set_status(const std::string& office, const std::vector<std::
     const std::string old_note = it == now.assessment.statuses.end() ? "" : it->second.note;
     const std::string new_note = note ? *note : old_note;
     if (it != now.assessment.statuses.end() && it->second.status == status && old_note == new_note) continue;
-    r.add(at, "status:" + id, std::string(to_string(status)), new_note);
+    r.add(at, "status:", id, to_string(status), new_note);
   }
   const std::size_t n = r.finish();
   t.commit();
@@ -361,7 +468,7 @@ std::size_t Store::set_level(const std::string& office, Maturity level, const St
   const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
   Recorder r(t, key, false, stamp, stamp.source);
   if (!now.has_maturity || now.assessment.maturity != level)
-    r.add(at, "maturity", std::to_string(static_cast<int>(level)));
+    r.add(at, "maturity", {}, std::to_string(static_cast<int>(level)));
   const std::size_t n = r.finish();
   t.commit();
   return n;
@@ -376,7 +483,7 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   Recorder r(t, key, false, stamp, stamp.source);
   for (const auto& [id, yes] : answers) {
     const auto it = now.assessment.answers.find(id);
-    if (it == now.assessment.answers.end() || it->second != yes) r.add(at, "answer:" + id, answer_text(yes));
+    if (it == now.assessment.answers.end() || it->second != yes) r.add(at, "answer:", id, answer_text(yes));
   }
   const std::size_t n = r.finish();
   t.commit();

@@ -687,7 +687,8 @@ struct DamagedBatch {
 std::ostream& operator<<(std::ostream& out, const DamagedBatch& d) { return out << d.events; }
 const DamagedBatch damaged_batches[] = {
     // Subject 6 is the status of backups.l1.1 in the store these are added to.
-    {R"([[6,"done"]])", "',' expected"},
+    {R"([[6]])", "',' expected"},
+    {R"([[6,"done",]])", "'\"' expected"},
     {R"([[6,"done",""])", "',' expected"},
     {R"([[6,"done",""]]x])", "follows its end"},
     {R"([[6,"done","\q"]])", "unknown escape"},
