@@ -1,6 +1,7 @@
 // maturity (the questionnaire and its rule) and plan.
 #include "cli_internal.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include <sstream>
@@ -159,11 +160,25 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     out << doc.dump(2) << '\n';
     return write_result(a, io, out.str());
   }
+  // The office's status and note of an action in the plan (not started when it has none).
+  const auto recorded = [&](const std::string& action) -> const ActionStatus* {
+    if (!assessment) return nullptr;
+    const auto it = assessment->statuses.find(action);
+    return it == assessment->statuses.end() ? nullptr : &it->second;
+  };
+  const auto started = [&](const std::string& action) {
+    const ActionStatus* st = recorded(action);
+    return st != nullptr && st->status == Status::in_progress;
+  };
   if (f == Format::csv) {
-    Table t{{"rank", "kind", "id", "practice", "action", "reason"}, {}};
+    Table t{{"rank", "kind", "id", "practice", "action", "text", "status", "note", "reason"}, {}};
     for (const auto& s : plan.steps)
-      for (const auto& action : s.actions)
-        t.rows.push_back({std::to_string(s.rank), std::string(to_string(s.kind)), s.id, s.practice, action, s.reason});
+      for (const auto& action : s.actions) {
+        const ActionStatus* st = recorded(action);
+        t.rows.push_back({std::to_string(s.rank), std::string(to_string(s.kind)), s.id, s.practice, action,
+                          c.action(action).text, std::string(to_string(st ? st->status : Status::not_started)),
+                          st ? st->note : std::string(), s.reason});
+      }
     write_csv(out, t);
     return write_result(a, io, out.str());
   }
@@ -178,9 +193,14 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
       out << "\n## " << s.rank << ". " << title(s) << "\n\n*" << s.reason << "*\n\n";
       for (const auto& action : s.actions) {
         const auto [it, first] = first_step.emplace(action, s.rank);
-        if (first)
-          out << "- [ ] " << c.action(action).text << " (`" << action << "`)\n";
-        else
+        if (first) {
+          out << "- [ ] " << c.action(action).text << " (`" << action << "`)";
+          const ActionStatus* st = recorded(action);
+          if (started(action)) out << " — *in progress*";
+          if (st != nullptr && !st->note.empty())
+            out << (started(action) ? ": " : " — note: ") << markdown_escape(st->note);
+          out << '\n';
+        } else
           out << "- Checked under step " << it->second << ": `" << action << "`\n";
       }
       if (with_guidance)
@@ -189,9 +209,19 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     }
     return write_result(a, io, out.str());
   }
-  Table t{{"#", "Step", "Actions", "Why"}, {}};
-  for (const auto& s : plan.steps)
-    t.rows.push_back({std::to_string(s.rank), title(s), std::to_string(s.actions.size()), s.reason});
+  // With an office's assessment, how many of each step's actions it has started.
+  Table t{assessment ? std::vector<std::string>{"#", "Step", "Actions", "In progress", "Why"}
+                     : std::vector<std::string>{"#", "Step", "Actions", "Why"},
+          {}};
+  for (const auto& s : plan.steps) {
+    std::vector<std::string> row{std::to_string(s.rank), title(s), std::to_string(s.actions.size())};
+    if (assessment) {
+      const auto n = std::count_if(s.actions.begin(), s.actions.end(), started);
+      row.push_back(n == 0 ? std::string() : std::to_string(n));
+    }
+    row.push_back(s.reason);
+    t.rows.push_back(std::move(row));
+  }
   out << printable(heading) << "\n\n";
   if (!done.empty()) out << done << "\n\n";
   write_rows(out, f, t, "steps");

@@ -28,13 +28,14 @@ class PlanWriter {
 
   // Worksheets may share actions (the five inventory worksheets all fulfil Asset
   // Management's first action), so they are not deduplicated among themselves.
-  void worksheet(const Worksheet& w) {
+  void worksheet(const Worksheet& w, std::size_t number, std::size_t of) {
     std::vector<std::string> todo;
     for (const auto& id : w.actions) {
       listed_.insert(id);
       if (open(id)) todo.push_back(id);
     }
-    add(StepKind::worksheet, w.id, "", std::move(todo), "Level 1 baseline: " + w.name + " worksheet");
+    add(StepKind::worksheet, w.id, "", std::move(todo),
+        "Start here: worksheet " + std::to_string(number) + " of " + std::to_string(of) + " of the Level 1 baseline");
   }
 
   // A practice step lists its applicable actions, lower levels first, that no earlier
@@ -85,11 +86,12 @@ Plan plan_for(const Catalog& c, Maturity m, const Assessment* a) {
   std::unordered_set<std::string> placed;
 
   if (m == Maturity::level1) {
-    for (const auto& sheet : c.priorities().level1_baseline) w.worksheet(sheet);
+    const auto& baseline = c.priorities().level1_baseline;
+    for (std::size_t i = 0; i < baseline.size(); ++i) w.worksheet(baseline[i], i + 1, baseline.size());
     const auto& election = c.priorities().level1_election;
     for (std::size_t i = 0; i < election.size(); ++i) {
-      w.practice(c.practice(election[i]),
-                 "Level 1 election priority " + std::to_string(i + 1) + " of " + std::to_string(election.size()));
+      w.practice(c.practice(election[i]), "After the baseline: Level 1 election priority " + std::to_string(i + 1) +
+                                              " of " + std::to_string(election.size()));
       placed.insert(election[i]);
     }
   } else {
@@ -109,13 +111,14 @@ Plan plan_for(const Catalog& c, Maturity m, const Assessment* a) {
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const Ranked& x, const Ranked& y) { return x.best->rank < y.best->rank; });
     for (const auto& r : ranked) {
-      w.practice(*r.practice, "CDM rank " + std::to_string(r.best->rank) + ": Safeguard " + r.best->safeguard);
+      w.practice(*r.practice, "Priority; Safeguard " + r.best->safeguard + " ranks " + std::to_string(r.best->rank) +
+                                  " against common attacks in the CIS Community Defense Model");
       placed.insert(r.practice->id);
     }
   }
   for (const Practice* p : priority)
-    if (!placed.count(p->id)) w.practice(*p, "Priority at " + level);
-  for (const Practice* p : in_scope) w.practice(*p, "In scope at " + level);
+    if (!placed.count(p->id)) w.practice(*p, "Priority practice at " + level);
+  for (const Practice* p : in_scope) w.practice(*p, "Part of " + level + ", after the priorities");
   return w.finish();
 }
 

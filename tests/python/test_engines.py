@@ -31,9 +31,9 @@ def test_build_plan(cat):
     first = plan.steps[0]
     assert (first.rank, first.kind, first.id, first.practice) == (1, "worksheet", "hardware-inventory", None)
     assert plan.steps[10].practice == "join_ei_isac"
-    assert plan.to_dict()["steps"][10]["reason"] == "Level 1 election priority 1 of 5"
+    assert plan.to_dict()["steps"][10]["reason"] == "After the baseline: Level 1 election priority 1 of 5"
     l2 = electsec.build_plan(cat, 2)
-    assert l2.steps[0].reason == "CDM rank 1: Safeguard 4.1"
+    assert l2.steps[0].reason == "Priority; Safeguard 4.1 ranks 1 against common attacks in the CIS Community Defense Model"
     with pytest.raises(electsec.Error):
         electsec.build_plan(cat, 0)
 

@@ -2,6 +2,7 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/table.hpp>
 
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "support.hpp"
 
 #include <filesystem>
+#include <regex>
 #include <fstream>
 #include <sstream>
 
@@ -101,17 +103,53 @@ BOOST_AUTO_TEST_CASE(plan_formats) {
   BOOST_TEST(table.out.find("1   Hardware Inventory worksheet") != std::string::npos, table.out);
   const Run md = run({"plan", "--maturity", "2", "--format", "markdown"});
   BOOST_TEST(md.out.find("# Plan for an office at Level 2\n\n## 1. Managing Infrastructure with Secure "
-                         "Configurations\n\n*CDM rank 1: Safeguard 4.1*\n\n- [ ] ") == 0u,
+                         "Configurations\n\n*Priority; Safeguard 4.1 ranks 1 against common attacks in the CIS "
+                         "Community Defense Model*\n\n- [ ] ") == 0u,
              md.out.substr(0, 300));
   const Run csv = run({"plan", "--maturity", "3", "--format", "csv"});
-  BOOST_TEST(csv.out.find("rank,kind,id,practice,action,reason\r\n1,practice,managing_infrastructure,managing_"
-                          "infrastructure,managing_infrastructure.l1.1,CDM rank 1: Safeguard 4.1\r\n") == 0u);
+  const Action& first = default_catalog().action("managing_infrastructure.l1.1");
+  BOOST_TEST(csv.out.find("rank,kind,id,practice,action,text,status,note,reason\r\n1,practice,managing_"
+                          "infrastructure,managing_infrastructure,managing_infrastructure.l1.1," +
+                          csv_field(first.text) +
+                          ",not_started,,Priority; Safeguard 4.1 ranks 1 against common attacks in the CIS "
+                          "Community Defense Model\r\n") == 0u,
+             csv.out.substr(0, 400));
   const auto doc = nlohmann::json::parse(run({"plan", "--maturity", "1", "--format", "json"}).out);
   BOOST_TEST(doc["steps"][0]["kind"] == "worksheet");
   BOOST_TEST(doc["steps"][0]["practice"].is_null());
   BOOST_TEST(doc["steps"][10]["id"] == "join_ei_isac");
   BOOST_TEST(run({"plan"}).code == 2);
   BOOST_TEST(run({"plan", "--maturity", "4"}).code == 2);
+}
+
+BOOST_AUTO_TEST_CASE(plan_shows_work_in_progress_and_notes) {
+  const std::string file = test::temp_path("progress_plan.json");
+  std::filesystem::remove(file);
+  BOOST_TEST_REQUIRE(run({"assess", "init", file, "--id", "us-xx-p", "--name", "Pike County", "--state", "XX", "--kind",
+                          "county", "--maturity", "1"})
+                         .code == 0);
+  BOOST_TEST_REQUIRE(
+      run({"assess", "set", file, "asset_management.l1.1", "in_progress", "--note", "laptops \"first\""}).code == 0);
+  BOOST_TEST_REQUIRE(
+      run({"assess", "set", file, "backups.l1.1", "not_started", "--note", "waiting on the county"}).code == 0);
+  // Table: a count of started actions per step, only when there is an office.
+  const Run table = run({"plan", "--assessment", file});
+  BOOST_TEST(table.out.find("Actions  In progress  Why") != std::string::npos, table.out);
+  BOOST_TEST(
+      std::regex_search(table.out, std::regex("\\n1 +Hardware Inventory worksheet +1 +1 +Start here: worksheet 1 "
+                                              "of 10 of the Level 1 baseline\\n")),
+      table.out);
+  BOOST_TEST(run({"plan", "--maturity", "1"}).out.find("In progress") == std::string::npos);
+  // CSV: the action's text, its status and note.
+  const Run csv = run({"plan", "--assessment", file, "--format", "csv"});
+  BOOST_TEST(csv.out.find(",in_progress,\"laptops \"\"first\"\"\",Start here: worksheet 1 of 10") != std::string::npos,
+             csv.out.substr(0, 600));
+  BOOST_TEST(csv.out.find(",not_started,waiting on the county,") != std::string::npos);
+  // Markdown: marked in progress, with the note; a note on an action not started too.
+  const Run md = run({"plan", "--assessment", file, "--format", "markdown"});
+  BOOST_TEST(md.out.find("(`asset_management.l1.1`) — *in progress*: laptops \"first\"\n") != std::string::npos,
+             md.out.substr(0, 800));
+  BOOST_TEST(md.out.find("(`backups.l1.1`) — note: waiting on the county\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(assess_init_set_score_and_plan) {

@@ -43,15 +43,15 @@ BOOST_AUTO_TEST_CASE(level1_order_is_worksheets_then_election_then_priority_then
                   "cyber-education"}));
   for (std::size_t i = 0; i < 10; ++i) BOOST_TEST((p.steps[i].kind == StepKind::worksheet));
   BOOST_TEST(step_ids(p, 10, 5) == (Ids{"join_ei_isac", "websites", "endpoint_protection", "mdbr", "removable_media"}));
-  BOOST_TEST(p.steps[11].reason == "Level 1 election priority 2 of 5");
+  BOOST_TEST(p.steps[11].reason == "After the baseline: Level 1 election priority 2 of 5");
   // Then the other priority practices in index order, each with the actions no worksheet
   // covers: both encryption practices are wholly in the Asset Protection worksheet.
   BOOST_TEST(step_ids(p, 15, 7) == (Ids{"physical_threats", "asset_management", "managing_infrastructure",
                                         "user_management", "backups", "incident_response", "managing_staff"}));
-  BOOST_TEST(p.steps[15].reason == "Priority at Level 1");
+  BOOST_TEST(p.steps[15].reason == "Priority practice at Level 1");
   BOOST_TEST(p.steps[16].actions == (Ids{"asset_management.l1.2", "asset_management.l1.3"}));
   BOOST_TEST(p.steps[18].actions.size() == 10u);  // user_management: its 15 minus the worksheet's 5
-  BOOST_TEST(p.steps[22].reason == "In scope at Level 1");
+  BOOST_TEST(p.steps[22].reason == "Part of Level 1, after the priorities");
   BOOST_TEST(p.steps[22].id == "patching_vuln_management");
   for (const char* out : {"network_monitoring", "internal_pentest", "remediate_pen_test_findings"})
     BOOST_TEST((std::find(p.steps.begin(), p.steps.end(), out) == p.steps.end()), out);
@@ -80,12 +80,15 @@ BOOST_AUTO_TEST_CASE(level2_orders_priority_practices_by_best_cdm_rank) {
   const Plan p = build_plan(default_catalog(), Maturity::level2);
   BOOST_TEST(step_ids(p, 0, 6) == (Ids{"managing_infrastructure", "user_management", "network_segmentation",
                                        "managing_remote_connections", "asset_management", "firewalls_ports"}));
-  BOOST_TEST(p.steps[0].reason == "CDM rank 1: Safeguard 4.1");
-  BOOST_TEST(p.steps[1].reason == "CDM rank 3: Safeguard 5.3");
-  BOOST_TEST(p.steps[5].reason == "CDM rank 19: Safeguard 4.4");
+  BOOST_TEST(p.steps[0].reason ==
+             "Priority; Safeguard 4.1 ranks 1 against common attacks in the CIS Community Defense Model");
+  BOOST_TEST(p.steps[1].reason ==
+             "Priority; Safeguard 5.3 ranks 3 against common attacks in the CIS Community Defense Model");
+  BOOST_TEST(p.steps[5].reason ==
+             "Priority; Safeguard 4.4 ranks 19 against common attacks in the CIS Community Defense Model");
   BOOST_TEST(step_ids(p, 6, 7) == (Ids{"physical_threats", "join_ei_isac", "encrypt_data_at_rest",
                                        "encrypt_data_in_transit", "backups", "incident_response", "managing_staff"}));
-  BOOST_TEST(p.steps[6].reason == "Priority at Level 2");
+  BOOST_TEST(p.steps[6].reason == "Priority practice at Level 2");
   // Lower-level actions first within a practice.
   const auto& um = p.steps[1].actions;
   BOOST_TEST(um.front() == "user_management.l1.user-recommendations.1");
@@ -102,7 +105,7 @@ BOOST_AUTO_TEST_CASE(level3_ranked_practices_out_of_priority_stay_in_scope_order
            p.steps.begin();
   };
   // remediate_pen_test_findings has CDM rank 7 but is only in scope at Level 3.
-  BOOST_TEST(p.steps[at("remediate_pen_test_findings")].reason == "In scope at Level 3");
+  BOOST_TEST(p.steps[at("remediate_pen_test_findings")].reason == "Part of Level 3, after the priorities");
   BOOST_TEST(at("patching_vuln_management") < at("remediate_pen_test_findings"));
   BOOST_TEST(at("remediate_pen_test_findings") < at("internal_pentest"));
 }
