@@ -23,38 +23,45 @@ void init_functions(py::module_& m) {
       py::arg("assessment"), "Score one office: its Scorecard.");
   m.attr("scorecard") = m.attr("score");  // the older name, kept for scripts that use it
   // Reports, with the progress from a history store when one is given (Store.progress).
-  m.def(
-      "office_report_markdown",
-      [](const Catalog& c, Assessment a, std::optional<Progress> p) {
-        py::gil_scoped_release release;
-        return p ? office_report_markdown(c, a, *p) : office_report_markdown(c, a);
-      },
-      py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(),
-      "One office's report (level, scorecard, next steps, gaps; progress when given) as Markdown.");
-  m.def(
-      "office_report_html",
-      [](const Catalog& c, Assessment a, std::optional<Progress> p) {
-        py::gil_scoped_release release;
-        return p ? office_report_html(c, a, *p) : office_report_html(c, a);
-      },
-      py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(),
-      "One office's report as one self-contained HTML page.");
-  m.def(
-      "rollup_report_markdown",
-      [](const Catalog& c, Rollup r, std::optional<Progress> p, std::size_t stalled_days) {
-        py::gil_scoped_release release;
-        return p ? rollup_report_markdown(c, r, *p, stalled_days) : rollup_report_markdown(c, r);
-      },
-      py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
-      "A state's report over many offices (progress when given) as Markdown.");
-  m.def(
-      "rollup_report_html",
-      [](const Catalog& c, Rollup r, std::optional<Progress> p, std::size_t stalled_days) {
-        py::gil_scoped_release release;
-        return p ? rollup_report_html(c, r, *p, stalled_days) : rollup_report_html(c, r);
-      },
-      py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
-      "A state's report over many offices as one self-contained HTML page.");
+  // Options as keywords: title, date (YYYY-MM-DD), next_steps, offices, stalled_days.
+  const auto options = [](std::optional<std::string> title, std::optional<std::string> date, std::size_t next_steps,
+                          std::size_t offices, std::size_t stalled_days) {
+    ReportOptions o;
+    o.title = title.value_or("");
+    o.date = date.value_or("");
+    o.next_steps = next_steps;
+    o.offices = offices;
+    o.stalled_days = stalled_days;
+    return o;
+  };
+  for (const bool html : {false, true}) {
+    m.def(
+        html ? "office_report_html" : "office_report_markdown",
+        [html, options](const Catalog& c, Assessment a, std::optional<Progress> p, std::optional<std::string> title,
+                        std::optional<std::string> date, std::size_t next_steps) {
+          const ReportOptions o = options(title, date, next_steps, 10, 90);
+          py::gil_scoped_release release;
+          if (p) return html ? office_report_html(c, a, *p, o) : office_report_markdown(c, a, *p, o);
+          return html ? office_report_html(c, a, o) : office_report_markdown(c, a, o);
+        },
+        py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(), py::kw_only(),
+        py::arg("title") = py::none(), py::arg("date") = py::none(), py::arg("next_steps") = 5,
+        html ? "One office's report as one self-contained HTML page."
+             : "One office's report (level, scorecard, next steps, gaps; progress when given) as Markdown.");
+    m.def(
+        html ? "rollup_report_html" : "rollup_report_markdown",
+        [html, options](const Catalog& c, Rollup r, std::optional<Progress> p, std::size_t stalled_days,
+                        std::optional<std::string> title, std::optional<std::string> date, std::size_t offices) {
+          const ReportOptions o = options(title, date, 5, offices, stalled_days);
+          py::gil_scoped_release release;
+          if (p) return html ? rollup_report_html(c, r, *p, o) : rollup_report_markdown(c, r, *p, o);
+          return html ? rollup_report_html(c, r, o) : rollup_report_markdown(c, r, o);
+        },
+        py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
+        py::kw_only(), py::arg("title") = py::none(), py::arg("date") = py::none(), py::arg("offices") = 10,
+        html ? "A state's report over many offices as one self-contained HTML page."
+             : "A state's report over many offices (progress when given) as Markdown.");
+  }
   m.def(
       "rollup",
       [](const Catalog& c, const std::vector<Assessment>& assessments) {

@@ -15,33 +15,53 @@
 
 namespace electsec {
 
+/// What a report shows beyond its data, for the people who read it. The defaults give the
+/// reports as they are without options.
+struct ELECTSEC_API ReportOptions {
+  std::string title;              ///< the document's title; empty: "Security self-assessment: <office>" or the rollup's
+  std::string date;               ///< the report's date (YYYY-MM-DD) printed under the title; empty: none
+  std::size_t next_steps = 5;     ///< how many steps of the plan an office report lists
+  std::size_t offices = 10;       ///< how many offices each table of a state report lists
+  std::size_t stalled_days = 90;  ///< with progress: no status change for this many days or more is stalling
+};
+
 /// \name Office reports
 //@{
 /// One office's report: its level, scorecard, next steps and gaps by CIS Safeguard.
 /// Pure; the same input gives the same text.
-ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment);
-ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment);
+/// Throws Error when `options.date` is given and is not an ISO date.
+ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment,
+                                                const ReportOptions& options = {});
+ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment,
+                                            const ReportOptions& options = {});
 /// The same, followed by its progress over a span from a history store
 /// (Store::progress(office, ...)): a chart of the office against its peers and the changes
 /// it recorded.
 ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment,
-                                                const Progress& progress);
+                                                const Progress& progress, const ReportOptions& options = {});
 ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment,
-                                            const Progress& progress);
+                                            const Progress& progress, const ReportOptions& options = {});
 //@}
 /// \name Rollup reports
 //@{
 /// A state's report over many offices: how many sit at each level, completion by
 /// practice, and the offices furthest behind. Pure.
-ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup);
-ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup);
+ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup,
+                                                const ReportOptions& options = {});
+ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup,
+                                            const ReportOptions& options = {});
 /// The same, followed by the group's progress over a span from a history store
 /// (Store::progress(filter, ...)): its trend, the offices that gained most, and those with
-/// no status change for `stalled_days` days or more.
+/// no status change for `options.stalled_days` days or more.
 ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
-                                                std::size_t stalled_days = 90);
+                                                const ReportOptions& options = {});
 ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
-                                            std::size_t stalled_days = 90);
+                                            const ReportOptions& options = {});
+/// The same with only `stalled_days` set.
+ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
+                                                std::size_t stalled_days);
+ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
+                                            std::size_t stalled_days);
 //@}
 
 /// Text made safe for HTML text and attribute values (& < > " ').

@@ -35,6 +35,27 @@ std::string a_year_before(const std::string& day) {
   return out;
 }
 
+// --title, --date (default today), --next-steps and --offices, each only where it shows.
+ReportOptions report_options(const Args& a, bool office) {
+  ReportOptions o;
+  o.title = a.option("title").value_or("");
+  o.date = a.option("date").value_or(today_utc());
+  if (o.date.size() != 10 || !is_iso_timestamp(o.date))
+    throw UsageError{"--date: '" + o.date + "' is not a date (YYYY-MM-DD)"};
+  if (a.option("next-steps")) {
+    if (!office)
+      throw UsageError{"report --next-steps is for one office's report (--assessment, or --store with --office)"};
+    o.next_steps = static_cast<std::size_t>(parse_int_option(a, "next-steps", 0, 1000));
+  }
+  if (a.option("offices")) {
+    if (office) throw UsageError{"report --offices is for a state's report (--rollup, or --store without --office)"};
+    o.offices = static_cast<std::size_t>(parse_int_option(a, "offices", 0, 100000));
+  }
+  if (a.option("stalled-days"))
+    o.stalled_days = static_cast<std::size_t>(parse_int_option(a, "stalled-days", 1, 36500));
+  return o;
+}
+
 std::string store_report(const Catalog& c, const Args& a, Format f) {
   if (a.option("assessment") || a.option("rollup") || a.positional.size() > 1)
     throw UsageError{"report takes one of --assessment, --rollup and --store"};
@@ -47,20 +68,20 @@ std::string store_report(const Catalog& c, const Args& a, Format f) {
   if (const auto office = a.option("office")) {
     for (const char* o : {"state", "kind", "maturity", "stalled-days"})
       if (a.option(o)) throw UsageError{std::string("report --office takes no --") + o};
+    const ReportOptions o = report_options(a, true);
     const Assessment x = store.assessment(*office, as_of);
     const Progress p = store.progress(*office, since, as_of);
-    return html ? office_report_html(c, x, p) : office_report_markdown(c, x, p);
+    return html ? office_report_html(c, x, p, o) : office_report_markdown(c, x, p, o);
   }
   OfficeFilter filter;
   filter.state = a.option("state").value_or("");
   if (a.option("kind")) filter.kind = parse_enum_option(a, "kind", parse_jurisdiction_kind);
   if (a.option("maturity")) filter.maturity = static_cast<Maturity>(parse_int_option(a, "maturity", 1, 3));
-  const auto stalled =
-      static_cast<std::size_t>(a.option("stalled-days") ? parse_int_option(a, "stalled-days", 1, 36500) : 90);
+  const ReportOptions o = report_options(a, false);
   const Rollup r = store.rollup(as_of, filter);
   refuse_empty(store, filter, r.jurisdictions == 0);
   const Progress p = store.progress(filter, since, as_of);
-  return html ? rollup_report_html(c, r, p, stalled) : rollup_report_markdown(c, r, p, stalled);
+  return html ? rollup_report_html(c, r, p, o) : rollup_report_markdown(c, r, p, o);
 }
 
 }  // namespace
@@ -74,13 +95,15 @@ void run_report(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else if (const auto file = a.option("assessment")) {
     if (a.option("rollup") || a.positional.size() > 1)
       throw UsageError{"report takes --assessment FILE or --rollup FILE|DIR..., not both"};
+    const ReportOptions o = report_options(a, true);
     const Assessment x = load_assessment(*file, c);
-    text = f == Format::html ? office_report_html(c, x) : office_report_markdown(c, x);
+    text = f == Format::html ? office_report_html(c, x, o) : office_report_markdown(c, x, o);
   } else if (const auto first = a.option("rollup")) {
     std::vector<std::string> paths{*first};
     paths.insert(paths.end(), a.positional.begin() + 1, a.positional.end());
+    const ReportOptions o = report_options(a, false);
     const Rollup r = rollup_files(c, paths);
-    text = f == Format::html ? rollup_report_html(c, r) : rollup_report_markdown(c, r);
+    text = f == Format::html ? rollup_report_html(c, r, o) : rollup_report_markdown(c, r, o);
   } else {
     throw UsageError{"report needs --assessment FILE, --rollup FILE|DIR... or --store STORE"};
   }

@@ -167,14 +167,22 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
 namespace {
 
 // The bodies of the reports; `progress` (a section, possibly empty) follows the summary.
-std::string office_markdown_body(const Catalog& c, const Assessment& a, const std::string& progress = {}) {
+std::string office_title(const Assessment& a, const ReportOptions& o) {
+  return o.title.empty() ? "Security self-assessment: " + a.jurisdiction.name : o.title;
+}
+
+std::string dated(const ReportOptions& o) { return o.date.empty() ? std::string() : " Report date: " + o.date + "."; }
+
+std::string office_markdown_body(const Catalog& c, const Assessment& a, const ReportOptions& o,
+                                 const std::string& progress = {}) {
   const Scorecard card = score(c, a);
   const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream md;
-  md << "# Security self-assessment: " << markdown_escape(a.jurisdiction.name) << "\n\n"
+  md << "# " << markdown_escape(office_title(a, o)) << "\n\n"
      << markdown_escape(a.jurisdiction.id) << ", " << markdown_escape(a.jurisdiction.state) << " ("
      << to_string(a.jurisdiction.kind) << "). Guide version " << markdown_escape(a.catalog_version) << "."
-     << (latest_change(a).empty() ? std::string() : " Latest change recorded: " + latest_change(a) + ".") << "\n\n"
+     << (latest_change(a).empty() ? std::string() : " Latest change recorded: " + latest_change(a) + ".") << dated(o)
+     << "\n\n"
      << "- **Maturity:** " << level_name(a.maturity) << "\n"
      << "- **Progress:** " << card.actions_done << " of " << card.actions_applicable << " applicable actions done ("
      << percent(card.completion) << "), " << card.actions_in_progress << " in progress\n"
@@ -185,7 +193,7 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const st
     md << "| " << markdown_escape(c.practice(p.practice).title) << " | " << to_string(p.scope) << " | "
        << p.actions_done << " | " << p.actions_applicable << " | " << percent(p.completion) << " |\n";
   md << "\n## Next steps\n\n";
-  for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
+  for (std::size_t i = 0; i < plan.steps.size() && i < o.next_steps; ++i) {
     const auto& s = plan.steps[i];
     const std::string title = step_title(c, s);
     md << s.rank << ". **" << markdown_escape(title) << "** (" << markdown_escape(s.reason) << ")\n";
@@ -222,16 +230,17 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const st
   return md.str();
 }
 
-std::string office_html_body(const Catalog& c, const Assessment& a, const std::string& progress = {}) {
+std::string office_html_body(const Catalog& c, const Assessment& a, const ReportOptions& o,
+                             const std::string& progress = {}) {
   const Scorecard card = score(c, a);
   const Plan plan = build_plan(c, a.maturity, a);
   std::ostringstream h;
-  h << html_head("Self-assessment: " + a.jurisdiction.name)
-    << "<h1>Security self-assessment: " << html_escape(a.jurisdiction.name) << "</h1><p class=\"muted\">"
-    << html_escape(a.jurisdiction.id) << ", " << html_escape(a.jurisdiction.state) << " ("
-    << to_string(a.jurisdiction.kind) << "). Guide version " << html_escape(a.catalog_version) << "."
+  h << html_head(o.title.empty() ? "Self-assessment: " + a.jurisdiction.name : o.title) << "<h1>"
+    << html_escape(office_title(a, o)) << "</h1><p class=\"muted\">" << html_escape(a.jurisdiction.id) << ", "
+    << html_escape(a.jurisdiction.state) << " (" << to_string(a.jurisdiction.kind) << "). Guide version "
+    << html_escape(a.catalog_version) << "."
     << (latest_change(a).empty() ? std::string() : " Latest change recorded: " + latest_change(a) + ".")
-    << "</p><div class=\"cards\"><div class=\"card\">Maturity<b>" << level_name(a.maturity)
+    << html_escape(dated(o)) << "</p><div class=\"cards\"><div class=\"card\">Maturity<b>" << level_name(a.maturity)
     << "</b></div><div class=\"card\">Actions done<b>" << card.actions_done << " / " << card.actions_applicable
     << "</b></div><div class=\"card\">Complete<b>" << percent(card.completion)
     << "</b></div><div class=\"card\">Priority practices<b>" << (card.priorities_complete ? "all done" : "not all done")
@@ -243,7 +252,7 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const std::s
                       std::to_string(p.actions_done) + "/" + std::to_string(p.actions_applicable));
   h << bar_chart(bars, "Completion by practice") << "<p class=\"muted\">★ a priority practice at "
     << level_name(a.maturity) << ".</p>\n<h2>Next steps</h2>\n<ol>";
-  for (std::size_t i = 0; i < plan.steps.size() && i < 5; ++i) {
+  for (std::size_t i = 0; i < plan.steps.size() && i < o.next_steps; ++i) {
     const auto& s = plan.steps[i];
     const std::string title = step_title(c, s);
     h << "<li><b>" << html_escape(title) << "</b> <span class=\"muted\">" << html_escape(s.reason) << "</span><ul>";
@@ -289,13 +298,15 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const std::s
   return h.str();
 }
 
-std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::string& progress = {},
-                                 const std::string& title = "Election security rollup") {
+std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const ReportOptions& o,
+                                 const std::string& progress = {},
+                                 const std::string& default_title = "Election security rollup") {
   std::ostringstream md;
-  md << "# " << markdown_escape(title) << "\n\n"
-     << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
-     << " at Level 2, " << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of "
-     << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ").\n"
+  md << "# " << markdown_escape(o.title.empty() ? default_title : o.title) << "\n\n"
+     << (o.date.empty() ? std::string() : "Report date: " + o.date + ".\n\n") << r.jurisdictions
+     << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, "
+     << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of " << r.actions_applicable
+     << " applicable actions done (" << percent(r.completion) << ").\n"
      << progress << "\n## Completion by practice\n\n"
      << "| Practice | Done | Applicable | Complete | Offices complete |\n| --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& p : r.practices)
@@ -311,18 +322,22 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const std::s
   }
   if (r.least_complete.empty()) md << "None: nothing applies yet.\n";
   md << "\n## Offices furthest behind\n\n| Office | State | Level | Complete |\n| --- | --- | --- | ---: |\n";
-  for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
-    const auto& o = r.offices[i];
-    md << "| " << markdown_escape(o.jurisdiction.name) << " | " << markdown_escape(o.jurisdiction.state) << " | "
-       << level_name(o.maturity) << " | " << percent(o.completion) << " |\n";
+  for (std::size_t i = 0; i < r.offices.size() && i < o.offices; ++i) {
+    const auto& office = r.offices[i];
+    md << "| " << markdown_escape(office.jurisdiction.name) << " | " << markdown_escape(office.jurisdiction.state)
+       << " | " << level_name(office.maturity) << " | " << percent(office.completion) << " |\n";
   }
   return md.str();
 }
 
-std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::string& progress = {},
-                             const std::string& title = "Election security rollup") {
+std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOptions& o,
+                             const std::string& progress = {},
+                             const std::string& default_title = "Election security rollup") {
+  const std::string& title = o.title.empty() ? default_title : o.title;
   std::ostringstream h;
-  h << html_head(title) << "<h1>" << html_escape(title) << "</h1><div class=\"cards\">"
+  h << html_head(title) << "<h1>" << html_escape(title) << "</h1>"
+    << (o.date.empty() ? std::string() : "<p class=\"muted\">Report date: " + html_escape(o.date) + ".</p>")
+    << "<div class=\"cards\">"
     << "<div class=\"card\">Offices<b>" << r.jurisdictions << "</b></div><div class=\"card\">Actions done<b>"
     << r.actions_done << " / " << r.actions_applicable << "</b></div><div class=\"card\">Complete<b>"
     << percent(r.completion) << "</b></div></div>\n"
@@ -347,10 +362,11 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::strin
   h << "</ul>" << (r.least_complete.empty() ? "<p>None: nothing applies yet.</p>" : "")
     << "\n<h2>Offices furthest behind</h2>\n"
     << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th>Complete</th></tr></thead><tbody>";
-  for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
-    const auto& o = r.offices[i];
-    h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)
-      << "</td><td>" << level_name(o.maturity) << "</td><td class=\"n\">" << percent(o.completion) << "</td></tr>";
+  for (std::size_t i = 0; i < r.offices.size() && i < o.offices; ++i) {
+    const auto& office = r.offices[i];
+    h << "<tr><td>" << html_escape(office.jurisdiction.name) << "</td><td>" << html_escape(office.jurisdiction.state)
+      << "</td><td>" << level_name(office.maturity) << "</td><td class=\"n\">" << percent(office.completion)
+      << "</td></tr>";
   }
   h << "</tbody></table>\n";
   return h.str();
@@ -358,27 +374,52 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const std::strin
 
 const char* const html_end = "\n</body></html>\n";
 
+// Options checked before any text is made.
+const ReportOptions& checked(const ReportOptions& o) {
+  if (!o.date.empty() && (o.date.size() != 10 || !is_iso_timestamp(o.date)))
+    throw Error("report date '" + o.date + "' is not an ISO 8601 date (YYYY-MM-DD)");
+  return o;
+}
+
 }  // namespace
 
-std::string office_report_markdown(const Catalog& c, const Assessment& a) { return office_markdown_body(c, a); }
-std::string office_report_html(const Catalog& c, const Assessment& a) { return office_html_body(c, a) + html_end; }
-std::string rollup_report_markdown(const Catalog& c, const Rollup& r) { return rollup_markdown_body(c, r); }
-std::string rollup_report_html(const Catalog& c, const Rollup& r) { return rollup_html_body(c, r) + html_end; }
+std::string office_report_markdown(const Catalog& c, const Assessment& a, const ReportOptions& o) {
+  return office_markdown_body(c, a, checked(o));
+}
+std::string office_report_html(const Catalog& c, const Assessment& a, const ReportOptions& o) {
+  return office_html_body(c, a, checked(o)) + html_end;
+}
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const ReportOptions& o) {
+  return rollup_markdown_body(c, r, checked(o));
+}
+std::string rollup_report_html(const Catalog& c, const Rollup& r, const ReportOptions& o) {
+  return rollup_html_body(c, r, checked(o)) + html_end;
+}
 
-std::string office_report_markdown(const Catalog& c, const Assessment& a, const Progress& p) {
-  return office_markdown_body(c, a, detail::office_progress_markdown(c, a, p));
+std::string office_report_markdown(const Catalog& c, const Assessment& a, const Progress& p, const ReportOptions& o) {
+  return office_markdown_body(c, a, checked(o), detail::office_progress_markdown(c, a, p));
 }
-std::string office_report_html(const Catalog& c, const Assessment& a, const Progress& p) {
-  return office_html_body(c, a, detail::office_progress_html(c, a, p)) + html_end;
+std::string office_report_html(const Catalog& c, const Assessment& a, const Progress& p, const ReportOptions& o) {
+  return office_html_body(c, a, checked(o), detail::office_progress_html(c, a, p)) + html_end;
 }
-std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  return rollup_markdown_body(c, r, detail::group_progress_markdown(c, p, stalled_days),
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, const ReportOptions& o) {
+  return rollup_markdown_body(c, r, checked(o), detail::group_progress_markdown(c, p, o.stalled_days, o.offices),
                               "Election security rollup as of " + p.as_of);
 }
-std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  return rollup_html_body(c, r, detail::group_progress_html(c, p, stalled_days),
+std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, const ReportOptions& o) {
+  return rollup_html_body(c, r, checked(o), detail::group_progress_html(c, p, o.stalled_days, o.offices),
                           "Election security rollup as of " + p.as_of) +
          html_end;
+}
+std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
+  ReportOptions o;
+  o.stalled_days = stalled_days;
+  return rollup_report_markdown(c, r, p, o);
+}
+std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
+  ReportOptions o;
+  o.stalled_days = stalled_days;
+  return rollup_report_html(c, r, p, o);
 }
 
 }  // namespace electsec

@@ -234,7 +234,7 @@ std::string offices_words(const std::vector<TrendPoint>& t) {
          " at the end (offices that join lower the share done until they catch up).";
 }
 
-std::string group_progress_markdown(const Catalog&, const Progress& p, std::size_t stalled_days) {
+std::string group_progress_markdown(const Catalog&, const Progress& p, std::size_t stalled_days, std::size_t offices) {
   const std::vector<TrendPoint> t_all = recorded(p.trend);
   std::ostringstream md;
   md << "\n## Progress " << span_words(p) << "\n\n"
@@ -246,7 +246,7 @@ std::string group_progress_markdown(const Catalog&, const Progress& p, std::size
        << percent(t.office_completion.q3) << " |\n";
   md << "\n### Most progress\n\n| Office | State | " << p.since << " | " << p.as_of
      << " | Gain |\n| --- | --- | ---: | ---: | ---: |\n";
-  for (std::size_t i = 0; i < p.offices.size() && i < 10; ++i) {
+  for (std::size_t i = 0; i < p.offices.size() && i < offices; ++i) {
     const auto& o = p.offices[i];
     md << "| " << markdown_escape(o.jurisdiction.name) << " | " << markdown_escape(o.jurisdiction.state) << " | "
        << start(o) << " | " << percent(o.completion) << " | " << gain(o) << " |\n";
@@ -268,7 +268,7 @@ std::string group_progress_markdown(const Catalog&, const Progress& p, std::size
   return md.str();
 }
 
-std::string group_progress_html(const Catalog&, const Progress& p, std::size_t stalled_days) {
+std::string group_progress_html(const Catalog&, const Progress& p, std::size_t stalled_days, std::size_t offices) {
   const std::vector<TrendPoint> t_all = recorded(p.trend);
   std::ostringstream h;
   h << "\n<h2>Progress " << html_escape(span_words(p))
@@ -277,7 +277,7 @@ std::string group_progress_html(const Catalog&, const Progress& p, std::size_t s
     << trend_chart(t_all, t_all, "all offices together", "Completion of all offices over time")
     << "\n<h3>Most progress</h3>\n<table><thead><tr><th>Office</th><th>State</th><th class=\"n\">" << p.since
     << "</th><th class=\"n\">" << p.as_of << "</th><th class=\"n\">Gain</th></tr></thead><tbody>";
-  for (std::size_t i = 0; i < p.offices.size() && i < 10; ++i) {
+  for (std::size_t i = 0; i < p.offices.size() && i < offices; ++i) {
     const auto& o = p.offices[i];
     h << "<tr><td>" << html_escape(o.jurisdiction.name) << "</td><td>" << html_escape(o.jurisdiction.state)
       << "</td><td class=\"n\">" << start(o) << "</td><td class=\"n\">" << percent(o.completion)

@@ -84,6 +84,52 @@ BOOST_AUTO_TEST_CASE(html_report_is_self_contained) {
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(report_options_set_title_date_and_sizes) {
+  const Catalog& c = default_catalog();
+  ReportOptions o;
+  o.title = "Report to the <board>";
+  o.date = "2026-12-01";
+  o.next_steps = 2;
+  for (const bool html : {false, true}) {
+    const std::string text =
+        html ? office_report_html(c, fixed_office(), o) : office_report_markdown(c, fixed_office(), o);
+    BOOST_TEST(
+        text.find(html ? "<h1>Report to the &lt;board&gt;</h1>" : "# Report to the \\<board\\>\n") != std::string::npos,
+        text.substr(0, 300));
+    BOOST_TEST(text.find("Report date: 2026-12-01.") != std::string::npos);
+    // Two steps of the plan, not the default five.
+    BOOST_TEST(text.find(html ? "<li><b>Network Segmentation" : "3. **Network Segmentation") == std::string::npos);
+    BOOST_TEST(text.find(html ? "<li><b>User Management" : "2. **User Management") != std::string::npos);
+  }
+  // Without options: no date, five steps.
+  const std::string plain = office_report_markdown(c, fixed_office());
+  BOOST_TEST(plain.find("Report date") == std::string::npos);
+  BOOST_TEST(plain.find("5. **") != std::string::npos);
+  // A state's report lists as many offices as asked.
+  std::vector<Assessment> offices;
+  for (int i = 0; i < 15; ++i) {
+    Assessment a = fixed_office();
+    a.jurisdiction.id = "us-xx-" + std::to_string(i);
+    a.jurisdiction.name = "Office " + std::to_string(i);
+    offices.push_back(a);
+  }
+  const Rollup r = rollup(c, offices);
+  const auto rows = [](const std::string& text, const std::string& start) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(start); at != std::string::npos; at = text.find(start, at + 1)) ++n;
+    return n;
+  };
+  BOOST_TEST(rows(rollup_report_markdown(c, r), " | XX | Level ") == 10u);
+  ReportOptions three;
+  three.offices = 3;
+  BOOST_TEST(rows(rollup_report_markdown(c, r, three), " | XX | Level ") == 3u);
+  BOOST_TEST(rows(rollup_report_html(c, r, three), "<tr><td>Office ") == 3u);
+  ReportOptions bad;
+  bad.date = "1st of December";
+  BOOST_CHECK_THROW(office_report_markdown(c, fixed_office(), bad), Error);
+  BOOST_CHECK_THROW(rollup_report_html(c, r, bad), Error);
+}
+
 BOOST_AUTO_TEST_CASE(rollup_reports) {
   const Catalog& c = default_catalog();
   Assessment other = fixed_office();
