@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <sstream>
 
@@ -139,8 +140,10 @@ std::string html_head(const std::string& title) {
          html_escape(title) + "</title>" + style + "</head><body>\n";
 }
 
-// Horizontal bars, one per row: label, value in [0, 1], text at the end.
-std::string bar_chart(const std::vector<std::tuple<std::string, double, std::string>>& rows, const std::string& title) {
+// Horizontal bars, one per row: label, value in [0, 1], text at the end. A bar runs to
+// `full` (1: 100%).
+std::string bar_chart(const std::vector<std::tuple<std::string, double, std::string>>& rows, const std::string& title,
+                      double full = 1.0) {
   const int row_h = 22, label_w = 330, bar_w = 420, width = label_w + bar_w + 70;
   const int height = static_cast<int>(rows.size()) * row_h + 8;
   std::ostringstream svg;
@@ -149,14 +152,14 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& [label, value, text] = rows[i];
     const int y = static_cast<int>(i) * row_h + 4;
-    const double v = std::max(0.0, std::min(1.0, value));
+    const double v = std::max(0.0, std::min(1.0, value / full));
     const std::string shown = label.size() > 52 ? std::string(detail::cut_before_character(label, 50)) + "…" : label;
     svg << "<text x=\"" << label_w - 6 << "\" y=\"" << y + 14 << "\" text-anchor=\"end\">" << html_escape(shown)
         << "</text><rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << bar_w
         << "\" height=\"14\" fill=\"#e3e8ef\"/>"
         << "<rect x=\"" << label_w << "\" y=\"" << y + 3 << "\" width=\"" << static_cast<int>(bar_w * v)
-        << "\" height=\"14\" fill=\"" << (v >= 1.0 ? "#2e7d4f" : "#2f6fb2") << "\"/><text x=\"" << label_w + bar_w + 6
-        << "\" y=\"" << y + 14 << "\">" << html_escape(text) << "</text>";
+        << "\" height=\"14\" fill=\"" << (value >= 1.0 ? "#2e7d4f" : "#2f6fb2") << "\"/><text x=\""
+        << label_w + bar_w + 6 << "\" y=\"" << y + 14 << "\">" << html_escape(text) << "</text>";
   }
   svg << "</svg>";
   return svg.str();
@@ -287,8 +290,8 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const Report
     h << "<p>No open gaps.</p>";
   else {
     h << "<p class=\"muted\">A Safeguard counts the applicable actions of the practices the guide maps to it.</p>"
-         "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Practices counted</th><th>Done</th><th>Applicable</th>"
-         "<th>Complete</th></tr></thead><tbody>";
+         "<table><thead><tr><th>Safeguard</th><th>Title</th><th>Practices counted</th><th class=\"n\">Done</th>"
+         "<th class=\"n\">Applicable</th><th class=\"n\">Complete</th></tr></thead><tbody>";
     for (const auto& x : g)
       h << "<tr><td>" << x.safeguard << "</td><td>" << html_escape(x.title) << "</td><td>" << html_escape(x.practices)
         << "</td><td class=\"n\">" << x.done << "</td><td class=\"n\">" << x.applicable << "</td><td class=\"n\">"
@@ -350,9 +353,20 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOpti
         std::to_string(r.maturity_distribution[l]) + " offices");
   h << bar_chart(levels, "Offices by maturity level") << "\n<h2>Completion by practice</h2>\n";
   std::vector<std::tuple<std::string, double, std::string>> bars;
+  double highest = 0;
   for (const auto& p : r.practices)
-    if (p.actions_applicable > 0) bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
-  h << bar_chart(bars, "Completion by practice") << "\n<h2>Least complete practices</h2>\n<ul>";
+    if (p.actions_applicable > 0) {
+      bars.emplace_back(c.practice(p.practice).title, p.completion, percent(p.completion));
+      highest = std::max(highest, p.completion);
+    }
+  // Below half, the bars run to the tenth above the highest practice, so that differences
+  // show; the caption says so.
+  const double full = highest >= 0.5 || highest <= 0 ? 1.0 : std::ceil(highest * 10 - 1e-9) / 10;
+  h << bar_chart(bars, "Completion by practice", full);
+  if (full < 1.0)
+    h << "<p class=\"muted\">The bars run to " << percent(full) << ", just above the most complete practice, so that "
+      << "differences show.</p>";
+  h << "\n<h2>Least complete practices</h2>\n<ul>";
   for (const auto& id : r.least_complete) {
     const auto& p = *std::find_if(r.practices.begin(), r.practices.end(),
                                   [&](const PracticeRollup& x) { return x.practice == id; });
@@ -361,7 +375,7 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOpti
   }
   h << "</ul>" << (r.least_complete.empty() ? "<p>None: nothing applies yet.</p>" : "")
     << "\n<h2>Offices furthest behind</h2>\n"
-    << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th>Complete</th></tr></thead><tbody>";
+    << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th class=\"n\">Complete</th></tr></thead><tbody>";
   for (std::size_t i = 0; i < r.offices.size() && i < o.offices; ++i) {
     const auto& office = r.offices[i];
     h << "<tr><td>" << html_escape(office.jurisdiction.name) << "</td><td>" << html_escape(office.jurisdiction.state)

@@ -158,6 +158,10 @@ bool any_note(const std::vector<StoreEvent>& events) {
   return std::any_of(events.begin(), events.end(), [](const StoreEvent& e) { return !e.note.empty(); });
 }
 
+bool any_author(const std::vector<StoreEvent>& events) {
+  return std::any_of(events.begin(), events.end(), [](const StoreEvent& e) { return !e.author.empty(); });
+}
+
 }  // namespace
 
 std::string office_progress_markdown(const Catalog& c, const Assessment& a, const Progress& p) {
@@ -181,13 +185,14 @@ std::string office_progress_markdown(const Catalog& c, const Assessment& a, cons
   if (p.changes.empty()) {
     md << "None.\n";
   } else {
-    const bool notes = any_note(p.changes);
-    md << (notes ? "| Day | Change | Note | By |\n| --- | --- | --- | --- |\n"
-                 : "| Day | Change | By |\n| --- | --- | --- |\n");
+    const bool notes = any_note(p.changes), authors = any_author(p.changes);
+    md << "| Day | Change |" << (notes ? " Note |" : "") << (authors ? " By |" : "") << "\n| --- | --- |"
+       << (notes ? " --- |" : "") << (authors ? " --- |" : "") << "\n";
     for (std::size_t i = 0; i < p.changes.size() && i < listed_changes; ++i) {
       const StoreEvent& e = p.changes[p.changes.size() - 1 - i];  // latest first
-      md << "| " << e.at.substr(0, 10) << " | " << markdown_escape(change_text(c, e)) << " | "
-         << (notes ? markdown_escape(e.note) + " | " : "") << markdown_escape(e.author) << " |\n";
+      md << "| " << e.at.substr(0, 10) << " | " << markdown_escape(change_text(c, e)) << " |"
+         << (notes ? " " + markdown_escape(e.note) + " |" : "")
+         << (authors ? " " + markdown_escape(e.author) + " |" : "") << "\n";
     }
     if (p.changes.size() > listed_changes)
       md << "\nThe " << p.changes.size() - listed_changes << " earlier changes are in `electsec store history`.\n";
@@ -210,14 +215,14 @@ std::string office_progress_html(const Catalog& c, const Assessment& a, const Pr
   if (p.changes.empty()) {
     h << "<p>None.</p>";
   } else {
-    const bool notes = any_note(p.changes);
+    const bool notes = any_note(p.changes), authors = any_author(p.changes);
     h << "<table><thead><tr><th>Day</th><th>Change</th>" << (notes ? "<th>Note</th>" : "")
-      << "<th>By</th></tr></thead><tbody>";
+      << (authors ? "<th>By</th>" : "") << "</tr></thead><tbody>";
     for (std::size_t i = 0; i < p.changes.size() && i < listed_changes; ++i) {
       const StoreEvent& e = p.changes[p.changes.size() - 1 - i];
       h << "<tr><td class=\"d\">" << html_escape(e.at.substr(0, 10)) << "</td><td>" << html_escape(change_text(c, e))
-        << "</td>" << (notes ? "<td>" + html_escape(e.note) + "</td>" : "") << "<td class=\"d\">"
-        << html_escape(e.author) << "</td></tr>";
+        << "</td>" << (notes ? "<td>" + html_escape(e.note) + "</td>" : "")
+        << (authors ? "<td class=\"d\">" + html_escape(e.author) + "</td>" : "") << "</tr>";
     }
     h << "</tbody></table>";
     if (p.changes.size() > listed_changes)

@@ -124,6 +124,11 @@ BOOST_AUTO_TEST_CASE(report_options_set_title_date_and_sizes) {
   three.offices = 3;
   BOOST_TEST(rows(rollup_report_markdown(c, r, three), " | XX | Level ") == 3u);
   BOOST_TEST(rows(rollup_report_html(c, r, three), "<tr><td>Office ") == 3u);
+  // Practices far from complete: the bars run to just above the highest, and say so.
+  const std::string html = rollup_report_html(c, r);
+  const auto at = html.find("The bars run to ");
+  BOOST_TEST(at != std::string::npos);
+  BOOST_TEST(html.find(", just above the most complete practice", at) != std::string::npos);
   ReportOptions bad;
   bad.date = "1st of December";
   BOOST_CHECK_THROW(office_report_markdown(c, fixed_office(), bad), Error);
@@ -191,6 +196,12 @@ BOOST_AUTO_TEST_CASE(reports_with_progress_from_a_store) {
   BOOST_TEST(html.find("clerk &lt;i&gt;") != std::string::npos);
   BOOST_TEST(html.find("<b>month") == std::string::npos);
   BOOST_TEST(html.find("<script") == std::string::npos);
+  BOOST_TEST(html.find("<th>By</th>") != std::string::npos);
+  // Changes nobody signed: no empty "By" column.
+  Progress unsigned_changes = office;
+  for (StoreEvent& e : unsigned_changes.changes) e.author.clear();
+  BOOST_TEST(office_report_html(c, a, unsigned_changes).find("<th>By</th>") == std::string::npos);
+  BOOST_TEST(office_report_markdown(c, a, unsigned_changes).find("| Day | Change | Note |\n") != std::string::npos);
 
   const Progress state = s.progress(OfficeFilter{}, "2026-01-01", "2026-04-30");
   BOOST_REQUIRE(state.offices.size() == 3u);
