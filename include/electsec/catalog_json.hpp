@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The catalog JSON format of DESIGN.md ("electsec.catalog/1"): read and write.
+/// The catalog JSON format ("electsec.catalog/1", docs/catalog-format.md): read and write.
 
 #include <electsec/export.hpp>
 #include <electsec/catalog.hpp>

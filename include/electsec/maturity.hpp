@@ -1,7 +1,7 @@
 #pragma once
 /// \file
 /// Maturity determination: the guide's "most of the following statements apply" rule,
-/// made exact (DESIGN.md, "Rules that are the guide's").
+/// made exact (docs/guide/rules.md).
 
 #include <electsec/export.hpp>
 #include <electsec/catalog.hpp>

@@ -1,7 +1,7 @@
 #pragma once
 /// \file
-/// The prioritized plan: an office's next steps in the guide's order (DESIGN.md, "Rules
-/// that are the guide's").
+/// The prioritized plan: an office's next steps in the guide's order (the rules of
+/// docs/guide/rules.md).
 
 #include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
@@ -46,7 +46,7 @@ struct ELECTSEC_API Plan {
 /// - Level 2 or 3: `priority` practices ordered by their best Community Defense Model
 ///   rank, then the other `priority` practices, then `in_scope` ones, in index order;
 ///   within a practice, lower-level actions first.
-/// A step lists the applicable actions (DESIGN.md's rule) not yet listed by an earlier
+/// A step lists the applicable actions (docs/guide/rules.md) not yet listed by an earlier
 /// step. With an assessment, done and not-applicable actions drop out; a step left with
 /// no action disappears; the order stays the guide's. Pure.
 ELECTSEC_API Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);

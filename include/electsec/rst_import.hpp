@@ -40,7 +40,7 @@ struct ELECTSEC_API ImportResult {
 
 /// Import a guide's `docs/source` tree: `bp/*.rst` and `bp/bp_index.rst`, `maturity/*.rst`,
 /// `appendices/handbook_bp_mapping.rst`, `glossary.rst`, `acronyms.rst`. Text fields hold the
-/// guide's own text with inline markup reduced to plain text; action ids follow DESIGN.md,
+/// guide's own text with inline markup reduced to plain text; action ids follow docs/catalog-format.md,
 /// so a release and the embedded catalog name the same actions the same way. The CIS
 /// Controls and Safeguards come from the embedded catalog. Missing parts become warnings;
 /// malformed ones (a practice without a |bp_title|, an index row with an unknown scope, a

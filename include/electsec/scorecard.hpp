@@ -14,7 +14,7 @@
 namespace electsec {
 
 /// Progress on one practice. Applicable actions are those that apply at the office's
-/// maturity (DESIGN.md's rule) minus those marked not applicable; an action without a
+/// maturity (the rule of docs/guide/rules.md) minus those marked not applicable; an action without a
 /// status counts as not started. Completion is done / applicable, 0 when nothing applies.
 struct ELECTSEC_API PracticeScore {
   std::string practice;                           ///< practice id

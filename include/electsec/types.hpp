@@ -90,7 +90,7 @@ struct ELECTSEC_API Goal {
 };
 
 /// An action of a best practice. The id encodes where it stands in the guide:
-/// "<practice>.<block>[.<group>].<n>" (see DESIGN.md); `levels` are the maturities its
+/// "<practice>.<block>[.<group>].<n>" (docs/catalog-format.md); `levels` are the maturities its
 /// block names ("all" names 1, 2 and 3).
 struct ELECTSEC_API Action {
   std::string id;                    ///< "<practice>.<block>[.<group>].<n>"

@@ -192,3 +192,17 @@ def test_the_link_helpers():
     assert slug("The prioritized plan") == "the-prioritized-plan"
     assert slug("Exit codes and errors") == "exit-codes-and-errors"
     assert LINK.findall("see [rules](rules.md#maturity) and [x](https://a.b)") == ["rules.md#maturity", "https://a.b"]
+
+
+def test_every_file_the_docs_and_headers_name_is_in_the_repository():
+    """A public header, README.md or CHANGELOG.md that points a reader at a file (a page of the
+    docs, a data file, an example) names one that ships with electsec, not a file of the
+    project's own working notes."""
+    named = re.compile(r"(?<![\w/.-])((?:docs|data|examples|scripts|include|tests)/[\w./-]+\.\w+|[A-Z]+\.md)\b")
+    missing = []
+    for page in sorted((ROOT / "include" / "electsec").glob("*.hpp")) + [ROOT / "README.md", ROOT / "CHANGELOG.md"]:
+        for number, line in enumerate(page.read_text().splitlines(), 1):
+            for name in named.findall(line):
+                if not (ROOT / name).exists():
+                    missing.append(f"{page.relative_to(ROOT)}:{number}: {name}")
+    assert not missing, "\n".join(missing)
