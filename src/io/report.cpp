@@ -129,6 +129,7 @@ th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--track);v
 td.n,th.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
 border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{display:block;font-size:1.4rem}svg{max-width:100%;height:auto}
 ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}
+@media (max-width:640px){body{font-size:15px;padding:.6rem}table{display:block;overflow-x:auto}td.d{white-space:normal}}
 </style>)";
 
 std::string html_head(const std::string& title) {

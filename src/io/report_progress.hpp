@@ -10,8 +10,7 @@ namespace electsec::detail {
 
 std::string office_progress_markdown(const Catalog& c, const Assessment& a, const Progress& p);
 std::string office_progress_html(const Catalog& c, const Assessment& a, const Progress& p);
-std::string group_progress_markdown(const Catalog& c, const Progress& p, std::size_t stalled_days,
-                                    std::size_t offices);
+std::string group_progress_markdown(const Catalog& c, const Progress& p, std::size_t stalled_days, std::size_t offices);
 std::string group_progress_html(const Catalog& c, const Progress& p, std::size_t stalled_days, std::size_t offices);
 
 }  // namespace electsec::detail

@@ -36,6 +36,10 @@ if(Python3_Interpreter_FOUND)
   add_test(NAME report.html_in_chromium
            COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/report/check_html_report.py"
                    "$<TARGET_FILE:electsec_cli>" "${CMAKE_CURRENT_BINARY_DIR}/report")
+  # The reports as people see them: desktop and phone widths, and PDF (the guide's pictures).
+  add_test(NAME report.pictures_and_pdf
+           COMMAND "${Python3_EXECUTABLE}" "${CMAKE_CURRENT_SOURCE_DIR}/report/render_reports.py"
+                   "$<TARGET_FILE:electsec_cli>" "${CMAKE_CURRENT_BINARY_DIR}/report-pictures")
 endif()
 
 # The README's demo, end to end, with the electsec just built.
