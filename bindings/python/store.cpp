@@ -344,10 +344,15 @@ void init_store(py::module_& m) {
           [](PyStore& s, const std::string& office, const py::object& actions, Status status,
              std::optional<std::string> note, std::optional<std::string> at, std::string author, std::string source) {
             std::vector<std::string> ids;
-            if (py::isinstance<py::str>(actions))
+            if (py::isinstance<py::str>(actions)) {
               ids.push_back(actions.cast<std::string>());
-            else
-              ids = actions.cast<std::vector<std::string>>();
+            } else {
+              try {
+                ids = actions.cast<std::vector<std::string>>();
+              } catch (const py::cast_error&) {
+                throw py::type_error("actions: an action id, or a list of action ids");
+              }
+            }
             return locked(s, [&](Store& st) {
               return st.set_status(office, ids, status, note, stamp(at, std::move(author), std::move(source)));
             });

@@ -430,7 +430,7 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
       bool only_checkpoints = true;
       for (const auto& p : problems) {
         list.push_back({"damage", p});
-        only_checkpoints = only_checkpoints && p.find(": the checkpoint of office") != std::string::npos;
+        only_checkpoints = only_checkpoints && p.find("checkpoint") != std::string::npos;
       }
       throw ValidationError(
           std::move(list),

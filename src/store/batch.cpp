@@ -202,6 +202,7 @@ std::int64_t BatchReader::number() {
     n = n * 10 + (text_[at_++] - '0');
   }
   if (at_ == start) damaged("a subject number expected");
+  if (text_[start] == '0' && at_ - start > 1) damaged("a number with a leading zero");
   return n;
 }
 

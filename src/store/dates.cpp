@@ -6,9 +6,11 @@ namespace electsec::store {
 
 namespace {
 
+// The number in t[at, at + n); a character that is missing or not a digit counts as 0, so
+// that a damaged date read from a store can never be read past its end.
 int field(std::string_view t, std::size_t at, std::size_t n) {
   int v = 0;
-  for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (t[i] - '0');
+  for (std::size_t i = at; i < at + n; ++i) v = v * 10 + (i < t.size() && t[i] >= '0' && t[i] <= '9' ? t[i] - '0' : 0);
   return v;
 }
 

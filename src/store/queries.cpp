@@ -46,7 +46,12 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
     }
     if (value.empty()) {
       if (it != target->end()) target->erase(it);
+      removed[std::string(id)] = at;
       return;
+    }
+    if (!removed.empty()) {
+      const auto gone = removed.find(id);
+      if (gone != removed.end()) removed.erase(gone);
     }
     if (it == target->end()) it = target->emplace_hint(it, std::string(id), ActionStatus{});
     ActionStatus& st = it->second;
@@ -92,7 +97,9 @@ std::optional<std::string> bound_of(const std::string& as_of) {
                 "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
   // A date counts its whole day: everything before the next day. A date-time counts
   // itself: everything before the text that follows it directly in string order.
-  if (as_of.size() == 10) return date_of(day_number(as_of) + 1);
+  // A date's keys are the date itself and "<date>T...": all sort before "<date>~" ('~' comes
+  // after every digit and 'T'), and every later day's keys after it, up to 9999-12-31.
+  if (as_of.size() == 10) return as_of + '~';
   return key_of(as_of) + '\0';
 }
 
@@ -154,23 +161,31 @@ OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<s
 namespace {
 
 // Subjects by number: read from the table when a number is not known yet.
+// All of the table is read and checked before anything is kept, so that a damaged table
+// leaves the cache as it was.
 void load_subjects(const Store::Impl& s) {
-  const auto q = s.statement("SELECT number, subject FROM subjects WHERE number >= ? ORDER BY number");
-  q->bind(1, static_cast<std::int64_t>(s.subjects.size()));
-  while (q->step()) {
-    const std::int64_t n = q->integer(0);
-    if (n < 0 || n > 1000000)
-      throw Error(s.path + ": the history store is damaged (a subject numbered " + std::to_string(n) +
-                  "); nothing was changed. Restore it from a backup");
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  {
+    const auto q = s.statement("SELECT number, subject FROM subjects WHERE number >= ? ORDER BY number");
+    q->bind(1, static_cast<std::int64_t>(s.subjects.size()));
+    while (q->step()) {
+      const std::int64_t n = q->integer(0);
+      if (n < 0 || n > 1000000)
+        throw Error(s.path + ": the history store is damaged (a subject numbered " + std::to_string(n) +
+                    "); nothing was changed. Restore it from a backup");
+      rows.emplace_back(n, std::string(q->text(1)));
+    }
+  }
+  for (auto& [n, subject] : rows) {
     const auto at = static_cast<std::size_t>(n);
     if (s.subjects.size() <= at) {
       s.subjects.resize(at + 1);
       s.action_of.resize(at + 1, -1);
     }
-    const std::string_view subject = q->text(1);
-    s.subjects[at] = subject;
-    s.action_of[at] = subject.rfind("status:", 0) == 0 ? detail::action_number(*s.catalog, subject.substr(7)) : -1;
-    s.number_of[std::string(subject)] = n;
+    s.action_of[at] =
+        subject.rfind("status:", 0) == 0 ? detail::action_number(*s.catalog, std::string_view(subject).substr(7)) : -1;
+    s.number_of[subject] = n;
+    s.subjects[at] = std::move(subject);
   }
 }
 
@@ -289,6 +304,22 @@ void ValueFold::apply_numbered(std::int64_t subject, std::string_view value, std
 void ValueFold::load(std::string_view statuses, std::string_view other, std::string_view before_key,
                      const std::string& office) {
   const std::string what = s_.path + ": the checkpoint of office '" + office + "' before " + std::string(before_key);
+  try {
+    load_checked(statuses, other, before_key, office, what);
+  } catch (const IoError&) {
+    throw;
+  } catch (const Error& e) {
+    // Whatever it is, the events are intact: say what rebuilds checkpoints from them.
+    const std::string said = e.what();
+    throw Error(
+        said.rfind(what, 0) == 0
+            ? said.substr(0, said.find("); ") + 1) + "; `electsec store optimize` rebuilds checkpoints from the events"
+            : what + " is damaged (" + said + "); `electsec store optimize` rebuilds checkpoints from the events");
+  }
+}
+
+void ValueFold::load_checked(std::string_view statuses, std::string_view other, std::string_view before_key,
+                             const std::string& office, const std::string& what) {
   const auto damaged = [&](const char* why) {
     return Error(what + " is damaged (" + why + "); `electsec store optimize` rebuilds checkpoints from the events");
   };
@@ -530,14 +561,16 @@ bool selects(const OfficeFilter& f, const Assessment& a) {
 
 namespace {
 
-// The events of the batches a query returns as (first, office id, at, author, source, events).
+// The events of the batches a query returns as (first, office id, at, author, source,
+// events, count).
 std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q) {
   std::vector<StoreEvent> events;
   while (q.step()) {
     const std::int64_t first = q.integer(0);
     BatchReader r(q.text(5), batch_name(s, first));
     BatchEvent b;
-    for (std::int64_t i = 0; r.next(b); ++i) {
+    std::int64_t i = 0;
+    for (; r.next(b); ++i) {
       StoreEvent e;
       e.sequence = first + i;
       e.office = q.text(1);
@@ -549,6 +582,9 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q) {
       e.source = q.text(4);
       events.push_back(std::move(e));
     }
+    if (i != q.integer(6))
+      throw Error(batch_name(s, first) + " is damaged (it holds " + std::to_string(i) + " events and says " +
+                  std::to_string(q.integer(6)) + "); nothing was changed. Restore it from a backup");
   }
   return events;
 }
@@ -583,17 +619,81 @@ std::vector<std::string> Store::check() const {
   {
     Statement q(impl_->db, impl_->path, "PRAGMA integrity_check(100)");
     while (q.step())
-      if (q.text(0) != "ok") problems.emplace_back(q.text(0));
+      if (q.text(0) != "ok") {
+        const std::string_view said = q.text(0);
+        // Checkpoints are derived from the events: say so, and what rebuilds them.
+        problems.push_back(impl_->path + ": " + std::string(said) +
+                           (said.find("checkpoints") != std::string_view::npos
+                                ? " (a checkpoint; `electsec store optimize` rebuilds them from the events)"
+                                : ""));
+      }
   }
   if (!problems.empty()) return problems;
-  try {
-    // Every event of every office, from its first batch (no checkpoint is used), then each
-    // checkpoint against the office rebuilt to its date.
-    for (const std::string& id : offices()) {
-      const std::int64_t key = store::office_key(*impl_, id);
-      store::rebuild(*impl_, key, std::nullopt);
+  const auto problem = [&](std::string text) {
+    if (problems.size() < 100) problems.push_back(impl_->path + ": " + std::move(text));
+  };
+  {
+    // Every table, index, trigger and view of the schema, and no event of an unknown office.
+    static const char* const objects[] = {"offices",
+                                          "subjects",
+                                          "batches",
+                                          "checkpoints",
+                                          "events",
+                                          "batches_by_sequence",
+                                          "batches_by_date",
+                                          "batches_no_update",
+                                          "batches_no_delete",
+                                          "batches_append_only",
+                                          "offices_no_update",
+                                          "offices_no_delete",
+                                          "offices_no_replace",
+                                          "subjects_no_update",
+                                          "subjects_no_delete",
+                                          "subjects_no_replace"};
+    for (const char* name : objects) {
+      Statement q(impl_->db, impl_->path, "SELECT count(*) FROM sqlite_schema WHERE name = ?");
+      q.bind(1, std::string_view(name));
+      if (!q.step() || q.integer(0) != 1) problem(std::string("the schema lacks '") + name + "'");
     }
-    for (std::string& p : store::check_checkpoints(*impl_)) problems.push_back(std::move(p));
+    Statement fk(impl_->db, impl_->path, "PRAGMA foreign_key_check");
+    while (fk.step()) problem("a row of " + std::string(fk.text(0)) + " names an office the store does not have");
+  }
+  // The subjects are read afresh, not from what this connection remembers.
+  impl_->forget_subjects();
+  try {
+    // Batches: dates as written, keys that order them, counts that match, numbers that follow.
+    Statement q(impl_->db, impl_->path,
+                "SELECT b.first, b.count, b.at, b.at_key, b.events, o.id FROM batches b "
+                "INDEXED BY batches_by_sequence LEFT JOIN offices o ON o.office = b.office ORDER BY b.first");
+    std::int64_t next = 1;
+    while (q.step()) {
+      const std::int64_t first = q.integer(0), count = q.integer(1);
+      const std::string at(q.text(2)), name = store::batch_name(*impl_, first);
+      if (first < next) problem(name.substr(impl_->path.size() + 2) + " overlaps the numbers of the one before");
+      next = first + std::max<std::int64_t>(count, 1);
+      if (!is_iso_timestamp(at) || store::key_of(at) != q.text(3))
+        problem(name.substr(impl_->path.size() + 2) + " has a date (" + at + ") that does not match its key (" +
+                std::string(q.text(3)) + ")");
+      store::BatchReader r(q.text(4), name);
+      store::BatchEvent e;
+      std::int64_t n = 0;
+      while (r.next(e)) {
+        store::subject_named(*impl_, e.subject);
+        ++n;
+      }
+      if (n != count)
+        problem(name.substr(impl_->path.size() + 2) + " holds " + std::to_string(n) + " events and says " +
+                std::to_string(count));
+    }
+    // Every event of every office, from its first batch (no checkpoint is used): each office
+    // is the one its record names; then each checkpoint against the office rebuilt to its date.
+    for (const std::string& id : offices()) {
+      const store::OfficeFold fold = store::rebuild(*impl_, store::office_key(*impl_, id), std::nullopt);
+      if (fold.has_jurisdiction && fold.assessment.jurisdiction.id != id)
+        problem("office '" + id + "' is recorded as '" + fold.assessment.jurisdiction.id + "'");
+    }
+    for (std::string& p : store::check_checkpoints(*impl_))
+      if (problems.size() < 100) problems.push_back(std::move(p));
   } catch (const Error& e) {
     problems.emplace_back(e.what());
   }
@@ -613,7 +713,7 @@ std::vector<StoreEvent> Store::history(const std::string& office) const {
   const store::ReadSnapshot snapshot(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   Statement q(impl_->db, impl_->path,
-              "SELECT b.first, o.id, b.at, b.author, b.source, b.events FROM batches b "
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count FROM batches b "
               "JOIN offices o ON o.office = b.office WHERE b.office = ? ORDER BY b.at_key, b.first");
   q.bind(1, key);
   return store::events_of(*impl_, q);
@@ -624,7 +724,7 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
   store::checked_day(from, "from");
   store::checked_day(to, "to");
   Statement q(impl_->db, impl_->path,
-              "SELECT b.first, o.id, b.at, b.author, b.source, b.events FROM batches b "
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count FROM batches b "
               "INDEXED BY batches_by_date JOIN offices o ON o.office = b.office "
               "WHERE b.at_key >= ? AND b.at_key < ? ORDER BY b.at_key, b.first");
   q.bind(1, from);
@@ -650,7 +750,8 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   const std::string to = options.to.empty() ? today_utc() : store::checked_day(options.to, "to");
   if (from.empty()) {
     Statement first(impl_->db, impl_->path, "SELECT min(at_key) FROM batches");
-    if (first.step() && !first.text(0).empty()) from = std::string(first.text(0).substr(0, 10));
+    if (first.step() && first.text(0).size() >= 10 && is_iso_timestamp(std::string(first.text(0).substr(0, 10))))
+      from = std::string(first.text(0).substr(0, 10));
     if (from.empty() || from > to) from = to;
   }
   if (from > to) throw Error("the trend starts (" + from + ") after it ends (" + to + ")");
@@ -661,7 +762,9 @@ std::vector<TrendPoint> Store::trend(const TrendOptions& options) const {
   constexpr std::size_t max_periods = 5000;
   for (long day = first; day <= last; day = store::period_end(day, kind) + 1) {
     if (periods.size() == max_periods)
-      throw Error("a trend of more than " + std::to_string(max_periods) + " periods; use longer periods or fewer days");
+      throw Error("a trend from " + from + " to " + to + " by " + std::string(to_string(options.period)) +
+                  " would have more than " + std::to_string(max_periods) +
+                  " periods; use longer periods or a later start (--from)");
     periods.emplace_back(store::period_key(day, kind), store::date_of(std::min(store::period_end(day, kind), last)));
   }
   std::vector<std::optional<std::string>> bounds;

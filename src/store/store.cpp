@@ -179,11 +179,20 @@ void refuse_future(const std::string& at, const std::string& what) {
                 " UTC); a change is recorded on or before the day it takes effect");
 }
 
+// Nor earlier than 1990: a year mistyped that way ("0202") would stay in the record, and
+// stretch every trend that starts at the first record over centuries.
+void refuse_past(const std::string& at, const std::string& what) {
+  if (at.substr(0, 10) < "1990-01-01")
+    throw Error(what + "date " + at +
+                " is before 1990; a change is recorded on the day it takes effect (is the year mistyped?)");
+}
+
 std::string checked_date(const std::string& at, const std::string& fallback) {
   if (at.empty()) return fallback;
   if (!is_iso_timestamp(at))
     throw Error("date '" + at + "' is not an ISO 8601 date (YYYY-MM-DD) or UTC date-time (YYYY-MM-DDThh:mm:ssZ)");
   refuse_future(at, "");
+  refuse_past(at, "");
   return at;
 }
 
@@ -290,7 +299,13 @@ void record_difference(Recorder& r, const store::OfficeFold& then, const store::
     const auto it = old_statuses.find(id);
     if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
     std::string at = st.updated.empty() ? last : st.updated;
+    // A status the record changed, or removed, after the file's date for it takes effect on
+    // `last`: dated earlier, the record as of `last` would not show it.
     if (it != old_statuses.end() && store::key_of(it->second.updated) > store::key_of(at)) at = last;
+    if (it == old_statuses.end()) {
+      const auto gone = now.removed.find(id);
+      if (gone != now.removed.end() && store::key_of(gone->second) > store::key_of(at)) at = last;
+    }
     r.add(at, "status:", id, to_string(st.status), st.note);
   }
   for (const auto& [id, st] : old_statuses)
@@ -303,6 +318,9 @@ void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const
   // `last`: the later of that and its latest status.
   const std::string latest = latest_update(a);
   if (!latest.empty()) refuse_future(latest, source.empty() ? std::string() : source + ": a status's ");
+  for (const auto* map : {&a.statuses, &a.retired})
+    for (const auto& [id, st] : *map)
+      if (!st.updated.empty()) refuse_past(st.updated, source.empty() ? std::string() : source + ": a status's ");
   const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
   const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
   bool added = false;
@@ -347,8 +365,16 @@ Store Store::open(const std::string& path, const Catalog& catalog, std::chrono::
   int migrated_from = 0;
   impl->db = store::open_store(path, lock_wait, impl->read_only, migrated_from);
   Store store(std::move(impl));
-  // Events stored one per row before version 3 gain their checkpoints once.
-  if (migrated_from > 0 && migrated_from < 3) store.optimize();
+  // Events stored one per row before version 3 gain their checkpoints once. A store whose
+  // events cannot all be read gets none (queries read every event then, and name the damage).
+  if (migrated_from > 0 && migrated_from < 3) {
+    try {
+      store.optimize();
+    } catch (const IoError&) {
+      throw;
+    } catch (const Error&) {
+    }
+  }
   return store;
 }
 
@@ -492,6 +518,15 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
 
 std::size_t Store::optimize() {
   Transaction t(*impl_);
+  // Every checkpoint goes, whatever office or date it names, and is made again from the
+  // events, if the rest of the file is sound.
+  store::execute(impl_->db, impl_->path, "DELETE FROM checkpoints");
+  {
+    Statement sound(impl_->db, impl_->path, "PRAGMA quick_check(1)");
+    if (!sound.step() || sound.text(0) != "ok")
+      throw Error(impl_->path + ": the history store is damaged (" + std::string(sound.text(0)) +
+                  "); nothing was changed. Restore it from a backup");
+  }
   std::vector<std::int64_t> keys;
   {
     const auto all = impl_->statement("SELECT office FROM offices ORDER BY office");

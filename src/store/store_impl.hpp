@@ -82,6 +82,9 @@ struct OfficeFold {
   bool has_maturity = false;         // its maturity event has been applied
   bool has_catalog_version = false;  // its catalog_version event has been applied
   bool seeded = false;               // what it lacked has been filled in (seed_missing)
+  /// Statuses recorded as removed, by action id: when (as recorded) the last removal took
+  /// effect. A status recorded again leaves this map.
+  std::map<std::string, std::string, std::less<>> removed;
 
   /// Apply one event. Ids the catalog lacks go to the assessment's `retired` maps.
   void apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
@@ -173,6 +176,8 @@ class ValueFold {
   OfficeFold fold;
 
  private:
+  void load_checked(std::string_view statuses, std::string_view other, std::string_view before_key,
+                    const std::string& office, const std::string& what);
   const Store::Impl& s_;
   std::vector<std::int8_t> status_;
   bool changed_ = true;

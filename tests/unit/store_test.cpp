@@ -778,6 +778,134 @@ BOOST_AUTO_TEST_CASE(batch_text_round_trips_any_text_and_sqlite_reads_it_the_sam
   BOOST_TEST(!empty.next(e));
 }
 
+BOOST_AUTO_TEST_CASE(a_status_brought_back_with_an_older_date_than_its_removal_is_recorded_where_it_shows) {
+  Store s = Store::create(fresh("removed_then_back.db"), cat());
+  Assessment a = office("us-xx-r", Maturity::level1);
+  a.set(cat(), "backups.l1.1", Status::done, std::nullopt, "2026-01-05");
+  a.set(cat(), "backups.l1.2", Status::done, std::nullopt, "2026-01-05");
+  s.import_assessment(a);
+  Assessment b = a;
+  b.statuses.erase("backups.l1.1");
+  b.statuses.at("backups.l1.2").updated = "2026-02-01";
+  s.import_assessment(b);  // backups.l1.1 removed on 2026-02-01
+  Assessment c = a;
+  c.set(cat(), "backups.l1.1", Status::in_progress, std::nullopt, "2026-01-10");  // older than the removal
+  c.set(cat(), "backups.l1.2", Status::done, std::nullopt, "2026-03-01");
+  BOOST_TEST(s.import_assessment(c).events == 1u);
+  const Assessment now = s.assessment("us-xx-r");
+  BOOST_REQUIRE(now.statuses.count("backups.l1.1") == 1u);
+  BOOST_TEST((now.statuses.at("backups.l1.1").status == Status::in_progress));
+  BOOST_TEST(now.statuses.at("backups.l1.1").updated == "2026-03-01");
+  // Imported again: nothing left to record.
+  BOOST_TEST(s.import_assessment(c).events == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_last_day_a_date_can_name_counts_everything) {
+  const Store s = sample_state("far_future.db");
+  BOOST_TEST((s.rollup("9999-12-31") == s.rollup()));
+  BOOST_TEST((s.rollup("9999-12-31") == s.rollup("9999-12-30")));
+  BOOST_TEST((s.assessment(s.offices().front(), "9999-12-31") == s.assessment(s.offices().front())));
+  TrendOptions o;
+  o.period = Period::day;
+  o.from = "9999-12-30";
+  o.to = "9999-12-31";
+  const auto days = s.trend(o);
+  BOOST_REQUIRE(days.size() == 2u);
+  BOOST_TEST(days[0].completion == s.rollup().completion);
+  BOOST_TEST(days[1].completion == s.rollup().completion);
+}
+
+namespace {
+struct Tampering {
+  const char* name;
+  const char* sql;         // run by another program
+  const char* check_says;  // what check() reports
+  bool optimize_repairs;   // optimize() makes check() pass again
+};
+std::ostream& operator<<(std::ostream& out, const Tampering& t) { return out << t.name; }
+// The store of adams(): subjects 1-6 (jurisdiction, catalog_version, maturity, answer:l1.1,
+// and two statuses), its batches numbered 1-6.
+const Tampering tamperings[] = {
+    {"a batch's count changed", "DROP TRIGGER batches_no_update; UPDATE batches SET count = count + 1 WHERE first = 1",
+     "says", false},
+    {"a checkpoint of an office the store does not have",
+     "PRAGMA foreign_keys = OFF; INSERT INTO checkpoints VALUES(99, '2026-01-01', x'', '[]')",
+     "names an office the store does not have", true},
+    {"a checkpoint with no date",
+     "PRAGMA ignore_check_constraints = ON; INSERT INTO checkpoints VALUES(1, '', x'', '[]')",
+     "CHECK constraint failed in checkpoints (a checkpoint; `electsec store optimize` rebuilds", true},
+    {"a date that is not its key",
+     "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-02', 100, 1, '2026-03-01', "
+     "'[[6,\"done\"]]')",
+     "does not match its key", false},
+    {"a subject number with a leading zero",
+     "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-01', 100, 1, '2026-03-01', "
+     "'[[06,\"done\"]]')",
+     "leading zero", false},
+    {"an office recorded under another id",
+     "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-01', 100, 1, '2026-03-01', "
+     "'[[1,\"{\\\"id\\\":\\\"zz\\\",\\\"name\\\":\\\"Z\\\",\\\"state\\\":\\\"PA\\\",\\\"kind\\\":\\\"county\\\"}\"]]')",
+     "office 'us-pa-adams' is recorded as 'zz'", false},
+    {"an index dropped", "DROP INDEX batches_by_date", "the schema lacks 'batches_by_date'", false},
+};
+}  // namespace
+
+BOOST_DATA_TEST_CASE(check_finds_what_another_program_did_and_optimize_repairs_checkpoints,
+                     boost::unit_test::data::make(tamperings), tamper) {
+  const std::string p = fresh("tamper_" + std::to_string(std::hash<std::string>{}(tamper.name)) + ".db");
+  {
+    Store s = Store::create(p, cat());
+    s.import_assessment(adams());
+    BOOST_TEST(s.check().empty());
+  }
+  std::string message;
+  BOOST_REQUIRE_MESSAGE(raw_sql(p, tamper.sql, &message) == SQLITE_OK, message);
+  Store s = Store::open(p, cat());
+  auto problems = s.check();
+  std::string all;
+  for (const auto& line : problems) all += line + "\n";
+  BOOST_TEST(all.find(tamper.check_says) != std::string::npos, all);
+  for (const auto& line : problems) BOOST_TEST(line.find(p) != std::string::npos, line);
+  if (tamper.optimize_repairs) {
+    s.optimize();
+    BOOST_TEST(s.check().empty());
+    BOOST_TEST((s.assessment("us-pa-adams") == adams()));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(optimize_refuses_a_store_whose_pages_are_damaged) {
+  const std::string p = fresh("optimize_damaged.db");
+  make_store(p);
+  {
+    std::fstream f(p, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(8192 * 3);
+    const std::string junk(8192, '\xa5');
+    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+  }
+  try {
+    Store s = Store::open(p, cat());
+    s.optimize();
+    BOOST_FAIL("optimized a damaged store");
+  } catch (const Error& e) {
+    BOOST_TEST(std::string(e.what()).find("damaged") != std::string::npos, e.what());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_date_before_1990_is_refused_as_a_mistyped_year) {
+  Store s = Store::create(fresh("old_year.db"), cat());
+  s.import_assessment(adams());
+  try {
+    s.set_status("us-pa-adams", {"backups.l1.2"}, Status::done, std::nullopt, {"0202-01-01", "", ""});
+    BOOST_FAIL("recorded a change of the year 202");
+  } catch (const Error& e) {
+    BOOST_TEST(std::string(e.what()).find("before 1990") != std::string::npos, e.what());
+  }
+  Assessment old = adams();
+  old.set(cat(), "backups.l1.2", Status::done, std::nullopt, "1989-12-31");
+  BOOST_CHECK_THROW(s.import_assessment(old), Error);
+  BOOST_TEST(s.event_count() == 6);
+}
+
 BOOST_AUTO_TEST_CASE(distributions_and_percentile_ranks) {
   const Distribution d = distribution({0.4, 0.1, 0.3, 0.2, 0.5});
   BOOST_TEST(d.count == 5u);
