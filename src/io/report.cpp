@@ -110,14 +110,32 @@ std::string latest_change(const Assessment& a) {
 }
 
 // The actions in progress at the office's level, in catalog order.
-std::vector<std::pair<const Action*, const ActionStatus*>> in_progress(const Catalog& c, const Assessment& a) {
+// The applicable actions with status `status`, in the guide's order.
+std::vector<std::pair<const Action*, const ActionStatus*>> with_status(const Catalog& c, const Assessment& a,
+                                                                       Status status) {
   std::vector<std::pair<const Action*, const ActionStatus*>> out;
   for (const Practice& p : c.practices())
     for (const Action* action : c.applicable_actions(p.id, a.maturity)) {
       const auto it = a.statuses.find(action->id);
-      if (it != a.statuses.end() && it->second.status == Status::in_progress) out.emplace_back(action, &it->second);
+      if (it != a.statuses.end() && it->second.status == status) out.emplace_back(action, &it->second);
     }
   return out;
+}
+std::vector<std::pair<const Action*, const ActionStatus*>> in_progress(const Catalog& c, const Assessment& a) {
+  return with_status(c, a, Status::in_progress);
+}
+
+// The office's done actions, latest first (undated ones last): how many there are in all,
+// and at most `shown` of them.
+constexpr std::size_t recently_done_shown = 10;
+std::pair<std::size_t, std::vector<std::pair<const Action*, const ActionStatus*>>> recently_done(const Catalog& c,
+                                                                                                 const Assessment& a) {
+  auto done = with_status(c, a, Status::done);
+  std::stable_sort(done.begin(), done.end(),
+                   [](const auto& x, const auto& y) { return x.second->updated > y.second->updated; });
+  const std::size_t all = done.size();
+  if (done.size() > recently_done_shown) done.resize(recently_done_shown);
+  return {all, std::move(done)};
 }
 
 const char* style = R"(<style>
@@ -219,6 +237,15 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const Re
     if (!st->note.empty()) md << " Note: " << markdown_escape(st->note);
     md << "\n";
   }
+  const auto [done_count, done] = recently_done(c, a);
+  md << "\n## Recently done (" << done.size() << " of " << done_count << ")\n\n";
+  if (done.empty()) md << "Nothing is marked done yet.\n";
+  for (const auto& [action, st] : done) {
+    md << "- " << (st->updated.empty() ? std::string() : st->updated.substr(0, 10) + ": ")
+       << markdown_escape(c.practice_of_action(action->id).title) << ": " << markdown_escape(action->text);
+    if (!st->note.empty()) md << " Note: " << markdown_escape(st->note);
+    md << "\n";
+  }
   md << "\n## Gaps by CIS Safeguard\n\n";
   const auto g = gaps(c, a.maturity, card.safeguards, 15);
   if (g.empty())
@@ -280,6 +307,21 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const Report
       h << "<li>" << html_escape(c.practice_of_action(action->id).title) << ": " << html_escape(action->text);
       if (!st->updated.empty())
         h << " <span class=\"muted\">(since " << html_escape(st->updated.substr(0, 10)) << ")</span>";
+      if (!st->note.empty()) h << " <span class=\"muted\">Note: " << html_escape(st->note) << "</span>";
+      h << "</li>";
+    }
+    h << "</ul>";
+  }
+  const auto [done_count, done] = recently_done(c, a);
+  h << "\n<h2>Recently done (" << done.size() << " of " << done_count << ")</h2>\n";
+  if (done.empty())
+    h << "<p>Nothing is marked done yet.</p>";
+  else {
+    h << "<ul>";
+    for (const auto& [action, st] : done) {
+      h << "<li>";
+      if (!st->updated.empty()) h << "<span class=\"muted\">" << html_escape(st->updated.substr(0, 10)) << ":</span> ";
+      h << html_escape(c.practice_of_action(action->id).title) << ": " << html_escape(action->text);
       if (!st->note.empty()) h << " <span class=\"muted\">Note: " << html_escape(st->note) << "</span>";
       h << "</li>";
     }

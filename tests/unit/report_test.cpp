@@ -84,6 +84,29 @@ BOOST_AUTO_TEST_CASE(html_report_is_self_contained) {
              std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(recently_done_lists_the_latest_ten_with_their_notes) {
+  const Catalog& c = default_catalog();
+  Assessment a = fixed_office();
+  a.statuses.clear();
+  const auto actions = c.applicable_actions("user_management", a.maturity);
+  BOOST_REQUIRE(actions.size() >= 12u);
+  for (std::size_t i = 0; i < 12; ++i)
+    a.set(c, actions[i]->id, Status::done,
+          i == 11 ? std::optional<std::string>("signed off by the <board>") : std::nullopt,
+          "2026-01-" + std::string(i + 1 < 10 ? "0" : "") + std::to_string(i + 1));
+  const std::string md = office_report_markdown(c, a);
+  BOOST_TEST(md.find("## Recently done (10 of 12)") != std::string::npos);
+  // Latest first: the 12th day leads, the first two days are left out.
+  const auto first = md.find("- 2026-01-12: ");
+  BOOST_TEST(first != std::string::npos);
+  BOOST_TEST(md.find("- 2026-01-11: ") > first);
+  BOOST_TEST(md.find("- 2026-01-02: ") == std::string::npos);
+  BOOST_TEST(md.find("Note: signed off by the \\<board\\>") != std::string::npos);
+  const std::string html = office_report_html(c, a);
+  BOOST_TEST(html.find("<h2>Recently done (10 of 12)</h2>") != std::string::npos);
+  BOOST_TEST(html.find("signed off by the &lt;board&gt;") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(report_options_set_title_date_and_sizes) {
   const Catalog& c = default_catalog();
   ReportOptions o;
