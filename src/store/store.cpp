@@ -409,7 +409,9 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
       try {
         loaded[i] = load_assessment(files[i], *impl_->catalog);
       } catch (const Error& e) {
-        errors[i] = e.what();
+        // Its summary line ("FILE: 5 problems"), as a rollup lists a file that does not load.
+        const std::string what = e.what();
+        errors[i] = what.substr(0, what.find('\n'));
       } catch (const std::exception& e) {
         errors[i] = std::string("cannot read: ") + e.what();
       }

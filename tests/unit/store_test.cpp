@@ -247,12 +247,19 @@ BOOST_AUTO_TEST_CASE(an_import_of_many_files_is_all_or_nothing) {
     save_assessment(office("us-xx-" + std::to_string(i)), dir + "/o" + std::to_string(i) + ".json");
   Store s = Store::create(fresh("many.db"), cat());
   std::ofstream(dir + "/o5.json") << "{ not json";
+  std::ofstream(dir + "/o6.json") << R"({"bad": 1})";  // five problems
   try {
     s.import_files({dir});
     BOOST_FAIL("a directory with a broken file imported");
   } catch (const ValidationError& e) {
-    BOOST_TEST(std::string(e.what()).find("o5.json") != std::string::npos);
+    BOOST_TEST(std::string(e.what()).find("2 of 7 files did not load") != std::string::npos, e.what());
+    BOOST_REQUIRE(e.problems().size() == 2u);
+    BOOST_TEST(e.problems()[0].text().find("o5.json") != std::string::npos);
+    // Each file one line, as a rollup lists it: its summary, not its five problems.
+    BOOST_TEST(e.problems()[1].text().find("o6.json: 5 problems") != std::string::npos, e.problems()[1].text());
+    for (const auto& p : e.problems()) BOOST_TEST(p.text().find('\n') == std::string::npos, p.text());
   }
+  std::filesystem::remove(dir + "/o6.json");
   BOOST_TEST(s.event_count() == 0);
   BOOST_TEST(s.offices().empty());
   std::filesystem::remove(dir + "/o5.json");
