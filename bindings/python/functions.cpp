@@ -23,14 +23,14 @@ void init_functions(py::module_& m) {
       py::arg("assessment"), "Score one office: its Scorecard.");
   m.attr("scorecard") = m.attr("score");  // the older name, kept for scripts that use it
   // Reports, with the progress from a history store when one is given (Store.progress).
-  // Options as keywords: title, date (YYYY-MM-DD), next_steps, offices, stalled_days.
+  // Options as keywords: title, report_date (YYYY-MM-DD), next_steps, max_offices, stalled_days.
   const auto options = [](std::optional<std::string> title, std::optional<std::string> date, std::size_t next_steps,
                           std::size_t offices, std::size_t stalled_days) {
     ReportOptions o;
     o.title = title.value_or("");
-    o.date = date.value_or("");
+    o.report_date = date.value_or("");
     o.next_steps = next_steps;
-    o.offices = offices;
+    o.max_offices = offices;
     o.stalled_days = stalled_days;
     return o;
   };
@@ -45,7 +45,7 @@ void init_functions(py::module_& m) {
           return html ? office_report_html(c, a, o) : office_report_markdown(c, a, o);
         },
         py::arg("catalog"), py::arg("assessment"), py::arg("progress") = py::none(), py::kw_only(),
-        py::arg("title") = py::none(), py::arg("date") = py::none(), py::arg("next_steps") = 5,
+        py::arg("title") = py::none(), py::arg("report_date") = py::none(), py::arg("next_steps") = 5,
         html ? "One office's report as one self-contained HTML page."
              : "One office's report (level, scorecard, next steps, gaps; progress when given) as Markdown.");
     m.def(
@@ -58,7 +58,7 @@ void init_functions(py::module_& m) {
           return html ? rollup_report_html(c, r, o) : rollup_report_markdown(c, r, o);
         },
         py::arg("catalog"), py::arg("rollup"), py::arg("progress") = py::none(), py::arg("stalled_days") = 90,
-        py::kw_only(), py::arg("title") = py::none(), py::arg("date") = py::none(), py::arg("offices") = 10,
+        py::kw_only(), py::arg("title") = py::none(), py::arg("report_date") = py::none(), py::arg("max_offices") = 10,
         html ? "A state's report over many offices as one self-contained HTML page."
              : "A state's report over many offices (progress when given) as Markdown.");
   }

@@ -19,9 +19,9 @@ namespace electsec {
 /// reports as they are without options.
 struct ELECTSEC_API ReportOptions {
   std::string title;              ///< the document's title; empty: "Security self-assessment: <office>" or the rollup's
-  std::string date;               ///< the report's date (YYYY-MM-DD) printed under the title; empty: none
+  std::string report_date;        ///< the day the report was made (YYYY-MM-DD), printed under the title; empty: none
   std::size_t next_steps = 5;     ///< how many steps of the plan an office report lists
-  std::size_t offices = 10;       ///< how many offices each table of a state report lists
+  std::size_t max_offices = 10;   ///< how many offices each table of a state report lists at most
   std::size_t stalled_days = 90;  ///< with progress: no status change for this many days or more is stalling
 };
 
@@ -29,7 +29,7 @@ struct ELECTSEC_API ReportOptions {
 //@{
 /// One office's report: its level, scorecard, next steps and gaps by CIS Safeguard.
 /// Pure; the same input gives the same text.
-/// Throws Error when `options.date` is given and is not an ISO date.
+/// Throws Error when `options.report_date` is given and is not an ISO date.
 ELECTSEC_API std::string office_report_markdown(const Catalog& catalog, const Assessment& assessment,
                                                 const ReportOptions& options = {});
 ELECTSEC_API std::string office_report_html(const Catalog& catalog, const Assessment& assessment,
@@ -57,11 +57,6 @@ ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Ro
                                                 const ReportOptions& options = {});
 ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
                                             const ReportOptions& options = {});
-/// The same with only `stalled_days` set.
-ELECTSEC_API std::string rollup_report_markdown(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
-                                                std::size_t stalled_days);
-ELECTSEC_API std::string rollup_report_html(const Catalog& catalog, const Rollup& rollup, const Progress& progress,
-                                            std::size_t stalled_days);
 //@}
 
 /// Text made safe for HTML text and attribute values (& < > " ').

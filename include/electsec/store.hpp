@@ -5,7 +5,8 @@
 /// progress can be followed over time. Assessment files stay the interchange format: the
 /// store imports them and exports any office, as of any date, back to one.
 ///
-/// Guarantees: nothing is updated in place or deleted (the event table refuses it); every
+/// Guarantees: no event, office or subject is updated in place or deleted (their tables
+/// refuse it; only the checkpoints derived from the events are rebuilt); every
 /// recording call is one transaction, so concurrent writers from many processes lose
 /// nothing and a killed process leaves the store as it was before the call or after it;
 /// a file that is not a store, a damaged store, or a store of a newer schema is refused
@@ -236,9 +237,9 @@ class ELECTSEC_API Store {
   std::size_t set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp = {});
   /// Rebuild every office's checkpoints from its events, in one transaction, and return how
   /// many there are. Checkpoints are summaries derived from the events (an office's values
-  /// at the start of some months) that let a query start part-way through an office's
-  /// history; recording keeps them up to date, and a store migrated from an older schema
-  /// gets them when it is opened. Needed only when check() finds one that does not match
+  /// before a date, kept every few of its recorded changes) that let a query start
+  /// part-way through an office's history; recording keeps them up to date, and a store
+  /// migrated from an older schema gets them when it is opened. Needed only when check() finds one that does not match
   /// its events, as when another program changed the file. Changes no event.
   std::size_t optimize();
   //@}
@@ -251,7 +252,9 @@ class ELECTSEC_API Store {
   std::int64_t event_count() const;
   /// Look for damage: SQLite's full integrity check of the file, then every event read as
   /// the queries read it, then every checkpoint compared with the events it summarises.
-  /// Returns what is wrong, one line each (at most 100); empty when nothing is. Reads the
+  /// Returns what is wrong, one line each (at most 100); empty when nothing is. A line that
+  /// concerns only a checkpoint (derived from the events; optimize() rebuilds it) ends with
+  /// " (a checkpoint; `electsec store optimize` rebuilds them from the events)". Reads the
   /// whole store.
   std::vector<std::string> check() const;
   /// The office's assessment as it stood at the end of `as_of` (a date, or a UTC date-time);

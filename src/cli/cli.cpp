@@ -159,12 +159,12 @@ const std::vector<Command>& commands() {
        "  --stalled-days N   stalling: no status change for N days or more (default 90)\n"
        "  --state, --kind, --maturity   with --store and no --office: only those offices\n"
        "  --title TEXT       the report's title (default: the office's name, or the rollup's)\n"
-       "  --date DATE        the date printed on the report (default: today)\n"
+       "  --report-date DATE the day the report was made, printed under its title (default: today)\n"
        "  --next-steps N     one office: how many steps of its plan to list (default 5)\n"
-       "  --offices N        a state: how many offices each table lists (default 10)\n"
+       "  --max-offices N    a state: how many offices each table lists at most (default 10)\n"
        "  -o FILE            write the report to FILE (atomically)\n",
        {"assessment", "rollup", "output", "store", "office", "as-of", "since", "stalled-days", "state", "kind", "maturity",
-        "title", "date", "next-steps", "offices"},
+        "title", "report-date", "next-steps", "max-offices"},
        0, 100000, {Format::markdown, Format::html}, run_report},
       {"catalog", "summarise the catalog, or print it whole as JSON",
        "catalog [--format table|json]", "", {}, 0, 0, {Format::table, Format::json}, run_catalog},

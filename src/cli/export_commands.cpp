@@ -35,21 +35,22 @@ std::string a_year_before(const std::string& day) {
   return out;
 }
 
-// --title, --date (default today), --next-steps and --offices, each only where it shows.
+// --title, --report-date (default today), --next-steps and --max-offices, each only where it shows.
 ReportOptions report_options(const Args& a, bool office) {
   ReportOptions o;
   o.title = a.option("title").value_or("");
-  o.date = a.option("date").value_or(today_utc());
-  if (o.date.size() != 10 || !is_iso_timestamp(o.date))
-    throw UsageError{"--date: '" + o.date + "' is not a date (YYYY-MM-DD)"};
+  o.report_date = a.option("report-date").value_or(today_utc());
+  if (o.report_date.size() != 10 || !is_iso_timestamp(o.report_date))
+    throw UsageError{"--report-date: '" + o.report_date + "' is not a date (YYYY-MM-DD)"};
   if (a.option("next-steps")) {
     if (!office)
       throw UsageError{"report --next-steps is for one office's report (--assessment, or --store with --office)"};
-    o.next_steps = static_cast<std::size_t>(parse_int_option(a, "next-steps", 0, 1000));
+    o.next_steps = static_cast<std::size_t>(parse_int_option(a, "next-steps", 1, 1000));
   }
-  if (a.option("offices")) {
-    if (office) throw UsageError{"report --offices is for a state's report (--rollup, or --store without --office)"};
-    o.offices = static_cast<std::size_t>(parse_int_option(a, "offices", 0, 100000));
+  if (a.option("max-offices")) {
+    if (office)
+      throw UsageError{"report --max-offices is for a state's report (--rollup, or --store without --office)"};
+    o.max_offices = static_cast<std::size_t>(parse_int_option(a, "max-offices", 1, 100000));
   }
   if (a.option("stalled-days"))
     o.stalled_days = static_cast<std::size_t>(parse_int_option(a, "stalled-days", 1, 36500));

@@ -430,7 +430,9 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
       bool only_checkpoints = true;
       for (const auto& p : problems) {
         list.push_back({"damage", p});
-        only_checkpoints = only_checkpoints && p.find("checkpoint") != std::string::npos;
+        static const std::string hint = " (a checkpoint; `electsec store optimize` rebuilds them from the events)";
+        only_checkpoints =
+            only_checkpoints && p.size() >= hint.size() && p.compare(p.size() - hint.size(), hint.size(), hint) == 0;
       }
       throw ValidationError(
           std::move(list),
@@ -443,8 +445,9 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
            << " offices)\n";
   } else if (sub == "optimize") {
     const std::size_t n = store.optimize();
+    const std::size_t offices = store.offices().size();
     io.out << store.path() << ": " << n << (n == 1 ? " checkpoint" : " checkpoints") << " rebuilt from the events of "
-           << store.offices().size() << " offices\n";
+           << offices << (offices == 1 ? " office\n" : " offices\n");
   } else if (sub == "export") {
     const Assessment x = store.assessment(a.positional[3], a.option("as-of").value_or(""));
     if (f == Format::csv) return write_result(a, io, to_status_csv(x));

@@ -193,7 +193,9 @@ std::string office_title(const Assessment& a, const ReportOptions& o) {
   return o.title.empty() ? "Security self-assessment: " + a.jurisdiction.name : o.title;
 }
 
-std::string dated(const ReportOptions& o) { return o.date.empty() ? std::string() : " Report date: " + o.date + "."; }
+std::string dated(const ReportOptions& o) {
+  return o.report_date.empty() ? std::string() : " Report date: " + o.report_date + ".";
+}
 
 std::string office_markdown_body(const Catalog& c, const Assessment& a, const ReportOptions& o,
                                  const std::string& progress = {}) {
@@ -349,7 +351,7 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const Report
                                  const std::string& default_title = "Election security rollup") {
   std::ostringstream md;
   md << "# " << markdown_escape(o.title.empty() ? default_title : o.title) << "\n\n"
-     << (o.date.empty() ? std::string() : "Report date: " + o.date + ".\n\n") << r.jurisdictions
+     << (o.report_date.empty() ? std::string() : "Report date: " + o.report_date + ".\n\n") << r.jurisdictions
      << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, "
      << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of " << r.actions_applicable
      << " applicable actions done (" << percent(r.completion) << ").\n"
@@ -368,7 +370,7 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const Report
   }
   if (r.least_complete.empty()) md << "None: nothing applies yet.\n";
   md << "\n## Offices furthest behind\n\n| Office | State | Level | Complete |\n| --- | --- | --- | ---: |\n";
-  for (std::size_t i = 0; i < r.offices.size() && i < o.offices; ++i) {
+  for (std::size_t i = 0; i < r.offices.size() && i < o.max_offices; ++i) {
     const auto& office = r.offices[i];
     md << "| " << markdown_escape(office.jurisdiction.name) << " | " << markdown_escape(office.jurisdiction.state)
        << " | " << level_name(office.maturity) << " | " << percent(office.completion) << " |\n";
@@ -382,7 +384,8 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOpti
   const std::string& title = o.title.empty() ? default_title : o.title;
   std::ostringstream h;
   h << html_head(title) << "<h1>" << html_escape(title) << "</h1>"
-    << (o.date.empty() ? std::string() : "<p class=\"muted\">Report date: " + html_escape(o.date) + ".</p>")
+    << (o.report_date.empty() ? std::string()
+                              : "<p class=\"muted\">Report date: " + html_escape(o.report_date) + ".</p>")
     << "<div class=\"cards\">"
     << "<div class=\"card\">Offices<b>" << r.jurisdictions << "</b></div><div class=\"card\">Actions done<b>"
     << r.actions_done << " / " << r.actions_applicable << "</b></div><div class=\"card\">Complete<b>"
@@ -407,8 +410,8 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOpti
   const double full = highest >= 0.5 || highest <= 0 ? 1.0 : std::ceil(highest * 10 - 1e-9) / 10;
   h << bar_chart(bars, "Completion by practice", full);
   if (full < 1.0)
-    h << "<p class=\"muted\">The bars run to " << percent(full) << ", just above the most complete practice, so that "
-      << "differences show.</p>";
+    h << "<p class=\"muted\">The bars run to " << percent(full)
+      << ", the most complete practice's share rounded up to a tenth, so that differences show.</p>";
   h << "\n<h2>Least complete practices</h2>\n<ul>";
   for (const auto& id : r.least_complete) {
     const auto& p = *std::find_if(r.practices.begin(), r.practices.end(),
@@ -419,7 +422,7 @@ std::string rollup_html_body(const Catalog& c, const Rollup& r, const ReportOpti
   h << "</ul>" << (r.least_complete.empty() ? "<p>None: nothing applies yet.</p>" : "")
     << "\n<h2>Offices furthest behind</h2>\n"
     << "<table><thead><tr><th>Office</th><th>State</th><th>Level</th><th class=\"n\">Complete</th></tr></thead><tbody>";
-  for (std::size_t i = 0; i < r.offices.size() && i < o.offices; ++i) {
+  for (std::size_t i = 0; i < r.offices.size() && i < o.max_offices; ++i) {
     const auto& office = r.offices[i];
     h << "<tr><td>" << html_escape(office.jurisdiction.name) << "</td><td>" << html_escape(office.jurisdiction.state)
       << "</td><td>" << level_name(office.maturity) << "</td><td class=\"n\">" << percent(office.completion)
@@ -433,8 +436,8 @@ const char* const html_end = "\n</body></html>\n";
 
 // Options checked before any text is made.
 const ReportOptions& checked(const ReportOptions& o) {
-  if (!o.date.empty() && (o.date.size() != 10 || !is_iso_timestamp(o.date)))
-    throw Error("report date '" + o.date + "' is not an ISO 8601 date (YYYY-MM-DD)");
+  if (!o.report_date.empty() && (o.report_date.size() != 10 || !is_iso_timestamp(o.report_date)))
+    throw Error("report date '" + o.report_date + "' is not an ISO 8601 date (YYYY-MM-DD)");
   return o;
 }
 
@@ -460,23 +463,12 @@ std::string office_report_html(const Catalog& c, const Assessment& a, const Prog
   return office_html_body(c, a, checked(o), detail::office_progress_html(c, a, p)) + html_end;
 }
 std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, const ReportOptions& o) {
-  return rollup_markdown_body(c, r, checked(o), detail::group_progress_markdown(c, p, o.stalled_days, o.offices),
+  return rollup_markdown_body(c, r, checked(o), detail::group_progress_markdown(c, p, o.stalled_days, o.max_offices),
                               "Election security rollup as of " + p.as_of);
 }
 std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, const ReportOptions& o) {
-  return rollup_html_body(c, r, checked(o), detail::group_progress_html(c, p, o.stalled_days, o.offices),
+  return rollup_html_body(c, r, checked(o), detail::group_progress_html(c, p, o.stalled_days, o.max_offices),
                           "Election security rollup as of " + p.as_of) +
          html_end;
 }
-std::string rollup_report_markdown(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  ReportOptions o;
-  o.stalled_days = stalled_days;
-  return rollup_report_markdown(c, r, p, o);
-}
-std::string rollup_report_html(const Catalog& c, const Rollup& r, const Progress& p, std::size_t stalled_days) {
-  ReportOptions o;
-  o.stalled_days = stalled_days;
-  return rollup_report_html(c, r, p, o);
-}
-
 }  // namespace electsec

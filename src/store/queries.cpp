@@ -530,12 +530,12 @@ std::vector<std::string> check_checkpoints(const Store::Impl& s) {
       try {
         stored.load(cp->text(0), cp->text(1), before_key, id);
       } catch (const Error& e) {
-        problems.emplace_back(e.what());
+        problems.push_back(std::string(e.what()) + checkpoint_problem_hint);
         return;
       }
       if (!stored.same_values(v))
         problems.push_back(s.path + ": the checkpoint of office '" + id + "' before " + before_key +
-                           " does not match its events");
+                           " does not match its events" + checkpoint_problem_hint);
     };
     v.reset();
     std::size_t next = 0;
@@ -597,6 +597,8 @@ std::string checked_day(const std::string& text, const char* what) {
 }
 
 }  // namespace
+const char* const checkpoint_problem_hint = " (a checkpoint; `electsec store optimize` rebuilds them from the events)";
+
 }  // namespace store
 
 std::vector<std::string> Store::offices() const {
@@ -614,21 +616,36 @@ std::int64_t Store::event_count() const {
 }
 
 std::vector<std::string> Store::check() const {
+  using store::checkpoint_problem_hint;
   const store::ReadSnapshot snapshot(*impl_);
   std::vector<std::string> problems;
   {
-    Statement q(impl_->db, impl_->path, "PRAGMA integrity_check(100)");
-    while (q.step())
-      if (q.text(0) != "ok") {
-        const std::string_view said = q.text(0);
-        // Checkpoints are derived from the events: say so, and what rebuilds them.
-        problems.push_back(impl_->path + ": " + std::string(said) +
-                           (said.find("checkpoints") != std::string_view::npos
-                                ? " (a checkpoint; `electsec store optimize` rebuilds them from the events)"
-                                : ""));
+    // SQLite's report, one problem a line (a row may hold several, after a header line).
+    bool events_sound = true;
+    try {
+      Statement q(impl_->db, impl_->path, "PRAGMA integrity_check(100)");
+      while (q.step()) {
+        const std::string said(q.text(0));
+        if (said == "ok") continue;
+        std::size_t start = 0;
+        while (start < said.size()) {
+          const std::size_t end = std::min(said.find('\n', start), said.size());
+          const std::string line = said.substr(start, end - start);
+          start = end + 1;
+          if (line.empty() || line.rfind("*** ", 0) == 0) continue;
+          // Checkpoints are derived from the events: say so, and what rebuilds them.
+          const bool checkpoint = line.find("in checkpoints") != std::string::npos;
+          events_sound = events_sound && checkpoint;
+          problems.push_back(impl_->path + ": " + line + (checkpoint ? checkpoint_problem_hint : ""));
+        }
       }
+    } catch (const Error& e) {  // too damaged even to be checked
+      problems.emplace_back(e.what());
+      return problems;
+    }
+    // Damage to the file's pages: reading on would only repeat it.
+    if (!events_sound) return problems;
   }
-  if (!problems.empty()) return problems;
   const auto problem = [&](std::string text) {
     if (problems.size() < 100) problems.push_back(impl_->path + ": " + std::move(text));
   };
@@ -651,7 +668,7 @@ std::vector<std::string> Store::check() const {
                                           "subjects_no_delete",
                                           "subjects_no_replace"};
     for (const char* name : objects) {
-      Statement q(impl_->db, impl_->path, "SELECT count(*) FROM sqlite_schema WHERE name = ?");
+      Statement q(impl_->db, impl_->path, "SELECT count(*) FROM sqlite_master WHERE name = ?");
       q.bind(1, std::string_view(name));
       if (!q.step() || q.integer(0) != 1) problem(std::string("the schema lacks '") + name + "'");
     }

@@ -112,9 +112,9 @@ CREATE TRIGGER batches_append_only BEFORE INSERT ON batches
   WHEN NEW.first < coalesce((SELECT first + count FROM batches ORDER BY first DESC LIMIT 1), 1)
   BEGIN SELECT RAISE(ABORT, 'the history store is append-only: events are never replaced, and new ones are numbered after the last'); END;
 CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
-  SELECT b.first + j.key, b.office, b.at, b.at_key, s.subject, j.value ->> 1, coalesce(j.value ->> 2, ''), b.author,
-         b.source
-  FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = j.value ->> 0;
+  SELECT b.first + j.key, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]'),
+         coalesce(json_extract(j.value, '$[2]'), ''), b.author, b.source
+  FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]');
 CREATE TABLE checkpoints(
   office INTEGER NOT NULL REFERENCES offices(office),
   before_key TEXT NOT NULL CHECK (before_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
@@ -280,9 +280,9 @@ sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait
     {
       const bool batches = current >= 3;
       Statement tables(db, path,
-                       batches ? "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
+                       batches ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('offices', "
                                  "'batches', 'checkpoints', 'subjects')"
-                               : "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN ('offices', "
+                               : "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('offices', "
                                  "'events')");
       if (!tables.step() || tables.integer(0) != (batches ? 4 : 2))
         throw Error(path +

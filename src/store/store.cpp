@@ -37,8 +37,13 @@ class Transaction {
   explicit Transaction(const Store::Impl& s) : s_(s) {
     if (s.read_only) throw IoError(s.path, "this user cannot write the history store (read-only); nothing was changed");
     store::execute(s.db, s.path, "BEGIN IMMEDIATE");
-    const auto last = s.statement("SELECT first + count FROM batches ORDER BY first DESC LIMIT 1");
-    next_sequence_ = last->step() ? last->integer(0) : 1;
+    try {
+      const auto last = s.statement("SELECT first + count FROM batches ORDER BY first DESC LIMIT 1");
+      next_sequence_ = last->step() ? last->integer(0) : 1;
+    } catch (...) {
+      sqlite3_exec(s.db, "ROLLBACK", nullptr, nullptr, nullptr);  // no destructor runs for it
+      throw;
+    }
   }
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;
@@ -320,7 +325,8 @@ void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const
   if (!latest.empty()) refuse_future(latest, source.empty() ? std::string() : source + ": a status's ");
   for (const auto* map : {&a.statuses, &a.retired})
     for (const auto& [id, st] : *map)
-      if (!st.updated.empty()) refuse_past(st.updated, source.empty() ? std::string() : source + ": a status's ");
+      if (!st.updated.empty())
+        refuse_past(st.updated, (source.empty() ? std::string() : source + ": ") + "the status of " + id + ": ");
   const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
   const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
   bool added = false;
@@ -425,32 +431,33 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
   };
   const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads && t < n; ++t) pool.emplace_back(work);
-  struct Join {
+  struct Join {  // the loaders are joined however this function ends
     std::vector<std::thread>& pool;
+    std::atomic<std::size_t>& next;
+    std::size_t n;
     ~Join() {
+      next = n;  // no further file is taken
       for (auto& t : pool)
         if (t.joinable()) t.join();
     }
-  } join{pool};
+  } join{pool, next, n};
+  for (unsigned t = 0; t < threads && t < n; ++t) pool.emplace_back(work);
   ImportSummary summary;
   const std::string today = today_utc();
   std::optional<Transaction> t;
-  try {
-    t.emplace(*impl_);
-    for (std::size_t i = 0; i < n && !failed; ++i) {
-      {
-        std::unique_lock<std::mutex> lock(mutex);
-        loaded_one.wait(lock, [&] { return ready[i].load(); });
-      }
-      if (!errors[i].empty()) break;
-      add_import(*impl_, *t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
-      loaded[i] = Assessment{};  // recorded: its memory can go
+  t.emplace(*impl_);
+  for (std::size_t i = 0; i < n && !failed; ++i) {
+    {
+      std::unique_lock<std::mutex> lock(mutex);
+      loaded_one.wait(lock, [&] { return ready[i].load(); });
     }
-  } catch (...) {
-    next = n;  // the loaders stop taking files
-    throw;
+    if (!errors[i].empty()) break;
+    add_import(*impl_, *t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
+    loaded[i] = Assessment{};  // recorded: its memory can go
   }
+  // A file that does not load: nothing is recorded, and the store is free for others while
+  // the rest are read, so that every bad file is named.
+  if (failed) t.reset();
   for (auto& thread : pool) thread.join();
   std::vector<Problem> problems;
   for (std::size_t i = 0; i < n; ++i)
@@ -525,9 +532,14 @@ std::size_t Store::optimize() {
   store::execute(impl_->db, impl_->path, "DELETE FROM checkpoints");
   {
     Statement sound(impl_->db, impl_->path, "PRAGMA quick_check(1)");
-    if (!sound.step() || sound.text(0) != "ok")
-      throw Error(impl_->path + ": the history store is damaged (" + std::string(sound.text(0)) +
+    if (!sound.step() || sound.text(0) != "ok") {
+      // SQLite's first problem, without its header line.
+      std::string said(sound.text(0));
+      if (said.rfind("*** ", 0) == 0 && said.find('\n') != std::string::npos) said = said.substr(said.find('\n') + 1);
+      said = said.substr(0, said.find('\n'));
+      throw Error(impl_->path + ": the history store is damaged (" + said +
                   "); nothing was changed. Restore it from a backup");
+    }
   }
   std::vector<std::int64_t> keys;
   {

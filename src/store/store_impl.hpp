@@ -202,6 +202,10 @@ inline constexpr std::size_t checkpoint_every = 6;
 /// (within the writer's transaction): those after it are removed and rebuilt.
 void refresh_checkpoints(const Store::Impl& s, std::int64_t office, const std::string& from_key);
 
+/// What ends a problem line of check() that concerns only a checkpoint (derived data): the
+/// front ends tell such problems from damage to the events by it.
+extern const char* const checkpoint_problem_hint;
+
 /// Problems with the checkpoints (each compared with the office rebuilt from its batches).
 std::vector<std::string> check_checkpoints(const Store::Impl& s);
 

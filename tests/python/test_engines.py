@@ -127,27 +127,27 @@ def test_reports_are_the_same_text_the_cli_writes(cat, tmp_path):
     a.set("asset_management.l1.1", "done", note="inventory <script> kept", updated="2026-01-01", catalog=cat)
     path = tmp_path / "county.json"
     electsec.save_assessment(a, str(path), cat)
-    md = electsec.office_report_markdown(cat, a, date="2026-02-01")
+    md = electsec.office_report_markdown(cat, a, report_date="2026-02-01")
     html = electsec.office_report_html(cat, a)
-    code, out, _ = electsec.run_cli(["report", "--assessment", str(path), "--format", "markdown", "--date",
-                                     "2026-02-01"])
+    code, out, _ = electsec.run_cli(["report", "--assessment", str(path), "--format", "markdown",
+                                     "--report-date", "2026-02-01"])
     assert code == 0 and out == md
     titled = electsec.office_report_markdown(cat, a, title="For the board", next_steps=1)
     assert titled.startswith("# For the board\n") and "2. **" not in titled and "Report date" not in titled
     code, out, _ = electsec.run_cli(["report", "--assessment", str(path), "--title", "For the board", "--next-steps",
-                                     "1", "--date", "2026-02-01"])
+                                     "1", "--report-date", "2026-02-01"])
     assert code == 0 and out.startswith("# For the board\n") and "Report date: 2026-02-01." in out
     with pytest.raises(electsec.Error, match="not an ISO 8601 date"):
-        electsec.office_report_html(cat, a, date="soon")
+        electsec.office_report_html(cat, a, report_date="soon")
     # Each option only where it shows; a date that is not one is a usage error.
-    for args, says in ((["--assessment", str(path), "--offices", "3"], "--offices is for a state's report"),
+    for args, says in ((["--assessment", str(path), "--max-offices", "3"], "--max-offices is for a state's report"),
                        (["--rollup", str(path), "--next-steps", "3"], "--next-steps is for one office's report"),
-                       (["--assessment", str(path), "--date", "2026-13-01"], "is not a date"),
-                       (["--assessment", str(path), "--next-steps", "-1"], "--next-steps")):
+                       (["--assessment", str(path), "--report-date", "2026-13-01"], "is not a date"),
+                       (["--assessment", str(path), "--next-steps", "0"], "--next-steps")):
         code, _, err = electsec.run_cli(["report"] + args)
         assert code == 2 and says in err, err
-    code, out, _ = electsec.run_cli(["report", "--rollup", str(path), "--offices", "0", "--title", "T"])
-    assert code == 0 and out.startswith("# T\n") and "| A County | XX |" not in out
+    code, out, _ = electsec.run_cli(["report", "--rollup", str(path), "--max-offices", "1", "--title", "T"])
+    assert code == 0 and out.startswith("# T\n") and out.count("| A County | XX |") == 1
     assert html.startswith("<!DOCTYPE html>") and "<script>" not in html
     r = electsec.rollup(cat, [a])
     assert electsec.rollup_report_markdown(cat, r).startswith("#")

@@ -195,12 +195,14 @@ def test_the_link_helpers():
 
 
 def test_every_file_the_docs_and_headers_name_is_in_the_repository():
-    """A public header, README.md or CHANGELOG.md that points a reader at a file (a page of the
-    docs, a data file, an example) names one that ships with electsec, not a file of the
-    project's own working notes."""
+    """A public header, README.md, CHANGELOG.md or a page of the docs that points a reader at a
+    file (a page of the docs, a data file, an example) names one that ships with electsec, not
+    a file of the project's own working notes."""
     named = re.compile(r"(?<![\w/.-])((?:docs|data|examples|scripts|include|tests)/[\w./-]+\.\w+|[A-Z]+\.md)\b")
     missing = []
-    for page in sorted((ROOT / "include" / "electsec").glob("*.hpp")) + [ROOT / "README.md", ROOT / "CHANGELOG.md"]:
+    pages = sorted((ROOT / "include" / "electsec").glob("*.hpp")) + [ROOT / "README.md", ROOT / "CHANGELOG.md"]
+    pages += sorted((ROOT / "docs").glob("*.md")) + sorted(GUIDE.glob("*.md"))
+    for page in pages:
         for number, line in enumerate(page.read_text().splitlines(), 1):
             for name in named.findall(line):
                 if not (ROOT / name).exists():

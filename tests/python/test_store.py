@@ -273,7 +273,7 @@ def test_checkpoints_that_do_not_match_are_found_and_rebuilt(tmp_path, cat, acti
     first = r.stderr.splitlines()[0]
     assert "events, which are intact" in first and f"electsec store optimize {store}" in first, r.stderr
     r = run("store", "optimize", store)
-    assert r.returncode == 0 and "rebuilt from the events of 1 offices" in r.stdout, r.stdout + r.stderr
+    assert r.returncode == 0 and "rebuilt from the events of 1 office\n" in r.stdout, r.stdout + r.stderr
     assert run("store", "check", store).returncode == 0
     with electsec.Store.open(store, cat) as s:
         assert s.rollup("2026-08-31").completion == before

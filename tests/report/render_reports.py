@@ -50,14 +50,14 @@ cli("store", "set", str(store), "us-pa-adams", level1[0], "in_progress", "--note
 
 reports = {
     "office": ["--office", "us-pa-adams", "--title", "Adams County: election security for the board"],
-    "state": ["--title", "Pennsylvania counties: election security", "--offices", "6", "--stalled-days", "60"],
+    "state": ["--title", "Pennsylvania counties: election security", "--max-offices", "6", "--stalled-days", "60"],
 }
 htmls = []
 flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--hide-scrollbars",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 for kind, extra in reports.items():
     html = work / f"{kind}-report.html"
-    cli("report", "--store", str(store), *extra, "--since", "2026-01-01", "--as-of", "2026-10-31", "--date",
+    cli("report", "--store", str(store), *extra, "--since", "2026-01-01", "--as-of", "2026-10-31", "--report-date",
         "2026-11-02", "--format", "html", "-o", str(html))
     text = html.read_text(encoding="utf-8")
     assert "Report date: 2026-11-02." in text, kind
