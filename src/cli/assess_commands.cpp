@@ -275,9 +275,10 @@ void write_rollup(const Catalog& c, const Rollup& r, Format f, std::ostream& out
                         std::to_string(p.offices_complete)});
   }
   if (f == Format::csv) return write_csv(out, t);
-  out << r.jurisdictions << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1]
-      << " at Level 2, " << r.maturity_distribution[2] << " at Level 3; " << r.actions_done << " of "
-      << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ")\n\n";
+  out << r.jurisdictions << (r.jurisdictions == 1 ? " office: " : " offices: ") << r.maturity_distribution[0]
+      << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, " << r.maturity_distribution[2]
+      << " at Level 3; " << r.actions_done << " of " << r.actions_applicable << " applicable actions done ("
+      << percent(r.completion) << ")\n\n";
   write_table(out, t, terminal_width);
   std::vector<std::string> least;
   for (const auto& id : r.least_complete) least.push_back(c.practice(id).title);

@@ -441,8 +441,10 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
                                                  store.path()
                                            : ": the history store is damaged; restore it from a backup"));
     }
-    io.out << store.path() << ": no damage found (" << store.event_count() << " events of " << store.offices().size()
-           << " offices)\n";
+    const std::int64_t events = store.event_count();
+    const std::size_t offices = store.offices().size();
+    io.out << store.path() << ": no damage found (" << events << (events == 1 ? " event of " : " events of ") << offices
+           << (offices == 1 ? " office)\n" : " offices)\n");
   } else if (sub == "optimize") {
     const std::size_t n = store.optimize();
     const std::size_t offices = store.offices().size();

@@ -352,9 +352,9 @@ std::string rollup_markdown_body(const Catalog& c, const Rollup& r, const Report
   std::ostringstream md;
   md << "# " << markdown_escape(o.title.empty() ? default_title : o.title) << "\n\n"
      << (o.report_date.empty() ? std::string() : "Report date: " + o.report_date + ".\n\n") << r.jurisdictions
-     << " offices: " << r.maturity_distribution[0] << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, "
-     << r.maturity_distribution[2] << " at Level 3. " << r.actions_done << " of " << r.actions_applicable
-     << " applicable actions done (" << percent(r.completion) << ").\n"
+     << (r.jurisdictions == 1 ? " office: " : " offices: ") << r.maturity_distribution[0] << " at Level 1, "
+     << r.maturity_distribution[1] << " at Level 2, " << r.maturity_distribution[2] << " at Level 3. " << r.actions_done
+     << " of " << r.actions_applicable << " applicable actions done (" << percent(r.completion) << ").\n"
      << progress << "\n## Completion by practice\n\n"
      << "| Practice | Done | Applicable | Complete | Offices complete |\n| --- | ---: | ---: | ---: | ---: |\n";
   for (const auto& p : r.practices)

@@ -222,7 +222,7 @@ def test_rollup_inputs(tmp_path):
 
     r = run("rollup", tmp_path / "empty")
     assert r.returncode == 1 and "no assessment files (*.json) in" in r.stderr
-    assert run("rollup", state).stdout.startswith("1 offices:")
+    assert run("rollup", state).stdout.startswith("1 office:")
     assert run("rollup", state, "--recursive").stdout.startswith("2 offices:")
     r = run("rollup", a, a)
     assert r.returncode == 1 and "the same file given twice" in r.stderr
