@@ -20,6 +20,23 @@ struct Counts {
   std::size_t applicable = 0, done = 0, in_progress = 0;
 };
 
+// One applicable action's status counted into its practice's counts.
+void tally(Counts& k, Status status) {
+  switch (status) {
+    case Status::done:
+      ++k.done;
+      break;
+    case Status::in_progress:
+      ++k.in_progress;
+      break;
+    case Status::not_applicable:
+      --k.applicable;
+      break;
+    case Status::not_started:
+      break;
+  }
+}
+
 // Per-practice counts of one office, into `counts` (one entry per practice). One hash
 // lookup per recorded status; statuses of actions that do not apply are ignored.
 void count(const Catalog& c, const Assessment& a, std::vector<Counts>& counts) {
@@ -33,20 +50,7 @@ void count(const Catalog& c, const Assessment& a, std::vector<Counts>& counts) {
     const auto [pi, ai] = it->second;
     const Practice& p = impl.data.practices[pi];
     if (p.scope_at(a.maturity) == Scope::out_of_scope || p.actions[ai].first_level() > a.maturity) continue;
-    Counts& k = counts[pi];
-    switch (st.status) {
-      case Status::done:
-        ++k.done;
-        break;
-      case Status::in_progress:
-        ++k.in_progress;
-        break;
-      case Status::not_applicable:
-        --k.applicable;
-        break;
-      case Status::not_started:
-        break;
-    }
+    tally(counts[pi], st.status);
   }
 }
 
@@ -63,19 +67,7 @@ void count_flat(const Catalog& c, Maturity m, const std::int8_t* statuses, std::
     const std::int8_t* first = statuses + impl.first_action[i];
     for (std::size_t a = 0; a < p.actions.size(); ++a) {
       if (first[a] == detail::no_status || p.actions[a].first_level() > m) continue;
-      switch (static_cast<Status>(first[a])) {
-        case Status::done:
-          ++k.done;
-          break;
-        case Status::in_progress:
-          ++k.in_progress;
-          break;
-        case Status::not_applicable:
-          --k.applicable;
-          break;
-        case Status::not_started:
-          break;
-      }
+      tally(k, static_cast<Status>(first[a]));
     }
   }
 }

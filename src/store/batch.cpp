@@ -69,13 +69,17 @@ void close_batch(std::string& batch) { batch += batch.empty() ? "[]" : "]"; }
 BatchReader::BatchReader(std::string_view text, std::string what) : text_(text), what_(std::move(what)) {
   skip_space();
   expect('[');
+  at_end();
+}
+
+bool BatchReader::at_end() {
   skip_space();
-  if (at_ < text_.size() && text_[at_] == ']') {
-    ++at_;
-    done_ = true;
-    skip_space();
-    if (at_ != text_.size()) damaged("something follows its end");
-  }
+  if (at_ >= text_.size() || text_[at_] != ']') return false;
+  ++at_;
+  done_ = true;
+  skip_space();
+  if (at_ != text_.size()) damaged("something follows its end");
+  return true;
 }
 
 void BatchReader::damaged(const char* why) const {
@@ -209,14 +213,7 @@ std::int64_t BatchReader::number() {
 bool BatchReader::next(BatchEvent& event) {
   if (done_) return false;
   if (!first_) {
-    skip_space();
-    if (at_ < text_.size() && text_[at_] == ']') {
-      ++at_;
-      done_ = true;
-      skip_space();
-      if (at_ != text_.size()) damaged("something follows its end");
-      return false;
-    }
+    if (at_end()) return false;
     expect(',');
   }
   first_ = false;

@@ -34,6 +34,8 @@ class BatchReader {
   std::string_view string(std::string& scratch);
   std::int64_t number();
   void skip_space();
+  /// True, and done, when the array closes here (only spaces may follow).
+  bool at_end();
   void expect(char c);
   [[noreturn]] void damaged(const char* why) const;
   std::string_view text_;
