@@ -147,7 +147,8 @@ th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid var(--track);v
 td.n,th.n{text-align:right;white-space:nowrap}td.d{white-space:nowrap}.cards{display:flex;flex-wrap:wrap;gap:.6rem}.card{border:1px solid var(--track);
 border-radius:6px;padding:.5rem .8rem;min-width:9rem}.card b{display:block;font-size:1.4rem}svg{max-width:100%;height:auto}
 ol li{margin-bottom:.5rem}@media print{body{max-width:none;font-size:11pt}h2{break-after:avoid}tr{break-inside:avoid}}
-@media (max-width:640px){body{font-size:15px;padding:.6rem}table{display:block;overflow-x:auto}td.d{white-space:normal}}
+.chart{overflow-x:auto}@media (max-width:640px){body{font-size:15px;padding:.6rem}table{display:block;overflow-x:auto}
+td.d{white-space:normal}.wide svg{min-width:600px;max-width:none}}
 </style>)";
 
 std::string html_head(const std::string& title) {
@@ -181,7 +182,9 @@ std::string bar_chart(const std::vector<std::tuple<std::string, double, std::str
         << label_w + bar_w + 6 << "\" y=\"" << y + 14 << "\">" << html_escape(text) << "</text>";
   }
   svg << "</svg>";
-  return svg.str();
+  // In a box of its own (a trend chart's scrolls sideways on a narrow screen, keeping a
+  // legible size; bars shrink to fit, so that they stay in view).
+  return "<div class=\"chart\">" + svg.str() + "</div>";
 }
 
 }  // namespace

@@ -106,7 +106,8 @@ std::string trend_chart(const std::vector<TrendPoint>& main, const std::vector<T
     svg << "<rect x=\"" << left + 300 << "\" y=\"" << ly - 10 << "\" width=\"24\" height=\"10\" fill=\"#9ec5e8\"/>"
         << "<text x=\"" << left + 330 << "\" y=\"" << ly << "\">middle half of offices; dashed: median office</text>";
   svg << "</svg>";
-  return svg.str();
+  // In a box that scrolls sideways on a narrow screen, where the chart keeps a legible size.
+  return "<div class=\"chart wide\">" + svg.str() + "</div>";
 }
 
 std::string first_and_last(const std::vector<TrendPoint>& t) {
