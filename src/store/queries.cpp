@@ -115,9 +115,9 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
   throw NotFound("office", office, closest(office, ids, 3));
 }
 
-std::string batch_name(const Store::Impl& s, std::int64_t first) {
-  return s.path + ": the batch of events numbered from " + std::to_string(first);
-}
+std::string batch_label(std::int64_t first) { return "the batch of events numbered from " + std::to_string(first); }
+
+std::string batch_name(const Store::Impl& s, std::int64_t first) { return s.path + ": " + batch_label(first); }
 
 void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
   if (fold.seeded || (fold.has_jurisdiction && fold.has_maturity && fold.has_catalog_version)) return;
@@ -685,22 +685,19 @@ std::vector<std::string> Store::check() const {
     std::int64_t next = 1;
     while (q.step()) {
       const std::int64_t first = q.integer(0), count = q.integer(1);
-      const std::string at(q.text(2)), name = store::batch_name(*impl_, first);
-      if (first < next) problem(name.substr(impl_->path.size() + 2) + " overlaps the numbers of the one before");
+      const std::string at(q.text(2)), label = store::batch_label(first);
+      if (first < next) problem(label + " overlaps the numbers of the one before");
       next = first + std::max<std::int64_t>(count, 1);
       if (!is_iso_timestamp(at) || store::key_of(at) != q.text(3))
-        problem(name.substr(impl_->path.size() + 2) + " has a date (" + at + ") that does not match its key (" +
-                std::string(q.text(3)) + ")");
-      store::BatchReader r(q.text(4), name);
+        problem(label + " has a date (" + at + ") that does not match its key (" + std::string(q.text(3)) + ")");
+      store::BatchReader r(q.text(4), store::batch_name(*impl_, first));
       store::BatchEvent e;
       std::int64_t n = 0;
       while (r.next(e)) {
         store::subject_named(*impl_, e.subject);
         ++n;
       }
-      if (n != count)
-        problem(name.substr(impl_->path.size() + 2) + " holds " + std::to_string(n) + " events and says " +
-                std::to_string(count));
+      if (n != count) problem(label + " holds " + std::to_string(n) + " events and says " + std::to_string(count));
     }
     // Every event of every office, from its first batch (no checkpoint is used): each office
     // is the one its record names; then each checkpoint against the office rebuilt to its date.

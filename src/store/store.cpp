@@ -77,7 +77,7 @@ class Transaction {
   /// Write one batch of `count` events of `office` dated `at`.
   void write(std::int64_t office, bool added, const std::string& at, std::size_t count, std::string events,
              const std::string& author, const std::string& source) {
-    std::string key = at.size() == 10 ? at : store::key_of(at);  // a date is its own key
+    std::string key = store::key_of(at);
     Touched& t = touched_[office];
     if (t.batches == 0 || key < t.from) t.from = key;
     t.added = t.batches == 0 ? added : t.added && added;
@@ -306,10 +306,10 @@ void record_difference(Recorder& r, const store::OfficeFold& then, const store::
     std::string at = st.updated.empty() ? last : st.updated;
     // A status the record changed, or removed, after the file's date for it takes effect on
     // `last`: dated earlier, the record as of `last` would not show it.
-    if (it != old_statuses.end() && store::key_of(it->second.updated) > store::key_of(at)) at = last;
+    if (it != old_statuses.end() && later(it->second.updated, at)) at = last;
     if (it == old_statuses.end()) {
       const auto gone = now.removed.find(id);
-      if (gone != now.removed.end() && store::key_of(gone->second) > store::key_of(at)) at = last;
+      if (gone != now.removed.end() && later(gone->second, at)) at = last;
     }
     r.add(at, "status:", id, to_string(st.status), st.note);
   }

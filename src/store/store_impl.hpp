@@ -143,7 +143,8 @@ int action_of(const Store::Impl& s, std::int64_t number);
 /// The number of `subject`, given it now if it has none (in a writer's transaction).
 std::int64_t subject_number(const Store::Impl& s, const std::string& subject);
 
-/// How a batch is named in an error: the store and the number of its first event.
+/// How a batch is named in an error: the number of its first event, and with the store.
+std::string batch_label(std::int64_t first);
 std::string batch_name(const Store::Impl& s, std::int64_t first);
 
 /// The internal key of an office, or NotFound with the closest ids.

@@ -4,17 +4,15 @@ stays text (no script runs, no element is injected), and the file needs no netwo
 usage: check_html_report.py ELECTSEC_BINARY WORK_DIR
 """
 import pathlib
-import shutil
 import subprocess
 import sys
 import tempfile
 
+from browser import FLAGS, chromium as find_chromium
+
 exe, work = sys.argv[1], pathlib.Path(sys.argv[2])
 work.mkdir(parents=True, exist_ok=True)
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if chromium is None:
-    print("chromium is not installed (scripts/install-deps installs it)")
-    sys.exit(1)
+chromium = find_chromium()
 
 HOSTILE_NAME = '<script>document.title="PWNED"</script> & "Quote" \'Apostrophe\' Ünïcödé ' + "y" * 400
 HOSTILE_NOTE = '"><img src=x onerror="document.title=\'PWNED\'"> | *stars* & more'
@@ -39,8 +37,7 @@ offline = source.replace('xmlns="http://www.w3.org/2000/svg"', "")  # a namespac
 assert "http://" not in offline and "https://" not in offline, "the report refers to the network"
 assert "&lt;script&gt;" in source and "&quot;" in source and "&#39;" in source and "Ünïcödé" in source
 
-flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+flags = FLAGS
 with tempfile.TemporaryDirectory() as profile:
     dom = subprocess.run([chromium, *flags, f"--user-data-dir={profile}", "--dump-dom", html.as_uri()],
                          capture_output=True, text=True, timeout=120).stdout

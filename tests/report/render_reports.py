@@ -8,17 +8,15 @@ usage: render_reports.py ELECTSEC_BINARY WORK_DIR
 """
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 
+from browser import FLAGS, chromium as find_chromium
+
 exe, work = sys.argv[1], pathlib.Path(sys.argv[2])
 work.mkdir(parents=True, exist_ok=True)
-chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-if chromium is None:
-    print("chromium is not installed (scripts/install-deps installs it)")
-    sys.exit(1)
+chromium = find_chromium()
 
 
 def cli(*args):
@@ -53,8 +51,7 @@ reports = {
     "state": ["--title", "Pennsylvania counties: election security", "--max-offices", "6", "--stalled-days", "60"],
 }
 htmls = []
-flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--hide-scrollbars",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+flags = FLAGS + ["--hide-scrollbars"]
 for kind, extra in reports.items():
     html = work / f"{kind}-report.html"
     cli("report", "--store", str(store), *extra, "--since", "2026-01-01", "--as-of", "2026-10-31", "--report-date",
