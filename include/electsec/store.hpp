@@ -30,7 +30,7 @@
 namespace electsec {
 
 /// The schema version a store written by this electsec carries (`PRAGMA user_version`).
-inline constexpr int store_schema_version = 3;
+inline constexpr int store_schema_version = 4;
 
 /// One recorded change of one office. `subject` says what changed:
 /// - `status:<action id>`: `value` is the status ("done", ...), or "" when the office no

@@ -1,5 +1,6 @@
 #include "store/batch.hpp"
 
+#include <electsec/assessment.hpp>
 #include <electsec/error.hpp>
 #include <electsec/text.hpp>
 
@@ -12,8 +13,14 @@ namespace {
 void append_string(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
   out += '"';
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  // Runs of characters that need no escape are copied whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.substr(run, i - run));
+    run = i + 1;
+    const char ch = s[i];
     if (c == '"' || c == '\\') {
       out += '\\';
       out += ch;
@@ -21,14 +28,13 @@ void append_string(std::string& out, std::string_view s) {
       out += "\\n";
     } else if (c == '\t') {
       out += "\\t";
-    } else if (c < 0x20) {
+    } else {
       out += "\\u00";
       out += hex[c >> 4];
       out += hex[c & 0xf];
-    } else {
-      out += ch;
     }
   }
+  out.append(s.substr(run));
   out += '"';
 }
 
@@ -52,14 +58,19 @@ void append_utf8(std::string& out, unsigned code) {
 
 }  // namespace
 
-void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note) {
+void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note,
+                  std::string_view at) {
   batch += batch.empty() ? "[[" : ",[";
   batch += std::to_string(subject);
   batch += ',';
   append_string(batch, value);
-  if (!note.empty()) {  // an empty note is left out
+  if (!note.empty() || !at.empty()) {  // an empty note is left out, unless a date follows
     batch += ',';
     append_string(batch, note);
+  }
+  if (!at.empty()) {
+    batch += ',';
+    append_string(batch, at);
   }
   batch += ']';
 }
@@ -224,12 +235,18 @@ bool BatchReader::next(BatchEvent& event) {
   expect(',');
   event.value = string(scratch_[0]);
   skip_space();
-  if (at_ < text_.size() && text_[at_] == ']') {
-    event.note = {};
-  } else {
+  event.note = {};
+  event.at = {};
+  if (at_ >= text_.size() || text_[at_] != ']') {
     expect(',');
     event.note = string(scratch_[1]);
     skip_space();
+    if (at_ >= text_.size() || text_[at_] != ']') {
+      expect(',');
+      event.at = string(scratch_[2]);
+      if (!is_iso_timestamp(event.at)) damaged("a date that is not an ISO 8601 date or UTC date-time");
+      skip_space();
+    }
   }
   expect(']');
   return true;

@@ -1,9 +1,11 @@
 #pragma once
-// A batch: the events one command recorded for one office on one date, stored as one row.
-// Its events are a JSON array of [subject number, value, note] arrays (the number of the
-// subject in the store's `subjects` table; an empty note is left out), which SQLite's own JSON functions read too (the
-// store's `events` view), and which this reader decodes without building a tree: the
-// store's queries read millions of them.
+// A batch: the events one command recorded for one office, stored as one row. Its events
+// are a JSON array of [subject number, value, note, date] arrays: the number of the subject
+// in the store's `subjects` table; the note, left out when empty and the date is the
+// batch's; the date (an ISO date or UTC date-time) only where it is not the batch's own, as
+// in an imported file whose statuses carry dates of their own. SQLite's own JSON functions
+// read them too (the store's `events` view); this reader decodes them without building a
+// tree: the store's queries read millions of them.
 
 #include <cstdint>
 #include <string>
@@ -12,13 +14,16 @@
 namespace electsec::store {
 
 /// Append one event to a batch's text (start with an empty string; finish with close_batch).
-void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note);
+/// `at`: the event's date where it is not the batch's, else empty.
+void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note,
+                  std::string_view at = {});
 /// Close a batch's text after its last event.
 void close_batch(std::string& batch);
 
 struct BatchEvent {
   std::int64_t subject = 0;
   std::string_view value, note;
+  std::string_view at;  ///< its own date, or empty when it is the batch's
 };
 
 /// Reads a batch's events in order. Anything that is not the shape the store writes (JSON
@@ -42,7 +47,7 @@ class BatchReader {
   std::size_t at_ = 0;
   bool first_ = true, done_ = false;
   std::string what_;
-  std::string scratch_[2];
+  std::string scratch_[3];
 };
 
 }  // namespace electsec::store

@@ -19,6 +19,15 @@ using store::Statement;
 
 namespace store {
 
+namespace {
+// An office's batches, all of them; and those from one key up to (not including) another.
+constexpr const char* office_all_sql =
+    "SELECT " ELECTSEC_BATCH_COLUMNS " FROM batches WHERE office = ? ORDER BY at_key, first";
+constexpr const char* office_batches_sql = "SELECT " ELECTSEC_BATCH_COLUMNS
+                                           " FROM batches WHERE office = ? AND at_key >= ? AND at_key < ? "
+                                           "ORDER BY at_key, first";
+}  // namespace
+
 void OfficeFold::apply(const Catalog& catalog, std::string_view subject, std::string_view value, std::string_view note,
                        std::string_view at, const std::string& source) {
   exists = true;
@@ -119,22 +128,106 @@ std::string batch_label(std::int64_t first) { return "the batch of events number
 
 std::string batch_name(const Store::Impl& s, std::int64_t first) { return s.path + ": " + batch_label(first); }
 
+void OfficeEvents::damaged(std::int64_t first, const std::string& why) const {
+  throw Error(batch_name(s_, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
+}
+
+void OfficeEvents::start_batch() {
+  first_ = rows_.integer(3);
+  count_ = rows_.integer(5);
+  read_ = 0;
+  reader_.emplace(rows_.text(2), batch_name(s_, first_));
+}
+
+bool OfficeEvents::next(StoredEvent& e) {
+  while (!sorted_) {
+    if (reader_) {
+      BatchEvent b;
+      if (reader_->next(b)) {
+        ++read_;
+        const std::string_view key = rows_.text(0);
+        if (!b.at.empty() && key_of(b.at) != key)
+          damaged(first_, "an event of " + std::string(b.at) + " in a batch of " + std::string(rows_.text(1)));
+        e.key = key;
+        e.at = b.at.empty() ? rows_.text(1) : b.at;
+        e.subject = b.subject;
+        e.sequence = first_ + read_ - 1;
+        e.value = b.value;
+        e.note = b.note;
+        e.batch = batch_;
+        e.batch_last = key;
+        return true;
+      }
+      if (read_ != count_)
+        damaged(first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
+      reader_.reset();
+      ++batch_;
+    }
+    if (!next_row()) return false;
+    if (rows_.text(4).empty()) {
+      start_batch();
+    } else {
+      read_rest();
+      sorted_ = true;
+    }
+  }
+  if (next_ == rest_.size()) return false;
+  const Owned& o = rest_[next_++];
+  e.key = o.key;
+  e.at = o.at;
+  e.subject = o.subject;
+  e.sequence = o.sequence;
+  e.value = o.value;
+  e.note = o.note;
+  e.batch = o.batch;
+  e.batch_last = o.last;
+  return true;
+}
+
+void OfficeEvents::read_rest() {
+  do {
+    start_batch();
+    const std::string at_key(rows_.text(0)), at(rows_.text(1));
+    const std::string last = rows_.text(4).empty() ? at_key : std::string(rows_.text(4));
+    BatchEvent b;
+    while (reader_->next(b)) {
+      ++read_;
+      Owned o{b.at.empty() ? at_key : key_of(b.at),
+              b.at.empty() ? at : std::string(b.at),
+              std::string(b.value),
+              std::string(b.note),
+              last,
+              b.subject,
+              first_ + read_ - 1,
+              batch_};
+      if (o.key < at_key || o.key > last)
+        damaged(first_, "an event of " + o.at + " outside the batch's dates, " + at_key + " to " + last);
+      rest_.push_back(std::move(o));
+    }
+    if (read_ != count_)
+      damaged(first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
+    reader_.reset();
+    ++batch_;
+  } while (next_row());
+  std::stable_sort(rest_.begin(), rest_.end(), [](const Owned& a, const Owned& b) {
+    return a.key != b.key ? a.key < b.key : a.sequence < b.sequence;
+  });
+}
+
 void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
   if (fold.seeded || (fold.has_jurisdiction && fold.has_maturity && fold.has_catalog_version)) return;
   fold.seeded = true;
-  const auto q = s.statement("SELECT at, events, first FROM batches WHERE office = ? ORDER BY at_key, first");
+  const auto q = s.statement(office_all_sql);
   q->bind(1, key);
   OfficeFold first;
-  while (q->step()) {
-    BatchReader r(q->text(1), batch_name(s, q->integer(2)));
-    BatchEvent e;
-    while (r.next(e)) {
-      const std::string& subject = subject_named(s, e.subject);
-      if ((subject == "jurisdiction" && !fold.has_jurisdiction && !first.has_jurisdiction) ||
-          (subject == "maturity" && !fold.has_maturity && !first.has_maturity) ||
-          (subject == "catalog_version" && !fold.has_catalog_version && !first.has_catalog_version))
-        first.apply(*s.catalog, subject, e.value, {}, q->text(0), s.path);
-    }
+  OfficeEvents events(s, *q);
+  StoredEvent e;
+  while (events.next(e)) {
+    const std::string& subject = subject_named(s, e.subject);
+    if ((subject == "jurisdiction" && !fold.has_jurisdiction && !first.has_jurisdiction) ||
+        (subject == "maturity" && !fold.has_maturity && !first.has_maturity) ||
+        (subject == "catalog_version" && !fold.has_catalog_version && !first.has_catalog_version))
+      first.apply(*s.catalog, subject, e.value, {}, e.at, s.path);
   }
   Assessment& a = fold.assessment;
   if (first.has_jurisdiction) a.jurisdiction = first.assessment.jurisdiction;
@@ -145,14 +238,12 @@ void seed_missing(const Store::Impl& s, std::int64_t key, OfficeFold& fold) {
 OfficeFold rebuild(const Store::Impl& s, std::int64_t key, const std::optional<std::string>& bound) {
   OfficeFold fold;
   {
-    const auto q = s.statement("SELECT at_key, at, events, first FROM batches WHERE office = ? ORDER BY at_key, first");
+    const auto q = s.statement(office_all_sql);
     q->bind(1, key);
-    while (q->step()) {
-      if (!before(q->text(0), bound)) break;
-      BatchReader r(q->text(2), batch_name(s, q->integer(3)));
-      BatchEvent e;
-      while (r.next(e)) fold.apply(*s.catalog, subject_named(s, e.subject), e.value, e.note, q->text(1), s.path);
-    }
+    OfficeEvents events(s, *q, bound);
+    StoredEvent e;
+    while (events.next(e) && before(e.key, bound))
+      fold.apply(*s.catalog, subject_named(s, e.subject), e.value, e.note, e.at, s.path);
   }
   if (fold.exists) seed_missing(s, key, fold);
   return fold;
@@ -276,13 +367,6 @@ void ValueFold::apply(std::string_view subject, std::string_view value, std::str
   changed_ = true;
 }
 
-void ValueFold::apply_batch(std::string_view events, std::string_view at, std::int64_t first,
-                            const std::string& office) {
-  BatchReader r(events, batch_name(s_, first));
-  BatchEvent e;
-  while (r.next(e)) apply_numbered(e.subject, e.value, at, office);
-}
-
 void ValueFold::apply_numbered(std::int64_t subject, std::string_view value, std::string_view at,
                                const std::string& office) {
   const int action = action_of(s_, subject);
@@ -403,10 +487,6 @@ OfficeFold& ValueFold::materialize() {
 
 namespace {
 
-constexpr const char* office_batches_sql =
-    "SELECT at_key, at, events, first FROM batches WHERE office = ? AND at_key >= ? AND at_key < ? "
-    "ORDER BY at_key, first";
-
 std::string office_id(const Store::Impl& s, std::int64_t key) {
   const auto q = s.statement("SELECT id FROM offices WHERE office = ?");
   q->bind(1, key);
@@ -452,10 +532,12 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
     };
     std::size_t next_bound = 0;
     batches->bind(1, key).bind(2, from).bind(3, end);
-    while (batches->step()) {
-      const std::string_view at_key = batches->text(0);
-      while (next_bound < bounds.size() && !before(at_key, bounds[next_bound])) send(next_bound++);
-      v.apply_batch(batches->text(2), batches->text(1), batches->integer(3), id);
+    OfficeEvents events(s, *batches);
+    StoredEvent e;
+    while (events.next(e)) {
+      while (next_bound < bounds.size() && !before(e.key, bounds[next_bound])) send(next_bound++);
+      if (next_bound == bounds.size()) break;  // a batch spanning dates may reach past the last bound
+      v.apply_numbered(e.subject, e.value, e.at, id);
     }
     batches->reset();
     for (; next_bound < bounds.size(); ++next_bound) send(next_bound);
@@ -480,23 +562,27 @@ void refresh_checkpoints(const Store::Impl& s, std::int64_t office, const std::s
       v.load(last->text(1), last->text(2), from, id);
     }
   }
-  // Checkpoints go before a batch on a later date than the one before it, once enough
-  // batches came since the last.
+  // A checkpoint goes before the first event of a batch, once enough batches came since the
+  // last, where no batch begun reaches its date: every event before it is in, none after.
   std::vector<std::pair<std::string, std::pair<std::string, std::string>>> made;
   {
     const auto q = s.statement(office_batches_sql);
     q->bind(1, office).bind(2, from).bind(3, std::string("\x7f"));
-    std::size_t since = 0;
-    std::string previous = from;
-    while (q->step()) {
-      const std::string_view key = q->text(0);
-      if (since >= checkpoint_every && key > previous) {
-        made.emplace_back(std::string(key), v.checkpoint());
-        since = 0;
+    OfficeEvents events(s, *q);
+    StoredEvent e;
+    std::size_t since = 0, begun = 0;
+    std::string reach = from;  // the latest key of the batches begun
+    while (events.next(e)) {
+      if (e.batch >= begun) {
+        if (since >= checkpoint_every && e.key > reach) {
+          made.emplace_back(std::string(e.key), v.checkpoint());
+          since = 0;
+        }
+        begun = e.batch + 1;
+        ++since;
+        if (e.batch_last > reach) reach = std::string(e.batch_last);
       }
-      previous = std::string(key);
-      v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
-      ++since;
+      v.apply_numbered(e.subject, e.value, e.at, id);
     }
   }
   const auto insert = s.statement("INSERT INTO checkpoints(office, before_key, statuses, other) VALUES(?,?,?,?)");
@@ -522,7 +608,13 @@ std::vector<std::string> check_checkpoints(const Store::Impl& s) {
       cps->bind(1, office);
       while (cps->step()) keys.emplace_back(cps->text(0));
     }
+    std::string reach;  // the latest key of the batches begun
     const auto compare = [&](const std::string& before_key) {
+      if (reach >= before_key) {  // a batch begun before it ends on or after it
+        problems.push_back(s.path + ": the checkpoint of office '" + id + "' before " + before_key +
+                           " does not match its events (a batch spans its date)" + checkpoint_problem_hint);
+        return;
+      }
       const auto cp = s.statement("SELECT statuses, other FROM checkpoints WHERE office = ? AND before_key = ?");
       cp->bind(1, office).bind(2, before_key);
       cp->step();
@@ -538,12 +630,18 @@ std::vector<std::string> check_checkpoints(const Store::Impl& s) {
                            " does not match its events" + checkpoint_problem_hint);
     };
     v.reset();
-    std::size_t next = 0;
-    const auto q = s.statement(office_batches_sql);
-    q->bind(1, office).bind(2, std::string()).bind(3, std::string("\x7f"));
-    while (q->step()) {
-      for (; next < keys.size() && keys[next] <= q->text(0); ++next) compare(keys[next]);
-      v.apply_batch(q->text(2), q->text(1), q->integer(3), id);
+    std::size_t next = 0, begun = 0;
+    const auto q = s.statement(office_all_sql);
+    q->bind(1, office);
+    OfficeEvents events(s, *q);
+    StoredEvent e;
+    while (events.next(e)) {
+      for (; next < keys.size() && keys[next] <= e.key; ++next) compare(keys[next]);
+      if (e.batch >= begun) {
+        begun = e.batch + 1;
+        if (e.batch_last > reach) reach = std::string(e.batch_last);
+      }
+      v.apply_numbered(e.subject, e.value, e.at, id);
     }
     for (; next < keys.size(); ++next) compare(keys[next]);
   }
@@ -561,32 +659,48 @@ bool selects(const OfficeFilter& f, const Assessment& a) {
 
 namespace {
 
-// The events of the batches a query returns as (first, office id, at, author, source,
-// events, count).
-std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q) {
-  std::vector<StoreEvent> events;
+// The events whose keys are from `from` up to `to` (exclusive; none: no end) of the batches
+// a query returns as (first, office id, at, author, source, events, count, at_key,
+// last_key), in the order they took effect: by date, then by number.
+std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std::string& from = {},
+                                  const std::optional<std::string>& to = std::nullopt) {
+  std::vector<std::pair<std::string, StoreEvent>> events;
   while (q.step()) {
     const std::int64_t first = q.integer(0);
+    const std::string at_key(q.text(7));
+    const std::string last = q.text(8).empty() ? at_key : std::string(q.text(8));
+    const auto damaged = [&](const std::string& why) {
+      return Error(batch_name(s, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
+    };
     BatchReader r(q.text(5), batch_name(s, first));
     BatchEvent b;
     std::int64_t i = 0;
     for (; r.next(b); ++i) {
+      std::string key = b.at.empty() ? at_key : key_of(b.at);
+      if (key < at_key || key > last)
+        throw damaged("an event of " + std::string(b.at) + " outside the batch's dates, " + at_key + " to " + last);
+      if (key < from || !before(key, to)) continue;
       StoreEvent e;
       e.sequence = first + i;
       e.office = q.text(1);
       e.subject = store::subject_named(s, b.subject);
       e.value = b.value;
       e.note = b.note;
-      e.at = q.text(2);
+      e.at = b.at.empty() ? q.text(2) : b.at;
       e.author = q.text(3);
       e.source = q.text(4);
-      events.push_back(std::move(e));
+      events.emplace_back(std::move(key), std::move(e));
     }
     if (i != q.integer(6))
-      throw Error(batch_name(s, first) + " is damaged (it holds " + std::to_string(i) + " events and says " +
-                  std::to_string(q.integer(6)) + "); nothing was changed. Restore it from a backup");
+      throw damaged("it holds " + std::to_string(i) + " events and says " + std::to_string(q.integer(6)));
   }
-  return events;
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.sequence < b.second.sequence;
+  });
+  std::vector<StoreEvent> out;
+  out.reserve(events.size());
+  for (auto& [key, e] : events) out.push_back(std::move(e));
+  return out;
 }
 
 std::string checked_day(const std::string& text, const char* what) {
@@ -658,6 +772,7 @@ std::vector<std::string> Store::check() const {
                                           "events",
                                           "batches_by_sequence",
                                           "batches_by_date",
+                                          "batches_spanning",
                                           "batches_no_update",
                                           "batches_no_delete",
                                           "batches_append_only",
@@ -680,7 +795,7 @@ std::vector<std::string> Store::check() const {
   try {
     // Batches: dates as written, keys that order them, counts that match, numbers that follow.
     Statement q(impl_->db, impl_->path,
-                "SELECT b.first, b.count, b.at, b.at_key, b.events, o.id FROM batches b "
+                "SELECT b.first, b.count, b.at, b.at_key, b.events, o.id, b.last_key FROM batches b "
                 "INDEXED BY batches_by_sequence LEFT JOIN offices o ON o.office = b.office ORDER BY b.first");
     std::int64_t next = 1;
     while (q.step()) {
@@ -690,14 +805,26 @@ std::vector<std::string> Store::check() const {
       next = first + std::max<std::int64_t>(count, 1);
       if (!is_iso_timestamp(at) || store::key_of(at) != q.text(3))
         problem(label + " has a date (" + at + ") that does not match its key (" + std::string(q.text(3)) + ")");
+      // Its events' dates: none before its own, its latest the one its row gives (where it
+      // spans dates).
+      const std::string at_key(q.text(3)), last_key(q.text(6));
+      std::string latest = at_key;
       store::BatchReader r(q.text(4), store::batch_name(*impl_, first));
       store::BatchEvent e;
       std::int64_t n = 0;
+      bool outside = false;
       while (r.next(e)) {
         store::subject_named(*impl_, e.subject);
         ++n;
+        if (e.at.empty()) continue;
+        const std::string key = store::key_of(e.at);
+        outside = outside || key < at_key;
+        if (key > latest) latest = key;
       }
       if (n != count) problem(label + " holds " + std::to_string(n) + " events and says " + std::to_string(count));
+      if (outside) problem(label + " holds an event dated before the batch (" + at + ")");
+      if (latest != (last_key.empty() ? at_key : last_key))
+        problem(label + " ends on " + latest + " and says " + (last_key.empty() ? at_key : last_key));
     }
     // Every event of every office, from its first batch (no checkpoint is used): each office
     // is the one its record names; then each checkpoint against the office rebuilt to its date.
@@ -727,7 +854,7 @@ std::vector<StoreEvent> Store::history(const std::string& office) const {
   const store::ReadSnapshot snapshot(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   Statement q(impl_->db, impl_->path,
-              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count FROM batches b "
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count, b.at_key, b.last_key FROM batches b "
               "JOIN offices o ON o.office = b.office WHERE b.office = ? ORDER BY b.at_key, b.first");
   q.bind(1, key);
   return store::events_of(*impl_, q);
@@ -737,13 +864,18 @@ std::vector<StoreEvent> Store::changes(const std::string& from, const std::strin
   const store::ReadSnapshot snapshot(*impl_);
   store::checked_day(from, "from");
   store::checked_day(to, "to");
+  // The batches that begin in the span, and those that begin before it and reach into it.
   Statement q(impl_->db, impl_->path,
-              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count FROM batches b "
-              "INDEXED BY batches_by_date JOIN offices o ON o.office = b.office "
-              "WHERE b.at_key >= ? AND b.at_key < ? ORDER BY b.at_key, b.first");
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count, b.at_key, b.last_key FROM batches b "
+              "INDEXED BY batches_by_date JOIN offices o ON o.office = b.office WHERE b.at_key >= ?1 AND b.at_key < ?2 "
+              "UNION ALL "
+              "SELECT b.first, o.id, b.at, b.author, b.source, b.events, b.count, b.at_key, b.last_key FROM batches b "
+              "INDEXED BY batches_spanning JOIN offices o ON o.office = b.office "
+              "WHERE b.last_key IS NOT NULL AND b.last_key >= ?1 AND b.at_key < ?1");
+  const std::optional<std::string> end = to.empty() ? std::nullopt : store::bound_of(to);
   q.bind(1, from);
-  q.bind(2, to.empty() ? std::string("\x7f") : *store::bound_of(to));
-  return store::events_of(*impl_, q);
+  q.bind(2, end ? *end : std::string("\x7f"));
+  return store::events_of(*impl_, q, from, end);
 }
 
 Rollup Store::rollup(const std::string& as_of, const OfficeFilter& filter) const {
@@ -913,7 +1045,18 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
   const auto dates = [&](const std::string& id) {
     const std::int64_t key = store::office_key(*impl_, id);
     std::pair<std::string, std::string> last_first;
+    bool spanning = false;
     {
+      const auto q = impl_->statement(
+          "SELECT EXISTS (SELECT 1 FROM batches WHERE office = ? AND at_key < ? AND last_key IS NOT NULL)");
+      q->bind(1, key).bind(2, bound);
+      spanning = q->step() && q->integer(0) != 0;
+    }
+    const auto is_status = [&](std::int64_t subject) {
+      return store::subject_named(*impl_, subject).rfind("status:", 0) == 0;
+    };
+    if (!spanning) {
+      // Batches of one date each: the latest with a status is the answer.
       const auto q = impl_->statement(
           "SELECT at_key, events, first FROM batches WHERE office = ? AND at_key < ? ORDER BY at_key DESC, first DESC");
       q->bind(1, key).bind(2, bound);
@@ -921,11 +1064,20 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
         store::BatchReader r(q->text(1), store::batch_name(*impl_, q->integer(2)));
         store::BatchEvent e;
         while (r.next(e))
-          if (store::subject_named(*impl_, e.subject).rfind("status:", 0) == 0) {
+          if (is_status(e.subject)) {
             last_first.first = std::string(q->text(0));
             break;
           }
       }
+    } else {
+      // A batch may reach past later ones: every event by the end is read, in order.
+      const auto q = impl_->statement("SELECT " ELECTSEC_BATCH_COLUMNS
+                                      " FROM batches WHERE office = ? AND at_key < ? ORDER BY at_key, first");
+      q->bind(1, key).bind(2, bound);
+      store::OfficeEvents events(*impl_, *q);
+      store::StoredEvent e;
+      while (events.next(e) && e.key < bound)
+        if (is_status(e.subject)) last_first.first = std::string(e.key);
     }
     const auto q = impl_->statement("SELECT min(at_key) FROM batches WHERE office = ?");
     q->bind(1, key);

@@ -123,7 +123,32 @@ CREATE TABLE checkpoints(
   PRIMARY KEY (office, before_key)) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<const char*, 3> steps{version_1, version_2, version_3};
+// Version 4: a batch may hold events of several dates (an imported file whose statuses carry
+// dates of their own is one row, not one row per date). Its `at` and `at_key` are then its
+// earliest event's, `last_key` its latest event's key (NULL in a batch of one date), and an
+// event of another date than the batch's carries its own as a fourth element. A checkpoint
+// is only written before a date no batch spans (none begins before it and ends on or after
+// it), so that what follows a checkpoint is still the batches from its date on.
+// `batches_spanning` finds the batches that span dates, for the changes over a span of days.
+constexpr const char* version_4 = R"sql(
+ALTER TABLE batches ADD COLUMN last_key TEXT
+  CHECK (last_key IS NULL OR (last_key > at_key AND last_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'));
+CREATE INDEX batches_spanning ON batches(last_key) WHERE last_key IS NOT NULL;
+DROP VIEW events;
+CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
+  SELECT first + k, office, coalesce(a, at),
+         CASE WHEN a IS NULL THEN at_key WHEN length(a) = 10 THEN a
+              ELSE substr(a, 1, 19) || '.' ||
+                   substr(CASE WHEN substr(a, 20, 1) = '.' THEN substr(a, 21, length(a) - 21) ELSE '' END ||
+                          '000000000', 1, 9) || 'Z' END,
+         subject, value, note, author, source
+  FROM (SELECT b.first, j.key AS k, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]') AS value,
+               coalesce(json_extract(j.value, '$[2]'), '') AS note, json_extract(j.value, '$[3]') AS a, b.author,
+               b.source
+        FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
+)sql";
+
+constexpr std::array<const char*, 4> steps{version_1, version_2, version_3, version_4};
 static_assert(steps.size() == static_cast<std::size_t>(store_schema_version), "one migration step per version");
 
 std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* pragma) {

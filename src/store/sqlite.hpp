@@ -27,6 +27,11 @@ class Statement {
     check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
     return *this;
   }
+  /// Bind text that stays as it is until the statement has run (not copied).
+  Statement& bind_unchanged(int index, std::string_view text) {
+    check(sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
+    return *this;
+  }
   Statement& bind_blob(int index, std::string_view bytes) {
     check(sqlite3_bind_blob(stmt_, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT));
     return *this;

@@ -74,16 +74,17 @@ class Transaction {
     return next_office_++;
   }
 
-  /// Write one batch of `count` events of `office` dated `at`.
-  void write(std::int64_t office, bool added, const std::string& at, std::size_t count, std::string events,
-             const std::string& author, const std::string& source) {
+  /// Write one batch of `count` events of `office` dated `at` (its earliest event's date),
+  /// its latest event's key `last_key` when that is later.
+  void write(std::int64_t office, bool added, const std::string& at, std::string last_key, std::size_t count,
+             std::string events, const std::string& author, const std::string& source) {
     std::string key = store::key_of(at);
     Touched& t = touched_[office];
     if (t.batches == 0 || key < t.from) t.from = key;
     t.added = t.batches == 0 ? added : t.added && added;
     ++t.batches;
     pending_.push_back({office, std::move(key), next_sequence_, static_cast<std::int64_t>(count), at, author, source,
-                        std::move(events)});
+                        std::move(events), std::move(last_key)});
     next_sequence_ += static_cast<std::int64_t>(count);
     if (pending_.size() >= rows_per_insert * 4) flush();
   }
@@ -105,10 +106,10 @@ class Transaction {
     for (std::size_t i = 0; i < pending_.size(); i += rows_per_insert) {
       const std::size_t n = std::min(rows_per_insert, pending_.size() - i);
       const auto insert =
-          s_.statement(insert_sql("batches(office, at_key, first, count, at, author, source, events)", 8, n));
+          s_.statement(insert_sql("batches(office, at_key, first, count, at, author, source, events, last_key)", 9, n));
       for (std::size_t k = 0; k < n; ++k) {
         const Pending& p = pending_[i + k];
-        const int c = static_cast<int>(8 * k);
+        const int c = static_cast<int>(9 * k);
         insert->bind(c + 1, p.office)
             .bind(c + 2, p.key)
             .bind(c + 3, p.first)
@@ -116,7 +117,8 @@ class Transaction {
             .bind(c + 5, p.at)
             .bind(c + 6, p.author)
             .bind(c + 7, p.source)
-            .bind(c + 8, p.events);
+            .bind_unchanged(c + 8, p.events);                      // held until the insert has run
+        if (!p.last_key.empty()) insert->bind(c + 9, p.last_key);  // else NULL: a batch of one date
       }
       insert->run();
     }
@@ -157,7 +159,7 @@ class Transaction {
     std::int64_t office;
     std::string key;
     std::int64_t first, count;
-    std::string at, author, source, events;
+    std::string at, author, source, events, last_key;
   };
   struct Touched {
     std::string from;  // the earliest key written
@@ -179,15 +181,16 @@ class Transaction {
 // not be taken back by a correction dated today.
 void refuse_future(const std::string& at, const std::string& what) {
   const std::string tomorrow = store::date_of(store::day_number(today_utc()) + 1);
-  if (at.substr(0, 10) > tomorrow)
+  if (std::string_view(at).substr(0, 10) > tomorrow)
     throw Error(what + "date " + at + " is in the future (today is " + today_utc() +
                 " UTC); a change is recorded on or before the day it takes effect");
 }
 
 // Nor earlier than 1990: a year mistyped that way ("0202") would stay in the record, and
 // stretch every trend that starts at the first record over centuries.
+bool before_1990(std::string_view at) { return at.substr(0, 10) < "1990-01-01"; }
 void refuse_past(const std::string& at, const std::string& what) {
-  if (at.substr(0, 10) < "1990-01-01")
+  if (before_1990(at))
     throw Error(what + "date " + at +
                 " is before 1990; a change is recorded on the day it takes effect (is the year mistyped?)");
 }
@@ -201,8 +204,9 @@ std::string checked_date(const std::string& at, const std::string& fallback) {
   return at;
 }
 
-// Collects the events of one office, one batch per date in the order dates first appear,
-// and writes them into the transaction when done (or when it goes).
+// Collects the events of one office and writes them into the transaction as one batch
+// when done: dated by its earliest event, each event of another date carrying its own.
+// Their texts are kept in one buffer (an import adds tens of thousands of events).
 class Recorder {
  public:
   Recorder(Transaction& t, std::int64_t office, bool added, const Stamp& stamp, std::string source)
@@ -211,41 +215,72 @@ class Recorder {
   Recorder& operator=(const Recorder&) = delete;
 
   /// Add the event of subject `kind` + `id` ("status:" and an action id, "maturity" and "").
-  void add(const std::string& at, std::string_view kind, std::string_view id, std::string_view value,
+  void add(std::string_view at, std::string_view kind, std::string_view id, std::string_view value,
            std::string_view note = {}) {
     subject_.assign(kind);
     subject_ += id;
-    auto it = std::find_if(batches_.begin(), batches_.end(), [&](const Batch& b) { return b.at == at; });
-    if (it == batches_.end()) it = batches_.insert(batches_.end(), Batch{at, {}, 0});
-    store::append_event(it->events, store::subject_number(t_.impl(), subject_), value, note);
-    ++it->count;
-    ++count_;
+    events_.push_back({store::subject_number(t_.impl(), subject_), keep(value), keep(note), keep(at)});
   }
-  /// Write the batches; returns how many events they hold.
+  /// Write the batch; returns how many events it holds.
   std::size_t finish() {
-    for (Batch& b : batches_) {
-      store::close_batch(b.events);
-      t_.write(office_, added_, b.at, b.count, std::move(b.events), author_, source_);
+    if (events_.empty()) return 0;
+    // A date is its own key; a date-time's is made only when there is one.
+    std::string earliest_key, latest_key;
+    const Event *earliest = nullptr, *latest = nullptr;
+    std::string scratch;
+    for (const Event& e : events_) {
+      const std::string_view at = text(e.at);
+      std::string_view key = at;
+      if (at.size() != 10) key = scratch = store::key_of(at);
+      if (earliest == nullptr || key < earliest_key) {
+        earliest = &e;
+        earliest_key.assign(key);
+      }
+      if (latest == nullptr || key > latest_key) {
+        latest = &e;
+        latest_key.assign(key);
+      }
     }
-    batches_.clear();
-    return count_;
+    const std::string at(text(earliest->at));
+    std::string batch;
+    batch.reserve(buffer_.size() + 16 * events_.size());
+    for (const Event& e : events_) {
+      const std::string_view own = text(e.at);
+      store::append_event(batch, e.subject, text(e.value), text(e.note), own == at ? std::string_view() : own);
+    }
+    store::close_batch(batch);
+    const std::size_t n = events_.size();
+    t_.write(office_, added_, at, latest_key == earliest_key ? std::string() : std::move(latest_key), n,
+             std::move(batch), author_, source_);
+    events_.clear();
+    buffer_.clear();
+    return n;
   }
 
  private:
-  struct Batch {
-    std::string at, events;
-    std::size_t count;
+  struct Span {
+    std::size_t from, size;
   };
+  struct Event {
+    std::int64_t subject;
+    Span value, note, at;
+  };
+  Span keep(std::string_view text) {
+    const Span span{buffer_.size(), text.size()};
+    buffer_ += text;
+    return span;
+  }
+  std::string_view text(Span span) const { return std::string_view(buffer_).substr(span.from, span.size); }
   Transaction& t_;
   std::int64_t office_;
   bool added_;
   std::string author_, source_;
-  std::vector<Batch> batches_;
+  std::vector<Event> events_;
+  std::string buffer_;   // the events' texts
   std::string subject_;  // reused, to spare an allocation per event
-  std::size_t count_ = 0;
 };
 
-std::string answer_text(std::optional<bool> answer) { return !answer ? "" : *answer ? "true" : "false"; }
+std::string_view answer_text(std::optional<bool> answer) { return !answer ? "" : *answer ? "true" : "false"; }
 
 // Every status (or answer) of an assessment, current and retired, by id: the current ones
 // themselves when none is retired (the common case), else a merged copy in `storage`.
@@ -303,15 +338,15 @@ void record_difference(Recorder& r, const store::OfficeFold& then, const store::
   for (const auto& [id, st] : statuses) {
     const auto it = old_statuses.find(id);
     if (it != old_statuses.end() && it->second.status == st.status && it->second.note == st.note) continue;
-    std::string at = st.updated.empty() ? last : st.updated;
+    const std::string* at = st.updated.empty() ? &last : &st.updated;
     // A status the record changed, or removed, after the file's date for it takes effect on
     // `last`: dated earlier, the record as of `last` would not show it.
-    if (it != old_statuses.end() && later(it->second.updated, at)) at = last;
+    if (it != old_statuses.end() && later(it->second.updated, *at)) at = &last;
     if (it == old_statuses.end()) {
       const auto gone = now.removed.find(id);
-      if (gone != now.removed.end() && later(gone->second, at)) at = last;
+      if (gone != now.removed.end() && later(gone->second, *at)) at = &last;
     }
-    r.add(at, "status:", id, to_string(st.status), st.note);
+    r.add(*at, "status:", id, to_string(st.status), st.note);
   }
   for (const auto& [id, st] : old_statuses)
     if (statuses.count(id) == 0) r.add(last, "status:", id, "");
@@ -325,7 +360,7 @@ void add_import(const Store::Impl& s, Transaction& t, const Assessment& a, const
   if (!latest.empty()) refuse_future(latest, source.empty() ? std::string() : source + ": a status's ");
   for (const auto* map : {&a.statuses, &a.retired})
     for (const auto& [id, st] : *map)
-      if (!st.updated.empty())
+      if (!st.updated.empty() && before_1990(st.updated))
         refuse_past(st.updated, (source.empty() ? std::string() : source + ": ") + "the status of " + id + ": ");
   const std::string when = checked_date(stamp.at, latest.empty() ? today : latest);
   const std::string last = latest.empty() || store::key_of(when) >= store::key_of(latest) ? when : latest;
@@ -408,6 +443,10 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
   for (std::size_t i = 0; i < n; ++i) ready[i] = false;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
+  // The files recorded so far: their assessments are freed by the loaders, which the
+  // recording thread would otherwise wait for.
+  std::atomic<std::size_t> recorded{0};
+  std::size_t freed = 0;  // guarded by `mutex`
   std::mutex mutex;
   std::condition_variable loaded_one;
   const auto work = [&] {
@@ -422,10 +461,14 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
         errors[i] = std::string("cannot read: ") + e.what();
       }
       if (!errors[i].empty()) failed = true;
+      std::size_t from = 0, to = 0;
       {
         const std::lock_guard<std::mutex> lock(mutex);
         ready[i] = true;
+        from = freed;
+        to = freed = std::max(freed, recorded.load());
       }
+      for (std::size_t k = from; k < to; ++k) loaded[k] = Assessment{};
       loaded_one.notify_one();
     }
   };
@@ -453,7 +496,7 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
     }
     if (!errors[i].empty()) break;
     add_import(*impl_, *t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
-    loaded[i] = Assessment{};  // recorded: its memory can go
+    recorded = i + 1;  // its memory can go
   }
   // A file that does not load: nothing is recorded, and the store is free for others while
   // the rest are read, so that every bad file is named.

@@ -2,6 +2,7 @@
 // What the history store's source files share: the connection, and the fold that rebuilds
 // offices' assessments from their events.
 
+#include "store/batch.hpp"
 #include "store/sqlite.hpp"
 
 #include <electsec/store.hpp>
@@ -143,6 +144,53 @@ int action_of(const Store::Impl& s, std::int64_t number);
 /// The number of `subject`, given it now if it has none (in a writer's transaction).
 std::int64_t subject_number(const Store::Impl& s, const std::string& subject);
 
+/// The columns every reader of an office's events selects from `batches`, in this order.
+#define ELECTSEC_BATCH_COLUMNS "at_key, at, events, first, last_key, count"
+
+/// One event as read from the store (views valid until the reader's next call).
+struct StoredEvent {
+  std::string_view key;  ///< when it takes effect, in the form moments are compared in
+  std::string_view at;   ///< when it takes effect, as recorded
+  std::int64_t subject = 0, sequence = 0;
+  std::string_view value, note;
+  std::size_t batch = 0;        ///< its batch's place among those read, from 0
+  std::string_view batch_last;  ///< the latest key of its batch
+};
+
+/// Reads the events of an office's batches (rows of ELECTSEC_BATCH_COLUMNS, ordered by
+/// at_key and first) in the order they take effect: by date, then by number. Batches of one
+/// date are read as they come; from the first batch that spans dates on, the rest are read
+/// at once and sorted (an event of such a batch may take effect after events of later
+/// batches). A batch whose events are not what its row says (their number, or a date
+/// outside its span) is an Error naming it. With `end`, batches dated from it on are not read
+/// (their events all take effect from then on).
+class OfficeEvents {
+ public:
+  OfficeEvents(const Store::Impl& s, Statement& rows, std::optional<std::string> end = std::nullopt)
+      : s_(s), rows_(rows), end_(std::move(end)) {}
+  bool next(StoredEvent& e);
+
+ private:
+  void start_batch();
+  void read_rest();
+  bool next_row() { return rows_.step() && (!end_ || rows_.text(0) < std::string_view(*end_)); }
+  [[noreturn]] void damaged(std::int64_t first, const std::string& why) const;
+  const Store::Impl& s_;
+  Statement& rows_;
+  std::optional<std::string> end_;
+  std::optional<BatchReader> reader_;
+  std::int64_t first_ = 0, count_ = 0, read_ = 0;
+  std::size_t batch_ = 0;
+  struct Owned {
+    std::string key, at, value, note, last;
+    std::int64_t subject, sequence;
+    std::size_t batch;
+  };
+  std::vector<Owned> rest_;
+  std::size_t next_ = 0;
+  bool sorted_ = false;
+};
+
 /// How a batch is named in an error: the number of its first event, and with the store.
 std::string batch_label(std::int64_t first);
 std::string batch_name(const Store::Impl& s, std::int64_t first);
@@ -162,7 +210,6 @@ class ValueFold {
   void reset();
   void apply(std::string_view subject, std::string_view value, std::string_view at, const std::string& office);
   void apply_numbered(std::int64_t subject, std::string_view value, std::string_view at, const std::string& office);
-  void apply_batch(std::string_view events, std::string_view at, std::int64_t first, const std::string& office);
   /// Start from a checkpoint's values (its columns `statuses` and `other`).
   void load(std::string_view statuses, std::string_view other, std::string_view before_key, const std::string& office);
   /// A checkpoint's columns for these values; gives subjects their numbers (in a writer's

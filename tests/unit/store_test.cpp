@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <random>
 #include <thread>
 
 using namespace electsec;
@@ -664,6 +666,35 @@ BOOST_AUTO_TEST_CASE(checkpoints_give_the_same_answers_as_every_event_even_after
   BOOST_TEST(Store::open(p, cat()).check().empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_store_of_batches_of_one_date_is_migrated_to_batches_of_many) {
+  // Version 3: every batch of one date, no `last_key`. Its checkpoints stay true.
+  const std::string p = fresh("v3.db");
+  sqlite3_close_v2(store::create_store(p, std::chrono::seconds(1), 3));
+  BOOST_REQUIRE_EQUAL(
+      raw_sql(p,
+              "INSERT INTO offices(id) VALUES('us-xx-old');"
+              "INSERT INTO subjects(subject) VALUES('jurisdiction'), ('maturity'), ('status:backups.l1.1');"
+              "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2025-05-01', 1, 2, "
+              "'2025-05-01', '[[1,\"{\\\"id\\\":\\\"us-xx-old\\\",\\\"name\\\":\\\"Old\\\",\\\"state\\\":"
+              "\\\"XX\\\",\\\"kind\\\":\\\"county\\\"}\"],[2,\"2\"]]');"
+              "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2025-06-01', 3, 1, "
+              "'2025-06-01', '[[3,\"done\",\"kept\"]]');"),
+      SQLITE_OK);
+  Store s = Store::open(p, cat());
+  BOOST_TEST(count_rows(p, "SELECT user_version FROM pragma_user_version") == store_schema_version);
+  BOOST_TEST(s.assessment("us-xx-old").statuses.at("backups.l1.1").note == "kept");
+  BOOST_TEST(s.history("us-xx-old").size() == 3u);
+  Assessment a = s.assessment("us-xx-old");
+  a.set(cat(), "backups.l1.2", Status::done, std::nullopt, "2025-07-01");
+  a.set(cat(), "backups.l23.1", Status::in_progress, std::nullopt, "2025-08-01");
+  a.catalog_version = "1.4.1";  // the old store recorded none
+  BOOST_TEST(s.import_assessment(a).events == 3u);
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM batches WHERE last_key = '2025-08-01'") == 1);
+  BOOST_TEST(s.assessment("us-xx-old", "2025-07-15").statuses.size() == 2u);
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM events") == 6);
+  BOOST_TEST(s.check().empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_store_migrated_from_single_events_gets_its_checkpoints) {
   const std::string p = fresh("old_many.db");
   sqlite3_close_v2(store::create_store(p, std::chrono::seconds(1), 2));
@@ -854,6 +885,23 @@ const Tampering tamperings[] = {
      "'[[1,\"{\\\"id\\\":\\\"zz\\\",\\\"name\\\":\\\"Z\\\",\\\"state\\\":\\\"PA\\\",\\\"kind\\\":\\\"county\\\"}\"]]')",
      "office 'us-pa-adams' is recorded as 'zz'", false},
     {"an index dropped", "DROP INDEX batches_by_date", "the schema lacks 'batches_by_date'", false},
+    {"an event dated before its batch",
+     "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-01', 100, 1, '2026-03-01', "
+     "'[[6,\"done\",\"\",\"2026-02-01\"]]')",
+     "holds an event dated before the batch (2026-03-01)", false},
+    {"a batch that ends on another date than it says",
+     "INSERT INTO batches(office, at_key, first, count, at, events, last_key) VALUES(1, '2026-03-01', 100, 2, "
+     "'2026-03-01', '[[6,\"done\"],[5,\"done\",\"\",\"2026-03-05\"]]', '2026-03-09')",
+     "ends on 2026-03-05 and says 2026-03-09", false},
+    {"a batch that spans dates without saying so",
+     "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-01', 100, 2, '2026-03-01', "
+     "'[[6,\"done\"],[5,\"done\",\"\",\"2026-03-05\"]]')",
+     "ends on 2026-03-05 and says 2026-03-01", false},
+    {"a checkpoint inside a batch's dates",
+     "INSERT INTO batches(office, at_key, first, count, at, events, last_key) VALUES(1, '2026-03-01', 100, 2, "
+     "'2026-03-01', '[[6,\"done\"],[5,\"done\",\"\",\"2026-03-05\"]]', '2026-03-05');"
+     "INSERT INTO checkpoints VALUES(1, '2026-03-03', x'', '[]')",
+     "does not match its events (a batch spans its date) (a checkpoint;", true},
 };
 }  // namespace
 
@@ -876,7 +924,8 @@ BOOST_DATA_TEST_CASE(check_finds_what_another_program_did_and_optimize_repairs_c
   if (tamper.optimize_repairs) {
     s.optimize();
     BOOST_TEST(s.check().empty());
-    BOOST_TEST((s.assessment("us-pa-adams") == adams()));
+    for (const char* day : {"2026-03-03", "2026-03-04", "2026-03-31"})
+      BOOST_TEST((s.rollup(day) == rollup_one_by_one(s, day)), day);
   }
 }
 
@@ -903,6 +952,201 @@ BOOST_AUTO_TEST_CASE(optimize_refuses_a_store_whose_pages_are_damaged) {
     BOOST_TEST(std::string(e.what()).find('\n') == std::string::npos, e.what());
   }
   BOOST_TEST(!s.check().empty());
+}
+
+namespace {
+
+// An office as of a day as SQLite itself reads the store (the view `events`, by date, then
+// by number), for comparison with what the store's own reader makes of the batches: each
+// subject's last value ("" where removed or never recorded).
+std::map<std::string, std::string> as_sqlite_reads_it(const std::string& path, const std::string& office,
+                                                      const std::string& day) {
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* q = nullptr;
+  sqlite3_prepare_v2(db,
+                     "SELECT e.subject, e.value FROM events e JOIN offices o ON o.office = e.office "
+                     "WHERE o.id = ? AND e.at_key < ? ORDER BY e.at_key, e.sequence",
+                     -1, &q, nullptr);
+  const std::string bound = day + "~";  // the whole day
+  sqlite3_bind_text(q, 1, office.c_str(), -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text(q, 2, bound.c_str(), -1, SQLITE_TRANSIENT);
+  std::map<std::string, std::string> values;
+  while (sqlite3_step(q) == SQLITE_ROW)
+    values[reinterpret_cast<const char*>(sqlite3_column_text(q, 0))] =
+        reinterpret_cast<const char*>(sqlite3_column_text(q, 1));
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+  return values;
+}
+
+// The same values as the store gives them.
+std::map<std::string, std::string> as_the_store_reads_it(const Store& s, const std::string& office,
+                                                         const std::string& day) {
+  std::map<std::string, std::string> values;
+  Assessment a;
+  try {
+    a = s.assessment(office, day);
+  } catch (const NotFound&) {
+    throw;
+  } catch (const Error&) {  // no record by then
+    return values;
+  }
+  for (const auto& [id, st] : a.statuses) values["status:" + id] = std::string(to_string(st.status));
+  values["maturity"] = std::to_string(static_cast<int>(a.maturity));
+  for (const auto& [id, yes] : a.answers) values["answer:" + id] = yes ? "true" : "false";
+  return values;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(a_file_whose_statuses_carry_their_own_dates_is_one_batch_and_each_status_counts_from_its_date) {
+  const std::string p = fresh("own_dates.db");
+  Store s = Store::create(p, cat());
+  Assessment a = adams();  // statuses of January 10th and February 3rd
+  a.set(cat(), "backups.l1.2", Status::done, std::nullopt, "2026-01-25T08:30:00.5Z");
+  BOOST_TEST(s.import_assessment(a).events == 7u);
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM batches") == 1);
+  // Dated by its earliest event, ending on its latest; only the events of other dates carry theirs.
+  BOOST_TEST(count_rows(p, "SELECT at = '2026-01-10' AND last_key = '2026-02-03' FROM batches") == 1);
+  BOOST_TEST(count_rows(p,
+                        "SELECT count(*) FROM events WHERE at = '2026-01-25T08:30:00.5Z' AND at_key = "
+                        "'2026-01-25T08:30:00.500000000Z'") == 1);
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-10").statuses.size() == 1u);
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-25T08:30:00Z").statuses.size() == 1u);
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-25").statuses.size() == 2u);
+  BOOST_TEST(s.assessment("us-pa-adams", "2026-01-25").statuses.at("backups.l1.2").updated == "2026-01-25T08:30:00.5Z");
+  BOOST_TEST((s.assessment("us-pa-adams") == a));
+  // A change by hand between the file's dates: it stands from its day until nothing later changes it.
+  s.set_status("us-pa-adams", {"asset_management.l1.1"}, Status::in_progress, std::string("redo"),
+               {"2026-01-20", "", ""});
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-01-19").statuses.at("asset_management.l1.1").status == Status::done));
+  BOOST_TEST((s.assessment("us-pa-adams").statuses.at("asset_management.l1.1").status == Status::in_progress));
+  // History and changes list events by the date they took effect; a span sees the events of
+  // a batch that began before it.
+  std::vector<std::string> order;
+  for (const auto& e : s.history("us-pa-adams")) order.push_back(e.at.substr(0, 10));
+  BOOST_TEST(std::is_sorted(order.begin(), order.end()));
+  const auto january = s.changes("2026-01-15", "2026-01-31");
+  BOOST_REQUIRE(january.size() == 2u);
+  BOOST_TEST(january[0].at == "2026-01-20");
+  BOOST_TEST(january[1].subject == "status:backups.l1.2");
+  BOOST_TEST(s.changes("2026-02-01", "2026-02-03").size() == 5u);
+  BOOST_TEST(s.check().empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_folder_of_files_with_dates_per_status_is_one_row_a_file) {
+  const std::string p = fresh("folder_dates.db");
+  const std::filesystem::path dir = temp_path("folder_dates");
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> ids;
+  for (const Practice& practice : cat().practices())
+    for (const Action& action : practice.actions) ids.push_back(action.id);
+  for (int i = 0; i < 5; ++i) {
+    Assessment a = office("us-xx-o" + std::to_string(i), Maturity::level2);
+    for (int k = 0; k < 20; ++k)
+      a.set(cat(), ids[static_cast<std::size_t>(i * 20 + k) % ids.size()], Status::done, std::nullopt,
+            store::date_of(store::day_number("2025-01-01") + 7 * k + i));
+    save_assessment(a, (dir / ("o" + std::to_string(i) + ".json")).string());
+  }
+  Store s = Store::create(p, cat());
+  BOOST_TEST(s.import_files({dir.string()}).events == 5u * 23u);
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM batches") == 5);
+  for (int i = 0; i < 5; ++i)
+    for (const char* day : {"2025-01-01", "2025-02-15", "2025-04-30", "2025-12-31"}) {
+      const std::string id = "us-xx-o" + std::to_string(i);
+      auto expected = as_sqlite_reads_it(p, id, day);
+      for (auto it = expected.begin(); it != expected.end();)
+        it = it->first == "jurisdiction" || it->first == "catalog_version" ? expected.erase(it) : std::next(it);
+      auto got = as_the_store_reads_it(s, id, day);
+      if (expected.count("maturity") == 0) got.erase("maturity");  // the first level recorded stands before its date
+      std::string a, b;
+      for (auto& [k, v] : got) a += k + "=" + v + " ";
+      for (auto& [k, v] : expected) b += k + "=" + v + " ";
+      BOOST_TEST(a == b, id << " " << day << "\n" << a << "\n" << b);
+    }
+}
+
+BOOST_DATA_TEST_CASE(batches_of_one_date_and_of_many_give_the_answers_sqlite_gives, boost::unit_test::data::xrange(6),
+                     seed) {
+  // Random imports of files with a date per status, changes by hand dated back and levels,
+  // on four offices; then every office as of many days against SQLite's own reading of the
+  // events, rollups and trends against the offices one by one, before and after optimize.
+  const std::string p = fresh("mixed_" + std::to_string(seed) + ".db");
+  Store s = Store::create(p, cat());
+  std::mt19937 rng(static_cast<unsigned>(seed) + 17u);
+  const auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  std::vector<std::string> ids;
+  for (const Practice& practice : cat().practices())
+    for (const Action& action : practice.actions) ids.push_back(action.id);
+  const Status statuses[] = {Status::not_started, Status::in_progress, Status::done, Status::not_applicable};
+  // Even seeds: a clock that moves on, files holding the month before it (as files kept over
+  // a year are); odd seeds: any date of the year anywhere.
+  long clock = 0;
+  const auto day = [&](long span) {
+    const long back = static_cast<long>(pick(static_cast<std::size_t>(span)));
+    return store::date_of(store::day_number("2025-01-01") + (seed % 2 == 0 ? std::max(0L, clock - back) : back));
+  };
+  const std::vector<std::string> offices{"us-aa-one", "us-aa-two", "us-bb-three", "us-bb-four"};
+  std::vector<bool> exists(offices.size(), false);
+  for (int step = 0; step < 60; ++step) {
+    clock += 6;
+    const std::size_t o = pick(offices.size());
+    const int what = exists[o] ? static_cast<int>(pick(4)) : 0;
+    if (what <= 1) {
+      Assessment a = exists[o] ? s.assessment(offices[o]) : office(offices[o], Maturity::level3);
+      a.jurisdiction.state = offices[o].substr(3, 2);
+      for (int k = 0; k < 12; ++k)
+        a.set(cat(), ids[pick(ids.size())], statuses[pick(4)], std::nullopt, day(seed % 2 == 0 ? 30 : 360));
+      if (pick(3) == 0 && !a.statuses.empty()) a.statuses.erase(a.statuses.begin());
+      s.import_assessment(a);
+      exists[o] = true;
+    } else if (what == 2) {
+      s.set_status(offices[o], {ids[pick(ids.size())], ids[pick(ids.size())]}, statuses[pick(4)], std::nullopt,
+                   {day(seed % 2 == 0 ? 10 : 360), "", ""});
+    } else {
+      s.set_level(offices[o], static_cast<Maturity>(1 + pick(3)), {day(seed % 2 == 0 ? 10 : 360), "", ""});
+    }
+  }
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM batches WHERE last_key IS NOT NULL") > 0);
+  const auto compare_all = [&](const Store& store) {
+    for (long d = 0; d < 370; d += 9) {
+      const std::string when = store::date_of(store::day_number("2025-01-01") + d);
+      for (const std::string& id : offices) {
+        if (std::find(store.offices().begin(), store.offices().end(), id) == store.offices().end()) continue;
+        auto expected = as_sqlite_reads_it(p, id, when);
+        std::map<std::string, std::string> values;
+        for (const auto& [subject, value] : expected)
+          if (!value.empty() && subject != "jurisdiction" && subject != "catalog_version") values[subject] = value;
+        auto got = as_the_store_reads_it(store, id, when);
+        if (!expected.empty() && expected.count("maturity") == 0) got.erase("maturity");  // the first level stands
+        BOOST_TEST((got == values), id << " as of " << when);
+      }
+      BOOST_TEST((store.rollup(when) == rollup_one_by_one(store, when)), when);
+    }
+    TrendOptions t;
+    t.period = Period::month;
+    t.from = "2025-01-01";
+    t.to = "2025-12-31";
+    for (const TrendPoint& point : store.trend(t))
+      BOOST_TEST((point.completion == rollup_one_by_one(store, point.as_of).completion), point.as_of);
+    // History and changes: the events in the order they took effect, as SQLite sorts them.
+    std::vector<std::int64_t> all;
+    for (const std::string& id : store.offices())
+      for (const StoreEvent& e : store.history(id)) all.push_back(e.sequence);
+    std::vector<std::int64_t> spring;
+    for (const StoreEvent& e : store.changes("2025-03-01", "2025-05-31")) spring.push_back(e.sequence);
+    BOOST_TEST(static_cast<int>(all.size()) == count_rows(p, "SELECT count(*) FROM events"));
+    BOOST_TEST(static_cast<int>(spring.size()) ==
+               count_rows(p, "SELECT count(*) FROM events WHERE at_key >= '2025-03-01' AND at_key < '2025-05-31~'"));
+    BOOST_TEST(store.check().empty());
+  };
+  compare_all(s);
+  if (seed % 2 == 0) BOOST_TEST(count_rows(p, "SELECT count(*) FROM checkpoints") > 0);
+  Store again = Store::open(p, cat());
+  again.optimize();
+  compare_all(again);
 }
 
 BOOST_AUTO_TEST_CASE(a_date_before_1990_is_refused_as_a_mistyped_year) {
