@@ -77,7 +77,16 @@ void append_event(std::string& batch, std::int64_t subject, std::string_view val
 
 void close_batch(std::string& batch) { batch += batch.empty() ? "[]" : "]"; }
 
+std::string batch_label(std::int64_t first) { return "the batch of events numbered from " + std::to_string(first); }
+
 BatchReader::BatchReader(std::string_view text, std::string what) : text_(text), what_(std::move(what)) {
+  skip_space();
+  expect('[');
+  at_end();
+}
+
+BatchReader::BatchReader(std::string_view text, const std::string& path, std::int64_t first)
+    : text_(text), path_(&path), batch_first_(first) {
   skip_space();
   expect('[');
   at_end();
@@ -94,8 +103,8 @@ bool BatchReader::at_end() {
 }
 
 void BatchReader::damaged(const char* why) const {
-  throw Error(what_ + " is damaged (" + why + " at character " + std::to_string(at_) +
-              "); nothing was changed. Restore it from a backup");
+  throw Error((path_ != nullptr ? *path_ + ": " + batch_label(batch_first_) : what_) + " is damaged (" + why +
+              " at character " + std::to_string(at_) + "); nothing was changed. Restore it from a backup");
 }
 
 void BatchReader::skip_space() {

@@ -13,6 +13,9 @@
 
 namespace electsec::store {
 
+/// How a batch is named in an error: by the number of its first event.
+std::string batch_label(std::int64_t first);
+
 /// Append one event to a batch's text (start with an empty string; finish with close_batch).
 /// `at`: the event's date where it is not the batch's, else empty.
 void append_event(std::string& batch, std::int64_t subject, std::string_view value, std::string_view note,
@@ -32,6 +35,9 @@ struct BatchEvent {
 class BatchReader {
  public:
   BatchReader(std::string_view text, std::string what);
+  /// The batch numbered from `first` in the store at `path` (which must outlive the reader):
+  /// its name is only made for an error.
+  BatchReader(std::string_view text, const std::string& path, std::int64_t first);
   /// The next event, or false at the end.
   bool next(BatchEvent& event);
 
@@ -47,6 +53,8 @@ class BatchReader {
   std::size_t at_ = 0;
   bool first_ = true, done_ = false;
   std::string what_;
+  const std::string* path_ = nullptr;
+  std::int64_t batch_first_ = 0;
   std::string scratch_[3];
 };
 

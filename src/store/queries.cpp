@@ -124,8 +124,6 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
   throw NotFound("office", office, closest(office, ids, 3));
 }
 
-std::string batch_label(std::int64_t first) { return "the batch of events numbered from " + std::to_string(first); }
-
 std::string batch_name(const Store::Impl& s, std::int64_t first) { return s.path + ": " + batch_label(first); }
 
 void OfficeEvents::damaged(std::int64_t first, const std::string& why) const {
@@ -136,7 +134,9 @@ void OfficeEvents::start_batch() {
   first_ = rows_.integer(3);
   count_ = rows_.integer(5);
   read_ = 0;
-  reader_.emplace(rows_.text(2), batch_name(s_, first_));
+  key_ = rows_.text(0);
+  at_ = rows_.text(1);
+  reader_.emplace(rows_.text(2), s_.path, first_);
 }
 
 bool OfficeEvents::next(StoredEvent& e) {
@@ -145,17 +145,16 @@ bool OfficeEvents::next(StoredEvent& e) {
       BatchEvent b;
       if (reader_->next(b)) {
         ++read_;
-        const std::string_view key = rows_.text(0);
-        if (!b.at.empty() && key_of(b.at) != key)
-          damaged(first_, "an event of " + std::string(b.at) + " in a batch of " + std::string(rows_.text(1)));
-        e.key = key;
-        e.at = b.at.empty() ? rows_.text(1) : b.at;
+        if (!b.at.empty() && key_of(b.at) != key_)
+          damaged(first_, "an event of " + std::string(b.at) + " in a batch of " + std::string(at_));
+        e.key = key_;
+        e.at = b.at.empty() ? at_ : b.at;
         e.subject = b.subject;
         e.sequence = first_ + read_ - 1;
         e.value = b.value;
         e.note = b.note;
         e.batch = batch_;
-        e.batch_last = key;
+        e.batch_last = key_;
         return true;
       }
       if (read_ != count_)
@@ -187,7 +186,7 @@ bool OfficeEvents::next(StoredEvent& e) {
 void OfficeEvents::read_rest() {
   do {
     start_batch();
-    const std::string at_key(rows_.text(0)), at(rows_.text(1));
+    const std::string at_key(key_), at(at_);
     const std::string last = rows_.text(4).empty() ? at_key : std::string(rows_.text(4));
     BatchEvent b;
     while (reader_->next(b)) {
@@ -534,9 +533,13 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
     batches->bind(1, key).bind(2, from).bind(3, end);
     OfficeEvents events(s, *batches);
     StoredEvent e;
+    std::string last;  // the last event's key: the bounds are looked at when it changes
     while (events.next(e)) {
-      while (next_bound < bounds.size() && !before(e.key, bounds[next_bound])) send(next_bound++);
-      if (next_bound == bounds.size()) break;  // a batch spanning dates may reach past the last bound
+      if (e.key != last) {
+        last.assign(e.key);
+        while (next_bound < bounds.size() && !before(last, bounds[next_bound])) send(next_bound++);
+        if (next_bound == bounds.size()) break;  // a batch spanning dates may reach past the last bound
+      }
       v.apply_numbered(e.subject, e.value, e.at, id);
     }
     batches->reset();
@@ -672,7 +675,7 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std:
     const auto damaged = [&](const std::string& why) {
       return Error(batch_name(s, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
     };
-    BatchReader r(q.text(5), batch_name(s, first));
+    BatchReader r(q.text(5), s.path, first);
     BatchEvent b;
     std::int64_t i = 0;
     for (; r.next(b); ++i) {
@@ -809,7 +812,7 @@ std::vector<std::string> Store::check() const {
       // spans dates).
       const std::string at_key(q.text(3)), last_key(q.text(6));
       std::string latest = at_key;
-      store::BatchReader r(q.text(4), store::batch_name(*impl_, first));
+      store::BatchReader r(q.text(4), impl_->path, first);
       store::BatchEvent e;
       std::int64_t n = 0;
       bool outside = false;
@@ -1061,7 +1064,7 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
           "SELECT at_key, events, first FROM batches WHERE office = ? AND at_key < ? ORDER BY at_key DESC, first DESC");
       q->bind(1, key).bind(2, bound);
       while (last_first.first.empty() && q->step()) {
-        store::BatchReader r(q->text(1), store::batch_name(*impl_, q->integer(2)));
+        store::BatchReader r(q->text(1), impl_->path, q->integer(2));
         store::BatchEvent e;
         while (r.next(e))
           if (is_status(e.subject)) {

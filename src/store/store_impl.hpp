@@ -179,6 +179,7 @@ class OfficeEvents {
   Statement& rows_;
   std::optional<std::string> end_;
   std::optional<BatchReader> reader_;
+  std::string_view key_, at_;  // the batch's, while it is read
   std::int64_t first_ = 0, count_ = 0, read_ = 0;
   std::size_t batch_ = 0;
   struct Owned {
@@ -191,8 +192,7 @@ class OfficeEvents {
   bool sorted_ = false;
 };
 
-/// How a batch is named in an error: the number of its first event, and with the store.
-std::string batch_label(std::int64_t first);
+/// How a batch is named in an error, with the store.
 std::string batch_name(const Store::Impl& s, std::int64_t first);
 
 /// The internal key of an office, or NotFound with the closest ids.
