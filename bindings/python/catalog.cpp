@@ -281,6 +281,13 @@ void init_catalog(py::module_& m) {
       },
       py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
       "An office's assessment as OSCAL assessment results (JSON text).");
+  m.def(
+      "to_oscal_poam",
+      [oscal_options](const Catalog& c, const Assessment& a, const std::optional<std::string>& ts) {
+        return to_oscal_poam(c, a, oscal_options(ts));
+      },
+      py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
+      "An office's plan as an OSCAL plan of action and milestones (JSON text).");
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
   m.attr("HIT_KINDS") =
       py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation");

@@ -18,6 +18,8 @@ void init_functions(py::module_& m) {
       },
       py::arg("catalog"), py::arg("maturity"), py::arg("assessment") = py::none(),
       "The prioritized plan for an office at maturity; an assessment drops what is done.");
+  m.def("step_title", &step_title, py::arg("catalog"), py::arg("step"),
+        "What a plan step is called when shown: the worksheet's name and 'worksheet', or the practice's title.");
   m.def(
       "score", [](const Catalog& c, const Assessment& a) { return score(c, a); }, py::arg("catalog"),
       py::arg("assessment"), "Score one office: its Scorecard.");

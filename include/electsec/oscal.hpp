@@ -1,7 +1,8 @@
 #pragma once
 /// \file
 /// OSCAL 1.0.6 JSON exports: the guide as a catalog, what applies at a level as a
-/// profile, an office's assessment as assessment results.
+/// profile, an office's assessment as assessment results, and its plan as a plan of action
+/// and milestones.
 ///
 /// Deterministic: every UUID is a version-5 UUID derived from ids (namespace: the UUIDv5 of
 /// the URL namespace and "electsec"), and the timestamp is the caller's, so the same input
@@ -43,5 +44,14 @@ ELECTSEC_API std::string to_oscal_profile(const Catalog& catalog, Maturity matur
 /// applicable action is done), with an observation per recorded status that has a note.
 ELECTSEC_API std::string to_oscal_assessment_results(const Catalog& catalog, const Assessment& assessment,
                                                      const OscalOptions& options = {});
+
+/// One office's plan as a plan of action and milestones (POA&M): one item per step of its
+/// plan (build_plan at its maturity; reason, rank and actions as properties), one risk per
+/// practice with open actions (status `remediating` when one is in progress, else `open`),
+/// each open action a response (`planned` when in progress, else `recommendation`), and the
+/// notes as observations, the same ones the assessment results carry. An office with
+/// nothing left to do gets one item that says so.
+ELECTSEC_API std::string to_oscal_poam(const Catalog& catalog, const Assessment& assessment,
+                                       const OscalOptions& options = {});
 
 }  // namespace electsec

@@ -45,7 +45,17 @@ struct UsageError {
   std::string message;
 };
 
-enum class Format { table, json, csv, markdown, oscal_catalog, oscal_profile, oscal_assessment_results, html };
+enum class Format {
+  table,
+  json,
+  csv,
+  markdown,
+  oscal_catalog,
+  oscal_profile,
+  oscal_assessment_results,
+  oscal_poam,
+  html
+};
 
 // Options that take no value.
 const std::vector<std::string> flag_options = {"force", "with-guidance", "save", "recursive", "skip-invalid"};

@@ -26,6 +26,8 @@ const char* format_name(Format f) {
       return "oscal-profile";
     case Format::html:
       return "html";
+    case Format::oscal_poam:
+      return "oscal-poam";
     default:
       return "oscal-assessment-results";
   }

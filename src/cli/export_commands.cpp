@@ -6,7 +6,7 @@ namespace electsec::cli {
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   // Three different documents: say which, rather than print one of them unasked.
   if (!a.option("format"))
-    throw UsageError{"export needs --format oscal-catalog, oscal-profile or oscal-assessment-results"};
+    throw UsageError{"export needs --format oscal-catalog, oscal-profile, oscal-assessment-results or oscal-poam"};
   OscalOptions options;
   if (const auto ts = a.option("timestamp")) {
     if (!is_iso_timestamp(*ts) || ts->size() == 10)
@@ -20,8 +20,12 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     if (!a.option("maturity")) throw UsageError{"--format oscal-profile needs --maturity N"};
     text = to_oscal_profile(c, parse_enum_option(a, "maturity", parse_maturity), options);
   } else {
-    if (!a.option("assessment")) throw UsageError{"--format oscal-assessment-results needs --assessment FILE"};
-    text = to_oscal_assessment_results(c, load_assessment(*a.option("assessment"), c), options);
+    const bool poam = f == Format::oscal_poam;
+    if (!a.option("assessment"))
+      throw UsageError{std::string("--format ") + (poam ? "oscal-poam" : "oscal-assessment-results") +
+                       " needs --assessment FILE"};
+    const Assessment office = load_assessment(*a.option("assessment"), c);
+    text = poam ? to_oscal_poam(c, office, options) : to_oscal_assessment_results(c, office, options);
   }
   write_result(a, io, text);
 }

@@ -1,4 +1,5 @@
 #include <electsec/oscal.hpp>
+#include <electsec/plan.hpp>
 #include <electsec/scorecard.hpp>
 #include <electsec/error.hpp>
 #include <electsec/version.hpp>
@@ -6,9 +7,11 @@
 #include "json_codec.hpp"
 #include "sha1.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 
 namespace electsec {
 
@@ -107,6 +110,38 @@ json control_of(const Catalog& c, const Practice& p) {
   return control;
 }
 
+std::string observation_uuid(const std::string& base, const std::string& action) {
+  return uuid_from(electsec_namespace(), base + "/observation/" + action);
+}
+
+// One observation per recorded status with a note: what the office wrote about an action.
+json observations_of(const Assessment& a, const std::string& base, const OscalOptions& o) {
+  json observations = json::array();
+  for (const auto& [id, st] : a.statuses) {
+    if (st.note.empty()) continue;
+    observations.push_back(
+        {{"uuid", observation_uuid(base, id)},
+         {"title", id},
+         {"description", st.note},
+         {"props", json::array({prop("status", std::string(to_string(st.status)))})},
+         {"methods", json::array({"EXAMINE"})},
+         {"collected",
+          st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
+  }
+  return observations;
+}
+
+// The observations of those of `actions` whose status has a note.
+json related_observations(const Assessment& a, const std::string& base, const std::vector<std::string>& actions) {
+  json related = json::array();
+  for (const std::string& id : actions) {
+    const auto it = a.statuses.find(id);
+    if (it != a.statuses.end() && !it->second.note.empty())
+      related.push_back({{"observation-uuid", observation_uuid(base, id)}});
+  }
+  return related;
+}
+
 }  // namespace
 
 std::string uuid_v5(std::string_view name) { return uuid_from(electsec_namespace(), name); }
@@ -150,26 +185,12 @@ std::string to_oscal_profile(const Catalog& c, Maturity m, const OscalOptions& o
 std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, const OscalOptions& o) {
   const Scorecard card = score(c, a);
   const std::string base = "assessment/" + a.jurisdiction.id + "/" + a.catalog_version;
-  json observations = json::array(), findings = json::array();
-  for (const auto& [id, st] : a.statuses) {
-    if (st.note.empty()) continue;
-    observations.push_back(
-        {{"uuid", uuid_v5(base + "/observation/" + id)},
-         {"title", id},
-         {"description", st.note},
-         {"props", json::array({prop("status", std::string(to_string(st.status)))})},
-         {"methods", json::array({"EXAMINE"})},
-         {"collected",
-          st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
-  }
+  json observations = observations_of(a, base, o), findings = json::array();
   for (const auto& p : card.practices) {
     const bool satisfied = p.actions_done == p.actions_applicable;
-    json related = json::array();
-    for (const Action* action : c.applicable_actions(p.practice, a.maturity)) {
-      const auto it = a.statuses.find(action->id);
-      if (it != a.statuses.end() && !it->second.note.empty())
-        related.push_back({{"observation-uuid", uuid_v5(base + "/observation/" + action->id)}});
-    }
+    std::vector<std::string> applicable;
+    for (const Action* action : c.applicable_actions(p.practice, a.maturity)) applicable.push_back(action->id);
+    const json related = related_observations(a, base, applicable);
     json finding = {
         {"uuid", uuid_v5(base + "/finding/" + p.practice)},
         {"title", c.practice(p.practice).title},
@@ -199,6 +220,88 @@ std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, c
                       {"import-ap", {{"href", "#" + uuid_v5(base + "/plan")}}},
                       {"results", json::array({result})}}}};
   return doc.dump(2) + "\n";
+}
+
+std::string to_oscal_poam(const Catalog& c, const Assessment& a, const OscalOptions& o) {
+  // The observations share the assessment results' UUIDs: the same note is the same
+  // observation in both documents.
+  const std::string base = "assessment/" + a.jurisdiction.id + "/" + a.catalog_version;
+  const std::string poam = "poam/" + a.jurisdiction.id + "/" + a.catalog_version;
+  const Plan plan = build_plan(c, a.maturity, a);
+  const std::string level = std::string(to_string(a.maturity));
+  // One risk per practice with actions still open at the office's level, in index order:
+  // each open action a planned response (in progress) or a recommendation (not started).
+  std::map<std::string, std::vector<std::string>> open_by_practice;
+  for (const PlanStep& step : plan.steps)
+    for (const std::string& id : step.actions) open_by_practice[c.practice_of_action(id).id].push_back(id);
+  json risks = json::array();
+  for (const Practice& p : c.practices()) {
+    const auto open = open_by_practice.find(p.id);
+    if (open == open_by_practice.end()) continue;
+    const std::size_t applicable = c.applicable_actions(p.id, a.maturity).size();
+    json remediations = json::array();
+    std::size_t started = 0;
+    for (const std::string& id : open->second) {
+      const auto st = a.statuses.find(id);
+      const bool in_progress = st != a.statuses.end() && st->second.status == Status::in_progress;
+      started += in_progress ? 1 : 0;
+      remediations.push_back({{"uuid", uuid_v5(poam + "/response/" + id)},
+                              {"lifecycle", in_progress ? "planned" : "recommendation"},
+                              {"title", id},
+                              {"description", c.action(id).text},
+                              {"props", json::array({prop("status", in_progress ? "in_progress" : "not_started")})}});
+    }
+    json risk = {
+        {"uuid", uuid_v5(poam + "/risk/" + p.id)},
+        {"title", p.title},
+        {"description", std::to_string(open->second.size()) + " of " + std::to_string(applicable) +
+                            " applicable actions of this practice are not done at Level " + level + " (" +
+                            std::to_string(started) + " in progress)"},
+        {"statement", p.summary.empty() ? p.title : p.summary},
+        {"props", json::array({prop("practice", p.id), prop("scope", std::string(to_string(p.scope_at(a.maturity))))})},
+        {"status", started > 0 ? "remediating" : "open"},
+        {"remediations", remediations}};
+    const json related = related_observations(a, base, open->second);
+    if (!related.empty()) risk["related-observations"] = related;
+    risks.push_back(std::move(risk));
+  }
+  // One item per step of the plan, in its order, with the reason it stands there.
+  json items = json::array();
+  for (const PlanStep& step : plan.steps) {
+    json props = json::array({prop("rank", std::to_string(step.rank)), prop("kind", std::string(to_string(step.kind))),
+                              prop("step", step.id)});
+    for (const std::string& id : step.actions) props.push_back(prop("action", id));
+    json related_risks = json::array();
+    std::vector<std::string> practices;
+    for (const std::string& id : step.actions) {
+      const std::string& practice = c.practice_of_action(id).id;
+      if (std::find(practices.begin(), practices.end(), practice) != practices.end()) continue;
+      practices.push_back(practice);
+      related_risks.push_back({{"risk-uuid", uuid_v5(poam + "/risk/" + practice)}});
+    }
+    json item = {{"uuid", uuid_v5(poam + "/item/" + std::string(to_string(step.kind)) + "/" + step.id)},
+                 {"title", step_title(c, step)},
+                 {"description", step.reason + ". " + std::to_string(step.actions.size()) +
+                                     (step.actions.size() == 1 ? " action" : " actions") + " to do."},
+                 {"props", props}};
+    const json related = related_observations(a, base, step.actions);
+    if (!related.empty()) item["related-observations"] = related;
+    if (!related_risks.empty()) item["related-risks"] = related_risks;
+    items.push_back(std::move(item));
+  }
+  json doc = {{"uuid", uuid_v5(poam)},
+              {"metadata", metadata("Plan of action: " + a.jurisdiction.name, a.catalog_version, o)},
+              {"system-id", {{"identifier-type", std::string(oscal_namespace)}, {"id", a.jurisdiction.id}}}};
+  const json observations = observations_of(a, base, o);
+  if (!observations.empty()) doc["observations"] = observations;
+  if (!risks.empty()) doc["risks"] = risks;
+  // OSCAL asks for at least one item: an office with nothing left to do says so in one.
+  if (items.empty())
+    items.push_back({{"uuid", uuid_v5(poam + "/item/none")},
+                     {"title", "Nothing left to do at Level " + level},
+                     {"description", "Every applicable action at Level " + level + " is done or not applicable."}});
+  doc["poam-items"] = items;
+  return json({{"plan-of-action-and-milestones", doc}}).dump(2) + "\n";
 }
 
 }  // namespace electsec

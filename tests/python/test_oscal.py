@@ -94,3 +94,68 @@ def test_python_functions(cat):
     a = electsec.Assessment(electsec.Jurisdiction("x", "X", "XX"), 2)
     assert_valid("assessment-results", electsec.to_oscal_assessment_results(cat, a))
     assert electsec.uuid_v5("catalog/1.4.1") == json.loads(electsec.to_oscal_catalog(cat))["catalog"]["uuid"]
+
+
+def poam_of(cat, a):
+    doc = json.loads(electsec.to_oscal_poam(cat, a, timestamp="2026-03-04T05:06:07Z"))
+    assert_valid("poam", json.dumps(doc))
+    return doc["plan-of-action-and-milestones"]
+
+
+def props(item, name):
+    return [p["value"] for p in item.get("props", []) if p["name"] == name]
+
+
+@pytest.mark.parametrize("level", [1, 2, 3])
+def test_poam_validates_and_follows_the_plan_step_by_step(cat, level):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-a", 'A "County" <script>', "XX"), level)
+    a.set("backups.l1.1", "in_progress", note="tapes weekly;\noffsite \u202e pending")
+    a.set("asset_management.l1.1", "done", note="inventory of 2026")
+    a.set("backups.l1.2", "not_applicable")
+    poam = poam_of(cat, a)
+    plan = electsec.build_plan(cat, level, a)
+    items = poam["poam-items"]
+    assert [i["title"] for i in items] == [electsec.step_title(cat, s) for s in plan.steps]
+    for item, step in zip(items, plan.steps):
+        assert props(item, "rank") == [str(step.rank)]
+        assert props(item, "action") == list(step.actions)
+        assert item["description"].startswith(step.reason)
+    # One risk per practice with open actions; in progress makes it remediating.
+    open_practices = {cat.practice_of_action(x).id for s in plan.steps for x in s.actions}
+    risks = {props(r, "practice")[0]: r for r in poam["risks"]}
+    assert set(risks) == open_practices
+    backups = risks["backups"]
+    assert backups["status"] == "remediating"
+    assert [r["lifecycle"] for r in backups["remediations"] if r["title"] == "backups.l1.1"] == ["planned"]
+    assert "backups.l1.2" not in [r["title"] for r in backups["remediations"]]  # not applicable: not open
+    assert all(r["status"] == "open" for p, r in risks.items() if p != "backups")
+    # The note is one observation, the same one (by UUID) the assessment results carry.
+    results = json.loads(electsec.to_oscal_assessment_results(cat, a))["assessment-results"]["results"][0]
+    note = next(o for o in poam["observations"] if o["title"] == "backups.l1.1")
+    assert note["description"] == "tapes weekly;\noffsite \u202e pending"
+    assert note["uuid"] in {o["uuid"] for o in results["observations"]}
+    assert backups["related-observations"] == [{"observation-uuid": note["uuid"]}]
+    assert "asset_management.l1.1" in {o["title"] for o in poam["observations"]}
+    assert poam["system-id"]["id"] == "us-xx-a"
+
+
+def test_poam_of_an_office_with_nothing_left_to_do_says_so(cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-b", "B", "XX"), 1)
+    for practice in cat.practices():
+        for action in cat.applicable_actions(practice.id, 1):
+            a.set(action.id, "done")
+    poam = poam_of(cat, a)
+    assert len(poam["poam-items"]) == 1 and "Nothing left to do" in poam["poam-items"][0]["title"]
+    assert "risks" not in poam
+
+
+def test_poam_from_the_command_line(tmp_path, cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-c", "C", "XX"), 2)
+    path = tmp_path / "c.json"
+    a.save(str(path))
+    text = export("--format", "oscal-poam", "--assessment", str(path))
+    assert text == export("--format", "oscal-poam", "--assessment", str(path))  # the same bytes
+    assert text == electsec.to_oscal_poam(cat, a)
+    assert_valid("poam", text)
+    code, _, err = electsec.run_cli(["export", "--format", "oscal-poam"])
+    assert code == 2 and "--format oscal-poam needs --assessment FILE" in err

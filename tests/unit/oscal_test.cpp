@@ -3,6 +3,7 @@
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
 #include <electsec/oscal.hpp>
+#include <electsec/plan.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -60,6 +61,33 @@ BOOST_AUTO_TEST_CASE(a_timestamp_that_is_not_utc_rfc3339_is_refused) {
     o.timestamp = bad;
     BOOST_CHECK_THROW(to_oscal_catalog(default_catalog(), o), Error);
   }
+}
+
+BOOST_AUTO_TEST_CASE(a_plan_of_action_names_each_step_once_and_keeps_its_ids_across_changes) {
+  const Catalog& c = default_catalog();
+  Assessment a;
+  a.jurisdiction = {"us-xx-p", "P County", "XX", JurisdictionKind::county};
+  a.catalog_version = "1.4.1";
+  a.maturity = Maturity::level2;
+  const std::string before = to_oscal_poam(c, a);
+  BOOST_TEST(before == to_oscal_poam(c, a));
+  const Plan plan = build_plan(c, a.maturity, a);
+  for (const PlanStep& step : plan.steps) {
+    const std::string uuid = uuid_v5("poam/us-xx-p/1.4.1/item/" + std::string(to_string(step.kind)) + "/" + step.id);
+    BOOST_TEST(before.find(uuid) != std::string::npos, step.id);
+  }
+  // A step that loses an action keeps its item's UUID; a step with nothing left goes.
+  const PlanStep& first = plan.steps.front();
+  for (const std::string& id : first.actions) a.set(c, id, Status::done);
+  const std::string after = to_oscal_poam(c, a);
+  BOOST_TEST(after.find(uuid_v5("poam/us-xx-p/1.4.1/item/" + std::string(to_string(first.kind)) + "/" + first.id)) ==
+             std::string::npos);
+  const PlanStep& second = plan.steps[1];
+  BOOST_TEST(after.find(uuid_v5("poam/us-xx-p/1.4.1/item/" + std::string(to_string(second.kind)) + "/" + second.id)) !=
+             std::string::npos);
+  OscalOptions bad;
+  bad.timestamp = "2026-01-01";
+  BOOST_CHECK_THROW(to_oscal_poam(c, a, bad), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_oscal
