@@ -7,6 +7,7 @@
 #include <electsec/catalog.hpp>
 #include <electsec/catalog_json.hpp>
 #include <electsec/cli.hpp>
+#include <electsec/ciso_assistant.hpp>
 #include <electsec/default_catalog.hpp>
 #include <electsec/diff.hpp>
 #include <electsec/error.hpp>

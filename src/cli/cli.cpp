@@ -138,17 +138,23 @@ const std::vector<Command>& commands() {
        "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n", {}, 2, 2,
        {Format::table, Format::json, Format::markdown}, run_diff},
       {"export",
-       "OSCAL 1.0.6 JSON: the guide as a catalog, a level as a profile, an office's assessment results or plan of "
-       "action",
-       "export --format oscal-catalog|oscal-profile|oscal-assessment-results|oscal-poam [--maturity N]\n"
-       "       [--assessment FILE] [--timestamp RFC3339] [-o FILE]",
+       "for other tools: OSCAL 1.0.6 JSON (the guide, a level, an office's results or plan of action) and "
+       "CISO Assistant libraries",
+       "export --format oscal-catalog|oscal-profile|oscal-assessment-results|oscal-poam|ciso-assistant|\n"
+       "       ciso-assistant-mapping [--maturity N] [--assessment FILE] [--timestamp RFC3339]\n"
+       "       [--cis-packager NAME] [-o FILE]",
        "  --maturity N       the level a profile selects (oscal-profile)\n"
        "  --assessment FILE  the office (oscal-assessment-results, oscal-poam: its plan of action\n"
        "                     and milestones)\n"
        "  --timestamp T      the time written into the document (default 2026-01-01T00:00:00Z),\n"
-       "                     so the same input always gives the same bytes\n",
-       {"maturity", "assessment", "timestamp", "output"}, 0, 0,
-       {Format::oscal_catalog, Format::oscal_profile, Format::oscal_assessment_results, Format::oscal_poam},
+       "                     so the same input always gives the same bytes\n"
+       "  ciso-assistant     the guide as a CISO Assistant framework library (YAML)\n"
+       "  ciso-assistant-mapping  its mapping to the CIS Controls v8 as a mapping library (YAML)\n"
+       "  --cis-packager NAME the packager of the CIS Controls v8 library in that CISO Assistant\n"
+       "                     (default intuitem), part of the URNs the mapping points to\n",
+       {"maturity", "assessment", "timestamp", "cis-packager", "output"}, 0, 0,
+       {Format::oscal_catalog, Format::oscal_profile, Format::oscal_assessment_results, Format::oscal_poam,
+        Format::ciso_assistant, Format::ciso_assistant_mapping},
        run_export},
       {"report", "a report to read: one office, or a state's rollup, as Markdown or self-contained HTML",
        "report (--assessment FILE | --rollup FILE|DIR... | --store STORE [--office ID]) [--format markdown|html] [-o "

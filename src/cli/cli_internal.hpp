@@ -11,6 +11,7 @@
 
 #include <electsec/assessment_json.hpp>
 #include <electsec/catalog_json.hpp>
+#include <electsec/ciso_assistant.hpp>
 #include <electsec/default_catalog.hpp>
 #include <electsec/error.hpp>
 #include <electsec/maturity.hpp>
@@ -54,6 +55,8 @@ enum class Format {
   oscal_profile,
   oscal_assessment_results,
   oscal_poam,
+  ciso_assistant,
+  ciso_assistant_mapping,
   html
 };
 

@@ -28,6 +28,10 @@ const char* format_name(Format f) {
       return "html";
     case Format::oscal_poam:
       return "oscal-poam";
+    case Format::ciso_assistant:
+      return "ciso-assistant";
+    case Format::ciso_assistant_mapping:
+      return "ciso-assistant-mapping";
     default:
       return "oscal-assessment-results";
   }

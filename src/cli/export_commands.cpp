@@ -6,7 +6,16 @@ namespace electsec::cli {
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
   // Three different documents: say which, rather than print one of them unasked.
   if (!a.option("format"))
-    throw UsageError{"export needs --format oscal-catalog, oscal-profile, oscal-assessment-results or oscal-poam"};
+    throw UsageError{
+        "export needs --format oscal-catalog, oscal-profile, oscal-assessment-results, oscal-poam, ciso-assistant or "
+        "ciso-assistant-mapping"};
+  const bool ciso = f == Format::ciso_assistant || f == Format::ciso_assistant_mapping;
+  if (a.option("cis-packager") && f != Format::ciso_assistant_mapping)
+    throw UsageError{"--cis-packager is for --format ciso-assistant-mapping"};
+  if (ciso && (a.option("timestamp") || a.option("maturity") || a.option("assessment")))
+    throw UsageError{"--format " +
+                     std::string(f == Format::ciso_assistant ? "ciso-assistant" : "ciso-assistant-mapping") +
+                     " takes no --timestamp, --maturity or --assessment"};
   OscalOptions options;
   if (const auto ts = a.option("timestamp")) {
     if (!is_iso_timestamp(*ts) || ts->size() == 10)
@@ -14,7 +23,13 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     options.timestamp = *ts;
   }
   std::string text;
-  if (f == Format::oscal_catalog) {
+  if (f == Format::ciso_assistant) {
+    text = to_ciso_assistant_library(c);
+  } else if (f == Format::ciso_assistant_mapping) {
+    CisoAssistantOptions ciso_options;
+    if (const auto packager = a.option("cis-packager")) ciso_options.cis_packager = *packager;
+    text = to_ciso_assistant_mapping(c, ciso_options);
+  } else if (f == Format::oscal_catalog) {
     text = to_oscal_catalog(c, options);
   } else if (f == Format::oscal_profile) {
     if (!a.option("maturity")) throw UsageError{"--format oscal-profile needs --maturity N"};

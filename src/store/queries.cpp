@@ -126,6 +126,15 @@ std::int64_t office_key(const Store::Impl& s, const std::string& office) {
 
 std::string batch_name(const Store::Impl& s, std::int64_t first) { return s.path + ": " + batch_label(first); }
 
+namespace {
+// Why an event dated `at` does not belong in a batch from `first_key` to `last_key`.
+std::string outside(std::string_view at, const std::string& first_key, const std::string& last_key) {
+  return "an event of " + std::string(at) +
+         (first_key == last_key ? " in a batch of only " + first_key
+                                : " outside the batch's dates, " + first_key + " to " + last_key);
+}
+}  // namespace
+
 void OfficeEvents::damaged(std::int64_t first, const std::string& why) const {
   throw Error(batch_name(s_, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
 }
@@ -145,8 +154,7 @@ bool OfficeEvents::next(StoredEvent& e) {
       BatchEvent b;
       if (reader_->next(b)) {
         ++read_;
-        if (!b.at.empty() && key_of(b.at) != key_)
-          damaged(first_, "an event of " + std::string(b.at) + " in a batch of " + std::string(at_));
+        if (!b.at.empty() && key_of(b.at) != key_) damaged(first_, outside(b.at, std::string(key_), std::string(key_)));
         e.key = key_;
         e.at = b.at.empty() ? at_ : b.at;
         e.subject = b.subject;
@@ -189,6 +197,7 @@ void OfficeEvents::read_rest() {
     const std::string at_key(key_), at(at_);
     const std::string last = rows_.text(4).empty() ? at_key : std::string(rows_.text(4));
     BatchEvent b;
+    bool on_its_date = false;  // a batch is dated by its earliest event
     while (reader_->next(b)) {
       ++read_;
       Owned o{b.at.empty() ? at_key : key_of(b.at),
@@ -199,10 +208,11 @@ void OfficeEvents::read_rest() {
               b.subject,
               first_ + read_ - 1,
               batch_};
-      if (o.key < at_key || o.key > last)
-        damaged(first_, "an event of " + o.at + " outside the batch's dates, " + at_key + " to " + last);
+      if (o.key < at_key || o.key > last) damaged(first_, outside(o.at, at_key, last));
+      on_its_date = on_its_date || o.key == at_key;
       rest_.push_back(std::move(o));
     }
+    if (read_ > 0 && !on_its_date) damaged(first_, "no event on its own date, " + at);
     if (read_ != count_)
       damaged(first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
     reader_.reset();
@@ -678,10 +688,11 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std:
     BatchReader r(q.text(5), s.path, first);
     BatchEvent b;
     std::int64_t i = 0;
+    bool on_its_date = false;
     for (; r.next(b); ++i) {
       std::string key = b.at.empty() ? at_key : key_of(b.at);
-      if (key < at_key || key > last)
-        throw damaged("an event of " + std::string(b.at) + " outside the batch's dates, " + at_key + " to " + last);
+      if (key < at_key || key > last) throw damaged(outside(b.at.empty() ? q.text(2) : b.at, at_key, last));
+      on_its_date = on_its_date || key == at_key;
       if (key < from || !before(key, to)) continue;
       StoreEvent e;
       e.sequence = first + i;
@@ -694,6 +705,7 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std:
       e.source = q.text(4);
       events.emplace_back(std::move(key), std::move(e));
     }
+    if (i > 0 && !on_its_date) throw damaged("no event on its own date, " + std::string(q.text(2)));
     if (i != q.integer(6))
       throw damaged("it holds " + std::to_string(i) + " events and says " + std::to_string(q.integer(6)));
   }
@@ -815,17 +827,18 @@ std::vector<std::string> Store::check() const {
       store::BatchReader r(q.text(4), impl_->path, first);
       store::BatchEvent e;
       std::int64_t n = 0;
-      bool outside = false;
+      bool outside = false, on_its_date = false;
       while (r.next(e)) {
         store::subject_named(*impl_, e.subject);
         ++n;
-        if (e.at.empty()) continue;
-        const std::string key = store::key_of(e.at);
+        const std::string key = e.at.empty() ? at_key : store::key_of(e.at);
         outside = outside || key < at_key;
+        on_its_date = on_its_date || key == at_key;
         if (key > latest) latest = key;
       }
       if (n != count) problem(label + " holds " + std::to_string(n) + " events and says " + std::to_string(count));
       if (outside) problem(label + " holds an event dated before the batch (" + at + ")");
+      if (n > 0 && !outside && !on_its_date) problem(label + " holds no event on its own date (" + at + ")");
       if (latest != (last_key.empty() ? at_key : last_key))
         problem(label + " ends on " + latest + " and says " + (last_key.empty() ? at_key : last_key));
     }
@@ -1042,7 +1055,7 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
   p.trend = trend(o);
   std::map<std::string, double, std::less<>> before;
   for (const OfficeSummary& s : rollup(p.since, filter).offices) before[s.jurisdiction.id] = s.completion;
-  // Each office's last status change by the end (its latest batch with a status), and the
+  // Each office's last status change by the end (its latest status event), and the
   // date of its first record.
   const std::string bound = *store::bound_of(p.as_of);
   const auto dates = [&](const std::string& id) {

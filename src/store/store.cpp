@@ -16,6 +16,7 @@
 #include <mutex>
 #include <optional>
 #include <filesystem>
+#include <functional>
 #include <thread>
 #include <map>
 #include <set>
@@ -443,12 +444,18 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
   for (std::size_t i = 0; i < n; ++i) ready[i] = false;
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
-  // The files recorded so far: their assessments are freed by the loaders, which the
-  // recording thread would otherwise wait for.
-  std::atomic<std::size_t> recorded{0};
-  std::size_t freed = 0;  // guarded by `mutex`
+  // Recorded assessments are freed by the loaders, while this thread records the next ones;
+  // a loader with no file left to read waits for more to free until `stop`.
+  std::size_t recorded = 0, freed = 0;  // guarded by `mutex`
+  bool stop = false;                    // guarded by `mutex`
   std::mutex mutex;
-  std::condition_variable loaded_one;
+  std::condition_variable loaded_one, progress;
+  const auto free_recorded = [&](std::unique_lock<std::mutex>& lock) {
+    const std::size_t from = freed, to = freed = recorded;
+    lock.unlock();
+    for (std::size_t k = from; k < to; ++k) loaded[k] = Assessment{};
+    lock.lock();
+  };
   const auto work = [&] {
     for (std::size_t i = next++; i < n; i = next++) {
       try {
@@ -461,29 +468,41 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
         errors[i] = std::string("cannot read: ") + e.what();
       }
       if (!errors[i].empty()) failed = true;
-      std::size_t from = 0, to = 0;
-      {
-        const std::lock_guard<std::mutex> lock(mutex);
-        ready[i] = true;
-        from = freed;
-        to = freed = std::max(freed, recorded.load());
-      }
-      for (std::size_t k = from; k < to; ++k) loaded[k] = Assessment{};
+      std::unique_lock<std::mutex> lock(mutex);
+      ready[i] = true;
       loaded_one.notify_one();
+      if (freed < recorded) free_recorded(lock);
+    }
+    std::unique_lock<std::mutex> lock(mutex);
+    while (true) {
+      if (freed < recorded)
+        free_recorded(lock);
+      else if (stop)
+        break;
+      else
+        progress.wait(lock);
     }
   };
   const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
   std::vector<std::thread> pool;
+  const auto finish_loaders = [&] {
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      stop = true;
+    }
+    progress.notify_all();
+    for (auto& thread : pool)
+      if (thread.joinable()) thread.join();
+  };
   struct Join {  // the loaders are joined however this function ends
-    std::vector<std::thread>& pool;
     std::atomic<std::size_t>& next;
     std::size_t n;
+    const std::function<void()> finish;
     ~Join() {
       next = n;  // no further file is taken
-      for (auto& t : pool)
-        if (t.joinable()) t.join();
+      finish();
     }
-  } join{pool, next, n};
+  } join{next, n, finish_loaders};
   for (unsigned t = 0; t < threads && t < n; ++t) pool.emplace_back(work);
   ImportSummary summary;
   const std::string today = today_utc();
@@ -496,22 +515,27 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
     }
     if (!errors[i].empty()) break;
     add_import(*impl_, *t, loaded[i], stamp, stamp.source.empty() ? files[i] : stamp.source, summary, today);
-    recorded = i + 1;  // its memory can go
+    {
+      const std::lock_guard<std::mutex> lock(mutex);
+      recorded = i + 1;  // its memory can go
+    }
+    progress.notify_one();
   }
-  // A file that does not load: nothing is recorded, and the store is free for others while
-  // the rest are read, so that every bad file is named.
-  if (failed) t.reset();
-  for (auto& thread : pool) thread.join();
-  std::vector<Problem> problems;
-  for (std::size_t i = 0; i < n; ++i)
-    if (!errors[i].empty()) problems.push_back({files[i], errors[i]});
-  if (!problems.empty()) {
+  if (failed) {
+    // A file that does not load: nothing is recorded, and the store is free for others
+    // while the rest are read, so that every bad file is named.
+    t.reset();
+    finish_loaders();
+    std::vector<Problem> problems;
+    for (std::size_t i = 0; i < n; ++i)
+      if (!errors[i].empty()) problems.push_back({files[i], errors[i]});
     const std::size_t bad = problems.size();
     if (problems.size() > max_listed_problems) problems.resize(max_listed_problems);
     throw ValidationError(std::move(problems), std::to_string(bad) + " of " + std::to_string(n) +
                                                    (n == 1 ? " file" : " files") +
                                                    " did not load; nothing was imported");
   }
+  // Every file was read and recorded; the loaders free the last ones while this commits.
   t->commit();
   return summary;
 }

@@ -242,8 +242,10 @@ void fold_all(const Store::Impl& s, const std::vector<std::optional<std::string>
               const std::vector<std::string>& only = {}, const OfficeFilter* filter = nullptr);
 
 /// A checkpoint is written before an office's batch when at least this many of its batches
-/// came since its previous checkpoint (or its first batch), on earlier dates: a query as of
-/// any date reads a checkpoint and at most about this many batches of each office.
+/// came since its previous checkpoint (or its first batch), on earlier dates, and no batch
+/// begun before it reaches its date: a query as of a date reads a checkpoint and the
+/// batches after it, about this many where no batch spans dates (an office whose imported
+/// files span months may have fewer checkpoints, and a query reads more of its batches).
 inline constexpr std::size_t checkpoint_every = 6;
 
 /// Bring the office's checkpoints up to date after batches were written from `from_key` on

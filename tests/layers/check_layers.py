@@ -26,7 +26,7 @@ ORDER = {"core": 0, "engine": 1, "io": 2, "front": 3}
 PUBLIC = {
     "core": ["types", "catalog", "error", "limits", "version", "assessment", "text", "export"],
     "engine": ["maturity", "plan", "scorecard", "search", "diff"],
-    "io": ["assessment_json", "catalog_json", "results_json", "oscal", "report", "rst_import",
+    "io": ["assessment_json", "catalog_json", "results_json", "oscal", "ciso_assistant", "report", "rst_import",
            "files", "table", "default_catalog", "rollup_files", "store"],
     "front": ["cli", "electsec"],
 }

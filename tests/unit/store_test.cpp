@@ -771,6 +771,63 @@ BOOST_DATA_TEST_CASE(a_damaged_batch_is_an_error_naming_the_store_and_the_batch,
   BOOST_TEST((s.assessment("us-pa-adams", "2026-02-28") == adams()));
 }
 
+namespace {
+struct DamagedSpan {
+  const char* events;
+  const char* last_key;  // SQL: a text or NULL
+  int count;
+  const char* says;
+};
+std::ostream& operator<<(std::ostream& out, const DamagedSpan& d) { return out << d.events; }
+const DamagedSpan damaged_spans[] = {
+    // Subject 6 is the status of backups.l1.1, 5 that of asset_management.l1.1.
+    {R"([[6,"done","","2026-04-01"]])", "'2026-04-01'", 1, "no event on its own date"},
+    {R"([[6,"done"],[5,"done","","2026-05-01"]])", "'2026-04-01'", 2, "outside the batch's dates"},
+    {R"([[6,"done"],[5,"done","","2026-03-05"]])", "NULL", 2, "an event of 2026-03-05 in a batch of only 2026-03-01"},
+    {R"([[6,"done"],[5,"done","","2026-03-05"]])", "'2026-03-05'", 3, "holds 2 events and says 3"},
+};
+}  // namespace
+
+BOOST_DATA_TEST_CASE(a_batch_whose_dates_are_not_what_its_row_says_is_an_error_and_nothing_is_written_over_it,
+                     boost::unit_test::data::make(damaged_spans), d) {
+  const std::string p = fresh(
+      "damaged_span_" +
+      std::to_string(std::hash<std::string>{}(d.events + std::string(d.last_key) + std::to_string(d.count))) + ".db");
+  {
+    Store s = Store::create(p, cat());
+    s.import_assessment(adams());
+  }
+  BOOST_REQUIRE_EQUAL(raw_sql(p,
+                              "INSERT INTO batches(office, at_key, first, count, at, events, last_key) VALUES(1, "
+                              "'2026-03-01', 100, " +
+                                  std::to_string(d.count) + ", '2026-03-01', '" + d.events + "', " + d.last_key + ")"),
+                      SQLITE_OK);
+  Store s = Store::open(p, cat());
+  const int before = count_rows(p, "SELECT count(*) FROM batches");
+  const std::function<void()> uses[] = {
+      [&] { s.rollup(); }, [&] { s.assessment("us-pa-adams"); }, [&] { s.history("us-pa-adams"); },
+      [&] { s.changes("2026-03-01", ""); },
+      // A change after it reads the office's record first: nothing is written over damage.
+      [&] {
+        s.set_status("us-pa-adams", {"backups.l1.2"}, Status::done, std::nullopt, {"2026-06-01", "", ""});
+      }};
+  for (const auto& use : uses) {
+    try {
+      use();
+      BOOST_FAIL("read a damaged batch");
+    } catch (const Error& e) {
+      const std::string message = e.what();
+      BOOST_TEST(message.find(p) != std::string::npos, message);
+      BOOST_TEST(message.find("numbered from 100") != std::string::npos, message);
+      BOOST_TEST(message.find(d.says) != std::string::npos, message);
+      BOOST_TEST(message.find('\n') == std::string::npos, message);
+    }
+  }
+  BOOST_TEST(count_rows(p, "SELECT count(*) FROM batches") == before);
+  BOOST_TEST(!s.check().empty());
+  BOOST_TEST((s.assessment("us-pa-adams", "2026-02-28") == adams()));  // what came before still reads
+}
+
 BOOST_AUTO_TEST_CASE(batch_text_round_trips_any_text_and_sqlite_reads_it_the_same) {
   const std::string texts[] = {"",
                                "plain",
@@ -897,6 +954,10 @@ const Tampering tamperings[] = {
      "INSERT INTO batches(office, at_key, first, count, at, events) VALUES(1, '2026-03-01', 100, 2, '2026-03-01', "
      "'[[6,\"done\"],[5,\"done\",\"\",\"2026-03-05\"]]')",
      "ends on 2026-03-05 and says 2026-03-01", false},
+    {"a batch with no event on its own date",
+     "INSERT INTO batches(office, at_key, first, count, at, events, last_key) VALUES(1, '2026-03-01', 100, 1, "
+     "'2026-03-01', '[[6,\"done\",\"\",\"2026-04-01\"]]', '2026-04-01')",
+     "holds no event on its own date (2026-03-01)", false},
     {"a checkpoint inside a batch's dates",
      "INSERT INTO batches(office, at_key, first, count, at, events, last_key) VALUES(1, '2026-03-01', 100, 2, "
      "'2026-03-01', '[[6,\"done\"],[5,\"done\",\"\",\"2026-03-05\"]]', '2026-03-05');"
