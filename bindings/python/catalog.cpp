@@ -288,6 +288,18 @@ void init_catalog(py::module_& m) {
       },
       py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
       "An office's plan as an OSCAL plan of action and milestones (JSON text).");
+  m.def(
+      "to_ciso_assistant_library", [](const Catalog& c) { return to_ciso_assistant_library(c); }, py::arg("catalog"),
+      "The guide as a CISO Assistant framework library (YAML text).");
+  m.def(
+      "to_ciso_assistant_mapping",
+      [](const Catalog& c, const std::string& cis_packager) {
+        CisoAssistantOptions o;
+        o.cis_packager = cis_packager;
+        return to_ciso_assistant_mapping(c, o);
+      },
+      py::arg("catalog"), py::arg("cis_packager") = "intuitem",
+      "The guide's mapping to the CIS Controls v8 as a CISO Assistant mapping library (YAML text).");
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
   m.attr("HIT_KINDS") =
       py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation");

@@ -2,8 +2,9 @@
 /// \file
 /// Libraries for CISO Assistant (intuitem's open-source GRC application), which loads
 /// frameworks from YAML library files: the guide as a framework library, and its mapping
-/// to the CIS Controls v8 as a mapping library. docs/ciso-assistant.md says which fields
-/// of its loader each part of the output fills, and where the format was read.
+/// to the CIS Controls v8 as a mapping library. docs/guide/grc-tools.md describes them, and
+/// tests/data/ciso_assistant/README.md which fields of its loader they fill and where the
+/// format was read.
 ///
 /// Deterministic: the same catalog gives the same bytes.
 

@@ -76,7 +76,11 @@ void members(std::string& out, const json& v, std::size_t indent, bool first_pla
   for (const auto& [key, value] : v.items()) {
     if (!(first && first_placed)) out.append(indent, ' ');
     first = false;
-    out += key;  // keys are electsec's own identifiers: plain
+    // Keys are field names, plain; a question's key is its URN, quoted like any text.
+    if (key.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") == std::string::npos)
+      out += key;
+    else
+      quoted(out, key);
     out += ':';
     if (nested(value)) {
       out += '\n';
@@ -216,7 +220,8 @@ std::string to_ciso_assistant_library(const Catalog& c) {
                     "and of every level below it from Level 2 on): `electsec maturity` applies it."},
                    {"implementation_groups", all_levels}});
   for (Maturity m : all_maturities) {
-    const std::string urn = node_urn(c, "maturity." + group_of(m));
+    const std::string id = "maturity.level-" + std::string(to_string(m));
+    const std::string urn = node_urn(c, id);
     json questions = json::object();
     int n = 0;
     for (const MaturityStatement* s : c.maturity_statements(m)) {
@@ -232,7 +237,7 @@ std::string to_ciso_assistant_library(const Catalog& c) {
                      {"assessable", true},
                      {"depth", 2},
                      {"parent_urn", maturity},
-                     {"ref_id", "maturity." + group_of(m)},
+                     {"ref_id", id},
                      {"name", level_name(m) + " statements"},
                      {"implementation_groups", all_levels},
                      {"questions", questions}});

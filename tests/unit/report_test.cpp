@@ -29,12 +29,6 @@ Assessment fixed_office() {
   return a;
 }
 
-std::string golden(const std::string& name, const std::string& actual) {
-  const std::string path = std::string(ELECTSEC_TEST_DATA_DIR) + "/golden/" + name;
-  if (std::getenv("ELECTSEC_UPDATE_GOLDEN") != nullptr) std::ofstream(path, std::ios::binary) << actual;
-  return test::read_text(path);
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(test_report)
@@ -69,7 +63,7 @@ BOOST_AUTO_TEST_CASE(escaping) {
 
 BOOST_AUTO_TEST_CASE(office_report_matches_its_golden_file) {
   const std::string md = office_report_markdown(default_catalog(), fixed_office());
-  BOOST_TEST(md == golden("office-report.md", md));
+  BOOST_TEST(md == test::golden("office-report.md", md));
   BOOST_TEST(md.find("vendor \\| ticket \\*42\\*") != std::string::npos);
 }
 

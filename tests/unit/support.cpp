@@ -99,6 +99,12 @@ std::string read_text(const std::string& path) {
   return s.str();
 }
 
+std::string golden(const std::string& name, const std::string& actual) {
+  const std::string path = test_data_path("golden/" + name);
+  if (std::getenv("ELECTSEC_UPDATE_GOLDEN") != nullptr) std::ofstream(path, std::ios::binary) << actual;
+  return read_text(path);
+}
+
 std::string replace_once(std::string text, const std::string& from, const std::string& to) {
   const auto at = text.find(from);
   if (at == std::string::npos) throw std::logic_error("fixture has no " + from);

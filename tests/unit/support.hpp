@@ -24,6 +24,10 @@ std::string source_path(const std::string& name);
 /// The whole content of a file, as bytes; empty when it cannot be read.
 std::string read_text(const std::string& path);
 
+/// The golden file tests/data/golden/`name`; with ELECTSEC_UPDATE_GOLDEN set in the
+/// environment, first written from `actual` (then look at the change before committing it).
+std::string golden(const std::string& name, const std::string& actual);
+
 /// `text` with the first `from` replaced by `to`; throws std::logic_error when `text`
 /// has no `from`, so a case whose fixture changed fails instead of testing the fixture.
 std::string replace_once(std::string text, const std::string& from, const std::string& to);
