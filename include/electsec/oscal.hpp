@@ -10,10 +10,12 @@
 
 #include <electsec/export.hpp>
 #include <electsec/assessment.hpp>
+#include <electsec/assessment_json.hpp>
 #include <electsec/catalog.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace electsec {
 
@@ -41,15 +43,35 @@ ELECTSEC_API std::string to_oscal_catalog(const Catalog& catalog, const OscalOpt
 ELECTSEC_API std::string to_oscal_profile(const Catalog& catalog, Maturity maturity, const OscalOptions& options = {});
 
 /// One office's findings per practice in scope at its maturity (satisfied when every
-/// applicable action is done), with an observation per recorded status that has a note.
+/// applicable action is done), with an observation per recorded status (the action's id as
+/// its title, the status as a property, the note as remarks) and the office's id as the
+/// result's property `office`: what parse_oscal_assessment_results reads back.
 ELECTSEC_API std::string to_oscal_assessment_results(const Catalog& catalog, const Assessment& assessment,
                                                      const OscalOptions& options = {});
+
+/// What an assessment-results document says of an office's statuses.
+struct ELECTSEC_API OscalImport {
+  /// One row per observation of an action of the catalog: its status, and its note (the
+  /// observation's remarks; none is an empty note). `line`: where the observation starts.
+  std::vector<StatusRow> statuses;
+  /// Observations that name no action of the catalog, or carry no status: one line each.
+  std::vector<std::string> unmatched;
+};
+
+/// Read assessment results that to_oscal_assessment_results wrote for `office`, perhaps
+/// edited in another tool since (statuses changed, notes added or changed, observations
+/// added). Throws ParseError naming `source`, the line and the field for a document that
+/// is not such results, that names another office (its electsec property `office`), that
+/// gives an unknown status or names an action twice; observations it cannot match are
+/// listed in `unmatched`, not applied.
+ELECTSEC_API OscalImport parse_oscal_assessment_results(std::string_view text, const Catalog& catalog,
+                                                        const Assessment& office, std::string_view source = "<string>");
 
 /// One office's plan as a plan of action and milestones (POA&M): one item per step of its
 /// plan (build_plan at its maturity; reason, rank and actions as properties), one risk per
 /// practice with open actions (status `remediating` when one is in progress, else `open`),
 /// each open action a response (`planned` when in progress, else `recommendation`), and the
-/// notes as observations, the same ones the assessment results carry. An office with
+/// recorded statuses as observations, the same ones the assessment results carry. An office with
 /// nothing left to do gets one item that says so.
 ELECTSEC_API std::string to_oscal_poam(const Catalog& catalog, const Assessment& assessment,
                                        const OscalOptions& options = {});

@@ -1,6 +1,7 @@
 // assess (an office's record: init, set, level, show, import, score, migrate) and rollup.
 #include "cli_internal.hpp"
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 
@@ -42,6 +43,7 @@ const char* const assess_usage =
     "       electsec assess level FILE N\n"
     "       electsec assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]\n"
     "       electsec assess import FILE CSV\n"
+    "       electsec assess import-oscal FILE RESULTS [--date DATE]\n"
     "       electsec assess score FILE [--format table|json|csv]\n"
     "       electsec assess migrate FILE --to CATALOG";
 
@@ -209,6 +211,32 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
       for (const auto& r : rows) x.set(c, r.action, r.status, r.note, r.updated);
     });
     out << a.positional[2] << ": " << rows.size() << " statuses set from " << a.positional[3] << '\n';
+  } else if (sub == "import-oscal") {
+    need(4, "assess import-oscal FILE RESULTS [--date DATE]");
+    only({"date"});
+    const std::string &file = a.positional[2], &results = a.positional[3];
+    const std::string date = a.option("date").value_or("");
+    if (!date.empty() && !is_iso_timestamp(date))
+      throw UsageError{"--date must be YYYY-MM-DD or a UTC date-time, not '" + date + "'"};
+    // Read against the office as it is now; applied under the file's lock, only what differs.
+    const OscalImport read = parse_oscal_assessment_results(read_file(results), c, load_assessment(file, c), results);
+    std::vector<std::string> changed;
+    update_assessment(file, c, [&](Assessment& x) {
+      changed.clear();
+      for (const StatusRow& r : read.statuses) {
+        const auto it = x.statuses.find(r.action);
+        if (it != x.statuses.end() && it->second.status == r.status && it->second.note == *r.note) continue;
+        x.set(c, r.action, r.status, r.note, date);
+        changed.push_back(r.action);
+      }
+    });
+    out << file << ": " << changed.size() << (changed.size() == 1 ? " status" : " statuses") << " changed from "
+        << results << ", " << read.statuses.size() - changed.size() << " as they were\n";
+    for (const auto& r : read.statuses)
+      if (std::find(changed.begin(), changed.end(), r.action) != changed.end())
+        out << "  " << r.action << ": " << to_string(r.status) << (r.note->empty() ? "" : ", with its note") << '\n';
+    if (!read.unmatched.empty()) out << "not matched, left alone:\n";
+    for (const auto& line : read.unmatched) out << "  " << printable(line) << '\n';
   } else if (sub == "migrate") {
     need(3, "assess migrate FILE --to CATALOG");
     only({"to"});
@@ -233,7 +261,7 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else {
     throw UsageError{
         (sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
-        ": init, set, level, show, import, score or migrate (see electsec assess --help)"};
+        ": init, set, level, show, import, import-oscal, score or migrate (see electsec assess --help)"};
   }
 }
 

@@ -5,6 +5,7 @@
 #include <electsec/version.hpp>
 
 #include "json_codec.hpp"
+#include "json_locate.hpp"
 #include "sha1.hpp"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <set>
 
 namespace electsec {
 
@@ -114,31 +116,30 @@ std::string observation_uuid(const std::string& base, const std::string& action)
   return uuid_from(electsec_namespace(), base + "/observation/" + action);
 }
 
-// One observation per recorded status with a note: what the office wrote about an action.
-json observations_of(const Assessment& a, const std::string& base, const OscalOptions& o) {
+// One observation per recorded status: the action's id as its title, its text as the
+// description, the status as a property and the office's note, if any, as remarks (where
+// assess import-oscal reads them back).
+json observations_of(const Catalog& c, const Assessment& a, const std::string& base, const OscalOptions& o) {
   json observations = json::array();
   for (const auto& [id, st] : a.statuses) {
-    if (st.note.empty()) continue;
-    observations.push_back(
-        {{"uuid", observation_uuid(base, id)},
-         {"title", id},
-         {"description", st.note},
-         {"props", json::array({prop("status", std::string(to_string(st.status)))})},
-         {"methods", json::array({"EXAMINE"})},
-         {"collected",
-          st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}});
+    json observation = {
+        {"uuid", observation_uuid(base, id)},
+        {"title", id},
+        {"description", c.action(id).text},
+        {"props", json::array({prop("status", std::string(to_string(st.status)))})},
+        {"methods", json::array({"EXAMINE"})},
+        {"collected", st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}};
+    if (!st.note.empty()) observation["remarks"] = st.note;
+    observations.push_back(std::move(observation));
   }
   return observations;
 }
 
-// The observations of those of `actions` whose status has a note.
+// The observations of those of `actions` that have a recorded status.
 json related_observations(const Assessment& a, const std::string& base, const std::vector<std::string>& actions) {
   json related = json::array();
-  for (const std::string& id : actions) {
-    const auto it = a.statuses.find(id);
-    if (it != a.statuses.end() && !it->second.note.empty())
-      related.push_back({{"observation-uuid", observation_uuid(base, id)}});
-  }
+  for (const std::string& id : actions)
+    if (a.statuses.count(id) != 0) related.push_back({{"observation-uuid", observation_uuid(base, id)}});
   return related;
 }
 
@@ -185,7 +186,7 @@ std::string to_oscal_profile(const Catalog& c, Maturity m, const OscalOptions& o
 std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, const OscalOptions& o) {
   const Scorecard card = score(c, a);
   const std::string base = "assessment/" + a.jurisdiction.id + "/" + a.catalog_version;
-  json observations = observations_of(a, base, o), findings = json::array();
+  json observations = observations_of(c, a, base, o), findings = json::array();
   for (const auto& p : card.practices) {
     const bool satisfied = p.actions_done == p.actions_applicable;
     std::vector<std::string> applicable;
@@ -210,6 +211,7 @@ std::string to_oscal_assessment_results(const Catalog& c, const Assessment& a, c
                  {"description", a.jurisdiction.name + " (" + a.jurisdiction.id + "), " + level_name(a.maturity) +
                                      ": " + std::to_string(card.actions_done) + " of " +
                                      std::to_string(card.actions_applicable) + " applicable actions done"},
+                 {"props", json::array({prop("office", a.jurisdiction.id)})},
                  {"start", o.timestamp},
                  {"reviewed-controls", {{"control-selections", json::array({{{"include-all", json::object()}}})}}}};
   if (!observations.empty()) result["observations"] = observations;
@@ -292,7 +294,7 @@ std::string to_oscal_poam(const Catalog& c, const Assessment& a, const OscalOpti
   json doc = {{"uuid", uuid_v5(poam)},
               {"metadata", metadata("Plan of action: " + a.jurisdiction.name, a.catalog_version, o)},
               {"system-id", {{"identifier-type", std::string(oscal_namespace)}, {"id", a.jurisdiction.id}}}};
-  const json observations = observations_of(a, base, o);
+  const json observations = observations_of(c, a, base, o);
   if (!observations.empty()) doc["observations"] = observations;
   if (!risks.empty()) doc["risks"] = risks;
   // OSCAL asks for at least one item: an office with nothing left to do says so in one.
@@ -302,6 +304,83 @@ std::string to_oscal_poam(const Catalog& c, const Assessment& a, const OscalOpti
                      {"description", "Every applicable action at Level " + level + " is done or not applicable."}});
   doc["poam-items"] = items;
   return json({{"plan-of-action-and-milestones", doc}}).dump(2) + "\n";
+}
+
+namespace {
+
+// An electsec property's value (by name, in electsec's namespace), or null.
+const json* own_prop(const json& owner, const char* name) {
+  const auto props = owner.find("props");
+  if (props == owner.end() || !props->is_array()) return nullptr;
+  for (const json& p : *props)
+    if (p.is_object() && p.value("name", "") == name && p.value("ns", "") == oscal_namespace && p.contains("value"))
+      return &p["value"];
+  return nullptr;
+}
+
+}  // namespace
+
+OscalImport parse_oscal_assessment_results(std::string_view text, const Catalog& c, const Assessment& office,
+                                           std::string_view source) {
+  const std::string name(source);
+  const json doc = detail::parse_json(text, source);
+  // A problem at a place of the document: its line, column and JSON pointer.
+  const auto problem = [&](const std::string& pointer, const std::string& expected) {
+    const auto at = detail::position_of(text, detail::locate(text, pointer));
+    return ParseError(name, at.line, at.column, pointer, expected);
+  };
+  const auto ar = doc.find("assessment-results");
+  if (!doc.is_object() || ar == doc.end() || !ar->is_object())
+    throw problem("", "an OSCAL assessment-results document ({\"assessment-results\": ...})");
+  const auto results = ar->find("results");
+  if (results == ar->end() || !results->is_array() || results->size() != 1)
+    throw problem("/assessment-results/results", "one result, as electsec writes it");
+  const json& result = (*results)[0];
+  const std::string base = "/assessment-results/results/0";
+  const json* named = result.is_object() ? own_prop(result, "office") : nullptr;
+  if (named == nullptr || !named->is_string())
+    throw problem(base, "the electsec property 'office' naming the office (a document electsec wrote)");
+  if (named->get<std::string>() != office.jurisdiction.id)
+    throw problem(base + "/props", "office '" + office.jurisdiction.id + "', not '" + named->get<std::string>() +
+                                       "': these are another office's results");
+  OscalImport out;
+  const auto observations = result.find("observations");
+  if (observations == result.end()) return out;
+  if (!observations->is_array()) throw problem(base + "/observations", "an array of observations");
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < observations->size(); ++i) {
+    const json& o = (*observations)[i];
+    const std::string at = base + "/observations/" + std::to_string(i);
+    if (!o.is_object()) throw problem(at, "an observation (an object)");
+    const std::string title = o.contains("title") && o["title"].is_string() ? o["title"].get<std::string>() : "";
+    const std::string label = "observation " + std::to_string(i + 1) + (title.empty() ? "" : " '" + title + "'");
+    const json* status = own_prop(o, "status");
+    if (title.empty() || c.find_action(title) == nullptr) {
+      out.unmatched.push_back(label + ": its title is no action id of release " + c.guide().version);
+      continue;
+    }
+    if (status == nullptr) {
+      out.unmatched.push_back(label + ": it has no electsec property 'status'");
+      continue;
+    }
+    if (!status->is_string()) throw problem(at + "/props", "a status as text");
+    if (!seen.insert(title).second)
+      throw problem(at + "/title", "each action in one observation only: '" + title + "' is twice");
+    StatusRow row;
+    row.action = title;
+    try {
+      row.status = parse_status(status->get<std::string>());
+    } catch (const Error&) {
+      throw problem(at + "/props", "a status (not_started, in_progress, done or not_applicable), not '" +
+                                       status->get<std::string>() + "'");
+    }
+    const auto remarks = o.find("remarks");
+    if (remarks != o.end() && !remarks->is_string()) throw problem(at + "/remarks", "the note as text");
+    row.note = remarks == o.end() ? std::string() : remarks->get<std::string>();
+    row.line = detail::position_of(text, detail::locate(text, at)).line;
+    out.statuses.push_back(std::move(row));
+  }
+  return out;
 }
 
 }  // namespace electsec

@@ -70,8 +70,13 @@ def test_assessment_results_validate(tmp_path, cat):
     assert result["start"] == "2026-03-04T05:06:07Z"
     backups = next(f for f in result["findings"] if f["target"]["target-id"] == "backups")
     assert backups["target"]["status"]["state"] == "satisfied"
-    assert result["observations"][0]["description"] == "weekly, offsite"
-    assert backups["related-observations"][0]["observation-uuid"] == result["observations"][0]["uuid"]
+    noted = next(o for o in result["observations"] if o["title"] == "backups.l1.1")
+    assert noted["remarks"] == "weekly, offsite"
+    assert noted["description"] == cat.action("backups.l1.1").text
+    assert "remarks" not in next(o for o in result["observations"] if o["title"] == "backups.l1.2")
+    assert {r["observation-uuid"] for r in backups["related-observations"]} == {
+        o["uuid"] for o in result["observations"]}
+    assert {"name": "office", "ns": "https://electsec.invalid/ns/oscal", "value": "us-xx-a"} in result["props"]
 
 
 def test_same_input_same_bytes_and_real_v5_uuids(tmp_path):
@@ -132,9 +137,9 @@ def test_poam_validates_and_follows_the_plan_step_by_step(cat, level):
     # The note is one observation, the same one (by UUID) the assessment results carry.
     results = json.loads(electsec.to_oscal_assessment_results(cat, a))["assessment-results"]["results"][0]
     note = next(o for o in poam["observations"] if o["title"] == "backups.l1.1")
-    assert note["description"] == "tapes weekly;\noffsite \u202e pending"
+    assert note["remarks"] == "tapes weekly;\noffsite \u202e pending"
     assert note["uuid"] in {o["uuid"] for o in results["observations"]}
-    assert backups["related-observations"] == [{"observation-uuid": note["uuid"]}]
+    assert {"observation-uuid": note["uuid"]} in backups["related-observations"]
     assert "asset_management.l1.1" in {o["title"] for o in poam["observations"]}
     assert poam["system-id"]["id"] == "us-xx-a"
 
@@ -159,3 +164,88 @@ def test_poam_from_the_command_line(tmp_path, cat):
     assert_valid("poam", text)
     code, _, err = electsec.run_cli(["export", "--format", "oscal-poam"])
     assert code == 2 and "--format oscal-poam needs --assessment FILE" in err
+
+
+NS = "https://electsec.invalid/ns/oscal"
+
+
+def observation(title, status=None, remarks=None, uuid_="0b7e6a53-7b43-5c6e-9b6e-000000000001"):
+    o = {"uuid": uuid_, "title": title, "description": "added in another tool", "methods": ["EXAMINE"],
+         "collected": "2026-03-01T00:00:00Z"}
+    if status is not None:
+        o["props"] = [{"name": "status", "ns": NS, "value": status}]
+    if remarks is not None:
+        o["remarks"] = remarks
+    return o
+
+
+@pytest.fixture
+def office_file(tmp_path):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-r", "R County", "XX"), 1)
+    a.set("backups.l1.1", "in_progress", note="tapes", updated="2026-01-05")
+    a.set("backups.l1.2", "done", updated="2026-01-06")
+    a.set("asset_management.l1.1", "done", note="inventory", updated="2026-01-07")
+    path = tmp_path / "r.json"
+    a.save(str(path))
+    return path
+
+
+def exported(path):
+    return json.loads(export("--format", "oscal-assessment-results", "--assessment", str(path)))
+
+
+def import_oscal(path, doc, tmp_path, *more):
+    results = tmp_path / "results.json"
+    results.write_text(json.dumps(doc), encoding="utf-8")
+    return electsec.run_cli(["assess", "import-oscal", str(path), str(results), *more])
+
+
+def test_results_edited_elsewhere_come_back_and_nothing_else_changes(office_file, tmp_path, cat):
+    doc = exported(office_file)
+    result = doc["assessment-results"]["results"][0]
+    by_title = {o["title"]: o for o in result["observations"]}
+    by_title["backups.l1.1"]["props"][0]["value"] = "done"          # a status changed
+    by_title["backups.l1.2"]["remarks"] = "restore tested in May"    # a note added
+    result["observations"].append(observation("network_segmentation.all.1", "in_progress", "VLANs planned"))
+    result["observations"].append(observation("Vendor questionnaire"))  # the other tool's own
+    result["observations"].append(observation("asset_management.l1.2"))  # no status: left alone
+    code, out, err = import_oscal(office_file, doc, tmp_path, "--date", "2026-03-02")
+    assert code == 0, err
+    assert "3 statuses changed" in out and "1 as they were" in out
+    assert "'Vendor questionnaire': its title is no action id" in out
+    assert "'asset_management.l1.2': it has no electsec property 'status'" in out
+    after = electsec.Assessment.load(str(office_file), cat)
+    assert after.statuses["backups.l1.1"].status == "done"
+    assert after.statuses["backups.l1.1"].note == "tapes"
+    assert after.statuses["backups.l1.1"].updated == "2026-03-02"
+    assert after.statuses["backups.l1.2"].note == "restore tested in May"
+    assert after.statuses["network_segmentation.all.1"].status == "in_progress"
+    unchanged = after.statuses["asset_management.l1.1"]
+    assert (unchanged.status, unchanged.note, unchanged.updated) == ("done", "inventory", "2026-01-07")
+    assert "asset_management.l1.2" not in after.statuses
+    # Exported again, it is what was imported: a second import changes nothing.
+    code, out, _ = electsec.run_cli(["assess", "import-oscal", str(office_file), str(tmp_path / "results.json")])
+    assert code == 0 and "0 statuses changed" in out
+
+
+@pytest.mark.parametrize("edit, says", [
+    (lambda d: d["assessment-results"]["results"][0]["props"][0].update(value="us-xx-other"),
+     "these are another office's results"),
+    (lambda d: d["assessment-results"]["results"][0].pop("props"), "the electsec property 'office'"),
+    (lambda d: d["assessment-results"]["results"][0]["observations"][0]["props"][0].update(value="finished"),
+     "not 'finished'"),
+    (lambda d: d["assessment-results"]["results"][0]["observations"].append(
+        observation("backups.l1.1", "done")), "'backups.l1.1' is twice"),
+    (lambda d: d["assessment-results"]["results"].append(d["assessment-results"]["results"][0]),
+     "one result, as electsec writes it"),
+    (lambda d: d.update({"catalog": d.pop("assessment-results")}), "an OSCAL assessment-results document"),
+])
+def test_a_bad_results_file_is_refused_with_its_place_and_changes_nothing(office_file, tmp_path, edit, says):
+    before = office_file.read_bytes()
+    doc = exported(office_file)
+    doc["assessment-results"]["results"][0]["observations"][0]["props"][0]["value"] = "done"  # a change to refuse
+    edit(doc)
+    code, _, err = import_oscal(office_file, doc, tmp_path)
+    assert code == 1, err
+    assert says in err and "results.json:" in err and err.count("\n") == 1
+    assert office_file.read_bytes() == before
