@@ -113,6 +113,25 @@ def big_store(cat):
     return path
 
 
+def write_files(folder, ids, dated):
+    """10,000 assessment files of 50 statuses each: all of one date, or each status of its own
+    day of 2026 (as files kept with `assess set` over a year are)."""
+    folder.mkdir()
+    rng = random.Random(7)
+    for i in range(FILES):
+        x = electsec.Assessment(electsec.Jurisdiction(f"us-xx-{i:05}", f"County {i}", "XX", "county"),
+                                rng.randint(1, 3))
+        for _ in range(50):
+            if dated:
+                day = rng.randint(0, 299)
+                updated = f"2026-{1 + day // 30:02}-{1 + day % 28:02}"
+            else:
+                updated = "2026-11-01"
+            x.set(rng.choice(ids), rng.choice(electsec.STATUSES), updated=updated)
+        x.save(folder / f"office-{i:05}.json")
+    return folder
+
+
 class SkipPart(Exception):
     pass
 
@@ -145,15 +164,7 @@ def main():
               f"{store_set / file_set:.2f}x a file's assess set")
 
         # --- import of 10,000 files against the file rollup ---
-        files = folder / "files"
-        files.mkdir()
-        rng = random.Random(7)
-        for i in range(FILES):
-            x = electsec.Assessment(electsec.Jurisdiction(f"us-xx-{i:05}", f"County {i}", "XX", "county"),
-                                    rng.randint(1, 3))
-            for _ in range(50):
-                x.set(rng.choice(ids), rng.choice(electsec.STATUSES), updated="2026-11-01")
-            x.save(files / f"office-{i:05}.json")
+        files = write_files(folder / "files", ids, dated=False)
         roll = show("`electsec rollup DIR`, 10,000 files", timed(
             lambda: subprocess.run([BIN, "rollup", files], check=True, capture_output=True), 5))
 
@@ -169,17 +180,7 @@ def main():
         print(f"   import / rollup of the same files: {imp / roll:.2f}x")
 
         # The same with a date per status, as files kept with `assess set` over a year are.
-        dated = folder / "dated"
-        dated.mkdir()
-        rng = random.Random(7)
-        for i in range(FILES):
-            x = electsec.Assessment(electsec.Jurisdiction(f"us-xx-{i:05}", f"County {i}", "XX", "county"),
-                                    rng.randint(1, 3))
-            for _ in range(50):
-                day = rng.randint(0, 299)
-                x.set(rng.choice(ids), rng.choice(electsec.STATUSES),
-                      updated=f"2026-{1 + day // 30:02}-{1 + day % 28:02}")
-            x.save(dated / f"office-{i:05}.json")
+        dated = write_files(folder / "dated", ids, dated=True)
         roll = show("`electsec rollup DIR`, 10,000 files with a date per status", timed(
             lambda: subprocess.run([BIN, "rollup", dated], check=True, capture_output=True), 5))
         imp = show("`electsec store init` + `store import DIR` of them", timed(lambda: import_all(dated), 5))
