@@ -20,7 +20,8 @@ struct ELECTSEC_API CisoAssistantOptions {
   /// The packager part of the CIS Controls v8 library's URNs in the CISO Assistant that
   /// loads the mapping (`urn:<packager>:risk:req_node:cis-controls-v8:4.1`). CISO Assistant
   /// builds its CIS library from CIS's own spreadsheet under a packager name its user
-  /// chooses; "intuitem" is what its tools suggest. Lower-case letters, digits, '-' and '_'.
+  /// chooses; "intuitem" is what its tools suggest. Up to 32 lower-case letters, digits, '-'
+  /// and '_', with a letter or digit first and last.
   std::string cis_packager = "intuitem";
 };
 
@@ -33,7 +34,8 @@ ELECTSEC_API std::string to_ciso_assistant_library(const Catalog& catalog);
 
 /// The guide's mapping of practices to CIS Safeguards as a CISO Assistant mapping library
 /// (YAML) from the framework of to_ciso_assistant_library to CISO Assistant's CIS Controls
-/// v8 framework. Throws Error for a packager name outside the characters it allows.
+/// v8 framework. Throws Error for a packager name outside the characters it allows. Both
+/// throw Error for a catalog whose release has characters a URN part cannot hold.
 ELECTSEC_API std::string to_ciso_assistant_mapping(const Catalog& catalog, const CisoAssistantOptions& options = {});
 
 }  // namespace electsec

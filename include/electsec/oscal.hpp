@@ -56,14 +56,19 @@ struct ELECTSEC_API OscalImport {
   std::vector<StatusRow> statuses;
   /// Observations that name no action of the catalog, or carry no status: one line each.
   std::vector<std::string> unmatched;
+  /// Observations that differ from an action whose status the office changed after them
+  /// (its `updated` later than their `collected`): not applied, one line each, so that
+  /// results made before a change cannot undo it.
+  std::vector<std::string> changed_since;
 };
 
 /// Read assessment results that to_oscal_assessment_results wrote for `office`, perhaps
 /// edited in another tool since (statuses changed, notes added or changed, observations
 /// added). Throws ParseError naming `source`, the line and the field for a document that
-/// is not such results, that names another office (its electsec property `office`), that
-/// gives an unknown status or names an action twice; observations it cannot match are
-/// listed in `unmatched`, not applied.
+/// is not such results, that names another office (its electsec property `office`) or
+/// another release, that gives an unknown status or names an action twice; observations it
+/// cannot match are listed in `unmatched`, and those older than the office's own change in
+/// `changed_since`, neither applied.
 ELECTSEC_API OscalImport parse_oscal_assessment_results(std::string_view text, const Catalog& catalog,
                                                         const Assessment& office, std::string_view source = "<string>");
 

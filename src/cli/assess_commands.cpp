@@ -218,25 +218,38 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     const std::string date = a.option("date").value_or("");
     if (!date.empty() && !is_iso_timestamp(date))
       throw UsageError{"--date must be YYYY-MM-DD or a UTC date-time, not '" + date + "'"};
-    // Read against the office as it is now; applied under the file's lock, only what differs.
-    const OscalImport read = parse_oscal_assessment_results(read_file(results), c, load_assessment(file, c), results);
+    // Read against the office as it stands under the file's lock; only what differs is applied.
+    const std::string text = read_file(results);
+    OscalImport read;
     std::vector<std::string> changed;
     update_assessment(file, c, [&](Assessment& x) {
+      read = parse_oscal_assessment_results(text, c, x, results);
       changed.clear();
       for (const StatusRow& r : read.statuses) {
         const auto it = x.statuses.find(r.action);
-        if (it != x.statuses.end() && it->second.status == r.status && it->second.note == *r.note) continue;
+        std::string what;
+        if (it == x.statuses.end())
+          what = std::string(to_string(r.status)) + (r.note->empty() ? "" : ", with a note");
+        else if (it->second.status != r.status)
+          what = std::string(to_string(it->second.status)) + " -> " + std::string(to_string(r.status)) +
+                 (it->second.note != *r.note ? ", and its note" : "");
+        else if (it->second.note != *r.note)
+          what = r.note->empty() ? "note removed" : "note changed";
+        else
+          continue;
         x.set(c, r.action, r.status, r.note, date);
-        changed.push_back(r.action);
+        changed.push_back(r.action + ": " + what);
       }
     });
-    out << file << ": " << changed.size() << (changed.size() == 1 ? " status" : " statuses") << " changed from "
+    out << file << ": " << changed.size() << (changed.size() == 1 ? " action" : " actions") << " changed from "
         << results << ", " << read.statuses.size() - changed.size() << " as they were\n";
-    for (const auto& r : read.statuses)
-      if (std::find(changed.begin(), changed.end(), r.action) != changed.end())
-        out << "  " << r.action << ": " << to_string(r.status) << (r.note->empty() ? "" : ", with its note") << '\n';
+    for (const auto& line : changed) out << "  " << line << '\n';
+    if (!read.changed_since.empty())
+      out << "changed in " << file << " since these results were made, so left as the file has them:\n";
+    for (const auto& line : read.changed_since) out << "  " << line << '\n';
     if (!read.unmatched.empty()) out << "not matched, left alone:\n";
     for (const auto& line : read.unmatched) out << "  " << printable(line) << '\n';
+    if (!read.changed_since.empty()) io.exit_code = exit_skipped;
   } else if (sub == "migrate") {
     need(3, "assess migrate FILE --to CATALOG");
     only({"to"});

@@ -121,6 +121,20 @@ void write_result(const Args& a, Io& io, const std::string& text, const std::str
     io.out << text;
     return;
   }
+  // Never over a file the command read: `export --assessment a.json -o a.json` would
+  // replace the office's record with the export.
+  std::vector<std::string> inputs = a.positional;
+  for (const auto& [name, value] : a.options)
+    if (name != "output") inputs.push_back(value);
+  for (const std::string& input : inputs) {
+    struct stat in {
+    }, out{};
+    if (::stat(input.c_str(), &in) == 0 && ::stat(output->c_str(), &out) == 0 && in.st_dev == out.st_dev &&
+        in.st_ino == out.st_ino)
+      throw UsageError{"-o " + *output + " is " +
+                       (input == *output ? "a file this command reads" : input + ", which this command reads") +
+                       "; write the result to another file"};
+  }
   write_file_atomically(*output, text);
   io.out << "wrote " << *output << summary << '\n';
 }

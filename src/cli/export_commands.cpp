@@ -1,6 +1,9 @@
 // export (OSCAL, JSON, CSV) and report (Markdown, HTML).
 #include "cli_internal.hpp"
 
+#include <algorithm>
+#include <map>
+
 namespace electsec::cli {
 
 void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {
@@ -9,13 +12,20 @@ void run_export(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     throw UsageError{
         "export needs --format oscal-catalog, oscal-profile, oscal-assessment-results, oscal-poam, ciso-assistant or "
         "ciso-assistant-mapping"};
-  const bool ciso = f == Format::ciso_assistant || f == Format::ciso_assistant_mapping;
-  if (a.option("cis-packager") && f != Format::ciso_assistant_mapping)
-    throw UsageError{"--cis-packager is for --format ciso-assistant-mapping"};
-  if (ciso && (a.option("timestamp") || a.option("maturity") || a.option("assessment")))
-    throw UsageError{"--format " +
-                     std::string(f == Format::ciso_assistant ? "ciso-assistant" : "ciso-assistant-mapping") +
-                     " takes no --timestamp, --maturity or --assessment"};
+  // Each format takes the options that shape it, and no other: an option given and not
+  // used would let a user believe it was.
+  const std::map<Format, std::vector<std::string>> takes{
+      {Format::oscal_catalog, {"timestamp"}},
+      {Format::oscal_profile, {"timestamp", "maturity"}},
+      {Format::oscal_assessment_results, {"timestamp", "assessment"}},
+      {Format::oscal_poam, {"timestamp", "assessment"}},
+      {Format::ciso_assistant, {}},
+      {Format::ciso_assistant_mapping, {"cis-packager"}}};
+  for (const char* option : {"timestamp", "maturity", "assessment", "cis-packager"}) {
+    const auto& allowed = takes.at(f);
+    if (a.option(option) && std::find(allowed.begin(), allowed.end(), option) == allowed.end())
+      throw UsageError{std::string("--format ") + format_name(f) + " takes no --" + option};
+  }
   OscalOptions options;
   if (const auto ts = a.option("timestamp")) {
     if (!is_iso_timestamp(*ts) || ts->size() == 10)

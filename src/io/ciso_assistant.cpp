@@ -125,7 +125,15 @@ std::string yaml(const json& doc) {
   return out;
 }
 
-std::string slug(const Catalog& c) { return "cis-eges-" + c.guide().version; }
+// A catalog's release as it stands in URNs, which CISO Assistant keeps in lower case and
+// splits at colons: a release with other characters has no URN of its own.
+std::string slug(const Catalog& c) {
+  const std::string& release = c.guide().version;
+  if (release.empty() || release.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz.-_") != std::string::npos)
+    throw Error("release '" + release +
+                "' of the catalog cannot stand in a CISO Assistant URN (lower-case letters, digits, '.', '-', '_')");
+  return "cis-eges-" + release;
+}
 std::string library_urn(const Catalog& c) { return "urn:electsec:risk:library:" + slug(c); }
 std::string framework_urn(const Catalog& c) { return "urn:electsec:risk:framework:" + slug(c); }
 std::string node_urn(const Catalog& c, const std::string& id) {
@@ -273,10 +281,16 @@ std::string to_ciso_assistant_library(const Catalog& c) {
 }
 
 std::string to_ciso_assistant_mapping(const Catalog& c, const CisoAssistantOptions& o) {
-  if (o.cis_packager.empty() ||
-      o.cis_packager.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos)
-    throw Error("CIS packager '" + o.cis_packager +
-                "' is not a CISO Assistant packager name (lower-case letters, digits, '-' and '_')");
+  // A URN's namespace part: CISO Assistant takes letters, digits, '-' and '_' (lower case,
+  // as it keeps URNs); RFC 8141 adds at most 32 characters, a letter or digit at each end.
+  const std::string& p = o.cis_packager;
+  const auto alnum = [](char ch) { return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9'); };
+  if (p.empty() || p.size() > 32 ||
+      p.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_") != std::string::npos || !alnum(p.front()) ||
+      !alnum(p.back()))
+    throw Error("CIS packager '" + p +
+                "' is not a CISO Assistant packager name (up to 32 lower-case letters, digits, '-' and '_', a "
+                "letter or digit first and last)");
   const std::string cis = "urn:" + o.cis_packager + ":risk:";
   json mappings = json::array();
   for (const Practice& p : c.practices())

@@ -116,6 +116,14 @@ std::string observation_uuid(const std::string& base, const std::string& action)
   return uuid_from(electsec_namespace(), base + "/observation/" + action);
 }
 
+// A fingerprint of a status as the file records it (status, date, note): an observation
+// carries its status's, so that reading results back can tell whether the file changed the
+// status since they were made.
+std::string record_of(const ActionStatus& st) {
+  return uuid_from(electsec_namespace(),
+                   "record/" + std::string(to_string(st.status)) + "/" + st.updated + "/" + st.note);
+}
+
 // One observation per recorded status: the action's id as its title, its text as the
 // description, the status as a property and the office's note, if any, as remarks (where
 // assess import-oscal reads them back).
@@ -126,9 +134,12 @@ json observations_of(const Catalog& c, const Assessment& a, const std::string& b
         {"uuid", observation_uuid(base, id)},
         {"title", id},
         {"description", c.action(id).text},
-        {"props", json::array({prop("status", std::string(to_string(st.status)))})},
+        {"props", json::array({prop("status", std::string(to_string(st.status))), prop("record", record_of(st))})},
         {"methods", json::array({"EXAMINE"})},
-        {"collected", st.updated.size() >= 10 && st.updated.find('T') != std::string::npos ? st.updated : o.timestamp}};
+        // When the status was recorded.
+        {"collected", st.updated.empty()        ? o.timestamp
+                      : st.updated.size() == 10 ? st.updated + "T00:00:00Z"
+                                                : st.updated}};
     if (!st.note.empty()) observation["remarks"] = st.note;
     observations.push_back(std::move(observation));
   }
@@ -240,7 +251,12 @@ std::string to_oscal_poam(const Catalog& c, const Assessment& a, const OscalOpti
   for (const Practice& p : c.practices()) {
     const auto open = open_by_practice.find(p.id);
     if (open == open_by_practice.end()) continue;
-    const std::size_t applicable = c.applicable_actions(p.id, a.maturity).size();
+    // Applicable as the scorecard counts them: not those the office marked not applicable.
+    std::size_t applicable = 0;
+    for (const Action* action : c.applicable_actions(p.id, a.maturity)) {
+      const auto st = a.statuses.find(action->id);
+      if (st == a.statuses.end() || st->second.status != Status::not_applicable) ++applicable;
+    }
     json remediations = json::array();
     std::size_t started = 0;
     for (const std::string& id : open->second) {
@@ -308,14 +324,28 @@ std::string to_oscal_poam(const Catalog& c, const Assessment& a, const OscalOpti
 
 namespace {
 
-// An electsec property's value (by name, in electsec's namespace), or null.
-const json* own_prop(const json& owner, const char* name) {
+// The values of the electsec properties named `name` (in electsec's namespace); ParseError
+// through `problem` when `props` is there and is not a list of properties.
+template <typename Problem>
+std::vector<const json*> own_props(const json& owner, const char* name, const std::string& at, const Problem& problem) {
+  std::vector<const json*> values;
   const auto props = owner.find("props");
-  if (props == owner.end() || !props->is_array()) return nullptr;
+  if (props == owner.end()) return values;
+  if (!props->is_array()) throw problem(at + "/props", "a list of properties, not " + std::string(props->type_name()));
   for (const json& p : *props)
     if (p.is_object() && p.value("name", "") == name && p.value("ns", "") == oscal_namespace && p.contains("value"))
-      return &p["value"];
-  return nullptr;
+      values.push_back(&p["value"]);
+  return values;
+}
+
+// A moment as text that orders by time: a date is its midnight, a fraction of a second has
+// nine digits; "" for what is not an ISO date or UTC date-time.
+std::string moment(const std::string& at) {
+  if (!is_iso_timestamp(at)) return {};
+  if (at.size() == 10) return at + "T00:00:00.000000000Z";
+  std::string fraction = at.size() > 20 && at[19] == '.' ? at.substr(20, at.size() - 21) : std::string();
+  fraction.resize(9, '0');
+  return at.substr(0, 19) + "." + fraction.substr(0, 9) + "Z";
 }
 
 }  // namespace
@@ -325,59 +355,97 @@ OscalImport parse_oscal_assessment_results(std::string_view text, const Catalog&
   const std::string name(source);
   const json doc = detail::parse_json(text, source);
   // A problem at a place of the document: its line, column and JSON pointer.
-  const auto problem = [&](const std::string& pointer, const std::string& expected) {
+  const auto problem = [&](const std::string& pointer, const std::string& said) {
     const auto at = detail::position_of(text, detail::locate(text, pointer));
-    return ParseError(name, at.line, at.column, pointer, expected);
+    return ParseError(name, at.line, at.column, pointer, said);
   };
-  const auto ar = doc.find("assessment-results");
-  if (!doc.is_object() || ar == doc.end() || !ar->is_object())
-    throw problem("", "an OSCAL assessment-results document ({\"assessment-results\": ...})");
-  const auto results = ar->find("results");
-  if (results == ar->end() || !results->is_array() || results->size() != 1)
-    throw problem("/assessment-results/results", "one result, as electsec writes it");
+  if (!doc.is_object() || !doc.contains("assessment-results") || !doc["assessment-results"].is_object()) {
+    const std::string found =
+        doc.is_object() && !doc.empty() ? "its top-level key is '" + doc.begin().key() + "'" : "it is no JSON object";
+    throw problem("", "not OSCAL assessment results (" + found + ")");
+  }
+  const json& ar = doc["assessment-results"];
+  const auto results = ar.find("results");
+  if (results == ar.end() || !results->is_array() || results->size() != 1)
+    throw problem(
+        "/assessment-results/results",
+        "electsec reads results with one result, as it writes them; this has " +
+            std::string(results == ar.end() || !results->is_array() ? "none" : std::to_string(results->size())));
   const json& result = (*results)[0];
   const std::string base = "/assessment-results/results/0";
-  const json* named = result.is_object() ? own_prop(result, "office") : nullptr;
-  if (named == nullptr || !named->is_string())
-    throw problem(base, "the electsec property 'office' naming the office (a document electsec wrote)");
-  if (named->get<std::string>() != office.jurisdiction.id)
-    throw problem(base + "/props", "office '" + office.jurisdiction.id + "', not '" + named->get<std::string>() +
-                                       "': these are another office's results");
+  if (!result.is_object()) throw problem(base, "a result is an object");
+  const auto offices = own_props(result, "office", base, problem);
+  if (offices.size() != 1 || !offices[0]->is_string())
+    throw problem(base, offices.empty() ? "no electsec property 'office' naming the office: not results electsec wrote"
+                        : offices.size() > 1 ? "two electsec properties 'office'"
+                                             : "the electsec property 'office' is not text");
+  const std::string named = offices[0]->get<std::string>();
+  if (named != office.jurisdiction.id)
+    throw problem(base + "/props", "these are the results of office '" + named + "', and the file is office '" +
+                                       office.jurisdiction.id + "'");
+  const auto metadata = ar.find("metadata");
+  if (metadata != ar.end() && metadata->is_object() && metadata->contains("version") &&
+      (*metadata)["version"].is_string() && (*metadata)["version"].get<std::string>() != office.catalog_version)
+    throw problem("/assessment-results/metadata/version", "these results are of release " +
+                                                              (*metadata)["version"].get<std::string>() +
+                                                              " of the guide, and the file of release " +
+                                                              office.catalog_version + " (migrate one of them first)");
   OscalImport out;
   const auto observations = result.find("observations");
   if (observations == result.end()) return out;
-  if (!observations->is_array()) throw problem(base + "/observations", "an array of observations");
+  if (!observations->is_array()) throw problem(base + "/observations", "observations are a list");
   std::set<std::string> seen;
   for (std::size_t i = 0; i < observations->size(); ++i) {
     const json& o = (*observations)[i];
     const std::string at = base + "/observations/" + std::to_string(i);
-    if (!o.is_object()) throw problem(at, "an observation (an object)");
+    if (!o.is_object()) throw problem(at, "an observation is an object");
     const std::string title = o.contains("title") && o["title"].is_string() ? o["title"].get<std::string>() : "";
     const std::string label = "observation " + std::to_string(i + 1) + (title.empty() ? "" : " '" + title + "'");
-    const json* status = own_prop(o, "status");
+    const auto statuses = own_props(o, "status", at, problem);
     if (title.empty() || c.find_action(title) == nullptr) {
       out.unmatched.push_back(label + ": its title is no action id of release " + c.guide().version);
       continue;
     }
-    if (status == nullptr) {
+    if (statuses.empty()) {
       out.unmatched.push_back(label + ": it has no electsec property 'status'");
       continue;
     }
-    if (!status->is_string()) throw problem(at + "/props", "a status as text");
-    if (!seen.insert(title).second)
-      throw problem(at + "/title", "each action in one observation only: '" + title + "' is twice");
+    if (statuses.size() > 1) throw problem(at + "/props", "two electsec properties 'status' for " + title);
+    if (!statuses[0]->is_string()) throw problem(at + "/props", "the status of " + title + " is not text");
+    if (!seen.insert(title).second) throw problem(at + "/title", title + " has a second observation");
     StatusRow row;
     row.action = title;
     try {
-      row.status = parse_status(status->get<std::string>());
+      row.status = parse_status(statuses[0]->get<std::string>());
     } catch (const Error&) {
-      throw problem(at + "/props", "a status (not_started, in_progress, done or not_applicable), not '" +
-                                       status->get<std::string>() + "'");
+      throw problem(at + "/props", "'" + statuses[0]->get<std::string>() +
+                                       "' is no status (not_started, in_progress, done or not_applicable)");
     }
     const auto remarks = o.find("remarks");
-    if (remarks != o.end() && !remarks->is_string()) throw problem(at + "/remarks", "the note as text");
+    if (remarks != o.end() && !remarks->is_string()) throw problem(at + "/remarks", "the note (remarks) is not text");
     row.note = remarks == o.end() ? std::string() : remarks->get<std::string>();
     row.line = detail::position_of(text, detail::locate(text, at)).line;
+    // What the file recorded after the results were made is not undone by them: an
+    // observation electsec wrote carries its status's fingerprint then; one another tool
+    // added is older than the file's change when collected before it (or undated).
+    const auto now = office.statuses.find(title);
+    if (now != office.statuses.end() && (now->second.status != row.status || now->second.note != *row.note)) {
+      const auto records = own_props(o, "record", at, problem);
+      bool stale = false;
+      if (!records.empty()) {
+        stale = !records[0]->is_string() || records[0]->get<std::string>() != record_of(now->second);
+      } else {
+        const bool dated = o.contains("collected") && o["collected"].is_string();
+        const std::string collected = dated ? moment(o["collected"].get<std::string>()) : "";
+        const std::string updated = moment(now->second.updated);
+        stale = !updated.empty() && (collected.empty() || updated >= collected);
+      }
+      if (stale) {
+        out.changed_since.push_back(title + ": the file changed it (" + std::string(to_string(now->second.status)) +
+                                    ", " + now->second.updated + ") since these results were made");
+        continue;
+      }
+    }
     out.statuses.push_back(std::move(row));
   }
   return out;

@@ -127,6 +127,9 @@ def test_from_the_command_line(tmp_path, cat):
     assert code == 0, err
     assert target.read_text(encoding="utf-8") == electsec.to_ciso_assistant_mapping(cat, cis_packager="acme")
     code, _, err = electsec.run_cli(["export", "--format", "ciso-assistant", "--cis-packager", "acme"])
-    assert code == 2 and "--cis-packager is for --format ciso-assistant-mapping" in err
+    assert code == 2 and "--format ciso-assistant takes no --cis-packager" in err
     code, _, err = electsec.run_cli(["export", "--format", "ciso-assistant", "--assessment", "x.json"])
-    assert code == 2 and "takes no" in err
+    assert code == 2 and "takes no --assessment" in err
+    for bad in ["-a", "a-", "A", "a:b", "x" * 33, ""]:
+        with pytest.raises(electsec.Error, match="packager"):
+            electsec.to_ciso_assistant_mapping(cat, cis_packager=bad)

@@ -211,7 +211,10 @@ def test_results_edited_elsewhere_come_back_and_nothing_else_changes(office_file
     result["observations"].append(observation("asset_management.l1.2"))  # no status: left alone
     code, out, err = import_oscal(office_file, doc, tmp_path, "--date", "2026-03-02")
     assert code == 0, err
-    assert "3 statuses changed" in out and "1 as they were" in out
+    assert "3 actions changed" in out and "1 as they were" in out
+    assert "backups.l1.1: in_progress -> done" in out
+    assert "backups.l1.2: note changed" in out
+    assert "network_segmentation.all.1: in_progress, with a note" in out
     assert "'Vendor questionnaire': its title is no action id" in out
     assert "'asset_management.l1.2': it has no electsec property 'status'" in out
     after = electsec.Assessment.load(str(office_file), cat)
@@ -223,27 +226,92 @@ def test_results_edited_elsewhere_come_back_and_nothing_else_changes(office_file
     unchanged = after.statuses["asset_management.l1.1"]
     assert (unchanged.status, unchanged.note, unchanged.updated) == ("done", "inventory", "2026-01-07")
     assert "asset_management.l1.2" not in after.statuses
-    # Exported again, it is what was imported: a second import changes nothing.
+    # A second import of the same results finds nothing to change.
     code, out, _ = electsec.run_cli(["assess", "import-oscal", str(office_file), str(tmp_path / "results.json")])
-    assert code == 0 and "0 statuses changed" in out
+    assert code == 0 and "0 actions changed" in out
+
+
+def test_results_made_before_a_change_in_the_file_do_not_undo_it(office_file, tmp_path, cat):
+    doc = exported(office_file)  # as the file stands now
+    code, _, err = electsec.run_cli(["assess", "set", str(office_file), "backups.l1.1", "done", "--note", "restored"])
+    assert code == 0, err
+    # The results say nothing new of backups.l1.1, but do change backups.l1.2.
+    result = doc["assessment-results"]["results"][0]
+    next(o for o in result["observations"] if o["title"] == "backups.l1.2")["props"][0]["value"] = "in_progress"
+    # Another tool's observation of backups.l1.1, collected before the change (today): older.
+    result["observations"].append(observation("backups.l1.1", "not_started"))
+    result["observations"].pop(next(i for i, o in enumerate(result["observations"])
+                                     if o["title"] == "backups.l1.1" and "record" in str(o["props"])))
+    code, out, err = import_oscal(office_file, doc, tmp_path)
+    assert code == 4, (out, err)
+    assert "changed in" in out and "backups.l1.1: the file changed it (done," in out
+    after = electsec.Assessment.load(str(office_file), cat)
+    assert (after.statuses["backups.l1.1"].status, after.statuses["backups.l1.1"].note) == ("done", "restored")
+    assert after.statuses["backups.l1.2"].status == "in_progress"  # the rest is applied
+    # The exported observation itself, unedited, after the change: left alone as well.
+    doc = exported(office_file)
+    electsec.run_cli(["assess", "set", str(office_file), "backups.l1.2", "done"])
+    code, out, _ = import_oscal(office_file, doc, tmp_path)
+    assert code == 4 and "backups.l1.2: the file changed it (done," in out
+    assert electsec.Assessment.load(str(office_file), cat).statuses["backups.l1.2"].status == "done"
+
+
+def test_an_export_never_writes_over_a_file_it_reads(office_file):
+    before = office_file.read_bytes()
+    for fmt in ["oscal-poam", "oscal-assessment-results"]:
+        code, _, err = electsec.run_cli(["export", "--format", fmt, "--assessment", str(office_file),
+                                         "-o", str(office_file)])
+        assert code == 2 and "a file this command reads" in err
+    code, _, err = electsec.run_cli(["plan", "--assessment", str(office_file), "-o", str(office_file)])
+    assert code == 2 and "a file this command reads" in err
+    assert office_file.read_bytes() == before
+
+
+def test_export_refuses_options_its_format_does_not_use(office_file):
+    for args, says in [(["--format", "oscal-poam", "--assessment", str(office_file), "--maturity", "2"],
+                        "--format oscal-poam takes no --maturity"),
+                       (["--format", "oscal-catalog", "--assessment", str(office_file)],
+                        "--format oscal-catalog takes no --assessment"),
+                       (["--format", "oscal-profile", "--maturity", "1", "--cis-packager", "x"],
+                        "--format oscal-profile takes no --cis-packager")]:
+        code, _, err = electsec.run_cli(["export", *args])
+        assert code == 2 and says in err, err
+
+
+def test_poam_counts_applicable_actions_as_the_scorecard_does(cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-n", "N", "XX"), 1)
+    a.set("physical_threats.all.1", "not_applicable")
+    risk = next(r for r in poam_of(cat, a)["risks"] if props(r, "practice") == ["physical_threats"])
+    applicable = next(p for p in electsec.score(cat, a).practices if p.practice == "physical_threats").actions_applicable
+    assert risk["description"].startswith(f"{applicable} of {applicable} applicable actions")
+
+
+def first_props(d):
+    return d["assessment-results"]["results"][0]["observations"][0]["props"]
 
 
 @pytest.mark.parametrize("edit, says", [
     (lambda d: d["assessment-results"]["results"][0]["props"][0].update(value="us-xx-other"),
-     "these are another office's results"),
-    (lambda d: d["assessment-results"]["results"][0].pop("props"), "the electsec property 'office'"),
-    (lambda d: d["assessment-results"]["results"][0]["observations"][0]["props"][0].update(value="finished"),
-     "not 'finished'"),
+     "these are the results of office 'us-xx-other', and the file is office 'us-xx-r'"),
+    (lambda d: d["assessment-results"]["results"][0].pop("props"), "no electsec property 'office'"),
+    (lambda d: d["assessment-results"]["results"][0]["props"].append(
+        d["assessment-results"]["results"][0]["props"][0]), "two electsec properties 'office'"),
+    (lambda d: d["assessment-results"]["metadata"].update(version="0.9"), "results are of release 0.9"),
+    (lambda d: first_props(d)[0].update(value="finished"), "'finished' is no status"),
+    (lambda d: first_props(d).append(dict(first_props(d)[0])), "two electsec properties 'status'"),
+    (lambda d: d["assessment-results"]["results"][0]["observations"][0].update(props={"status": "done"}),
+     "a list of properties, not object"),
     (lambda d: d["assessment-results"]["results"][0]["observations"].append(
-        observation("backups.l1.1", "done")), "'backups.l1.1' is twice"),
+        observation("asset_management.l1.1", "done")), "asset_management.l1.1 has a second observation"),
     (lambda d: d["assessment-results"]["results"].append(d["assessment-results"]["results"][0]),
-     "one result, as electsec writes it"),
-    (lambda d: d.update({"catalog": d.pop("assessment-results")}), "an OSCAL assessment-results document"),
+     "electsec reads results with one result"),
+    (lambda d: d.update({"plan-of-action-and-milestones": d.pop("assessment-results")}),
+     "not OSCAL assessment results (its top-level key is 'plan-of-action-and-milestones')"),
 ])
 def test_a_bad_results_file_is_refused_with_its_place_and_changes_nothing(office_file, tmp_path, edit, says):
     before = office_file.read_bytes()
     doc = exported(office_file)
-    doc["assessment-results"]["results"][0]["observations"][0]["props"][0]["value"] = "done"  # a change to refuse
+    first_props(doc)[0]["value"] = "not_started"  # a change, refused with the rest
     edit(doc)
     code, _, err = import_oscal(office_file, doc, tmp_path)
     assert code == 1, err
