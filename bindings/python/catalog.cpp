@@ -10,6 +10,8 @@ void init_catalog(py::module_& m) {
   auto practice_change = registered<PracticeChange>(m, "PracticeChange");
   auto catalog_diff = registered<CatalogDiff>(m, "CatalogDiff");
   auto migration = registered<Migration>(m, "Migration");
+  auto status_row = registered<StatusRow>(m, "StatusRow");
+  auto oscal_import = registered<OscalImport>(m, "OscalImport");
   auto catalog = registered<Catalog>(m, "Catalog");
   auto builder = registered<CatalogBuilder>(m, "CatalogBuilder");
 
@@ -288,6 +290,28 @@ void init_catalog(py::module_& m) {
       },
       py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
       "An office's plan as an OSCAL plan of action and milestones (JSON text).");
+  status_row.def_readonly("action", &StatusRow::action)
+      .def_readonly("status", &StatusRow::status)
+      .def_readonly("note", &StatusRow::note)
+      .def_readonly("updated", &StatusRow::updated)
+      .def_readonly("line", &StatusRow::line)
+      .def("__repr__",
+           [](const StatusRow& r) { return "StatusRow(" + r.action + ", " + std::string(to_string(r.status)) + ")"; });
+  oscal_import.def_readonly("statuses", &OscalImport::statuses)
+      .def_readonly("unmatched", &OscalImport::unmatched)
+      .def_readonly("changed_since", &OscalImport::changed_since)
+      .def("__repr__", [](const OscalImport& x) {
+        return "OscalImport(" + std::to_string(x.statuses.size()) + " statuses, " + std::to_string(x.unmatched.size()) +
+               " unmatched, " + std::to_string(x.changed_since.size()) + " changed since)";
+      });
+  m.def(
+      "parse_oscal_assessment_results",
+      [](const std::string& text, const Catalog& c, const Assessment& a, const std::string& source) {
+        return parse_oscal_assessment_results(text, c, a, source);
+      },
+      py::arg("text"), py::arg("catalog"), py::arg("assessment"), py::arg("source") = "<string>",
+      "Read OSCAL assessment results written for an office (perhaps edited elsewhere): its statuses, what "
+      "could not be matched, and what the office changed after them.");
   m.def(
       "to_ciso_assistant_library", [](const Catalog& c) { return to_ciso_assistant_library(c); }, py::arg("catalog"),
       "The guide as a CISO Assistant framework library (YAML text).");

@@ -137,6 +137,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
   py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
   py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
+  py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
+  py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");
   py::class_<StoreEvent> store_event(m, "StoreEvent", "One recorded change of one office.");
   py::class_<ImportSummary> import_summary(m, "ImportSummary", "What one import into a store added.");
   py::class_<Distribution> distribution(m, "Distribution", "How values spread over a group of offices.");

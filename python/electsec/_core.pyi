@@ -657,6 +657,21 @@ def import_practice_rst(path: PathLike, substitutions: Optional[dict[str, str]] 
 def diff(old: Catalog, new: Catalog) -> CatalogDiff: ...
 def migrate(assessment: Assessment, target: Catalog) -> Migration: ...
 
+class StatusRow:
+    action: str
+    status: str
+    note: Optional[str]
+    updated: str
+    line: int
+
+class OscalImport:
+    statuses: list[StatusRow]
+    unmatched: list[str]
+    changed_since: list[str]
+
+def parse_oscal_assessment_results(text: str, catalog: Catalog, assessment: Assessment,
+                                   source: str = "<string>") -> OscalImport: ...
+
 # ---- OSCAL ----
 def to_oscal_catalog(catalog: Catalog, timestamp: Optional[str] = None) -> str: ...
 def to_oscal_profile(catalog: Catalog, maturity: int, timestamp: Optional[str] = None) -> str: ...

@@ -360,8 +360,9 @@ OscalImport parse_oscal_assessment_results(std::string_view text, const Catalog&
     return ParseError(name, at.line, at.column, pointer, said);
   };
   if (!doc.is_object() || !doc.contains("assessment-results") || !doc["assessment-results"].is_object()) {
-    const std::string found =
-        doc.is_object() && !doc.empty() ? "its top-level key is '" + doc.begin().key() + "'" : "it is no JSON object";
+    const std::string found = !doc.is_object() ? "it is no JSON object"
+                              : doc.empty()    ? "it is an empty object"
+                                               : "its top-level key is '" + doc.begin().key() + "'";
     throw problem("", "not OSCAL assessment results (" + found + ")");
   }
   const json& ar = doc["assessment-results"];

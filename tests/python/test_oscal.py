@@ -317,3 +317,18 @@ def test_a_bad_results_file_is_refused_with_its_place_and_changes_nothing(office
     assert code == 1, err
     assert says in err and "results.json:" in err and err.count("\n") == 1
     assert office_file.read_bytes() == before
+
+
+def test_python_reads_results_without_writing(cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-p", "P", "XX"), 1)
+    a.set("backups.l1.1", "done", note="offsite", updated="2026-01-01")
+    doc = json.loads(electsec.to_oscal_assessment_results(cat, a))
+    result = doc["assessment-results"]["results"][0]
+    result["observations"][0]["props"][0]["value"] = "in_progress"
+    result["observations"].append(observation("Vendor questionnaire"))
+    read = electsec.parse_oscal_assessment_results(json.dumps(doc, indent=1), cat, a, "r.json")
+    assert [(r.action, r.status, r.note) for r in read.statuses] == [("backups.l1.1", "in_progress", "offsite")]
+    assert read.statuses[0].line > 1 and read.unmatched and not read.changed_since
+    assert repr(read) == "OscalImport(1 statuses, 1 unmatched, 0 changed since)"
+    with pytest.raises(electsec.ParseError, match=r"r\.json:1:1: .*an empty object"):
+        electsec.parse_oscal_assessment_results("{}", cat, a, "r.json")
