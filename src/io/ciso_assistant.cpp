@@ -5,6 +5,7 @@
 #include <electsec/error.hpp>
 
 #include "json_codec.hpp"
+#include "text.hpp"
 
 #include <cctype>
 #include <cstdio>
@@ -23,19 +24,10 @@ using detail::json;
 void quoted(std::string& out, const std::string& s) {
   out += '"';
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    unsigned code = c;
-    std::size_t length = 1;
-    if (c >= 0xc0 && c < 0xe0 && i + 1 < s.size()) {
-      code = ((c & 0x1fu) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3fu);
-      length = 2;
-    } else if (c >= 0xe0 && c < 0xf0 && i + 2 < s.size()) {
-      code = ((c & 0x0fu) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3fu) << 6) |
-             (static_cast<unsigned char>(s[i + 2]) & 0x3fu);
-      length = 3;
-    } else if (c >= 0xf0 && i + 3 < s.size()) {
-      length = 4;  // beyond the BMP: nothing there needs escaping
-      code = 0x10000;
+    const auto [length, code] = detail::utf8_char_at(s, i);
+    if (length == 0) {  // not UTF-8 (a catalog's text is): the byte as it is
+      out += s[i++];
+      continue;
     }
     if (code == '"' || code == '\\') {
       out += '\\';

@@ -7,6 +7,7 @@
 #include "json_codec.hpp"
 #include "json_locate.hpp"
 #include "sha1.hpp"
+#include "store/dates.hpp"
 
 #include <algorithm>
 #include <array>
@@ -342,10 +343,7 @@ std::vector<const json*> own_props(const json& owner, const char* name, const st
 // nine digits; "" for what is not an ISO date or UTC date-time.
 std::string moment(const std::string& at) {
   if (!is_iso_timestamp(at)) return {};
-  if (at.size() == 10) return at + "T00:00:00.000000000Z";
-  std::string fraction = at.size() > 20 && at[19] == '.' ? at.substr(20, at.size() - 21) : std::string();
-  fraction.resize(9, '0');
-  return at.substr(0, 19) + "." + fraction.substr(0, 9) + "Z";
+  return store::key_of(at.size() == 10 ? at + "T00:00:00Z" : at);
 }
 
 }  // namespace

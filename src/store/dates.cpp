@@ -82,4 +82,13 @@ long period_end(long day, int kind) {
   return m == 12 ? days_from_date(y + 1, 1, 1) - 1 : days_from_date(y, m + 1, 1) - 1;
 }
 
+std::string key_of(std::string_view at) {
+  if (at.size() <= 10) return std::string(at);
+  std::string key(at.substr(0, 19));  // YYYY-MM-DDThh:mm:ss
+  std::string fraction;
+  if (at.size() > 20 && at[19] == '.') fraction = std::string(at.substr(20, at.size() - 21));
+  fraction.resize(9, '0');
+  return key + "." + fraction.substr(0, 9) + "Z";
+}
+
 }  // namespace electsec::store

@@ -1,6 +1,6 @@
 #pragma once
-// Calendar arithmetic for the history store: days since 1970-01-01 and back, and the
-// periods of a trend (days, ISO weeks, months).
+// Calendar arithmetic for the history store: days since 1970-01-01 and back, the periods
+// of a trend (days, ISO weeks, months), and moments as text that orders by time.
 
 #include <string>
 #include <string_view>
@@ -17,5 +17,9 @@ std::string date_of(long day);
 std::string period_key(long day, int kind);
 /// The last day of the period holding `day`.
 long period_end(long day, int kind);
+
+/// `at` (an ISO date or UTC date-time) in the form the store orders by: a date as it is, a
+/// date-time with its fraction of a second padded to nine digits.
+std::string key_of(std::string_view at);
 
 }  // namespace electsec::store

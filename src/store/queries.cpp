@@ -90,15 +90,6 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
   }
 }
 
-std::string key_of(std::string_view at) {
-  if (at.size() <= 10) return std::string(at);
-  std::string key(at.substr(0, 19));  // YYYY-MM-DDThh:mm:ss
-  std::string fraction;
-  if (at.size() > 20 && at[19] == '.') fraction = std::string(at.substr(20, at.size() - 21));
-  fraction.resize(9, '0');
-  return key + "." + fraction.substr(0, 9) + "Z";
-}
-
 std::optional<std::string> bound_of(const std::string& as_of) {
   if (as_of.empty()) return std::nullopt;
   if (!is_iso_timestamp(as_of))
@@ -135,9 +126,48 @@ std::string outside(std::string_view at, const std::string& first_key, const std
 }
 }  // namespace
 
-void OfficeEvents::damaged(std::int64_t first, const std::string& why) const {
-  throw Error(batch_name(s_, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
+namespace {
+
+[[noreturn]] void batch_damaged(const Store::Impl& s, std::int64_t first, const std::string& why) {
+  throw Error(batch_name(s, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
 }
+
+// A batch's events checked against its row as they are read: each within the batch's
+// dates, one of them on its first date, as many as the row says. The views are the row's,
+// valid while it is read.
+class BatchCheck {
+ public:
+  BatchCheck(const Store::Impl& s, std::int64_t first, std::string_view at, std::string_view at_key,
+             std::string_view last_key, std::int64_t count)
+      : s_(s), first_(first), at_(at), at_key_(at_key), last_(last_key.empty() ? at_key : last_key), count_(count) {}
+  /// The key of the next event, whose own date is `own` (empty: the batch's).
+  std::string key(std::string_view own) {
+    ++read_;
+    std::string k = own.empty() ? std::string(at_key_) : key_of(own);
+    if (k < at_key_ || k > last_)
+      batch_damaged(s_, first_, outside(own.empty() ? at_ : own, std::string(at_key_), std::string(last_)));
+    on_its_date_ = on_its_date_ || k == at_key_;
+    return k;
+  }
+  /// The number of the last event read.
+  std::int64_t sequence() const { return first_ + read_ - 1; }
+  std::string_view last() const { return last_; }
+  /// After the last event.
+  void finish() const {
+    if (read_ > 0 && !on_its_date_) batch_damaged(s_, first_, "no event on its own date, " + std::string(at_));
+    if (read_ != count_)
+      batch_damaged(s_, first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
+  }
+
+ private:
+  const Store::Impl& s_;
+  std::int64_t first_;
+  std::string_view at_, at_key_, last_;
+  std::int64_t count_, read_ = 0;
+  bool on_its_date_ = false;
+};
+
+}  // namespace
 
 void OfficeEvents::start_batch() {
   first_ = rows_.integer(3);
@@ -154,7 +184,8 @@ bool OfficeEvents::next(StoredEvent& e) {
       BatchEvent b;
       if (reader_->next(b)) {
         ++read_;
-        if (!b.at.empty() && key_of(b.at) != key_) damaged(first_, outside(b.at, std::string(key_), std::string(key_)));
+        if (!b.at.empty() && key_of(b.at) != key_)
+          batch_damaged(s_, first_, outside(b.at, std::string(key_), std::string(key_)));
         e.key = key_;
         e.at = b.at.empty() ? at_ : b.at;
         e.subject = b.subject;
@@ -166,7 +197,7 @@ bool OfficeEvents::next(StoredEvent& e) {
         return true;
       }
       if (read_ != count_)
-        damaged(first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
+        batch_damaged(s_, first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
       reader_.reset();
       ++batch_;
     }
@@ -194,27 +225,14 @@ bool OfficeEvents::next(StoredEvent& e) {
 void OfficeEvents::read_rest() {
   do {
     start_batch();
-    const std::string at_key(key_), at(at_);
-    const std::string last = rows_.text(4).empty() ? at_key : std::string(rows_.text(4));
+    BatchCheck check(s_, first_, at_, key_, rows_.text(4), count_);
     BatchEvent b;
-    bool on_its_date = false;  // a batch is dated by its earliest event
     while (reader_->next(b)) {
-      ++read_;
-      Owned o{b.at.empty() ? at_key : key_of(b.at),
-              b.at.empty() ? at : std::string(b.at),
-              std::string(b.value),
-              std::string(b.note),
-              last,
-              b.subject,
-              first_ + read_ - 1,
-              batch_};
-      if (o.key < at_key || o.key > last) damaged(first_, outside(o.at, at_key, last));
-      on_its_date = on_its_date || o.key == at_key;
-      rest_.push_back(std::move(o));
+      std::string key = check.key(b.at);
+      rest_.push_back({std::move(key), std::string(b.at.empty() ? at_ : b.at), std::string(b.value),
+                       std::string(b.note), std::string(check.last()), b.subject, check.sequence(), batch_});
     }
-    if (read_ > 0 && !on_its_date) damaged(first_, "no event on its own date, " + at);
-    if (read_ != count_)
-      damaged(first_, "it holds " + std::to_string(read_) + " events and says " + std::to_string(count_));
+    check.finish();
     reader_.reset();
     ++batch_;
   } while (next_row());
@@ -680,22 +698,14 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std:
   std::vector<std::pair<std::string, StoreEvent>> events;
   while (q.step()) {
     const std::int64_t first = q.integer(0);
-    const std::string at_key(q.text(7));
-    const std::string last = q.text(8).empty() ? at_key : std::string(q.text(8));
-    const auto damaged = [&](const std::string& why) {
-      return Error(batch_name(s, first) + " is damaged (" + why + "); nothing was changed. Restore it from a backup");
-    };
+    BatchCheck check(s, first, q.text(2), q.text(7), q.text(8), q.integer(6));
     BatchReader r(q.text(5), s.path, first);
     BatchEvent b;
-    std::int64_t i = 0;
-    bool on_its_date = false;
-    for (; r.next(b); ++i) {
-      std::string key = b.at.empty() ? at_key : key_of(b.at);
-      if (key < at_key || key > last) throw damaged(outside(b.at.empty() ? q.text(2) : b.at, at_key, last));
-      on_its_date = on_its_date || key == at_key;
+    while (r.next(b)) {
+      std::string key = check.key(b.at);
       if (key < from || !before(key, to)) continue;
       StoreEvent e;
-      e.sequence = first + i;
+      e.sequence = check.sequence();
       e.office = q.text(1);
       e.subject = store::subject_named(s, b.subject);
       e.value = b.value;
@@ -705,9 +715,7 @@ std::vector<StoreEvent> events_of(const Store::Impl& s, Statement& q, const std:
       e.source = q.text(4);
       events.emplace_back(std::move(key), std::move(e));
     }
-    if (i > 0 && !on_its_date) throw damaged("no event on its own date, " + std::string(q.text(2)));
-    if (i != q.integer(6))
-      throw damaged("it holds " + std::to_string(i) + " events and says " + std::to_string(q.integer(6)));
+    check.finish();
   }
   std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second.sequence < b.second.sequence;
@@ -1087,9 +1095,8 @@ Progress Store::progress(const OfficeFilter& filter, const std::string& since, c
       }
     } else {
       // A batch may reach past later ones: every event by the end is read, in order.
-      const auto q = impl_->statement("SELECT " ELECTSEC_BATCH_COLUMNS
-                                      " FROM batches WHERE office = ? AND at_key < ? ORDER BY at_key, first");
-      q->bind(1, key).bind(2, bound);
+      const auto q = impl_->statement(store::office_batches_sql);
+      q->bind(1, key).bind(2, std::string()).bind(3, bound);
       store::OfficeEvents events(*impl_, *q);
       store::StoredEvent e;
       while (events.next(e) && e.key < bound)

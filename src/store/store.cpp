@@ -227,7 +227,7 @@ class Recorder {
     if (events_.empty()) return 0;
     // A date is its own key; a date-time's is made only when there is one.
     std::string earliest_key, latest_key;
-    const Event *earliest = nullptr, *latest = nullptr;
+    const Event* earliest = nullptr;
     std::string scratch;
     for (const Event& e : events_) {
       const std::string_view at = text(e.at);
@@ -237,10 +237,7 @@ class Recorder {
         earliest = &e;
         earliest_key.assign(key);
       }
-      if (latest == nullptr || key > latest_key) {
-        latest = &e;
-        latest_key.assign(key);
-      }
+      if (latest_key.empty() || key > latest_key) latest_key.assign(key);
     }
     const std::string at(text(earliest->at));
     std::string batch;

@@ -3,6 +3,7 @@
 // offices' assessments from their events.
 
 #include "store/batch.hpp"
+#include "store/dates.hpp"
 #include "store/sqlite.hpp"
 
 #include <electsec/store.hpp>
@@ -96,10 +97,6 @@ struct OfficeFold {
            std::string_view at, const std::string& source);
 };
 
-/// `at` (an ISO date or UTC date-time) in the form the store orders by: a date as it is, a
-/// date-time with its fraction of a second padded to nine digits.
-std::string key_of(std::string_view at);
-
 /// The end of a date given as "as of": events at or before it count. Empty `as_of`: none
 /// (everything counts). A date counts the whole day. Throws Error for anything that is not
 /// an ISO 8601 date or UTC date-time.
@@ -174,7 +171,6 @@ class OfficeEvents {
   void start_batch();
   void read_rest();
   bool next_row() { return rows_.step() && (!end_ || rows_.text(0) < std::string_view(*end_)); }
-  [[noreturn]] void damaged(std::int64_t first, const std::string& why) const;
   const Store::Impl& s_;
   Statement& rows_;
   std::optional<std::string> end_;
