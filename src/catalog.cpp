@@ -281,6 +281,24 @@ std::vector<const Action*> Catalog::applicable_actions(std::string_view practice
   return out;
 }
 
+std::vector<const Action*> Catalog::actions(const ActionFilter& f) const {
+  std::vector<const Practice*> chosen;
+  if (f.practice)
+    chosen.push_back(&practice(*f.practice));
+  else
+    for (const auto& p : impl_->data.practices) chosen.push_back(&p);
+  std::vector<const Action*> out;
+  for (const Practice* p : chosen) {
+    if (f.maturity) {
+      const auto some = applicable_actions(p->id, *f.maturity);
+      out.insert(out.end(), some.begin(), some.end());
+    } else {
+      for (const auto& a : p->actions) out.push_back(&a);
+    }
+  }
+  return out;
+}
+
 Coverage Catalog::coverage(ImplementationGroup ig) const {
   Coverage c{ig, 0, {}, {}};
   for (std::size_t i = 0; i < impl_->data.safeguards.size(); ++i) {

@@ -60,6 +60,14 @@ void init_catalog(py::module_& m) {
           [](const Catalog& c, std::string_view id, Maturity m) { return copies(c.applicable_actions(id, m)); },
           py::arg("practice"), py::arg("maturity"))
       .def(
+          "actions",
+          [](const Catalog& c, std::optional<std::string> practice, std::optional<Maturity> maturity) {
+            return copies(c.actions(ActionFilter{std::move(practice), maturity}));
+          },
+          py::kw_only(), py::arg("practice") = py::none(), py::arg("maturity") = py::none(),
+          "Actions practice by practice in index order: of one practice when given, and only those that "
+          "apply at a level when maturity is given (the cumulative rule).")
+      .def(
           "coverage",
           [](const Catalog& c, ImplementationGroup ig) {
             const Coverage cov = c.coverage(ig);

@@ -44,6 +44,14 @@ struct ELECTSEC_API PracticeFilter {
   std::optional<Scope> scope;        ///< the scope wanted
 };
 
+/// Which actions `Catalog::actions` returns; unset fields do not filter.
+/// - `practice`: only that practice's actions (an unknown id throws NotFound);
+/// - `maturity`: only the actions that apply at that level (`applicable_actions`' rule).
+struct ELECTSEC_API ActionFilter {
+  std::optional<std::string> practice;  ///< a practice id
+  std::optional<Maturity> maturity;     ///< the level to look at
+};
+
 /// Which safeguards `Catalog::safeguards` returns; unset fields do not filter. An
 /// Implementation Group selects the Safeguards that belong to it (IG2 includes IG1's).
 struct ELECTSEC_API SafeguardFilter {
@@ -133,6 +141,8 @@ class ELECTSEC_API Catalog {
   /// Actions of a practice that apply to an office at maturity `m`: those whose block's
   /// lowest level is <= m, none when the practice is out of scope at m; guide order.
   std::vector<const Action*> applicable_actions(std::string_view practice_id, Maturity m) const;
+  /// The actions `filter` selects, practice by practice in index order.
+  std::vector<const Action*> actions(const ActionFilter& filter = {}) const;
 
   /// The Safeguards of `ig` split into those some practice maps to and those none does.
   Coverage coverage(ImplementationGroup ig) const;

@@ -128,6 +128,11 @@ from ._core import (
     uuid_v5,
 )
 
+from . import _display
+from ._report import report
+
+_display.install()
+
 __all__ = [
     "ASSESSMENT_SCHEMA",
     "ASSET_TYPES",
@@ -225,6 +230,7 @@ __all__ = [
     "rollup_files",
     "rollup_report_html",
     "rollup_report_markdown",
+    "report",
     "run_cli",
     "save_assessment",
     "score",

@@ -15,14 +15,21 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
         "elsewhere: pip install pandas)"
     ) from error
 
-from ._core import Catalog, default_catalog
+import os
 
-__all__ = ["practices", "actions", "safeguards", "mappings", "scorecard", "plan", "rollup",
-           "history", "trend", "trend_by_practice", "progress"]
+from ._core import (ASSET_TYPES, IMPLEMENTATION_GROUPS, JURISDICTION_KINDS, SCOPES, SECURITY_FUNCTIONS, STATUSES,
+                    Assessment, Catalog, Error, NotFound, default_catalog, load_assessment, score)
+
+__all__ = ["practices", "actions", "safeguards", "mappings", "scorecard", "plan", "rollup", "statuses",
+           "offices", "history", "trend", "trend_by_practice", "progress"]
 
 
 def _catalog(catalog: Catalog | None) -> Catalog:
     return default_catalog() if catalog is None else catalog
+
+
+def _categorical(values, categories) -> "pd.Categorical":
+    return pd.Categorical(values, categories=list(categories))
 
 
 def practices(catalog: Catalog | None = None) -> "pd.DataFrame":
@@ -42,28 +49,31 @@ def practices(catalog: Catalog | None = None) -> "pd.DataFrame":
         }
         for p in _catalog(catalog).practices()
     ]
-    return pd.DataFrame(rows).set_index("id")
+    frame = pd.DataFrame(rows).set_index("id")
+    for level in (1, 2, 3):
+        frame[f"scope_level{level}"] = _categorical(frame[f"scope_level{level}"], SCOPES)
+    return frame
 
 
-def actions(catalog: Catalog | None = None) -> "pd.DataFrame":
-    """One row per action: id, practice, first level, levels, group, text."""
-    rows = [
-        {
-            "id": a.id,
-            "practice": p.id,
-            "first_level": a.first_level,
-            "levels": " ".join(str(x) for x in a.levels),
-            "group": a.group,
-            "text": a.text,
-        }
-        for p in _catalog(catalog).practices()
-        for a in p.actions
-    ]
-    return pd.DataFrame(rows).set_index("id")
+def actions(catalog: Catalog | None = None, *, practice: str | None = None,
+            maturity: int | None = None) -> "pd.DataFrame":
+    """One row per action (of one practice, or those that apply at a level, as
+    ``Catalog.actions`` selects): its practice and the practice's title, the levels it
+    names (a list of ints) and the first of them, its group (None outside one) and text."""
+    cat = _catalog(catalog)
+    titles = {p.id: p.title for p in cat.practices()}
+    rows = []
+    for a in cat.actions(practice=practice, maturity=maturity):
+        owner = a.id.split(".", 1)[0]
+        rows.append({"id": a.id, "practice": owner, "title": titles[owner], "levels": list(a.levels),
+                     "first_level": a.first_level, "group": a.group, "text": a.text})
+    columns = ["id", "practice", "title", "levels", "first_level", "group", "text"]
+    return pd.DataFrame(rows, columns=columns).set_index("id")
 
 
 def safeguards(catalog: Catalog | None = None) -> "pd.DataFrame":
-    """One row per CIS Safeguard, with a column per Implementation Group."""
+    """One row per CIS Safeguard: its Implementation Groups as a list and as a boolean
+    column per group, and the Safeguards it depends on as a list."""
     rows = [
         {
             "id": s.id,
@@ -71,53 +81,171 @@ def safeguards(catalog: Catalog | None = None) -> "pd.DataFrame":
             "title": s.title,
             "asset_type": s.asset_type,
             "security_function": s.security_function,
+            "implementation_groups": [ig for ig in IMPLEMENTATION_GROUPS if s.in_group(ig)],
             "ig1": s.in_group(1),
             "ig2": s.in_group(2),
             "ig3": s.in_group(3),
-            "depends_on": " ".join(s.depends_on),
+            "depends_on": list(s.depends_on),
         }
         for s in _catalog(catalog).safeguards()
     ]
-    return pd.DataFrame(rows).set_index("id")
+    frame = pd.DataFrame(rows).set_index("id")
+    frame["asset_type"] = _categorical(frame["asset_type"], ASSET_TYPES)
+    frame["security_function"] = _categorical(frame["security_function"], SECURITY_FUNCTIONS)
+    return frame
 
 
 def mappings(catalog: Catalog | None = None) -> "pd.DataFrame":
-    """One row per practice-to-Safeguard mapping, with its maturity (None when untagged)."""
+    """One row per practice-to-Safeguard mapping, with its maturity (a nullable integer:
+    missing when the guide does not tag the mapping with a level)."""
     cat = _catalog(catalog)
     rows = [
         {"practice": p.id, "safeguard": m.safeguard, "maturity": m.maturity}
         for p in cat.practices()
         for m in p.safeguards
     ]
-    return pd.DataFrame(rows, columns=["practice", "safeguard", "maturity"])
+    frame = pd.DataFrame(rows, columns=["practice", "safeguard", "maturity"])
+    frame["maturity"] = frame["maturity"].astype("Int64")
+    return frame
 
 
-def _by_practice(items, columns) -> "pd.DataFrame":
-    """A frame indexed by practice whose columns are the items' attributes of the same names."""
+def _by_practice(items, columns, catalog: Catalog | None) -> "pd.DataFrame":
+    """A frame indexed by practice whose columns are the items' attributes of the same
+    names, with the practice's title after the index."""
+    cat = _catalog(catalog)
     rows = [[getattr(item, c) for c in columns] for item in items]
-    return pd.DataFrame(rows, columns=columns).set_index("practice")
+    frame = pd.DataFrame(rows, columns=columns).set_index("practice")
+    frame.insert(0, "title", [cat.practice(p).title for p in frame.index])
+    return frame
 
 
-def scorecard(card) -> "pd.DataFrame":
-    """One row per practice of a Scorecard (from Assessment.score() or electsec.scorecard)."""
-    return _by_practice(card.practices, ["practice", "scope", "actions_applicable", "actions_done",
-                                         "actions_in_progress", "completion"])
+def scorecard(card, catalog: Catalog | None = None) -> "pd.DataFrame":
+    """One row per practice of a Scorecard (from Assessment.score() or electsec.score), with
+    the practice's title; ``scope`` is categorical."""
+    frame = _by_practice(card.practices, ["practice", "scope", "actions_applicable", "actions_done",
+                                          "actions_in_progress", "completion"], catalog)
+    frame["scope"] = _categorical(frame["scope"], SCOPES)
+    return frame
 
 
-def plan(the_plan) -> "pd.DataFrame":
-    """One row per action still to do in a Plan (from electsec.build_plan), in plan order."""
-    rows = [
-        {"rank": s.rank, "kind": s.kind, "step": s.id, "practice": s.practice, "action": a, "reason": s.reason}
-        for s in the_plan.steps
-        for a in s.actions
-    ]
-    return pd.DataFrame(rows, columns=["rank", "kind", "step", "practice", "action", "reason"])
+_PLAN_COLUMNS = ["rank", "kind", "id", "practice", "action", "text", "status", "note", "reason"]
 
 
-def rollup(the_rollup) -> "pd.DataFrame":
-    """One row per practice of a Rollup (from electsec.rollup or electsec.rollup_files)."""
+def plan(the_plan, assessment: Assessment | None = None, catalog: Catalog | None = None) -> "pd.DataFrame":
+    """One row per action still to do in a Plan (from electsec.build_plan), in plan order,
+    with the columns of ``electsec plan --format csv``: the step's rank, kind and id, the
+    practice (None for a worksheet step), the action and its text, and its status and note
+    in `assessment` (not_started and empty without one)."""
+    cat = _catalog(catalog)
+    rows = []
+    for s in the_plan.steps:
+        for a in s.actions:
+            recorded = assessment.statuses.get(a) if assessment is not None else None
+            rows.append([s.rank, s.kind, s.id, s.practice, a, cat.action(a).text,
+                         recorded.status if recorded else "not_started", recorded.note if recorded else "",
+                         s.reason])
+    frame = pd.DataFrame(rows, columns=_PLAN_COLUMNS)
+    frame["status"] = _categorical(frame["status"], STATUSES)
+    return frame
+
+
+def rollup(the_rollup, catalog: Catalog | None = None) -> "pd.DataFrame":
+    """One row per practice of a Rollup (from electsec.rollup or electsec.rollup_files),
+    with the practice's title."""
     return _by_practice(the_rollup.practices, ["practice", "actions_applicable", "actions_done",
-                                               "completion", "offices_complete"])
+                                               "completion", "offices_complete"], catalog)
+
+
+# ---- many offices ----
+
+def _records(source, as_of: str | None, catalog: Catalog) -> list[Assessment]:
+    """Assessments from a Store (each office as of `as_of`), from paths (files, or folders
+    of *.json files, loaded and checked), or as given."""
+    if hasattr(source, "offices") and hasattr(source, "assessment"):
+        records = []
+        for office in source.offices():
+            try:
+                records.append(source.assessment(office, as_of))
+            except NotFound:
+                raise
+            except Error:  # the office had no record yet on that day
+                continue
+        return records
+    if isinstance(source, (str, os.PathLike)):
+        source = [source]
+    records = []
+    for item in source:
+        if isinstance(item, (str, os.PathLike)):
+            if os.path.isdir(item):
+                names = sorted(n for n in os.listdir(item) if n.endswith(".json"))
+                records.extend(load_assessment(os.path.join(item, n), catalog) for n in names)
+            else:
+                records.append(load_assessment(item, catalog))
+        else:
+            records.append(item)
+    return records
+
+
+_STATUS_COLUMNS = ["office", "name", "state", "kind", "maturity", "practice", "title", "scope", "action",
+                   "first_level", "status", "note", "updated"]
+
+
+def statuses(source, catalog: Catalog | None = None, *, as_of: str | None = None) -> "pd.DataFrame":
+    """The long ("tidy") frame of many offices: one row per office and action that applies
+    at the office's level, with the office (id, name, state, kind, maturity), the practice
+    (id, title, its scope at that level), the action and the first level it names, and its
+    status (categorical; not_started where nothing is recorded), note and ``updated`` date
+    (datetime64 in UTC, NaT where nothing is recorded).
+
+    `source` is a list of Assessments, paths of assessment files or folders of them, or a
+    Store (each office as it stood at the end of `as_of`, default today)."""
+    cat = _catalog(catalog)
+    rows = []
+    for a in _records(source, as_of, cat):
+        j = a.jurisdiction
+        recorded = a.statuses
+        for p in cat.practices(maturity=a.maturity):
+            scope = p.scope_at(a.maturity)
+            for action in cat.applicable_actions(p.id, a.maturity):
+                s = recorded.get(action.id)
+                rows.append([j.id, j.name, j.state, j.kind, a.maturity, p.id, p.title, scope, action.id,
+                             action.first_level, s.status if s else "not_started", s.note if s else "",
+                             s.updated if s else None])
+    frame = pd.DataFrame(rows, columns=_STATUS_COLUMNS)
+    frame["kind"] = _categorical(frame["kind"], JURISDICTION_KINDS)
+    frame["scope"] = _categorical(frame["scope"], SCOPES)
+    frame["status"] = _categorical(frame["status"], STATUSES)
+    frame["updated"] = pd.to_datetime(frame["updated"], utc=True)
+    for column in ("maturity", "first_level"):
+        frame[column] = frame[column].astype("int64")
+    return frame
+
+
+_OFFICE_COLUMNS = ["office", "name", "state", "kind", "maturity", "actions_applicable", "actions_done",
+                   "actions_in_progress", "completion", "priority_actions_applicable", "priority_actions_done",
+                   "priority_completion", "priorities_complete"]
+
+
+def offices(source, catalog: Catalog | None = None, *, as_of: str | None = None) -> "pd.DataFrame":
+    """One row per office, indexed by office id: name, state, kind, maturity, its actions
+    applicable, done and in progress and its completion, the same over the practices that
+    are a priority at its level (``priority_completion``; NaN where none applies), and
+    whether every priority practice is complete. `source` as for :func:`statuses`."""
+    cat = _catalog(catalog)
+    rows = []
+    for a in _records(source, as_of, cat):
+        card = score(cat, a)
+        priority = [p for p in card.practices if p.scope == "priority"]
+        applicable = sum(p.actions_applicable for p in priority)
+        done = sum(p.actions_done for p in priority)
+        j = a.jurisdiction
+        rows.append([j.id, j.name, j.state, j.kind, a.maturity, card.actions_applicable, card.actions_done,
+                     card.actions_in_progress, card.completion, applicable, done,
+                     done / applicable if applicable else float("nan"), card.priorities_complete])
+    frame = pd.DataFrame(rows, columns=_OFFICE_COLUMNS).set_index("office")
+    frame["kind"] = _categorical(frame["kind"], JURISDICTION_KINDS)
+    frame["priorities_complete"] = frame["priorities_complete"].astype(bool)
+    return frame
 
 
 # ---- the history store ----

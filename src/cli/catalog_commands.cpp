@@ -99,19 +99,9 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
   std::ostream& out = io.out;
   std::optional<Maturity> m;
   if (a.option("maturity")) m = parse_enum_option(a, "maturity", parse_maturity);
-  std::vector<const Practice*> practices;
-  if (const auto id = a.option("practice"))
-    practices.push_back(&c.practice(*id));
-  else
-    for (const auto& p : c.practices()) practices.push_back(&p);
   std::vector<std::pair<const Practice*, const Action*>> rows;
-  for (const Practice* p : practices) {
-    if (m) {
-      for (const Action* action : c.applicable_actions(p->id, *m)) rows.emplace_back(p, action);
-    } else {
-      for (const auto& action : p->actions) rows.emplace_back(p, &action);
-    }
-  }
+  for (const Action* action : c.actions(ActionFilter{a.option("practice"), m}))
+    rows.emplace_back(&c.practice_of_action(action->id), action);
   if (f == Format::json) {
     json list = json::array();
     for (const auto& [p, action] : rows) list.push_back(value_json(*action));

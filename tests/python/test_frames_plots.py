@@ -22,7 +22,7 @@ def test_scorecard_plan_rollup_frames(cat):
     assert card.loc["backups", "actions_done"] == 1 and card.loc["backups", "actions_in_progress"] == 1
     assert card["actions_applicable"].sum() == 109
     plan = frames.plan(electsec.build_plan(cat, 1, office()))
-    assert list(plan.columns) == ["rank", "kind", "step", "practice", "action", "reason"]
+    assert list(plan.columns) == ["rank", "kind", "id", "practice", "action", "text", "status", "note", "reason"]
     assert plan.iloc[0]["kind"] == "worksheet" and "backups.l1.1" not in set(plan["action"])
     roll = frames.rollup(electsec.rollup(cat, [office(1), office(2)]))
     assert roll.loc["backups", "actions_done"] == 2 and len(roll) == 30
@@ -31,8 +31,9 @@ def test_scorecard_plan_rollup_frames(cat):
 def test_plots_write_files(cat, tmp_path):
     pytest.importorskip("matplotlib")
     from electsec import plots
-    bars = plots.completion_by_practice(office().score(), str(tmp_path / "bars.png"))
-    heat = plots.coverage_heatmap(str(tmp_path / "heat.svg"), ig=1)
+    bars, heat = str(tmp_path / "bars.png"), str(tmp_path / "heat.svg")
+    plots.completion_by_practice(office().score(), bars)
+    plots.coverage_heatmap(heat, ig=1)
     for path in (bars, heat):
         data = open(path, "rb").read()
         assert len(data) > 5000

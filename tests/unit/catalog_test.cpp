@@ -81,6 +81,12 @@ BOOST_AUTO_TEST_CASE(missed_lookups_throw_not_found_with_the_closest_ids) {
       {"practices of unknown safeguard", [&] { c.practices_of_safeguard("0.0"); }, "safeguard", {"1.1", "1.2", "1.3"}},
       {"safeguards of unknown practice", [&] { c.safeguards_of_practice("betta"); }, "practice", {"beta"}},
       {"actions of unknown practice", [&] { c.applicable_actions("", L1); }, "practice", {}},
+      {"action list of unknown practice",
+       [&] {
+         c.actions(ActionFilter{"betta", {}});
+       },
+       "practice",
+       {"beta"}},
   };
   for (const auto& tc : cases) {
     BOOST_TEST_CONTEXT(tc.name) {
@@ -135,6 +141,37 @@ BOOST_AUTO_TEST_CASE(applicable_actions_follow_the_cumulative_rule) {
   for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.practice << " at " << level_name(tc.maturity)) {
       BOOST_TEST(ids(sample_catalog().applicable_actions(tc.practice, tc.maturity)) == tc.expected);
     }
+}
+
+// Catalog::actions: every action, one practice's, or those that apply at a level, in index order.
+BOOST_AUTO_TEST_CASE(actions_filter_by_practice_and_level) {
+  const auto& c = sample_catalog();
+  const Ids alpha_l1 = {"alpha.l1.user-recommendations.1", "alpha.l1.user-recommendations.2",
+                        "alpha.l1.organizational-recommendations.1"};
+  Ids every;
+  for (const auto& p : c.practices())
+    for (const auto& a : p.actions) every.push_back(a.id);
+  const struct {
+    const char* practice;  // null: every practice
+    std::optional<Maturity> maturity;
+    Ids expected;
+  } cases[] = {
+      {nullptr, {}, every},    {"beta", {}, {"beta.all.1", "beta.l3.1"}}, {"beta", L1, {}}, {"alpha", L1, alpha_l1},
+      {nullptr, L1, alpha_l1},  // beta is out of scope at Level 1
+  };
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT((tc.practice ? tc.practice : "every practice")) {
+      ActionFilter filter;
+      if (tc.practice) filter.practice = tc.practice;
+      filter.maturity = tc.maturity;
+      BOOST_TEST(ids(c.actions(filter)) == tc.expected);
+    }
+  // At a level, the list is the practices' applicable actions one after another.
+  for (const Maturity m : {L1, L2, L3}) {
+    Ids joined;
+    for (const auto& p : c.practices())
+      for (const Action* a : c.applicable_actions(p.id, m)) joined.push_back(a->id);
+    BOOST_TEST(ids(c.actions(ActionFilter{{}, m})) == joined);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(coverage_splits_an_implementation_group) {

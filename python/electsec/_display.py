@@ -1,0 +1,243 @@
+"""How electsec's values show in a notebook: a compact HTML view (``_repr_html_``) for the
+catalog's entities and for every result, and list types for the queries that return many
+values (search hits, trend points, events) so those show as one table too.
+
+Every string from a catalog or a record is escaped: a note or an office name may hold
+anything. Long lists are cut at a limit, and the view says how many rows it left out.
+"""
+
+from __future__ import annotations
+
+import functools
+from html import escape
+
+from . import _core
+
+ROWS = 30  # rows a table shows before it says how many more there are
+
+
+def _e(value) -> str:
+    return "" if value is None else escape(str(value))
+
+
+def _n(count: int, word: str) -> str:
+    """A count and its noun: 1 office, 2 offices."""
+    return f"{count} {word}" + ("" if count == 1 else ("es" if word.endswith("s") else "s"))
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def _head(title: str, line: str = "") -> str:
+    out = f"<strong>{_e(title)}</strong>"
+    return out + (f"<br><span style='color:#555'>{_e(line)}</span>" if line else "")
+
+
+def _table(headers, rows, limit: int = ROWS) -> str:
+    rows = list(rows)
+    cells = "".join(f"<th>{_e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[:limit])
+    more = f"<tr><td colspan='{len(headers)}'>… {len(rows) - limit} more</td></tr>" if len(rows) > limit else ""
+    # The class pandas gives its tables, so that a notebook styles these the same way.
+    return f"<table class='dataframe'><thead><tr>{cells}</tr></thead><tbody>{body}{more}</tbody></table>"
+
+
+def _div(*parts: str) -> str:
+    return "<div>" + "".join(p for p in parts if p) + "</div>"
+
+
+def _title(practice_id: str | None) -> str:
+    """A practice's title from the embedded catalog, or its id where that has none."""
+    if practice_id is None:
+        return ""
+    try:
+        return _core.default_catalog().practice(practice_id).title
+    except _core.Error:
+        return practice_id
+
+
+# ---- the catalog ----
+
+def _practice(p) -> str:
+    scopes = ", ".join(f"Level {n}: {s.replace('_', ' ')}" for n, s in enumerate(p.scopes, 1))
+    actions = _table(["action", "levels", "text"], ((a.id, " ".join(map(str, a.levels)), a.text) for a in p.actions))
+    maps = ", ".join(m.safeguard + (f" (from Level {m.maturity})" if m.maturity else "") for m in p.safeguards)
+    return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary)}</p>", actions,
+                f"<p>CIS Safeguards: {_e(maps or 'none')}</p>")
+
+
+def _action(a) -> str:
+    where = f"{a.practice}, Level {' '.join(map(str, a.levels))}" + (f", {a.group}" if a.group else "")
+    return _div(_head(a.id, where), f"<p>{_e(a.text)}</p>")
+
+
+def _safeguard(s) -> str:
+    groups = " ".join(f"IG{g}" for g in s.implementation_groups)
+    line = f"Control {s.control} · {s.asset_type} · {s.security_function} · {groups}"
+    if s.depends_on:
+        line += " · depends on " + ", ".join(s.depends_on)
+    return _div(_head(f"Safeguard {s.id}: {s.title}", line))
+
+
+def _catalog(c) -> str:
+    g = c.guide()
+    counts = [("practices", len(c.practices())), ("actions", len(c.actions())),
+              ("maturity statements", len(c.maturity_statements())), ("CIS Safeguards", len(c.safeguards())),
+              ("glossary terms", len(c.glossary()))]
+    return _div(_head(f"{g.title} {g.version}"), _table(["", "count"], counts))
+
+
+def _simple(title, line=None):
+    """A view of a value with a heading and one line, both read from its attributes."""
+    return lambda v: _div(_head(title(v), line(v) if line else ""))
+
+
+# ---- results ----
+
+def _assessment(a) -> str:
+    j = a.jurisdiction
+    rows = sorted((k, s.status, s.note, s.updated) for k, s in a.statuses.items())
+    return _div(_head(f"{j.name} ({j.id})", f"{j.kind}, {j.state} · Level {a.maturity} · "
+                                            f"{_n(len(rows), 'status')} · catalog {a.catalog_version}"),
+                _table(["action", "status", "note", "updated"], rows))
+
+
+def _scorecard(card) -> str:
+    j = card.jurisdiction
+    line = (f"Level {card.maturity} · {card.actions_done} of {card.actions_applicable} actions done "
+            f"({_pct(card.completion)}), {card.actions_in_progress} in progress · priorities "
+            + ("complete" if card.priorities_complete else "not complete"))
+    rows = [(_title(p.practice), p.scope.replace("_", " "), f"{p.actions_done} of {p.actions_applicable}",
+             _pct(p.completion)) for p in card.practices if p.actions_applicable]
+    return _div(_head(f"Scorecard of {j.name} ({j.id})", line), _table(["practice", "scope", "done", "completion"],
+                                                                        rows, limit=len(rows)))
+
+
+def _plan(plan) -> str:
+    rows = [(s.rank, s.kind, s.id, ", ".join(s.actions), s.reason) for s in plan.steps]
+    return _div(_head(f"Plan at Level {plan.maturity}", _n(len(plan.steps), "step")),
+                _table(["rank", "kind", "step", "actions", "reason"], rows))
+
+
+def _rollup(r) -> str:
+    d = r.maturity_distribution
+    line = (f"{_n(r.jurisdictions, 'office')}: {d[0]} at Level 1, {d[1]} at Level 2, {d[2]} at Level 3 · "
+            f"{r.actions_done} of {r.actions_applicable} applicable actions done ({_pct(r.completion)})")
+    rows = [(_title(p.practice), f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion), p.offices_complete)
+            for p in r.practices if p.actions_applicable]
+    return _div(_head("Rollup", line), _table(["practice", "done", "completion", "offices complete"], rows,
+                                              limit=len(rows)))
+
+
+def _maturity(m) -> str:
+    rows = [(f"Level {t.level}", t.yes, t.answered, t.total, "yes" if t.majority else "no") for t in m.tallies]
+    flags = ", ".join(f for f, on in (("answers conflict", m.conflict), ("unsure", m.unsure)) if on)
+    return _div(_head(f"Level {m.level}", flags), f"<pre>{_e(m.rationale)}</pre>",
+                _table(["level", "apply", "answered", "statements", "majority"], rows))
+
+
+def _diff(d) -> str:
+    rows = [("added", p) for p in d.added] + [("removed", p) for p in d.removed]
+    for c in d.changed:
+        parts = [f"{len(getattr(c, f))} {f.replace('_', ' ')}" for f in ("actions_added", "actions_removed",
+                                                                         "actions_changed") if getattr(c, f)]
+        rows.append(("changed", f"{c.id}: " + (", ".join(parts) or "goals or tools")))
+    return _div(_head("Catalog differences", "none" if not rows else _n(len(rows), "practice")),
+                _table(["", "practice"], rows) if rows else "")
+
+
+def _peer(c) -> str:
+    j = c.jurisdiction
+    line = (f"as of {c.as_of} · {_pct(c.completion)} done; {c.peer_group} peers' median "
+            f"{_pct(c.peers.median)} ({_n(c.peers.count, 'office')}); percentile rank {c.percentile_rank:.0f}")
+    rows = [(_title(p.practice), _pct(p.completion), _pct(p.peers.median), f"{p.percentile_rank:.0f}")
+            for p in c.practices]
+    return _div(_head(f"{j.name} ({j.id}) against its peers", line),
+                _table(["practice", "completion", "peers' median", "percentile rank"], rows, limit=len(rows)))
+
+
+def _trend_rows(points):
+    return [(p.period, p.as_of, p.offices, " / ".join(map(str, p.maturity_distribution)),
+             f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion), _pct(p.office_completion.median))
+            for p in points]
+
+
+_TREND_HEADERS = ["period", "as of", "offices", "Level 1 / 2 / 3", "done", "completion", "median office"]
+
+
+def _progress(p) -> str:
+    return _div(_head("Progress", f"{p.since} to {p.as_of}"), _table(_TREND_HEADERS, _trend_rows(p.trend)))
+
+
+# ---- lists of results ----
+
+class SearchHits(list):
+    """The hits of a search, best first (a list of SearchHit)."""
+
+    def _repr_html_(self) -> str:
+        rows = [(h.kind, h.id, h.title, f"{h.score:.2f}", h.snippet) for h in self]
+        return _div(_head("Search", _n(len(self), "hit")), _table(["kind", "id", "title", "score", "snippet"], rows))
+
+
+class Trend(list):
+    """The points of a trend, one per period (a list of TrendPoint)."""
+
+    def _repr_html_(self) -> str:
+        return _div(_head("Trend", _n(len(self), "period")), _table(_TREND_HEADERS, _trend_rows(self)))
+
+
+class Events(list):
+    """Recorded changes, oldest first (a list of StoreEvent)."""
+
+    def _repr_html_(self) -> str:
+        rows = [(e.sequence, e.office, e.at, e.subject, e.value, e.note, e.author) for e in self]
+        return _div(_head("Events", _n(len(self), "recorded change")),
+                    _table(["sequence", "office", "at", "subject", "value", "note", "author"], rows))
+
+
+def _returning(kind, method):
+    @functools.wraps(method)
+    def call(*args, **kwargs):
+        return kind(method(*args, **kwargs))
+
+    return call
+
+
+_VIEWS = {
+    "Practice": _practice,
+    "Action": _action,
+    "Safeguard": _safeguard,
+    "Catalog": _catalog,
+    "Control": _simple(lambda c: f"CIS Control {c.id}: {c.title}"),
+    "Goal": _simple(lambda g: g.id, lambda g: g.text),
+    "Tool": _simple(lambda t: t.name, lambda t: f"{t.url} · {t.description}"),
+    "MaturityStatement": _simple(lambda s: f"{s.id} (Level {s.level})", lambda s: s.text),
+    "GlossaryEntry": _simple(lambda g: g.term, lambda g: g.definition),
+    "Acronym": _simple(lambda a: a.term, lambda a: a.expansion),
+    "HandbookPractice": _simple(lambda h: f"Handbook practice {h.number}: {h.title}",
+                                lambda h: "EGES practices: " + ", ".join(h.practices)),
+    "Recommendation": _simple(lambda r: f"{r.title} ({r.id})", lambda r: r.text),
+    "SearchHit": _simple(lambda h: f"{h.kind} {h.id}: {h.title}", lambda h: h.snippet),
+    "Assessment": _assessment,
+    "Scorecard": _scorecard,
+    "Plan": _plan,
+    "PlanStep": _simple(lambda s: f"{s.rank}. {s.kind} {s.id}", lambda s: f"{', '.join(s.actions)} · {s.reason}"),
+    "Rollup": _rollup,
+    "MaturityResult": _maturity,
+    "CatalogDiff": _diff,
+    "PeerComparison": _peer,
+    "Progress": _progress,
+    "TrendPoint": lambda p: Trend([p])._repr_html_(),
+    "StoreEvent": lambda e: Events([e])._repr_html_(),
+}
+
+
+def install() -> None:
+    """Gives the compiled classes their views, and the list-returning queries their list
+    types. Called once, when the package is imported."""
+    for name, view in _VIEWS.items():
+        setattr(getattr(_core, name), "_repr_html_", view)
+    _core.Catalog.search = _returning(SearchHits, _core.Catalog.search)
+    for name, kind in (("trend", Trend), ("history", Events), ("changes", Events)):
+        setattr(_core.Store, name, _returning(kind, getattr(_core.Store, name)))
