@@ -16,8 +16,22 @@ from . import _core
 ROWS = 30  # rows a table shows before it says how many more there are
 
 
-def _e(value) -> str:
-    return "" if value is None else escape(str(value))
+# Characters that would change how the text around them shows: controls, and the marks
+# that reorder text (bidirectional overrides and isolates). Shown as escapes, as the
+# reports show them, so that a name cannot pass for another.
+_HIDDEN = {c: f"\\u{c:04x}" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F, 0x061C, 0x200E,
+                                      0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+CELL = 300  # characters a cell shows before it is cut
+
+
+def _e(value, limit: int | None = CELL) -> str:
+    """`value` as HTML text: escaped, hidden characters shown, cut at `limit` characters."""
+    if value is None:
+        return ""
+    text = str(value).translate(_HIDDEN)
+    if limit is not None and len(text) > limit:
+        text = text[:limit] + f"… ({len(text) - limit} more characters)"
+    return escape(text)
 
 
 def _n(count: int, word: str) -> str:
@@ -47,29 +61,19 @@ def _div(*parts: str) -> str:
     return "<div>" + "".join(p for p in parts if p) + "</div>"
 
 
-def _title(practice_id: str | None) -> str:
-    """A practice's title from the embedded catalog, or its id where that has none."""
-    if practice_id is None:
-        return ""
-    try:
-        return _core.default_catalog().practice(practice_id).title
-    except _core.Error:
-        return practice_id
-
-
 # ---- the catalog ----
 
 def _practice(p) -> str:
     scopes = ", ".join(f"Level {n}: {s.replace('_', ' ')}" for n, s in enumerate(p.scopes, 1))
     actions = _table(["action", "levels", "text"], ((a.id, " ".join(map(str, a.levels)), a.text) for a in p.actions))
     maps = ", ".join(m.safeguard + (f" (from Level {m.maturity})" if m.maturity else "") for m in p.safeguards)
-    return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary)}</p>", actions,
+    return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary, None)}</p>", actions,
                 f"<p>CIS Safeguards: {_e(maps or 'none')}</p>")
 
 
 def _action(a) -> str:
     where = f"{a.practice}, Level {' '.join(map(str, a.levels))}" + (f", {a.group}" if a.group else "")
-    return _div(_head(a.id, where), f"<p>{_e(a.text)}</p>")
+    return _div(_head(a.id, where), f"<p>{_e(a.text, None)}</p>")
 
 
 def _safeguard(s) -> str:
@@ -89,8 +93,11 @@ def _catalog(c) -> str:
 
 
 def _simple(title, line=None):
-    """A view of a value with a heading and one line, both read from its attributes."""
-    return lambda v: _div(_head(title(v), line(v) if line else ""))
+    """A view of a catalog value: a heading and its text, both read from its attributes."""
+    def view(v):
+        text = f"<br><span style='color:#555'>{_e(line(v), None)}</span>" if line else ""
+        return _div(_head(title(v)) + text)
+    return view
 
 
 # ---- results ----
@@ -108,7 +115,7 @@ def _scorecard(card) -> str:
     line = (f"Level {card.maturity} · {card.actions_done} of {card.actions_applicable} actions done "
             f"({_pct(card.completion)}), {card.actions_in_progress} in progress · priorities "
             + ("complete" if card.priorities_complete else "not complete"))
-    rows = [(_title(p.practice), p.scope.replace("_", " "), f"{p.actions_done} of {p.actions_applicable}",
+    rows = [(p.practice, p.scope.replace("_", " "), f"{p.actions_done} of {p.actions_applicable}",
              _pct(p.completion)) for p in card.practices if p.actions_applicable]
     return _div(_head(f"Scorecard of {j.name} ({j.id})", line), _table(["practice", "scope", "done", "completion"],
                                                                         rows, limit=len(rows)))
@@ -124,7 +131,7 @@ def _rollup(r) -> str:
     d = r.maturity_distribution
     line = (f"{_n(r.jurisdictions, 'office')}: {d[0]} at Level 1, {d[1]} at Level 2, {d[2]} at Level 3 · "
             f"{r.actions_done} of {r.actions_applicable} applicable actions done ({_pct(r.completion)})")
-    rows = [(_title(p.practice), f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion), p.offices_complete)
+    rows = [(p.practice, f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion), p.offices_complete)
             for p in r.practices if p.actions_applicable]
     return _div(_head("Rollup", line), _table(["practice", "done", "completion", "offices complete"], rows,
                                               limit=len(rows)))
@@ -149,17 +156,22 @@ def _diff(d) -> str:
 
 def _peer(c) -> str:
     j = c.jurisdiction
-    line = (f"as of {c.as_of} · {_pct(c.completion)} done; {c.peer_group} peers' median "
-            f"{_pct(c.peers.median)} ({_n(c.peers.count, 'office')}); percentile rank {c.percentile_rank:.0f}")
-    rows = [(_title(p.practice), _pct(p.completion), _pct(p.peers.median), f"{p.percentile_rank:.0f}")
-            for p in c.practices]
+    if c.peers.count:
+        peers = (f"{c.peer_group} peers' median {_pct(c.peers.median)} ({_n(c.peers.count, 'office')}); "
+                 f"percentile rank {c.percentile_rank:.0f}")
+    else:
+        peers = f"no {c.peer_group} peers to compare with"
+    line = f"as of {c.as_of} · {_pct(c.completion)} done; {peers}"
+    rows = [(p.practice, _pct(p.completion), _pct(p.peers.median) if p.peers.count else "-",
+             f"{p.percentile_rank:.0f}" if p.peers.count else "-") for p in c.practices]
     return _div(_head(f"{j.name} ({j.id}) against its peers", line),
                 _table(["practice", "completion", "peers' median", "percentile rank"], rows, limit=len(rows)))
 
 
 def _trend_rows(points):
     return [(p.period, p.as_of, p.offices, " / ".join(map(str, p.maturity_distribution)),
-             f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion), _pct(p.office_completion.median))
+             f"{p.actions_done} of {p.actions_applicable}", _pct(p.completion),
+             _pct(p.office_completion.median) if p.office_completion.count else "-")
             for p in points]
 
 

@@ -20,6 +20,16 @@ def _a_year_before(day: str) -> str:
     return out[:8] + "28" if out[5:] == "02-29" else out
 
 
+def _is_day(text) -> bool:
+    if not isinstance(text, str) or len(text) != 10:
+        return False
+    try:
+        datetime.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _is_store(source) -> bool:
     return isinstance(source, _core.Store)
 
@@ -47,11 +57,19 @@ def report(source, format: str = "markdown", *, catalog: _core.Catalog | None = 
     office, `max_offices` (default 10) for a state, `stalled_days` (default 90) for a
     store. An option that the chosen report does not use raises Error, as the command
     refuses it."""
-    if format not in FORMATS:
+    if not isinstance(format, str) or format.lower() not in FORMATS:
         raise _core.Error(f"report format '{format}' is not one of {', '.join(FORMATS)}")
-    html = format == "html"
+    html = format.lower() == "html"
     cat = _core.default_catalog() if catalog is None else catalog
     date = _today() if report_date is None else report_date
+    # The command's checks, with its words.
+    for name, value in (("report_date", date), ("as_of", as_of), ("since", since)):
+        if value is not None and not _is_day(value):
+            raise _core.Error(f"report {name}: '{value}' is not a date (YYYY-MM-DD)")
+    for name, value, top in (("next_steps", next_steps, 1000), ("max_offices", max_offices, 100000),
+                             ("stalled_days", stalled_days, 36500)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= top):
+            raise _core.Error(f"report {name} must be a whole number between 1 and {top}, found {value!r}")
     store = _is_store(source)
     one = isinstance(source, _core.Assessment) or (
         isinstance(source, (str, os.PathLike)) and not os.path.isdir(source)) or (store and office is not None)
@@ -89,8 +107,8 @@ def report(source, format: str = "markdown", *, catalog: _core.Catalog | None = 
         state_rollup = source.rollup(as_of, **filters)
         if state_rollup.jurisdictions == 0 and any(v is not None for v in filters.values()):
             states = sorted({o.jurisdiction.state for o in source.rollup().offices})
-            raise _core.Error(f"{source.path}: no office matches state, kind and maturity (the store's states: "
-                              f"{', '.join(states) or 'none'})")
+            which = f" (state '{state}'; the store's states: {', '.join(states) or 'none'})" if state is not None else ""
+            raise _core.Error(f"{source.path}: no office matches state, kind and maturity{which}")
         progress = source.progress(since=start, as_of=as_of, **filters)
         return rollup_report(cat, state_rollup, progress, 90 if stalled_days is None else stalled_days, **options)
     if isinstance(source, _core.Assessment):

@@ -18,7 +18,7 @@ except ImportError as error:  # pragma: no cover - exercised by a test that hide
 import os
 
 from ._core import (ASSET_TYPES, IMPLEMENTATION_GROUPS, JURISDICTION_KINDS, SCOPES, SECURITY_FUNCTIONS, STATUSES,
-                    Assessment, Catalog, Error, NotFound, default_catalog, load_assessment, score)
+                    Assessment, Catalog, Error, Store, default_catalog, load_assessment, score)
 
 __all__ = ["practices", "actions", "safeguards", "mappings", "scorecard", "plan", "rollup", "statuses",
            "offices", "history", "trend", "trend_by_practice", "progress"]
@@ -159,30 +159,37 @@ def rollup(the_rollup, catalog: Catalog | None = None) -> "pd.DataFrame":
 # ---- many offices ----
 
 def _records(source, as_of: str | None, catalog: Catalog) -> list[Assessment]:
-    """Assessments from a Store (each office as of `as_of`), from paths (files, or folders
-    of *.json files, loaded and checked), or as given."""
-    if hasattr(source, "offices") and hasattr(source, "assessment"):
-        records = []
-        for office in source.offices():
-            try:
-                records.append(source.assessment(office, as_of))
-            except NotFound:
-                raise
-            except Error:  # the office had no record yet on that day
-                continue
-        return records
+    """Assessments from a Store (each office with a record by the end of `as_of`, as it
+    stood then), from paths (files, or folders of *.json files, loaded and checked), or as
+    given. Two records of one office are refused, as a rollup refuses them."""
+    if isinstance(source, Store):
+        # The rollup checks the date and says which offices had a record by then.
+        present = [o.jurisdiction.id for o in source.rollup(as_of).offices]
+        return [source.assessment(office, as_of) for office in sorted(present)]
     if isinstance(source, (str, os.PathLike)):
         source = [source]
-    records = []
+    records, origin = [], []
     for item in source:
         if isinstance(item, (str, os.PathLike)):
             if os.path.isdir(item):
                 names = sorted(n for n in os.listdir(item) if n.endswith(".json"))
-                records.extend(load_assessment(os.path.join(item, n), catalog) for n in names)
+                paths = [os.path.join(item, n) for n in names]
             else:
-                records.append(load_assessment(item, catalog))
-        else:
+                paths = [item]
+            for path in paths:
+                records.append(load_assessment(path, catalog))
+                origin.append(os.fspath(path))
+        elif isinstance(item, Assessment):
             records.append(item)
+            origin.append(f"assessment {len(records)}")
+        else:
+            raise Error(f"expected Assessments, paths of assessment files or a Store, found {type(item).__name__}")
+    seen = {}
+    for record, where in zip(records, origin):
+        office = record.jurisdiction.id
+        if office in seen:
+            raise Error(f"{where}: office '{office}' is already held by {seen[office]}; each office may appear once")
+        seen[office] = where
     return records
 
 
@@ -221,13 +228,14 @@ def statuses(source, catalog: Catalog | None = None, *, as_of: str | None = None
     return frame
 
 
-_OFFICE_COLUMNS = ["office", "name", "state", "kind", "maturity", "actions_applicable", "actions_done",
+_OFFICE_COLUMNS = ["id", "name", "state", "kind", "maturity", "actions_applicable", "actions_done",
                    "actions_in_progress", "completion", "priority_actions_applicable", "priority_actions_done",
                    "priority_completion", "priorities_complete"]
 
 
 def offices(source, catalog: Catalog | None = None, *, as_of: str | None = None) -> "pd.DataFrame":
-    """One row per office, indexed by office id: name, state, kind, maturity, its actions
+    """One row per office, indexed by its id (``id``, as in ``electsec store show --format
+    csv``): name, state, kind, maturity, its actions
     applicable, done and in progress and its completion, the same over the practices that
     are a priority at its level (``priority_completion``; NaN where none applies), and
     whether every priority practice is complete. `source` as for :func:`statuses`."""
@@ -242,10 +250,13 @@ def offices(source, catalog: Catalog | None = None, *, as_of: str | None = None)
         rows.append([j.id, j.name, j.state, j.kind, a.maturity, card.actions_applicable, card.actions_done,
                      card.actions_in_progress, card.completion, applicable, done,
                      done / applicable if applicable else float("nan"), card.priorities_complete])
-    frame = pd.DataFrame(rows, columns=_OFFICE_COLUMNS).set_index("office")
+    frame = pd.DataFrame(rows, columns=_OFFICE_COLUMNS).set_index("id")
     frame["kind"] = _categorical(frame["kind"], JURISDICTION_KINDS)
-    frame["priorities_complete"] = frame["priorities_complete"].astype(bool)
-    return frame
+    # Explicit types, so that an empty frame has them too.
+    types = {"maturity": "int64", "actions_applicable": "int64", "actions_done": "int64",
+             "actions_in_progress": "int64", "completion": "float64", "priority_actions_applicable": "int64",
+             "priority_actions_done": "int64", "priority_completion": "float64", "priorities_complete": "bool"}
+    return frame.astype(types)
 
 
 # ---- the history store ----
@@ -274,12 +285,14 @@ _TREND_COLUMNS = ["period", "as_of", "offices", "level1", "level2", "level3", "a
 def trend(points) -> "pd.DataFrame":
     """One row per period of a trend (from Store.trend): the offices counted, how many were
     at each level, the actions summed over them, and how the offices' own completions spread
-    (min, quartiles, median, max). ``as_of`` is a pandas Timestamp."""
+    (min, quartiles, median, max; NaN in a period where no office had a record). ``as_of`` is
+    a pandas Timestamp."""
     rows = []
     for p in points:
         d = p.office_completion
+        spread = [d.min, d.q1, d.median, d.q3, d.max] if d.count else [float("nan")] * 5
         rows.append([p.period, p.as_of, p.offices, *p.maturity_distribution, p.actions_applicable,
-                     p.actions_done, p.completion, d.min, d.q1, d.median, d.q3, d.max])
+                     p.actions_done, p.completion, *spread])
     frame = pd.DataFrame(rows, columns=_TREND_COLUMNS)
     frame["as_of"] = pd.to_datetime(frame["as_of"])
     return frame

@@ -15,6 +15,7 @@ Agg backend; nothing here needs one.
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import textwrap
 
@@ -39,6 +40,7 @@ DONE = "#2e7d4f"      # complete
 OPEN = "#2f6fb2"      # not yet complete
 PRIORITY = "#b35c00"  # the mark of a priority practice
 LEVELS = ("#9ec5e8", "#4f8fcf", "#1b4f8a")  # Level 1, 2, 3
+EVERY_LEVEL = "#5b2a86"  # a mapping the guide tags with no level: another hue, not a darker blue
 
 
 def _wrap(text: str, width: int = 34) -> str:
@@ -51,6 +53,27 @@ def _axes(ax, size):
         return ax, False
     _, made = plt.subplots(figsize=size)
     return made, True
+
+
+def _drawing(draw):
+    """Runs a chart function; a figure it made is closed again when drawing or saving fails,
+    so that failures do not leave figures behind."""
+    @functools.wraps(draw)
+    def run(*args, **kwargs):
+        before = set(plt.get_fignums())
+        try:
+            return draw(*args, **kwargs)
+        except BaseException:
+            for number in set(plt.get_fignums()) - before:
+                plt.close(number)
+            raise
+    return run
+
+
+def _nothing_to_show(ax, what: str) -> None:
+    ax.text(0.5, 0.5, what, ha="center", va="center", transform=ax.transAxes, fontsize=11, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
 
 
 def _shows_itself() -> bool:
@@ -82,6 +105,7 @@ def _priority(result, catalog: Catalog) -> tuple[set[str], str]:
     return marked, "priority for every office counted"
 
 
+@_drawing
 def completion_by_practice(result, path: str | os.PathLike | None = None, catalog: Catalog | None = None,
                            title: str | None = None, ax=None):
     """A horizontal bar per practice of a Scorecard or Rollup, in the guide's order: its
@@ -92,6 +116,10 @@ def completion_by_practice(result, path: str | os.PathLike | None = None, catalo
     rows = [p for p in result.practices if p.actions_applicable > 0]
     marked, meaning = _priority(result, cat)
     ax, made = _axes(ax, (10, 0.42 * len(rows) + 1.8))
+    if not rows:
+        _nothing_to_show(ax, "no applicable actions to show")
+        ax.set_title(title or "Completion by practice")
+        return _finish(ax, made, path)
     names = [("★ " if p.practice in marked else "") + _wrap(cat.practice(p.practice).title) for p in rows]
     values = [100 * p.completion for p in rows]
     positions = range(len(rows))
@@ -113,6 +141,7 @@ def completion_by_practice(result, path: str | os.PathLike | None = None, catalo
     return _finish(ax, made, path)
 
 
+@_drawing
 def coverage_heatmap(path: str | os.PathLike | None = None, catalog: Catalog | None = None, ig: int | None = None,
                      ax=None):
     """Practices × CIS Safeguards: a cell is filled where the guide maps a practice to a
@@ -130,8 +159,13 @@ def coverage_heatmap(path: str | os.PathLike | None = None, catalog: Catalog | N
         for m in p.safeguards:
             if m.safeguard in column:
                 grid[row][column[m.safeguard]] = shade[m.maturity]
-    colours = ["#ffffff", *LEVELS, "#0b2340"]
+    colours = ["#ffffff", *LEVELS, EVERY_LEVEL]
     ax, made = _axes(ax, (max(8.0, 0.2 * len(safeguards) + 4.5), 0.38 * len(practices) + 2.6))
+    heading = "Practice × CIS Safeguard mappings" + (f" (IG{ig})" if ig else "")
+    if not practices:
+        _nothing_to_show(ax, "no practice maps to a CIS Safeguard" + (f" of IG{ig}" if ig else ""))
+        ax.set_title(heading)
+        return _finish(ax, made, path)
     ax.imshow(grid, cmap=ListedColormap(colours), vmin=-0.5, vmax=4.5, aspect="auto", interpolation="nearest")
     for row in range(1, len(practices)):  # a faint line between practices, to follow a row across
         ax.axhline(row - 0.5, color="#eeeeee", linewidth=0.5)
@@ -151,7 +185,7 @@ def coverage_heatmap(path: str | os.PathLike | None = None, catalog: Catalog | N
     top.set_xticks(centres, numbers, fontsize=7)
     top.set_xlabel("CIS Control", fontsize=8)
     ax.set_xlabel("CIS Safeguard")
-    ax.set_title("Practice × CIS Safeguard mappings" + (f" (IG{ig})" if ig else ""))
+    ax.set_title(heading)
     ax.legend(handles=[Patch(color=LEVELS[0], label="counts from Level 1"),
                        Patch(color=LEVELS[1], label="counts from Level 2"),
                        Patch(color=LEVELS[2], label="counts from Level 3"),
@@ -161,6 +195,7 @@ def coverage_heatmap(path: str | os.PathLike | None = None, catalog: Catalog | N
     return _finish(ax, made, path)
 
 
+@_drawing
 def maturity_distribution(result, path: str | os.PathLike | None = None, title: str | None = None, ax=None):
     """How many offices sit at each maturity level, from a Rollup (or anything with a
     ``maturity_distribution``, such as a trend point): a bar per level labelled with the
@@ -168,6 +203,10 @@ def maturity_distribution(result, path: str | os.PathLike | None = None, title: 
     counts = list(result.maturity_distribution)
     total = sum(counts)
     ax, made = _axes(ax, (6, 3.8))
+    if total == 0:
+        _nothing_to_show(ax, "no offices")
+        ax.set_title(title or "Offices by maturity level")
+        return _finish(ax, made, path)
     bars = ax.bar(["Level 1", "Level 2", "Level 3"], counts, color=list(LEVELS))
     for bar, n in zip(bars, counts):
         share = f" ({100 * n / total:.0f}%)" if total else ""
@@ -181,6 +220,7 @@ def maturity_distribution(result, path: str | os.PathLike | None = None, title: 
     return _finish(ax, made, path)
 
 
+@_drawing
 def trend(store, office: str | None = None, path: str | os.PathLike | None = None, period: str = "month",
           from_: str | None = None, to: str | None = None, peer_group: str = "state", ax=None):
     """Completion over time from a history store. With `office`: that office's line against
@@ -188,6 +228,8 @@ def trend(store, office: str | None = None, path: str | os.PathLike | None = Non
     its peers are the other offices of its state (peer_group "state"), of its level
     ("level") or all ("all"). Without: every office's band, median and overall completion.
     Returns the Axes."""
+    if peer_group not in ("state", "level", "all"):
+        raise Error(f"peer_group '{peer_group}' is not one of state, level, all")
     if office is None:
         points = store.trend(period, from_=from_, to=to)
         band = points
@@ -217,9 +259,9 @@ def trend(store, office: str | None = None, path: str | os.PathLike | None = Non
     ax, made = _axes(ax, (9, 4.5))
     if band:
         ax.fill_between(dates, [100 * p.office_completion.q1 for p in band], [100 * p.office_completion.q3 for p in band],
-                        color="#9ec5e8", alpha=0.6, label="middle half of offices")
+                        color="#9ec5e8", alpha=0.6, label="middle half of " + ("offices" if office is None else "peers"))
         ax.plot(dates, [100 * p.office_completion.median for p in band], color=OPEN, linestyle="--",
-                label="median office")
+                label="median " + ("office" if office is None else "peer"))
     if office is None:
         ax.plot(dates, [100 * p.completion for p in band], color="#1b3a5c", label="all offices together")
     else:

@@ -141,8 +141,8 @@ void store_show(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
     return;
   }
   const bool csv = f == Format::csv;
-  Table t{csv ? std::vector<std::string>{"id", "name", "state", "kind", "maturity", "actions_applicable",
-                                         "actions_done", "completion"}
+  Table t{csv ? std::vector<std::string>{"id", "name", "state", "kind", "maturity", "actions_done",
+                                         "actions_applicable", "completion"}
               : std::vector<std::string>{"Office", "Name", "State", "Kind", "Level", "Done", "Applicable", "Complete"},
           {}};
   for (const auto& o : r.offices)

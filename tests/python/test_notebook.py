@@ -119,7 +119,8 @@ def test_views_escape_what_people_typed(cat, hostile):
                                     "p", "pre"}
         assert all(name in ("class", "colspan", "style") for name, _ in parsed.attributes)
         assert all(hostile not in value for _, value in parsed.attributes)
-    assert hostile in "".join(parse(a._repr_html_()).text)
+    shown = hostile.replace("\u202e", "\\u202e").replace("\u202c", "\\u202c")  # reordering marks made visible
+    assert shown in "".join(parse(a._repr_html_()).text)
 
 
 def test_long_tables_say_what_they_leave_out(cat):
@@ -318,6 +319,98 @@ def test_long_and_office_frames_agree_with_the_scorecard(changes, levels):
         assert (mine.status == "in_progress").sum() == card.actions_in_progress
 
 
+def test_store_frames_check_the_date_and_offices_are_unique(cat, tmp_path):
+    with electsec.Store.create(str(tmp_path / "s.db")) as store:
+        store.import_assessment(office(0), at="2026-01-05")
+        for bad in ("31/10/2026", "2026-13-01"):
+            with pytest.raises(electsec.Error, match="date"):
+                frames.statuses(store, as_of=bad)
+        assert len(frames.offices(store, as_of="2025-12-31")) == 0  # before any record: no office
+    folder = tmp_path / "state"
+    folder.mkdir()
+    office(0).save(str(folder / "a.json"))
+    for source in ([str(folder), str(folder / "a.json")], [office(3), office(3)]):
+        with pytest.raises(electsec.Error, match="office 'us-xx-.' is already held by"):
+            frames.offices(source)
+    with pytest.raises(electsec.Error, match="found int"):
+        frames.statuses([3])
+
+
+def test_empty_frames_keep_their_types(tmp_path):
+    empty = frames.offices([])
+    assert len(empty) == 0 and str(empty["maturity"].dtype) == "int64" and str(empty["completion"].dtype) == "float64"
+    assert str(empty["priorities_complete"].dtype) == "bool"
+    assert list(empty.columns) == list(frames.offices([office()]).columns)
+    long = frames.statuses([])
+    assert len(long) == 0 and str(long["status"].dtype) == "category"
+
+
+def test_store_show_csv_and_the_offices_frame_agree(cat, tmp_path):
+    db = str(tmp_path / "s.db")
+    with electsec.Store.create(db) as store:
+        for a in state(cat, offices=3):
+            store.import_assessment(a, at="2026-01-05")
+        per = frames.offices(store, as_of="2026-12-31")
+    code, out, err = electsec.run_cli(["store", "show", db, "--as-of", "2026-12-31", "--format", "csv"])
+    assert code == 0, err
+    cli = pd.read_csv(io.StringIO(out), dtype={"id": str}).set_index("id")
+    for column in cli.columns:
+        if column == "completion":
+            assert (cli[column] - per[column]).abs().max() < 1e-6
+        else:
+            assert cli[column].astype(str).tolist() == per[column].astype(str).tolist(), column
+
+
+def test_views_show_hidden_characters_and_cut_long_notes(cat):
+    a = office(name="Evil\u202e County", note="\x1b[31m" + "x" * 5000)
+    text = "".join(parse(a._repr_html_()).text)
+    assert "Evil\\u202e County" in text and "\\u001b[31m" in text and "\u202e" not in text and "\x1b" not in text
+    assert "(4710 more characters)" in text and len(a._repr_html_()) < 2000
+
+
+def test_missing_statistics_show_as_a_dash(cat, tmp_path):
+    with electsec.Store.create(str(tmp_path / "s.db")) as store:
+        store.import_assessment(office(0), at="2026-01-05")
+        alone = store.compare("us-xx-0", "2026-02-01")
+        assert "no state peers" in alone._repr_html_()
+        assert "-" in [c for row in parse(alone._repr_html_()).text for c in [row]]
+        points = store.trend("month", from_="2025-11-01", to="2026-01-31")
+        assert frames.trend(points)["office_median"].isna().tolist() == [True, True, False]
+
+
+def test_plots_say_when_there_is_nothing_to_draw(cat, tmp_path):
+    import matplotlib.pyplot as plt
+    import json
+    doc = json.loads(cat.to_json())
+    for p in doc["practices"]:
+        p["safeguards"] = []
+    bare = electsec.parse_catalog(json.dumps(doc))
+    ax = plots.coverage_heatmap(catalog=bare)
+    assert "no practice maps" in ax.texts[0].get_text()
+    card = office(done=()).score()
+    a = office(done=())
+    for action in cat.actions(maturity=1):
+        a.set(action.id, "not_applicable")
+    assert "no applicable actions" in plots.completion_by_practice(a.score()).texts[0].get_text()
+    with electsec.Store.create(str(tmp_path / "empty.db")) as store:
+        nobody = store.rollup("2026-01-01")
+    assert nobody.jurisdictions == 0
+    assert "no offices" in plots.maturity_distribution(nobody).texts[0].get_text()
+    plt.close("all")
+    before = len(plt.get_fignums())
+    for bad in (tmp_path / "x.unknownformat", tmp_path / "missing" / "x.png"):
+        with pytest.raises((ValueError, OSError)):
+            plots.completion_by_practice(card, bad)
+    assert len(plt.get_fignums()) == before
+
+
+def test_trend_refuses_an_unknown_peer_group(cat, tmp_path):
+    with electsec.Store.create(str(tmp_path / "s.db")) as store:
+        store.import_assessment(office(0), at="2026-01-05")
+        with pytest.raises(electsec.Error, match="peer_group 'State' is not one of state, level, all"):
+            plots.trend(store, "us-xx-0", peer_group="State")
+
+
 # ---- reports ----
 
 def test_reports_equal_the_cli(cat, tmp_path):
@@ -345,7 +438,7 @@ def test_reports_equal_the_cli(cat, tmp_path):
             (store, {"office": "us-xx-1", "as_of": "2026-03-31"},
              ["--store", db, "--office", "us-xx-1", "--as-of", "2026-03-31"]),
         ]
-        for fmt in ("markdown", "html"):
+        for fmt in ("markdown", "html", "HTML"):
             for source, options, args in cases:
                 code, out, err = electsec.run_cli(["report", *args, *date, "--format", fmt])
                 assert code == 0, err
@@ -365,7 +458,14 @@ def test_report_refuses_what_the_cli_refuses(cat, tmp_path):
             ((store,), {"state": "ZZ"}, "no office matches"),
             (([],), {}, "not an empty list"),
             (([a, "x.json"],), {}, "not a mix"),
-            ((a,), {"report_date": "June"}, "not an ISO 8601 date"),
+            ((a,), {"report_date": "June"}, "not a date"),
+            ((a,), {"report_date": ""}, "not a date"),
+            ((a,), {"next_steps": 0}, "between 1 and 1000"),
+            ((a,), {"next_steps": -1}, "between 1 and 1000"),
+            (([a],), {"max_offices": 0}, "between 1 and 100000"),
+            ((store,), {"stalled_days": 99999}, "between 1 and 36500"),
+            ((store,), {"as_of": "2026-04-30T00:00:00Z"}, "as_of: '2026-04-30T00:00:00Z' is not a date"),
+            ((store,), {"state": "YY"}, "state 'YY'; the store's states: XX"),
         ]
         for args, options, message in cases:
             with pytest.raises(electsec.Error, match=message):
