@@ -90,6 +90,7 @@ class Checker {
     for (const auto& s : d_.maturity_statements) {
       const std::string where = "maturity statement " + quoted(s.id);
       first_time(ids, s.id, where);
+      check_links(where, s.links);
       if (!valid_level(s.level)) {
         add(where, "level must be 1, 2 or 3");
         continue;
@@ -193,10 +194,13 @@ class Checker {
         if (g.maturity && !valid_level(*g.maturity)) add(gwhere, "maturity must be 1, 2 or 3");
       }
       check_actions(p);
+      check_paragraphs(p);
       for (const auto& t : p.tools)
         if (t.name.empty()) add(where, "a tool needs a name");
-      for (const auto& l : p.learn_more)
-        if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
+      check_links(where, p.links);
+      for (const auto& g : p.goals) check_links("goal " + quoted(g.id), g.links);
+      for (const auto& a : p.actions) check_links("action " + quoted(a.id), a.links);
+      check_links(where, p.learn_more);
       std::set<std::string> mapped;
       for (const auto& m : p.safeguards) {
         if (safeguard_ids_.count(m.safeguard) == 0) add(where, "maps to unknown safeguard " + quoted(m.safeguard));
@@ -215,6 +219,11 @@ class Checker {
       for (const auto& pid : h.practices)
         if (practice_ids_.count(pid) == 0)
           add("handbook practice " + std::to_string(h.number), "unknown practice " + quoted(pid));
+  }
+
+  void check_links(const std::string& where, const std::vector<Link>& links) {
+    for (const auto& l : links)
+      if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
   }
 
   // Action ids are "<practice>.<block>[.<group>].<n>"; n counts 1, 2, ... within each
@@ -255,6 +264,30 @@ class Checker {
     }
   }
 
+  // A paragraph names a block the id scheme knows, and follows an action of its own block
+  // and group, or opens the block; its kind is checked by the JSON reader's enum.
+  void check_paragraphs(const Practice& p) {
+    for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
+      const Paragraph& para = p.paragraphs[i];
+      const std::string where = "paragraph " + std::to_string(i + 1) + " of practice " + quoted(p.id);
+      if (para.text.empty()) add(where, "text is empty");
+      if (para.group && para.group->empty()) add(where, "group is empty (use none instead)");
+      if (block_levels(para.block).empty())
+        add(where, "unknown block " + quoted(para.block) + " (expected all, l1, l2, l3, l12, l23, ...)");
+      check_links(where, para.links);
+      if (para.after.empty()) continue;
+      const auto action =
+          std::find_if(p.actions.begin(), p.actions.end(), [&](const Action& a) { return a.id == para.after; });
+      if (action == p.actions.end()) {
+        add(where, "follows unknown action " + quoted(para.after));
+        continue;
+      }
+      const auto parts = detail::split(para.after, '.');
+      if (parts.size() < 3 || parts[1] != para.block || action->group != para.group)
+        add(where, "follows action " + quoted(para.after) + " of another block or group");
+    }
+  }
+
   void check_priorities() {
     const Priorities& pr = d_.priorities;
     std::set<std::string> ids;
@@ -288,6 +321,7 @@ class Checker {
     for (const auto& g : d_.glossary) {
       const std::string where = "glossary term " + quoted(g.term);
       if (g.term.empty() || g.definition.empty()) add(where, "term and definition must be set");
+      check_links(where, g.links);
       if (!terms.insert(g.term).second) add(where, "duplicate term");
     }
     // An acronym may stand for several things (the guide's CDM has three expansions).

@@ -20,6 +20,8 @@ constexpr EnumNames<AssetType, 6> asset_names{
     "asset type", all_asset_types, {"Devices", "Applications", "Data", "Users", "Network", "N/A"}};
 constexpr EnumNames<SecurityFunction, 5> function_names{
     "security function", all_security_functions, {"Identify", "Protect", "Detect", "Respond", "Recover"}};
+constexpr EnumNames<ParagraphKind, 2> paragraph_kind_names{
+    "paragraph kind", {ParagraphKind::instruction, ParagraphKind::context}, {"instruction", "context"}};
 
 }  // namespace
 
@@ -28,12 +30,14 @@ std::string_view to_string(Scope s) { return scope_names.name(s); }
 std::string_view to_string(ImplementationGroup g) { return ig_names.name(g); }
 std::string_view to_string(AssetType a) { return asset_names.name(a); }
 std::string_view to_string(SecurityFunction f) { return function_names.name(f); }
+std::string_view to_string(ParagraphKind k) { return paragraph_kind_names.name(k); }
 
 std::ostream& operator<<(std::ostream& os, Maturity m) { return os << to_string(m); }
 std::ostream& operator<<(std::ostream& os, Scope s) { return os << to_string(s); }
 std::ostream& operator<<(std::ostream& os, ImplementationGroup g) { return os << to_string(g); }
 std::ostream& operator<<(std::ostream& os, AssetType a) { return os << to_string(a); }
 std::ostream& operator<<(std::ostream& os, SecurityFunction f) { return os << to_string(f); }
+std::ostream& operator<<(std::ostream& os, ParagraphKind k) { return os << to_string(k); }
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 
@@ -42,6 +46,7 @@ Scope parse_scope(std::string_view t) { return scope_names.parse(t); }
 ImplementationGroup parse_implementation_group(std::string_view t) { return ig_names.parse(t); }
 AssetType parse_asset_type(std::string_view t) { return asset_names.parse(t); }
 SecurityFunction parse_security_function(std::string_view t) { return function_names.parse(t); }
+ParagraphKind parse_paragraph_kind(std::string_view t) { return paragraph_kind_names.parse(t); }
 
 Maturity maturity_from_int(int level) {
   if (!valid_maturity(level)) throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");
@@ -63,26 +68,27 @@ bool Safeguard::in_group(ImplementationGroup g) const {
     return fields(*this) == fields(o);                                       \
   }
 
-ELECTSEC_EQ(Goal, x.id, x.text, x.maturity)
-ELECTSEC_EQ(Action, x.id, x.levels, x.group, x.text)
+ELECTSEC_EQ(Goal, x.id, x.text, x.maturity, x.links)
+ELECTSEC_EQ(Action, x.id, x.levels, x.group, x.text, x.links)
+ELECTSEC_EQ(Paragraph, x.block, x.group, x.after, x.kind, x.text, x.links)
 ELECTSEC_EQ(Tool, x.name, x.url, x.description)
 ELECTSEC_EQ(Link, x.title, x.url)
 ELECTSEC_EQ(SafeguardMapping, x.safeguard, x.maturity)
-ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.goals, x.actions, x.tools, x.learn_more,
-            x.safeguards, x.handbook)
+ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.links, x.goals, x.actions, x.paragraphs, x.tools,
+            x.learn_more, x.safeguards, x.handbook)
 ELECTSEC_EQ(Control, x.id, x.title)
 ELECTSEC_EQ(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function, x.implementation_groups,
             x.depends_on)
 ELECTSEC_EQ(HandbookPractice, x.number, x.title, x.practices)
 ELECTSEC_EQ(MaturityLevel, x.level, x.name, x.description)
-ELECTSEC_EQ(MaturityStatement, x.id, x.level, x.text)
+ELECTSEC_EQ(MaturityStatement, x.id, x.level, x.text, x.links)
 ELECTSEC_EQ(Worksheet, x.id, x.name, x.group, x.actions)
 ELECTSEC_EQ(CdmRank, x.rank, x.safeguard, x.practice)
 ELECTSEC_EQ(Priorities, x.level1_baseline, x.level1_election, x.cdm_ranking)
-ELECTSEC_EQ(GlossaryEntry, x.term, x.definition)
+ELECTSEC_EQ(GlossaryEntry, x.term, x.definition, x.links)
 ELECTSEC_EQ(Acronym, x.term, x.expansion)
 ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url, x.partners)
-ELECTSEC_EQ(RelatedPractice, x.practice, x.reason)
+ELECTSEC_EQ(RelatedPractice, x.practice, x.reason, x.provenance)
 ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text, x.practices, x.safeguards, x.links)
 ELECTSEC_EQ(Guidance, x.sources, x.recommendations)
 ELECTSEC_EQ(GuideInfo, x.title, x.version)

@@ -135,6 +135,9 @@ struct type_caster<electsec::AssetType> : str_enum_caster<electsec::AssetType, e
 template <>
 struct type_caster<electsec::SecurityFunction>
     : str_enum_caster<electsec::SecurityFunction, electsec::parse_security_function> {};
+template <>
+struct type_caster<electsec::ParagraphKind> : str_enum_caster<electsec::ParagraphKind, electsec::parse_paragraph_kind> {
+};
 
 }  // namespace pybind11::detail
 

@@ -200,6 +200,7 @@ void init_functions(py::module_& m) {
   m.attr("MATURITIES") = py::make_tuple(1, 2, 3);
   m.attr("IMPLEMENTATION_GROUPS") = py::make_tuple(1, 2, 3);
   m.attr("SCOPES") = py::make_tuple("priority", "in_scope", "out_of_scope");
+  m.attr("PARAGRAPH_KINDS") = py::make_tuple("instruction", "context");
   py::list assets, functions;
   for (auto a : all_asset_types) assets.append(std::string(to_string(a)));
   for (auto f : all_security_functions) functions.append(std::string(to_string(f)));

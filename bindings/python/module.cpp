@@ -97,6 +97,9 @@ PYBIND11_MODULE(_core, m) {
   py::class_<MaturityStatement> statement(m, "MaturityStatement", "A statement characterising a maturity level.");
   py::class_<Goal> goal(m, "Goal", "A goal of a best practice.");
   py::class_<Action> action(m, "Action", "An action of a best practice.");
+  py::class_<Paragraph> paragraph(m, "Paragraph",
+                                  "A paragraph among a practice's actions: an instruction or context the guide "
+                                  "writes as prose.");
   py::class_<Tool> tool(m, "Tool", "A cost-effective tool named by a best practice.");
   py::class_<Link> link(m, "Link", "A learn-more link.");
   py::class_<SafeguardMapping> mapping(m, "SafeguardMapping", "A practice's mapping to a CIS Safeguard.");

@@ -9,6 +9,7 @@ void init_values(py::module_& m) {
   auto statement = registered<MaturityStatement>(m, "MaturityStatement");
   auto goal = registered<Goal>(m, "Goal");
   auto action = registered<Action>(m, "Action");
+  auto paragraph = registered<Paragraph>(m, "Paragraph");
   auto tool = registered<Tool>(m, "Tool");
   auto link = registered<Link>(m, "Link");
   auto mapping = registered<SafeguardMapping>(m, "SafeguardMapping");
@@ -49,6 +50,7 @@ void init_values(py::module_& m) {
   statement.def_readonly("id", &MaturityStatement::id)
       .def_readonly("level", &MaturityStatement::level)
       .def_readonly("text", &MaturityStatement::text)
+      .def_readonly("links", &MaturityStatement::links)
       .def("__repr__", [](const MaturityStatement& s) { return "MaturityStatement(" + quote(s.id) + ")"; });
   value_protocol<MaturityStatement>(statement, "MaturityStatement");
   hash_by_id<MaturityStatement>(statement);
@@ -56,6 +58,7 @@ void init_values(py::module_& m) {
   goal.def_readonly("id", &Goal::id)
       .def_readonly("text", &Goal::text)
       .def_readonly("maturity", &Goal::maturity)
+      .def_readonly("links", &Goal::links)
       .def("__repr__", [](const Goal& g) { return "Goal(" + quote(g.id) + ")"; });
   value_protocol<Goal>(goal, "Goal");
   hash_by_id<Goal>(goal);
@@ -64,6 +67,7 @@ void init_values(py::module_& m) {
       .def_readonly("levels", &Action::levels)
       .def_readonly("group", &Action::group)
       .def_readonly("text", &Action::text)
+      .def_readonly("links", &Action::links)
       .def_property_readonly("first_level", &Action::first_level, "The maturity from which the action applies.")
       .def_property_readonly(
           "practice", [](const Action& a) { return a.id.substr(0, a.id.find('.')); },
@@ -71,6 +75,17 @@ void init_values(py::module_& m) {
       .def("__repr__", [](const Action& a) { return "Action(" + quote(a.id) + ")"; });
   value_protocol<Action>(action, "Action");
   hash_by_id<Action>(action);
+
+  paragraph.def_readonly("block", &Paragraph::block)
+      .def_readonly("group", &Paragraph::group)
+      .def_readonly("after", &Paragraph::after)
+      .def_readonly("kind", &Paragraph::kind)
+      .def_readonly("text", &Paragraph::text)
+      .def_readonly("links", &Paragraph::links)
+      .def("__repr__", [](const Paragraph& p) {
+        return "Paragraph(" + quote(p.block) + ", " + std::string(to_string(p.kind)) + ")";
+      });
+  value_protocol<Paragraph>(paragraph, "Paragraph");
 
   tool.def_readonly("name", &Tool::name)
       .def_readonly("url", &Tool::url)
@@ -92,11 +107,13 @@ void init_values(py::module_& m) {
       .def_readonly("title", &Practice::title)
       .def_readonly("order", &Practice::order)
       .def_readonly("summary", &Practice::summary)
+      .def_readonly("links", &Practice::links)
       .def_property_readonly(
           "scopes", [](const Practice& p) { return py::make_tuple(p.scopes[0], p.scopes[1], p.scopes[2]); },
           "Scope at Level 1, 2, 3.")
       .def_readonly("goals", &Practice::goals)
       .def_readonly("actions", &Practice::actions)
+      .def_readonly("paragraphs", &Practice::paragraphs)
       .def_readonly("tools", &Practice::tools)
       .def_readonly("learn_more", &Practice::learn_more)
       .def_readonly("safeguards", &Practice::safeguards)
@@ -159,6 +176,7 @@ void init_values(py::module_& m) {
 
   glossary.def_readonly("term", &GlossaryEntry::term)
       .def_readonly("definition", &GlossaryEntry::definition)
+      .def_readonly("links", &GlossaryEntry::links)
       .def("__repr__", [](const GlossaryEntry& g) { return "GlossaryEntry(" + quote(g.term) + ")"; });
   value_protocol<GlossaryEntry>(glossary, "GlossaryEntry");
 
@@ -179,6 +197,7 @@ void init_values(py::module_& m) {
 
   related.def_readonly("practice", &RelatedPractice::practice)
       .def_readonly("reason", &RelatedPractice::reason)
+      .def_readonly("provenance", &RelatedPractice::provenance)
       .def("__repr__", [](const RelatedPractice& r) { return "RelatedPractice(" + quote(r.practice) + ")"; });
   value_protocol<RelatedPractice>(related, "RelatedPractice");
 

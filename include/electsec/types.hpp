@@ -30,6 +30,10 @@ enum class AssetType { devices, applications, data, users, network, not_applicab
 /// Security function of a CIS Safeguard ("Identify", "Protect", ...).
 enum class SecurityFunction { identify, protect, detect, respond, recover };
 
+/// What a paragraph among a practice's actions does: ask the office to do something, or
+/// explain, warn or point to a reference.
+enum class ParagraphKind { instruction, context };
+
 /// \name String forms
 //@{
 /// `to_string` gives the canonical string of each enum value: what the JSON formats and
@@ -39,11 +43,13 @@ ELECTSEC_API std::string_view to_string(Scope s);
 ELECTSEC_API std::string_view to_string(ImplementationGroup g);
 ELECTSEC_API std::string_view to_string(AssetType a);
 ELECTSEC_API std::string_view to_string(SecurityFunction f);
+ELECTSEC_API std::string_view to_string(ParagraphKind k);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, Maturity m);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, Scope s);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, ImplementationGroup g);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, AssetType a);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, SecurityFunction f);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, ParagraphKind k);
 //@}
 
 /// "Level 1", "Level 2", "Level 3".
@@ -58,6 +64,7 @@ ELECTSEC_API Scope parse_scope(std::string_view text);
 ELECTSEC_API ImplementationGroup parse_implementation_group(std::string_view text);
 ELECTSEC_API AssetType parse_asset_type(std::string_view text);
 ELECTSEC_API SecurityFunction parse_security_function(std::string_view text);
+ELECTSEC_API ParagraphKind parse_paragraph_kind(std::string_view text);
 //@}
 
 /// True for 1, 2 and 3: the one range check every reader of a maturity number uses.
@@ -81,11 +88,20 @@ inline constexpr std::array<SecurityFunction, 5> all_security_functions{
     SecurityFunction::recover};
 //@}
 
+/// A link the guide gives: in a practice's introduction, goals, actions and "learn more"
+/// list, in a maturity statement or glossary entry, or in other guidance.
+struct ELECTSEC_API Link {
+  std::string title;                     ///< the link's text as the guide gives it
+  std::string url;                       ///< its address
+  bool operator==(const Link& o) const;  ///< Equal when every field is equal.
+};
+
 /// A goal of a best practice, with the maturity the guide tags it with (if any).
 struct ELECTSEC_API Goal {
   std::string id;                        ///< "<practice>.goal.<n>"
   std::string text;                      ///< the goal, summarised in the project's words
   std::optional<Maturity> maturity;      ///< the level the guide tags the goal with; none when untagged
+  std::vector<Link> links;               ///< links the guide gives in the goal, in its order
   bool operator==(const Goal& o) const;  ///< Equal when every field is equal.
 };
 
@@ -97,9 +113,23 @@ struct ELECTSEC_API Action {
   std::vector<Maturity> levels;      ///< the maturities its block names, ascending
   std::optional<std::string> group;  ///< the sub-heading it stands under, if any
   std::string text;                  ///< the action, summarised in the project's words
+  std::vector<Link> links;           ///< links the guide gives in the action, in its order
   /// The lowest level of its block: from this maturity on the action applies.
   Maturity first_level() const;
   bool operator==(const Action& o) const;  ///< Equal when every field is equal.
+};
+
+/// A paragraph the guide writes among a practice's actions instead of as a numbered action:
+/// an obligation put as prose, a warning, a reference. It belongs to the block (and group)
+/// it stands in and follows one of its actions, or opens the block.
+struct ELECTSEC_API Paragraph {
+  std::string block;                            ///< the block part of its actions' ids: "l1", "l23", "all"
+  std::optional<std::string> group;             ///< the sub-heading it stands under, if any
+  std::string after;                            ///< the id of the action it follows; empty when it opens its block
+  ParagraphKind kind = ParagraphKind::context;  ///< instruction or context
+  std::string text;                             ///< what it says, in the project's words
+  std::vector<Link> links;                      ///< links the guide gives in it, in order
+  bool operator==(const Paragraph& o) const;    ///< Equal when every field is equal.
 };
 
 /// A cost-effective tool the guide names for a best practice.
@@ -108,13 +138,6 @@ struct ELECTSEC_API Tool {
   std::string url;                       ///< where to find it
   std::string description;               ///< what it does, in the project's words
   bool operator==(const Tool& o) const;  ///< Equal when every field is equal.
-};
-
-/// A "learn more" link.
-struct ELECTSEC_API Link {
-  std::string title;                     ///< the title of the linked page
-  std::string url;                       ///< its address
-  bool operator==(const Link& o) const;  ///< Equal when every field is equal.
 };
 
 /// A best practice's mapping to one CIS Safeguard, with the maturity the guide tags the
@@ -132,8 +155,10 @@ struct ELECTSEC_API Practice {
   int order = 0;                             ///< 1-based position in the guide's index
   std::array<Scope, 3> scopes{};             ///< status at Level 1, 2, 3
   std::string summary;                       ///< what the practice is about, in the project's words
+  std::vector<Link> links;                   ///< links the guide gives in its introduction, in order
   std::vector<Goal> goals;                   ///< goals in guide order
   std::vector<Action> actions;               ///< actions in guide order
+  std::vector<Paragraph> paragraphs;         ///< paragraphs among the actions, in guide order
   std::vector<Tool> tools;                   ///< cost-effective tools the guide names
   std::vector<Link> learn_more;              ///< the guide's "learn more" links
   std::vector<SafeguardMapping> safeguards;  ///< CIS Safeguards it maps to, in guide order
@@ -186,6 +211,7 @@ struct ELECTSEC_API MaturityStatement {
   std::string id;                                     ///< "l<level>.<n>"
   Maturity level = Maturity::level1;                  ///< the level it characterises
   std::string text;                                   ///< the statement in the project's words
+  std::vector<Link> links;                            ///< links the guide gives in the statement
   bool operator==(const MaturityStatement& o) const;  ///< Equal when every field is equal.
 };
 
@@ -223,6 +249,7 @@ struct ELECTSEC_API Priorities {
 struct ELECTSEC_API GlossaryEntry {
   std::string term;                               ///< the term as the guide spells it
   std::string definition;                         ///< its meaning, in the project's words
+  std::vector<Link> links;                        ///< links the guide gives in the definition
   bool operator==(const GlossaryEntry& o) const;  ///< Equal when every field is equal.
 };
 
@@ -246,8 +273,11 @@ struct ELECTSEC_API GuidanceSource {
 
 /// A recommendation's link to an EGES practice, with a one-line reason.
 struct ELECTSEC_API RelatedPractice {
-  std::string practice;                             ///< EGES practice id
-  std::string reason;                               ///< why they relate, in one line
+  std::string practice;  ///< EGES practice id
+  std::string reason;    ///< why they relate, in one line
+  /// Who links them: "electsec" where the link is the project's own judgment (every link of
+  /// the embedded guidance), or the guidance source's id where its document names the practice.
+  std::string provenance;
   bool operator==(const RelatedPractice& o) const;  ///< Equal when every field is equal.
 };
 

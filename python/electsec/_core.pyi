@@ -12,6 +12,7 @@ CATALOG_SCHEMA: str
 MATURITIES: tuple[int, int, int]
 IMPLEMENTATION_GROUPS: tuple[int, int, int]
 SCOPES: tuple[str, str, str]
+PARAGRAPH_KINDS: tuple[str, str]
 ASSET_TYPES: tuple[str, ...]
 SECURITY_FUNCTIONS: tuple[str, ...]
 STORE_SCHEMA_VERSION: int
@@ -60,6 +61,7 @@ class MaturityStatement:
     id: str
     level: int
     text: str
+    links: list[Link]
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> MaturityStatement: ...
@@ -68,6 +70,7 @@ class Goal:
     id: str
     text: str
     maturity: Optional[int]
+    links: list[Link]
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> Goal: ...
@@ -77,6 +80,7 @@ class Action:
     levels: list[int]
     group: Optional[str]
     text: str
+    links: list[Link]
     @property
     def first_level(self) -> int: ...
     @property
@@ -84,6 +88,17 @@ class Action:
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> Action: ...
+
+class Paragraph:
+    block: str
+    group: Optional[str]
+    after: str
+    kind: str
+    text: str
+    links: list[Link]
+    def to_dict(self) -> dict[str, Any]: ...
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Paragraph: ...
 
 class Tool:
     name: str
@@ -112,8 +127,10 @@ class Practice:
     title: str
     order: int
     summary: str
+    links: list[Link]
     goals: list[Goal]
     actions: list[Action]
+    paragraphs: list[Paragraph]
     tools: list[Tool]
     learn_more: list[Link]
     safeguards: list[SafeguardMapping]
@@ -181,6 +198,7 @@ class HandbookPractice:
 class GlossaryEntry:
     term: str
     definition: str
+    links: list[Link]
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> GlossaryEntry: ...
@@ -206,6 +224,7 @@ class GuidanceSource:
 class RelatedPractice:
     practice: str
     reason: str
+    provenance: str
     def to_dict(self) -> dict[str, Any]: ...
     @staticmethod
     def from_dict(data: dict[str, Any]) -> RelatedPractice: ...

@@ -64,6 +64,7 @@ json encode(const GuideInfo& g);
 json encode(const MaturityLevel& l);
 json encode(const Goal& g);
 json encode(const Action& a);
+json encode(const Paragraph& p);
 json encode(const Tool& t);
 json encode(const Link& l);
 json encode(const SafeguardMapping& m);

@@ -7,30 +7,43 @@ namespace electsec::detail {
 
 namespace {
 
+Link decode_link(const json& j, const std::string& path) {
+  Object o(j, path, {"title", "url"});
+  return {o.string("title"), o.string("url")};
+}
+
 Goal decode_goal(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "text", "maturity"});
-  return {o.string("id"), o.string("text"), optional_maturity(o, "maturity")};
+  Object o(j, path, {"id", "text", "maturity", "links"});
+  return {o.string("id"), o.string("text"), optional_maturity(o, "maturity"), o.list("links", decode_link)};
 }
 
 Action decode_action(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "levels", "group", "text"});
+  Object o(j, path, {"id", "levels", "group", "text", "links"});
   Action a;
   a.id = o.string("id");
   o.required("levels");
   a.levels = o.list("levels", maturity_at);
   if (const json* g = o.optional("group"); g && !g->is_null()) a.group = Object::as_string(*g, o.at("group"));
   a.text = o.string("text");
+  a.links = o.list("links", decode_link);
   return a;
+}
+
+Paragraph decode_paragraph(const json& j, const std::string& path) {
+  Object o(j, path, {"block", "group", "after", "kind", "text", "links"});
+  Paragraph p;
+  p.block = o.string("block");
+  if (const json* g = o.optional("group"); g && !g->is_null()) p.group = Object::as_string(*g, o.at("group"));
+  p.after = o.string_or_empty("after");
+  p.kind = enum_at(o.required("kind"), o.at("kind"), parse_paragraph_kind);
+  p.text = o.string("text");
+  p.links = o.list("links", decode_link);
+  return p;
 }
 
 Tool decode_tool(const json& j, const std::string& path) {
   Object o(j, path, {"name", "url", "description"});
   return {o.string("name"), o.string("url"), o.string_or_empty("description")};
-}
-
-Link decode_link(const json& j, const std::string& path) {
-  Object o(j, path, {"title", "url"});
-  return {o.string("title"), o.string("url")};
 }
 
 SafeguardMapping decode_mapping(const json& j, const std::string& path) {
@@ -40,8 +53,8 @@ SafeguardMapping decode_mapping(const json& j, const std::string& path) {
 
 Practice decode_practice(const json& j, const std::string& path) {
   Object o(j, path,
-           {"id", "title", "order", "scopes", "summary", "goals", "actions", "tools", "learn_more", "safeguards",
-            "handbook"});
+           {"id", "title", "order", "scopes", "summary", "links", "goals", "actions", "paragraphs", "tools",
+            "learn_more", "safeguards", "handbook"});
   Practice p;
   p.id = o.string("id");
   p.title = o.string("title");
@@ -52,8 +65,10 @@ Practice decode_practice(const json& j, const std::string& path) {
   for (std::size_t i = 0; i < 3; ++i)
     p.scopes[i] = enum_at(scopes[i], o.at("scopes") + "/" + std::to_string(i), parse_scope);
   p.summary = o.string_or_empty("summary");
+  p.links = o.list("links", decode_link);
   p.goals = o.list("goals", decode_goal);
   p.actions = o.list("actions", decode_action);
+  p.paragraphs = o.list("paragraphs", decode_paragraph);
   p.tools = o.list("tools", decode_tool);
   p.learn_more = o.list("learn_more", decode_link);
   p.safeguards = o.list("safeguards", decode_mapping);
@@ -91,8 +106,9 @@ MaturityLevel decode_level(const json& j, const std::string& path) {
 }
 
 MaturityStatement decode_statement(const json& j, const std::string& path) {
-  Object o(j, path, {"id", "level", "text"});
-  return {o.string("id"), maturity_at(o.required("level"), o.at("level")), o.string("text")};
+  Object o(j, path, {"id", "level", "text", "links"});
+  return {o.string("id"), maturity_at(o.required("level"), o.at("level")), o.string("text"),
+          o.list("links", decode_link)};
 }
 
 Worksheet decode_worksheet(const json& j, const std::string& path) {
@@ -117,8 +133,8 @@ HandbookPractice decode_handbook(const json& j, const std::string& path) {
 }
 
 GlossaryEntry decode_glossary(const json& j, const std::string& path) {
-  Object o(j, path, {"term", "definition"});
-  return {o.string("term"), o.string("definition")};
+  Object o(j, path, {"term", "definition", "links"});
+  return {o.string("term"), o.string("definition"), o.list("links", decode_link)};
 }
 
 Acronym decode_acronym(const json& j, const std::string& path) {
@@ -137,8 +153,8 @@ GuidanceSource decode_source(const json& j, const std::string& path) {
 }
 
 RelatedPractice decode_related(const json& j, const std::string& path) {
-  Object o(j, path, {"practice", "reason"});
-  return {o.string("practice"), o.string_or_empty("reason")};
+  Object o(j, path, {"practice", "reason", "provenance"});
+  return {o.string("practice"), o.string_or_empty("reason"), o.string_or_empty("provenance")};
 }
 
 Recommendation decode_recommendation(const json& j, const std::string& path) {
@@ -198,6 +214,7 @@ ELECTSEC_DECODE_WITH(MaturityLevel, decode_level)
 ELECTSEC_DECODE_WITH(MaturityStatement, decode_statement)
 ELECTSEC_DECODE_WITH(Goal, decode_goal)
 ELECTSEC_DECODE_WITH(Action, decode_action)
+ELECTSEC_DECODE_WITH(Paragraph, decode_paragraph)
 ELECTSEC_DECODE_WITH(Tool, decode_tool)
 ELECTSEC_DECODE_WITH(Link, decode_link)
 ELECTSEC_DECODE_WITH(SafeguardMapping, decode_mapping)

@@ -17,6 +17,12 @@ json encode_all(const std::vector<T>& items) {
   return list;
 }
 
+// `links` is written only when there are some: most entries carry none.
+json with_links(json object, const std::vector<Link>& links) {
+  if (!links.empty()) object["links"] = encode_all(links);
+  return object;
+}
+
 }  // namespace
 
 json encode(const GuideInfo& g) { return {{"title", g.title}, {"version", g.version}}; }
@@ -25,12 +31,25 @@ json encode(const MaturityLevel& l) {
   return {{"level", static_cast<int>(l.level)}, {"name", l.name}, {"description", l.description}};
 }
 
-json encode(const Goal& g) { return {{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}}; }
+json encode(const Goal& g) {
+  return with_links({{"id", g.id}, {"text", g.text}, {"maturity", optional_level(g.maturity)}}, g.links);
+}
 
 json encode(const Action& a) {
   json levels = json::array();
   for (const Maturity m : a.levels) levels.push_back(static_cast<int>(m));
-  return {{"id", a.id}, {"levels", levels}, {"group", a.group ? json(*a.group) : json(nullptr)}, {"text", a.text}};
+  return with_links(
+      {{"id", a.id}, {"levels", levels}, {"group", a.group ? json(*a.group) : json(nullptr)}, {"text", a.text}},
+      a.links);
+}
+
+json encode(const Paragraph& p) {
+  return with_links({{"block", p.block},
+                     {"group", p.group ? json(*p.group) : json(nullptr)},
+                     {"after", p.after},
+                     {"kind", std::string(to_string(p.kind))},
+                     {"text", p.text}},
+                    p.links);
 }
 
 json encode(const Tool& t) { return {{"name", t.name}, {"url", t.url}, {"description", t.description}}; }
@@ -44,7 +63,9 @@ json encode(const GuidanceSource& s) {
           {"date", s.date}, {"url", s.url},     {"partners", s.partners}};
 }
 
-json encode(const RelatedPractice& r) { return {{"practice", r.practice}, {"reason", r.reason}}; }
+json encode(const RelatedPractice& r) {
+  return {{"practice", r.practice}, {"reason", r.reason}, {"provenance", r.provenance}};
+}
 
 json encode(const Recommendation& r) {
   json related = json::array();
@@ -67,17 +88,16 @@ json encode(const Guidance& g) {
 json encode(const Practice& p) {
   json scopes = json::array();
   for (const Scope s : p.scopes) scopes.push_back(std::string(to_string(s)));
-  return {{"id", p.id},
-          {"title", p.title},
-          {"order", p.order},
-          {"scopes", scopes},
-          {"summary", p.summary},
-          {"goals", encode_all(p.goals)},
-          {"actions", encode_all(p.actions)},
-          {"tools", encode_all(p.tools)},
-          {"learn_more", encode_all(p.learn_more)},
-          {"safeguards", encode_all(p.safeguards)},
-          {"handbook", p.handbook}};
+  json out = with_links(
+      {{"id", p.id}, {"title", p.title}, {"order", p.order}, {"scopes", scopes}, {"summary", p.summary}}, p.links);
+  out["goals"] = encode_all(p.goals);
+  out["actions"] = encode_all(p.actions);
+  if (!p.paragraphs.empty()) out["paragraphs"] = encode_all(p.paragraphs);
+  out["tools"] = encode_all(p.tools);
+  out["learn_more"] = encode_all(p.learn_more);
+  out["safeguards"] = encode_all(p.safeguards);
+  out["handbook"] = p.handbook;
+  return out;
 }
 
 json encode(const Control& c) { return {{"id", c.id}, {"title", c.title}}; }
@@ -95,7 +115,7 @@ json encode(const Safeguard& s) {
 }
 
 json encode(const MaturityStatement& s) {
-  return {{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}};
+  return with_links({{"id", s.id}, {"level", static_cast<int>(s.level)}, {"text", s.text}}, s.links);
 }
 
 json encode(const Worksheet& w) { return {{"id", w.id}, {"name", w.name}, {"group", w.group}, {"actions", w.actions}}; }
@@ -113,7 +133,7 @@ json encode(const HandbookPractice& h) {
   return {{"number", h.number}, {"title", h.title}, {"practices", h.practices}};
 }
 
-json encode(const GlossaryEntry& g) { return {{"term", g.term}, {"definition", g.definition}}; }
+json encode(const GlossaryEntry& g) { return with_links({{"term", g.term}, {"definition", g.definition}}, g.links); }
 
 json encode(const Acronym& a) { return {{"term", a.term}, {"expansion", a.expansion}}; }
 

@@ -85,6 +85,60 @@ std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t
   return items;
 }
 
+std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, std::size_t end) {
+  const auto& lines = doc.lines();
+  std::size_t base = std::string::npos;
+  for (std::size_t i = begin; i < end; ++i)
+    if (const auto m = enumerated_at(lines[i]); m && !doc.is_underline_at(i)) base = std::min(base, m->indent);
+  if (base == std::string::npos) base = 0;
+  std::vector<Prose> out;
+  std::size_t items = 0;
+  bool in_item = false;       // inside an item of the list: its continuation lines are its own
+  bool in_directive = false;  // inside a directive or comment: its indented body is skipped
+  bool open = false;          // the last paragraph continues on the next non-blank line
+  for (std::size_t i = begin; i < end; ++i) {
+    const std::string& line = lines[i];
+    if (blank(line)) {
+      open = false;
+      continue;
+    }
+    if (doc.is_underline_at(i) || doc.is_underline_at(i + 1)) continue;  // a heading
+    const std::size_t indent = indent_of(line);
+    if (indent <= base) in_directive = false;
+    if (const auto m = enumerated_at(line); m && m->indent == base) {
+      ++items;
+      in_item = true;
+      open = false;
+      continue;
+    }
+    if (in_directive) continue;
+    if (indent <= base && trim(line).rfind("..", 0) == 0) {
+      in_directive = true;
+      open = false;
+      continue;
+    }
+    if (indent > base && (in_item || out.empty() || out.back().items_before != items)) continue;
+    if (indent <= base) in_item = false;
+    std::string piece = trim(line);
+    if (const auto nested = bullet_at(line) ? bullet_at(line) : enumerated_at(line))
+      piece = "- " + trim(std::string_view(line).substr(nested->text));
+    if (indent > base || open) {
+      out.back().raw += " " + piece;
+    } else {
+      out.push_back({i, piece, items});
+    }
+    open = true;
+  }
+  return out;
+}
+
+std::string plain_with_links(const Document& doc, std::string_view raw, std::vector<electsec::Link>& links) {
+  std::vector<Link> found;
+  std::string text = doc.plain(raw, &found);
+  for (auto& l : found) links.push_back({std::move(l.text), std::move(l.url)});
+  return text;
+}
+
 std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t end) {
   std::string text;
   const auto& lines = doc.lines();

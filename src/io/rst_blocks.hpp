@@ -15,6 +15,18 @@ struct Item {
 
 /// The items of the enumerated (or bullet) list that starts in lines [begin, end).
 std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t end, bool enumerated);
+/// A paragraph that is not part of a list item: where it starts, its raw text (lines
+/// joined; a list indented under it joined as " - " items), and how many items of the
+/// enumerated list come before it in lines [begin, end).
+struct Prose {
+  std::size_t line;
+  std::string raw;
+  std::size_t items_before;
+};
+
+/// The paragraphs of lines [begin, end) that stand outside the items of its enumerated
+/// list: headings, directives, comments and link targets are not paragraphs.
+std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, std::size_t end);
 /// The first paragraph of text in lines [begin, end), joined into one line.
 std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t end);
 /// The maturity levels a heading names ("Level 1 and 2"), in order; none when it names none.
@@ -23,6 +35,8 @@ std::vector<Maturity> heading_levels(const Document& doc, const Heading& h);
 std::string block_name(const std::vector<Maturity>& levels);
 /// A trailing "(Level N)" tag removed from `raw`, as a maturity.
 std::optional<Maturity> trailing_tag(std::string& raw);
+/// The text of `raw` as plain text, its links (in order) going to `links`.
+std::string plain_with_links(const Document& doc, std::string_view raw, std::vector<electsec::Link>& links);
 /// The first mailto: link of `raw`, as an address, or "".
 std::string first_email_link(const Document& doc, const std::string& raw);
 

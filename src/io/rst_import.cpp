@@ -166,7 +166,9 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       int n = 0;
       for (const auto& item : list_items(*doc, begin, end, true)) {
         const std::string id = "l" + std::string(to_string(levels[0])) + "." + std::to_string(++n);
-        data.maturity_statements.push_back({id, levels[0], doc->plain(item.raw)});
+        MaturityStatement statement{id, levels[0], "", {}};
+        statement.text = plain_with_links(*doc, item.raw, statement.links);
+        data.maturity_statements.push_back(std::move(statement));
       }
     }
   } else {
@@ -381,7 +383,9 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   read_glossary("glossary.rst", [&](const std::string& term, std::vector<std::string> lines) {
     std::string text;
     for (const auto& l : lines) text += " " + l;
-    data.glossary.push_back({term, g.docs.at("glossary.rst").plain(text)});
+    GlossaryEntry entry{term, "", {}};
+    entry.definition = plain_with_links(g.docs.at("glossary.rst"), text, entry.links);
+    data.glossary.push_back(std::move(entry));
   });
   read_glossary("acronyms.rst", [&](const std::string& term, std::vector<std::string> lines) {
     for (const auto& l : lines) data.acronyms.push_back({term, g.docs.at("acronyms.rst").plain(l)});

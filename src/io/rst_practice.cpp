@@ -34,6 +34,7 @@ struct PracticeReader {
     if (title != nullptr) {
       const std::size_t end = goals != nullptr ? goals->line : doc.lines().size();
       p.summary = first_paragraph(doc, title->line + 2, end);
+      p.links = links_between(title->line + 2, end);
     }
     if (goals != nullptr)
       read_goals(*goals, p);
@@ -53,21 +54,51 @@ struct PracticeReader {
     return p;
   }
 
+  // The links of lines [begin, end), in order, as the guide gives them.
+  std::vector<electsec::Link> links_between(std::size_t begin, std::size_t end) const {
+    std::string text;
+    for (std::size_t i = begin; i < end && i < doc.lines().size(); ++i) text += doc.lines()[i] + "\n";
+    return links_of(text);
+  }
+
+  std::vector<electsec::Link> links_of(const std::string& raw) const {
+    std::vector<electsec::Link> out;
+    plain_with_links(doc, raw, out);
+    return out;
+  }
+
   void read_goals(const Heading& h, Practice& p) {
     const auto [begin, end] = doc.body(h);
     for (auto& item : list_items(doc, begin, end, true)) {
       std::string raw = item.raw;
       const auto tag = trailing_tag(raw);
-      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), doc.plain(raw), tag});
+      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), doc.plain(raw), tag, links_of(raw)});
     }
+  }
+
+  // The guide's stock sentences that only introduce a block: not content of their own.
+  static bool lead_in(const std::string& text) {
+    const std::string t = detail::lower_case(text);
+    return (t.rfind("for ", 0) == 0 && t.find("the necessary actions") != std::string::npos) ||
+           t.find("should take additional actions") != std::string::npos || t.rfind("there are no actions for", 0) == 0;
   }
 
   void add_actions(std::size_t begin, std::size_t end, const std::string& block, const std::vector<Maturity>& levels,
                    const std::optional<std::string>& group, Practice& p) {
-    int n = 0;
+    std::vector<std::string> ids;
     for (const auto& item : list_items(doc, begin, end, true)) {
-      std::string id = p.id + "." + block + (group ? "." + detail::kebab_case(*group) : "") + "." + std::to_string(++n);
-      p.actions.push_back({std::move(id), levels, group, doc.plain(item.raw)});
+      std::string id =
+          p.id + "." + block + (group ? "." + detail::kebab_case(*group) : "") + "." + std::to_string(ids.size() + 1);
+      ids.push_back(id);
+      p.actions.push_back({std::move(id), levels, group, doc.plain(item.raw), links_of(item.raw)});
+    }
+    // Paragraphs among the actions are kept as they stand: which of them oblige is for the
+    // catalog's editors to say, so they come in as context.
+    for (const auto& prose : prose_outside_items(doc, begin, end)) {
+      Paragraph para{block, group, prose.items_before == 0 ? "" : ids[prose.items_before - 1], ParagraphKind::context,
+                     "",    {}};
+      para.text = plain_with_links(doc, prose.raw, para.links);
+      if (!lead_in(para.text)) p.paragraphs.push_back(std::move(para));
     }
   }
 

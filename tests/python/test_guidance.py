@@ -24,7 +24,10 @@ def test_recommendation_filters(cat):
     assert cat.recommendations_of_practice("network_monitoring") == cat.recommendations(practice="network_monitoring")
     step7 = cat.recommendation("cap_mayors.7")
     assert step7.links[0].title == "9 Solutions to Secure America's Elections"
-    assert step7.practices[0].practice == "mdm_info"
+    assert step7.practices == []  # political advocacy: no practice of the guide fits
+    links = [rp for r in cat.recommendations() for rp in r.practices]
+    assert len(links) == 32 and {rp.provenance for rp in links} == {"electsec"}
+    assert all(rp.reason for rp in links)
 
 
 def test_search(cat):

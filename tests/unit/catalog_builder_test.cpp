@@ -52,6 +52,41 @@ BOOST_AUTO_TEST_CASE(every_kind_of_inconsistency_is_named) {
       {"shared order",
        [](CatalogData& d) { practice(d, "beta").order = 1; },
        {"practice 'alpha'", "order 1 is used by another practice"}},
+      {"paragraph after an unknown action",
+       [](CatalogData& d) {
+         practice(d, "alpha")
+             .paragraphs.push_back({"l23", std::nullopt, "alpha.l23.9", ParagraphKind::context, "x", {}});
+       },
+       {"paragraph 1 of practice 'alpha'", "follows unknown action 'alpha.l23.9'"}},
+      {"paragraph after an action of another block",
+       [](CatalogData& d) {
+         practice(d, "alpha")
+             .paragraphs.push_back(
+                 {"l23", std::nullopt, "alpha.l1.user-recommendations.1", ParagraphKind::instruction, "x", {}});
+       },
+       {"paragraph 1 of practice 'alpha'",
+        "follows action 'alpha.l1.user-recommendations.1' of another block or group"}},
+      {"paragraph in an unknown block",
+       [](CatalogData& d) {
+         practice(d, "alpha").paragraphs.push_back({"l4", std::nullopt, "", ParagraphKind::context, "x", {}});
+       },
+       {"paragraph 1 of practice 'alpha'", "unknown block 'l4' (expected all, l1, l2, l3, l12, l23, ...)"}},
+      {"empty paragraph",
+       [](CatalogData& d) {
+         practice(d, "alpha")
+             .paragraphs.push_back({"l23", std::nullopt, "alpha.l23.1", ParagraphKind::context, "", {}});
+       },
+       {"paragraph 1 of practice 'alpha'", "text is empty"}},
+      {"action link without a URL",
+       [](CatalogData& d) {
+         practice(d, "alpha").actions[0].links.push_back({"a title", ""});
+       },
+       {"action 'alpha.l1.user-recommendations.1'", "a link needs a title and a URL"}},
+      {"statement link without a title",
+       [](CatalogData& d) {
+         d.maturity_statements[0].links.push_back({"", "https://example.org"});
+       },
+       {"maturity statement 'l1.1'", "a link needs a title and a URL"}},
       {"order zero",
        [](CatalogData& d) { practice(d, "beta").order = 0; },
        {"practice 'beta'", "order must be positive"}},

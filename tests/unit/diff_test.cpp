@@ -33,7 +33,7 @@ Catalog next_release() {
   alpha.scopes[2] = Scope::priority;
   alpha.actions.pop_back();                             // alpha.l23.1 removed
   alpha.actions[0].text = "Do the thing differently.";  // changed
-  alpha.actions.push_back({"alpha.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "A new step."});
+  alpha.actions.push_back({"alpha.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "A new step.", {}});
   alpha.actions.back().id = "alpha.l3.1";  // added
   alpha.actions.back().levels = {Maturity::level3};
   alpha.tools.push_back({"New Tool", "https://example.org/new", "new"});

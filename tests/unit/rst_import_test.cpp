@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <set>
 
 using namespace electsec;
 namespace fs = std::filesystem;
@@ -112,6 +113,28 @@ BOOST_AUTO_TEST_CASE(the_1_4_1_sources_equal_the_embedded_catalog, *utf::precond
       for (const auto& t : g.tools) gu.push_back(t.url);
       for (const auto& t : w.tools) wu.push_back(t.url);
       BOOST_TEST(gu == wu);
+      // Every link, where the guide gives it: introduction, goals, actions, learn more.
+      BOOST_TEST((g.links == w.links));
+      for (std::size_t k = 0; k < g.goals.size(); ++k) BOOST_TEST((g.goals[k].links == w.goals[k].links));
+      for (std::size_t k = 0; k < g.actions.size() && k < w.actions.size(); ++k) BOOST_TEST_CONTEXT(w.actions[k].id) {
+          BOOST_TEST((g.actions[k].links == w.actions[k].links));
+        }
+      // Paragraphs among the actions: each one kept, where the guide has it, with its links
+      // (what it says and whether it obliges is the catalog's own wording and judgment).
+      BOOST_TEST_REQUIRE(g.paragraphs.size() == w.paragraphs.size());
+      for (std::size_t k = 0; k < g.paragraphs.size(); ++k) {
+        BOOST_TEST_CONTEXT("paragraph " << k + 1) {
+          BOOST_TEST(g.paragraphs[k].block == w.paragraphs[k].block);
+          BOOST_TEST((g.paragraphs[k].group == w.paragraphs[k].group));
+          BOOST_TEST(g.paragraphs[k].after == w.paragraphs[k].after);
+          BOOST_TEST((g.paragraphs[k].links == w.paragraphs[k].links));
+        }
+      }
+      // (a "learn more" item that is only an e-mail address is titled in electsec's words)
+      std::vector<std::string> gl, wl;
+      for (const auto& l : g.learn_more) gl.push_back(l.url);
+      for (const auto& l : w.learn_more) wl.push_back(l.url);
+      BOOST_TEST(gl == wl);
       BOOST_TEST((g.safeguards == w.safeguards));
       BOOST_TEST(g.handbook == w.handbook);
     }
@@ -120,16 +143,57 @@ BOOST_AUTO_TEST_CASE(the_1_4_1_sources_equal_the_embedded_catalog, *utf::precond
   for (std::size_t i = 0; i < 20; ++i) {
     BOOST_TEST(got.maturity_statements()[i].id == want.maturity_statements()[i].id);
     BOOST_TEST((got.maturity_statements()[i].level == want.maturity_statements()[i].level));
+    BOOST_TEST((got.maturity_statements()[i].links == want.maturity_statements()[i].links));
   }
   BOOST_TEST((got.priorities() == want.priorities()));  // worksheets, election priorities, CDM
   BOOST_TEST_REQUIRE(got.handbook().size() == 88u);
   for (std::size_t i = 0; i < 88; ++i) BOOST_TEST((got.handbook()[i] == want.handbook()[i]));
   BOOST_TEST((got.acronyms() == want.acronyms()));
   BOOST_TEST_REQUIRE(got.glossary().size() == want.glossary().size());
-  for (std::size_t i = 0; i < got.glossary().size(); ++i) BOOST_TEST(got.glossary()[i].term == want.glossary()[i].term);
+  for (std::size_t i = 0; i < got.glossary().size(); ++i) {
+    BOOST_TEST(got.glossary()[i].term == want.glossary()[i].term);
+    BOOST_TEST((got.glossary()[i].links == want.glossary()[i].links));
+  }
   // What the guide gets wrong is reported, not hidden.
   BOOST_TEST(has_warning(imported(), "Safeguard 4.2 is listed twice"));
   BOOST_TEST(has_warning(imported(), "Handbook 43: 'Software Updates' taken as 'patching_vuln_management'"));
+}
+
+// Read without the importer: every address a practice page of the guide links to (inline
+// `text <url>`_ links and named targets) is somewhere in the embedded practice, so no link
+// of the guide is lost, whatever part of the page it stands in.
+BOOST_AUTO_TEST_CASE(no_address_of_a_practice_page_is_lost, *utf::precondition(ReferencePresent())) {
+  std::size_t addresses = 0;
+  for (const Practice& p : default_catalog().practices()) {
+    std::set<std::string> have;
+    for (const auto* list : {&p.links, &p.learn_more}) {
+      for (const auto& l : *list) have.insert(l.url);
+    }
+    for (const auto& g : p.goals)
+      for (const auto& l : g.links) have.insert(l.url);
+    for (const auto& a : p.actions)
+      for (const auto& l : a.links) have.insert(l.url);
+    for (const auto& para : p.paragraphs)
+      for (const auto& l : para.links) have.insert(l.url);
+    for (const auto& t : p.tools) have.insert(t.url);
+    std::ifstream in(guide_1_4_1 / "bp" / (p.id + ".rst"));
+    BOOST_TEST_REQUIRE(in.good(), p.id);
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+      std::vector<std::string> urls;
+      for (std::size_t at = line.find("<http"); at != std::string::npos; at = line.find("<http", at + 1)) {
+        const auto end = line.find(">`", at);
+        if (end != std::string::npos) urls.push_back(line.substr(at + 1, end - at - 1));
+      }
+      if (line.rfind(".. _", 0) == 0 && line.find(": http") != std::string::npos)
+        urls.push_back(line.substr(line.find(": http") + 2));
+      for (const auto& url : urls) {
+        ++addresses;
+        BOOST_TEST(have.count(url) == 1u, p.id << ".rst:" << number << ": " << url << " is not in the catalog");
+      }
+    }
+  }
+  BOOST_TEST(addresses > 150u);  // the pages were read
 }
 
 BOOST_AUTO_TEST_CASE(text_is_the_guides_own_with_markup_removed, *utf::precondition(ReferencePresent())) {

@@ -13,7 +13,7 @@ namespace electsec::test {
 
 namespace {
 Action action(std::string id, std::vector<Maturity> levels, std::optional<std::string> group) {
-  return {std::move(id), std::move(levels), std::move(group), "Do the thing this test names."};
+  return {std::move(id), std::move(levels), std::move(group), "Do the thing this test names.", {}};
 }
 constexpr Maturity L1 = Maturity::level1, L2 = Maturity::level2, L3 = Maturity::level3;
 }  // namespace
@@ -22,7 +22,7 @@ CatalogData sample_data() {
   CatalogData d;
   d.guide = {"Sample guide", "0.0.1"};
   d.maturity_levels = {{L1, "Level 1", "first"}, {L2, "Level 2", "second"}, {L3, "Level 3", "third"}};
-  d.maturity_statements = {{"l1.1", L1, "a level one trait"}, {"l2.1", L2, "a level two trait"}};
+  d.maturity_statements = {{"l1.1", L1, "a level one trait", {}}, {"l2.1", L2, "a level two trait", {}}};
   d.controls = default_catalog().controls();
   d.safeguards = default_catalog().safeguards();
 
@@ -32,7 +32,7 @@ CatalogData sample_data() {
   alpha.order = 1;
   alpha.scopes = {Scope::priority, Scope::priority, Scope::in_scope};
   alpha.summary = "A practice for tests.";
-  alpha.goals = {{"alpha.goal.1", "first goal", L1}, {"alpha.goal.2", "second goal", std::nullopt}};
+  alpha.goals = {{"alpha.goal.1", "first goal", L1, {}}, {"alpha.goal.2", "second goal", std::nullopt, {}}};
   alpha.actions = {action("alpha.l1.user-recommendations.1", {L1}, "User Recommendations"),
                    action("alpha.l1.user-recommendations.2", {L1}, "User Recommendations"),
                    action("alpha.l1.organizational-recommendations.1", {L1}, "Organizational Recommendations"),
@@ -58,7 +58,7 @@ CatalogData sample_data() {
       {"account-security", "Account Security", "cybersecurity action", {"alpha.l1.user-recommendations.1"}}};
   d.priorities.level1_election = {"alpha"};
   d.priorities.cdm_ranking = {{1, "4.1", "alpha"}};
-  d.glossary = {{"Asset", "something an office owns"}};
+  d.glossary = {{"Asset", "something an office owns", {}}};
   d.acronyms = {{"MFA", "Multi-Factor Authentication"}};
   d.guidance.sources = {{"cisa", "A page", "An agency", "2020-01-01", "https://example.org", {}}};
   d.guidance.recommendations = {{"cisa.1",
@@ -67,7 +67,7 @@ CatalogData sample_data() {
                                  "services",
                                  "Ask",
                                  "Ask for help.",
-                                 {{"alpha", "they help with it"}},
+                                 {{"alpha", "they help with it", "electsec"}},
                                  {"4.1"},
                                  {}}};
   return d;

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(maturity_from_int_accepts_only_one_to_three) {
 }
 
 BOOST_AUTO_TEST_CASE(action_first_level_is_the_lowest_of_its_levels) {
-  Action a{"p.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "x"};
+  Action a{"p.l23.1", {Maturity::level2, Maturity::level3}, std::nullopt, "x", {}};
   BOOST_TEST((a.first_level() == Maturity::level2));
 }
 
