@@ -30,19 +30,6 @@ bool is_positive_number(std::string_view s) {
 }
 
 // "all" -> {1,2,3}; "l<digits>" -> those levels, which must ascend; else empty.
-std::vector<Maturity> block_levels(std::string_view block) {
-  if (block == "all") return {Maturity::level1, Maturity::level2, Maturity::level3};
-  std::vector<Maturity> levels;
-  if (block.size() < 2 || block[0] != 'l') return {};
-  for (char c : block.substr(1)) {
-    if (c < '1' || c > '3') return {};
-    const auto m = static_cast<Maturity>(c - '0');
-    if (!levels.empty() && m <= levels.back()) return {};
-    levels.push_back(m);
-  }
-  return levels;
-}
-
 std::string levels_text(const std::vector<Maturity>& levels) {
   std::string s = "[";
   for (std::size_t i = 0; i < levels.size(); ++i) {

@@ -41,6 +41,19 @@ std::ostream& operator<<(std::ostream& os, ParagraphKind k) { return os << to_st
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 
+std::vector<Maturity> block_levels(std::string_view block) {
+  if (block == "all") return {Maturity::level1, Maturity::level2, Maturity::level3};
+  std::vector<Maturity> levels;
+  if (block.size() < 2 || block[0] != 'l') return {};
+  for (char c : block.substr(1)) {
+    if (c < '1' || c > '3') return {};
+    const auto m = static_cast<Maturity>(c - '0');
+    if (!levels.empty() && m <= levels.back()) return {};
+    levels.push_back(m);
+  }
+  return levels;
+}
+
 Maturity parse_maturity(std::string_view t) { return maturity_names.parse(t); }
 Scope parse_scope(std::string_view t) { return scope_names.parse(t); }
 ImplementationGroup parse_implementation_group(std::string_view t) { return ig_names.parse(t); }

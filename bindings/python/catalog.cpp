@@ -333,8 +333,8 @@ void init_catalog(py::module_& m) {
       py::arg("catalog"), py::arg("cis_packager") = "intuitem",
       "The guide's mapping to the CIS Controls v8 as a CISO Assistant mapping library (YAML text).");
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
-  m.attr("HIT_KINDS") =
-      py::make_tuple("practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation");
+  m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary",
+                                       "acronym", "recommendation");
 }
 
 }  // namespace electsec::python

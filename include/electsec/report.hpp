@@ -66,5 +66,11 @@ ELECTSEC_API std::string html_escape(std::string_view text);
 /// "---" and "1. " at the start; '&' before a name), so "EI-ISAC", "1.4.1" and
 /// "asset_management" stay as they are.
 ELECTSEC_API std::string markdown_escape(std::string_view text);
+/// Links after a line of a report, each with a leading space: a Markdown or HTML link for a
+/// web or e-mail address (http, https, mailto), and "(title: address)" as text for any
+/// other, so that a catalog cannot put a script behind a link. A one-word link text
+/// ("here") is followed by the address's host: "here (cve.mitre.org)".
+ELECTSEC_API std::string markdown_links(const std::vector<Link>& links);
+ELECTSEC_API std::string html_links(const std::vector<Link>& links);  ///< \copydoc markdown_links
 
 }  // namespace electsec

@@ -13,7 +13,7 @@
 namespace electsec {
 
 /// What a search hit is.
-enum class HitKind { practice, goal, action, tool, safeguard, glossary, acronym, recommendation };
+enum class HitKind { practice, goal, action, paragraph, tool, safeguard, glossary, acronym, recommendation };
 /// "practice", "goal", "action", ... as the CLI's `--kind` spells them.
 ELECTSEC_API std::string_view to_string(HitKind k);
 /// Throws electsec::Error naming the accepted kinds.

@@ -67,6 +67,11 @@ ELECTSEC_API SecurityFunction parse_security_function(std::string_view text);
 ELECTSEC_API ParagraphKind parse_paragraph_kind(std::string_view text);
 //@}
 
+/// The maturities an action block names, ascending: "all" names 1, 2 and 3, "l23" names 2
+/// and 3 (the block part of action ids and of paragraphs); empty for a name that is not a
+/// block.
+ELECTSEC_API std::vector<Maturity> block_levels(std::string_view block);
+
 /// True for 1, 2 and 3: the one range check every reader of a maturity number uses.
 constexpr bool valid_maturity(int level) noexcept { return level >= 1 && level <= 3; }
 

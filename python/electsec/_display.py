@@ -48,10 +48,13 @@ def _head(title: str, line: str = "") -> str:
     return out + (f"<br><span style='color:#555'>{_e(line)}</span>" if line else "")
 
 
-def _table(headers, rows, limit: int = ROWS) -> str:
+def _table(headers, rows, limit: int = ROWS, cut: bool = True) -> str:
+    """An HTML table; `cut`: cells are cut at CELL characters (what people typed may be
+    long; the catalog's own text is shown whole)."""
     rows = list(rows)
+    width = CELL if cut else None
     cells = "".join(f"<th>{_e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{_e(c)}</td>" for c in row) + "</tr>" for row in rows[:limit])
+    body = "".join("<tr>" + "".join(f"<td>{_e(c, width)}</td>" for c in row) + "</tr>" for row in rows[:limit])
     more = f"<tr><td colspan='{len(headers)}'>… {len(rows) - limit} more</td></tr>" if len(rows) > limit else ""
     # The class pandas gives its tables, so that a notebook styles these the same way.
     return f"<table class='dataframe'><thead><tr>{cells}</tr></thead><tbody>{body}{more}</tbody></table>"
@@ -65,9 +68,14 @@ def _div(*parts: str) -> str:
 
 def _practice(p) -> str:
     scopes = ", ".join(f"Level {n}: {s.replace('_', ' ')}" for n, s in enumerate(p.scopes, 1))
-    actions = _table(["action", "levels", "text"], ((a.id, " ".join(map(str, a.levels)), a.text) for a in p.actions))
+    actions = _table(["action", "levels", "text", "links"],
+                     ((a.id, " ".join(map(str, a.levels)), a.text, " · ".join(f"{l.title} <{l.url}>" for l in a.links))
+                      for a in p.actions), limit=len(p.actions), cut=False)
+    paragraphs = _table(["block", "after", "kind", "text"],
+                        ((q.block, q.after or "(opens the block)", q.kind, q.text) for q in p.paragraphs),
+                        limit=len(p.paragraphs), cut=False) if p.paragraphs else ""
     maps = ", ".join(m.safeguard + (f" (from Level {m.maturity})" if m.maturity else "") for m in p.safeguards)
-    return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary, None)}</p>", actions,
+    return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary, None)}</p>", actions, paragraphs,
                 f"<p>CIS Safeguards: {_e(maps or 'none')}</p>")
 
 

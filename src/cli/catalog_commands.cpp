@@ -122,27 +122,75 @@ void run_actions(const Command&, const Catalog& c, const Args& a, Format f, Io& 
   write_rows(out, f, t, "actions");
 }
 
+// Links under an entry, one per line: "link: title <url>".
+void write_links(std::ostream& out, const std::vector<Link>& links, const char* indent) {
+  for (const auto& l : links) out << indent << "  link: " << l.title << " <" << l.url << ">\n";
+}
+
+// The block part of an action's id: "all", "l1", "l23".
+std::string detail_block(const Action& a) {
+  const auto first = a.id.find('.');
+  const auto second = a.id.find('.', first + 1);
+  return a.id.substr(first + 1, second - first - 1);
+}
+
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
   out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size() << '\n';
   for (Maturity m : all_maturities)
     out << (m == Maturity::level1 ? "  " : "   ") << level_name(m) << ": " << to_string(p.scope_at(m));
   out << "\n\n";
-  if (!p.summary.empty()) out << p.summary << "\n\n";
+  if (!p.summary.empty()) out << p.summary << "\n";
+  write_links(out, p.links, "");
+  if (!p.summary.empty() || !p.links.empty()) out << '\n';
   if (!p.goals.empty()) {
     out << "Goals\n";
-    for (std::size_t i = 0; i < p.goals.size(); ++i)
+    for (std::size_t i = 0; i < p.goals.size(); ++i) {
       out << "  " << i + 1 << ". " << p.goals[i].text
           << (p.goals[i].maturity ? " (" + level_name(*p.goals[i].maturity) + ")" : std::string()) << '\n';
+      write_links(out, p.goals[i].links, "     ");
+    }
     out << '\n';
   }
-  if (!p.actions.empty()) {
+  if (!p.actions.empty() || !p.paragraphs.empty()) {
     out << "Actions\n";
     std::string heading;
-    for (const auto& a : p.actions) {
-      const std::string h = block_title(a) + (a.group ? ", " + *a.group : std::string());
+    const auto head = [&](const std::vector<Maturity>& levels, const std::optional<std::string>& group) {
+      const std::string h = block_title(levels) + (group ? ", " + *group : std::string());
       if (h != heading) out << "  " << (heading = h) << '\n';
+    };
+    // The guide's paragraphs where it has them: opening their block, or after the action
+    // they follow; a block with paragraphs only comes before the next block of higher levels.
+    std::vector<bool> shown(p.paragraphs.size(), false);
+    const auto paragraphs = [&](const auto& which) {
+      for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
+        const Paragraph& para = p.paragraphs[i];
+        if (shown[i] || !which(para)) continue;
+        shown[i] = true;
+        head(block_levels(para.block), para.group);
+        out << "    " << (para.kind == ParagraphKind::instruction ? "* " : "Note: ") << para.text << '\n';
+        write_links(out, para.links, "      ");
+      }
+    };
+    const auto has_actions = [&](const Paragraph& para) {
+      return std::any_of(p.actions.begin(), p.actions.end(),
+                         [&](const Action& a) { return detail_block(a) == para.block && a.group == para.group; });
+    };
+    for (const auto& a : p.actions) {
+      paragraphs([&](const Paragraph& para) {
+        return !has_actions(para) && block_levels(para.block).front() < a.first_level();
+      });
+      paragraphs([&](const Paragraph& para) {
+        return para.after.empty() && para.block == detail_block(a) && para.group == a.group;
+      });
+      head(a.levels, a.group);
       out << "    - " << a.text << "  [" << a.id << "]\n";
+      write_links(out, a.links, "      ");
+      paragraphs([&](const Paragraph& para) { return para.after == a.id; });
     }
+    paragraphs([](const Paragraph&) { return true; });
+    if (std::any_of(p.paragraphs.begin(), p.paragraphs.end(),
+                    [](const Paragraph& para) { return para.kind == ParagraphKind::instruction; }))
+      out << "  (* the guide asks this in a paragraph of its own, not as a numbered action)\n";
     out << '\n';
   }
   if (!p.tools.empty()) {
@@ -168,7 +216,8 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
     for (const Recommendation* r : guidance)
       for (const auto& rp : r->practices)
         if (rp.practice == p.id)
-          out << "  " << r->id << "  " << r->title << " (" << r->audience << "): " << rp.reason << '\n';
+          out << "  " << r->id << "  " << r->title << " (" << r->audience << "): " << rp.reason << provenance_label(rp)
+              << '\n';
   }
   std::vector<std::string> numbers;
   for (int n : p.handbook) numbers.push_back(std::to_string(n));

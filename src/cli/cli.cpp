@@ -124,7 +124,8 @@ const std::vector<Command>& commands() {
        {"source", "audience", "category", "practice"}, 0, 0, {Format::table, Format::json, Format::csv}, run_guidance},
       {"search", "ranked search across practices, actions, tools, Safeguards, glossary and guidance",
        "search TEXT... [--kind K] [--limit N] [--format table|json|csv]",
-       "  --kind K        practice, goal, action, tool, safeguard, glossary, acronym or recommendation\n"
+       "  --kind K        practice, goal, action, paragraph, tool, safeguard, glossary, acronym or\n"
+       "                  recommendation\n"
        "  --limit N       at most N hits (default 10)\n",
        {"kind", "limit"}, 1, 100, {Format::table, Format::json, Format::csv}, run_search},
       {"import-rst", "read a release of the guide from its reStructuredText sources",

@@ -112,6 +112,11 @@ std::string groups_text(const Safeguard& s);
 std::string maturity_tag(const std::optional<Maturity>& m);
 /// The block of an action id ("l1", "all", ...) in words.
 std::string block_title(const Action& a);
+/// How a link from other guidance to a practice is labelled: " [linked by electsec]" for the
+/// project's own links, " [linked by <source>]" for a source's, "" when unknown.
+std::string provenance_label(const RelatedPractice& rp);
+/// The same for the levels of a block: "All levels", "Level 1", "Levels 2 and 3".
+std::string block_title(const std::vector<Maturity>& levels);
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun);
 int parse_int_option(const Args& a, const std::string& name, int lo, int hi);
 /// A usage error naming `command` ("assess set") unless every option given is one of

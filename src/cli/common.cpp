@@ -46,11 +46,17 @@ std::string groups_text(const Safeguard& s) {
 std::string maturity_tag(const std::optional<Maturity>& m) { return m ? level_name(*m) : ""; }
 
 // The block of an action id ("l1", "all", ...) in words.
-std::string block_title(const Action& a) {
-  if (a.levels.size() == 3) return "All levels";
+std::string block_title(const std::vector<Maturity>& levels) {
+  if (levels.size() == 3) return "All levels";
   std::vector<std::string> names;
-  for (auto m : a.levels) names.emplace_back(to_string(m));
-  return (a.levels.size() == 1 ? "Level " : "Levels ") + join(names, " and ");
+  for (auto m : levels) names.emplace_back(to_string(m));
+  return (levels.size() == 1 ? "Level " : "Levels ") + join(names, " and ");
+}
+
+std::string block_title(const Action& a) { return block_title(a.levels); }
+
+std::string provenance_label(const RelatedPractice& rp) {
+  return rp.provenance.empty() ? std::string() : " [linked by " + rp.provenance + "]";
 }
 
 void write_rows(std::ostream& out, Format f, const Table& t, const char* noun) {

@@ -194,18 +194,25 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
       for (const auto& action : s.actions) {
         const auto [it, first] = first_step.emplace(action, s.rank);
         if (first) {
-          out << "- [ ] " << c.action(action).text << " (`" << action << "`)";
+          const Action& act = c.action(action);
+          out << "- [ ] " << act.text << " (`" << action << "`)";
           const ActionStatus* st = recorded(action);
           if (started(action)) out << " — *in progress*";
           if (st != nullptr && !st->note.empty())
             out << (started(action) ? ": " : " — note: ") << markdown_escape(st->note);
           out << '\n';
+          if (!act.links.empty()) out << "  - See:" << markdown_links(act.links) << '\n';
         } else
           out << "- Checked under step " << it->second << ": `" << action << "`\n";
       }
       if (with_guidance)
-        for (const auto& id : guidance_of(s))
-          out << "- Related guidance: " << c.recommendation(id).title << " (`" << id << "`)\n";
+        for (const auto& id : guidance_of(s)) {
+          const Recommendation& r = c.recommendation(id);
+          std::string label;
+          for (const auto& rp : r.practices)
+            if (s.kind == StepKind::practice && rp.practice == s.practice) label = provenance_label(rp);
+          out << "- Related guidance: " << r.title << " (`" << id << "`)" << label << "\n";
+        }
     }
     return write_result(a, io, out.str());
   }
@@ -230,7 +237,10 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     for (const auto& s : plan.steps)
       if (s.kind == StepKind::practice)
         for (const Recommendation* r : c.recommendations_of_practice(s.practice))
-          out << "  step " << s.rank << ": " << r->id << "  " << r->title << " (" << r->audience << ")\n";
+          for (const auto& rp : r->practices)
+            if (rp.practice == s.practice)
+              out << "  step " << s.rank << ": " << r->id << "  " << r->title << " (" << r->audience << ")"
+                  << provenance_label(rp) << "\n";
   }
   write_result(a, io, out.str());
 }

@@ -16,11 +16,11 @@ namespace electsec {
 
 namespace {
 
-constexpr detail::EnumNames<HitKind, 8> kind_names{
+constexpr detail::EnumNames<HitKind, 9> kind_names{
     "kind",
-    {HitKind::practice, HitKind::goal, HitKind::action, HitKind::tool, HitKind::safeguard, HitKind::glossary,
-     HitKind::acronym, HitKind::recommendation},
-    {"practice", "goal", "action", "tool", "safeguard", "glossary", "acronym", "recommendation"}};
+    {HitKind::practice, HitKind::goal, HitKind::action, HitKind::paragraph, HitKind::tool, HitKind::safeguard,
+     HitKind::glossary, HitKind::acronym, HitKind::recommendation},
+    {"practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary", "acronym", "recommendation"}};
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -90,8 +90,10 @@ struct SearchIndex {
   std::unordered_map<std::string, std::vector<std::uint32_t>> by_id;
   double average_length = 1;
 
+  // `extra`: words that find the document without showing in its snippet (the titles of
+  // an action's links).
   void add(HitKind kind, std::string id, std::string title, std::string practice, std::string_view heading,
-           std::string_view body) {
+           std::string_view body, std::string_view extra = {}) {
     const auto doc = static_cast<std::uint32_t>(docs.size());
     std::unordered_map<std::string, float> tf;
     double length = 0;
@@ -99,10 +101,11 @@ struct SearchIndex {
       tf[t.term] += static_cast<float>(title_weight);
       length += title_weight;
     }
-    for (const auto& t : tokenize(body)) {
-      tf[t.term] += 1.0f;
-      length += 1;
-    }
+    for (const std::string_view text : {body, extra})
+      for (const auto& t : tokenize(text)) {
+        tf[t.term] += 1.0f;
+        length += 1;
+      }
     for (const auto& [term, f] : tf) postings[term].push_back({doc, f});
     by_id[normalise(id)].push_back(doc);
     docs.push_back({kind, std::move(id), std::move(title), std::move(practice), body, heading, length});
@@ -112,7 +115,13 @@ struct SearchIndex {
     for (const auto& p : d.practices) {
       add(HitKind::practice, p.id, p.title, p.id, p.title, p.summary);
       for (const auto& g : p.goals) add(HitKind::goal, g.id, p.title, p.id, {}, g.text);
-      for (const auto& a : p.actions) add(HitKind::action, a.id, p.title, p.id, {}, a.text);
+      for (const auto& a : p.actions) {
+        std::string titles;
+        for (const auto& l : a.links) titles += l.title + " ";
+        add(HitKind::action, a.id, p.title, p.id, {}, a.text, titles);
+      }
+      for (std::size_t i = 0; i < p.paragraphs.size(); ++i)
+        add(HitKind::paragraph, p.id + ".paragraph." + std::to_string(i + 1), p.title, p.id, {}, p.paragraphs[i].text);
       for (std::size_t i = 0; i < p.tools.size(); ++i)
         add(HitKind::tool, p.id + ".tool." + std::to_string(i + 1), p.tools[i].name, p.id, p.tools[i].name,
             p.tools[i].description);

@@ -67,6 +67,17 @@ json metadata(const std::string& title, const std::string& version, const OscalO
           {"props", json::array({prop("generator", std::string("electsec ") + version_string)})}};
 }
 
+// The guide's links inside a statement, goal, action or paragraph, as OSCAL part links.
+json part_links(const std::vector<Link>& links) {
+  json out = json::array();
+  for (const auto& l : links) out.push_back({{"href", l.url}, {"rel", "reference"}, {"text", l.title}});
+  return out;
+}
+
+void add_links(json& part, const std::vector<Link>& links) {
+  if (!links.empty()) part["links"] = part_links(links);
+}
+
 std::string level_value(const std::optional<Maturity>& m) { return m ? std::string(to_string(*m)) : "any"; }
 
 json control_of(const Catalog& c, const Practice& p) {
@@ -83,18 +94,24 @@ json control_of(const Catalog& c, const Practice& p) {
     if (!t.url.empty()) links.push_back({{"href", t.url}, {"rel", "tool"}, {"text", t.name}});
   for (const auto& l : p.learn_more) links.push_back({{"href", l.url}, {"rel", "reference"}, {"text", l.title}});
   json parts = json::array();
-  if (!p.summary.empty()) parts.push_back({{"id", p.id + "_smt"}, {"name", "statement"}, {"prose", p.summary}});
+  if (!p.summary.empty()) {
+    json statement = {{"id", p.id + "_smt"}, {"name", "statement"}, {"prose", p.summary}};
+    add_links(statement, p.links);
+    parts.push_back(statement);
+  }
   if (!p.goals.empty()) {
     json goals = json::array();
-    for (const auto& g : p.goals)
+    for (const auto& g : p.goals) {
       goals.push_back({{"id", g.id},
                        {"name", "goal"},
                        {"ns", std::string(oscal_namespace)},
                        {"props", json::array({prop("maturity", level_value(g.maturity))})},
                        {"prose", g.text}});
+      add_links(goals.back(), g.links);
+    }
     parts.push_back({{"id", p.id + "_obj"}, {"name", "objective"}, {"parts", goals}});
   }
-  if (!p.actions.empty()) {
+  if (!p.actions.empty() || !p.paragraphs.empty()) {
     json actions = json::array();
     for (const auto& a : p.actions) {
       json aprops = json::array({prop("maturity", std::string(to_string(a.first_level())))});
@@ -104,6 +121,21 @@ json control_of(const Catalog& c, const Practice& p) {
                          {"ns", std::string(oscal_namespace)},
                          {"props", aprops},
                          {"prose", a.text}});
+      add_links(actions.back(), a.links);
+    }
+    // The guide's paragraphs among the actions: their block, the action they follow (none
+    // when they open the block) and whether they ask something of the office.
+    for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
+      const Paragraph& para = p.paragraphs[i];
+      json pprops = json::array({prop("block", para.block), prop("kind", std::string(to_string(para.kind)))});
+      if (para.group) pprops.push_back(prop("group", *para.group));
+      if (!para.after.empty()) pprops.push_back(prop("after", para.after));
+      actions.push_back({{"id", p.id + ".paragraph." + std::to_string(i + 1)},
+                         {"name", "paragraph"},
+                         {"ns", std::string(oscal_namespace)},
+                         {"props", pprops},
+                         {"prose", para.text}});
+      add_links(actions.back(), para.links);
     }
     parts.push_back({{"id", p.id + "_gdn"}, {"name", "guidance"}, {"parts", actions}});
   }

@@ -76,6 +76,50 @@ std::string markdown_escape(std::string_view raw) {
 
 namespace {
 
+// An address a report may link to: the web and e-mail only, so that a catalog cannot put
+// a script behind a link. Other addresses are shown as text.
+bool linkable(std::string_view url) {
+  for (const char ch : url)
+    if (static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7f || ch == '<' || ch == '>') return false;
+  for (const std::string_view scheme : {"https://", "http://", "mailto:"})
+    if (url.substr(0, scheme.size()) == scheme) return true;
+  return false;
+}
+
+// A link's text: the guide's, with the site added where the guide's is one word ("here",
+// "Benchmark"), so that a reader knows where it leads.
+std::string link_text(const Link& l) {
+  if (l.title.find(' ') != std::string::npos) return l.title;
+  std::string_view host = l.url;
+  if (const auto scheme = host.find("://"); scheme != std::string_view::npos)
+    host.remove_prefix(scheme + 3);
+  else if (host.rfind("mailto:", 0) == 0)
+    return l.title;
+  host = host.substr(0, host.find('/'));
+  return host.empty() ? l.title : l.title + " (" + std::string(host) + ")";
+}
+
+}  // namespace
+
+std::string markdown_links(const std::vector<Link>& links) {
+  std::string out;
+  for (const auto& l : links) {
+    out += linkable(l.url) ? " [" + markdown_escape(link_text(l)) + "](<" + l.url + ">)"
+                           : " (" + markdown_escape(l.title) + ": " + markdown_escape(l.url) + ")";
+  }
+  return out;
+}
+
+std::string html_links(const std::vector<Link>& links) {
+  std::string out;
+  for (const auto& l : links)
+    out += linkable(l.url) ? " <a href=\"" + html_escape(l.url) + "\">" + html_escape(link_text(l)) + "</a>"
+                           : " (" + html_escape(l.title) + ": " + html_escape(l.url) + ")";
+  return out;
+}
+
+namespace {
+
 struct Gap {
   std::string safeguard;
   std::string title;
@@ -225,7 +269,7 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const Re
     const std::string title = step_title(c, s);
     md << s.rank << ". **" << markdown_escape(title) << "** (" << markdown_escape(s.reason) << ")\n";
     for (const auto& id : s.actions) {
-      md << "   - [ ] " << markdown_escape(c.action(id).text);
+      md << "   - [ ] " << markdown_escape(c.action(id).text) << markdown_links(c.action(id).links);
       const auto it = a.statuses.find(id);
       if (it != a.statuses.end() && !it->second.note.empty())
         md << " (note: " << markdown_escape(it->second.note) << ")";
@@ -293,7 +337,7 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const Report
     const std::string title = step_title(c, s);
     h << "<li><b>" << html_escape(title) << "</b> <span class=\"muted\">" << html_escape(s.reason) << "</span><ul>";
     for (const auto& id : s.actions) {
-      h << "<li>" << html_escape(c.action(id).text);
+      h << "<li>" << html_escape(c.action(id).text) << html_links(c.action(id).links);
       const auto it = a.statuses.find(id);
       if (it != a.statuses.end() && !it->second.note.empty())
         h << " <span class=\"muted\">(note: " << html_escape(it->second.note) << ")</span>";

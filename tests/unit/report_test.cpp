@@ -248,4 +248,35 @@ BOOST_AUTO_TEST_CASE(reports_with_progress_from_a_store) {
   BOOST_CHECK_THROW(s.progress("us-xx-golden", "", "2026-04-30"), Error);
 }
 
+// Links in reports: the web and e-mail become links; anything else (a script, an address
+// with spaces, controls or angle brackets) stays text, escaped.
+BOOST_AUTO_TEST_CASE(report_links_only_link_the_web_and_mail) {
+  const struct {
+    Link link;
+    std::string markdown, html;
+  } cases[] = {
+      {{"FBI field office", "https://www.fbi.gov/contact-us/field-offices"},
+       " [FBI field office](<https://www.fbi.gov/contact-us/field-offices>)",
+       " <a href=\"https://www.fbi.gov/contact-us/field-offices\">FBI field office</a>"},
+      {{"Write", "mailto:elections@cisecurity.org"},
+       " [Write](<mailto:elections@cisecurity.org>)",
+       " <a href=\"mailto:elections@cisecurity.org\">Write</a>"},
+      {{"here", "https://cve.mitre.org/cgi-bin/x?y=1"},
+       " [here (cve.mitre.org)](<https://cve.mitre.org/cgi-bin/x?y=1>)",
+       " <a href=\"https://cve.mitre.org/cgi-bin/x?y=1\">here (cve.mitre.org)</a>"},
+      {{"x", "javascript:alert(1)"}, " (x: javascript:alert(1))", " (x: javascript:alert(1))"},
+      {{"x", "https://a.example/<script>"},
+       " (x: https://a.example/\\<script\\>)",
+       " (x: https://a.example/&lt;script&gt;)"},
+      {{"x", "https://a.example/ b"}, " (x: https://a.example/ b)", " (x: https://a.example/ b)"},
+      {{"<b> c", "https://a.example/\"q"},
+       " [\\<b\\> c](<https://a.example/\"q>)",
+       " <a href=\"https://a.example/&quot;q\">&lt;b&gt; c</a>"},
+  };
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.link.url) {
+      BOOST_TEST(markdown_links({tc.link}) == tc.markdown);
+      BOOST_TEST(html_links({tc.link}) == tc.html);
+    }
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_report
