@@ -9,9 +9,16 @@ anything. Long lists are cut at a limit, and the view says how many rows it left
 from __future__ import annotations
 
 import functools
-from html import escape
 
 from . import _core
+
+# HTML's special characters (what html.escape replaces; that module would pull in `re` at
+# package import).
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
+def escape(text: str) -> str:
+    return text.translate(_ESCAPES)
 
 ROWS = 30  # rows a table shows before it says how many more there are
 

@@ -3,7 +3,6 @@ about, with the same defaults as the command."""
 
 from __future__ import annotations
 
-import datetime
 import os
 
 from . import _core
@@ -12,6 +11,7 @@ FORMATS = ("markdown", "html")
 
 
 def _today() -> str:
+    import datetime  # here, not at package import
     return datetime.datetime.now(datetime.timezone.utc).date().isoformat()
 
 
@@ -21,6 +21,7 @@ def _a_year_before(day: str) -> str:
 
 
 def _is_day(text) -> bool:
+    import datetime
     if not isinstance(text, str) or len(text) != 10:
         return False
     try:
