@@ -41,6 +41,51 @@ std::ostream& operator<<(std::ostream& os, ParagraphKind k) { return os << to_st
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 
+namespace {
+
+// The block part of an action's id: "all", "l1", "l23".
+std::string_view block_of(const Action& a) {
+  std::string_view id = a.id;
+  const auto first = id.find('.');
+  if (first == std::string_view::npos) return {};
+  const auto second = id.find('.', first + 1);
+  return id.substr(first + 1, second == std::string_view::npos ? std::string_view::npos : second - first - 1);
+}
+
+// Where a block stands in a page: "all" first, then by its lowest level.
+int block_rank(std::string_view block) {
+  if (block == "all") return 0;
+  const auto levels = block_levels(block);
+  return levels.empty() ? 4 : static_cast<int>(levels.front());
+}
+
+}  // namespace
+
+std::vector<SectionEntry> action_section(const Practice& p) {
+  std::vector<SectionEntry> out;
+  std::vector<bool> shown(p.paragraphs.size(), false);
+  const auto has_actions = [&](const Paragraph& para) {
+    return std::any_of(p.actions.begin(), p.actions.end(),
+                       [&](const Action& a) { return block_of(a) == para.block && a.group == para.group; });
+  };
+  const auto emit = [&](const auto& which) {
+    for (std::size_t i = 0; i < p.paragraphs.size(); ++i)
+      if (!shown[i] && which(p.paragraphs[i])) {
+        shown[i] = true;
+        out.push_back({nullptr, &p.paragraphs[i]});
+      }
+  };
+  for (const auto& a : p.actions) {
+    const std::string_view block = block_of(a);
+    emit([&](const Paragraph& para) { return block_rank(para.block) <= block_rank(block) && !has_actions(para); });
+    emit([&](const Paragraph& para) { return para.after.empty() && para.block == block && para.group == a.group; });
+    out.push_back({&a, nullptr});
+    emit([&](const Paragraph& para) { return para.after == a.id; });
+  }
+  emit([](const Paragraph&) { return true; });
+  return out;
+}
+
 std::vector<Maturity> block_levels(std::string_view block) {
   if (block == "all") return {Maturity::level1, Maturity::level2, Maturity::level3};
   std::vector<Maturity> levels;

@@ -217,6 +217,8 @@ void init_catalog(py::module_& m) {
                                                      py::make_tuple(n[0], n[1], n[2]));
                              })
       .def_readonly("goals_changed", &PracticeChange::goals_changed)
+      .def_readonly("links_changed", &PracticeChange::links_changed)
+      .def_readonly("paragraphs_changed", &PracticeChange::paragraphs_changed)
       .def_readonly("actions_added", &PracticeChange::actions_added)
       .def_readonly("actions_removed", &PracticeChange::actions_removed)
       .def_readonly("actions_changed", &PracticeChange::actions_changed)

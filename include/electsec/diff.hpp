@@ -22,7 +22,9 @@ struct ELECTSEC_API PracticeChange {
   std::optional<std::pair<std::string, std::string>> title;  ///< old, new
   /// Old and new scopes at Level 1, 2, 3, when any differs.
   std::optional<std::pair<std::array<Scope, 3>, std::array<Scope, 3>>> scopes;
-  bool goals_changed = false;                    ///< any goal's text, tag or count differs
+  bool goals_changed = false;                    ///< any goal's text, tag, links or count differs
+  bool links_changed = false;                    ///< the introduction's links differ
+  bool paragraphs_changed = false;               ///< any paragraph's place, kind, text, links or count differs
   std::vector<std::string> actions_added;        ///< action ids only in the new catalog
   std::vector<std::string> actions_removed;      ///< action ids only in the old one
   std::vector<std::string> actions_changed;      ///< same id, other text, levels or group

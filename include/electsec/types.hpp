@@ -72,6 +72,22 @@ ELECTSEC_API ParagraphKind parse_paragraph_kind(std::string_view text);
 /// block.
 ELECTSEC_API std::vector<Maturity> block_levels(std::string_view block);
 
+struct Practice;
+struct Action;
+struct Paragraph;
+
+/// One entry of a practice's actions section: an action or a paragraph (one of the two is set).
+struct ELECTSEC_API SectionEntry {
+  const Action* action = nullptr;        ///< the action, or null
+  const Paragraph* paragraph = nullptr;  ///< the paragraph, or null
+};
+
+/// A practice's actions and paragraphs in the guide's order: a paragraph opening its block
+/// comes before the block's first action, one that follows an action right after it, and a
+/// block that has paragraphs only stands before the first block of higher levels ("all"
+/// first). Every action and paragraph appears once. Pointers into `p`.
+ELECTSEC_API std::vector<SectionEntry> action_section(const Practice& p);
+
 /// True for 1, 2 and 3: the one range check every reader of a maturity number uses.
 constexpr bool valid_maturity(int level) noexcept { return level >= 1 && level <= 3; }
 

@@ -645,6 +645,8 @@ class ImportResult:
 class PracticeChange:
     id: str
     goals_changed: bool
+    links_changed: bool
+    paragraphs_changed: bool
     actions_added: list[str]
     actions_removed: list[str]
     actions_changed: list[str]

@@ -78,8 +78,9 @@ def _practice(p) -> str:
     actions = _table(["action", "levels", "text", "links"],
                      ((a.id, " ".join(map(str, a.levels)), a.text, " · ".join(f"{l.title} <{l.url}>" for l in a.links))
                       for a in p.actions), limit=len(p.actions), cut=False)
-    paragraphs = _table(["block", "after", "kind", "text"],
-                        ((q.block, q.after or "(opens the block)", q.kind, q.text) for q in p.paragraphs),
+    paragraphs = _table(["block", "after", "kind", "text", "links"],
+                        ((q.block, q.after or "(opens the block)", q.kind, q.text,
+                          " · ".join(f"{l.title} <{l.url}>" for l in q.links)) for q in p.paragraphs),
                         limit=len(p.paragraphs), cut=False) if p.paragraphs else ""
     maps = ", ".join(m.safeguard + (f" (from Level {m.maturity})" if m.maturity else "") for m in p.safeguards)
     return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary, None)}</p>", actions, paragraphs,

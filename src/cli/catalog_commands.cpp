@@ -127,13 +127,6 @@ void write_links(std::ostream& out, const std::vector<Link>& links, const char* 
   for (const auto& l : links) out << indent << "  link: " << l.title << " <" << l.url << ">\n";
 }
 
-// The block part of an action's id: "all", "l1", "l23".
-std::string detail_block(const Action& a) {
-  const auto first = a.id.find('.');
-  const auto second = a.id.find('.', first + 1);
-  return a.id.substr(first + 1, second - first - 1);
-}
-
 void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) {
   out << p.title << " (" << p.id << "), practice " << p.order << " of " << c.practices().size() << '\n';
   for (Maturity m : all_maturities)
@@ -158,39 +151,22 @@ void show_practice_text(const Catalog& c, const Practice& p, std::ostream& out) 
       const std::string h = block_title(levels) + (group ? ", " + *group : std::string());
       if (h != heading) out << "  " << (heading = h) << '\n';
     };
-    // The guide's paragraphs where it has them: opening their block, or after the action
-    // they follow; a block with paragraphs only comes before the next block of higher levels.
-    std::vector<bool> shown(p.paragraphs.size(), false);
-    const auto paragraphs = [&](const auto& which) {
-      for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
-        const Paragraph& para = p.paragraphs[i];
-        if (shown[i] || !which(para)) continue;
-        shown[i] = true;
+    for (const SectionEntry& e : action_section(p)) {
+      if (const Action* a = e.action) {
+        head(a->levels, a->group);
+        out << "    - " << a->text << "  [" << a->id << "]\n";
+        write_links(out, a->links, "      ");
+      } else {
+        const Paragraph& para = *e.paragraph;
         head(block_levels(para.block), para.group);
         out << "    " << (para.kind == ParagraphKind::instruction ? "* " : "Note: ") << para.text << '\n';
         write_links(out, para.links, "      ");
       }
-    };
-    const auto has_actions = [&](const Paragraph& para) {
-      return std::any_of(p.actions.begin(), p.actions.end(),
-                         [&](const Action& a) { return detail_block(a) == para.block && a.group == para.group; });
-    };
-    for (const auto& a : p.actions) {
-      paragraphs([&](const Paragraph& para) {
-        return !has_actions(para) && block_levels(para.block).front() < a.first_level();
-      });
-      paragraphs([&](const Paragraph& para) {
-        return para.after.empty() && para.block == detail_block(a) && para.group == a.group;
-      });
-      head(a.levels, a.group);
-      out << "    - " << a.text << "  [" << a.id << "]\n";
-      write_links(out, a.links, "      ");
-      paragraphs([&](const Paragraph& para) { return para.after == a.id; });
     }
-    paragraphs([](const Paragraph&) { return true; });
     if (std::any_of(p.paragraphs.begin(), p.paragraphs.end(),
                     [](const Paragraph& para) { return para.kind == ParagraphKind::instruction; }))
-      out << "  (* the guide asks this in a paragraph of its own, not as a numbered action)\n";
+      out << "  (* an instruction the guide gives as a paragraph, not as a numbered action; it is not\n"
+             "   scored)\n";
     out << '\n';
   }
   if (!p.tools.empty()) {

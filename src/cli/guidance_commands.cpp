@@ -37,18 +37,25 @@ void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io&
   if (filter.practice) c.practice(*filter.practice);
   const auto list = c.recommendations(filter);
   if (f == Format::json) return write_json_items(out, list);
-  Table t{f == Format::csv
-              ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text", "practices"}
-              : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
+  Table t{f == Format::csv ? std::vector<std::string>{"id", "source", "audience", "category", "title", "text",
+                                                      "practices", "provenance"}
+                           : std::vector<std::string>{"ID", "Audience", "Title", "Practices"},
           {}};
-  std::string category;
+  // Who linked each practice: electsec's own links are marked, in the table and the CSV.
+  bool marked = false;
   for (const Recommendation* r : list) {
-    std::vector<std::string> practices;
-    for (const auto& rp : r->practices) practices.push_back(rp.practice);
+    std::vector<std::string> practices, provenance, shown;
+    for (const auto& rp : r->practices) {
+      practices.push_back(rp.practice);
+      provenance.push_back(rp.provenance.empty() ? "-" : rp.provenance);
+      shown.push_back(rp.practice + (rp.provenance == "electsec" ? "*" : ""));
+      marked = marked || rp.provenance == "electsec";
+    }
     if (f == Format::csv)
-      t.rows.push_back({r->id, r->source, r->audience, r->category, r->title, r->text, join(practices, " ")});
+      t.rows.push_back(
+          {r->id, r->source, r->audience, r->category, r->title, r->text, join(practices, " "), join(provenance, " ")});
     else
-      t.rows.push_back({r->id, r->audience, r->title, practices.empty() ? "-" : join(practices, " ")});
+      t.rows.push_back({r->id, r->audience, r->title, shown.empty() ? "-" : join(shown, " ")});
   }
   if (f == Format::csv) return write_csv(out, t);
   // Grouped as the source groups them.
@@ -66,6 +73,7 @@ void run_guidance(const Command&, const Catalog& c, const Args& a, Format f, Io&
     out << '\n';
   }
   out << list.size() << " recommendations\n";
+  if (marked) out << "* linked to the practice by electsec, not by the source\n";
 }
 
 void run_search(const Command&, const Catalog& c, const Args& a, Format f, Io& io) {

@@ -66,6 +66,8 @@ void run_diff(const Command&, const Catalog&, const Args& a, Format f, Io& io) {
       out << bullet << "scopes: " << s(c.scopes->first) << " -> " << s(c.scopes->second) << '\n';
     }
     if (c.goals_changed) out << bullet << "goals changed\n";
+    if (c.links_changed) out << bullet << "links of the introduction changed\n";
+    if (c.paragraphs_changed) out << bullet << "paragraphs among the actions changed\n";
     const auto line = [&](const char* what, const std::vector<std::string>& items) {
       if (!items.empty()) out << bullet << what << ": " << list(items) << '\n';
     };

@@ -37,6 +37,8 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
     if (op.title != np.title) c.title = std::make_pair(op.title, np.title);
     if (op.scopes != np.scopes) c.scopes = std::make_pair(op.scopes, np.scopes);
     c.goals_changed = !(op.goals == np.goals);
+    c.links_changed = !(op.links == np.links);
+    c.paragraphs_changed = !(op.paragraphs == np.paragraphs);
     const auto action_id = [](const Action& a) { return a.id; };
     const auto oa = by_key(op.actions, action_id);
     const auto na = by_key(np.actions, action_id);
@@ -70,10 +72,11 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
     const std::set<int> oh(op.handbook.begin(), op.handbook.end()), nh(np.handbook.begin(), np.handbook.end());
     std::set_difference(nh.begin(), nh.end(), oh.begin(), oh.end(), std::back_inserter(c.handbook_added));
     std::set_difference(oh.begin(), oh.end(), nh.begin(), nh.end(), std::back_inserter(c.handbook_removed));
-    const bool changed = c.title || c.scopes || c.goals_changed || !c.actions_added.empty() ||
-                         !c.actions_removed.empty() || !c.actions_changed.empty() || !c.tools_added.empty() ||
-                         !c.tools_removed.empty() || !c.safeguards_added.empty() || !c.safeguards_removed.empty() ||
-                         !c.safeguards_retagged.empty() || !c.handbook_added.empty() || !c.handbook_removed.empty();
+    const bool changed = c.title || c.scopes || c.goals_changed || c.links_changed || c.paragraphs_changed ||
+                         !c.actions_added.empty() || !c.actions_removed.empty() || !c.actions_changed.empty() ||
+                         !c.tools_added.empty() || !c.tools_removed.empty() || !c.safeguards_added.empty() ||
+                         !c.safeguards_removed.empty() || !c.safeguards_retagged.empty() || !c.handbook_added.empty() ||
+                         !c.handbook_removed.empty();
     if (changed) d.changed.push_back(std::move(c));
   }
   return d;

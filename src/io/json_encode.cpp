@@ -242,6 +242,8 @@ json encode(const CatalogDiff& d) {
     if (c.title) o["title"] = {{"old", c.title->first}, {"new", c.title->second}};
     if (c.scopes) o["scopes"] = {{"old", scopes(c.scopes->first)}, {"new", scopes(c.scopes->second)}};
     o["goals_changed"] = c.goals_changed;
+    o["links_changed"] = c.links_changed;
+    o["paragraphs_changed"] = c.paragraphs_changed;
     o["actions_added"] = c.actions_added;
     o["actions_removed"] = c.actions_removed;
     o["actions_changed"] = c.actions_changed;

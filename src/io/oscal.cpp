@@ -94,8 +94,9 @@ json control_of(const Catalog& c, const Practice& p) {
     if (!t.url.empty()) links.push_back({{"href", t.url}, {"rel", "tool"}, {"text", t.name}});
   for (const auto& l : p.learn_more) links.push_back({{"href", l.url}, {"rel", "reference"}, {"text", l.title}});
   json parts = json::array();
-  if (!p.summary.empty()) {
-    json statement = {{"id", p.id + "_smt"}, {"name", "statement"}, {"prose", p.summary}};
+  if (!p.summary.empty() || !p.links.empty()) {
+    json statement = {{"id", p.id + "_smt"}, {"name", "statement"}};
+    if (!p.summary.empty()) statement["prose"] = p.summary;
     add_links(statement, p.links);
     parts.push_back(statement);
   }
@@ -112,25 +113,28 @@ json control_of(const Catalog& c, const Practice& p) {
     parts.push_back({{"id", p.id + "_obj"}, {"name", "objective"}, {"parts", goals}});
   }
   if (!p.actions.empty() || !p.paragraphs.empty()) {
+    // Actions and the guide's paragraphs among them, in the guide's order; a paragraph
+    // carries its block, the action it follows (none when it opens the block) and whether it
+    // asks something of the office.
     json actions = json::array();
-    for (const auto& a : p.actions) {
-      json aprops = json::array({prop("maturity", std::string(to_string(a.first_level())))});
-      if (a.group) aprops.push_back(prop("group", *a.group));
-      actions.push_back({{"id", a.id},
-                         {"name", "action"},
-                         {"ns", std::string(oscal_namespace)},
-                         {"props", aprops},
-                         {"prose", a.text}});
-      add_links(actions.back(), a.links);
-    }
-    // The guide's paragraphs among the actions: their block, the action they follow (none
-    // when they open the block) and whether they ask something of the office.
-    for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
-      const Paragraph& para = p.paragraphs[i];
+    for (const SectionEntry& e : action_section(p)) {
+      if (const Action* a = e.action) {
+        json aprops = json::array({prop("maturity", std::string(to_string(a->first_level())))});
+        if (a->group) aprops.push_back(prop("group", *a->group));
+        actions.push_back({{"id", a->id},
+                           {"name", "action"},
+                           {"ns", std::string(oscal_namespace)},
+                           {"props", aprops},
+                           {"prose", a->text}});
+        add_links(actions.back(), a->links);
+        continue;
+      }
+      const Paragraph& para = *e.paragraph;
+      const std::size_t index = static_cast<std::size_t>(e.paragraph - p.paragraphs.data()) + 1;
       json pprops = json::array({prop("block", para.block), prop("kind", std::string(to_string(para.kind)))});
       if (para.group) pprops.push_back(prop("group", *para.group));
       if (!para.after.empty()) pprops.push_back(prop("after", para.after));
-      actions.push_back({{"id", p.id + ".paragraph." + std::to_string(i + 1)},
+      actions.push_back({{"id", p.id + ".paragraph." + std::to_string(index)},
                          {"name", "paragraph"},
                          {"ns", std::string(oscal_namespace)},
                          {"props", pprops},

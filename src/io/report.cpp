@@ -80,23 +80,31 @@ namespace {
 // a script behind a link. Other addresses are shown as text.
 bool linkable(std::string_view url) {
   for (const char ch : url)
-    if (static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7f || ch == '<' || ch == '>') return false;
+    if (static_cast<unsigned char>(ch) <= 0x20 || ch == 0x7f || ch == '<' || ch == '>' || ch == '\\') return false;
   for (const std::string_view scheme : {"https://", "http://", "mailto:"})
-    if (url.substr(0, scheme.size()) == scheme) return true;
+    if (url.size() >= scheme.size() && detail::lower_case(std::string(url.substr(0, scheme.size()))) == scheme)
+      return true;
   return false;
 }
 
+// The site of a web address: its host, without a user or port ("www.fbi.gov").
+std::string_view site_of(std::string_view url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  return rest.substr(0, rest.find(':'));
+}
+
 // A link's text: the guide's, with the site added where the guide's is one word ("here",
-// "Benchmark"), so that a reader knows where it leads.
+// "Benchmark") so that a reader knows where it leads. A title of ten words or more (a
+// document's full title, which the action's own text already names) is shown as its site.
 std::string link_text(const Link& l) {
-  if (l.title.find(' ') != std::string::npos) return l.title;
-  std::string_view host = l.url;
-  if (const auto scheme = host.find("://"); scheme != std::string_view::npos)
-    host.remove_prefix(scheme + 3);
-  else if (host.rfind("mailto:", 0) == 0)
-    return l.title;
-  host = host.substr(0, host.find('/'));
-  return host.empty() ? l.title : l.title + " (" + std::string(host) + ")";
+  const std::string_view site = site_of(l.url);
+  const auto words = std::count(l.title.begin(), l.title.end(), ' ') + 1;
+  if (site.empty() || (words > 1 && words < 10)) return l.title;
+  return words == 1 ? l.title + " (" + std::string(site) + ")" : std::string(site);
 }
 
 }  // namespace

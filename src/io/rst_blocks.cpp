@@ -85,6 +85,25 @@ std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t
   return items;
 }
 
+namespace {
+
+bool admonition(std::string_view directive) {
+  for (const std::string_view name : {"note::", "warning::", "important::", "tip::", "caution::", "attention::",
+                                      "hint::", "danger::", "error::", "admonition::"})
+    if (directive.substr(0, name.size()) == name) return true;
+  return false;
+}
+
+// A line of a grid table ("+---+", "| a |") or a simple table's border ("=== ===").
+bool table_line(std::string_view t) {
+  if (t.empty()) return false;
+  if (t[0] == '+' && t.size() > 1 && (t[1] == '-' || t[1] == '=')) return true;
+  if (t[0] == '|' && t.back() == '|' && t.size() > 1) return true;
+  return t.find_first_not_of("= ") == std::string_view::npos && t.find("==") != std::string_view::npos;
+}
+
+}  // namespace
+
 std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, std::size_t end) {
   const auto& lines = doc.lines();
   std::size_t base = std::string::npos;
@@ -94,16 +113,25 @@ std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, s
   std::vector<Prose> out;
   std::size_t items = 0;
   bool in_item = false;       // inside an item of the list: its continuation lines are its own
-  bool in_directive = false;  // inside a directive or comment: its indented body is skipped
+  bool in_directive = false;  // inside a directive or comment whose body is not text
+  bool in_table = false;      // inside a table, kept apart
   bool open = false;          // the last paragraph continues on the next non-blank line
+  std::size_t since = 0;      // items when the last paragraph started
+  const auto start = [&](std::size_t i, std::string text, bool table) {
+    out.push_back({i, std::move(text), items, table});
+    since = items;
+    open = true;
+  };
   for (std::size_t i = begin; i < end; ++i) {
     const std::string& line = lines[i];
     if (blank(line)) {
       open = false;
+      in_table = false;
       continue;
     }
     if (doc.is_underline_at(i) || doc.is_underline_at(i + 1)) continue;  // a heading
     const std::size_t indent = indent_of(line);
+    const std::string t = trim(line);
     if (indent <= base) in_directive = false;
     if (const auto m = enumerated_at(line); m && m->indent == base) {
       ++items;
@@ -112,21 +140,36 @@ std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, s
       continue;
     }
     if (in_directive) continue;
-    if (indent <= base && trim(line).rfind("..", 0) == 0) {
-      in_directive = true;
+    if (indent <= base && t.rfind("..", 0) == 0) {
+      const std::string directive = trim(std::string_view(t).substr(2));
+      in_item = false;
       open = false;
+      if (admonition(directive)) {  // its text is prose: the title line's rest, then the body
+        const auto colons = directive.find("::");
+        start(i, trim(directive.substr(colons + 2)), false);
+      } else {
+        in_directive = true;
+      }
       continue;
     }
-    if (indent > base && (in_item || out.empty() || out.back().items_before != items)) continue;
+    if (in_item && indent > base) continue;  // the item's own text
     if (indent <= base) in_item = false;
-    std::string piece = trim(line);
+    if (table_line(t) || in_table) {
+      if (!in_table) start(i, "", true);
+      in_table = true;
+      out.back().raw += (out.back().raw.empty() ? "" : " ") + t;
+      continue;
+    }
+    std::string piece = t;
     if (const auto nested = bullet_at(line) ? bullet_at(line) : enumerated_at(line))
       piece = "- " + trim(std::string_view(line).substr(nested->text));
-    if (indent > base || open) {
-      out.back().raw += " " + piece;
-    } else {
-      out.push_back({i, piece, items});
-    }
+    // Indented text after a paragraph (a list under it) continues it; on its own it is a
+    // block quote, a paragraph of its own.
+    const bool continues = !out.empty() && !out.back().table && since == items && (open || indent > base);
+    if (continues)
+      out.back().raw += (out.back().raw.empty() ? "" : " ") + piece;
+    else
+      start(i, piece, false);
     open = true;
   }
   return out;

@@ -22,10 +22,13 @@ struct Prose {
   std::size_t line;
   std::string raw;
   std::size_t items_before;
+  bool table = false;  ///< a grid or simple table, which a paragraph cannot hold
 };
 
 /// The paragraphs of lines [begin, end) that stand outside the items of its enumerated
-/// list: headings, directives, comments and link targets are not paragraphs.
+/// list. Headings, comments, link targets and directives are not paragraphs, except the
+/// text of an admonition (note, warning, ...); a block quote is one; a table comes as one
+/// marked `table`.
 std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, std::size_t end);
 /// The first paragraph of text in lines [begin, end), joined into one line.
 std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t end);

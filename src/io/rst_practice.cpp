@@ -95,6 +95,11 @@ struct PracticeReader {
     // Paragraphs among the actions are kept as they stand: which of them oblige is for the
     // catalog's editors to say, so they come in as context.
     for (const auto& prose : prose_outside_items(doc, begin, end)) {
+      if (prose.table) {
+        warn(prose.line + 1, "a table among the actions is left out: a paragraph cannot hold it");
+        continue;
+      }
+      if (trim(prose.raw).empty()) continue;
       Paragraph para{block, group, prose.items_before == 0 ? "" : ids[prose.items_before - 1], ParagraphKind::context,
                      "",    {}};
       para.text = plain_with_links(doc, prose.raw, para.links);

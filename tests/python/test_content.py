@@ -51,9 +51,12 @@ def test_paragraphs_keep_their_place_and_kind(cat):
 def test_the_cli_shows_links_paragraphs_and_who_linked_guidance(cat, tmp_path):
     text = cli("practice", "firewalls_ports")
     assert "  Level 1\n    * Run and maintain a firewall on each server and each end-user device.\n" in text
-    assert "(* the guide asks this in a paragraph of its own, not as a numbered action)" in text
+    assert "(* an instruction the guide gives as a paragraph, not as a numbered action; it is not\n   scored)" in text
     assert "link: CIS Benchmark <" in text
     assert cli("practice", "join_ei_isac").count("[linked by electsec]") == 5
+    table = cli("guidance", "--practice", "managing_staff")
+    assert "managing_staff* join_ei_isac*" in table and "* linked to the practice by electsec, not by the source" in table
+    assert cli("guidance", "--format", "csv").splitlines()[0].endswith(",practices,provenance")
     record = tmp_path / "c.json"
     cli("assess", "init", str(record), "--id", "us-xx-a", "--name", "A", "--state", "XX", "--kind", "county",
         "--maturity", "1")
@@ -103,6 +106,18 @@ def test_oscal_keeps_links_and_paragraphs(cat):
     assert len(paragraphs) == 29
     action = next(p for p in parts if p.get("id") == "physical_threats.all.1")
     assert [link["href"] for link in action["links"]][0] == "https://www.fbi.gov/contact-us/field-offices"
+    # In the guide's order: the VPN paragraph opens Level 1, before its first action.
+    ids = [p["id"] for p in parts if p["id"].startswith("managing_remote_connections.")]
+    assert ids.index("managing_remote_connections.paragraph.1") == ids.index("managing_remote_connections.l1.1") - 1
+    assert len([i for i in ids if ".goal." not in i]) == len(cat.practice("managing_remote_connections").actions) + 1
+
+
+def test_oscal_keeps_introduction_links_without_a_summary(cat):
+    doc = json.loads(cat.to_json())
+    doc["practices"][0]["summary"] = ""
+    doc["practices"][0]["links"] = [{"title": "Intro", "url": "https://example.org/intro"}]
+    exported = electsec.to_oscal_catalog(electsec.parse_catalog(json.dumps(doc)), timestamp="2026-01-01T00:00:00Z")
+    assert "https://example.org/intro" in exported
 
 
 @pytest.mark.skipif(not os.path.isdir(GUIDE), reason="the guide's sources are not there")

@@ -9,6 +9,8 @@
 
 #include "support.hpp"
 
+#include <functional>
+
 #include <fstream>
 #include <sstream>
 
@@ -41,6 +43,8 @@ Catalog next_release() {
   alpha.safeguards.erase(alpha.safeguards.begin() + 1);   // 5.2 removed
   alpha.safeguards.push_back({"6.3", Maturity::level1});  // added
   alpha.handbook = {2};
+  alpha.links.push_back({"Intro", "https://example.org/intro"});  // introduction's links changed
+  alpha.paragraphs.push_back({"l1", std::nullopt, "", ParagraphKind::instruction, "Do it all.", {}});
   d.practices.erase(
       std::find_if(d.practices.begin(), d.practices.end(), [](const Practice& p) { return p.id == "beta"; }));
   d.handbook[1].practices = {"alpha"};
@@ -61,6 +65,46 @@ BOOST_AUTO_TEST_SUITE(test_diff)
 
 BOOST_AUTO_TEST_CASE(no_change_is_an_empty_diff) { BOOST_TEST(diff(default_catalog(), default_catalog()).empty()); }
 
+// A paragraph alone, an action's link alone or an introduction's link alone is a change,
+// and each is named as such.
+BOOST_AUTO_TEST_CASE(paragraphs_and_links_alone_are_changes) {
+  const struct {
+    const char* name;
+    std::function<void(CatalogData&)> change;
+    bool paragraphs, links;
+    Ids actions;
+  } cases[] = {
+      {"paragraph",
+       [](CatalogData& d) {
+         practice(d, "alpha").paragraphs.push_back({"l23", std::nullopt, "", ParagraphKind::context, "x", {}});
+       },
+       true,
+       false,
+       {}},
+      {"action link",
+       [](CatalogData& d) {
+         practice(d, "alpha").actions[0].links.push_back({"A", "https://example.org/a"});
+       },
+       false, false, Ids{"alpha.l1.user-recommendations.1"}},
+      {"introduction link",
+       [](CatalogData& d) {
+         practice(d, "alpha").links.push_back({"A", "https://example.org/a"});
+       },
+       false,
+       true,
+       {}},
+  };
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.name) {
+      CatalogData d = test::sample_data();
+      tc.change(d);
+      const CatalogDiff got = diff(test::sample_catalog(), CatalogBuilder(d).build());
+      BOOST_TEST_REQUIRE(got.changed.size() == 1u);
+      BOOST_TEST(got.changed[0].paragraphs_changed == tc.paragraphs);
+      BOOST_TEST(got.changed[0].links_changed == tc.links);
+      BOOST_TEST(got.changed[0].actions_changed == tc.actions);
+    }
+}
+
 BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
   const CatalogDiff d = diff(test::sample_catalog(), next_release());
   BOOST_TEST(d.added == Ids{"gamma"});
@@ -71,6 +115,8 @@ BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
   BOOST_TEST(c.title->second == "Alpha Practice, Revised");
   BOOST_TEST((c.scopes->second[2] == Scope::priority));
   BOOST_TEST(!c.goals_changed);
+  BOOST_TEST(c.links_changed);
+  BOOST_TEST(c.paragraphs_changed);
   BOOST_TEST(c.actions_added == Ids{"alpha.l3.1"});
   BOOST_TEST(c.actions_removed == Ids{"alpha.l23.1"});
   BOOST_TEST(c.actions_changed == Ids{"alpha.l1.user-recommendations.1"});

@@ -251,6 +251,67 @@ BOOST_AUTO_TEST_CASE(a_practice_without_maturity_split_has_block_all) {
   BOOST_TEST(named);
 }
 
+// Paragraphs among the actions, one variation per case: what is kept (block, the action it
+// follows, text, links), what is left out, and what is warned about.
+BOOST_AUTO_TEST_CASE(paragraphs_among_the_actions) {
+  struct Expected {
+    std::string block, after, text;
+    std::size_t links;
+  };
+  const struct {
+    const char* name;
+    std::string actions;
+    std::vector<Expected> paragraphs;
+    const char* warning;
+  } cases[] = {
+      {"stock lead-ins are not paragraphs",
+       "For |bp_title|, the necessary actions differ from one level to the next.\n\n#. Do one.\n",
+       {},
+       nullptr},
+      {"a paragraph opening the block and one after an action",
+       "Use a VPN always. To do so:\n\n#. Do one.\n#. Do two.\n\nSee `NIST <https://nist.example/>`_ too.\n",
+       {{"all", "", "Use a VPN always. To do so:", 0}, {"all", "alpha.all.2", "See NIST too.", 1}},
+       nullptr},
+      {"a list under a paragraph belongs to it",
+       "#. Do one.\n\nInclude at least:\n\n   * names\n   * places\n",
+       {{"all", "alpha.all.1", "Include at least: - names - places", 0}},
+       nullptr},
+      {"an item's own continuation is not a paragraph",
+       "#. Do one.\n\n   More about one.\n\n#. Do two.\n",
+       {},
+       nullptr},
+      {"a note keeps its text; a figure's body is left out",
+       "#. Do one.\n\n.. note:: Mind the law.\n   It applies here.\n\n.. figure:: a.png\n   :alt: a figure\n\n"
+       "   Its caption.\n",
+       {{"all", "alpha.all.1", "Mind the law. It applies here.", 0}},
+       nullptr},
+      {"a block quote after an item of its own",
+       "#. Do one.\n\nFirst.\n\n#. Do two.\n\n      Quoted words.\n",
+       {{"all", "alpha.all.1", "First.", 0}},
+       nullptr},
+      {"a table is left out with a warning",
+       "#. Do one.\n\n+---+---+\n| a | b |\n+---+---+\n\nAfter the table.\n",
+       {{"all", "alpha.all.1", "After the table.", 0}},
+       "a table among the actions is left out"},
+  };
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.name) {
+      const auto root =
+          write_guide("paragraphs", {{"bp/alpha.rst", practice_rst("Alpha", tc.actions)},
+                                     {"bp/bp_index.rst", index_rst({{":doc:`Alpha <alpha>`", all_priority}})}});
+      const ImportResult r = import_eges_rst(root.string());
+      const Practice& p = r.catalog.practice("alpha");
+      BOOST_TEST_REQUIRE(p.paragraphs.size() == tc.paragraphs.size());
+      for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
+        BOOST_TEST(p.paragraphs[i].block == tc.paragraphs[i].block);
+        BOOST_TEST(p.paragraphs[i].after == tc.paragraphs[i].after);
+        BOOST_TEST(p.paragraphs[i].text == tc.paragraphs[i].text);
+        BOOST_TEST(p.paragraphs[i].links.size() == tc.paragraphs[i].links);
+        BOOST_TEST((p.paragraphs[i].kind == ParagraphKind::context));
+      }
+      if (tc.warning) BOOST_TEST(has_warning(r, tc.warning));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(maturity_blocks_groups_and_any_underline) {
   // Heading levels follow the order underline styles first appear, whatever the
   // characters (Website Security underlines its maturity headings with backticks).

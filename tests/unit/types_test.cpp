@@ -70,4 +70,36 @@ BOOST_AUTO_TEST_CASE(action_first_level_is_the_lowest_of_its_levels) {
   BOOST_TEST((a.first_level() == Maturity::level2));
 }
 
+// The guide's order of a practice's actions and paragraphs: a paragraph opening its block
+// before the block's first action, one after the action it follows, a block of paragraphs
+// only before the first block of higher levels ("all" first), each shown once.
+BOOST_AUTO_TEST_CASE(action_section_keeps_the_guides_order) {
+  const auto action = [](std::string id, std::vector<Maturity> levels) {
+    return Action{std::move(id), std::move(levels), std::nullopt, "x", {}};
+  };
+  const auto para = [](std::string block, std::string after, std::string text) {
+    return Paragraph{std::move(block), std::nullopt, std::move(after), ParagraphKind::context, std::move(text), {}};
+  };
+  constexpr Maturity L1 = Maturity::level1, L2 = Maturity::level2, L3 = Maturity::level3;
+  Practice p;
+  p.id = "p";
+  p.actions = {action("p.l1.1", {L1}), action("p.l1.2", {L1}), action("p.l3.1", {L3})};
+  p.paragraphs = {para("l1", "p.l1.2", "after l1.2"), para("l23", "", "levels 2 and 3 only"),
+                  para("all", "", "before everything"), para("l1", "", "opens level 1"),
+                  para("l3", "p.l3.1", "after l3.1")};
+  std::vector<std::string> order;
+  for (const SectionEntry& e : action_section(p)) order.push_back(e.action ? e.action->id : e.paragraph->text);
+  BOOST_TEST(order == (std::vector<std::string>{"before everything", "opens level 1", "p.l1.1", "p.l1.2", "after l1.2",
+                                                "levels 2 and 3 only", "p.l3.1", "after l3.1"}),
+             boost::test_tools::per_element());
+  // A paragraph that follows no action of its practice still shows, at the end.
+  p.paragraphs.push_back(para("l1", "p.l1.9", "stray"));
+  BOOST_TEST(action_section(p).back().paragraph->text == "stray");
+  BOOST_TEST(action_section(p).size() == p.actions.size() + p.paragraphs.size());
+  BOOST_TEST(block_levels("l23") == (std::vector<Maturity>{L2, L3}), boost::test_tools::per_element());
+  BOOST_TEST(block_levels("all").size() == 3u);
+  BOOST_TEST(block_levels("l32").empty());
+  BOOST_TEST(block_levels("x1").empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_types
