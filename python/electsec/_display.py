@@ -31,8 +31,28 @@ _HIDDEN = {c: f"\\u{c:04x}" for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0
 CELL = 300  # characters a cell shows before it is cut
 
 
+class _Html(str):
+    """A cell already written as HTML (by this module, from escaped parts)."""
+
+
+def _links(links) -> _Html:
+    """Links as HTML: a web or e-mail address as a link with the guide's text (what a
+    notebook can follow), any other address as text after its title."""
+    out = []
+    for link in links:
+        scheme = link.url.split(":", 1)[0].lower()
+        plain = all(32 < ord(c) != 127 for c in link.url) and not any(c in link.url for c in '<>"\\')
+        if scheme in ("http", "https", "mailto") and plain:
+            out.append(f"<a href=\"{escape(link.url)}\">{_e(link.title)}</a>")
+        else:
+            out.append(f"{_e(link.title)}: {_e(link.url)}")
+    return _Html(" · ".join(out))
+
+
 def _e(value, limit: int | None = CELL) -> str:
     """`value` as HTML text: escaped, hidden characters shown, cut at `limit` characters."""
+    if isinstance(value, _Html):
+        return str(value)
     if value is None:
         return ""
     text = str(value).translate(_HIDDEN)
@@ -76,11 +96,11 @@ def _div(*parts: str) -> str:
 def _practice(p) -> str:
     scopes = ", ".join(f"Level {n}: {s.replace('_', ' ')}" for n, s in enumerate(p.scopes, 1))
     actions = _table(["action", "levels", "text", "links"],
-                     ((a.id, " ".join(map(str, a.levels)), a.text, " · ".join(f"{l.title} <{l.url}>" for l in a.links))
+                     ((a.id, " ".join(map(str, a.levels)), a.text, _links(a.links))
                       for a in p.actions), limit=len(p.actions), cut=False)
     paragraphs = _table(["block", "after", "kind", "text", "links"],
                         ((q.block, q.after or "(opens the block)", q.kind, q.text,
-                          " · ".join(f"{l.title} <{l.url}>" for l in q.links)) for q in p.paragraphs),
+                          _links(q.links)) for q in p.paragraphs),
                         limit=len(p.paragraphs), cut=False) if p.paragraphs else ""
     maps = ", ".join(m.safeguard + (f" (from Level {m.maturity})" if m.maturity else "") for m in p.safeguards)
     return _div(_head(f"{p.order}. {p.title} ({p.id})", scopes), f"<p>{_e(p.summary, None)}</p>", actions, paragraphs,

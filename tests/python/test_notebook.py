@@ -117,10 +117,25 @@ def test_views_escape_what_people_typed(cat, hostile):
         parsed = parse(value._repr_html_())
         assert set(parsed.tags) <= {"div", "strong", "br", "span", "table", "thead", "tbody", "tr", "th", "td",
                                     "p", "pre"}
-        assert all(name in ("class", "colspan", "style") for name, _ in parsed.attributes)
+        assert all(name in ("class", "colspan", "style", "href") for name, _ in parsed.attributes)
         assert all(hostile not in value for _, value in parsed.attributes)
     shown = hostile.replace("\u202e", "\\u202e").replace("\u202c", "\\u202c")  # reordering marks made visible
     assert shown in "".join(parse(a._repr_html_()).text)
+
+
+def test_views_link_only_web_and_mail_addresses(cat):
+    import json
+    doc = json.loads(cat.to_json())
+    doc["practices"][0]["actions"][0]["links"] = [
+        {"title": "trap", "url": "javascript:alert(1)"}, {"title": "quote", "url": 'https://a.example/"x'},
+        {"title": "FBI <b>", "url": "https://www.fbi.gov/"}]
+    practice = electsec.parse_catalog(json.dumps(doc)).practices()[0]
+    parsed = parse(practice._repr_html_())
+    hrefs = [value for name, value in parsed.attributes if name == "href"]
+    assert "https://www.fbi.gov/" in hrefs and all(h.startswith("https://") for h in hrefs)
+    assert not any("a.example" in h for h in hrefs)
+    text = "".join(parsed.text)
+    assert "trap: javascript:alert(1)" in text and 'quote: https://a.example/"x' in text and "FBI <b>" in text
 
 
 def test_long_tables_say_what_they_leave_out(cat):
