@@ -154,7 +154,11 @@ struct PracticeReader {
       }
       // A tool the guide names without a link: named by its lead phrase.
       std::string name = text.substr(0, std::min(text.find_first_of(":."), text.size()));
-      if (name.size() > 80) name = name.substr(0, 80);
+      if (name.size() > 80) {  // cut at a character's start, never inside one
+        std::size_t cut = 80;
+        while (cut > 0 && (static_cast<unsigned char>(name[cut]) & 0xC0) == 0x80) --cut;
+        name.resize(cut);
+      }
       p.tools.push_back({trim(name), first_email_link(doc, item.raw), text});
     }
   }

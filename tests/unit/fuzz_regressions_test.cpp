@@ -36,7 +36,8 @@ BOOST_AUTO_TEST_CASE(every_saved_crash_is_handled) {
       {"rst",
        [](const std::string& t) {
          std::vector<ImportWarning> w;
-         detail::import_practice_text(t, "bp/regression.rst", {}, w);
+         // What is imported can be written as JSON (a name cut inside a character could not).
+         (void)to_json(detail::import_practice_text(t, "bp/regression.rst", {}, w));
        }},
   };
   const fs::path root = fs::path(ELECTSEC_TEST_DATA_DIR) / ".." / "fuzz" / "regressions";
