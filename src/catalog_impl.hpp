@@ -52,6 +52,9 @@ namespace detail {
 /// How the engines, part of the library, reach the indexes a Catalog built.
 struct CatalogAccess {
   static const Catalog::Impl& impl(const Catalog& c) { return *c.impl_; }
+  /// A catalog over data that was validated before (the embedded catalog, checked when
+  /// the library was built): indexed, not checked again.
+  static Catalog trusted(CatalogData data) { return Catalog(std::make_shared<const Catalog::Impl>(std::move(data))); }
 };
 }  // namespace detail
 
