@@ -18,11 +18,18 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-GUIDE = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference" / "eges-1.4.1")
-# The files the importer reads, and only those.
-FILES = sorted(str(p) for p in [*GUIDE.glob("bp/*.rst"), *GUIDE.glob("maturity/*.rst"),
-                                 GUIDE / "appendices" / "handbook_bp_mapping.rst", GUIDE / "glossary.rst",
-                                 GUIDE / "acronyms.rst"] if p.exists())
+DEFAULT_GUIDE = ROOT.parent / "shared" / "reference" / "eges-1.4.1"
+GUIDE = pathlib.Path(sys.argv[1]) if __name__ == "__main__" and len(sys.argv) > 1 else DEFAULT_GUIDE
+
+
+def importer_files(guide: pathlib.Path) -> list:
+    """The files the importer reads, and only those."""
+    return sorted(str(p) for p in [*guide.glob("bp/*.rst"), *guide.glob("maturity/*.rst"),
+                                    guide / "appendices" / "handbook_bp_mapping.rst", guide / "glossary.rst",
+                                    guide / "acronyms.rst"] if p.exists())
+
+
+FILES = importer_files(GUIDE)
 ROUNDS = 5
 
 DOCUTILS = r"""
