@@ -2,7 +2,8 @@
 """A state's rollup from 10,000 assessment files: electsec (Python bindings) against plain
 Python written the way an analyst would without electsec (json.load each file, count done
 and applicable actions per practice from the catalog JSON). Both must agree on the totals.
-Also times `electsec rollup DIR` as a process and its peak memory.
+Also times `electsec rollup DIR` as a process and its peak memory, and against the I/O limit:
+reading the same files with as many parallel readers as it has threads.
 
 usage: /usr/bin/python3 scripts/bench_rollup.py [COUNT]   (needs PYTHONPATH=build/default/python)
 """
@@ -10,6 +11,7 @@ import json
 import os
 import pathlib
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -79,11 +81,44 @@ def main() -> None:
         run = subprocess.run(["/usr/bin/time", "-f", "%e %M", str(ROOT / "build" / "default" / "bin" / "electsec"),
                               "rollup", str(folder), "--format", "json"], capture_output=True, text=True, check=True)
         seconds, peak_kb = run.stderr.strip().splitlines()[-1].split()
+        process, reading = io_limit(folder)
     print(f"offices: {COUNT} files, 50 statuses each")
     print(f"plain Python (json.load + counting): {plain_s * 1000:8.0f} ms")
     print(f"electsec.rollup_files (bindings):    {electsec_s * 1000:8.0f} ms   ratio {plain_s / electsec_s:.1f}x")
     print(f"electsec rollup DIR (process):       {float(seconds) * 1000:8.0f} ms, peak memory {int(peak_kb) / 1024:.1f} MiB")
+    threads = os.cpu_count()
+    print(f"against the I/O limit, {ROUNDS} runs each, interleaved, median (min-max):")
+    print(f"  electsec rollup DIR (process, {threads} threads): {spread(process)}")
+    print(f"  cat of the same files, {threads} in parallel:     {spread(reading)}")
+    print(f"  ratio: {statistics.median(process) / statistics.median(reading):.2f}x (budget <= 1.2x)")
 
+
+ROUNDS = 11
+
+
+def spread(xs) -> str:
+    return f"{statistics.median(xs):6.0f} ms ({min(xs):.0f}-{max(xs):.0f})"
+
+
+def io_limit(folder: pathlib.Path):
+    """`electsec rollup DIR` against merely reading the same files with as many readers as
+    it has threads (`cat` run by `xargs -P`, the files split evenly), both with the files in
+    the page cache, interleaved."""
+    electsec_bin = str(ROOT / "build" / "default" / "bin" / "electsec")
+    files = sorted(str(p) for p in folder.glob("*.json"))
+    threads = os.cpu_count() or 1
+    per_reader = -(-len(files) // threads)
+    process, reading = [], []
+    for _ in range(ROUNDS):
+        t = time.perf_counter()
+        subprocess.run([electsec_bin, "rollup", str(folder), "--format", "json"], check=True,
+                       stdout=subprocess.DEVNULL)
+        process.append((time.perf_counter() - t) * 1000)
+        t = time.perf_counter()
+        subprocess.run(["xargs", "-0", "-P", str(threads), "-n", str(per_reader), "cat"],
+                       input="\0".join(files).encode(), check=True, stdout=subprocess.DEVNULL)
+        reading.append((time.perf_counter() - t) * 1000)
+    return process, reading
 
 if __name__ == "__main__":
     main()

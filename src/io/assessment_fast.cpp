@@ -6,6 +6,8 @@
 
 #include "assessment_fast.hpp"
 
+#include "engine/flat_statuses.hpp"
+
 #include <electsec/error.hpp>
 
 #include <algorithm>
@@ -29,6 +31,10 @@ class Reader {
     return true;
   }
   bool peek(char c) { return ws() && t_[i_] == c; }
+  static bool plain(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
+  }
 
   // A string with the simple escapes; \u escapes, control characters and non-UTF-8-safe
   // bytes are left to the full reader.
@@ -36,6 +42,12 @@ class Reader {
     if (!eat('"')) return false;
     out.clear();
     while (i_ < t_.size()) {
+      // The run of plain characters up to the next quote, escape or other byte, at once.
+      std::size_t run = i_;
+      while (run < t_.size() && plain(t_[run])) ++run;
+      out.append(t_.data() + i_, run - i_);
+      i_ = run;
+      if (i_ >= t_.size()) return false;
       const char c = t_[i_++];
       if (c == '"') return true;
       if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x80) return false;
@@ -116,43 +128,52 @@ class Reader {
   std::size_t i_ = 0;
 };
 
-bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
+// The status `text` names, or none (parse_status's names, without its exception).
+std::optional<Status> status_named(std::string_view text) {
+  for (const Status s : {Status::not_started, Status::in_progress, Status::done, Status::not_applicable})
+    if (to_string(s) == text) return s;
+  return std::nullopt;
+}
+
+// Reads a statuses object, handing each status to `keep(id, status)`, which returns false
+// for an id it refuses (unknown, or given twice).
+template <typename Keep>
+bool statuses(Reader& r, Keep keep) {
   std::string value;
   return r.object([&](const std::string& id) {
-    if (catalog != nullptr) {
-      try {
-        catalog->action(id);
-      } catch (const NotFound&) {
-        return false;
-      }
-    }
     ActionStatus st;
     bool have_status = false;
     unsigned seen_fields = 0;  // a field given twice is left to the full reader, which rejects it
-    const bool ok = r.object([&](const std::string& k) {
+    const bool ok = r.object([&](const std::string& field) {
       if (!r.string(value)) return false;
+      const std::string_view k = field;
       const unsigned bit = k == "status" ? 1u : k == "note" ? 2u : k == "updated" ? 4u : 0u;
       if (bit == 0 || (seen_fields & bit) != 0) return false;
       seen_fields |= bit;
-      if (k == "status") {
-        try {
-          st.status = parse_status(value);
-        } catch (const Error&) {
-          return false;
-        }
+      if (bit == 1u) {
+        const auto status = status_named(value);
+        if (!status) return false;
+        st.status = *status;
         have_status = true;
-      } else if (k == "note") {
+      } else if (bit == 2u) {
         st.note = value;
-      } else if (k == "updated") {
+      } else {
         if (!value.empty() && !is_iso_timestamp(value)) return false;
         st.updated = value;
-      } else {
-        return false;
       }
       return true;
     });
-    return ok && have_status && out.emplace(id, std::move(st)).second;
+    return ok && have_status && keep(id, std::move(st));
   });
+}
+
+// Statuses kept in an Assessment's map, ids checked against `catalog` when it is given.
+bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
+  const auto keep = [&](const std::string& id, ActionStatus&& st) {
+    if (catalog != nullptr && action_number(*catalog, id) < 0) return false;
+    return out.emplace(id, std::move(st)).second;
+  };
+  return statuses(r, keep);
 }
 
 bool answers(Reader& r, MaturityAnswers& out, const Catalog* catalog) {
@@ -171,16 +192,21 @@ bool answers(Reader& r, MaturityAnswers& out, const Catalog* catalog) {
   });
 }
 
-}  // namespace
-
-std::optional<Assessment> read_assessment_fast(std::string_view text, const Catalog* catalog) {
+// The document into `a`, its statuses read by `read_statuses(reader)`.
+template <typename ReadStatuses>
+bool read_fast(std::string_view text, const Catalog* catalog, Assessment& a, ReadStatuses read_statuses) {
   Reader r(text);
-  Assessment a;
   std::string value;
   bool schema = false, jurisdiction = false, version = false, maturity = false;
-  std::set<std::string> seen;
+  static constexpr std::string_view keys[] = {"schema",  "catalog_version", "maturity", "jurisdiction",
+                                              "answers", "statuses",        "retired",  "retired_answers"};
+  unsigned seen = 0;  // one bit per known key
   const bool ok = r.object([&](const std::string& key) {
-    if (!seen.insert(key).second) return false;  // duplicate keys: let the full reader decide
+    const auto known = std::find(std::begin(keys), std::end(keys), key);
+    if (known == std::end(keys)) return false;
+    const unsigned bit = 1u << (known - std::begin(keys));
+    if ((seen & bit) != 0) return false;  // duplicate keys: let the full reader decide
+    seen |= bit;
     if (key == "schema") return schema = r.string(value) && value == "electsec.assessment/1";
     if (key == "catalog_version") return version = r.string(a.catalog_version) && is_valid_name(a.catalog_version);
     if (key == "maturity") {
@@ -216,13 +242,33 @@ std::optional<Assessment> read_assessment_fast(std::string_view text, const Cata
       return jurisdiction;
     }
     if (key == "answers") return answers(r, a.answers, catalog);
-    if (key == "statuses") return statuses(r, a.statuses, catalog);
+    if (key == "statuses") return read_statuses(r);
     if (key == "retired") return statuses(r, a.retired, nullptr);
     if (key == "retired_answers") return answers(r, a.retired_answers, nullptr);
     return false;
   });
-  if (!ok || !r.at_end() || !schema || !jurisdiction || !version || !maturity) return std::nullopt;
+  return ok && r.at_end() && schema && jurisdiction && version && maturity;
+}
+
+}  // namespace
+
+std::optional<Assessment> read_assessment_fast(std::string_view text, const Catalog* catalog) {
+  Assessment a;
+  if (!read_fast(text, catalog, a, [&](Reader& r) { return statuses(r, a.statuses, catalog); })) return std::nullopt;
   return a;
+}
+
+bool read_assessment_fast_flat(std::string_view text, const Catalog& catalog, Assessment& rest,
+                               std::vector<std::int8_t>& statuses_out) {
+  rest = Assessment{};
+  statuses_out.assign(action_count(catalog), no_status);
+  const auto keep = [&](const std::string& id, ActionStatus&& st) {
+    const int n = action_number(catalog, id);
+    if (n < 0 || statuses_out[static_cast<std::size_t>(n)] != no_status) return false;
+    statuses_out[static_cast<std::size_t>(n)] = static_cast<std::int8_t>(st.status);
+    return true;
+  };
+  return read_fast(text, &catalog, rest, [&](Reader& r) { return statuses(r, keep); });
 }
 
 }  // namespace electsec::detail

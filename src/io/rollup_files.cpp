@@ -2,10 +2,12 @@
 // office summed as soon as it is read.
 #include <electsec/assessment_json.hpp>
 #include <electsec/error.hpp>
+#include <electsec/limits.hpp>
 #include <electsec/rollup_files.hpp>
 
 #include "assessment_fast.hpp"
 #include "assessment_reader.hpp"
+#include "engine/flat_statuses.hpp"
 #include "file.hpp"
 
 #include <algorithm>
@@ -44,9 +46,20 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
   std::vector<char> failed(files.size(), 0);
   std::vector<std::exception_ptr> exceptions(files.size());
   const auto work = [&](RollupBuilder& builder) {
+    // A file of the plain expected shape is summed from one status byte per action, with
+    // no map of statuses built; any other goes through load_assessment's readers, which
+    // give the same sums for it, or its error.
+    Assessment rest;
+    std::vector<std::int8_t> statuses;
     for (std::size_t i = next.fetch_add(1); i < files.size(); i = next.fetch_add(1)) {
       try {
-        const Assessment a = load_assessment(files[i], catalog);
+        const std::string text = detail::read_file(files[i]);
+        if (text.size() <= max_input_bytes && detail::read_assessment_fast_flat(text, catalog, rest, statuses)) {
+          ids[i] = rest.jurisdiction.id;
+          detail::add_statuses(builder, rest.jurisdiction, rest.maturity, statuses.data());
+          continue;
+        }
+        const Assessment a = parse_assessment(text, catalog, files[i]);
         ids[i] = a.jurisdiction.id;
         builder.add(a);
       } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "engine/flat_statuses.hpp"
 #include "io/assessment_fast.hpp"
 #include "io/assessment_reader.hpp"
 #include "io/atomic_file.hpp"
@@ -140,6 +141,30 @@ BOOST_AUTO_TEST_CASE(every_kind_of_bad_file_is_a_clear_error) {
   }
 }
 
+namespace {
+
+// The rollup's reader (statuses as one byte per action) accepts exactly what the fast path
+// accepts, and reads the same statuses and the same rest.
+bool flat_agrees(const std::string& text, const Catalog& c) {
+  const auto fast = detail::read_assessment_fast(text, &c);
+  Assessment rest;
+  std::vector<std::int8_t> bytes;
+  const bool flat = detail::read_assessment_fast_flat(text, c, rest, bytes);
+  if (flat != fast.has_value()) return false;
+  if (!flat) return true;
+  std::map<std::string, ActionStatus, std::less<>> from_bytes;
+  for (std::size_t n = 0; n < bytes.size(); ++n)
+    if (bytes[n] != detail::no_status)
+      from_bytes[detail::action_numbered(c, n).id].status = static_cast<Status>(bytes[n]);
+  std::map<std::string, ActionStatus, std::less<>> statuses_only;
+  for (const auto& [id, st] : fast->statuses) statuses_only[id].status = st.status;
+  Assessment without = *fast;
+  without.statuses.clear();
+  return from_bytes == statuses_only && rest == without;
+}
+
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
   const Catalog& c = default_catalog();
   std::vector<std::string> ids;
@@ -158,6 +183,7 @@ BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
     BOOST_TEST_REQUIRE(fast.has_value(), "the fast path gave up on a file electsec wrote: " << seed);
     BOOST_TEST((*fast == detail::read_assessment_full(text, &c, "x")));
     BOOST_TEST((*fast == a));
+    BOOST_TEST(flat_agrees(text, c));
   }
   // It gives up (so the full reader explains) on anything unusual.
   for (const std::string& odd :
@@ -173,6 +199,7 @@ BOOST_AUTO_TEST_CASE(the_fast_path_reads_exactly_what_the_full_reader_reads) {
     if (fast) {
       BOOST_TEST_CONTEXT(odd) { BOOST_TEST((*fast == detail::read_assessment_full(odd, &c, "x"))); }
     }
+    BOOST_TEST_CONTEXT(odd) { BOOST_TEST(flat_agrees(odd, c)); }
   }
   BOOST_TEST(!detail::read_assessment_fast(replaced("\"maturity\": 1", "\"maturity\": 4"), &c).has_value());
 }
