@@ -87,7 +87,7 @@ struct ELECTSEC_API Rollup {
   std::vector<PracticeRollup> practices;                            ///< index order
   std::vector<std::string> least_complete;                          ///< up to 5 practice ids, least complete first
   std::vector<SafeguardScore> safeguards;                           ///< summed over offices
-  std::vector<OfficeSummary> offices;                               ///< least complete first, then by id
+  std::vector<OfficeSummary> offices;                               ///< least complete first, then by id, then as added
   std::size_t actions_applicable = 0;                               ///< summed over offices
   std::size_t actions_done = 0;                                     ///< summed over offices
   double completion = 0;                                            ///< done / applicable over all offices, 0..1
