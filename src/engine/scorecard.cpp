@@ -213,6 +213,25 @@ void lay_out(const Catalog& c, const ScoringIndex& ix, const Assessment& a, std:
   }
 }
 
+// Throws Error unless `a` can be scored against the catalog of `ix`: a level, one byte per
+// action, each a Status.
+void check_fits(const ScoringIndex& ix, const CompactAssessment& a) {
+  const auto who = [&a] { return "CompactAssessment of office '" + a.jurisdiction.id + "'"; };
+  const int level = static_cast<int>(a.maturity);
+  if (level < 1 || level > 3) throw Error(who() + ": maturity " + std::to_string(level) + " is not a level (1 to 3)");
+  const std::size_t actions = ix.bounds.back();
+  if (a.statuses.size() != actions)
+    throw Error(who() + " has " + std::to_string(a.statuses.size()) + " statuses, but the catalog has " +
+                std::to_string(actions) + " actions: make it with compact() against the same catalog");
+  std::uint8_t largest = 0;
+  for (const std::uint8_t b : a.statuses) largest = std::max(largest, b);
+  if (largest <= static_cast<std::uint8_t>(Status::not_applicable)) return;
+  for (std::size_t n = 0; n < actions; ++n)
+    if (a.statuses[n] > static_cast<std::uint8_t>(Status::not_applicable))
+      throw Error(who() + ": status " + std::to_string(a.statuses[n]) + " of action " +
+                  ix.catalog.actions_in_order[n]->id + " is not a Status (0 to 3)");
+}
+
 bool priorities_done(const ScoringIndex& ix, std::size_t level, const Counts* counts) {
   for (const std::uint32_t i : ix.priority[level])
     if (counts[i].done < counts[i].applicable) return false;
@@ -301,12 +320,30 @@ constexpr std::size_t stack_practices = 64;
 
 }  // namespace
 
+CompactAssessment compact(const Catalog& catalog, const Assessment& assessment) {
+  const ScoringIndex& ix = scoring_index(catalog);
+  CompactAssessment out;
+  out.statuses.assign(ix.bounds.back(), 0);
+  lay_out(catalog, ix, assessment, out.statuses.data());
+  out.jurisdiction = assessment.jurisdiction;
+  out.maturity = assessment.maturity;
+  return out;
+}
+
 Scorecard score(const Catalog& catalog, const Assessment& assessment) {
   const ScoringIndex& ix = scoring_index(catalog);
   Scratch<std::uint8_t, stack_actions> bytes(ix.bounds.back());
   lay_out(catalog, ix, assessment, bytes.data());
   Scratch<Counts, stack_practices> counts(ix.bounds.size() - 1);
   count_flat(ix, assessment.maturity, bytes.data(), counts.data());
+  return scorecard(ix, assessment.jurisdiction, assessment.maturity, counts.data());
+}
+
+Scorecard score(const Catalog& catalog, const CompactAssessment& assessment) {
+  const ScoringIndex& ix = scoring_index(catalog);
+  check_fits(ix, assessment);
+  Scratch<Counts, stack_practices> counts(ix.bounds.size() - 1);
+  count_flat(ix, assessment.maturity, assessment.statuses.data(), counts.data());
   return scorecard(ix, assessment.jurisdiction, assessment.maturity, counts.data());
 }
 
@@ -362,6 +399,13 @@ void RollupBuilder::add(const Assessment& a) {
   s.bytes.assign(s.index.bounds.back(), 0);
   lay_out(*catalog_, s.index, a, s.bytes.data());
   count_flat(s.index, a.maturity, s.bytes.data(), s.scratch.data());
+  detail::RollupAccess::add_counted(*this, a.jurisdiction, a.maturity);
+}
+
+void RollupBuilder::add(const CompactAssessment& a) {
+  State& s = *state_;
+  check_fits(s.index, a);
+  count_flat(s.index, a.maturity, a.statuses.data(), s.scratch.data());
   detail::RollupAccess::add_counted(*this, a.jurisdiction, a.maturity);
 }
 
@@ -549,6 +593,13 @@ Rollup rollup(const Catalog& catalog, const std::vector<Assessment>& assessments
   return detail::RollupAccess::finish_taking(b);
 }
 
+Rollup rollup(const Catalog& catalog, const std::vector<CompactAssessment>& assessments) {
+  RollupBuilder b(catalog);
+  detail::RollupAccess::state(b).offices.reserve(assessments.size());
+  for (const auto& a : assessments) b.add(a);
+  return detail::RollupAccess::finish_taking(b);
+}
+
 }  // namespace electsec
 
 namespace electsec {
@@ -579,6 +630,10 @@ bool OfficeSummary::operator==(const OfficeSummary& o) const {
   return std::tie(jurisdiction, maturity, actions_applicable, actions_done, completion, priorities_complete) ==
          std::tie(o.jurisdiction, o.maturity, o.actions_applicable, o.actions_done, o.completion,
                   o.priorities_complete);
+}
+
+bool CompactAssessment::operator==(const CompactAssessment& o) const {
+  return std::tie(jurisdiction, maturity, statuses) == std::tie(o.jurisdiction, o.maturity, o.statuses);
 }
 
 bool Rollup::operator==(const Rollup& o) const {
