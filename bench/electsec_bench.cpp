@@ -77,12 +77,34 @@ void BM_Scorecard(benchmark::State& s) {
 }
 BENCHMARK(BM_Scorecard)->Unit(benchmark::kMicrosecond);
 
+// The same office in compact form (one status byte per action).
+void BM_ScorecardCompact(benchmark::State& s) {
+  const CompactAssessment a = compact(cat(), office(2, 50, Maturity::level2));
+  for (auto _ : s) benchmark::DoNotOptimize(score(cat(), a));
+}
+BENCHMARK(BM_ScorecardCompact)->Unit(benchmark::kMicrosecond);
+
+// Making the compact form of an office of 50 statuses.
+void BM_Compact(benchmark::State& s) {
+  const Assessment a = office(2, 50, Maturity::level2);
+  for (auto _ : s) benchmark::DoNotOptimize(compact(cat(), a));
+}
+BENCHMARK(BM_Compact)->Unit(benchmark::kMicrosecond);
+
 void BM_Rollup10000InMemory(benchmark::State& s) {
   std::vector<Assessment> offices;
   for (int i = 0; i < 10000; ++i) offices.push_back(office(i, 50, static_cast<Maturity>(1 + i % 3)));
   for (auto _ : s) benchmark::DoNotOptimize(rollup(cat(), offices));
 }
 BENCHMARK(BM_Rollup10000InMemory)->Unit(benchmark::kMillisecond);
+
+// The same 10,000 offices in compact form.
+void BM_Rollup10000Compact(benchmark::State& s) {
+  std::vector<CompactAssessment> offices;
+  for (int i = 0; i < 10000; ++i) offices.push_back(compact(cat(), office(i, 50, static_cast<Maturity>(1 + i % 3))));
+  for (auto _ : s) benchmark::DoNotOptimize(rollup(cat(), offices));
+}
+BENCHMARK(BM_Rollup10000Compact)->Unit(benchmark::kMillisecond);
 
 void BM_AssessmentLoad(benchmark::State& s) {
   const std::string text = to_json(office(3, 50, Maturity::level2));

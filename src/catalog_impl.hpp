@@ -12,7 +12,8 @@ namespace electsec {
 
 namespace detail {
 struct SearchIndex;
-}
+struct ScoringIndex;
+}  // namespace detail
 
 struct Catalog::Impl {
   explicit Impl(CatalogData d);
@@ -46,6 +47,9 @@ struct Catalog::Impl {
   // each practice, and each number's action.
   std::vector<std::size_t> first_action;  // parallel to practices
   std::vector<const Action*> actions_in_order;
+  // Built on the first scorecard or rollup, once (see engine/scorecard.cpp).
+  mutable std::once_flag scoring_once;
+  mutable std::shared_ptr<const detail::ScoringIndex> scoring_index;
 };
 
 namespace detail {

@@ -218,6 +218,19 @@ inline Jurisdiction checked(Jurisdiction j) {
 
 inline std::string quote(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
 
+// A CompactAssessment's statuses from Python, copied: bytes, bytearray, memoryview or any
+// other buffer holding one row of single bytes (a numpy uint8 array). TypeError otherwise.
+inline std::vector<std::uint8_t> status_bytes(const py::handle& statuses) {
+  if (!PyObject_CheckBuffer(statuses.ptr()))
+    throw py::type_error(std::string("statuses must be bytes (one per action), not ") +
+                         Py_TYPE(statuses.ptr())->tp_name);
+  const py::buffer_info info = py::reinterpret_borrow<py::buffer>(statuses).request();
+  if (info.itemsize != 1 || info.ndim != 1 || info.strides[0] != 1)
+    throw py::type_error("statuses must be one row of single bytes, one per action");
+  const auto* first = static_cast<const std::uint8_t*>(info.ptr);
+  return std::vector<std::uint8_t>(first, first + info.size);
+}
+
 // Equality, pickling (through the catalog format), to_dict/from_dict for a value class.
 template <typename T, typename Class>
 void value_protocol(Class& cls, const char* name) {
@@ -289,6 +302,8 @@ template <>
 struct type_caster<electsec::CatalogDiff> : initialised_caster<electsec::CatalogDiff> {};
 template <>
 struct type_caster<electsec::CdmRank> : initialised_caster<electsec::CdmRank> {};
+template <>
+struct type_caster<electsec::CompactAssessment> : initialised_caster<electsec::CompactAssessment> {};
 template <>
 struct type_caster<electsec::Control> : initialised_caster<electsec::Control> {};
 template <>

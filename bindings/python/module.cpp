@@ -128,6 +128,10 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Jurisdiction> jurisdiction(m, "Jurisdiction", "The office an assessment belongs to.");
   py::class_<ActionStatus> action_status(m, "ActionStatus", "Where an office stands on one action.");
   py::class_<Assessment> assessment(m, "Assessment", "One office's self-assessment.");
+  py::class_<CompactAssessment> compact_assessment(
+      m, "CompactAssessment",
+      "An office's statuses as one byte per action of a catalog (Catalog.actions() order): what score and rollup "
+      "read of an Assessment, without its notes and dates.");
   py::class_<PracticeScore> practice_score(m, "PracticeScore", "Progress on one practice.");
   py::class_<SafeguardScore> safeguard_score(m, "SafeguardScore", "Progress on one CIS Safeguard.");
   py::class_<Scorecard> scorecard(m, "Scorecard", "One office's scorecard.");

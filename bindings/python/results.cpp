@@ -11,6 +11,7 @@ void init_results(py::module_& m) {
   auto jurisdiction = registered<Jurisdiction>(m, "Jurisdiction");
   auto action_status = registered<ActionStatus>(m, "ActionStatus");
   auto assessment = registered<Assessment>(m, "Assessment");
+  auto compact_assessment = registered<CompactAssessment>(m, "CompactAssessment");
   auto practice_score = registered<PracticeScore>(m, "PracticeScore");
   auto safeguard_score = registered<SafeguardScore>(m, "SafeguardScore");
   auto scorecard = registered<Scorecard>(m, "Scorecard");
@@ -188,6 +189,13 @@ void init_results(py::module_& m) {
             return score(catalog ? *catalog : default_catalog(), a);
           },
           py::arg("catalog") = py::none())
+      .def(
+          "compact",
+          [](const Assessment& a, const std::optional<Catalog>& catalog) {
+            return compact(catalog ? *catalog : default_catalog(), a);
+          },
+          py::arg("catalog") = py::none(),
+          "The CompactAssessment of this office against the catalog's actions; raises NotFound as score does.")
       // The assessment is taken by value: copied while the GIL is held, so another thread
       // changing the Python object cannot change what is being written.
       .def(
@@ -251,6 +259,46 @@ void init_results(py::module_& m) {
               }
             for (const auto& [id, yes] : t[6].cast<std::map<std::string, bool>>()) a.retired_answers[id] = yes;
             return a;
+          }));
+
+  compact_assessment
+      .def(py::init([](const Jurisdiction& j, Maturity maturity, const py::buffer& statuses) {
+             return CompactAssessment{checked(j), maturity, status_bytes(statuses)};
+           }),
+           py::arg("jurisdiction"), py::arg("maturity"), py::arg("statuses"),
+           "From bytes (or any buffer of single bytes, such as a numpy uint8 array): one per action of the catalog "
+           "in Catalog.actions() order, each a status's number (0 not_started, 1 in_progress, 2 done, "
+           "3 not_applicable). score and rollup check them against the catalog.")
+      .def_readwrite("jurisdiction", &CompactAssessment::jurisdiction)
+      .def_readwrite("maturity", &CompactAssessment::maturity)
+      .def_property_readonly(
+          "statuses",
+          [](const CompactAssessment& a) {
+            return py::bytes(reinterpret_cast<const char*>(a.statuses.data()), a.statuses.size());
+          },
+          "One byte per action in Catalog.actions() order: 0 not_started (or nothing recorded), 1 in_progress, "
+          "2 done, 3 not_applicable.")
+      .def(
+          "score",
+          [](const CompactAssessment& a, const std::optional<Catalog>& catalog) {
+            return score(catalog ? *catalog : default_catalog(), a);
+          },
+          py::arg("catalog") = py::none())
+      .def(
+          "__eq__", [](const CompactAssessment& a, const CompactAssessment& b) { return a == b; }, py::is_operator())
+      .def("__repr__",
+           [](const CompactAssessment& a) {
+             return "CompactAssessment(" + quote(a.jurisdiction.id) +
+                    ", maturity=" + std::to_string(static_cast<int>(a.maturity)) + ", " +
+                    std::to_string(a.statuses.size()) + " actions)";
+           })
+      .def(py::pickle(
+          [](const CompactAssessment& a) {
+            return py::make_tuple(a.jurisdiction, a.maturity,
+                                  py::bytes(reinterpret_cast<const char*>(a.statuses.data()), a.statuses.size()));
+          },
+          [](const py::tuple& t) {
+            return CompactAssessment{t[0].cast<Jurisdiction>(), t[1].cast<Maturity>(), status_bytes(t[2])};
           }));
 
   practice_score.def_readonly("practice", &PracticeScore::practice)

@@ -1,7 +1,9 @@
 #pragma once
 // Offices held as one status byte per action (not public API): for the parts of the library
 // that hold many offices at once (the history store), scoring them without building an
-// Assessment's map gives the same sums as scoring the Assessment.
+// Assessment's map gives the same sums as scoring the Assessment. The public
+// CompactAssessment (scorecard.hpp) has the same layout without `no_status`, which the store
+// keeps so that it can tell a recorded not_started from no record when it rebuilds a map.
 
 #include <electsec/scorecard.hpp>
 
