@@ -298,7 +298,7 @@ void init_results(py::module_& m) {
                                   py::bytes(reinterpret_cast<const char*>(a.statuses.data()), a.statuses.size()));
           },
           [](const py::tuple& t) {
-            return CompactAssessment{t[0].cast<Jurisdiction>(), t[1].cast<Maturity>(), status_bytes(t[2])};
+            return CompactAssessment{checked(t[0].cast<Jurisdiction>()), t[1].cast<Maturity>(), status_bytes(t[2])};
           }));
 
   practice_score.def_readonly("practice", &PracticeScore::practice)

@@ -108,14 +108,31 @@ class Reader {
            (i_ >= t_.size() || (t_[i_] != '.' && t_[i_] != 'e' && t_[i_] != 'E' && !(t_[i_] >= '0' && t_[i_] <= '9')));
   }
 
+  // A string as a view: of the text itself when it has no escapes (no copy), else of
+  // `scratch`, which then holds it decoded. The view lasts as long as both.
+  bool view(std::string& scratch, std::string_view& out) {
+    if (!peek('"')) return false;
+    std::size_t run = i_ + 1;
+    while (run < t_.size() && plain(t_[run])) ++run;
+    if (run < t_.size() && t_[run] == '"') {
+      out = t_.substr(i_ + 1, run - i_ - 1);
+      i_ = run + 1;
+      return true;
+    }
+    if (!string(scratch)) return false;
+    out = scratch;
+    return true;
+  }
+
   // Members of an object: calls field(key) for each; field consumes the value.
   template <typename F>
   bool object(F field) {
     if (!eat('{')) return false;
     if (eat('}')) return true;
-    std::string key;
+    std::string scratch;
+    std::string_view key;
     while (true) {
-      if (!string(key) || !eat(':') || !field(key)) return false;
+      if (!view(scratch, key) || !eat(':') || !field(key)) return false;
       if (eat(',')) continue;
       return eat('}');
     }
@@ -139,14 +156,14 @@ std::optional<Status> status_named(std::string_view text) {
 // for an id it refuses (unknown, or given twice).
 template <typename Keep>
 bool statuses(Reader& r, Keep keep) {
-  std::string value;
-  return r.object([&](const std::string& id) {
+  std::string scratch;
+  return r.object([&](std::string_view id) {
     ActionStatus st;
     bool have_status = false;
     unsigned seen_fields = 0;  // a field given twice is left to the full reader, which rejects it
-    const bool ok = r.object([&](const std::string& field) {
-      if (!r.string(value)) return false;
-      const std::string_view k = field;
+    const bool ok = r.object([&](std::string_view k) {
+      std::string_view value;
+      if (!r.view(scratch, value)) return false;
       const unsigned bit = k == "status" ? 1u : k == "note" ? 2u : k == "updated" ? 4u : 0u;
       if (bit == 0 || (seen_fields & bit) != 0) return false;
       seen_fields |= bit;
@@ -169,15 +186,15 @@ bool statuses(Reader& r, Keep keep) {
 
 // Statuses kept in an Assessment's map, ids checked against `catalog` when it is given.
 bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
-  const auto keep = [&](const std::string& id, ActionStatus&& st) {
+  const auto keep = [&](std::string_view id, ActionStatus&& st) {
     if (catalog != nullptr && action_number(*catalog, id) < 0) return false;
-    return out.emplace(id, std::move(st)).second;
+    return out.emplace(std::string(id), std::move(st)).second;
   };
   return statuses(r, keep);
 }
 
 bool answers(Reader& r, MaturityAnswers& out, const Catalog* catalog) {
-  return r.object([&](const std::string& id) {
+  return r.object([&](std::string_view id) {
     if (r.peek('n')) return false;  // null answers: the full reader handles them
     bool yes = false;
     if (!r.boolean(yes)) return false;
@@ -188,7 +205,7 @@ bool answers(Reader& r, MaturityAnswers& out, const Catalog* catalog) {
         return false;
       }
     }
-    return out.emplace(id, yes).second;
+    return out.emplace(std::string(id), yes).second;
   });
 }
 
@@ -201,7 +218,7 @@ bool read_fast(std::string_view text, const Catalog* catalog, Assessment& a, Rea
   static constexpr std::string_view keys[] = {"schema",  "catalog_version", "maturity", "jurisdiction",
                                               "answers", "statuses",        "retired",  "retired_answers"};
   unsigned seen = 0;  // one bit per known key
-  const bool ok = r.object([&](const std::string& key) {
+  const bool ok = r.object([&](std::string_view key) {
     const auto known = std::find(std::begin(keys), std::end(keys), key);
     if (known == std::end(keys)) return false;
     const unsigned bit = 1u << (known - std::begin(keys));
@@ -217,7 +234,7 @@ bool read_fast(std::string_view text, const Catalog* catalog, Assessment& a, Rea
     }
     if (key == "jurisdiction") {
       unsigned fields = 0;  // one bit per field: a field given twice is left to the full reader
-      jurisdiction = r.object([&](const std::string& k) {
+      jurisdiction = r.object([&](std::string_view k) {
         if (!r.string(value) || !is_valid_name(value)) return false;
         const unsigned bit = k == "id" ? 1u : k == "name" ? 2u : k == "state" ? 4u : k == "kind" ? 8u : 0u;
         if (bit == 0 || (fields & bit) != 0) return false;
@@ -262,7 +279,7 @@ bool read_assessment_fast_flat(std::string_view text, const Catalog& catalog, As
                                std::vector<std::int8_t>& statuses_out) {
   rest = Assessment{};
   statuses_out.assign(action_count(catalog), no_status);
-  const auto keep = [&](const std::string& id, ActionStatus&& st) {
+  const auto keep = [&](std::string_view id, ActionStatus&& st) {
     const int n = action_number(catalog, id);
     if (n < 0 || statuses_out[static_cast<std::size_t>(n)] != no_status) return false;
     statuses_out[static_cast<std::size_t>(n)] = static_cast<std::int8_t>(st.status);

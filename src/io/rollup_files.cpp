@@ -59,7 +59,8 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
           detail::add_statuses(builder, rest.jurisdiction, rest.maturity, statuses.data());
           continue;
         }
-        const Assessment a = parse_assessment(text, catalog, files[i]);
+        // The fast reader already said no: the full reader explains, or reads what it left.
+        const Assessment a = detail::read_assessment_full(text, &catalog, files[i]);
         ids[i] = a.jurisdiction.id;
         builder.add(a);
       } catch (const std::exception& e) {
