@@ -1,6 +1,7 @@
 #include <electsec/error.hpp>
 #include <electsec/types.hpp>
 
+#include "catalog_fields.hpp"
 #include "enum_names.hpp"
 
 #include <algorithm>
@@ -126,32 +127,7 @@ bool Safeguard::in_group(ImplementationGroup g) const {
     return fields(*this) == fields(o);                                       \
   }
 
-ELECTSEC_EQ(Goal, x.id, x.text, x.maturity, x.links)
-ELECTSEC_EQ(Action, x.id, x.levels, x.group, x.text, x.links)
-ELECTSEC_EQ(Paragraph, x.block, x.group, x.after, x.kind, x.text, x.links)
-ELECTSEC_EQ(Tool, x.name, x.url, x.description)
-ELECTSEC_EQ(Link, x.title, x.url)
-ELECTSEC_EQ(SafeguardMapping, x.safeguard, x.maturity)
-ELECTSEC_EQ(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.links, x.goals, x.actions, x.paragraphs, x.tools,
-            x.learn_more, x.safeguards, x.handbook)
-ELECTSEC_EQ(Control, x.id, x.title)
-ELECTSEC_EQ(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function, x.implementation_groups,
-            x.depends_on)
-ELECTSEC_EQ(HandbookPractice, x.number, x.title, x.practices)
-ELECTSEC_EQ(MaturityLevel, x.level, x.name, x.description)
-ELECTSEC_EQ(MaturityStatement, x.id, x.level, x.text, x.links)
-ELECTSEC_EQ(Worksheet, x.id, x.name, x.group, x.actions)
-ELECTSEC_EQ(CdmRank, x.rank, x.safeguard, x.practice)
-ELECTSEC_EQ(Priorities, x.level1_baseline, x.level1_election, x.cdm_ranking)
-ELECTSEC_EQ(GlossaryEntry, x.term, x.definition, x.links)
-ELECTSEC_EQ(Acronym, x.term, x.expansion)
-ELECTSEC_EQ(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url, x.partners)
-ELECTSEC_EQ(RelatedPractice, x.practice, x.reason, x.provenance)
-ELECTSEC_EQ(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text, x.practices, x.safeguards, x.links)
-ELECTSEC_EQ(Guidance, x.sources, x.recommendations)
-ELECTSEC_EQ(GuideInfo, x.title, x.version)
-ELECTSEC_EQ(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices, x.controls, x.safeguards,
-            x.priorities, x.handbook, x.glossary, x.acronyms, x.guidance)
+ELECTSEC_CATALOG_FIELDS(ELECTSEC_EQ)
 
 #undef ELECTSEC_EQ
 

@@ -1,5 +1,7 @@
 #include "catalog_binary.hpp"
 
+#include "catalog_fields.hpp"
+
 #include <electsec/error.hpp>
 
 #include <cstdint>
@@ -13,9 +15,8 @@ constexpr std::string_view magic = "ESCB";
 // Raise when the layout changes (a field added, removed or reordered).
 constexpr std::uint64_t format = 1;
 
-// Each value type lists its fields once; the same list writes and reads them, so the two
-// directions cannot drift apart. A field missing from a list would come back empty, which
-// the round-trip test over the whole catalog catches (CatalogData's == compares every field).
+// Each value type's fields come from one list (catalog_fields.hpp); the same list writes and
+// reads them, so the two directions cannot drift apart.
 #define ELECTSEC_FIELDS(Type, ...)   \
   template <typename A>              \
   void fields(A& a, const Type& x) { \
@@ -26,33 +27,7 @@ constexpr std::uint64_t format = 1;
     a(__VA_ARGS__);                  \
   }
 
-ELECTSEC_FIELDS(Link, x.title, x.url)
-ELECTSEC_FIELDS(Goal, x.id, x.text, x.maturity, x.links)
-ELECTSEC_FIELDS(Action, x.id, x.levels, x.group, x.text, x.links)
-ELECTSEC_FIELDS(Paragraph, x.block, x.group, x.after, x.kind, x.text, x.links)
-ELECTSEC_FIELDS(Tool, x.name, x.url, x.description)
-ELECTSEC_FIELDS(SafeguardMapping, x.safeguard, x.maturity)
-ELECTSEC_FIELDS(Practice, x.id, x.title, x.order, x.scopes, x.summary, x.links, x.goals, x.actions, x.paragraphs,
-                x.tools, x.learn_more, x.safeguards, x.handbook)
-ELECTSEC_FIELDS(Control, x.id, x.title)
-ELECTSEC_FIELDS(Safeguard, x.id, x.control, x.title, x.asset_type, x.security_function, x.implementation_groups,
-                x.depends_on)
-ELECTSEC_FIELDS(HandbookPractice, x.number, x.title, x.practices)
-ELECTSEC_FIELDS(MaturityLevel, x.level, x.name, x.description)
-ELECTSEC_FIELDS(MaturityStatement, x.id, x.level, x.text, x.links)
-ELECTSEC_FIELDS(Worksheet, x.id, x.name, x.group, x.actions)
-ELECTSEC_FIELDS(CdmRank, x.rank, x.safeguard, x.practice)
-ELECTSEC_FIELDS(Priorities, x.level1_baseline, x.level1_election, x.cdm_ranking)
-ELECTSEC_FIELDS(GlossaryEntry, x.term, x.definition, x.links)
-ELECTSEC_FIELDS(Acronym, x.term, x.expansion)
-ELECTSEC_FIELDS(GuidanceSource, x.id, x.title, x.publisher, x.date, x.url, x.partners)
-ELECTSEC_FIELDS(RelatedPractice, x.practice, x.reason, x.provenance)
-ELECTSEC_FIELDS(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text, x.practices, x.safeguards,
-                x.links)
-ELECTSEC_FIELDS(Guidance, x.sources, x.recommendations)
-ELECTSEC_FIELDS(GuideInfo, x.title, x.version)
-ELECTSEC_FIELDS(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices, x.controls, x.safeguards,
-                x.priorities, x.handbook, x.glossary, x.acronyms, x.guidance)
+ELECTSEC_CATALOG_FIELDS(ELECTSEC_FIELDS)
 
 #undef ELECTSEC_FIELDS
 
