@@ -133,13 +133,7 @@ std::vector<std::string> action_ids(const Catalog& c) {
   return ids;
 }
 
-Assessment office(const std::string& id, Maturity m) {
-  Assessment a;
-  a.jurisdiction = {id, id + " County", "XX", JurisdictionKind::county};
-  a.catalog_version = "0.0.1";
-  a.maturity = m;
-  return a;
-}
+Assessment office(const std::string& id, Maturity m) { return test::sample_office(id, m); }
 
 // How a case fills an office's statuses, from its random generator.
 enum class Fill { random, none, all_done, all_not_applicable, applicable_done };

@@ -18,13 +18,7 @@ using electsec::test::sample_catalog;
 
 namespace {
 
-Assessment office(const std::string& id, Maturity m) {
-  Assessment a;
-  a.jurisdiction = {id, id + " County", "XX", JurisdictionKind::county};
-  a.catalog_version = "0.0.1";
-  a.maturity = m;
-  return a;
-}
+Assessment office(const std::string& id, Maturity m) { return test::sample_office(id, m); }
 
 // The statuses of the worked example, at a given maturity.
 Assessment worked(const std::string& id, Maturity m) {

@@ -90,6 +90,14 @@ Assessment office(const std::string& id, Maturity m) {
   return a;
 }
 
+Assessment sample_office(const std::string& id, Maturity m) {
+  Assessment a;
+  a.jurisdiction = {id, id + " County", "XX", JurisdictionKind::county};
+  a.catalog_version = "0.0.1";
+  a.maturity = m;
+  return a;
+}
+
 std::string source_path(const std::string& name) { return std::string(ELECTSEC_SOURCE_DIR) + "/" + name; }
 
 std::string read_text(const std::string& path) {

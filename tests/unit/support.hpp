@@ -35,6 +35,9 @@ std::string replace_once(std::string text, const std::string& from, const std::s
 /// An empty assessment of "A County" (XX) at `m`, for the default catalog.
 Assessment office(const std::string& id = "us-xx-a", Maturity m = Maturity::level1);
 
+/// An empty assessment of "<id> County" (XX) at `m`, for sample_catalog().
+Assessment sample_office(const std::string& id, Maturity m);
+
 /// A path in a fresh temporary directory (removed at exit) for files a test writes.
 std::string temp_path(const std::string& name);
 
