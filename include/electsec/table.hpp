@@ -12,6 +12,8 @@
 /// \endcode
 
 #include <electsec/export.hpp>
+#include <electsec/scorecard.hpp>
+#include <electsec/store.hpp>
 #include <cstddef>
 #include <ostream>
 #include <string>
@@ -45,5 +47,21 @@ ELECTSEC_API void write_csv(std::ostream& out, const Table& table);
 
 /// One CSV field as `write_csv` writes it: quoted and with quotes doubled when needed.
 ELECTSEC_API std::string csv_field(std::string_view text);
+
+/// \name Results as CSV tables
+/// The rows `electsec ... --format csv` writes for a result, column names in the project's
+/// one vocabulary (docs/guide/vocabulary.md); numbers as C++ writes them ("0.500000"), so
+/// a program that writes these tables gives the CLI's bytes.
+//@{
+/// A rollup's practices: `practice, actions_applicable, actions_done, completion,
+/// offices_complete`, one row per practice in index order.
+ELECTSEC_API Table practices_table(const Rollup& rollup);
+/// Offices of a rollup: `id, name, state, kind, maturity, actions_done, actions_applicable,
+/// completion`, one row per office in the order given.
+ELECTSEC_API Table offices_table(const std::vector<OfficeSummary>& offices);
+/// A trend in long form: `period, as_of, practice, offices, actions_applicable, actions_done,
+/// completion`; per period a row for the whole (practice "") and then one per practice.
+ELECTSEC_API Table trend_table(const std::vector<TrendPoint>& trend);
+//@}
 
 }  // namespace electsec

@@ -302,20 +302,13 @@ void write_rollup(const Catalog& c, const Rollup& r, Format f, std::ostream& out
     out << to_json(r) << '\n';
     return;
   }
-  Table t{f == Format::csv ? std::vector<std::string>{"practice", "actions_applicable", "actions_done", "completion",
-                                                      "offices_complete"}
-                           : std::vector<std::string>{"Practice", "Done", "Applicable", "Complete", "Offices complete"},
-          {}};
-  for (const auto& p : r.practices) {
-    if (f == Format::csv)
-      t.rows.push_back({p.practice, std::to_string(p.actions_applicable), std::to_string(p.actions_done),
-                        std::to_string(p.completion), std::to_string(p.offices_complete)});
-    else if (p.actions_applicable > 0)
+  if (f == Format::csv) return write_csv(out, practices_table(r));
+  Table t{{"Practice", "Done", "Applicable", "Complete", "Offices complete"}, {}};
+  for (const auto& p : r.practices)
+    if (p.actions_applicable > 0)
       t.rows.push_back({c.practice(p.practice).title, std::to_string(p.actions_done),
                         std::to_string(p.actions_applicable), percent(p.completion),
                         std::to_string(p.offices_complete)});
-  }
-  if (f == Format::csv) return write_csv(out, t);
   out << r.jurisdictions << (r.jurisdictions == 1 ? " office: " : " offices: ") << r.maturity_distribution[0]
       << " at Level 1, " << r.maturity_distribution[1] << " at Level 2, " << r.maturity_distribution[2]
       << " at Level 3; " << r.actions_done << " of " << r.actions_applicable << " applicable actions done ("

@@ -140,17 +140,12 @@ void store_show(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
     io.out << list.dump(2) << '\n';
     return;
   }
-  const bool csv = f == Format::csv;
-  Table t{csv ? std::vector<std::string>{"id", "name", "state", "kind", "maturity", "actions_done",
-                                         "actions_applicable", "completion"}
-              : std::vector<std::string>{"Office", "Name", "State", "Kind", "Level", "Done", "Applicable", "Complete"},
-          {}};
+  if (f == Format::csv) return write_csv(io.out, offices_table(r.offices));
+  Table t{{"Office", "Name", "State", "Kind", "Level", "Done", "Applicable", "Complete"}, {}};
   for (const auto& o : r.offices)
     t.rows.push_back({o.jurisdiction.id, o.jurisdiction.name, o.jurisdiction.state,
                       std::string(to_string(o.jurisdiction.kind)), std::to_string(static_cast<int>(o.maturity)),
-                      std::to_string(o.actions_done), std::to_string(o.actions_applicable),
-                      csv ? std::to_string(o.completion) : percent(o.completion)});
-  if (csv) return write_csv(io.out, t);
+                      std::to_string(o.actions_done), std::to_string(o.actions_applicable), percent(o.completion)});
   if (f == Format::markdown) {
     io.out << "# Offices in " << markdown_escape(s.path()) << " (" << as_of_words(as_of) << ")\n\n";
     io.out << "| Office | Name | State | Kind | Level | Done | Applicable | Complete |\n"
@@ -237,16 +232,7 @@ void store_trend(Store& s, const Args& a, Format f, Io& io) {
   }
   if (f == Format::csv) {
     // Long form: one row per period and practice, with the whole ("") first.
-    Table t{{"period", "as_of", "practice", "offices", "actions_applicable", "actions_done", "completion"}, {}};
-    for (const auto& p : points) {
-      t.rows.push_back({p.period, p.as_of, "", std::to_string(p.offices), std::to_string(p.actions_applicable),
-                        std::to_string(p.actions_done), std::to_string(p.completion)});
-      for (const auto& pr : p.practices)
-        t.rows.push_back({p.period, p.as_of, pr.practice, std::to_string(p.offices),
-                          std::to_string(pr.actions_applicable), std::to_string(pr.actions_done),
-                          std::to_string(pr.completion)});
-    }
-    return write_csv(io.out, t);
+    return write_csv(io.out, trend_table(points));
   }
   Table t{{"Period", "As of", "Offices", "Done", "Applicable", "Complete", "Median office", "Middle half"}, {}};
   for (const auto& p : points) {

@@ -1,0 +1,408 @@
+// The county's pages: the offices, one office's overview, the maturity questionnaire, the
+// plan with forms to mark actions, a practice's actions, peers, and the downloads.
+#include "web.hpp"
+
+#include <algorithm>
+#include <ctime>
+
+namespace serve {
+
+using namespace electsec;
+
+namespace {
+
+const std::vector<Status> all_statuses{Status::not_started, Status::in_progress, Status::done, Status::not_applicable};
+
+Stamp stamp_of(const httplib::Request& req) { return Stamp{"", "web " + req.remote_addr, "electsec-serve"}; }
+
+// The form field `name`, or a 400 naming it.
+const std::string& field(const std::map<std::string, std::string>& form, const std::string& name) {
+  const auto it = form.find(name);
+  if (it == form.end()) throw HttpError{400, "the form lacks the field '" + name + "'"};
+  return it->second;
+}
+
+std::string office_path(const std::string& id) { return "/office/" + url_encode(id); }
+
+// The office's name, state and level, and the links between its pages.
+std::string office_header(const Assessment& a, const std::string& current) {
+  const std::string base = office_path(a.jurisdiction.id);
+  const std::vector<std::pair<std::string, std::string>> tabs{{"", "Overview"},
+                                                              {"/questionnaire", "Maturity questionnaire"},
+                                                              {"/plan", "Plan"},
+                                                              {"/peers", "Against its peers"},
+                                                              {"/downloads", "Reports and downloads"}};
+  std::string out = "<p class=\"lede\">" + esc(a.jurisdiction.name) + " · " + esc(a.jurisdiction.state) + " · " +
+                    esc(to_string(a.jurisdiction.kind)) + " · <strong>" + esc(level_name(a.maturity)) +
+                    "</strong> · id <code>" + esc(a.jurisdiction.id) + "</code></p><nav class=\"tabs\">";
+  for (const auto& [suffix, label] : tabs)
+    out += "<a href=\"" + base + suffix + "\"" + (suffix == current ? " aria-current=\"page\"" : "") + ">" + label +
+           "</a>";
+  return out + "</nav>";
+}
+
+// A form that records one action's status and note.
+std::string action_form(const Catalog& catalog, const Assessment& a, const std::string& action_id,
+                        const Session& session, const std::string& back) {
+  const Action& action = catalog.action(action_id);
+  const auto found = a.statuses.find(action_id);
+  const Status current = found == a.statuses.end() ? Status::not_started : found->second.status;
+  const std::string note = found == a.statuses.end() ? "" : found->second.note;
+  std::string out =
+      "<li class=\"action status-" + esc(to_string(current)) + "\" id=\"a-" + esc(action_id) + "\"><p>" +
+      esc(action.text) + " <span class=\"muted\">(" + esc(action_id) + ")</span></p><form method=\"post\" action=\"" +
+      office_path(a.jurisdiction.id) + "/status\" class=\"mark\">" + csrf_field(session) +
+      "<input type=\"hidden\" name=\"action\" value=\"" + esc(action_id) +
+      "\"><input type=\"hidden\" name=\"back\" value=\"" + esc(back) + "\"><label>Status <select name=\"status\">";
+  for (Status s : all_statuses)
+    out += "<option value=\"" + std::string(to_string(s)) + "\"" + (s == current ? " selected" : "") + ">" +
+           status_words(s) + "</option>";
+  out += "</select></label> <label>Note <input type=\"text\" name=\"note\" maxlength=\"2000\" value=\"" + esc(note) +
+         "\"></label> <button type=\"submit\">Save</button>";
+  if (found != a.statuses.end() && !found->second.updated.empty())
+    out += " <span class=\"muted\">last changed " + esc(found->second.updated) + "</span>";
+  return out + "</form></li>";
+}
+
+// "YYYY-MM-DD" `days` days before `date`.
+std::string days_before(const std::string& date, int days) {
+  std::tm tm{};
+  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(date.substr(8, 2)) - days;
+  tm.tm_hour = 12;
+  const std::time_t t = timegm(&tm);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buffer[16];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &out);
+  return buffer;
+}
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &out);
+  return buffer;
+}
+
+// The office's completion and its peers' median per period, as a chart.
+std::string progress_chart(const Progress& p) {
+  std::vector<std::string> periods;
+  Series office{"this office", "office", {}}, peers{"median of its state's other offices", "peers", {}};
+  for (const auto& point : p.trend) {
+    periods.push_back(point.period);
+    office.values.push_back(point.offices ? std::optional<double>(point.completion) : std::nullopt);
+  }
+  for (const auto& point : p.peers)
+    peers.values.push_back(point.offices ? std::optional<double>(point.office_completion.median) : std::nullopt);
+  std::vector<Series> series{office};
+  if (!p.peers.empty()) series.push_back(peers);
+  return line_chart(periods, series, "Share of applicable actions done, " + p.since + " to " + p.as_of);
+}
+
+void home(App& app, const httplib::Request&, httplib::Response& res, const Session& session) {
+  Rollup r = app.stores.lease()->rollup();
+  std::sort(r.offices.begin(), r.offices.end(),
+            [](const OfficeSummary& x, const OfficeSummary& y) { return x.jurisdiction.id < y.jurisdiction.id; });
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& o : r.offices)
+    rows.push_back({"<a href=\"" + office_path(o.jurisdiction.id) + "\">" + esc(o.jurisdiction.name) + "</a>",
+                    esc(o.jurisdiction.state), esc(to_string(o.jurisdiction.kind)), esc(level_name(o.maturity)),
+                    meter(o.completion, std::to_string(o.actions_done) + " of " + std::to_string(o.actions_applicable) +
+                                            " (" + percent(o.completion) + ")")});
+  std::string body =
+      "<p>Pick your office to answer the maturity questionnaire, see its plan and record progress. "
+      "The <a href=\"/state\">state dashboard</a> shows every office together.</p>" +
+      html_table({"Office", "State", "Kind", "Level", "Actions done"}, rows) +
+      "<h2>Add an office</h2><form method=\"post\" action=\"/offices\" class=\"grid\">" + csrf_field(session) +
+      "<label>Id <input name=\"id\" required maxlength=\"200\" placeholder=\"us-pa-dauphin\"></label>"
+      "<label>Name <input name=\"name\" required maxlength=\"200\" placeholder=\"Dauphin County\">"
+      "</label><label>State <input name=\"state\" required maxlength=\"200\" placeholder=\"PA\">"
+      "</label><label>Kind <select name=\"kind\">";
+  for (auto kind :
+       {JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::state, JurisdictionKind::territory})
+    body += "<option>" + std::string(to_string(kind)) + "</option>";
+  body +=
+      "</select></label><label>Level <select name=\"maturity\"><option value=\"1\">Level 1</option>"
+      "<option value=\"2\">Level 2</option><option value=\"3\">Level 3</option></select></label>"
+      "<button type=\"submit\">Add the office</button></form>";
+  send_html(res, page("Election offices", Section::home, body));
+}
+
+void add_office(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const auto form = parse_form(req.body);
+  Assessment a;
+  a.jurisdiction.id = field(form, "id");
+  a.jurisdiction.name = field(form, "name");
+  a.jurisdiction.state = field(form, "state");
+  for (const char* name : {"id", "name", "state"})
+    if (!is_valid_name(field(form, name)))
+      throw HttpError{400, std::string(name) + ": give a value on one line, without control characters"};
+  try {
+    a.jurisdiction.kind = parse_jurisdiction_kind(field(form, "kind"));
+    a.maturity = parse_maturity(field(form, "maturity"));
+  } catch (const Error& e) {
+    throw HttpError{400, e.what()};
+  }
+  a.catalog_version = app.catalog.guide().version;
+  auto store = app.stores.lease();
+  const auto offices = store->offices();
+  if (std::binary_search(offices.begin(), offices.end(), a.jurisdiction.id))
+    throw HttpError{409, "an office with the id '" + a.jurisdiction.id + "' exists already"};
+  store->import_assessment(a, stamp_of(req));
+  redirect(res, office_path(a.jurisdiction.id) + "/questionnaire");
+}
+
+void overview(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  auto store = app.stores.lease();
+  const Assessment a = store->assessment(id);
+  const Scorecard card = score(app.catalog, a);
+  const std::string as_of = today_utc();
+  const Progress progress = store->progress(id, days_before(as_of, 365), as_of);
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : card.practices)
+    rows.push_back({practice_link(app.catalog, p.practice), esc(to_string(p.scope)),
+                    meter(p.completion, std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable)),
+                    std::to_string(p.actions_in_progress),
+                    "<a href=\"" + office_path(id) + "/practice/" + url_encode(p.practice) + "\">Mark actions</a>"});
+  const std::string body =
+      office_header(a, "") + "<section class=\"summary\"><p class=\"big\">" + percent(card.completion) +
+      "</p><p>of the actions that apply at " + esc(level_name(a.maturity)) +
+      " are done: " + std::to_string(card.actions_done) + " of " + std::to_string(card.actions_applicable) + ", and " +
+      std::to_string(card.actions_in_progress) + " in progress. " +
+      (card.priorities_complete ? "Every priority practice of its level is complete."
+                                : "Its level's priority practices are not all complete yet.") +
+      " <a href=\"" + office_path(id) + "/plan\">See the plan</a>.</p></section><h2>Progress over the last year</h2>" +
+      progress_chart(progress) + "<h2>Scorecard</h2>" +
+      html_table({"Practice", "Scope", "Done", "In progress", ""}, rows);
+  send_html(res, page(a.jurisdiction.name, Section::home, body));
+}
+
+void questionnaire(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
+  const std::string id = req.matches[1];
+  const Assessment a = app.stores.lease()->assessment(id);
+  const MaturityResult result = determine_maturity(app.catalog, a.answers);
+  std::string body = office_header(a, "/questionnaire");
+  if (query(req, "saved") == "1") body += "<p class=\"notice\" role=\"status\">Answers saved.</p>";
+  body +=
+      "<p>Say for each statement whether it describes the office today. The guide's rule turns the answers "
+      "into a level; statements left unanswered count as no.</p><section class=\"result\"><p><strong>"
+      "The answers recorded so far give " +
+      esc(level_name(result.level)) + ".</strong> " + esc(result.rationale) +
+      "</p></section><form method=\"post\" "
+      "action=\"" +
+      office_path(id) + "/questionnaire\">" + csrf_field(session);
+  for (Maturity level : all_maturities) {
+    body += "<fieldset><legend>" + esc(level_name(level)) + "</legend>";
+    for (const MaturityStatement* s : app.catalog.maturity_statements(level)) {
+      const auto found = a.answers.find(s->id);
+      const std::string name = "s." + s->id;
+      auto radio = [&](const char* value, const char* label, bool checked) {
+        return "<label class=\"choice\"><input type=\"radio\" name=\"" + esc(name) + "\" value=\"" + value + "\"" +
+               (checked ? " checked" : "") + "> " + label + "</label>";
+      };
+      body += "<div class=\"statement\"><p>" + esc(s->text) + " <span class=\"muted\">(" + esc(s->id) + ")</span></p>" +
+              radio("yes", "Yes", found != a.answers.end() && found->second) +
+              radio("no", "No", found != a.answers.end() && !found->second) + "</div>";
+    }
+    body += "</fieldset>";
+  }
+  body +=
+      "<label class=\"choice\"><input type=\"checkbox\" name=\"record_level\" value=\"1\" checked> Record the "
+      "level the answers give as the office's level</label> <button type=\"submit\">Save the answers</button>"
+      "</form>";
+  send_html(res, page("Maturity questionnaire", Section::home, body));
+}
+
+void save_answers(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const auto form = parse_form(req.body);
+  MaturityAnswers answers;
+  for (const auto& [name, value] : form) {
+    if (name.rfind("s.", 0) != 0) continue;
+    if (value != "yes" && value != "no") throw HttpError{400, name + ": expected yes or no, found '" + value + "'"};
+    answers[name.substr(2)] = value == "yes";
+  }
+  auto store = app.stores.lease();
+  const Assessment before = store->assessment(id);  // 404 before anything is recorded
+  MaturityAnswers all = before.answers;
+  for (const auto& [statement, yes] : answers) all[statement] = yes;
+  const MaturityResult result = determine_maturity(app.catalog, all);  // unknown statements: 404, nothing recorded
+  store->set_answers(id, answers, stamp_of(req));
+  if (form.count("record_level")) store->set_level(id, result.level, stamp_of(req));
+  redirect(res, office_path(id) + "/questionnaire?saved=1");
+}
+
+void plan_page(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
+  const std::string id = req.matches[1];
+  const Assessment a = app.stores.lease()->assessment(id);
+  const Plan plan = build_plan(app.catalog, a.maturity, a);
+  std::string body = office_header(a, "/plan");
+  if (plan.steps.empty()) {
+    body += "<p class=\"notice\">Every action that applies at " + esc(level_name(a.maturity)) +
+            " is done or marked not applicable.</p>";
+  } else {
+    body += "<p>The steps of " + esc(level_name(a.maturity)) +
+            " in the order the guide gives them, with the actions still open. Mark an action when the office "
+            "has done it, has started it, or finds that it does not apply.</p>";
+  }
+  for (const PlanStep& step : plan.steps) {
+    body += std::string("<details class=\"step\"") + (step.rank == plan.steps.front().rank ? " open" : "") +
+            "><summary><span class=\"rank\">" + std::to_string(step.rank) + "</span> " +
+            esc(step_title(app.catalog, step)) + " <span class=\"muted\">(" + std::to_string(step.actions.size()) +
+            (step.actions.size() == 1 ? " action" : " actions") + ")</span></summary><p class=\"reason\">" +
+            esc(step.reason) + "</p><ul class=\"actions\">";
+    for (const auto& action : step.actions)
+      body += action_form(app.catalog, a, action, session, office_path(id) + "/plan#a-" + action);
+    body += "</ul></details>";
+  }
+  send_html(res, page("Plan", Section::home, body));
+}
+
+void practice_page(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
+  const std::string id = req.matches[1];
+  const Practice& practice = app.catalog.practice(std::string(req.matches[2]));
+  const Assessment a = app.stores.lease()->assessment(id);
+  std::string body = office_header(a, "/practice") + "<h2>" + esc(practice.title) + "</h2><p>" + esc(practice.summary) +
+                     " <a href=\"/guide/practice/" + url_encode(practice.id) + "\">The practice in the guide</a>.</p>";
+  const auto actions = app.catalog.applicable_actions(practice.id, a.maturity);
+  if (actions.empty())
+    body += "<p class=\"notice\">No action of this practice applies at " + esc(level_name(a.maturity)) + ".</p>";
+  body += "<ul class=\"actions\">";
+  for (const Action* action : actions)
+    body += action_form(app.catalog, a, action->id, session,
+                        office_path(id) + "/practice/" + url_encode(practice.id) + "#a-" + action->id);
+  body += "</ul>";
+  send_html(res, page(practice.title, Section::home, body));
+}
+
+void set_status(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const auto form = parse_form(req.body);
+  const std::string& action = field(form, "action");
+  Status status;
+  try {
+    status = parse_status(field(form, "status"));
+  } catch (const Error& e) {
+    throw HttpError{400, e.what()};
+  }
+  std::optional<std::string> note;
+  if (form.count("note")) note = form.at("note");
+  if (note && note->size() > 2000) throw HttpError{400, "note: at most 2000 characters"};
+  app.stores.lease()->set_status(id, {action}, status, note, stamp_of(req));
+  // Back to the page the form was on: only a path of this office, never another site.
+  std::string back = form.count("back") ? form.at("back") : "";
+  if (back.rfind(office_path(id) + "/", 0) != 0 || back.find("//") != std::string::npos ||
+      back.find_first_of("\\\r\n") != std::string::npos)
+    back = office_path(id) + "/plan";
+  redirect(res, back);
+}
+
+void peers_page(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const std::string as_of = date_param(req, "as_of");
+  PeerGroup group = PeerGroup::state;
+  if (!query(req, "peers").empty()) {
+    try {
+      group = parse_peer_group(query(req, "peers"));
+    } catch (const Error& e) {
+      throw HttpError{400, e.what()};
+    }
+  }
+  auto store = app.stores.lease();
+  const Assessment a = store->assessment(id, as_of);
+  const PeerComparison c = store->compare(id, as_of, group);
+  std::string body = office_header(a, "/peers") +
+                     "<form method=\"get\" class=\"filters\"><label>Peers <select "
+                     "name=\"peers\">";
+  for (PeerGroup g : {PeerGroup::state, PeerGroup::level, PeerGroup::all})
+    body += "<option" + std::string(g == group ? " selected" : "") + ">" + std::string(to_string(g)) + "</option>";
+  body += "</select></label> <label>As of <input type=\"date\" name=\"as_of\" value=\"" + esc(as_of) +
+          "\"></label> <button type=\"submit\">Compare</button></form><p>As of " + esc(c.as_of) + ", the office has " +
+          percent(c.completion) + " of its actions done; its " + std::to_string(c.peers.count) +
+          " peers have a median of " + percent(c.peers.median) + " (middle half " + percent(c.peers.q1) + " to " +
+          percent(c.peers.q3) + "). It ranks at the " + std::to_string(static_cast<int>(c.percentile_rank)) +
+          "th percentile.</p>";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : c.practices)
+    rows.push_back({practice_link(app.catalog, p.practice), meter(p.completion, percent(p.completion)),
+                    std::to_string(p.peers.count), percent(p.peers.median),
+                    percent(p.peers.q1) + " to " + percent(p.peers.q3),
+                    std::to_string(static_cast<int>(p.percentile_rank))});
+  body += html_table({"Practice", "This office", "Peers", "Peers' median", "Middle half", "Percentile"}, rows);
+  send_html(res, page("Against its peers", Section::home, body));
+}
+
+void downloads_page(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const Assessment a = app.stores.lease()->assessment(id);
+  const std::string base = office_path(id) + "/download/";
+  const std::vector<std::pair<std::string, std::string>> files{
+      {"report.html", "The office report, as a web page to print or send"},
+      {"report.md", "The office report, as Markdown"},
+      {"assessment.json", "The assessment file (electsec's interchange format)"},
+      {"assessment.csv", "The statuses as a spreadsheet (id, status, note, updated)"},
+      {"oscal-assessment-results.json", "OSCAL assessment results, for GRC tools"},
+      {"oscal-poam.json", "OSCAL plan of action and milestones"}};
+  std::string body = office_header(a, "/downloads") + "<ul class=\"downloads\">";
+  for (const auto& [file, what] : files)
+    body += "<li><a href=\"" + base + file + "\" download>" + esc(file) + "</a> " + esc(what) + "</li>";
+  body += "</ul>";
+  send_html(res, page("Reports and downloads", Section::home, body));
+}
+
+void download(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const std::string file = req.matches[2];
+  auto store = app.stores.lease();
+  const Assessment a = store->assessment(id);
+  const std::string stem = "electsec-" + url_encode(id) + "-";
+  ReportOptions options;
+  options.report_date = today_utc();
+  OscalOptions oscal;
+  oscal.timestamp = now_utc();
+  if (file == "report.html" || file == "report.md") {
+    const Progress progress = store->progress(id, days_before(options.report_date, 365), options.report_date);
+    if (file == "report.html")
+      send_download(res, office_report_html(app.catalog, a, progress, options), "text/html; charset=utf-8",
+                    stem + file);
+    else
+      send_download(res, office_report_markdown(app.catalog, a, progress, options), "text/markdown; charset=utf-8",
+                    stem + file);
+  } else if (file == "assessment.json") {
+    send_download(res, to_json(a) + "\n", "application/json", stem + file);
+  } else if (file == "assessment.csv") {
+    send_download(res, to_status_csv(a), "text/csv; charset=utf-8", stem + file);
+  } else if (file == "oscal-assessment-results.json") {
+    send_download(res, to_oscal_assessment_results(app.catalog, a, oscal) + "\n", "application/json", stem + file);
+  } else if (file == "oscal-poam.json") {
+    send_download(res, to_oscal_poam(app.catalog, a, oscal) + "\n", "application/json", stem + file);
+  } else {
+    throw HttpError{404, "no download called '" + file + "'"};
+  }
+}
+
+}  // namespace
+
+void add_county_routes(App& app, const Router& route) {
+  auto bind = [&app](void (*f)(App&, const httplib::Request&, httplib::Response&, const Session&)) {
+    return [&app, f](const httplib::Request& req, httplib::Response& res, const Session& s) { f(app, req, res, s); };
+  };
+  route("GET", "/", bind(home));
+  route("POST", "/offices", bind(add_office));
+  route("GET", "/office/([^/]+)", bind(overview));
+  route("GET", "/office/([^/]+)/questionnaire", bind(questionnaire));
+  route("POST", "/office/([^/]+)/questionnaire", bind(save_answers));
+  route("GET", "/office/([^/]+)/plan", bind(plan_page));
+  route("GET", "/office/([^/]+)/practice/([^/]+)", bind(practice_page));
+  route("POST", "/office/([^/]+)/status", bind(set_status));
+  route("GET", "/office/([^/]+)/peers", bind(peers_page));
+  route("GET", "/office/([^/]+)/downloads", bind(downloads_page));
+  route("GET", "/office/([^/]+)/download/([^/]+)", bind(download));
+}
+
+}  // namespace serve
