@@ -165,7 +165,7 @@ void overview(App& app, const httplib::Request& req, httplib::Response& res, con
   const Progress progress = store->progress(id, days_before(as_of, 365), as_of);
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : card.practices)
-    rows.push_back({practice_link(app.catalog, p.practice), esc(to_string(p.scope)),
+    rows.push_back({practice_link(app.catalog, p.practice), esc(words(to_string(p.scope))),
                     meter(p.completion, std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable)),
                     std::to_string(p.actions_in_progress),
                     "<a href=\"" + office_path(id) + "/practice/" + url_encode(p.practice) + "\">Mark actions</a>"});

@@ -31,8 +31,8 @@ std::string guide_links() {
 void index(App& app, const httplib::Request&, httplib::Response& res, const Session&) {
   std::vector<std::vector<std::string>> rows;
   for (const Practice& p : app.catalog.practices())
-    rows.push_back({std::to_string(p.order), practice_link(app.catalog, p.id), esc(to_string(p.scopes[0])),
-                    esc(to_string(p.scopes[1])), esc(to_string(p.scopes[2]))});
+    rows.push_back({std::to_string(p.order), practice_link(app.catalog, p.id), esc(words(to_string(p.scopes[0]))),
+                    esc(words(to_string(p.scopes[1]))), esc(words(to_string(p.scopes[2])))});
   send_html(res, page(app.catalog.guide().title, Section::guide,
                       guide_links() + search_form("") +
                           html_table({"#", "Best practice", "Level 1", "Level 2", "Level 3"}, rows)));

@@ -202,6 +202,7 @@ void error_page(httplib::Response& res, int status, const std::string& message) 
                       : status == 409 ? "Already there"
                       : status == 413 ? "Too large"
                       : status == 429 ? "Too many requests"
+                      : status == 503 ? "Busy"
                                       : "Something went wrong";
   res.headers.erase("Content-Disposition");
   serve::send_html(res, serve::page(title, serve::Section::home, "<p class=\"error\">" + serve::esc(message) + "</p>"),
@@ -248,8 +249,11 @@ int main(int argc, char** argv) {
   server.set_payload_max_length(64 * 1024);
   server.set_read_timeout(10, 0);
   server.set_write_timeout(10, 0);
+  // A browser holds a worker while its connection is kept alive: enough workers for many
+  // browsers at once, and idle connections let go after a few seconds.
+  server.new_task_queue = [] { return new httplib::ThreadPool(64); };
   server.set_keep_alive_max_count(1000);
-  server.set_keep_alive_timeout(5);
+  server.set_keep_alive_timeout(3);
 
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     secure(res);
@@ -295,6 +299,11 @@ int main(int argc, char** argv) {
         error_page(res, e.status, e.message);
       } catch (const NotFound& e) {
         error_page(res, 404, printable(e.what()));
+      } catch (const IoError& e) {  // the store busy for too long, or the disk failing: nothing was recorded
+        if (!quiet)
+          std::cerr << "electsec-serve: " << req.method << ' ' << printable(req.path) << ": " << e.what() << '\n';
+        res.set_header("Retry-After", "5");
+        error_page(res, 503, printable(e.what()));
       } catch (const Error& e) {
         error_page(res, 400, printable(e.what()));
       } catch (const std::exception& e) {

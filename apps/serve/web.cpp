@@ -24,7 +24,9 @@ StorePool::Lease StorePool::lease() {
       return Lease(*this, std::move(store));
     }
   }
-  return Lease(*this, std::make_unique<Store>(Store::open(path_, catalog_)));
+  // Many requests may write at once: a writer waits longer for the others than a command
+  // would before the request fails (503, nothing recorded).
+  return Lease(*this, std::make_unique<Store>(Store::open(path_, catalog_, std::chrono::seconds(30))));
 }
 
 // html_escape also shows control characters and bidirectional overrides as escapes
@@ -54,11 +56,13 @@ std::string decimal(double value, int digits) {
   return buffer;
 }
 
-std::string status_words(Status status) {
-  std::string words(to_string(status));
-  std::replace(words.begin(), words.end(), '_', ' ');
-  return words;
+std::string words(std::string_view name) {
+  std::string out(name);
+  std::replace(out.begin(), out.end(), '_', ' ');
+  return out;
 }
+
+std::string status_words(Status status) { return words(to_string(status)); }
 
 namespace {
 int hex_value(char c) {
@@ -118,7 +122,8 @@ std::string page(const std::string& title, Section section, const std::string& b
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<title>" +
          esc(title) +
-         " · electsec</title><link rel=\"stylesheet\" href=\"/static/style.css\"></head>\n<body>"
+         " · electsec</title><link rel=\"icon\" href=\"data:,\"><link rel=\"stylesheet\" "
+         "href=\"/static/style.css\"></head>\n<body>"
          "<header><nav><span class=\"brand\">electsec</span>" +
          nav(Section::home, "/", "Offices") + nav(Section::state, "/state", "State dashboard") +
          nav(Section::guide, "/guide", "Guide") + "</nav></header>\n<main>\n<h1>" + esc(title) + "</h1>\n" + body +
@@ -144,7 +149,7 @@ std::string meter(double fraction, const std::string& label) {
 std::string line_chart(const std::vector<std::string>& periods, const std::vector<Series>& series,
                        const std::string& caption) {
   if (periods.empty()) return "<p class=\"empty\">No history to draw yet.</p>";
-  const double w = 640, h = 240, left = 44, right = 12, top = 12, bottom = 40;
+  const double w = 640, h = 240, left = 44, right = 36, top = 12, bottom = 40;
   const double plot_w = w - left - right, plot_h = h - top - bottom;
   auto x = [&](std::size_t i) {
     return left + (periods.size() == 1 ? plot_w / 2 : plot_w * static_cast<double>(i) / (periods.size() - 1));

@@ -71,6 +71,7 @@ std::string esc(std::string_view text);             ///< HTML text and attribute
 std::string url_encode(std::string_view text);      ///< a path segment or query value
 std::string percent(double fraction);               ///< "42%"
 std::string decimal(double fraction, int digits);   ///< "0.42"
+std::string words(std::string_view name);           ///< a canonical name for people: "in_scope" -> "in scope"
 std::string status_words(electsec::Status status);  ///< "not started", "done", ...
 //@}
 
