@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <sstream>
 
 namespace serve {
 
@@ -323,18 +324,38 @@ void peers_page(App& app, const httplib::Request& req, httplib::Response& res, c
     body += "<option" + std::string(g == group ? " selected" : "") + ">" + std::string(to_string(g)) + "</option>";
   body += "</select></label> <label>As of <input type=\"date\" name=\"as_of\" value=\"" + esc(as_of) +
           "\"></label> <button type=\"submit\">Compare</button></form><p>As of " + esc(c.as_of) + ", the office has " +
-          percent(c.completion) + " of its actions done; its " + std::to_string(c.peers.count) +
-          " peers have a median of " + percent(c.peers.median) + " (middle half " + percent(c.peers.q1) + " to " +
-          percent(c.peers.q3) + "). It ranks at the " + std::to_string(static_cast<int>(c.percentile_rank)) +
-          "th percentile.</p>";
+          percent(c.completion) + " of its actions done. ";
+  if (c.peers.count == 0)
+    body += "It has no peers in this group to compare with.</p>";
+  else
+    body += "Its " + std::to_string(c.peers.count) + (c.peers.count == 1 ? " peer" : " peers") + " have a median of " +
+            percent(c.peers.median) + " (middle half " + percent(c.peers.q1) + " to " + percent(c.peers.q3) +
+            "); its percentile rank among them is " + std::to_string(static_cast<int>(c.percentile_rank + 0.5)) +
+            ".</p>";
+  const auto spread = [](const Distribution& d, const std::string& text) { return d.count ? text : "-"; };
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : c.practices)
     rows.push_back({practice_link(app.catalog, p.practice), meter(p.completion, percent(p.completion)),
-                    std::to_string(p.peers.count), percent(p.peers.median),
-                    percent(p.peers.q1) + " to " + percent(p.peers.q3),
-                    std::to_string(static_cast<int>(p.percentile_rank))});
-  body += html_table({"Practice", "This office", "Peers", "Peers' median", "Middle half", "Percentile"}, rows);
+                    std::to_string(p.peers.count), spread(p.peers, percent(p.peers.median)),
+                    spread(p.peers, percent(p.peers.q1) + " to " + percent(p.peers.q3)),
+                    spread(p.peers, std::to_string(static_cast<int>(p.percentile_rank + 0.5)))});
+  body += html_table({"Practice", "This office", "Peers", "Peers' median", "Middle half", "Percentile"}, rows) +
+          "<p class=\"csv\"><a href=\"" + office_path(id) + "/peers.csv?peers=" + std::string(to_string(group)) +
+          (as_of.empty() ? "" : "&amp;as_of=" + as_of) + "\" download>Download as CSV</a></p>";
   send_html(res, page("Against its peers", Section::home, body));
+}
+
+void peers_csv(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  PeerGroup group = PeerGroup::state;
+  try {
+    if (!query(req, "peers").empty()) group = parse_peer_group(query(req, "peers"));
+  } catch (const Error& e) {
+    throw HttpError{400, e.what()};
+  }
+  std::ostringstream out;
+  write_csv(out, comparison_table(app.stores.lease()->compare(id, date_param(req, "as_of"), group)));
+  send_download(res, out.str(), "text/csv; charset=utf-8", "electsec-" + url_encode(id) + "-peers.csv");
 }
 
 void downloads_page(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
@@ -401,6 +422,7 @@ void add_county_routes(App& app, const Router& route) {
   route("GET", "/office/([^/]+)/practice/([^/]+)", bind(practice_page));
   route("POST", "/office/([^/]+)/status", bind(set_status));
   route("GET", "/office/([^/]+)/peers", bind(peers_page));
+  route("GET", "/office/([^/]+)/peers\\.csv", bind(peers_csv));
   route("GET", "/office/([^/]+)/downloads", bind(downloads_page));
   route("GET", "/office/([^/]+)/download/([^/]+)", bind(download));
 }

@@ -122,7 +122,8 @@ void handbook(App& app, const httplib::Request&, httplib::Response& res, const S
   for (const HandbookPractice& h : app.catalog.handbook()) {
     std::string practices;
     for (const auto& id : h.practices) practices += (practices.empty() ? "" : ", ") + practice_link(app.catalog, id);
-    rows.push_back({std::to_string(h.number), esc(h.title), practices});
+    rows.push_back({"<span id=\"h" + std::to_string(h.number) + "\">" + std::to_string(h.number) + "</span>",
+                    esc(h.title), practices});
   }
   send_html(res, page("2018 Handbook practices", Section::guide,
                       guide_links() + html_table({"#", "Handbook practice", "Best practices"}, rows)));

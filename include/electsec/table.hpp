@@ -62,6 +62,9 @@ ELECTSEC_API Table offices_table(const std::vector<OfficeSummary>& offices);
 /// A trend in long form: `period, as_of, practice, offices, actions_applicable, actions_done,
 /// completion`; per period a row for the whole (practice "") and then one per practice.
 ELECTSEC_API Table trend_table(const std::vector<TrendPoint>& trend);
+/// An office against its peers: `practice, completion, peers, median, q1, q3,
+/// percentile_rank`; a row for the whole (practice "") and then one per practice.
+ELECTSEC_API Table comparison_table(const PeerComparison& comparison);
 //@}
 
 }  // namespace electsec

@@ -272,26 +272,14 @@ void store_compare(const Catalog& c, Store& s, const Args& a, Format f, Io& io) 
            << '\n';
     return;
   }
-  const bool csv = f == Format::csv;
-  Table t{csv ? std::vector<std::string>{"practice", "completion", "peers", "median", "q1", "q3", "percentile_rank"}
-              : std::vector<std::string>{"Practice", "Office", "Peers", "Peers' median", "Middle half", "Percentile"},
-          {}};
-  const auto number = [](double x) { return std::to_string(x); };
+  if (f == Format::csv) return write_csv(io.out, comparison_table(r));
+  Table t{{"Practice", "Office", "Peers", "Peers' median", "Middle half", "Percentile"}, {}};
   const auto rank = [](double x) { return std::to_string(static_cast<int>(x + 0.5)); };
-  if (csv)
-    t.rows.push_back({"", number(r.completion), std::to_string(r.peers.count), number(r.peers.median),
-                      number(r.peers.q1), number(r.peers.q3), number(r.percentile_rank)});
-  for (const auto& p : r.practices) {
-    if (csv)
-      t.rows.push_back({p.practice, number(p.completion), std::to_string(p.peers.count), number(p.peers.median),
-                        number(p.peers.q1), number(p.peers.q3), number(p.percentile_rank)});
-    else
-      t.rows.push_back({c.practice(p.practice).title, percent(p.completion), std::to_string(p.peers.count),
-                        p.peers.count ? percent(p.peers.median) : "-",
-                        p.peers.count ? percent(p.peers.q1) + "-" + percent(p.peers.q3) : "-",
-                        p.peers.count ? rank(p.percentile_rank) : "-"});
-  }
-  if (csv) return write_csv(io.out, t);
+  for (const auto& p : r.practices)
+    t.rows.push_back({c.practice(p.practice).title, percent(p.completion), std::to_string(p.peers.count),
+                      p.peers.count ? percent(p.peers.median) : "-",
+                      p.peers.count ? percent(p.peers.q1) + "-" + percent(p.peers.q3) : "-",
+                      p.peers.count ? rank(p.percentile_rank) : "-"});
   const std::string peers = group == PeerGroup::state   ? "offices of " + r.jurisdiction.state
                             : group == PeerGroup::level ? "offices at " + level_name(r.maturity)
                                                         : "offices";

@@ -37,4 +37,15 @@ Table trend_table(const std::vector<TrendPoint>& trend) {
   return t;
 }
 
+Table comparison_table(const PeerComparison& comparison) {
+  Table t{{"practice", "completion", "peers", "median", "q1", "q3", "percentile_rank"}, {}};
+  const auto row = [&t](const std::string& practice, double completion, const Distribution& peers, double rank) {
+    t.rows.push_back({practice, std::to_string(completion), std::to_string(peers.count), std::to_string(peers.median),
+                      std::to_string(peers.q1), std::to_string(peers.q3), std::to_string(rank)});
+  };
+  row("", comparison.completion, comparison.peers, comparison.percentile_rank);
+  for (const auto& p : comparison.practices) row(p.practice, p.completion, p.peers, p.percentile_rank);
+  return t;
+}
+
 }  // namespace electsec
