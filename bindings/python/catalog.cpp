@@ -12,6 +12,7 @@ void init_catalog(py::module_& m) {
   auto migration = registered<Migration>(m, "Migration");
   auto status_row = registered<StatusRow>(m, "StatusRow");
   auto oscal_import = registered<OscalImport>(m, "OscalImport");
+  auto ciso_assistant_import = registered<CisoAssistantImport>(m, "CisoAssistantImport");
   auto catalog = registered<Catalog>(m, "Catalog");
   auto builder = registered<CatalogBuilder>(m, "CatalogBuilder");
 
@@ -322,6 +323,23 @@ void init_catalog(py::module_& m) {
       py::arg("text"), py::arg("catalog"), py::arg("assessment"), py::arg("source") = "<string>",
       "Read OSCAL assessment results written for an office (perhaps edited elsewhere): its statuses, what "
       "could not be matched, and what the office changed after them.");
+  ciso_assistant_import.def_readonly("assessment", &CisoAssistantImport::assessment)
+      .def_readonly("statuses", &CisoAssistantImport::statuses)
+      .def_readonly("changed", &CisoAssistantImport::changed)
+      .def_readonly("unmatched", &CisoAssistantImport::unmatched)
+      .def_readonly("not_assessed", &CisoAssistantImport::not_assessed)
+      .def("__repr__", [](const CisoAssistantImport& x) {
+        return "CisoAssistantImport(" + std::to_string(x.statuses.size()) + " statuses, " +
+               std::to_string(x.changed.size()) + " changed, " + std::to_string(x.unmatched.size()) + " unmatched, " +
+               std::to_string(x.not_assessed) + " not assessed)";
+      });
+  m.def(
+      "import_ciso_assistant_audit",
+      [](const std::string& text, const Catalog& c, const Assessment& a, const std::string& source,
+         const std::string& date) { return import_ciso_assistant_audit(text, c, a, source, date); },
+      py::arg("text"), py::arg("catalog"), py::arg("assessment"), py::arg("source") = "<string>", py::arg("date") = "",
+      "Apply an audit exported from CISO Assistant (its audit CSV) to a copy of an office's record: the updated "
+      "record, what changed and what could not be matched. Nothing is written.");
   m.def(
       "to_ciso_assistant_library", [](const Catalog& c) { return to_ciso_assistant_library(c); }, py::arg("catalog"),
       "The guide as a CISO Assistant framework library (YAML text).");

@@ -146,6 +146,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
   py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
   py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");
+  py::class_<CisoAssistantImport> ciso_assistant_import(
+      m, "CisoAssistantImport", "What an audit exported from CISO Assistant changes in an office's record.");
   py::class_<StoreEvent> store_event(m, "StoreEvent", "One recorded change of one office.");
   py::class_<ImportSummary> import_summary(m, "ImportSummary", "What one import into a store added.");
   py::class_<Distribution> distribution(m, "Distribution", "How values spread over a group of offices.");

@@ -706,6 +706,16 @@ class OscalImport:
 def parse_oscal_assessment_results(text: str, catalog: Catalog, assessment: Assessment,
                                    source: str = "<string>") -> OscalImport: ...
 
+class CisoAssistantImport:
+    assessment: Assessment
+    statuses: list[StatusRow]
+    changed: list[str]
+    unmatched: list[str]
+    not_assessed: int
+
+def import_ciso_assistant_audit(text: str, catalog: Catalog, assessment: Assessment,
+                                source: str = "<string>", date: str = "") -> CisoAssistantImport: ...
+
 # ---- OSCAL ----
 def to_oscal_catalog(catalog: Catalog, timestamp: Optional[str] = None) -> str: ...
 def to_oscal_profile(catalog: Catalog, maturity: int, timestamp: Optional[str] = None) -> str: ...

@@ -44,6 +44,7 @@ const char* const assess_usage =
     "       electsec assess show FILE [--practice ID] [--status S] [--format table|json|csv|markdown]\n"
     "       electsec assess import FILE CSV\n"
     "       electsec assess import-oscal FILE RESULTS [--date DATE]\n"
+    "       electsec assess import-ciso-assistant FILE EXPORT [--date DATE]\n"
     "       electsec assess score FILE [--format table|json|csv]\n"
     "       electsec assess migrate FILE --to CATALOG";
 
@@ -250,6 +251,26 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     if (!read.unmatched.empty()) out << "not matched, left alone:\n";
     for (const auto& line : read.unmatched) out << "  " << printable(line) << '\n';
     if (!read.changed_since.empty()) io.exit_code = exit_skipped;
+  } else if (sub == "import-ciso-assistant") {
+    need(4, "assess import-ciso-assistant FILE EXPORT [--date DATE]");
+    only({"date"});
+    const std::string &file = a.positional[2], &exported = a.positional[3];
+    const std::string date = a.option("date").value_or("");
+    if (!date.empty() && !is_iso_timestamp(date))
+      throw UsageError{"--date must be YYYY-MM-DD or a UTC date-time, not '" + date + "'"};
+    // Read against the office as it stands under the file's lock; only what differs is applied.
+    const std::string text = read_file(exported);
+    CisoAssistantImport read;
+    update_assessment(file, c, [&](Assessment& x) {
+      read = import_ciso_assistant_audit(text, c, x, exported, date);
+      x = read.assessment;
+    });
+    out << file << ": " << read.changed.size() << (read.changed.size() == 1 ? " action" : " actions")
+        << " changed from " << exported << ", " << read.statuses.size() - read.changed.size() << " as they were, "
+        << read.not_assessed << " not assessed there\n";
+    for (const auto& line : read.changed) out << "  " << line << '\n';
+    if (!read.unmatched.empty()) out << "not matched, left alone:\n";
+    for (const auto& line : read.unmatched) out << "  " << printable(line) << '\n';
   } else if (sub == "migrate") {
     need(3, "assess migrate FILE --to CATALOG");
     only({"to"});
@@ -274,7 +295,8 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else {
     throw UsageError{
         (sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
-        ": init, set, level, show, import, import-oscal, score or migrate (see electsec assess --help)"};
+        ": init, set, level, show, import, import-oscal, import-ciso-assistant, score or migrate (see "
+        "electsec assess --help)"};
   }
 }
 

@@ -89,10 +89,16 @@ const std::vector<Command>& commands() {
        "  --force           let init overwrite an existing file\n"
        "  --practice ID     set: every action of the practice that applies; show: only that practice\n"
        "  --note TEXT       set: the note recorded with the status (default: keep the note; \"\" clears it)\n"
-       "  --date DATE       set: YYYY-MM-DD or a UTC date-time (default: today, UTC)\n"
+       "  --date DATE       set, import-oscal, import-ciso-assistant: YYYY-MM-DD or a UTC date-time\n"
+       "                    (default: today, UTC)\n"
        "  --status S        show: only actions with this status\n"
        "  CSV               import: columns id,status[,note][,updated], as show --format csv writes;\n"
-       "                    all rows are checked before any is applied\n",
+       "                    all rows are checked before any is applied\n"
+       "  RESULTS           import-oscal: OSCAL assessment results exported for this office\n"
+       "  EXPORT            import-ciso-assistant: CISO Assistant's audit CSV of the framework that\n"
+       "                    'export --format ciso-assistant' writes; compliant -> done,\n"
+       "                    partially_compliant -> in_progress, non_compliant -> not_started (an\n"
+       "                    action in progress stays so), not_applicable; observations -> notes\n",
        {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status"}, 0,
        1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_assess},
       {"rollup", "sum up many offices' assessments (files or directories of *.json)",

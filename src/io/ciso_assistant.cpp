@@ -4,6 +4,7 @@
 #include <electsec/ciso_assistant.hpp>
 #include <electsec/error.hpp>
 
+#include "ciso_assistant_urns.hpp"
 #include "json_codec.hpp"
 #include "text.hpp"
 
@@ -13,6 +14,24 @@
 #include <vector>
 
 namespace electsec {
+
+namespace detail {
+
+// A catalog's release as it stands in URNs, which CISO Assistant keeps in lower case and
+// splits at colons: a release with other characters has no URN of its own.
+std::string ciso_assistant_slug(const Catalog& c) {
+  const std::string& release = c.guide().version;
+  if (release.empty() || release.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz.-_") != std::string::npos)
+    throw Error("release '" + release +
+                "' of the catalog cannot stand in a CISO Assistant URN (lower-case letters, digits, '.', '-', '_')");
+  return "cis-eges-" + release;
+}
+
+std::string ciso_assistant_node_urn(const Catalog& c, const std::string& id) {
+  return std::string(ciso_assistant_node_urn_prefix) + ciso_assistant_slug(c) + ":" + id;
+}
+
+}  // namespace detail
 
 namespace {
 
@@ -117,20 +136,12 @@ std::string yaml(const json& doc) {
   return out;
 }
 
-// A catalog's release as it stands in URNs, which CISO Assistant keeps in lower case and
-// splits at colons: a release with other characters has no URN of its own.
-std::string slug(const Catalog& c) {
-  const std::string& release = c.guide().version;
-  if (release.empty() || release.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz.-_") != std::string::npos)
-    throw Error("release '" + release +
-                "' of the catalog cannot stand in a CISO Assistant URN (lower-case letters, digits, '.', '-', '_')");
-  return "cis-eges-" + release;
-}
+using detail::ciso_assistant_node_urn;
+using detail::ciso_assistant_slug;
+std::string slug(const Catalog& c) { return ciso_assistant_slug(c); }
 std::string library_urn(const Catalog& c) { return "urn:electsec:risk:library:" + slug(c); }
 std::string framework_urn(const Catalog& c) { return "urn:electsec:risk:framework:" + slug(c); }
-std::string node_urn(const Catalog& c, const std::string& id) {
-  return "urn:electsec:risk:req_node:" + slug(c) + ":" + id;
-}
+std::string node_urn(const Catalog& c, const std::string& id) { return ciso_assistant_node_urn(c, id); }
 std::string control_urn(const std::string& safeguard) {
   return "urn:electsec:risk:reference_control:cis-controls-v8:" + safeguard;
 }

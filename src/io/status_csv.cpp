@@ -8,6 +8,7 @@
 #include <electsec/table.hpp>
 #include "text.hpp"
 #include "file.hpp"
+#include "csv_records.hpp"
 
 #include <array>
 #include <map>
@@ -15,22 +16,14 @@
 
 namespace electsec {
 
-namespace {
+namespace detail {
 
-struct Record {
-  std::vector<std::string> cells;
-  std::size_t line = 0;  // where the record starts
-};
-
-// Splits the text into records; a quoted field may hold commas, quotes ("") and line
-// breaks. Returns false (with the line) on a quote that is never closed or text after a
-// closing quote.
-bool split_records(std::string_view t, std::vector<Record>& out, std::size_t& bad_line) {
+bool split_records(std::string_view t, std::vector<CsvRecord>& out, std::size_t& bad_line, char delimiter) {
   std::size_t line = 1;
   std::size_t i = 0;
   if (t.compare(0, 3, "\xEF\xBB\xBF") == 0) i = 3;  // a byte-order mark, as spreadsheets write
   while (i < t.size()) {
-    Record r;
+    CsvRecord r;
     r.line = line;
     while (true) {
       std::string cell;
@@ -53,17 +46,17 @@ bool split_records(std::string_view t, std::vector<Record>& out, std::size_t& ba
           if (c == '\n') ++line;
           cell += c;
         }
-        if (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') {
+        if (i < t.size() && t[i] != delimiter && t[i] != '\n' && t[i] != '\r') {
           bad_line = line;
           return false;
         }
       } else {
         const std::size_t start = i;
-        while (i < t.size() && t[i] != ',' && t[i] != '\n' && t[i] != '\r') ++i;
+        while (i < t.size() && t[i] != delimiter && t[i] != '\n' && t[i] != '\r') ++i;
         cell.assign(t.substr(start, i - start));
       }
       r.cells.push_back(std::move(cell));
-      if (i < t.size() && t[i] == ',') {
+      if (i < t.size() && t[i] == delimiter) {
         ++i;
         continue;
       }
@@ -78,6 +71,11 @@ bool split_records(std::string_view t, std::vector<Record>& out, std::size_t& ba
   return true;
 }
 
+}  // namespace detail
+
+namespace {
+using Record = detail::CsvRecord;
+using detail::split_records;
 }  // namespace
 
 std::vector<StatusRow> parse_status_csv(std::string_view text, const Catalog& catalog, std::string_view source) {

@@ -1,7 +1,10 @@
 """CISO Assistant libraries: they parse as YAML (PyYAML, which CISO Assistant's loader
 uses), hold what its loader requires (tests/data/ciso_assistant/, derived from its code),
 and carry the guide's facts: every practice and action, the levels as implementation
-groups, the 20 maturity statements, the Safeguards and the mapping."""
+groups, the 20 maturity statements, the Safeguards and the mapping. An audit of the framework,
+exported from CISO Assistant as its audit CSV, comes back into an office's record."""
+import csv
+import io
 import json
 import pathlib
 
@@ -133,3 +136,116 @@ def test_from_the_command_line(tmp_path, cat):
     for bad in ["-a", "a-", "A", "a:b", "x" * 33, ""]:
         with pytest.raises(electsec.Error, match="packager"):
             electsec.to_ciso_assistant_mapping(cat, cis_packager=bad)
+
+
+# ---- audits read back ----
+# CISO Assistant's audit CSV export (backend/core/views.py, ComplianceAssessmentViewSet.
+# compliance_assessment_csv; tests/data/ciso_assistant/README.md): Python's csv module with
+# ';', a header, then per requirement node its ref_id and text, and for an assessable node
+# its result, progress, score and observation too. The fixtures below are written the same way.
+
+AUDIT_HEADER = ["ref_id", "description", "compliance_result", "progress", "score", "observations"]
+
+
+def audit_csv(library, edits=None):
+    """An audit of the exported framework as CISO Assistant would export it: every
+    assessable node not assessed and to do, except the (result, progress, observation) in edits."""
+    edits = edits or {}
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")
+    writer.writerow(AUDIT_HEADER)
+    for node in library["objects"]["framework"]["requirement_nodes"]:
+        row = [node["ref_id"], node.get("description") or node.get("name")]
+        if node["assessable"]:
+            result, progress, observation = edits.get(node["ref_id"], ("not_assessed", "to_do", None))
+            row += [result, progress, None, observation]
+        writer.writerow(row)
+    return out.getvalue()
+
+
+@pytest.fixture
+def audited_office(tmp_path):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-r", "R County", "XX"), 1)
+    a.set("backups.l1.1", "in_progress", note="tapes", updated="2026-01-05")
+    a.set("backups.l1.2", "done", updated="2026-01-06")
+    a.set("asset_management.l1.1", "done", note="inventory", updated="2026-01-07")
+    path = tmp_path / "r.json"
+    a.save(str(path))
+    return path
+
+
+def import_audit(office, text, tmp_path, *more):
+    audit = tmp_path / "audit.csv"
+    audit.write_text(text, encoding="utf-8", newline="")
+    return electsec.run_cli(["assess", "import-ciso-assistant", str(office), str(audit), *more])
+
+
+def test_an_audit_edited_in_ciso_assistant_comes_back_and_nothing_else_changes(library, audited_office, tmp_path, cat):
+    before = electsec.Assessment.load(str(audited_office), cat)
+    text = audit_csv(library, {
+        "backups.l1.1": ("compliant", "done", "restored from tape; tested \"monthly\"\nin May"),
+        "backups.l1.2": ("partially_compliant", "in_review", None),
+        "network_segmentation.all.1": ("not_applicable", "done", "no network"),
+        "asset_management.l1.1": ("non_compliant", "done", None),
+        "asset_management.l1.2": ("not_assessed", "in_progress", "ask IT"),  # no result, no status: left alone
+        "maturity.level-1": ("compliant", "done", None),  # not read back: reported
+    })
+    code, out, err = import_audit(audited_office, text, tmp_path, "--date", "2026-03-02")
+    assert code == 0, err
+    assert "4 actions changed" in out and "0 as they were" in out
+    assert "backups.l1.1: in_progress -> done, and its note" in out
+    assert "backups.l1.2: done -> in_progress" in out
+    assert "network_segmentation.all.1: not_applicable, with a note" in out
+    assert "asset_management.l1.1: done -> not_started" in out
+    assert "asset_management.l1.2: an observation without a result" in out
+    assert "maturity.level-1: maturity statements are not read back" in out
+    after = electsec.Assessment.load(str(audited_office), cat)
+    assert after.statuses["backups.l1.1"].status == "done"
+    assert after.statuses["backups.l1.1"].note == "restored from tape; tested \"monthly\"\nin May"
+    assert after.statuses["backups.l1.1"].updated == "2026-03-02"
+    assert after.statuses["backups.l1.2"].status == "in_progress" and after.statuses["backups.l1.2"].note == ""
+    assert after.statuses["asset_management.l1.1"].note == "inventory"  # an empty observation keeps the note
+    assert "asset_management.l1.2" not in after.statuses
+    assert set(after.statuses) == set(before.statuses) | {"network_segmentation.all.1"}
+    # The same audit again finds nothing to change.
+    code, out, _ = electsec.run_cli(["assess", "import-ciso-assistant", str(audited_office), str(tmp_path / "audit.csv")])
+    assert code == 0 and "0 actions changed" in out
+
+
+def test_python_applies_an_audit_without_writing(library, cat):
+    a = electsec.Assessment(electsec.Jurisdiction("us-xx-p", "P", "XX"), 1)
+    a.set("backups.l1.1", "in_progress", note="offsite", updated="2026-01-01")
+    text = audit_csv(library, {"backups.l1.1": ("Non-compliant", "In progress", None),
+                               "backups.l1.2": ("Compliant", "Done", "checked")})
+    read = electsec.import_ciso_assistant_audit(text, cat, a, "audit.csv", "2026-03-02")
+    assert [(r.action, r.status, r.note) for r in read.statuses] == [
+        ("backups.l1.1", "in_progress", None), ("backups.l1.2", "done", "checked")]
+    assert read.changed == ["backups.l1.2: done, with a note"]
+    assert read.assessment.statuses["backups.l1.2"].updated == "2026-03-02"
+    assert "backups.l1.2" not in a.statuses  # the given record is not changed
+    assert read.not_assessed == len(cat.actions()) - 2 and not read.unmatched
+    assert repr(read).startswith("CisoAssistantImport(2 statuses, 1 changed, 0 unmatched, ")
+    with pytest.raises(electsec.ParseError, match=r"audit\.csv:1: expected the header row of a CISO Assistant"):
+        electsec.import_ciso_assistant_audit("id,status\nbackups.l1.1,done\n", cat, a, "audit.csv")
+
+
+@pytest.mark.parametrize("edit, says", [
+    (lambda t: t.replace("compliant_placeholder", "finished"),
+     "audit.csv:{line}: field compliance_result: unknown result 'finished' (expected not_assessed, compliant, "
+     "partially_compliant, non_compliant or not_applicable)"),
+    (lambda t: t.replace("compliant_placeholder;done", "compliant;ongoing"),
+     "audit.csv:{line}: field progress: unknown progress 'ongoing' (expected to_do, in_progress, in_review or done)"),
+    (lambda t: t + "backups.l1.1;again;compliant;done;;\r\n", "field ref_id: backups.l1.1 is on line {line} already; an action may appear once"),
+    (lambda t: t.replace(";compliant_placeholder;done;;", ";compliant;done;;;x"), "expected at most 6 fields"),
+    (lambda t: t.replace("ref_id;", "id;", 1), "audit.csv:1: expected the header row of a CISO Assistant audit"),
+    (lambda t: "ref_id;compliance_result\r\nA.5.1;compliant\r\n", "audit.csv:2: no row names a node of the guide's framework"),
+])
+def test_a_bad_audit_is_refused_with_its_place_and_changes_nothing(library, audited_office, tmp_path, edit, says):
+    before = audited_office.read_bytes()
+    text = audit_csv(library, {"backups.l1.1": ("compliant_placeholder", "done", None),
+                               "backups.l1.2": ("non_compliant", "done", None)})  # a change, refused with the rest
+    line = text[:text.index("\r\nbackups.l1.1;") + 2].count("\n") + 1
+    code, out, err = import_audit(audited_office, edit(text).replace("compliant_placeholder", "compliant"), tmp_path)
+    assert code == 1, (out, err)
+    assert says.format(line=line) in err and err.count("\n") == 1 and not out
+    assert audited_office.read_bytes() == before
