@@ -169,7 +169,8 @@ void overview(App& app, const httplib::Request& req, httplib::Response& res, con
     rows.push_back({practice_link(app.catalog, p.practice), esc(words(to_string(p.scope))),
                     meter(p.completion, std::to_string(p.actions_done) + " of " + std::to_string(p.actions_applicable)),
                     std::to_string(p.actions_in_progress),
-                    "<a href=\"" + office_path(id) + "/practice/" + url_encode(p.practice) + "\">Mark actions</a>"});
+                    "<a class=\"noprint\" href=\"" + office_path(id) + "/practice/" + url_encode(p.practice) +
+                        "\">Mark actions</a>"});
   const std::string body =
       office_header(a, "") + "<section class=\"summary\"><p class=\"big\">" + percent(card.completion) +
       "</p><p>of the actions that apply at " + esc(level_name(a.maturity)) +

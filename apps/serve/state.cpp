@@ -179,9 +179,10 @@ void dashboard(App& app, const httplib::Request& req, httplib::Response& res, co
   rows.clear();
   for (std::size_t i = 0; i < r.offices.size() && i < 10; ++i) {
     const auto& o = r.offices[i];
-    rows.push_back({office_link(o.jurisdiction), esc(o.jurisdiction.state), esc(level_name(o.maturity)),
-                    meter(o.completion, percent(o.completion)),
-                    "<a href=\"/office/" + url_encode(o.jurisdiction.id) + "/peers\">against its peers</a>"});
+    rows.push_back(
+        {office_link(o.jurisdiction), esc(o.jurisdiction.state), esc(level_name(o.maturity)),
+         meter(o.completion, percent(o.completion)),
+         "<a class=\"noprint\" href=\"/office/" + url_encode(o.jurisdiction.id) + "/peers\">against its peers</a>"});
   }
   body << html_table({"Office", "State", "Level", "Done", ""}, rows)
        << "<p class=\"muted\">The ten least complete; the CSV lists every office.</p>" << csv_link("offices", f);

@@ -95,7 +95,7 @@ dd { margin-left: 1rem; }
   th, td { padding: .3rem; }
 }
 @media print {
-  header, footer, form, .tabs, .csv { display: none !important; }
+  header, footer, form, .tabs, .csv, .noprint { display: none !important; }
   main { max-width: none; padding: 0; }
   details.step { break-inside: avoid; }
   a { color: inherit; text-decoration: none; }

@@ -92,3 +92,60 @@ BOOST_AUTO_TEST_CASE(csv_rows_end_in_crlf_and_keep_every_cell) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_table
+
+// The CSV tables of results: the same columns the CLI writes, one row per entry, numbers as
+// std::to_string writes them.
+BOOST_AUTO_TEST_SUITE(test_result_tables)
+
+BOOST_AUTO_TEST_CASE(each_table_has_its_columns_and_a_row_per_entry) {
+  Rollup r;
+  r.practices = {{"backups", 4, 1, 0.25, 0}, {"mdbr", 2, 2, 1.0, 1}};
+  OfficeSummary o;
+  o.jurisdiction = {"us-xx-a", "A, \"the\" county", "XX", JurisdictionKind::county};
+  o.maturity = Maturity::level2;
+  o.actions_applicable = 8;
+  o.actions_done = 2;
+  o.completion = 0.25;
+  r.offices = {o};
+  TrendPoint p;
+  p.period = "2026-03";
+  p.as_of = "2026-03-31";
+  p.offices = 1;
+  p.actions_applicable = 8;
+  p.actions_done = 2;
+  p.completion = 0.25;
+  p.practices = {{"backups", 4, 1, 0.25, 0}};
+  PeerComparison c;
+  c.completion = 0.5;
+  c.peers = {3, 0.1, 0.2, 0.3, 0.4, 0.9};
+  c.percentile_rank = 66.5;
+  c.practices = {{"backups", 0.25, {0, 0, 0, 0, 0, 0}, 0}};
+
+  struct Case {
+    const char* name;
+    Table table;
+    const char* csv;
+  };
+  const Case cases[] = {
+      {"practices", practices_table(r),
+       "practice,actions_applicable,actions_done,completion,offices_complete\r\n"
+       "backups,4,1,0.250000,0\r\nmdbr,2,2,1.000000,1\r\n"},
+      {"offices", offices_table(r.offices),
+       "id,name,state,kind,maturity,actions_done,actions_applicable,completion\r\n"
+       "us-xx-a,\"A, \"\"the\"\" county\",XX,county,2,2,8,0.250000\r\n"},
+      {"trend", trend_table({p}),
+       "period,as_of,practice,offices,actions_applicable,actions_done,completion\r\n"
+       "2026-03,2026-03-31,,1,8,2,0.250000\r\n2026-03,2026-03-31,backups,1,4,1,0.250000\r\n"},
+      {"comparison", comparison_table(c),
+       "practice,completion,peers,median,q1,q3,percentile_rank\r\n"
+       ",0.500000,3,0.300000,0.200000,0.400000,66.500000\r\n"
+       "backups,0.250000,0,0.000000,0.000000,0.000000,0.000000\r\n"},
+  };
+  for (const Case& k : cases) {
+    BOOST_TEST_CONTEXT(k.name) { BOOST_TEST(csv_text(k.table) == k.csv); }
+  }
+  BOOST_TEST(practices_table(Rollup{}).rows.empty());
+  BOOST_TEST(trend_table({}).rows.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()  // test_result_tables
