@@ -272,8 +272,14 @@ void plan_page(App& app, const httplib::Request& req, httplib::Response& res, co
             " in the order the guide gives them, with the actions still open. Mark an action when the office "
             "has done it, has started it, or finds that it does not apply.</p>";
   }
+  // The first step is open; "?steps=all" opens every one (for a whole read, or for printing).
+  const bool all_open = query(req, "steps") == "all";
+  if (plan.steps.size() > 1)
+    body += all_open ? "<p class=\"noprint\"><a href=\"" + office_path(id) + "/plan\">Show the first step only</a></p>"
+                     : "<p class=\"noprint\"><a href=\"" + office_path(id) +
+                           "/plan?steps=all\">Open every step</a> (to read or print the whole plan)</p>";
   for (const PlanStep& step : plan.steps) {
-    body += std::string("<details class=\"step\"") + (step.rank == plan.steps.front().rank ? " open" : "") +
+    body += std::string("<details class=\"step\"") + (all_open || step.rank == plan.steps.front().rank ? " open" : "") +
             "><summary><span class=\"rank\">" + std::to_string(step.rank) + "</span> " +
             esc(step_title(app.catalog, step)) + " <span class=\"muted\">(" + std::to_string(step.actions.size()) +
             (step.actions.size() == 1 ? " action" : " actions") + ")</span></summary><p class=\"reason\">" +

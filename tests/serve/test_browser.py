@@ -110,6 +110,9 @@ def test_a_county_walks_from_questionnaire_to_report(server, browser, store_path
     assert not d.find_elements(By.ID, "a-" + action_id)
     shoot(d, "plan", 1280)
     shoot(d, "plan", 390)
+    click_and_wait(d, d.find_element(By.LINK_TEXT, "Open every step"))
+    steps = d.find_elements(By.CSS_SELECTOR, "details.step")
+    assert len(steps) > 1 and all(step.get_attribute("open") for step in steps)
     with electsec.Store.open(str(store_path)) as s:
         status = s.assessment("us-xx-new").statuses[action_id]
     assert status.status == "done" and status.note == "Inventory sheet signed off <b>today</b>"
