@@ -454,21 +454,18 @@ void download(App& app, const httplib::Request& req, httplib::Response& res, con
 }  // namespace
 
 void add_county_routes(App& app, const Router& route) {
-  auto bind = [&app](void (*f)(App&, const httplib::Request&, httplib::Response&, const Session&)) {
-    return [&app, f](const httplib::Request& req, httplib::Response& res, const Session& s) { f(app, req, res, s); };
-  };
-  route("GET", "/", bind(home));
-  route("POST", "/offices", bind(add_office));
-  route("GET", "/office/([^/]+)", bind(overview));
-  route("GET", "/office/([^/]+)/questionnaire", bind(questionnaire));
-  route("POST", "/office/([^/]+)/questionnaire", bind(save_answers));
-  route("GET", "/office/([^/]+)/plan", bind(plan_page));
-  route("GET", "/office/([^/]+)/practice/([^/]+)", bind(practice_page));
-  route("POST", "/office/([^/]+)/status", bind(set_status));
-  route("GET", "/office/([^/]+)/peers", bind(peers_page));
-  route("GET", "/office/([^/]+)/peers\\.csv", bind(peers_csv));
-  route("GET", "/office/([^/]+)/downloads", bind(downloads_page));
-  route("GET", "/office/([^/]+)/download/([^/]+)", bind(download));
+  route("GET", "/", bind(app, home));
+  route("POST", "/offices", bind(app, add_office));
+  route("GET", "/office/([^/]+)", bind(app, overview));
+  route("GET", "/office/([^/]+)/questionnaire", bind(app, questionnaire));
+  route("POST", "/office/([^/]+)/questionnaire", bind(app, save_answers));
+  route("GET", "/office/([^/]+)/plan", bind(app, plan_page));
+  route("GET", "/office/([^/]+)/practice/([^/]+)", bind(app, practice_page));
+  route("POST", "/office/([^/]+)/status", bind(app, set_status));
+  route("GET", "/office/([^/]+)/peers", bind(app, peers_page));
+  route("GET", "/office/([^/]+)/peers\\.csv", bind(app, peers_csv));
+  route("GET", "/office/([^/]+)/downloads", bind(app, downloads_page));
+  route("GET", "/office/([^/]+)/download/([^/]+)", bind(app, download));
 }
 
 }  // namespace serve

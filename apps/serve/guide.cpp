@@ -199,17 +199,14 @@ void search_page(App& app, const httplib::Request& req, httplib::Response& res, 
 }  // namespace
 
 void add_guide_routes(App& app, const Router& route) {
-  auto bind = [&app](void (*f)(App&, const httplib::Request&, httplib::Response&, const Session&)) {
-    return [&app, f](const httplib::Request& req, httplib::Response& res, const Session& s) { f(app, req, res, s); };
-  };
-  route("GET", "/guide", bind(index));
-  route("GET", "/guide/practice/([^/]+)", bind(practice));
-  route("GET", "/guide/safeguards", bind(safeguards));
-  route("GET", "/guide/safeguard/([^/]+)", bind(safeguard));
-  route("GET", "/guide/handbook", bind(handbook));
-  route("GET", "/guide/glossary", bind(glossary));
-  route("GET", "/guide/guidance", bind(guidance));
-  route("GET", "/guide/search", bind(search_page));
+  route("GET", "/guide", bind(app, index));
+  route("GET", "/guide/practice/([^/]+)", bind(app, practice));
+  route("GET", "/guide/safeguards", bind(app, safeguards));
+  route("GET", "/guide/safeguard/([^/]+)", bind(app, safeguard));
+  route("GET", "/guide/handbook", bind(app, handbook));
+  route("GET", "/guide/glossary", bind(app, glossary));
+  route("GET", "/guide/guidance", bind(app, guidance));
+  route("GET", "/guide/search", bind(app, search_page));
 }
 
 }  // namespace serve

@@ -236,10 +236,8 @@ void csv(App& app, const httplib::Request& req, httplib::Response& res, const Se
 }  // namespace
 
 void add_state_routes(App& app, const Router& route) {
-  route("GET", "/state",
-        [&app](const httplib::Request& req, httplib::Response& res, const Session& s) { dashboard(app, req, res, s); });
-  route("GET", R"(/state/([a-z]+)\.csv)",
-        [&app](const httplib::Request& req, httplib::Response& res, const Session& s) { csv(app, req, res, s); });
+  route("GET", "/state", bind(app, dashboard));
+  route("GET", R"(/state/([a-z]+)\.csv)", bind(app, csv));
 }
 
 }  // namespace serve

@@ -282,6 +282,10 @@ std::string safeguard_link(const std::string& id) {
   return "<a href=\"/guide/safeguard/" + url_encode(id) + "\">" + esc(id) + "</a>";
 }
 
+Handler bind(App& app, PageFunction f) {
+  return [&app, f](const httplib::Request& req, httplib::Response& res, const Session& s) { f(app, req, res, s); };
+}
+
 void send_html(httplib::Response& res, const std::string& body, int status) {
   res.status = status;
   res.set_content(body, "text/html; charset=utf-8");

@@ -129,6 +129,9 @@ std::string safeguard_link(const std::string& id);
 using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Session&)>;
 /// Registers a GET or POST route; POST routes check the form token.
 using Router = std::function<void(const std::string& method, const std::string& pattern, Handler handler)>;
+/// A page function of the app as a Handler.
+using PageFunction = void (*)(App&, const httplib::Request&, httplib::Response&, const Session&);
+Handler bind(App& app, PageFunction f);
 void add_county_routes(App& app, const Router& route);
 void add_state_routes(App& app, const Router& route);
 void add_guide_routes(App& app, const Router& route);
