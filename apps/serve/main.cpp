@@ -268,7 +268,7 @@ int main(int argc, char** argv) {
     offices = Store::open(options.store, catalog).offices().size();
   } catch (const Error& e) {
     std::cerr << "electsec-serve: " << printable(e.what())
-              << (!options.create && dynamic_cast<const IoError*>(&e) ? " (or start electsec-serve with --create)" : "")
+              << (!options.create && dynamic_cast<const IoError*>(&e) ? "; or pass --create to electsec-serve" : "")
               << "\n";
     return 1;
   }
