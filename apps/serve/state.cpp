@@ -197,7 +197,7 @@ void dashboard(App& app, const httplib::Request& req, httplib::Response& res, co
   rows.clear();
   for (const auto& o : stalled)
     rows.push_back({office_link(o.jurisdiction), esc(o.jurisdiction.state), esc(level_name(o.maturity)),
-                    percent(o.completion), esc(o.last_change.empty() ? "never" : o.last_change),
+                    percent(o.completion), esc(o.last_change.empty() ? "none since it was added" : o.last_change),
                     std::to_string(o.days_without_change)});
   body << html_table({"Office", "State", "Level", "Done", "Last status change", "Days without one"}, rows)
        << csv_link("stalled", f);
