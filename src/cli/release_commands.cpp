@@ -5,11 +5,45 @@ namespace electsec::cli {
 
 // ---- releases: import, diff, migrate ----
 
-// What the importer could not find in the guide folder `dir`, a line each.
+// What the importer could not find in the guide folder `dir`, a line each, with its kind.
 void write_import_warnings(std::ostream& err, const std::string& dir, const ImportResult& r) {
   for (const auto& w : r.warnings)
-    err << "electsec: warning: " << dir << "/" << w.file << (w.line ? ":" + std::to_string(w.line) : "") << ": "
-        << w.message << '\n';
+    err << "electsec: warning: " << printable(dir + "/" + w.file) << (w.line ? ":" + std::to_string(w.line) : "")
+        << ": " << printable(w.message) << " [" << to_string(w.kind) << "]\n";
+}
+
+// What an import found and what it could not, in two lines (on stderr: stdout keeps the
+// catalog, its table or the "wrote" line).
+void write_import_summary(std::ostream& err, const std::string& dir, const ImportResult& r) {
+  const Catalog& c = r.catalog;
+  std::size_t actions = 0, goals = 0, mappings = 0;
+  for (const auto& p : c.practices()) {
+    actions += p.actions.size();
+    goals += p.goals.size();
+    mappings += p.safeguards.size();
+  }
+  const auto count = [](std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+  };
+  err << "electsec: imported " << printable(dir) << " (guide " << printable(c.guide().version)
+      << "): " << count(c.practices().size(), "practice", "practices") << ", " << count(actions, "action", "actions")
+      << ", " << count(goals, "goal", "goals") << ", " << count(mappings, "Safeguard mapping", "Safeguard mappings")
+      << ", " << count(c.handbook().size(), "Handbook practice", "Handbook practices") << ", "
+      << count(c.maturity_statements().size(), "maturity statement", "maturity statements") << ", "
+      << count(c.priorities().level1_baseline.size(), "worksheet", "worksheets") << ", "
+      << count(c.priorities().level1_election.size(), "election priority", "election priorities") << ", "
+      << count(c.priorities().cdm_ranking.size(), "CDM rank", "CDM ranks") << ", "
+      << count(c.glossary().size(), "glossary term", "glossary terms") << ", "
+      << count(c.acronyms().size(), "acronym", "acronyms") << '\n';
+  std::map<std::string, std::size_t> kinds;
+  for (const auto& w : r.warnings) ++kinds[std::string(to_string(w.kind))];
+  err << "electsec: " << count(r.warnings.size(), "warning", "warnings");
+  const char* sep = ": ";
+  for (const auto& [kind, n] : kinds) {
+    err << sep << n << " " << kind;
+    sep = ", ";
+  }
+  err << '\n';
 }
 
 // A catalog named on the command line: "default", a guide directory, or a catalog file.
@@ -28,6 +62,7 @@ void run_import(const Command& cmd, const Catalog&, const Args& a, Format f, Io&
   const std::string& dir = a.positional[1];
   const ImportResult r = import_eges_rst(dir);
   write_import_warnings(io.err, dir, r);
+  write_import_summary(io.err, dir, r);
   if (f == Format::json || a.option("output")) {
     return write_result(a, io, to_json(r.catalog),
                         ": " + std::to_string(r.catalog.practices().size()) + " practices of guide " +
