@@ -173,6 +173,8 @@ IndexColumns index_columns(const Document& doc, const Table& t) {
     std::set<int> levels;
     for (int n : detail::maturity_substitutions(t.header[c])) levels.insert(n);
     for (int n : detail::level_numbers(doc.plain(t.header[c]))) levels.insert(n);
+    const std::string key = name_key(doc.plain(t.header[c]));  // "L1".."L3"
+    if (key.size() == 2 && key[0] == 'l' && key[1] >= '1' && key[1] <= '3') levels.insert(key[1] - '0');
     if (levels.size() == 1 && cols.level[*levels.begin() - 1] == none) {
       cols.level[*levels.begin() - 1] = c;
       taken.insert(c);
@@ -185,7 +187,7 @@ IndexColumns index_columns(const Document& doc, const Table& t) {
       if (taken.count(c)) continue;
       const auto cells = column_cells(t, c);
       const auto words = std::count_if(cells.begin(), cells.end(), [](const std::string& x) { return scope_word(x); });
-      if (!cells.empty() && static_cast<std::size_t>(words) * 2 > cells.size()) scopes.push_back(c);
+      if (!cells.empty() && static_cast<std::size_t>(words) * 2 >= cells.size()) scopes.push_back(c);
     }
     std::size_t k = 0;
     for (auto& l : cols.level)
