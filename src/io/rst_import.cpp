@@ -895,7 +895,16 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     data.glossary.push_back(std::move(entry));
   });
   read_glossary("acronyms.rst", [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
-    for (const auto& l : lines) data.acronyms.push_back({term, doc.plain(l)});
+    for (const auto& l : lines) {
+      Acronym a{term, doc.plain(l)};
+      if (a.expansion.empty()) continue;
+      if (std::find(data.acronyms.begin(), data.acronyms.end(), a) != data.acronyms.end()) {
+        g.warn(doc.source(), 0, "acronym '" + term + "' gives one expansion twice; the first is kept",
+               ImportWarningKind::duplicate);
+        continue;
+      }
+      data.acronyms.push_back(std::move(a));
+    }
   });
 
   // Which release: the README or index may not say; the directory name often does.
