@@ -1,5 +1,7 @@
 #include <electsec/diff.hpp>
 
+#include "text.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -354,6 +356,11 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
     compare_practice(*it->second, np, c);
     if (!c.changes.empty()) d.changed.push_back(std::move(c));
   }
+  // A practice whose file was renamed: gone under one id, new under another, same title.
+  for (const auto& gone : d.removed)
+    for (const auto& added : d.added)
+      if (detail::lower_case(olds.at(gone)->title) == detail::lower_case(news.at(added)->title))
+        d.changes.push_back({"practice " + gone, "id (same title)", ChangeNature::fact, gone, added});
   compare_rest(old_catalog, new_catalog, d.changes);
   return d;
 }

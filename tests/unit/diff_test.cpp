@@ -161,6 +161,27 @@ BOOST_AUTO_TEST_CASE(facts_apart_from_wording_with_old_and_new_values) {
        ChangeNature::wording, "a level one trait", "Put otherwise.", false},
       {"the election priorities", [](CatalogData& d) { d.priorities.level1_election.clear(); }, "priorities",
        "level1_election", ChangeNature::fact, "alpha", "", false},
+      {"a practice renamed",
+       [](CatalogData& d) {
+         practice(d, "beta").id = "beta_renamed";
+         for (auto& a : practice(d, "beta_renamed").actions) a.id.replace(0, 4, "beta_renamed");
+         for (auto& g : practice(d, "beta_renamed").goals) g.id.replace(0, 4, "beta_renamed");
+         for (auto& p : d.practices)
+           for (auto& para : p.paragraphs)
+             if (para.after.rfind("beta.", 0) == 0) para.after.replace(0, 4, "beta_renamed");
+         for (auto& h : d.handbook)
+           for (auto& x : h.practices)
+             if (x == "beta") x = "beta_renamed";
+         for (auto& w : d.priorities.level1_baseline)
+           for (auto& a : w.actions)
+             if (a.rfind("beta.", 0) == 0) a.replace(0, 4, "beta_renamed");
+         for (auto& c : d.priorities.cdm_ranking)
+           if (c.practice == "beta") c.practice = "beta_renamed";
+         for (auto& x : d.priorities.level1_election)
+           if (x == "beta") x = "beta_renamed";
+         d.guidance.recommendations.clear();
+       },
+       "practice beta", "id (same title)", ChangeNature::fact, "beta", "beta_renamed", false},
       {"a glossary definition", [](CatalogData& d) { d.glossary[0].definition = "owned by an office"; },
        "glossary Asset", "definition", ChangeNature::wording, "something an office owns", "owned by an office", false},
   };
