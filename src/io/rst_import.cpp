@@ -55,7 +55,9 @@ struct Guide {
       for (const char* end : {"\"\"\"", "'''", "\\n"})
         if (const auto e = line.find(end); e != std::string::npos) line.resize(e);
       std::string name, value;
-      if (detail::substitution_definition(trim(line), name, value)) into[name] = value;
+      // Only text: a value that is not UTF-8 would put bytes into the catalog that no page had.
+      if (detail::substitution_definition(trim(line), name, value) && detail::is_utf8(name) && detail::is_utf8(value))
+        into[name] = value;
     }
   }
 
@@ -75,9 +77,12 @@ struct Guide {
         const auto eol = text.find('\n', at);
         const std::string target =
             trim(text.substr(at + 12, eol == std::string::npos ? std::string::npos : eol - at - 12));
-        if (target.empty() || target.find("..") != std::string::npos) continue;
+        if (target.empty()) continue;
         const fs::path included = target[0] == '/' ? root / target.substr(1) : (root / relative).parent_path() / target;
-        if (fs::is_regular_file(included, ec)) definitions_in(detail::read_file(included.string()), subs);
+        try {  // an include that cannot be read costs its substitutions, not the page
+          if (fs::is_regular_file(included, ec)) definitions_in(detail::read_file(included.string()), subs);
+        } catch (const Error&) {
+        }
       }
       return &docs.emplace(relative, Document(relative, text, options, subs)).first->second;
     } catch (const ParseError& e) {

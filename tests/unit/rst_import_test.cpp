@@ -605,6 +605,14 @@ BOOST_AUTO_TEST_CASE(levels_written_out_and_substitutions_from_elsewhere) {
   BOOST_TEST((z.goals[0].maturity == Maturity::level1));
   BOOST_TEST(r.catalog.action("eta.all.1").text == "Mail desk@example.org.");
   BOOST_TEST(r.catalog.maturity_levels()[1].description == "Growing.");
+  // An include beside the page ("../"), and one whose bytes are not UTF-8: its values are
+  // not taken, the page still is.
+  const auto other = write_guide("includes", {{"bp/theta.rst", ".. include:: ../more.rst\n.. include:: ../bad.rst\n\n" +
+                                                                   practice_rst("Theta", "#. Ask |who| and |bad|.\n")},
+                                              {"more.rst", ".. |who| replace:: the clerk\n"},
+                                              {"bad.rst", ".. |bad| replace:: \xff\n"}});
+  const ImportResult o = import_eges_rst(other.string());
+  BOOST_TEST(o.catalog.action("theta.all.1").text == "Ask the clerk and |bad|.");
 }
 
 // Priority pages laid out otherwise: a CDM ranking as a grid table naming practices by
