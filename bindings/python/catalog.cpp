@@ -9,6 +9,7 @@ void init_catalog(py::module_& m) {
   auto import_result = registered<ImportResult>(m, "ImportResult");
   auto practice_change = registered<PracticeChange>(m, "PracticeChange");
   auto catalog_diff = registered<CatalogDiff>(m, "CatalogDiff");
+  auto field_change = registered<FieldChange>(m, "FieldChange");
   auto migration = registered<Migration>(m, "Migration");
   auto status_row = registered<StatusRow>(m, "StatusRow");
   auto oscal_import = registered<OscalImport>(m, "OscalImport");
@@ -197,8 +198,12 @@ void init_catalog(py::module_& m) {
   import_warning.def_readonly("file", &ImportWarning::file)
       .def_readonly("line", &ImportWarning::line)
       .def_readonly("message", &ImportWarning::message)
+      .def_property_readonly(
+          "kind", [](const ImportWarning& w) { return std::string(to_string(w.kind)); },
+          "missing, unreadable, unresolved, duplicate or inferred")
       .def("__repr__", [](const ImportWarning& w) {
-        return "ImportWarning(" + quote(w.file) + ", " + std::to_string(w.line) + ", " + quote(w.message) + ")";
+        return "ImportWarning(" + quote(w.file) + ", " + std::to_string(w.line) + ", " + quote(w.message) + ", " +
+               quote(std::string(to_string(w.kind))) + ")";
       });
   import_result.def_readonly("catalog", &ImportResult::catalog)
       .def_readonly("warnings", &ImportResult::warnings)
@@ -218,11 +223,15 @@ void init_catalog(py::module_& m) {
                                                      py::make_tuple(n[0], n[1], n[2]));
                              })
       .def_readonly("goals_changed", &PracticeChange::goals_changed)
+      .def_readonly("goals_reworded", &PracticeChange::goals_reworded)
       .def_readonly("links_changed", &PracticeChange::links_changed)
+      .def_readonly("summary_reworded", &PracticeChange::summary_reworded)
       .def_readonly("paragraphs_changed", &PracticeChange::paragraphs_changed)
+      .def_readonly("paragraphs_reworded", &PracticeChange::paragraphs_reworded)
       .def_readonly("actions_added", &PracticeChange::actions_added)
       .def_readonly("actions_removed", &PracticeChange::actions_removed)
       .def_readonly("actions_changed", &PracticeChange::actions_changed)
+      .def_readonly("actions_reworded", &PracticeChange::actions_reworded)
       .def_readonly("tools_added", &PracticeChange::tools_added)
       .def_readonly("tools_removed", &PracticeChange::tools_removed)
       .def_readonly("safeguards_added", &PracticeChange::safeguards_added)
@@ -230,15 +239,30 @@ void init_catalog(py::module_& m) {
       .def_readonly("safeguards_retagged", &PracticeChange::safeguards_retagged)
       .def_readonly("handbook_added", &PracticeChange::handbook_added)
       .def_readonly("handbook_removed", &PracticeChange::handbook_removed)
+      .def_readonly("changes", &PracticeChange::changes)
+      .def("facts_changed", &PracticeChange::facts_changed, "True when a fact differs (anything but wording).")
       .def("__repr__", [](const PracticeChange& c) { return "PracticeChange(" + quote(c.id) + ")"; });
   catalog_diff.def_readonly("added", &CatalogDiff::added)
       .def_readonly("removed", &CatalogDiff::removed)
       .def_readonly("changed", &CatalogDiff::changed)
+      .def_readonly("changes", &CatalogDiff::changes)
+      .def("same_facts", &CatalogDiff::same_facts, "True when the catalogs differ in wording at most.")
       .def("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
       .def("to_dict", [](const CatalogDiff& d) { return json_loads(to_json(d, -1)); })
       .def("__repr__", [](const CatalogDiff& d) {
         return "CatalogDiff(" + std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
                " removed, " + std::to_string(d.changed.size()) + " changed)";
+      });
+  field_change.def_readonly("subject", &FieldChange::subject)
+      .def_readonly("field", &FieldChange::field)
+      .def_property_readonly(
+          "nature", [](const FieldChange& c) { return std::string(to_string(c.nature)); }, "fact or wording")
+      .def_readonly("old_value", &FieldChange::old_value)
+      .def_readonly("new_value", &FieldChange::new_value)
+      .def("__eq__", [](const FieldChange& a, const FieldChange& b) { return a == b; })
+      .def("__repr__", [](const FieldChange& c) {
+        return "FieldChange(" + quote(c.subject) + ", " + quote(c.field) + ", " +
+               quote(std::string(to_string(c.nature))) + ")";
       });
   migration.def_readonly("assessment", &Migration::assessment)
       .def_readonly("kept", &Migration::kept)

@@ -143,6 +143,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<ImportResult> import_result(m, "ImportResult", "An imported guide: catalog and warnings.");
   py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
   py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
+  py::class_<FieldChange> field_change(m, "FieldChange",
+                                       "One field that differs between two catalogs: a fact or wording, old and new.");
   py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
   py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
   py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");

@@ -38,7 +38,9 @@ ELECTSEC_API std::string to_json(const Rollup& rollup, int indent = 2);
 ELECTSEC_API std::string to_json(const PlanStep& step, int indent = 2);
 /// One office of a rollup, as in the rollup's `offices`.
 ELECTSEC_API std::string to_json(const OfficeSummary& office, int indent = 2);
-/// The differences between two catalogs: added, removed and changed practices.
+/// The differences between two catalogs: `same_facts`, added, removed and changed practices
+/// (each with its `changes`), and the `changes` outside practices; every change has `subject`,
+/// `field`, `nature` (fact or wording), `old` and `new`.
 ELECTSEC_API std::string to_json(const CatalogDiff& diff, int indent = 2);
 
 /// A plan as `to_json` writes it; throws ParseError naming the field.

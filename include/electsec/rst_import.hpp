@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace electsec {
@@ -23,13 +24,27 @@ struct ELECTSEC_API ImportOptions {
   std::map<std::string, std::string> substitutions;
 };
 
+/// What kind of thing an import warning reports.
+enum class ImportWarningKind {
+  missing,     ///< the release lacks a file, section or table (a maturity page, a Goals section)
+  unreadable,  ///< a page, table, row or cell could not be read; it is left out or read as the message says
+  unresolved,  ///< a name or reference matches nothing in the release (an index row, a worksheet, a Safeguard)
+  duplicate,   ///< something is listed twice; the first listing is kept
+  inferred,    ///< read by a rule rather than stated (a title from a heading, a practice matched by title)
+};
+/// "missing", "unreadable", "unresolved", "duplicate", "inferred".
+ELECTSEC_API std::string_view to_string(ImportWarningKind kind);
+
 /// Something the importer could not find or had to leave out; the import goes on.
 struct ELECTSEC_API ImportWarning {
-  std::string file;      ///< relative to the imported directory
-  std::size_t line = 0;  ///< 1-based, 0 when it concerns the whole file
-  std::string message;   ///< what was missing or left out
+  std::string file;                                     ///< relative to the imported directory
+  std::size_t line = 0;                                 ///< 1-based, 0 when it concerns the whole file
+  std::string message;                                  ///< what was missing or left out
+  ImportWarningKind kind = ImportWarningKind::missing;  ///< what kind of thing it reports
   /// Equal when every field is equal.
-  bool operator==(const ImportWarning& o) const { return file == o.file && line == o.line && message == o.message; }
+  bool operator==(const ImportWarning& o) const {
+    return file == o.file && line == o.line && message == o.message && kind == o.kind;
+  }
 };
 
 /// What `import_eges_rst` gives back.
@@ -42,9 +57,12 @@ struct ELECTSEC_API ImportResult {
 /// `appendices/handbook_bp_mapping.rst`, `glossary.rst`, `acronyms.rst`. Text fields hold the
 /// guide's own text with inline markup reduced to plain text; action ids follow docs/catalog-format.md,
 /// so a release and the embedded catalog name the same actions the same way. The CIS
-/// Controls and Safeguards come from the embedded catalog. Missing parts become warnings;
-/// malformed ones (a practice without a |bp_title|, an index row with an unknown scope, a
-/// broken table) are a ParseError with file and line. Reads files only; nothing is cached.
+/// Controls and Safeguards come from the embedded catalog. Tables are recognised by their
+/// structure (grid or simple, spanning headers, extra columns); index rows name practices by
+/// link or by title. What is missing or cannot be read (a page that is not UTF-8, an
+/// unknown scope, a broken table) is a warning with file, line and kind, and the rest of the
+/// release is imported; only a folder with no readable practice page is an error (the first
+/// page's ParseError when there was one). Reads files only; nothing is cached.
 ELECTSEC_API ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options = {});
 
 /// One best-practice file on its own (scopes and order are unknown: in_scope everywhere,

@@ -649,19 +649,31 @@ class ImportWarning:
     file: str
     line: int
     message: str
+    kind: str
 
 class ImportResult:
     catalog: Catalog
     warnings: list[ImportWarning]
 
+class FieldChange:
+    subject: str
+    field: str
+    nature: str
+    old_value: str
+    new_value: str
+
 class PracticeChange:
     id: str
     goals_changed: bool
+    goals_reworded: bool
     links_changed: bool
+    summary_reworded: bool
     paragraphs_changed: bool
+    paragraphs_reworded: bool
     actions_added: list[str]
     actions_removed: list[str]
     actions_changed: list[str]
+    actions_reworded: list[str]
     tools_added: list[str]
     tools_removed: list[str]
     safeguards_added: list[str]
@@ -669,6 +681,8 @@ class PracticeChange:
     safeguards_retagged: list[str]
     handbook_added: list[int]
     handbook_removed: list[int]
+    changes: list[FieldChange]
+    def facts_changed(self) -> bool: ...
     @property
     def title(self) -> Optional[tuple[str, str]]: ...
     @property
@@ -678,6 +692,8 @@ class CatalogDiff:
     added: list[str]
     removed: list[str]
     changed: list[PracticeChange]
+    changes: list[FieldChange]
+    def same_facts(self) -> bool: ...
     def to_dict(self) -> dict[str, Any]: ...
     def __bool__(self) -> bool: ...
 

@@ -184,8 +184,10 @@ def _diff(d) -> str:
     rows = [("added", p) for p in d.added] + [("removed", p) for p in d.removed]
     for c in d.changed:
         parts = [f"{len(getattr(c, f))} {f.replace('_', ' ')}" for f in ("actions_added", "actions_removed",
-                                                                         "actions_changed") if getattr(c, f)]
-        rows.append(("changed", f"{c.id}: " + (", ".join(parts) or "goals or tools")))
+                                                                         "actions_changed", "actions_reworded")
+                 if getattr(c, f)]
+        kind = "changed" if c.facts_changed() else "reworded"
+        rows.append((kind, f"{c.id}: " + (", ".join(parts) or "goals, tools or other fields")))
     return _div(_head("Catalog differences", "none" if not rows else _n(len(rows), "practice")),
                 _table(["", "practice"], rows) if rows else "")
 

@@ -138,11 +138,15 @@ const std::vector<Command>& commands() {
        "import-rst DIR [-o FILE] [--format table|json]",
        "  DIR             the guide's docs/source folder\n"
        "  -o, --output F  write the catalog JSON to F (atomically)\n"
-       "  warnings (what the importer could not find) go to stderr\n",
+       "  warnings (what the importer could not find, with their kind) and a summary\n"
+       "  of what it found go to stderr\n",
        {"output"}, 1, 1, {Format::table, Format::json}, run_import},
       {"diff", "what changed between two releases",
-       "diff OLD NEW [--format table|json|markdown]",
-       "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n", {}, 2, 2,
+       "diff OLD NEW [--wording] [--format table|json|markdown]",
+       "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n"
+       "  --wording       list where the wording differs too (facts are listed, wording\n"
+       "                  counted); JSON gives every change with old and new values\n",
+       {"wording"}, 2, 2,
        {Format::table, Format::json, Format::markdown}, run_diff},
       {"export",
        "for other tools: OSCAL 1.0.6 JSON (the guide, a level, an office's results or plan of action) and "

@@ -81,6 +81,7 @@ json encode(const Plan& p);
 json encode(const Scorecard& s);
 json encode(const OfficeSummary& o);
 json encode(const Rollup& r);
+json encode(const FieldChange& c);
 json encode(const CatalogDiff& d);
 json encode(const Control& c);
 json encode(const Safeguard& s);

@@ -232,6 +232,14 @@ json encode(const Rollup& r) {
           {"offices", offices}};
 }
 
+json encode(const FieldChange& c) {
+  return {{"subject", c.subject},
+          {"field", c.field},
+          {"nature", std::string(to_string(c.nature))},
+          {"old", c.old_value},
+          {"new", c.new_value}};
+}
+
 json encode(const CatalogDiff& d) {
   json changed = json::array();
   const auto scopes = [](const std::array<Scope, 3>& s) {
@@ -241,12 +249,17 @@ json encode(const CatalogDiff& d) {
     json o = {{"id", c.id}};
     if (c.title) o["title"] = {{"old", c.title->first}, {"new", c.title->second}};
     if (c.scopes) o["scopes"] = {{"old", scopes(c.scopes->first)}, {"new", scopes(c.scopes->second)}};
+    o["facts_changed"] = c.facts_changed();
     o["goals_changed"] = c.goals_changed;
+    o["goals_reworded"] = c.goals_reworded;
     o["links_changed"] = c.links_changed;
+    o["summary_reworded"] = c.summary_reworded;
     o["paragraphs_changed"] = c.paragraphs_changed;
+    o["paragraphs_reworded"] = c.paragraphs_reworded;
     o["actions_added"] = c.actions_added;
     o["actions_removed"] = c.actions_removed;
     o["actions_changed"] = c.actions_changed;
+    o["actions_reworded"] = c.actions_reworded;
     o["tools_added"] = c.tools_added;
     o["tools_removed"] = c.tools_removed;
     o["safeguards_added"] = c.safeguards_added;
@@ -254,9 +267,14 @@ json encode(const CatalogDiff& d) {
     o["safeguards_retagged"] = c.safeguards_retagged;
     o["handbook_added"] = c.handbook_added;
     o["handbook_removed"] = c.handbook_removed;
+    o["changes"] = encode_all(c.changes);
     changed.push_back(std::move(o));
   }
-  return {{"added", d.added}, {"removed", d.removed}, {"changed", changed}};
+  return {{"same_facts", d.same_facts()},
+          {"added", d.added},
+          {"removed", d.removed},
+          {"changed", changed},
+          {"changes", encode_all(d.changes)}};
 }
 
 json encode(const CatalogData& d) {

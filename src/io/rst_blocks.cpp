@@ -37,21 +37,6 @@ std::optional<Marker> bullet_at(const std::string& line) {
   return Marker{i, j};
 }
 
-// Items of the outermost list of `kind` in lines [begin, end).
-
-// Byte offsets of each code point of a UTF-8 line (and one past the end): grid tables
-// align columns by characters, not bytes.
-std::vector<std::size_t> code_points(const std::string& line) {
-  std::vector<std::size_t> at;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at.push_back(i);
-  at.push_back(line.size());
-  return at;
-}
-
-// The body rows of a grid table starting at `start` (a '+---' line): one vector of cell
-// lines per row. Rows above a '+===' border are the header and are skipped.
-
 }  // namespace
 
 std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t end, bool enumerated) {
@@ -204,10 +189,14 @@ std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t 
 // its text. Empty when it names none.
 std::vector<Maturity> heading_levels(const Document& doc, const Heading& h) {
   std::set<int> found;
-  if (h.raw.find('|') == std::string::npos && h.plain.find("Level") == std::string::npos) return {};
+  const std::string lower = detail::lower_case(h.plain);
+  if (h.raw.find('|') == std::string::npos && lower.find("level") == std::string::npos &&
+      lower.find("maturit") == std::string::npos)
+    return {};
   for (int n : detail::maturity_substitutions(h.raw)) found.insert(n);
+  // Releases that wrote levels out: "Level 1", "Levels 2 and 3", "Maturity 2-3", "All Levels".
   if (found.empty())
-    for (int n : detail::level_mentions(doc.plain(h.raw))) found.insert(n);
+    for (int n : detail::level_numbers(doc.plain(h.raw))) found.insert(n);
   std::vector<Maturity> levels;
   for (int n : found) levels.push_back(static_cast<Maturity>(n));
   return levels;
@@ -221,7 +210,7 @@ std::string block_name(const std::vector<Maturity>& levels) {
 }
 
 std::optional<Maturity> trailing_tag(std::string& raw) {
-  if (raw.find("|Maturity") == std::string::npos) return std::nullopt;
+  if (raw.find("|Maturity") == std::string::npos && raw.find("Level ") == std::string::npos) return std::nullopt;
   const auto tag = detail::trailing_maturity_tag(raw);
   if (!tag) return std::nullopt;
   raw = raw.substr(0, tag->second);
@@ -236,65 +225,6 @@ std::string first_email_link(const Document& doc, const std::string& raw) {
     if (!value.empty()) return "mailto:" + value;
   }
   return {};
-}
-
-std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start,
-                                                             std::size_t* end_line) {
-  const auto& lines = doc.lines();
-  std::vector<std::size_t> cols;
-  for (std::size_t i = 0; i < lines[start].size(); ++i)
-    if (lines[start][i] == '+') cols.push_back(i);
-  if (cols.size() < 2) doc.fail(start, "a grid table border needs at least two '+'");
-  std::vector<std::vector<std::vector<std::string>>> rows;
-  std::vector<std::vector<std::string>> row;
-  bool header_done = false;
-  std::size_t i = start + 1;
-  for (; i < lines.size(); ++i) {
-    const std::string line = trim(lines[i]).empty() ? std::string() : lines[i];
-    if (line.empty()) break;
-    const std::string t = trim(line);
-    if (t[0] == '+') {
-      const bool header_border = t.find('=') != std::string::npos;
-      if (header_border) {
-        header_done = true;
-        rows.clear();
-      } else if (!row.empty()) {
-        rows.push_back(row);
-      }
-      row.clear();
-      continue;
-    }
-    if (t[0] != '|') doc.fail(i, "a grid table line must start with '|' or '+'");
-    std::vector<std::string> cells;
-    const auto cp = code_points(line);
-    const auto byte_at = [&](std::size_t column) { return cp[std::min(column, cp.size() - 1)]; };
-    for (std::size_t c = 0; c + 1 < cols.size(); ++c) {
-      const std::size_t from = byte_at(cols[c] + 1);
-      const std::size_t to = byte_at(cols[c + 1]);
-      cells.push_back(from < to ? line.substr(from, to - from) : std::string());
-    }
-    if (row.empty()) row.resize(cells.size());
-    for (std::size_t c = 0; c < cells.size() && c < row.size(); ++c) row[c].push_back(cells[c]);
-  }
-  if (!header_done) rows.insert(rows.begin(), {});  // keep indices simple: no header
-  if (end_line != nullptr) *end_line = i;
-  rows.erase(std::remove_if(rows.begin(), rows.end(), [](const auto& r) { return r.empty(); }), rows.end());
-  return rows;
-}
-
-// Join a cell's lines, mending words broken at a line end with a hyphen ("non-" + "election").
-std::string join_cell(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& raw : lines) {
-    const std::string line = trim(raw);
-    if (line.empty()) continue;
-    if (!out.empty() && out.back() == '-' && out.size() > 1 &&
-        std::isalnum(static_cast<unsigned char>(out[out.size() - 2])))
-      out += line;
-    else
-      out += (out.empty() ? "" : " ") + line;
-  }
-  return out;
 }
 
 std::optional<std::size_t> find_line(const Document& doc, std::size_t from,

@@ -43,10 +43,27 @@ std::string plain_with_links(const Document& doc, std::string_view raw, std::vec
 /// The first mailto: link of `raw`, as an address, or "".
 std::string first_email_link(const Document& doc, const std::string& raw);
 
-/// The rows of the grid table whose top border is at line `start`: each row a list of
-/// cells, each cell its lines. `end_line`, when given, receives the line after the table.
-std::vector<std::vector<std::vector<std::string>>> grid_rows(const Document& doc, std::size_t start,
-                                                             std::size_t* end_line);
+/// One row of a table: the line it starts on and each column's lines (a cell that spans
+/// columns is in the first of them; the others hold "").
+struct TableRow {
+  std::size_t line = 0;
+  std::vector<std::vector<std::string>> cells;
+};
+
+/// A grid or simple table, read by its structure.
+struct Table {
+  std::size_t line = 0;  ///< its first line
+  std::size_t end = 0;   ///< the line after it
+  bool grid = true;      ///< a grid table ('+---+'), else a simple one ('=== ===')
+  bool has_header = false;
+  std::vector<std::string> header;  ///< per column, the header's text (a spanning cell heads each column)
+  std::vector<TableRow> rows;       ///< the body rows
+  std::string problem;              ///< what is broken, if anything (the rows before it are kept)
+  std::size_t problem_line = 0;     ///< where
+};
+
+/// Every table in lines [begin, end), in order (rst_tables.cpp).
+std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size_t end);
 /// A cell's lines joined with single spaces.
 std::string join_cell(const std::vector<std::string>& lines);
 /// The first line at or after `from` for which `f` holds.

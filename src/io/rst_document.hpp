@@ -98,7 +98,11 @@ struct Heading {
 // One .rst file: its lines, substitutions, link targets and headings.
 class Document {
  public:
-  Document(std::string source, const std::string& text, const ImportOptions& options) : source_(std::move(source)) {
+  // `inherited`: substitutions the release defines outside the page (conf.py's rst_prolog,
+  // included files), over the defaults and under the page's own and the options'.
+  Document(std::string source, const std::string& text, const ImportOptions& options,
+           const std::map<std::string, std::string>& inherited = {})
+      : source_(std::move(source)) {
     std::size_t start = 0;
     while (start <= text.size()) {
       const auto end = text.find('\n', start);
@@ -113,6 +117,7 @@ class Document {
     for (std::size_t i = 0; i < lines_.size(); ++i)
       if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
     subs_ = default_substitutions();
+    for (const auto& [k, v] : inherited) subs_[k] = v;
     std::string name, value;
     for (const auto& line : lines_) {
       if (line.rfind("..", 0) != 0) continue;  // definitions are explicit markup lines

@@ -13,6 +13,22 @@
 
 namespace electsec {
 
+std::string_view to_string(ImportWarningKind kind) {
+  switch (kind) {
+    case ImportWarningKind::missing:
+      return "missing";
+    case ImportWarningKind::unreadable:
+      return "unreadable";
+    case ImportWarningKind::unresolved:
+      return "unresolved";
+    case ImportWarningKind::duplicate:
+      return "duplicate";
+    case ImportWarningKind::inferred:
+      return "inferred";
+  }
+  return "missing";
+}
+
 namespace {
 
 using namespace detail::rst;
@@ -21,19 +37,71 @@ struct Guide {
   fs::path root;
   const ImportOptions& options;
   std::vector<ImportWarning>& warnings;
-  std::map<std::string, Document> docs;  // by relative path
+  std::map<std::string, Document> docs;          // by relative path
+  std::set<std::string> unreadable;              // pages that could not be read (warned once)
+  std::map<std::string, std::string> inherited;  // substitutions of conf.py's rst_prolog
+  std::optional<ParseError> first_error;         // the first page that could not be read
+
+  // Definitions ".. |name| replace:: value" anywhere in `text`, also inside a Python string.
+  static void definitions_in(const std::string& text, std::map<std::string, std::string>& into) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+      const auto eol = text.find('\n', start);
+      std::string line = text.substr(start, eol == std::string::npos ? std::string::npos : eol - start);
+      start = eol == std::string::npos ? text.size() : eol + 1;
+      const auto at = line.find(".. |");
+      if (at == std::string::npos) continue;
+      line = line.substr(at);
+      for (const char* end : {"\"\"\"", "'''", "\\n"})
+        if (const auto e = line.find(end); e != std::string::npos) line.resize(e);
+      std::string name, value;
+      // Only text: a value that is not UTF-8 would put bytes into the catalog that no page had.
+      if (detail::substitution_definition(trim(line), name, value) && detail::is_utf8(name) && detail::is_utf8(value))
+        into[name] = value;
+    }
+  }
 
   const Document* open(const std::string& relative) {
     const auto it = docs.find(relative);
     if (it != docs.end()) return &it->second;
+    if (unreadable.count(relative)) return nullptr;
     const fs::path path = root / relative;
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return nullptr;
-    return &docs.emplace(relative, Document(relative, detail::read_file(path.string()), options)).first->second;
+    try {
+      const std::string text = detail::read_file(path.string());
+      // Substitutions a page takes from a file it includes (".. include:: /subs.rst").
+      std::map<std::string, std::string> subs = inherited;
+      for (std::size_t at = text.find(".. include::"); at != std::string::npos;
+           at = text.find(".. include::", at + 1)) {
+        const auto eol = text.find('\n', at);
+        const std::string target =
+            trim(text.substr(at + 12, eol == std::string::npos ? std::string::npos : eol - at - 12));
+        if (target.empty()) continue;
+        const fs::path included = target[0] == '/' ? root / target.substr(1) : (root / relative).parent_path() / target;
+        try {  // an include that cannot be read costs its substitutions, not the page
+          if (fs::is_regular_file(included, ec)) definitions_in(detail::read_file(included.string()), subs);
+        } catch (const Error&) {
+        }
+      }
+      return &docs.emplace(relative, Document(relative, text, options, subs)).first->second;
+    } catch (const ParseError& e) {
+      unreadable.insert(relative);
+      if (!first_error) first_error = e;
+      warn(relative, e.line(), e.expected() + "; the page is left out", ImportWarningKind::unreadable);
+    } catch (const Error& e) {
+      unreadable.insert(relative);
+      warn(relative, 0, std::string(e.what()) + "; the page is left out", ImportWarningKind::unreadable);
+    }
+    return nullptr;
   }
 
-  void warn(std::string file, std::size_t line, std::string message) {
-    warnings.push_back({std::move(file), line, std::move(message)});
+  void warn(std::string file, std::size_t line, std::string message, ImportWarningKind kind) {
+    warnings.push_back({std::move(file), line, std::move(message), kind});
+  }
+  // A file the release lacks (one it has but could not read was reported already).
+  void missing(const std::string& file, std::string message) {
+    if (!unreadable.count(file)) warn(file, 0, std::move(message), ImportWarningKind::missing);
   }
 };
 
@@ -42,13 +110,190 @@ std::string label_of(const std::string& line) {
   return detail::label_definition(line);
 }
 
+// A name reduced for matching: lower case, "&" as "and", words of letters and digits.
+std::string name_key(std::string_view name) {
+  std::string out;
+  bool space = false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (c == '&') {
+      out += out.empty() ? "and" : " and";
+      space = true;
+      continue;
+    }
+    if (std::isalnum(c) || c >= 0x80) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += static_cast<char>(std::tolower(c));
+    } else {
+      space = true;
+    }
+  }
+  return out;
+}
+
+// A scope cell: "Priority", "In scope", "Out of Scope" (any case, any spacing), "Not in scope".
+std::optional<Scope> scope_word(const std::string& cell) {
+  const std::string c = name_key(cell);
+  if (c == "priority") return Scope::priority;
+  if (c == "in scope") return Scope::in_scope;
+  if (c == "out of scope" || c == "not in scope") return Scope::out_of_scope;
+  return std::nullopt;
+}
+
+constexpr std::size_t none = std::string::npos;
+
+// The body cells of column `c` that are not empty.
+std::vector<std::string> column_cells(const Table& t, std::size_t c) {
+  std::vector<std::string> out;
+  for (const auto& r : t.rows)
+    if (c < r.cells.size())
+      if (std::string cell = join_cell(r.cells[c]); !cell.empty()) out.push_back(std::move(cell));
+  return out;
+}
+
+// The first column whose header (as a name key) satisfies `f`, not one of `taken`, or none.
+std::size_t header_column(const Document& doc, const Table& t, const std::function<bool(const std::string&)>& f,
+                          const std::set<std::size_t>& taken = {}) {
+  for (std::size_t c = 0; c < t.header.size(); ++c)
+    if (!taken.count(c) && f(name_key(doc.plain(t.header[c])))) return c;
+  return none;
+}
+
+bool has(const std::string& text, const char* word) { return text.find(word) != std::string::npos; }
+
+// The columns of an index table: the practice's and one scope column per level, from the
+// header ("Best Practice", "|Maturity1|", "Level 2"), or from the cells when the header does
+// not say (columns of scope words, left to right; the widest column of text).
+struct IndexColumns {
+  std::size_t name = none;
+  std::array<std::size_t, 3> level{none, none, none};
+  bool complete() const { return name != none && level[0] != none && level[1] != none && level[2] != none; }
+};
+
+IndexColumns index_columns(const Document& doc, const Table& t) {
+  IndexColumns cols;
+  std::set<std::size_t> taken;
+  for (std::size_t c = 0; c < t.header.size(); ++c) {
+    std::set<int> levels;
+    for (int n : detail::maturity_substitutions(t.header[c])) levels.insert(n);
+    for (int n : detail::level_numbers(doc.plain(t.header[c]))) levels.insert(n);
+    const std::string key = name_key(doc.plain(t.header[c]));  // "L1".."L3"
+    if (key.size() == 2 && key[0] == 'l' && key[1] >= '1' && key[1] <= '3') levels.insert(key[1] - '0');
+    if (levels.size() == 1 && cols.level[*levels.begin() - 1] == none) {
+      cols.level[*levels.begin() - 1] = c;
+      taken.insert(c);
+    }
+  }
+  const std::size_t columns = t.rows.empty() ? t.header.size() : t.rows.front().cells.size();
+  if (std::count(cols.level.begin(), cols.level.end(), none) > 0) {
+    std::vector<std::size_t> scopes;
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (taken.count(c)) continue;
+      const auto cells = column_cells(t, c);
+      const auto words = std::count_if(cells.begin(), cells.end(), [](const std::string& x) { return scope_word(x); });
+      if (!cells.empty() && static_cast<std::size_t>(words) * 2 >= cells.size()) scopes.push_back(c);
+    }
+    std::size_t k = 0;
+    for (auto& l : cols.level)
+      if (l == none && k < scopes.size()) taken.insert(l = scopes[k++]);
+  }
+  cols.name = header_column(
+      doc, t, [](const std::string& h) { return has(h, "practice"); }, taken);
+  if (cols.name == none) {  // the widest column of text that is not a scope
+    std::size_t best = 0;
+    for (std::size_t c = 0; c < columns; ++c) {
+      if (taken.count(c)) continue;
+      std::size_t length = 0;
+      for (const auto& cell : column_cells(t, c)) length += cell.size();
+      if (length > best) best = length, cols.name = c;
+    }
+  }
+  return cols;
+}
+
+// The catalog the pages make. What validation still refuses (a practice file whose name is
+// not an id, an item it holds twice) is left out with a warning, practice by practice, so
+// one unusual page never costs the release; what cannot be left out is an error naming the
+// release.
+Catalog build_salvaging(CatalogData& data, const std::string& directory, Guide& g) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return CatalogBuilder(data).build();
+    } catch (const ValidationError& e) {
+      std::set<std::string> drop;
+      bool changed = false;
+      for (const Problem& problem : e.problems()) {
+        const auto open = problem.where.find('\'');
+        const auto close = open == std::string::npos ? open : problem.where.find('\'', open + 1);
+        const std::string quoted =
+            close == std::string::npos ? std::string() : problem.where.substr(open + 1, close - open - 1);
+        const std::string first = quoted.substr(0, quoted.find('.'));
+        const bool about_practice = problem.where.rfind("practice ", 0) == 0 || problem.where.rfind("goal ", 0) == 0 ||
+                                    problem.where.rfind("action ", 0) == 0 || problem.where.rfind("paragraph ", 0) == 0;
+        if (about_practice && std::any_of(data.practices.begin(), data.practices.end(),
+                                          [&](const Practice& p) { return p.id == first; })) {
+          if (drop.insert(first).second)
+            g.warn("bp/" + first + ".rst", 0, problem.text() + "; the practice is left out",
+                   ImportWarningKind::unreadable);
+        } else if (problem.where.rfind("worksheet ", 0) == 0) {
+          auto& w = data.priorities.level1_baseline;
+          const auto before = w.size();
+          w.erase(std::remove_if(w.begin(), w.end(), [&](const Worksheet& x) { return x.id == quoted; }), w.end());
+          if (w.size() != before) {
+            g.warn("maturity/maturity_bp_mapping_L1.rst", 0, problem.text() + "; left out",
+                   ImportWarningKind::unreadable);
+            changed = true;
+          }
+        }
+      }
+      if (!drop.empty()) {
+        changed = true;
+        data.practices.erase(std::remove_if(data.practices.begin(), data.practices.end(),
+                                            [&](const Practice& p) { return drop.count(p.id) > 0; }),
+                             data.practices.end());
+        auto& pr = data.priorities;
+        pr.level1_election.erase(std::remove_if(pr.level1_election.begin(), pr.level1_election.end(),
+                                                [&](const std::string& id) { return drop.count(id) > 0; }),
+                                 pr.level1_election.end());
+        pr.cdm_ranking.erase(std::remove_if(pr.cdm_ranking.begin(), pr.cdm_ranking.end(),
+                                            [&](const CdmRank& r) { return drop.count(r.practice) > 0; }),
+                             pr.cdm_ranking.end());
+        for (auto& w : pr.level1_baseline)
+          w.actions.erase(
+              std::remove_if(w.actions.begin(), w.actions.end(),
+                             [&](const std::string& a) { return drop.count(a.substr(0, a.find('.'))) > 0; }),
+              w.actions.end());
+        for (auto& h : data.handbook)
+          h.practices.erase(std::remove_if(h.practices.begin(), h.practices.end(),
+                                           [&](const std::string& id) { return drop.count(id) > 0; }),
+                            h.practices.end());
+      }
+      if (!changed || attempt >= 3 || data.practices.empty()) {
+        std::vector<Problem> problems = e.problems();
+        throw ValidationError(std::move(problems), directory +
+                                                       ": the guide's pages do not make a consistent catalog (" +
+                                                       std::to_string(e.problems().size()) + " problems)");
+      }
+    }
+  }
+}
+
 }  // namespace
 
 ImportResult import_eges_rst(const std::string& directory, const ImportOptions& options) {
   std::vector<ImportWarning> warnings;
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) throw Error(directory + ": not a directory");
-  Guide g{directory, options, warnings, {}};
+  Guide g{directory, options, warnings, {}, {}, {}, {}};
+  // Substitutions the release defines for every page (Sphinx's rst_prolog in conf.py).
+  if (fs::is_regular_file(g.root / "conf.py", ec)) {
+    try {
+      Guide::definitions_in(detail::read_file((g.root / "conf.py").string()), g.inherited);
+    } catch (const Error& e) {
+      g.warn("conf.py", 0, std::string(e.what()) + "; its substitutions are not used", ImportWarningKind::unreadable);
+    }
+  }
   const Catalog& cis = default_catalog();
   CatalogData data;
   data.controls = cis.controls();
@@ -62,67 +307,145 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     for (const auto& e : fs::directory_iterator(g.root / "bp", ec))
       if (e.path().extension() == ".rst" && e.path().stem() != "bp_index") stems.push_back(e.path().stem().string());
   std::sort(stems.begin(), stems.end());
+  std::vector<std::string> read;
   for (const auto& stem : stems) {
+    const std::string file = "bp/" + stem + ".rst";
     // A directory, FIFO, device or broken link named like a practice file is not one.
-    const Document* doc = g.open("bp/" + stem + ".rst");
-    if (doc == nullptr) {
-      g.warn("bp/" + stem + ".rst", 0, "not a regular file: left out");
+    if (!fs::is_regular_file(g.root / file, ec)) {
+      g.warn(file, 0, "not a regular file: left out", ImportWarningKind::unreadable);
       continue;
     }
-    practices.emplace(stem, read_practice(*doc, warnings, stem));
+    const Document* doc = g.open(file);
+    if (doc == nullptr) continue;  // warned
+    try {
+      practices.emplace(stem, read_practice(*doc, warnings, stem));
+    } catch (const ParseError& e) {  // one unusual page does not stop the release
+      if (!g.first_error) g.first_error = e;
+      g.warn(file, e.line(), e.expected() + "; the page is left out", ImportWarningKind::unreadable);
+      continue;
+    }
+    read.push_back(stem);
     for (const auto& line : doc->lines())
       if (const std::string l = label_of(line); !l.empty()) label_owner[l] = stem;
   }
+  stems = read;
   // A folder without practices is not a release of the guide: an empty catalog would
-  // make `assess migrate --to` it retire every status.
-  if (practices.empty())
+  // make `assess migrate --to` it retire every status. When pages were there but none could
+  // be read, the first one's error says why.
+  if (practices.empty()) {
+    if (g.first_error) throw *g.first_error;
     throw Error(directory +
                 ": no best practices found (looked for bp/*.rst files other than bp/bp_index.rst; "
                 "give the guide's docs/source folder)");
+  }
   std::map<std::string, std::string> by_title;
-  for (const auto& [stem, p] : practices) by_title[detail::lower_case(p.title)] = stem;
+  for (const auto& [stem, p] : practices) by_title[name_key(p.title)] = stem;
 
-  // The index: order and scopes; rows name practices by :doc: link or by title.
-  std::map<std::string, std::string> index_names;  // display name in the index -> stem
-  if (const Document* index = g.open("bp/bp_index.rst")) {
-    const auto table = find_line(*index, 0, [](const std::string& l) { return trim(l).rfind("+-", 0) == 0; });
-    if (!table) index->fail(0, "no grid table of best practices");
-    std::size_t end = 0;
-    const auto rows = grid_rows(*index, *table, &end);
+  // A practice named in a cell: by :doc: link, by :ref: to a label of its page, or by
+  // title; `shown` receives the name as the cell gives it.
+  enum class Named { nothing, link, ref, title, title_of_broken_link };
+  const auto named_in = [&](const Document& doc, const std::string& cell,
+                            std::string& shown) -> std::pair<std::string, Named> {
+    std::string target;
+    if (detail::doc_link(cell, shown, target)) {
+      const std::string stem = fs::path(target).filename().string();
+      if (practices.count(stem)) return {stem, Named::link};
+      if (const auto it = by_title.find(name_key(shown)); it != by_title.end())
+        return {it->second, Named::title_of_broken_link};
+      if (shown.empty()) shown = target;
+      return {std::string(), Named::nothing};
+    }
+    shown = doc.plain(cell);
+    if (const auto ref = cell.find(":ref:`"); ref != std::string::npos) {
+      const auto lt = cell.find('<', ref), gt = cell.find(">`", ref);
+      if (lt != std::string::npos && gt != std::string::npos && lt < gt)
+        if (const auto it = label_owner.find(cell.substr(lt + 1, gt - lt - 1)); it != label_owner.end())
+          return {it->second, Named::ref};
+    }
+    if (const auto at = cell.find(":doc:`"); at != std::string::npos) {  // :doc:`name` without a shown text
+      const auto end = cell.find('`', at + 6);
+      if (end != std::string::npos) {
+        const std::string stem = fs::path(trim(cell.substr(at + 6, end - at - 6))).filename().string();
+        if (practices.count(stem)) return {stem, Named::link};
+      }
+    }
+    if (const auto it = by_title.find(name_key(shown)); it != by_title.end()) return {it->second, Named::title};
+    return {std::string(), Named::nothing};
+  };
+
+  // The index: order and scopes, from the first table with a practice column and a scope
+  // column for each level, whatever other columns it has.
+  std::map<std::string, std::string> index_names;  // name in the index (as a key) -> stem
+  std::vector<Table> index_tables;
+  const Table* index_table = nullptr;
+  IndexColumns cols;
+  const Document* index = g.open("bp/bp_index.rst");
+  if (index != nullptr) {
+    index_tables = read_tables(*index, 0, index->lines().size());
+    for (const auto& t : index_tables) {
+      cols = index_columns(*index, t);
+      if (cols.complete()) {
+        index_table = &t;
+        break;
+      }
+    }
+    if (index_table == nullptr)
+      g.warn(index->source(), 0,
+             "no table of best practices with a practice column and a scope column for each level; practices keep "
+             "file order and are in scope at every level",
+             ImportWarningKind::missing);
+    else if (!index_table->problem.empty())
+      g.warn(index->source(), index_table->problem_line + 1, index_table->problem + "; the rows before it are read",
+             ImportWarningKind::unreadable);
+  } else {
+    g.missing("bp/bp_index.rst", "missing: practices keep file order and are in scope at every level");
+  }
+  if (index_table != nullptr) {
     int order = 0;
     std::set<std::string> seen;
-    for (const auto& row : rows) {
-      if (row.size() < 5) index->fail(*table, "an index row needs a practice and three scopes");
-      const std::string name_cell = join_cell(row[1]);
-      std::string stem, shown, target;
-      if (detail::doc_link(name_cell, shown, target)) {
-        stem = fs::path(target).filename().string();
-        shown = trim(shown);
-      } else {
-        shown = index->plain(name_cell);
-        const auto it = by_title.find(detail::lower_case(shown));
-        stem = it == by_title.end() ? std::string() : it->second;
-      }
-      const auto p = practices.find(stem);
-      if (p == practices.end()) {
-        g.warn("bp/bp_index.rst", 0, "index row '" + shown + "' names no best-practice file; left out");
+    for (const auto& row : index_table->rows) {
+      const std::size_t line = row.line + 1;
+      const std::string name_cell = join_cell(row.cells[cols.name]);
+      if (name_cell.empty()) continue;  // a row that only groups others
+      std::string shown;
+      const auto [stem, how] = named_in(*index, name_cell, shown);
+      if (how == Named::nothing) {
+        g.warn(index->source(), line, "index row '" + shown + "' names no best-practice file; left out",
+               ImportWarningKind::unresolved);
         continue;
       }
+      if (how == Named::title_of_broken_link)
+        g.warn(index->source(), line,
+               "index row '" + shown + "' links to a file that does not exist; taken as '" + stem + "' by its title",
+               ImportWarningKind::inferred);
       if (!seen.insert(stem).second) {
-        g.warn("bp/bp_index.rst", 0, "practice '" + stem + "' has two index rows; the first is kept");
+        g.warn(index->source(), line, "practice '" + stem + "' has two index rows; the first is kept",
+               ImportWarningKind::duplicate);
         continue;
       }
-      index_names[detail::lower_case(shown)] = stem;
-      p->second.order = ++order;
-      for (std::size_t l = 0; l < 3; ++l) p->second.scopes[l] = parse_scope_cell(*index, *table, join_cell(row[2 + l]));
+      index_names[name_key(shown)] = stem;
+      Practice& p = practices.at(stem);
+      p.order = ++order;
+      for (std::size_t l = 0; l < 3; ++l) {
+        const std::string cell = join_cell(row.cells[cols.level[l]]);
+        if (const auto scope = scope_word(index->plain(cell))) {
+          p.scopes[l] = *scope;
+        } else {
+          p.scopes[l] = Scope::in_scope;
+          g.warn(index->source(), line,
+                 "field Level " + std::to_string(l + 1) + " of '" + stem + "': unknown scope '" +
+                     collapse_spaces(cell) + "' (expected Priority, In scope or Out of Scope); read as In scope",
+                 ImportWarningKind::unreadable);
+        }
+      }
     }
-    for (const auto& [stem, pr] : practices)
+    for (const auto& stem : stems)
       if (!seen.count(stem))
-        g.warn("bp/" + stem + ".rst", 0, "no row in the index (a draft?): left out of the catalog");
+        g.warn("bp/" + stem + ".rst", 0, "no row in the index (a draft?): left out of the catalog",
+               ImportWarningKind::unresolved);
     for (const auto& stem : stems)
       if (seen.count(stem)) data.practices.push_back(practices.at(stem));
   } else {
-    g.warn("bp/bp_index.rst", 0, "missing: practices keep file order and are in scope at every level");
     int order = 0;
     for (const auto& stem : stems) {
       data.practices.push_back(practices.at(stem));
@@ -134,11 +457,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::set<std::string> included;
   for (const auto& p : data.practices) included.insert(p.id);
   const auto practice_named = [&](const std::string& name) -> std::string {
-    const std::string key = detail::lower_case(collapse_spaces(name));
+    const std::string key = name_key(name);
+    if (key.empty()) return {};
     if (const auto it = by_title.find(key); it != by_title.end() && included.count(it->second)) return it->second;
     if (const auto it = index_names.find(key); it != index_names.end()) return it->second;
     for (const auto& p : data.practices)  // "Incident Response" for "Incident Response Planning"
-      if (detail::lower_case(p.title).find(key) != std::string::npos) return p.id;
+      if (name_key(p.title).find(key) != std::string::npos) return p.id;
     return {};
   };
 
@@ -147,63 +471,102 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     for (const auto& item : list_items(*doc, 0, doc->lines().size(), true)) {
       int n = 0;
       std::string text;
-      if (detail::maturity_level_item(trim(item.raw), n, text))
+      std::string raw = trim(item.raw);
+      // Releases that wrote the level out: "Level 1: ..." as "|Maturity1|: ...".
+      if (raw.rfind("Level ", 0) == 0 && raw.size() > 7) raw = "|Maturity" + raw.substr(6, 1) + "|" + raw.substr(7);
+      if (detail::maturity_level_item(raw, n, text) &&
+          std::none_of(data.maturity_levels.begin(), data.maturity_levels.end(),
+                       [&](const MaturityLevel& l) { return static_cast<int>(l.level) == n; }))
         data.maturity_levels.push_back(
             {static_cast<Maturity>(n), doc->substitution("Maturity" + std::to_string(n)), doc->plain(text)});
     }
+    if (data.maturity_levels.size() != 3)
+      g.warn(doc->source(), 0, "no list describing the three levels: maturity levels have names only",
+             ImportWarningKind::missing);
   } else {
-    g.warn("maturity/maturities.rst", 0, "missing: maturity levels have names only");
+    g.missing("maturity/maturities.rst", "missing: maturity levels have names only");
   }
   if (data.maturity_levels.size() != 3) {
     data.maturity_levels.clear();
     for (Maturity m : all_maturities) data.maturity_levels.push_back({m, level_name(m), ""});
   }
+  for (auto& l : data.maturity_levels)
+    if (l.name.empty() || l.name.find('|') != std::string::npos) l.name = level_name(l.level);
+  std::sort(data.maturity_levels.begin(), data.maturity_levels.end(),
+            [](const MaturityLevel& a, const MaturityLevel& b) { return a.level < b.level; });
   if (const Document* doc = g.open("maturity/determine_maturity.rst")) {
+    int count[4] = {0, 0, 0, 0};  // numbers run on when a level has two headings
     for (const auto& h : doc->headings()) {
       const auto levels = heading_levels(*doc, h);
       if (levels.size() != 1 || h.level == 0) continue;
       const auto [begin, end] = doc->body(h);
-      int n = 0;
       for (const auto& item : list_items(*doc, begin, end, true)) {
-        const std::string id = "l" + std::string(to_string(levels[0])) + "." + std::to_string(++n);
-        MaturityStatement statement{id, levels[0], "", {}};
+        const int level = static_cast<int>(levels[0]);
+        MaturityStatement statement{"", levels[0], "", {}};
         statement.text = plain_with_links(*doc, item.raw, statement.links);
+        if (statement.text.empty()) continue;
+        statement.id = "l" + std::to_string(level) + "." + std::to_string(++count[level]);
         data.maturity_statements.push_back(std::move(statement));
       }
     }
+    if (data.maturity_statements.empty())
+      g.warn(doc->source(), 0, "no statements under headings that name one level", ImportWarningKind::missing);
   } else {
-    g.warn("maturity/determine_maturity.rst", 0, "missing: no maturity statements");
+    g.missing("maturity/determine_maturity.rst", "missing: no maturity statements");
   }
 
   // Level 1 priorities: the worksheet table and the election priorities.
   std::set<std::string> action_ids;
   for (const auto& p : data.practices)
     for (const auto& a : p.actions) action_ids.insert(a.id);
-  if (const Document* doc = g.open("maturity/maturity_bp_mapping_L1.rst")) {
-    const auto table = find_line(*doc, 0, [](const std::string& l) { return trim(l).rfind("+-", 0) == 0; });
-    if (table) {
-      for (const auto& row : grid_rows(*doc, *table, nullptr)) {
-        if (row.size() < 2) continue;
+  const std::string l1_file = "maturity/maturity_bp_mapping_L1.rst";
+  if (const Document* doc = g.open(l1_file)) {
+    // The worksheet table: a column naming worksheets and one naming actions (by header),
+    // or else the first table of two columns or more.
+    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    const Table* table = nullptr;
+    std::size_t names_col = 0, actions_col = 1;
+    for (const auto& t : tables) {
+      const std::size_t w = header_column(*doc, t, [](const std::string& h) { return has(h, "worksheet"); });
+      const std::size_t a = header_column(*doc, t, [](const std::string& h) { return has(h, "action"); }, {w});
+      if (w != none && a != none) {
+        table = &t, names_col = w, actions_col = a;
+        break;
+      }
+    }
+    if (table == nullptr)
+      for (const auto& t : tables)
+        if (t.header.size() >= 2) {
+          table = &t;
+          break;
+        }
+    if (table != nullptr) {
+      if (!table->problem.empty())
+        g.warn(l1_file, table->problem_line + 1, table->problem + "; the rows before it are read",
+               ImportWarningKind::unreadable);
+      for (const auto& row : table->rows) {
+        const std::size_t line = row.line + 1;
         std::vector<std::string> names;
-        for (const auto& line : row[0]) {
-          std::string name = trim(line);
-          if (name.rfind("* ", 0) == 0) name = trim(name.substr(2));
+        for (const auto& cell_line : row.cells[names_col]) {
+          std::string name = trim(cell_line);
+          if (name.rfind("* ", 0) == 0 || name.rfind("- ", 0) == 0) name = trim(name.substr(2));
+          name = doc->plain(name);
           if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
         }
         std::vector<std::string> actions;
-        for (const auto& line : row[1]) {
-          std::string s = trim(line);
-          if (s.rfind("* ", 0) == 0) s = trim(s.substr(2));
+        for (const auto& cell_line : row.cells[actions_col]) {
+          std::string s = trim(cell_line);
+          if (s.rfind("* ", 0) == 0 || s.rfind("- ", 0) == 0) s = trim(s.substr(2));
           if (s.empty()) continue;
           const auto m = detail::worksheet_spec(s);
           if (!m) {
-            g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "cannot read worksheet actions '" + s + "'");
+            g.warn(l1_file, line, "cannot read worksheet actions '" + s + "'", ImportWarningKind::unreadable);
             continue;
           }
           const std::string label = m->label;
           const auto owner = label_owner.find(label);
           if (owner == label_owner.end() || !included.count(owner->second)) {
-            g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1, "reference '" + label + "' names no practice");
+            g.warn(l1_file, line, "reference '" + label + "' names no practice", ImportWarningKind::unresolved);
             continue;
           }
           const Practice& p = *std::find_if(data.practices.begin(), data.practices.end(),
@@ -231,8 +594,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
               if (n >= 1 && n <= pool.size())
                 actions.push_back(pool[n - 1]->id);
               else
-                g.warn("maturity/maturity_bp_mapping_L1.rst", *table + 1,
-                       "no action " + std::string(digits) + " in " + label);
+                g.warn(l1_file, line, "no action " + std::string(digits) + " in " + label,
+                       ImportWarningKind::unresolved);
             }
           } else {
             for (const Action* a : pool) actions.push_back(a->id);
@@ -241,79 +604,212 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         for (const auto& name : names) {
           // The guide's first five worksheets are its IT inventory worksheets.
           const bool inventory = detail::lower_case(name).find("inventory") != std::string::npos;
+          const std::string id = detail::kebab_case(name);
+          if (id.empty()) continue;
+          if (std::any_of(data.priorities.level1_baseline.begin(), data.priorities.level1_baseline.end(),
+                          [&](const Worksheet& w) { return w.id == id; })) {
+            g.warn(l1_file, line, "worksheet '" + name + "' is listed twice; the first listing is kept",
+                   ImportWarningKind::duplicate);
+            continue;
+          }
           data.priorities.level1_baseline.push_back(
-              {detail::kebab_case(name), name, inventory ? "IT inventory" : "cybersecurity action", actions});
+              {id, name, inventory ? "IT inventory" : "cybersecurity action", actions});
         }
       }
     } else {
-      g.warn("maturity/maturity_bp_mapping_L1.rst", 0, "no worksheet table");
+      g.warn(l1_file, 0, "no worksheet table", ImportWarningKind::missing);
     }
     const Heading* election = doc->heading_where(
         [](const std::string& t) { return detail::lower_case(t).find("election priorities") != std::string::npos; });
     if (election != nullptr) {
       const auto [begin, end] = doc->body(*election);
       for (const auto& item : list_items(*doc, begin, end, true)) {
-        std::string shown, target;
-        if (detail::doc_link(item.raw, shown, target)) {
-          const std::string stem = fs::path(target).filename().string();
-          if (included.count(stem))
-            data.priorities.level1_election.push_back(stem);
-          else
-            g.warn(doc->source(), item.line + 1, "election priority '" + stem + "' is not a practice");
+        std::string shown;
+        auto [stem, how] = named_in(*doc, item.raw, shown);
+        if (how == Named::nothing) {
+          // An item that names its practice in passing ("Join the EI-ISAC"): the one
+          // practice whose title the item's text holds.
+          std::vector<std::string> holding;
+          const std::string text = " " + name_key(doc->plain(item.raw)) + " ";
+          for (const auto& p : data.practices)
+            if (text.find(" " + name_key(p.title) + " ") != std::string::npos) holding.push_back(p.id);
+          if (holding.size() == 1) {
+            stem = holding[0];
+            g.warn(doc->source(), item.line + 1,
+                   "election priority '" + shown + "' taken as '" + stem + "', the practice whose title it holds",
+                   ImportWarningKind::inferred);
+          }
         }
+        if (stem.empty() || !included.count(stem)) {
+          g.warn(doc->source(), item.line + 1,
+                 "election priority '" + (stem.empty() ? shown : stem) + "' is not a practice",
+                 ImportWarningKind::unresolved);
+          continue;
+        }
+        if (std::find(data.priorities.level1_election.begin(), data.priorities.level1_election.end(), stem) !=
+            data.priorities.level1_election.end()) {
+          g.warn(doc->source(), item.line + 1, "election priority '" + stem + "' is listed twice",
+                 ImportWarningKind::duplicate);
+          continue;
+        }
+        data.priorities.level1_election.push_back(stem);
       }
     } else {
-      g.warn(doc->source(), 0, "no election priorities section");
+      g.warn(doc->source(), 0, "no election priorities section", ImportWarningKind::missing);
     }
   } else {
-    g.warn("maturity/maturity_bp_mapping_L1.rst", 0, "missing: no Level 1 priorities");
-  }
-  if (const Document* doc = g.open("maturity/maturity_bp_mapping_L2_L3.rst")) {
-    for (std::size_t i = 0; i < doc->lines().size(); ++i) {
-      if (doc->lines()[i].find(":ref:") == std::string::npos) continue;
-      const auto m = detail::cdm_row(doc->lines()[i]);
-      if (!m) continue;
-      const auto owner = label_owner.find(m->label);
-      if (owner == label_owner.end() || !included.count(owner->second)) {
-        g.warn(doc->source(), i + 1, "reference '" + m->label + "' names no practice");
-        continue;
-      }
-      const auto rank = small_int(m->rank);
-      if (!rank) {
-        g.warn(doc->source(), i + 1, "rank '" + m->rank + "' is out of range; left out");
-        continue;
-      }
-      data.priorities.cdm_ranking.push_back({*rank, m->safeguard, owner->second});
-    }
-  } else {
-    g.warn("maturity/maturity_bp_mapping_L2_L3.rst", 0, "missing: no CDM ranking");
+    g.missing(l1_file, "missing: no Level 1 priorities");
   }
 
-  // The 2018 Handbook appendix.
-  if (const Document* doc = g.open("appendices/handbook_bp_mapping.rst")) {
-    const auto table = find_line(*doc, 0, [](const std::string& l) { return trim(l).rfind("+-", 0) == 0; });
-    if (!table) doc->fail(0, "no grid table of Handbook practices");
-    for (const auto& row : grid_rows(*doc, *table, nullptr)) {
-      if (row.size() < 3) continue;
-      const std::string number = join_cell(row[0]);
-      if (number.empty() || !std::all_of(number.begin(), number.end(), ::isdigit)) continue;
-      const auto n = small_int(number);
-      if (!n) {
-        g.warn(doc->source(), 0, "Handbook number '" + number + "' is out of range; left out");
+  // The CDM ranking: a table with a rank, a Safeguard and a practice column (by header, or
+  // Safeguard ids and references in the cells), grid or simple; the practice by :ref:,
+  // :doc: or title.
+  const std::string l23_file = "maturity/maturity_bp_mapping_L2_L3.rst";
+  if (const Document* doc = g.open(l23_file)) {
+    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    const Table* table = nullptr;
+    std::size_t rank_col = none, safeguard_col = none, practice_col = none;
+    const auto safeguard_like = [](const std::string& cell) {
+      std::string id, rest;
+      return detail::safeguard_item(trim(cell) + " x", id, rest) && trim(cell) == id;
+    };
+    for (const auto& t : tables) {
+      const std::size_t columns = t.header.size();
+      std::size_t r = header_column(*doc, t, [](const std::string& h) { return has(h, "rank"); });
+      std::size_t s = none, p = none;
+      for (std::size_t c = 0; c < columns && s == none; ++c) {
+        const auto cells = column_cells(t, c);
+        if (c != r && !cells.empty() && std::all_of(cells.begin(), cells.end(), safeguard_like)) s = c;
+      }
+      p = header_column(*doc, t, [](const std::string& h) { return has(h, "practice") || has(h, "essential guide"); },
+                        {r, s});
+      if (p == none)
+        for (std::size_t c = 0; c < columns && p == none; ++c) {
+          const auto cells = column_cells(t, c);
+          if (c != r && c != s && !cells.empty() && cells.front().find(":ref:`") != std::string::npos) p = c;
+        }
+      if (s != none && p != none) {
+        table = &t, rank_col = r, safeguard_col = s, practice_col = p;
+        break;
+      }
+    }
+    if (table != nullptr) {
+      if (!table->problem.empty())
+        g.warn(l23_file, table->problem_line + 1, table->problem + "; the rows before it are read",
+               ImportWarningKind::unreadable);
+      int position = 0;
+      for (const auto& row : table->rows) {
+        const std::size_t line = row.line + 1;
+        ++position;
+        const std::string safeguard = join_cell(row.cells[safeguard_col]);
+        int rank = position;  // without a rank column, rows are in rank order
+        if (rank_col != none) {
+          const std::string cell = join_cell(row.cells[rank_col]);
+          const auto n = small_int(cell);
+          if (!n || *n < 1) {
+            g.warn(l23_file, line, "field Rank: '" + cell + "' is not a rank; the row is left out",
+                   ImportWarningKind::unreadable);
+            continue;
+          }
+          rank = *n;
+        }
+        try {
+          cis.safeguard(safeguard);
+        } catch (const NotFound&) {
+          g.warn(l23_file, line, "Safeguard " + safeguard + " is not a CIS Controls v8 Safeguard; left out",
+                 ImportWarningKind::unresolved);
+          continue;
+        }
+        std::string shown;
+        const std::string cell = join_cell(row.cells[practice_col]);
+        auto [stem, how] = named_in(*doc, cell, shown);
+        if (how == Named::nothing || !included.count(stem)) {
+          g.warn(l23_file, line, "reference '" + shown + "' names no practice", ImportWarningKind::unresolved);
+          continue;
+        }
+        if (std::any_of(data.priorities.cdm_ranking.begin(), data.priorities.cdm_ranking.end(),
+                        [&](const CdmRank& c) { return c.rank == rank; })) {
+          g.warn(l23_file, line, "rank " + std::to_string(rank) + " is listed twice; the first listing is kept",
+                 ImportWarningKind::duplicate);
+          continue;
+        }
+        data.priorities.cdm_ranking.push_back({rank, safeguard, stem});
+      }
+    } else {
+      g.warn(l23_file, 0, "no table of ranked Safeguards and best practices: no CDM ranking",
+             ImportWarningKind::missing);
+    }
+  } else {
+    g.missing(l23_file, "missing: no CDM ranking");
+  }
+
+  // The 2018 Handbook appendix: a table of numbers, titles and the practices each names.
+  const std::string handbook_file = "appendices/handbook_bp_mapping.rst";
+  if (const Document* doc = g.open(handbook_file)) {
+    const Table* table = nullptr;
+    std::size_t number_col = none, title_col = none, names_col = none;
+    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    for (const auto& t : tables) {
+      const std::size_t columns = t.header.size();
+      for (std::size_t c = 0; c < columns && number_col == none; ++c) {
+        const auto cells = column_cells(t, c);
+        const auto numeric = std::count_if(cells.begin(), cells.end(), [](const std::string& x) {
+          return !x.empty() && std::all_of(x.begin(), x.end(), ::isdigit);
+        });
+        if (!cells.empty() && static_cast<std::size_t>(numeric) * 2 > cells.size()) number_col = c;
+      }
+      if (number_col == none || columns < 3) {
+        number_col = none;
         continue;
       }
-      HandbookPractice h{*n, doc->plain(join_cell(row[1])), {}};
+      names_col = header_column(*doc, t, [](const std::string& h) { return has(h, "essential guide"); }, {number_col});
+      if (names_col == none) names_col = columns - 1;
+      for (std::size_t c = 0; c < columns && title_col == none; ++c)
+        if (c != number_col && c != names_col) title_col = c;
+      table = &t;
+      break;
+    }
+    if (table == nullptr) {
+      g.warn(handbook_file, 0, "no table of Handbook practices", ImportWarningKind::missing);
+    } else if (!table->problem.empty()) {
+      g.warn(handbook_file, table->problem_line + 1, table->problem + "; the rows before it are read",
+             ImportWarningKind::unreadable);
+    }
+    for (const auto& row : table == nullptr ? std::vector<TableRow>{} : table->rows) {
+      const std::size_t line = row.line + 1;
+      const std::string number = join_cell(row.cells[number_col]);
+      if (number.empty() || !std::all_of(number.begin(), number.end(), ::isdigit)) continue;
+      const auto n = small_int(number);
+      if (!n || *n < 1) {
+        g.warn(handbook_file, line, "Handbook number '" + number + "' is out of range; left out",
+               ImportWarningKind::unreadable);
+        continue;
+      }
+      if (std::any_of(data.handbook.begin(), data.handbook.end(),
+                      [&](const HandbookPractice& h) { return h.number == *n; })) {
+        g.warn(handbook_file, line, "Handbook " + number + " is listed twice; the first listing is kept",
+               ImportWarningKind::duplicate);
+        continue;
+      }
+      HandbookPractice h{*n, doc->plain(join_cell(row.cells[title_col])), {}};
+      if (h.title.empty()) {
+        g.warn(handbook_file, line, "Handbook " + number + " has no title; left out", ImportWarningKind::unreadable);
+        continue;
+      }
       std::vector<std::string> names;
-      for (const auto& line : row[2]) {
-        const std::string t = trim(line);
+      for (const auto& cell_line : row.cells[names_col]) {
+        const std::string t = trim(cell_line);
         if (t.empty()) continue;
         if (t.rfind("* ", 0) == 0 || names.empty())
           names.push_back(trim(t.rfind("* ", 0) == 0 ? t.substr(2) : t));
         else
           names.back() += " " + t;
       }
-      for (const auto& name : names) {
-        std::string stem = practice_named(name);
+      for (const auto& raw_name : names) {
+        std::string shown;
+        auto [stem, how] = named_in(*doc, raw_name, shown);
+        if (how == Named::nothing || !included.count(stem)) stem = practice_named(doc->plain(raw_name));
+        const std::string name = doc->plain(raw_name);
         if (stem.empty()) {
           // A name from an earlier release: the one practice whose page lists this number.
           std::vector<std::string> listing;
@@ -321,14 +817,17 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
             if (std::find(p.handbook.begin(), p.handbook.end(), h.number) != p.handbook.end()) listing.push_back(p.id);
           std::vector<std::string> unnamed;
           for (const auto& id : listing)
-            if (std::none_of(names.begin(), names.end(), [&](const std::string& n) { return practice_named(n) == id; }))
+            if (std::none_of(names.begin(), names.end(),
+                             [&](const std::string& x) { return practice_named(doc->plain(x)) == id; }))
               unnamed.push_back(id);
           if (unnamed.size() == 1) {
             stem = unnamed[0];
-            g.warn(doc->source(), 0,
-                   "Handbook " + number + ": '" + name + "' taken as '" + stem + "', the practice whose page lists it");
+            g.warn(handbook_file, line,
+                   "Handbook " + number + ": '" + name + "' taken as '" + stem + "', the practice whose page lists it",
+                   ImportWarningKind::inferred);
           } else {
-            g.warn(doc->source(), 0, "Handbook " + number + ": no practice named '" + name + "'");
+            g.warn(handbook_file, line, "Handbook " + number + ": no practice named '" + name + "'",
+                   ImportWarningKind::unresolved);
             continue;
           }
         }
@@ -337,8 +836,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       data.handbook.push_back(std::move(h));
     }
   } else {
-    g.warn("appendices/handbook_bp_mapping.rst", 0, "missing: no Handbook practices");
+    g.missing(handbook_file, "missing: no Handbook practices");
   }
+  std::sort(data.handbook.begin(), data.handbook.end(),
+            [](const HandbookPractice& a, const HandbookPractice& b) { return a.number < b.number; });
   // Practice pages may list Handbook numbers the appendix lacks.
   std::set<int> numbers;
   for (const auto& h : data.handbook) numbers.insert(h.number);
@@ -348,47 +849,67 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       p.handbook.erase(std::remove_if(p.handbook.begin(), p.handbook.end(), [&](int n) { return !numbers.count(n); }),
                        p.handbook.end());
     if (p.handbook.size() != before)
-      g.warn("bp/" + p.id + ".rst", 0, "Handbook numbers the appendix lacks were left out");
+      g.warn("bp/" + p.id + ".rst", 0, "Handbook numbers the appendix lacks were left out",
+             ImportWarningKind::unresolved);
   }
 
   // Glossary and acronyms.
-  const auto read_glossary = [&](const char* file,
-                                 const std::function<void(const std::string&, std::vector<std::string>)>& add) {
-    const Document* doc = g.open(file);
-    if (doc == nullptr) {
-      g.warn(file, 0, "missing");
-      return;
-    }
-    const auto start = find_line(*doc, 0, [](const std::string& l) { return trim(l) == ".. glossary::"; });
-    if (!start) return;
-    std::string term;
-    std::vector<std::string> lines;
-    std::size_t term_indent = 0;
-    for (std::size_t i = *start + 1; i < doc->lines().size(); ++i) {
-      const std::string& line = doc->lines()[i];
-      if (blank(line)) continue;
-      const std::size_t indent = indent_of(line);
-      if (indent == 0) break;
-      if (term_indent == 0) term_indent = indent;
-      if (indent == term_indent) {
-        if (!term.empty()) add(term, lines);
-        term = trim(line);
-        lines.clear();
-      } else {
-        lines.push_back(trim(line));
-      }
-    }
-    if (!term.empty()) add(term, lines);
-  };
-  read_glossary("glossary.rst", [&](const std::string& term, std::vector<std::string> lines) {
+  const auto read_glossary =
+      [&](const char* file,
+          const std::function<void(const Document&, const std::string&, std::vector<std::string>)>& add) {
+        const Document* doc = g.open(file);
+        if (doc == nullptr) {
+          g.missing(file, "missing");
+          return;
+        }
+        const auto start = find_line(*doc, 0, [](const std::string& l) { return trim(l) == ".. glossary::"; });
+        if (!start) {
+          g.warn(file, 0, "no glossary directive", ImportWarningKind::missing);
+          return;
+        }
+        std::string term;
+        std::vector<std::string> lines;
+        std::size_t term_indent = 0;
+        for (std::size_t i = *start + 1; i < doc->lines().size(); ++i) {
+          const std::string& line = doc->lines()[i];
+          if (blank(line)) continue;
+          const std::size_t indent = indent_of(line);
+          if (indent == 0) break;
+          if (term_indent == 0) term_indent = indent;
+          if (indent == term_indent) {
+            if (!term.empty()) add(*doc, term, lines);
+            term = trim(line);
+            lines.clear();
+          } else {
+            lines.push_back(trim(line));
+          }
+        }
+        if (!term.empty()) add(*doc, term, lines);
+      };
+  std::set<std::string> terms;
+  read_glossary("glossary.rst", [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
     std::string text;
     for (const auto& l : lines) text += " " + l;
     GlossaryEntry entry{term, "", {}};
-    entry.definition = plain_with_links(g.docs.at("glossary.rst"), text, entry.links);
+    entry.definition = plain_with_links(doc, text, entry.links);
+    if (entry.definition.empty() || !terms.insert(term).second) {
+      g.warn(doc.source(), 0, "glossary term '" + term + "' is empty or listed twice; left out",
+             ImportWarningKind::duplicate);
+      return;
+    }
     data.glossary.push_back(std::move(entry));
   });
-  read_glossary("acronyms.rst", [&](const std::string& term, std::vector<std::string> lines) {
-    for (const auto& l : lines) data.acronyms.push_back({term, g.docs.at("acronyms.rst").plain(l)});
+  read_glossary("acronyms.rst", [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
+    for (const auto& l : lines) {
+      Acronym a{term, doc.plain(l)};
+      if (a.expansion.empty()) continue;
+      if (std::find(data.acronyms.begin(), data.acronyms.end(), a) != data.acronyms.end()) {
+        g.warn(doc.source(), 0, "acronym '" + term + "' gives one expansion twice; the first is kept",
+               ImportWarningKind::duplicate);
+        continue;
+      }
+      data.acronyms.push_back(std::move(a));
+    }
   });
 
   // Which release: the README or index may not say; the directory name often does.
@@ -397,20 +918,14 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   if (data.guide.version.empty())
     data.guide.version = fs::path(directory).lexically_normal().parent_path().filename().string();
   if (const std::string v = detail::first_version(data.guide.version); !v.empty()) data.guide.version = v;
+  if (data.guide.version.empty()) data.guide.version = "unknown";
 
   // Worksheet actions and priorities must name actions that exist (validation checks the rest).
   for (auto& w : data.priorities.level1_baseline)
     w.actions.erase(
         std::remove_if(w.actions.begin(), w.actions.end(), [&](const std::string& a) { return !action_ids.count(a); }),
         w.actions.end());
-  // What the pages hold must still make a consistent catalog; say which release did not.
-  try {
-    return {CatalogBuilder(std::move(data)).build(), std::move(warnings)};
-  } catch (const ValidationError& e) {
-    std::vector<Problem> problems = e.problems();
-    throw ValidationError(std::move(problems), directory + ": the guide's pages do not make a consistent catalog (" +
-                                                   std::to_string(e.problems().size()) + " problems)");
-  }
+  return {build_salvaging(data, directory, g), std::move(warnings)};
 }
 
 }  // namespace electsec

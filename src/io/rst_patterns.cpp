@@ -1,5 +1,7 @@
 #include "rst_patterns.hpp"
 
+#include <cctype>
+
 namespace electsec::detail {
 
 namespace {
@@ -105,27 +107,76 @@ std::vector<int> level_mentions(std::string_view text) {
   return found;
 }
 
+std::vector<int> level_numbers(std::string_view text) {
+  std::string lower(text);
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool seen[4] = {false, false, false, false};
+  for (const std::string_view all : {"all levels", "all maturities", "all maturity levels"})
+    if (lower.find(all) != std::string::npos) seen[1] = seen[2] = seen[3] = true;
+  for (const std::string_view word : {"level", "maturit"}) {
+    for (std::size_t at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1)) {
+      if (at > 0 && Scan::word(lower[at - 1])) continue;  // "multilevel"
+      Scan s(lower, at + word.size());
+      if (word == "maturit") {
+        if (!s.literal("ies") && !s.literal("y")) continue;
+      } else {
+        s.literal("s");
+      }
+      int last = 0;
+      bool range = false;
+      for (;;) {
+        s.spaces();
+        const char c = s.peek();
+        if (c >= '1' && c <= '3' && !(s.at() + 1 < lower.size() && Scan::digit(lower[s.at() + 1]))) {
+          const int n = c - '0';
+          if (range && last > 0)
+            for (int k = last; k <= n; ++k) seen[k] = true;
+          seen[n] = true;
+          last = n;
+          range = false;
+          s.skip();
+        } else if (last > 0 && (s.literal("-") || s.literal("\xe2\x80\x93") || s.literal("to "))) {
+          range = true;
+        } else if (last > 0 &&
+                   (s.literal(",") || s.literal("&") || s.literal("/") || s.literal("and ") || s.literal("or "))) {
+        } else {
+          break;
+        }
+      }
+    }
+  }
+  std::vector<int> out;
+  for (int n = 1; n <= 3; ++n)
+    if (seen[n]) out.push_back(n);
+  return out;
+}
+
 std::optional<std::pair<int, std::size_t>> trailing_maturity_tag(std::string_view text) {
   // The tag holds no '(' of its own, so only the last one can open it.
   const std::size_t open = text.rfind('(');
   if (open == std::string_view::npos) return std::nullopt;
   Scan s(text, open + 1);
   const auto level = [&](int& n) {
-    if (!s.literal("|Maturity") || s.peek() < '1' || s.peek() > '3') return false;
+    const bool substituted = s.literal("|Maturity");
+    if (!substituted && !s.literal("Level ")) return false;
+    if (s.peek() < '1' || s.peek() > '3') return false;
     n = s.peek() - '0';
     s.skip();
-    return s.literal("|");
+    return !substituted || s.literal("|");
   };
   int n = 0, second = 0;
   s.spaces();
   if (!level(n)) return std::nullopt;
-  if (s.spaces() == 0) return std::nullopt;
-  if (s.literal("and")) {
-    if (s.spaces() == 0 || !level(second) || s.spaces() == 0) return std::nullopt;
+  const bool bare = s.spaces() == 0;
+  if (!(bare && s.literal(")"))) {  // "(Level 1)" alone is a tag
+    if (bare) return std::nullopt;
+    if (s.literal("and")) {
+      if (s.spaces() == 0 || !level(second) || s.spaces() == 0) return std::nullopt;
+    }
+    if (!s.literal("maturit") || !(s.literal("ies") || s.literal("y"))) return std::nullopt;
+    s.spaces();
+    if (!s.literal(")")) return std::nullopt;
   }
-  if (!s.literal("maturit") || !(s.literal("ies") || s.literal("y"))) return std::nullopt;
-  s.spaces();
-  if (!s.literal(")")) return std::nullopt;
   s.spaces();
   s.literal(".");
   s.spaces();

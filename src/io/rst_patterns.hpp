@@ -64,9 +64,15 @@ std::string label_definition(std::string_view line);
 std::vector<int> maturity_substitutions(std::string_view text);
 /// Every N of "Level N" (N in 1..3) in `text`, in order.
 std::vector<int> level_mentions(std::string_view text);
+/// The levels a heading written without substitutions names: after "Level", "Levels",
+/// "Maturity" or "Maturities" (any case), a list or range of 1..3 ("Levels 2 and 3",
+/// "Maturity 1, 2 & 3", "Levels 2-3"); "All Levels" and "All Maturities" name all three.
+/// Sorted, each once.
+std::vector<int> level_numbers(std::string_view text);
 /// A trailing "(|MaturityN| maturity)" or "(|MaturityN| and |MaturityM| maturities)",
 /// optionally followed by a full stop: N, and where the tag (with the space before it)
-/// starts.
+/// starts. "Level N" may stand for "|MaturityN|" (releases that wrote the level out), and
+/// "(Level N)" alone is a tag too.
 std::optional<std::pair<int, std::size_t>> trailing_maturity_tag(std::string_view text);
 /// The name of the first "|xxx_email|" substitution in `text`, or empty.
 std::string first_email_substitution(std::string_view text);

@@ -16,7 +16,9 @@ struct PracticeReader {
   std::vector<ImportWarning>& warnings;
   std::string stem;
 
-  void warn(std::size_t line, std::string message) { warnings.push_back({doc.source(), line, std::move(message)}); }
+  void warn(std::size_t line, std::string message, ImportWarningKind kind) {
+    warnings.push_back({doc.source(), line, std::move(message), kind});
+  }
 
   const Heading* section(const char* name) const {
     return doc.heading_where([&](const std::string& t) { return detail::lower_case(t) == detail::lower_case(name); });
@@ -26,7 +28,15 @@ struct PracticeReader {
     Practice p;
     p.id = stem;
     p.title = trim(doc.substitution("bp_title"));
-    if (p.title.empty()) doc.fail(0, "no |bp_title| substitution: a best-practice file must name its title");
+    if (p.title.empty() || p.title.find('|') != std::string::npos) {
+      // Releases that did not define |bp_title| give the title as the page's first heading.
+      const Heading* first = doc.headings().empty() ? nullptr : &doc.headings().front();
+      if (first == nullptr || first->plain.empty() || first->plain.find('|') != std::string::npos)
+        doc.fail(0, "no |bp_title| substitution and no heading: a best-practice file must name its title");
+      p.title = first->plain;
+      warn(first->line + 1, "no |bp_title| substitution: the title is the first heading's",
+           ImportWarningKind::inferred);
+    }
     p.order = 1;
     p.scopes = {Scope::in_scope, Scope::in_scope, Scope::in_scope};
     const Heading* title = doc.headings().empty() ? nullptr : &doc.headings().front();
@@ -39,17 +49,17 @@ struct PracticeReader {
     if (goals != nullptr)
       read_goals(*goals, p);
     else
-      warn(0, "no Goals section");
+      warn(0, "no Goals section", ImportWarningKind::missing);
     if (const Heading* actions = section("Actions"))
       read_actions(*actions, p);
     else
-      warn(0, "no Actions section");
+      warn(0, "no Actions section", ImportWarningKind::missing);
     if (const Heading* tools = section("Cost-Effective Tools")) read_tools(*tools, p);
     if (const Heading* more = section("Learn More")) read_learn_more(*more, p);
     if (const Heading* mapping = section("Mapping to CIS Controls and Safeguards"))
       read_mappings(*mapping, p);
     else
-      warn(0, "no Mapping to CIS Controls and Safeguards section");
+      warn(0, "no Mapping to CIS Controls and Safeguards section", ImportWarningKind::missing);
     if (const Heading* handbook = section("Mapping to CIS Handbook Best Practices")) read_handbook(*handbook, p);
     return p;
   }
@@ -72,7 +82,12 @@ struct PracticeReader {
     for (auto& item : list_items(doc, begin, end, true)) {
       std::string raw = item.raw;
       const auto tag = trailing_tag(raw);
-      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), doc.plain(raw), tag, links_of(raw)});
+      std::string text = doc.plain(raw);
+      if (text.empty()) {
+        warn(item.line + 1, "an empty goal is left out", ImportWarningKind::unreadable);
+        continue;
+      }
+      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), std::move(text), tag, links_of(raw)});
     }
   }
 
@@ -86,22 +101,34 @@ struct PracticeReader {
   void add_actions(std::size_t begin, std::size_t end, const std::string& block, const std::vector<Maturity>& levels,
                    const std::optional<std::string>& group, Practice& p) {
     std::vector<std::string> ids;
+    // Numbers run on within a block and group, also when a release names the same group
+    // twice or puts actions both before and under a heading that names no level.
+    const std::string prefix = p.id + "." + block + (group ? "." + detail::kebab_case(*group) : "") + ".";
+    std::size_t n = 0;
+    for (const auto& a : p.actions)
+      if (a.id.rfind(prefix, 0) == 0 && a.id.find('.', prefix.size()) == std::string::npos) ++n;
     for (const auto& item : list_items(doc, begin, end, true)) {
-      std::string id =
-          p.id + "." + block + (group ? "." + detail::kebab_case(*group) : "") + "." + std::to_string(ids.size() + 1);
+      std::string text = doc.plain(item.raw);
+      if (text.empty()) {
+        warn(item.line + 1, "an empty action is left out", ImportWarningKind::unreadable);
+        ids.push_back(ids.empty() ? std::string() : ids.back());  // a paragraph after it follows the one before
+        continue;
+      }
+      std::string id = prefix + std::to_string(++n);
       ids.push_back(id);
-      p.actions.push_back({std::move(id), levels, group, doc.plain(item.raw), links_of(item.raw)});
+      p.actions.push_back({std::move(id), levels, group, std::move(text), links_of(item.raw)});
     }
     // Paragraphs among the actions are kept as they stand: which of them oblige is for the
     // catalog's editors to say, so they come in as context.
     for (const auto& prose : prose_outside_items(doc, begin, end)) {
       if (prose.table) {
-        warn(prose.line + 1, "a table among the actions is left out: a paragraph cannot hold it");
+        warn(prose.line + 1, "a table among the actions is left out: a paragraph cannot hold it",
+             ImportWarningKind::unreadable);
         continue;
       }
       if (trim(prose.raw).empty()) continue;
-      Paragraph para{block, group, prose.items_before == 0 ? "" : ids[prose.items_before - 1], ParagraphKind::context,
-                     "",    {}};
+      const std::size_t before = std::min(prose.items_before, ids.size());
+      Paragraph para{block, group, before == 0 ? "" : ids[before - 1], ParagraphKind::context, "", {}};
       para.text = plain_with_links(doc, prose.raw, para.links);
       if (!lead_in(para.text)) p.paragraphs.push_back(std::move(para));
     }
@@ -122,7 +149,8 @@ struct PracticeReader {
     std::string block = "all";
     std::optional<std::string> group;
     if (!list_items(doc, begin, subs.front()->line, true).empty())
-      warn(subs.front()->line, "actions before the first maturity heading are read as applying to all levels");
+      warn(subs.front()->line, "actions before the first maturity heading are read as applying to all levels",
+           ImportWarningKind::inferred);
     add_actions(begin, subs.front()->line, "all", all, std::nullopt, p);
     for (std::size_t i = 0; i < subs.size(); ++i) {
       const Heading& h = *subs[i];
@@ -131,7 +159,8 @@ struct PracticeReader {
         levels = heading_levels(doc, h);
         if (levels.empty()) {
           warn(h.line + 1,
-               "heading '" + doc.plain(h.raw) + "' names no maturity level; its actions apply to all levels");
+               "heading '" + doc.plain(h.raw) + "' names no maturity level; its actions apply to all levels",
+               ImportWarningKind::inferred);
           levels = all;
         }
         block = block_name(levels);
@@ -172,7 +201,7 @@ struct PracticeReader {
       if (links.empty()) {
         const std::string mail = first_email_link(doc, item.raw);
         if (mail.empty())
-          warn(item.line + 1, "a Learn More item without a link or address is left out");
+          warn(item.line + 1, "a Learn More item without a link or address is left out", ImportWarningKind::unreadable);
         else
           p.learn_more.push_back({text, mail});
       }
@@ -190,13 +219,15 @@ struct PracticeReader {
       try {
         cis.safeguard(id);
       } catch (const NotFound&) {
-        warn(item.line + 1, "Safeguard " + id + " is not a CIS Controls v8 Safeguard; left out");
+        warn(item.line + 1, "Safeguard " + id + " is not a CIS Controls v8 Safeguard; left out",
+             ImportWarningKind::unresolved);
         continue;
       }
       const auto same = std::find_if(p.safeguards.begin(), p.safeguards.end(),
                                      [&](const SafeguardMapping& s) { return s.safeguard == id; });
       if (same != p.safeguards.end()) {
-        warn(item.line + 1, "Safeguard " + id + " is listed twice; the first listing is kept");
+        warn(item.line + 1, "Safeguard " + id + " is listed twice; the first listing is kept",
+             ImportWarningKind::duplicate);
         continue;
       }
       p.safeguards.push_back({id, tag});
@@ -209,7 +240,8 @@ struct PracticeReader {
       for (const std::string_view digits : detail::digit_runs(item.raw)) {
         const auto n = small_int(digits);
         if (!n) {
-          warn(item.line + 1, "Handbook number '" + std::string(digits) + "' is out of range; left out");
+          warn(item.line + 1, "Handbook number '" + std::string(digits) + "' is out of range; left out",
+               ImportWarningKind::unreadable);
           continue;
         }
         if (std::find(p.handbook.begin(), p.handbook.end(), *n) == p.handbook.end()) p.handbook.push_back(*n);

@@ -13,11 +13,17 @@ def test_import_the_guide_and_diff_it(cat):
     result = electsec.import_eges_rst(str(REFERENCE))
     imported = result.catalog
     assert [p.id for p in imported.practices()] == [p.id for p in cat.practices()]
-    assert any("listed twice" in w.message for w in result.warnings)
+    assert any("listed twice" in w.message and w.kind == "duplicate" for w in result.warnings)
     d = electsec.diff(cat, imported)
     assert d.added == [] and d.removed == []
     assert all(not c.actions_added and not c.actions_removed for c in d.changed)
     assert all(not c.safeguards_added and not c.safeguards_removed for c in d.changed)
+    # The embedded catalog words the guide its own way: wording differs, facts do not.
+    assert d.same_facts() and not any(c.facts_changed() for c in d.changed)
+    assert all(not c.actions_changed for c in d.changed)
+    reworded = [ch for c in d.changed for ch in c.changes if ch.field == "text"]
+    assert reworded and all(ch.nature == "wording" and ch.old_value and ch.new_value for ch in reworded)
+    assert d.to_dict()["same_facts"] is True
     assert not electsec.diff(cat, cat)
     other = electsec.import_eges_rst(str(REFERENCE), substitutions={"eiisac_email": "x@example.org"})
     assert "x@example.org" in other.catalog.action("join_ei_isac.all.1").text
@@ -42,3 +48,20 @@ def test_diff_to_dict_and_migrate(cat, tmp_path):
     assert electsec.Assessment.load(str(path), smaller).retired == m.assessment.retired
     import pickle
     assert pickle.loads(pickle.dumps(m.assessment)) == m.assessment
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="the shared 1.4.1 sources are not there")
+def test_cli_import_summary_and_diff_of_facts(tmp_path):
+    out = tmp_path / "eges.json"
+    code, stdout, stderr = electsec.run_cli(["import-rst", str(REFERENCE), "-o", str(out)])
+    assert code == 0 and stdout.startswith(f"wrote {out}: 30 practices of guide 1.4.1")
+    lines = stderr.splitlines()
+    assert lines[-2].endswith("(guide 1.4.1): 30 practices, 159 actions, 78 goals, 113 Safeguard mappings, "
+                              "88 Handbook practices, 20 maturity statements, 10 worksheets, "
+                              "5 election priorities, 20 CDM ranks, 21 glossary terms, 47 acronyms")
+    assert lines[-1] == "electsec: 4 warnings: 1 duplicate, 3 inferred"
+    assert all(line.endswith(("[duplicate]", "[inferred]")) for line in lines[:-2])
+    code, stdout, stderr = electsec.run_cli(["diff", "default", str(REFERENCE)])
+    assert code == 0
+    assert "Facts: no differences" in stdout and "159 actions" in stdout
+    assert "actions changed" not in stdout

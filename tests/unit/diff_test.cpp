@@ -2,6 +2,7 @@
 #include <electsec/catalog_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/results_json.hpp>
 #include <electsec/rst_import.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -119,7 +120,8 @@ BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
   BOOST_TEST(c.paragraphs_changed);
   BOOST_TEST(c.actions_added == Ids{"alpha.l3.1"});
   BOOST_TEST(c.actions_removed == Ids{"alpha.l23.1"});
-  BOOST_TEST(c.actions_changed == Ids{"alpha.l1.user-recommendations.1"});
+  BOOST_TEST(c.actions_changed.empty());  // its text alone changed: wording
+  BOOST_TEST(c.actions_reworded == Ids{"alpha.l1.user-recommendations.1"});
   BOOST_TEST(c.tools_added == Ids{"New Tool"});
   BOOST_TEST(c.tools_removed.empty());
   BOOST_TEST(c.safeguards_added == Ids{"6.3"});
@@ -127,6 +129,87 @@ BOOST_AUTO_TEST_CASE(every_kind_of_change_is_named) {
   BOOST_TEST(c.safeguards_retagged == Ids{"4.1"});
   BOOST_TEST(c.handbook_removed == std::vector<int>{1});
   BOOST_TEST(c.handbook_added.empty());
+}
+
+// Facts apart from wording, one change per case: each is named with its nature and its old
+// and new values, and only wording leaves the facts the same.
+BOOST_AUTO_TEST_CASE(facts_apart_from_wording_with_old_and_new_values) {
+  const struct {
+    const char* name;
+    std::function<void(CatalogData&)> change;
+    std::string subject, field;
+    ChangeNature nature;
+    std::string old_value, new_value;
+    bool in_practice;
+  } cases[] = {
+      {"an action's text", [](CatalogData& d) { practice(d, "alpha").actions[0].text = "Reworded."; },
+       "alpha.l1.user-recommendations.1", "text", ChangeNature::wording, "", "Reworded.", true},
+      {"an action's levels",
+       [](CatalogData& d) {
+         auto& a = practice(d, "alpha").actions;
+         a.erase(std::remove_if(a.begin(), a.end(), [](const Action& x) { return x.id == "alpha.l23.1"; }), a.end());
+         a.push_back({"alpha.l3.1", {Maturity::level3}, std::nullopt, "Later.", {}});
+       },
+       "alpha.l3.1", "action", ChangeNature::fact, "", "Later.", true},
+      {"a summary", [](CatalogData& d) { practice(d, "alpha").summary = "In other words."; }, "alpha", "summary",
+       ChangeNature::wording, "", "In other words.", true},
+      {"a goal's tag", [](CatalogData& d) { practice(d, "alpha").goals[0].maturity = Maturity::level3; },
+       "alpha.goal.1", "maturity", ChangeNature::fact, "", "3", true},
+      {"a scope", [](CatalogData& d) { practice(d, "alpha").scopes[0] = Scope::out_of_scope; }, "alpha", "scopes",
+       ChangeNature::fact, "", "out_of_scope, ", true},
+      {"a statement's text", [](CatalogData& d) { d.maturity_statements[0].text = "Put otherwise."; }, "l1.1", "text",
+       ChangeNature::wording, "a level one trait", "Put otherwise.", false},
+      {"the election priorities", [](CatalogData& d) { d.priorities.level1_election.clear(); }, "priorities",
+       "level1_election", ChangeNature::fact, "alpha", "", false},
+      {"a practice renamed",
+       [](CatalogData& d) {
+         practice(d, "beta").id = "beta_renamed";
+         for (auto& a : practice(d, "beta_renamed").actions) a.id.replace(0, 4, "beta_renamed");
+         for (auto& g : practice(d, "beta_renamed").goals) g.id.replace(0, 4, "beta_renamed");
+         for (auto& p : d.practices)
+           for (auto& para : p.paragraphs)
+             if (para.after.rfind("beta.", 0) == 0) para.after.replace(0, 4, "beta_renamed");
+         for (auto& h : d.handbook)
+           for (auto& x : h.practices)
+             if (x == "beta") x = "beta_renamed";
+         for (auto& w : d.priorities.level1_baseline)
+           for (auto& a : w.actions)
+             if (a.rfind("beta.", 0) == 0) a.replace(0, 4, "beta_renamed");
+         for (auto& c : d.priorities.cdm_ranking)
+           if (c.practice == "beta") c.practice = "beta_renamed";
+         for (auto& x : d.priorities.level1_election)
+           if (x == "beta") x = "beta_renamed";
+         d.guidance.recommendations.clear();
+       },
+       "practice beta", "id (same title)", ChangeNature::fact, "beta", "beta_renamed", false},
+      {"a glossary definition", [](CatalogData& d) { d.glossary[0].definition = "owned by an office"; },
+       "glossary Asset", "definition", ChangeNature::wording, "something an office owns", "owned by an office", false},
+  };
+  for (const auto& tc : cases) BOOST_TEST_CONTEXT(tc.name) {
+      CatalogData d = test::sample_data();
+      tc.change(d);
+      const CatalogDiff got = diff(test::sample_catalog(), CatalogBuilder(d).build());
+      std::vector<FieldChange> all = got.changes;
+      for (const auto& c : got.changed) all.insert(all.end(), c.changes.begin(), c.changes.end());
+      const auto it = std::find_if(
+          all.begin(), all.end(), [&](const FieldChange& c) { return c.subject == tc.subject && c.field == tc.field; });
+      BOOST_TEST_REQUIRE((it != all.end()));
+      BOOST_TEST((it->nature == tc.nature));
+      // Values: given in full, or (for brevity here) as a prefix.
+      BOOST_TEST(it->old_value.rfind(tc.old_value, 0) == 0u, it->old_value);
+      BOOST_TEST(it->new_value.rfind(tc.new_value, 0) == 0u, it->new_value);
+      BOOST_TEST(got.same_facts() == (tc.nature == ChangeNature::wording));
+      BOOST_TEST(got.changed.empty() == !tc.in_practice);
+      // The JSON gives the same change with both values.
+      const auto doc = nlohmann::json::parse(to_json(got));
+      BOOST_TEST(doc["same_facts"] == got.same_facts());
+      const auto& list = tc.in_practice ? doc["changed"][0]["changes"] : doc["changes"];
+      bool found = false;
+      for (const auto& c : list)
+        found = found || (c["subject"] == tc.subject && c["field"] == tc.field && c["old"] == it->old_value &&
+                          c["new"] == it->new_value && c["nature"] == std::string(to_string(tc.nature)));
+      BOOST_TEST(found, list.dump());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(migrate_keeps_what_exists_and_retires_the_rest) {
@@ -177,6 +260,20 @@ BOOST_AUTO_TEST_CASE(cli_diff_and_migrate) {
   BOOST_TEST(doc["changed"][0]["title"]["new"] == "Alpha Practice, Revised");
   std::tie(code, out, err) = run({"diff", old_file, new_file, "--format", "markdown"});
   BOOST_TEST(out.find("## alpha\n\n- title: Alpha Practice -> Alpha Practice, Revised") != std::string::npos, out);
+  {
+    CatalogData d = test::sample_data();
+    practice(d, "alpha").actions[0].text = "Reworded.";
+    const std::string reworded = test::temp_path("reworded_catalog.json");
+    std::ofstream(reworded) << to_json(CatalogBuilder(d).build());
+    std::tie(code, out, err) = run({"diff", old_file, reworded});
+    BOOST_TEST(out ==
+                   "From 0.0.1 to 0.0.1\n\nFacts: no differences (ids, titles, levels, scopes, mappings, counts).\n"
+                   "Wording differs: 0 summaries, 0 goals, 1 actions, 0 paragraphs, 0 other texts (--wording lists "
+                   "them; --format json gives old and new).\n",
+               out);
+    std::tie(code, out, err) = run({"diff", old_file, reworded, "--wording"});
+    BOOST_TEST(out.find("  actions reworded: alpha.l1.user-recommendations.1\n") != std::string::npos, out);
+  }
   std::tie(code, out, err) = run({"diff", "default", "default"});
   BOOST_TEST(out.find("No differences.") != std::string::npos);
   BOOST_TEST(std::get<0>(run({"diff", "default"})) == 2);

@@ -134,4 +134,27 @@ BOOST_AUTO_TEST_CASE(long_lines_are_read_without_recursion) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(levels_written_out) {
+  const struct {
+    const char* text;
+    std::vector<int> levels;
+  } cases[] = {
+      {"Level 1", {1}},
+      {"Levels 2 and 3", {2, 3}},
+      {"Maturity 1, 2 & 3", {1, 2, 3}},
+      {"Levels 2-3", {2, 3}},
+      {"All Maturities", {1, 2, 3}},
+      {"Level 1 and 2 Maturities", {1, 2}},
+      {"Multilevel steps", {}},
+      {"Level 10", {}},
+      {"Maturity Model", {}},
+  };
+  for (const auto& tc : cases) BOOST_TEST(level_numbers(tc.text) == tc.levels, tc.text);
+  // "Level N" stands for |MaturityN| in a trailing tag, and "(Level N)" alone is one.
+  BOOST_TEST(trailing_maturity_tag("Do it (Level 2 maturity).")->first == 2);
+  BOOST_TEST(trailing_maturity_tag("Do it (Level 3)")->first == 3);
+  BOOST_TEST(!trailing_maturity_tag("Do it (Level 4)"));
+  BOOST_TEST(!trailing_maturity_tag("Do it (see Level 2)"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_rst_patterns
