@@ -12,13 +12,9 @@ namespace electsec {
 
 namespace {
 constexpr detail::EnumNames<Status, 4> status_names{
-    "status",
-    {Status::not_started, Status::in_progress, Status::done, Status::not_applicable},
-    {"not_started", "in_progress", "done", "not_applicable"}};
+    "status", all_statuses, {"not_started", "in_progress", "done", "not_applicable"}};
 constexpr detail::EnumNames<JurisdictionKind, 4> kind_names{
-    "jurisdiction kind",
-    {JurisdictionKind::state, JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::territory},
-    {"state", "county", "municipality", "territory"}};
+    "jurisdiction kind", all_jurisdiction_kinds, {"state", "county", "municipality", "territory"}};
 }  // namespace
 
 std::string_view to_string(Status s) { return status_names.name(s); }

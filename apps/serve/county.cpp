@@ -13,8 +13,6 @@ using namespace electsec;
 
 namespace {
 
-const std::vector<Status> all_statuses{Status::not_started, Status::in_progress, Status::done, Status::not_applicable};
-
 Stamp stamp_of(const httplib::Request& req) { return Stamp{"", "web " + req.remote_addr, "electsec-serve"}; }
 
 // The form field `name`, or a 400 naming it.
@@ -125,9 +123,9 @@ void home(App& app, const httplib::Request&, httplib::Response& res, const Sessi
       "<label>Name <input name=\"name\" required maxlength=\"200\" placeholder=\"Dauphin County\">"
       "</label><label>State <input name=\"state\" required maxlength=\"200\" placeholder=\"PA\">"
       "</label><label>Kind <select name=\"kind\">";
-  for (auto kind :
-       {JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::state, JurisdictionKind::territory})
-    body += "<option>" + std::string(to_string(kind)) + "</option>";
+  for (auto kind : all_jurisdiction_kinds)  // county, the usual office, chosen at first
+    body += "<option" + std::string(kind == JurisdictionKind::county ? " selected" : "") + ">" +
+            std::string(to_string(kind)) + "</option>";
   body +=
       "</select></label><label>Level <select name=\"maturity\"><option value=\"1\">Level 1</option>"
       "<option value=\"2\">Level 2</option><option value=\"3\">Level 3</option></select></label>"

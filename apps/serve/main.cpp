@@ -323,7 +323,7 @@ int main(int argc, char** argv) {
     return out;
   };
   serve::Router route = [&](const std::string& method, const std::string& pattern, serve::Handler handler) {
-    auto wrapped = [&guard, &app, &tidy, handler, method, quiet](const httplib::Request& req, httplib::Response& res) {
+    auto wrapped = [&guard, &tidy, handler, method, quiet](const httplib::Request& req, httplib::Response& res) {
       try {
         const std::optional<Session> session = guard.session_of(req);
         if (!session) throw HttpError{401, "Sign in first."};
@@ -352,7 +352,6 @@ int main(int argc, char** argv) {
           std::cerr << "electsec-serve: " << req.method << ' ' << printable(req.path) << ": " << e.what() << '\n';
         error_page(res, 500, "The server could not answer this request; the details are in its log.");
       }
-      (void)app;
     };
     if (method == "GET")
       server.Get(pattern, wrapped);

@@ -128,9 +128,12 @@ void dashboard(App& app, const httplib::Request& req, httplib::Response& res, co
   const Progress progress = store->progress(filter, from, to);
   const auto stalled = stalled_offices(progress, f.stalled);
 
-  // The states the offices give, for the filter.
+  // The states the offices give, for the filter (the rollup above when nothing filters it).
+  const bool unfiltered = f.state.empty() && f.kind.empty() && f.level.empty();
+  Rollup everyone;
+  if (!unfiltered) everyone = store->rollup(f.as_of);
   std::set<std::string> states;
-  for (const auto& o : store->rollup(f.as_of).offices) states.insert(o.jurisdiction.state);
+  for (const auto& o : (unfiltered ? r : everyone).offices) states.insert(o.jurisdiction.state);
 
   std::ostringstream body;
   body << "<form method=\"get\" class=\"filters\"><label>As of <input type=\"date\" name=\"as_of\" value=\""
@@ -139,8 +142,7 @@ void dashboard(App& app, const httplib::Request& req, httplib::Response& res, co
   for (const auto& s : states)
     body << "<option" << (s == f.state ? " selected" : "") << " value=\"" << esc(s) << "\">" << esc(s) << "</option>";
   body << "</select></label><label>Kind <select name=\"kind\"><option value=\"\">all</option>";
-  for (auto k :
-       {JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::state, JurisdictionKind::territory})
+  for (auto k : all_jurisdiction_kinds)
     body << "<option" << (to_string(k) == f.kind ? " selected" : "") << ">" << to_string(k) << "</option>";
   body << "</select></label><label>Level <select name=\"level\"><option value=\"\">all</option>";
   for (Maturity m : all_maturities)

@@ -5,6 +5,7 @@
 #include <electsec/export.hpp>
 #include <electsec/catalog.hpp>
 
+#include <array>
 #include <map>
 #include <optional>
 #include <string>
@@ -18,6 +19,13 @@ enum class Status { not_started, in_progress, done, not_applicable };
 
 /// What kind of government the office belongs to.
 enum class JurisdictionKind { state, county, municipality, territory };
+
+/// Every Status, in declaration order (as `all_maturities` lists every Maturity).
+inline constexpr std::array<Status, 4> all_statuses{Status::not_started, Status::in_progress, Status::done,
+                                                    Status::not_applicable};
+/// Every JurisdictionKind, in declaration order.
+inline constexpr std::array<JurisdictionKind, 4> all_jurisdiction_kinds{
+    JurisdictionKind::state, JurisdictionKind::county, JurisdictionKind::municipality, JurisdictionKind::territory};
 
 /// \name String forms
 //@{

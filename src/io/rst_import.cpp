@@ -7,27 +7,22 @@
 #include <electsec/default_catalog.hpp>
 
 #include "file.hpp"
+#include "enum_names.hpp"
 #include "rst_blocks.hpp"
 
 #include <set>
 
 namespace electsec {
 
-std::string_view to_string(ImportWarningKind kind) {
-  switch (kind) {
-    case ImportWarningKind::missing:
-      return "missing";
-    case ImportWarningKind::unreadable:
-      return "unreadable";
-    case ImportWarningKind::unresolved:
-      return "unresolved";
-    case ImportWarningKind::duplicate:
-      return "duplicate";
-    case ImportWarningKind::inferred:
-      return "inferred";
-  }
-  return "missing";
-}
+namespace {
+constexpr detail::EnumNames<ImportWarningKind, 5> warning_kind_names{
+    "import warning kind",
+    {ImportWarningKind::missing, ImportWarningKind::unreadable, ImportWarningKind::unresolved,
+     ImportWarningKind::duplicate, ImportWarningKind::inferred},
+    {"missing", "unreadable", "unresolved", "duplicate", "inferred"}};
+}  // namespace
+
+std::string_view to_string(ImportWarningKind kind) { return warning_kind_names.name(kind); }
 
 namespace {
 
