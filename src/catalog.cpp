@@ -199,6 +199,48 @@ const std::vector<GlossaryEntry>& Catalog::glossary() const noexcept { return im
 const std::vector<Acronym>& Catalog::acronyms() const noexcept { return impl_->data.acronyms; }
 const Guidance& Catalog::guidance() const noexcept { return impl_->data.guidance; }
 
+const Primer& Catalog::primer() const noexcept { return impl_->data.primer; }
+const std::vector<SystemLink>& Catalog::system_links() const noexcept { return impl_->data.system_links; }
+
+namespace {
+// The primer's lists are short (six components, a dozen risks): a scan, not an index.
+template <typename T>
+const T& find_by_id(const char* kind, const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return item;
+  throw_not_found(kind, id, items, [](const T& x) { return x.id; });
+}
+}  // namespace
+
+const SystemComponent& Catalog::system_component(std::string_view id) const {
+  return find_by_id("system component", impl_->data.primer.components, id);
+}
+
+const SystemRisk& Catalog::system_risk(std::string_view id) const {
+  return find_by_id("system risk", impl_->data.primer.risks, id);
+}
+
+const ConnectednessClass& Catalog::connectedness_class(Connectedness c) const {
+  for (const auto& k : impl_->data.primer.classes)
+    if (k.id == c) return k;
+  throw NotFound("connectedness class", std::string(to_string(c)), {});
+}
+
+std::vector<const SystemComponent*> Catalog::components_with_risk(std::string_view risk_id) const {
+  system_risk(risk_id);  // NotFound for an unknown risk
+  std::vector<const SystemComponent*> out;
+  for (const auto& c : impl_->data.primer.components)
+    if (std::find(c.risks.begin(), c.risks.end(), risk_id) != c.risks.end()) out.push_back(&c);
+  return out;
+}
+
+std::vector<const SystemLink*> Catalog::system_links_of(std::string_view subject) const {
+  std::vector<const SystemLink*> out;
+  for (const auto& l : impl_->data.system_links)
+    if (l.subject == subject) out.push_back(&l);
+  return out;
+}
+
 bool Catalog::operator==(const Catalog& o) const { return impl_ == o.impl_ || impl_->data == o.impl_->data; }
 
 std::vector<const Practice*> Catalog::practices(const PracticeFilter& f) const {

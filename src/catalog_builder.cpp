@@ -52,6 +52,7 @@ class Checker {
     check_priorities();
     check_terms();
     check_guidance();
+    check_primer();
     return std::move(problems_);
   }
 
@@ -346,6 +347,57 @@ class Checker {
     }
   }
 
+  void check_primer() {
+    const Primer& p = d_.primer;
+    std::set<int> classes;
+    for (const auto& c : p.classes) {
+      const std::string where = "connectedness class " + quoted(to_string(c.id));
+      first_time(classes, static_cast<int>(c.id), where);
+      if (c.title.empty()) add(where, "title is empty");
+    }
+    std::set<std::string> risks, subjects;
+    for (const auto& c : all_connectedness) subjects.insert(std::string(to_string(c)));
+    for (const auto& r : p.risks) {
+      const std::string where = "system risk " + quoted(r.id);
+      first_time(risks, r.id, where);
+      if (!is_practice_id(r.id)) add(where, "id must use only a-z, 0-9 and '_'");
+      if (subjects.count(r.id) != 0) add(where, "id is taken by a connectedness class");
+      if (r.title.empty()) add(where, "title is empty");
+    }
+    std::set<std::string> components;
+    for (const auto& c : p.components) {
+      const std::string where = "system component " + quoted(c.id);
+      first_time(components, c.id, where);
+      if (!is_practice_id(c.id)) add(where, "id must use only a-z, 0-9 and '_'");
+      if (subjects.count(c.id) != 0 || risks.count(c.id) != 0)
+        add(where, "id is taken by a connectedness class or a risk");
+      if (c.title.empty()) add(where, "title is empty");
+      std::set<std::string> listed;
+      for (const auto& r : c.risks) {
+        if (risks.count(r) == 0) add(where, "unknown risk " + quoted(r));
+        if (!listed.insert(r).second) add(where, "risk " + quoted(r) + " listed twice");
+      }
+      std::set<int> rows;
+      for (const auto& row : c.connections)
+        if (!rows.insert(static_cast<int>(row.connectedness)).second)
+          add(where, "two connection rows for " + quoted(to_string(row.connectedness)));
+      for (const auto& v : c.variants)
+        if (v.name.empty()) add(where, "a variant has no name");
+    }
+    subjects.insert(risks.begin(), risks.end());
+    subjects.insert(components.begin(), components.end());
+    std::set<std::pair<std::string, std::string>> links;
+    for (const auto& l : d_.system_links) {
+      const std::string where = "system link " + quoted(l.subject) + " -> " + quoted(l.practice);
+      if (subjects.count(l.subject) == 0)
+        add(where, "unknown subject " + quoted(l.subject) + " (a component, a connectedness class or a risk)");
+      if (practice_ids_.count(l.practice) == 0) add(where, "unknown practice " + quoted(l.practice));
+      if (l.provenance.empty()) add(where, "provenance is empty (who draws the link?)");
+      if (l.reason.empty()) add(where, "reason is empty");
+      if (!links.insert({l.subject, l.practice}).second) add(where, "link listed twice");
+    }
+  }
+
   const CatalogData& d_;
   std::vector<Problem> problems_;
   std::unordered_set<std::string> safeguard_ids_, practice_ids_, action_ids_;
@@ -396,6 +448,14 @@ CatalogBuilder& CatalogBuilder::add(GuidanceSource v) {
 }
 CatalogBuilder& CatalogBuilder::add(Recommendation v) {
   data_.guidance.recommendations.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::add(SystemLink v) {
+  data_.system_links.push_back(std::move(v));
+  return *this;
+}
+CatalogBuilder& CatalogBuilder::primer(Primer v) {
+  data_.primer = std::move(v);
   return *this;
 }
 CatalogBuilder& CatalogBuilder::priorities(Priorities v) {

@@ -29,6 +29,13 @@
   X(RelatedPractice, x.practice, x.reason, x.provenance) \
   X(Recommendation, x.id, x.source, x.audience, x.category, x.title, x.text, x.practices, x.safeguards, x.links) \
   X(Guidance, x.sources, x.recommendations) \
+  X(ConnectednessClass, x.id, x.title, x.label, x.text, x.examples) \
+  X(SystemRisk, x.id, x.title, x.text) \
+  X(ComponentConnection, x.connectedness, x.occurs, x.text) \
+  X(ComponentVariant, x.name, x.text, x.connectedness) \
+  X(SystemComponent, x.id, x.title, x.page, x.summary, x.inputs, x.outputs, x.variants, x.risks, x.connections) \
+  X(Primer, x.classes, x.risks, x.components) \
+  X(SystemLink, x.subject, x.practice, x.reason, x.provenance) \
   X(GuideInfo, x.title, x.version) \
-  X(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices, x.controls, x.safeguards, x.priorities, x.handbook, x.glossary, x.acronyms, x.guidance)
+  X(CatalogData, x.guide, x.maturity_levels, x.maturity_statements, x.practices, x.controls, x.safeguards, x.priorities, x.handbook, x.glossary, x.acronyms, x.guidance, x.primer, x.system_links)
 // clang-format on

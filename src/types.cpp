@@ -23,6 +23,8 @@ constexpr EnumNames<SecurityFunction, 5> function_names{
     "security function", all_security_functions, {"Identify", "Protect", "Detect", "Respond", "Recover"}};
 constexpr EnumNames<ParagraphKind, 2> paragraph_kind_names{
     "paragraph kind", {ParagraphKind::instruction, ParagraphKind::context}, {"instruction", "context"}};
+constexpr EnumNames<Connectedness, 4> connectedness_names{
+    "connectedness", all_connectedness, {"network", "indirect", "none", "transmission"}};
 
 }  // namespace
 
@@ -32,6 +34,7 @@ std::string_view to_string(ImplementationGroup g) { return ig_names.name(g); }
 std::string_view to_string(AssetType a) { return asset_names.name(a); }
 std::string_view to_string(SecurityFunction f) { return function_names.name(f); }
 std::string_view to_string(ParagraphKind k) { return paragraph_kind_names.name(k); }
+std::string_view to_string(Connectedness c) { return connectedness_names.name(c); }
 
 std::ostream& operator<<(std::ostream& os, Maturity m) { return os << to_string(m); }
 std::ostream& operator<<(std::ostream& os, Scope s) { return os << to_string(s); }
@@ -39,6 +42,7 @@ std::ostream& operator<<(std::ostream& os, ImplementationGroup g) { return os <<
 std::ostream& operator<<(std::ostream& os, AssetType a) { return os << to_string(a); }
 std::ostream& operator<<(std::ostream& os, SecurityFunction f) { return os << to_string(f); }
 std::ostream& operator<<(std::ostream& os, ParagraphKind k) { return os << to_string(k); }
+std::ostream& operator<<(std::ostream& os, Connectedness c) { return os << to_string(c); }
 
 std::string level_name(Maturity m) { return "Level " + std::string(to_string(m)); }
 
@@ -106,6 +110,7 @@ ImplementationGroup parse_implementation_group(std::string_view t) { return ig_n
 AssetType parse_asset_type(std::string_view t) { return asset_names.parse(t); }
 SecurityFunction parse_security_function(std::string_view t) { return function_names.parse(t); }
 ParagraphKind parse_paragraph_kind(std::string_view t) { return paragraph_kind_names.parse(t); }
+Connectedness parse_connectedness(std::string_view t) { return connectedness_names.parse(t); }
 
 Maturity maturity_from_int(int level) {
   if (!valid_maturity(level)) throw Error("unknown maturity " + std::to_string(level) + " (expected 1, 2 or 3)");

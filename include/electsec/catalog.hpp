@@ -194,6 +194,23 @@ class ELECTSEC_API Catalog {
   /// The recommendations (including partners' services) that relate to a practice.
   std::vector<const Recommendation*> recommendations_of_practice(std::string_view practice_id) const;
 
+  /// The election-infrastructure primer (empty for a release without one).
+  const Primer& primer() const noexcept;
+  /// A kind of election system by id ("pollbooks"); throws NotFound.
+  const SystemComponent& system_component(std::string_view id) const;
+  /// A risk the primer names, by id ("removable_media"); throws NotFound.
+  const SystemRisk& system_risk(std::string_view id) const;
+  /// A connectedness class; throws NotFound when the catalog has no primer.
+  const ConnectednessClass& connectedness_class(Connectedness c) const;
+  /// The kinds of system the primer lists a risk for, in the primer's order.
+  std::vector<const SystemComponent*> components_with_risk(std::string_view risk_id) const;
+  /// electsec's own links from kinds of system, connectedness classes and risks to
+  /// practices (none of them is the guide's), in catalog order.
+  const std::vector<SystemLink>& system_links() const noexcept;
+  /// electsec's links whose subject is `subject` (a component id, a connectedness string
+  /// or a risk id), in catalog order; empty when there are none.
+  std::vector<const SystemLink*> system_links_of(std::string_view subject) const;
+
   /// Same content (what the JSON format carries).
   bool operator==(const Catalog& o) const;  ///< Equal when every field is equal.
   /// Different content.
@@ -211,7 +228,8 @@ class ELECTSEC_API Catalog {
 /// Collects catalog content and turns it into a Catalog. `build()` validates everything
 /// and throws ValidationError listing every problem found: duplicate ids, references
 /// that do not resolve (mapped Safeguards, dependencies, worksheet actions, priority
-/// practices, Handbook numbers, guidance links), malformed ids, action ids that do not
+/// practices, Handbook numbers, guidance links, the primer's risks and electsec's system
+/// links), malformed ids, action ids that do not
 /// match their practice, levels or group, and levels that do not exist.
 class ELECTSEC_API CatalogBuilder {
  public:
@@ -235,7 +253,10 @@ class ELECTSEC_API CatalogBuilder {
   CatalogBuilder& add(Acronym acronym);
   CatalogBuilder& add(GuidanceSource source);
   CatalogBuilder& add(Recommendation recommendation);
+  CatalogBuilder& add(SystemLink link);
   //@}
+  /// Set the election-infrastructure primer.
+  CatalogBuilder& primer(Primer primer);
   /// Set the priority lists.
   CatalogBuilder& priorities(Priorities priorities);
 

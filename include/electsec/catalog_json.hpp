@@ -63,6 +63,17 @@ ELECTSEC_API std::string to_json(const RelatedPractice& value,
 ELECTSEC_API std::string to_json(const Recommendation& value,
                                  int indent = 2);                         ///< \copydoc to_json(const GuideInfo&, int)
 ELECTSEC_API std::string to_json(const Guidance& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const ConnectednessClass& value,
+                                 int indent = 2);                           ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const SystemRisk& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const ComponentConnection& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const ComponentVariant& value,
+                                 int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const SystemComponent& value,
+                                 int indent = 2);                           ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const Primer& value, int indent = 2);      ///< \copydoc to_json(const GuideInfo&, int)
+ELECTSEC_API std::string to_json(const SystemLink& value, int indent = 2);  ///< \copydoc to_json(const GuideInfo&, int)
 
 /// The value of type T that `text` holds, checked field by field as the catalog loader
 /// checks it; throws ParseError naming the source, line, column and field. Defined for
@@ -106,6 +117,13 @@ ELECTSEC_FROM_JSON(GuidanceSource)
 ELECTSEC_FROM_JSON(RelatedPractice)
 ELECTSEC_FROM_JSON(Recommendation)
 ELECTSEC_FROM_JSON(Guidance)
+ELECTSEC_FROM_JSON(ConnectednessClass)
+ELECTSEC_FROM_JSON(SystemRisk)
+ELECTSEC_FROM_JSON(ComponentConnection)
+ELECTSEC_FROM_JSON(ComponentVariant)
+ELECTSEC_FROM_JSON(SystemComponent)
+ELECTSEC_FROM_JSON(Primer)
+ELECTSEC_FROM_JSON(SystemLink)
 #undef ELECTSEC_FROM_JSON
 /// \endcond
 

@@ -34,6 +34,12 @@ enum class SecurityFunction { identify, protect, detect, respond, recover };
 /// explain, warn or point to a reference.
 enum class ParagraphKind { instruction, context };
 
+/// How an election system exchanges data: the primer's three connectedness classes, plus
+/// `transmission` for a system that is not connected itself but whose data is sent digitally
+/// (the primer's "additional transmission-based risks"). String forms "network", "indirect",
+/// "none", "transmission".
+enum class Connectedness { network, indirect, none, transmission };
+
 /// \name String forms
 //@{
 /// `to_string` gives the canonical string of each enum value: what the JSON formats and
@@ -44,12 +50,14 @@ ELECTSEC_API std::string_view to_string(ImplementationGroup g);
 ELECTSEC_API std::string_view to_string(AssetType a);
 ELECTSEC_API std::string_view to_string(SecurityFunction f);
 ELECTSEC_API std::string_view to_string(ParagraphKind k);
+ELECTSEC_API std::string_view to_string(Connectedness c);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, Maturity m);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, Scope s);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, ImplementationGroup g);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, AssetType a);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, SecurityFunction f);
 ELECTSEC_API std::ostream& operator<<(std::ostream& os, ParagraphKind k);
+ELECTSEC_API std::ostream& operator<<(std::ostream& os, Connectedness c);
 //@}
 
 /// "Level 1", "Level 2", "Level 3".
@@ -65,6 +73,7 @@ ELECTSEC_API ImplementationGroup parse_implementation_group(std::string_view tex
 ELECTSEC_API AssetType parse_asset_type(std::string_view text);
 ELECTSEC_API SecurityFunction parse_security_function(std::string_view text);
 ELECTSEC_API ParagraphKind parse_paragraph_kind(std::string_view text);
+ELECTSEC_API Connectedness parse_connectedness(std::string_view text);
 //@}
 
 /// The maturities an action block names, ascending: "all" names 1, 2 and 3, "l23" names 2
@@ -107,6 +116,8 @@ inline constexpr std::array<AssetType, 6> all_asset_types{AssetType::devices, As
 inline constexpr std::array<SecurityFunction, 5> all_security_functions{
     SecurityFunction::identify, SecurityFunction::protect, SecurityFunction::detect, SecurityFunction::respond,
     SecurityFunction::recover};
+inline constexpr std::array<Connectedness, 4> all_connectedness{Connectedness::network, Connectedness::indirect,
+                                                                Connectedness::none, Connectedness::transmission};
 //@}
 
 /// A link the guide gives: in a practice's introduction, goals, actions and "learn more"
@@ -323,6 +334,75 @@ struct ELECTSEC_API Guidance {
   bool operator==(const Guidance& o) const;     ///< Equal when every field is equal.
 };
 
+/// One of the primer's connectedness classes, or its section on transmission risks.
+struct ELECTSEC_API ConnectednessClass {
+  Connectedness id = Connectedness::network;           ///< which class
+  std::string title;                                   ///< its heading as the guide gives it
+  std::string label;                                   ///< how the components' tables name it, e.g. "Network Connected"
+  std::string text;                                    ///< what it means, in the project's words
+  std::vector<std::string> examples;                   ///< the guide's examples, in the project's words
+  bool operator==(const ConnectednessClass& o) const;  ///< Equal when every field is equal.
+};
+
+/// A risk or threat the primer names for one or more kinds of election system.
+struct ELECTSEC_API SystemRisk {
+  std::string id;                              ///< snake_case, e.g. "internet_connectivity"
+  std::string title;                           ///< a short name, in the project's words
+  std::string text;                            ///< what it is, in the project's words
+  bool operator==(const SystemRisk& o) const;  ///< Equal when every field is equal.
+};
+
+/// One row of a component's connection table in the primer: whether the class occurs for
+/// that kind of system, and how.
+struct ELECTSEC_API ComponentConnection {
+  Connectedness connectedness = Connectedness::network;  ///< the row's class
+  bool occurs = true;                                    ///< false where the guide says it does not apply
+  std::string text;                                      ///< how it occurs, or why not
+  bool operator==(const ComponentConnection& o) const;   ///< Equal when every field is equal.
+};
+
+/// A variety of a component that the primer tells apart (e.g. its six ways of capturing votes).
+struct ELECTSEC_API ComponentVariant {
+  std::string name;                                  ///< as the guide names it
+  std::string text;                                  ///< what it is, in the project's words
+  std::optional<Connectedness> connectedness;        ///< the row of the connection table that names it, if any
+  bool operator==(const ComponentVariant& o) const;  ///< Equal when every field is equal.
+};
+
+/// One kind of election system the primer describes ("voter_registration", "pollbooks", "ems",
+/// "vote_capture", "tabulation", "enr").
+struct ELECTSEC_API SystemComponent {
+  std::string id;                                   ///< stable id, see DESIGN.md
+  std::string title;                                ///< the page's heading as the guide gives it
+  std::string page;                                 ///< the guide's page, e.g. "ei_primer/voter_reg"
+  std::string summary;                              ///< what it does, in the project's words
+  std::vector<std::string> inputs;                  ///< what goes in, in the project's words
+  std::vector<std::string> outputs;                 ///< what comes out, in the project's words
+  std::vector<ComponentVariant> variants;           ///< the varieties the guide tells apart, in its order
+  std::vector<std::string> risks;                   ///< SystemRisk ids the guide lists for it, in its order
+  std::vector<ComponentConnection> connections;     ///< its connection table, one row per class in the guide's order
+  bool operator==(const SystemComponent& o) const;  ///< Equal when every field is equal.
+};
+
+/// The guide's primer on election infrastructure: kinds of system, how they connect, and
+/// their risks. Empty in a catalog of a release without one.
+struct ELECTSEC_API Primer {
+  std::vector<ConnectednessClass> classes;  ///< network, indirect, none, then transmission
+  std::vector<SystemRisk> risks;            ///< every risk the components name, in first-named order
+  std::vector<SystemComponent> components;  ///< in the guide's order
+  bool operator==(const Primer& o) const;   ///< Equal when every field is equal.
+};
+
+/// A link that electsec draws and the guide does not: from a kind of system, a connectedness
+/// class or a risk to a practice that addresses it. Every output marks these as electsec's.
+struct ELECTSEC_API SystemLink {
+  std::string subject;                         ///< a SystemComponent id, a Connectedness string or a SystemRisk id
+  std::string practice;                        ///< EGES practice id
+  std::string reason;                          ///< why the practice addresses it, in the project's words
+  std::string provenance;                      ///< who draws the link: "electsec" for every embedded one
+  bool operator==(const SystemLink& o) const;  ///< Equal when every field is equal.
+};
+
 /// Which guide a catalog models.
 struct ELECTSEC_API GuideInfo {
   std::string title;                          ///< the guide's title
@@ -344,6 +424,8 @@ struct ELECTSEC_API CatalogData {
   std::vector<GlossaryEntry> glossary;                 ///< glossary entries
   std::vector<Acronym> acronyms;                       ///< acronym expansions
   Guidance guidance;                                   ///< other guidance and its recommendations
+  Primer primer;                                       ///< the election-infrastructure primer
+  std::vector<SystemLink> system_links;                ///< electsec's links from systems and risks to practices
   bool operator==(const CatalogData& o) const;         ///< Equal when every field is equal.
 };
 

@@ -13,7 +13,7 @@ namespace {
 
 constexpr std::string_view magic = "ESCB";
 // Raise when the layout changes (a field added, removed or reordered).
-constexpr std::uint64_t format = 1;
+constexpr std::uint64_t format = 2;
 
 // Each value type's fields come from one list (catalog_fields.hpp); the same list writes and
 // reads them, so the two directions cannot drift apart.
@@ -49,6 +49,7 @@ class Writer {
   }
   // Signed whole numbers are zig-zagged so that small negatives stay short.
   void put(int v) { number((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v < 0 ? -1 : 0)); }
+  void put(bool b) { put(b ? 1 : 0); }
   void put(const std::string& s) {
     number(s.size());
     out_ += s;
@@ -109,6 +110,12 @@ class Reader {
   void get(int& v) {
     const std::uint64_t z = number();
     v = static_cast<int>(static_cast<std::int64_t>(z >> 1) ^ -static_cast<std::int64_t>(z & 1));
+  }
+  void get(bool& b) {
+    int v = 0;
+    get(v);
+    if (v != 0 && v != 1) fail();
+    b = v == 1;
   }
   void get(std::string& s) {
     const std::size_t n = length();

@@ -54,6 +54,13 @@ ELECTSEC_VALUE_CODEC(GuidanceSource)
 ELECTSEC_VALUE_CODEC(RelatedPractice)
 ELECTSEC_VALUE_CODEC(Recommendation)
 ELECTSEC_VALUE_CODEC(Guidance)
+ELECTSEC_VALUE_CODEC(ConnectednessClass)
+ELECTSEC_VALUE_CODEC(SystemRisk)
+ELECTSEC_VALUE_CODEC(ComponentConnection)
+ELECTSEC_VALUE_CODEC(ComponentVariant)
+ELECTSEC_VALUE_CODEC(SystemComponent)
+ELECTSEC_VALUE_CODEC(Primer)
+ELECTSEC_VALUE_CODEC(SystemLink)
 #undef ELECTSEC_VALUE_CODEC
 
 }  // namespace electsec

@@ -72,6 +72,13 @@ json encode(const GuidanceSource& s);
 json encode(const RelatedPractice& r);
 json encode(const Recommendation& r);
 json encode(const Guidance& g);
+json encode(const ConnectednessClass& v);
+json encode(const SystemRisk& v);
+json encode(const ComponentConnection& v);
+json encode(const ComponentVariant& v);
+json encode(const SystemComponent& v);
+json encode(const Primer& v);
+json encode(const SystemLink& v);
 json encode(const Practice& p);
 json encode(const Jurisdiction& j);
 json encode(const ActionStatus& s);
@@ -131,6 +138,13 @@ ELECTSEC_DECODABLE(GuidanceSource)
 ELECTSEC_DECODABLE(RelatedPractice)
 ELECTSEC_DECODABLE(Recommendation)
 ELECTSEC_DECODABLE(Guidance)
+ELECTSEC_DECODABLE(ConnectednessClass)
+ELECTSEC_DECODABLE(SystemRisk)
+ELECTSEC_DECODABLE(ComponentConnection)
+ELECTSEC_DECODABLE(ComponentVariant)
+ELECTSEC_DECODABLE(SystemComponent)
+ELECTSEC_DECODABLE(Primer)
+ELECTSEC_DECODABLE(SystemLink)
 ELECTSEC_DECODABLE(Jurisdiction)
 ELECTSEC_DECODABLE(ActionStatus)
 ELECTSEC_DECODABLE(Plan)

@@ -180,12 +180,64 @@ Guidance decode_guidance(const json& j, const std::string& path) {
   return {o.list("sources", decode_source), o.list("recommendations", decode_recommendation)};
 }
 
+Connectedness connectedness_at(const json& v, const std::string& path) { return enum_at(v, path, parse_connectedness); }
+
+ConnectednessClass decode_class(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title", "label", "text", "examples"});
+  return {connectedness_at(o.required("id"), o.at("id")), o.string("title"), o.string_or_empty("label"),
+          o.string_or_empty("text"), o.list("examples", string_item)};
+}
+
+SystemRisk decode_risk(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title", "text"});
+  return {o.string("id"), o.string("title"), o.string_or_empty("text")};
+}
+
+ComponentConnection decode_connection(const json& j, const std::string& path) {
+  Object o(j, path, {"connectedness", "occurs", "text"});
+  const json& occurs = o.required("occurs");
+  if (!occurs.is_boolean()) wrong(occurs, o.at("occurs"), "true or false");
+  return {connectedness_at(o.required("connectedness"), o.at("connectedness")), occurs.get<bool>(),
+          o.string_or_empty("text")};
+}
+
+ComponentVariant decode_variant(const json& j, const std::string& path) {
+  Object o(j, path, {"name", "text", "connectedness"});
+  ComponentVariant v{o.string("name"), o.string_or_empty("text"), std::nullopt};
+  if (const json* c = o.optional("connectedness"); c && !c->is_null())
+    v.connectedness = connectedness_at(*c, o.at("connectedness"));
+  return v;
+}
+
+SystemComponent decode_component(const json& j, const std::string& path) {
+  Object o(j, path, {"id", "title", "page", "summary", "inputs", "outputs", "variants", "risks", "connections"});
+  return {o.string("id"),
+          o.string("title"),
+          o.string_or_empty("page"),
+          o.string_or_empty("summary"),
+          o.list("inputs", string_item),
+          o.list("outputs", string_item),
+          o.list("variants", decode_variant),
+          o.list("risks", string_item),
+          o.list("connections", decode_connection)};
+}
+
+Primer decode_primer(const json& j, const std::string& path) {
+  Object o(j, path, {"classes", "risks", "components"});
+  return {o.list("classes", decode_class), o.list("risks", decode_risk), o.list("components", decode_component)};
+}
+
+SystemLink decode_system_link(const json& j, const std::string& path) {
+  Object o(j, path, {"subject", "practice", "reason", "provenance"});
+  return {o.string("subject"), o.string("practice"), o.string_or_empty("reason"), o.string("provenance")};
+}
+
 }  // namespace
 
 CatalogData decode_catalog(const json& doc) {
   Object o(doc, "",
            {"schema", "guide", "maturity_levels", "maturity_statements", "practices", "controls", "safeguards",
-            "priorities", "handbook", "glossary", "acronyms", "guidance"});
+            "priorities", "handbook", "glossary", "acronyms", "guidance", "primer", "system_links"});
   const std::string schema = o.string("schema");
   if (schema != catalog_schema)
     throw DecodeError{"/schema", "expected \"" + std::string(catalog_schema) + "\", found \"" + schema + "\""};
@@ -201,6 +253,8 @@ CatalogData decode_catalog(const json& doc) {
   d.glossary = o.list("glossary", decode_glossary);
   d.acronyms = o.list("acronyms", decode_acronym);
   if (const json* g = o.optional("guidance")) d.guidance = decode_guidance(*g, "/guidance");
+  if (const json* p = o.optional("primer")) d.primer = decode_primer(*p, "/primer");
+  d.system_links = o.list("system_links", decode_system_link);
   return d;
 }
 
@@ -231,6 +285,13 @@ ELECTSEC_DECODE_WITH(GuidanceSource, decode_source)
 ELECTSEC_DECODE_WITH(RelatedPractice, decode_related)
 ELECTSEC_DECODE_WITH(Recommendation, decode_recommendation)
 ELECTSEC_DECODE_WITH(Guidance, decode_guidance)
+ELECTSEC_DECODE_WITH(ConnectednessClass, decode_class)
+ELECTSEC_DECODE_WITH(SystemRisk, decode_risk)
+ELECTSEC_DECODE_WITH(ComponentConnection, decode_connection)
+ELECTSEC_DECODE_WITH(ComponentVariant, decode_variant)
+ELECTSEC_DECODE_WITH(SystemComponent, decode_component)
+ELECTSEC_DECODE_WITH(Primer, decode_primer)
+ELECTSEC_DECODE_WITH(SystemLink, decode_system_link)
 #undef ELECTSEC_DECODE_WITH
 
 template <>

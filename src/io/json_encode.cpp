@@ -85,6 +85,46 @@ json encode(const Guidance& g) {
   return {{"sources", encode_all(g.sources)}, {"recommendations", encode_all(g.recommendations)}};
 }
 
+json encode(const ConnectednessClass& c) {
+  return {{"id", std::string(to_string(c.id))},
+          {"title", c.title},
+          {"label", c.label},
+          {"text", c.text},
+          {"examples", c.examples}};
+}
+
+json encode(const SystemRisk& r) { return {{"id", r.id}, {"title", r.title}, {"text", r.text}}; }
+
+json encode(const ComponentConnection& c) {
+  return {{"connectedness", std::string(to_string(c.connectedness))}, {"occurs", c.occurs}, {"text", c.text}};
+}
+
+json encode(const ComponentVariant& v) {
+  return {{"name", v.name},
+          {"text", v.text},
+          {"connectedness", v.connectedness ? json(std::string(to_string(*v.connectedness))) : json(nullptr)}};
+}
+
+json encode(const SystemComponent& c) {
+  return {{"id", c.id},
+          {"title", c.title},
+          {"page", c.page},
+          {"summary", c.summary},
+          {"inputs", c.inputs},
+          {"outputs", c.outputs},
+          {"variants", encode_all(c.variants)},
+          {"risks", c.risks},
+          {"connections", encode_all(c.connections)}};
+}
+
+json encode(const Primer& p) {
+  return {{"classes", encode_all(p.classes)}, {"risks", encode_all(p.risks)}, {"components", encode_all(p.components)}};
+}
+
+json encode(const SystemLink& l) {
+  return {{"subject", l.subject}, {"practice", l.practice}, {"reason", l.reason}, {"provenance", l.provenance}};
+}
+
 json encode(const Practice& p) {
   json scopes = json::array();
   for (const Scope s : p.scopes) scopes.push_back(std::string(to_string(s)));
@@ -289,7 +329,9 @@ json encode(const CatalogData& d) {
           {"handbook", encode_all(d.handbook)},
           {"glossary", encode_all(d.glossary)},
           {"acronyms", encode_all(d.acronyms)},
-          {"guidance", encode(d.guidance)}};
+          {"guidance", encode(d.guidance)},
+          {"primer", encode(d.primer)},
+          {"system_links", encode_all(d.system_links)}};
 }
 
 }  // namespace electsec::detail
