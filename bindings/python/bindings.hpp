@@ -138,6 +138,9 @@ struct type_caster<electsec::SecurityFunction>
 template <>
 struct type_caster<electsec::ParagraphKind> : str_enum_caster<electsec::ParagraphKind, electsec::parse_paragraph_kind> {
 };
+template <>
+struct type_caster<electsec::Connectedness> : str_enum_caster<electsec::Connectedness, electsec::parse_connectedness> {
+};
 
 }  // namespace pybind11::detail
 

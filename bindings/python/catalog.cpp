@@ -113,6 +113,25 @@ void init_catalog(py::module_& m) {
           "recommendations_of_practice",
           [](const Catalog& c, std::string_view id) { return copies(c.recommendations_of_practice(id)); },
           py::arg("id"), "The recommendations (and partners' services) related to a practice.")
+      .def("primer", &Catalog::primer, py::return_value_policy::copy,
+           "The guide's primer on election infrastructure (empty for a release without one).")
+      .def("system_component", &Catalog::system_component, py::arg("id"), py::return_value_policy::copy,
+           "A kind of election system by id, e.g. 'pollbooks'.")
+      .def("system_risk", &Catalog::system_risk, py::arg("id"), py::return_value_policy::copy,
+           "A risk the primer names, by id.")
+      .def("connectedness_class", &Catalog::connectedness_class, py::arg("connectedness"),
+           py::return_value_policy::copy, "A connectedness class: 'network', 'indirect', 'none' or 'transmission'.")
+      .def(
+          "components_with_risk",
+          [](const Catalog& c, std::string_view id) { return copies(c.components_with_risk(id)); }, py::arg("id"),
+          "The kinds of system the primer names a risk for.")
+      .def(
+          "system_links", [](const Catalog& c) { return c.system_links(); },
+          "electsec's own links (not the guide's) from systems, classes and risks to practices.")
+      .def(
+          "system_links_of",
+          [](const Catalog& c, std::string_view subject) { return copies(c.system_links_of(subject)); },
+          py::arg("subject"), "electsec's links from one system, connectedness class or risk.")
       .def(
           "search",
           [](const Catalog& c, const std::string& text, std::optional<HitKind> kind, std::size_t limit) {
@@ -121,7 +140,7 @@ void init_catalog(py::module_& m) {
           },
           py::arg("text"), py::arg("kind") = py::none(), py::arg("limit") = 10,
           "Ranked full-text search; kind is one of practice, goal, action, tool, safeguard, glossary, acronym, "
-          "recommendation.")
+          "recommendation, system, connectedness, risk.")
       .def(
           "to_dict", [](const Catalog& c) { return json_loads(to_json(c, -1)); },
           "The whole catalog in the catalog JSON format.")
@@ -146,7 +165,10 @@ void init_catalog(py::module_& m) {
           py::return_value_policy::reference_internal)
       .def(
           "priorities", [](CatalogBuilder& b, const Priorities& p) -> CatalogBuilder& { return b.priorities(p); },
-          py::arg("priorities"), py::return_value_policy::reference_internal);
+          py::arg("priorities"), py::return_value_policy::reference_internal)
+      .def(
+          "primer", [](CatalogBuilder& b, const Primer& p) -> CatalogBuilder& { return b.primer(p); },
+          py::arg("primer"), py::return_value_policy::reference_internal);
 #define ELECTSEC_BUILDER_ADD(T)                                                                          \
   builder.def(                                                                                           \
       "add", [](CatalogBuilder& b, const T& x) -> CatalogBuilder& { return b.add(x); }, py::arg("item"), \
@@ -161,6 +183,7 @@ void init_catalog(py::module_& m) {
   ELECTSEC_BUILDER_ADD(Acronym)
   ELECTSEC_BUILDER_ADD(GuidanceSource)
   ELECTSEC_BUILDER_ADD(Recommendation)
+  ELECTSEC_BUILDER_ADD(SystemLink)
 #undef ELECTSEC_BUILDER_ADD
   builder
       .def(
@@ -378,7 +401,7 @@ void init_catalog(py::module_& m) {
       "The guide's mapping to the CIS Controls v8 as a CISO Assistant mapping library (YAML text).");
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
   m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary",
-                                       "acronym", "recommendation");
+                                       "acronym", "recommendation", "system", "connectedness", "risk");
 }
 
 }  // namespace electsec::python

@@ -116,6 +116,18 @@ PYBIND11_MODULE(_core, m) {
   py::class_<RelatedPractice> related(m, "RelatedPractice", "A recommendation's link to a practice.");
   py::class_<Recommendation> recommendation(m, "Recommendation", "A recommendation of a guidance source.");
   py::class_<Guidance> guidance(m, "Guidance", "Guidance sources and their recommendations.");
+  py::class_<ConnectednessClass> connectedness_class(m, "ConnectednessClass",
+                                                     "One of the primer's connectedness classes, or its transmission "
+                                                     "risks.");
+  py::class_<SystemRisk> system_risk(m, "SystemRisk", "A risk the primer names for kinds of election system.");
+  py::class_<ComponentConnection> component_connection(
+      m, "ComponentConnection", "A row of a system's connection table: whether a class occurs for it, and how.");
+  py::class_<ComponentVariant> component_variant(m, "ComponentVariant",
+                                                 "A variety of a kind of election system the primer tells apart.");
+  py::class_<SystemComponent> system_component(m, "SystemComponent", "A kind of election system the primer describes.");
+  py::class_<Primer> primer(m, "Primer", "The guide's primer on election infrastructure.");
+  py::class_<SystemLink> system_link(
+      m, "SystemLink", "electsec's own link (not the guide's) from a system, class or risk to a practice.");
   py::class_<PyMappedPractice> mapped_practice(m, "MappedPractice",
                                                "A practice that maps to a Safeguard, with the mapping's maturity.");
   py::class_<PyMappedSafeguard> mapped_safeguard(m, "MappedSafeguard",

@@ -26,6 +26,13 @@ void init_values(py::module_& m) {
   auto related = registered<RelatedPractice>(m, "RelatedPractice");
   auto recommendation = registered<Recommendation>(m, "Recommendation");
   auto guidance = registered<Guidance>(m, "Guidance");
+  auto connectedness_class = registered<ConnectednessClass>(m, "ConnectednessClass");
+  auto system_risk = registered<SystemRisk>(m, "SystemRisk");
+  auto component_connection = registered<ComponentConnection>(m, "ComponentConnection");
+  auto component_variant = registered<ComponentVariant>(m, "ComponentVariant");
+  auto system_component = registered<SystemComponent>(m, "SystemComponent");
+  auto primer = registered<Primer>(m, "Primer");
+  auto system_link = registered<SystemLink>(m, "SystemLink");
   auto mapped_practice = registered<PyMappedPractice>(m, "MappedPractice");
   auto mapped_safeguard = registered<PyMappedSafeguard>(m, "MappedSafeguard");
   auto coverage = registered<PyCoverage>(m, "Coverage");
@@ -221,6 +228,71 @@ void init_values(py::module_& m) {
                std::to_string(g.recommendations.size()) + " recommendations)";
       });
   value_protocol<Guidance>(guidance, "Guidance");
+
+  connectedness_class.def_readonly("id", &ConnectednessClass::id)
+      .def_readonly("title", &ConnectednessClass::title)
+      .def_readonly("label", &ConnectednessClass::label)
+      .def_readonly("text", &ConnectednessClass::text)
+      .def_readonly("examples", &ConnectednessClass::examples)
+      .def(
+          "__repr__",
+          [](const ConnectednessClass& k) { return "ConnectednessClass(" + quote(std::string(to_string(k.id))) + ")"; })
+      .def("__hash__", [](const ConnectednessClass& k) { return py::hash(py::str(std::string(to_string(k.id)))); });
+  value_protocol<ConnectednessClass>(connectedness_class, "ConnectednessClass");
+
+  system_risk.def_readonly("id", &SystemRisk::id)
+      .def_readonly("title", &SystemRisk::title)
+      .def_readonly("text", &SystemRisk::text)
+      .def("__repr__", [](const SystemRisk& r) { return "SystemRisk(" + quote(r.id) + ")"; });
+  value_protocol<SystemRisk>(system_risk, "SystemRisk");
+  hash_by_id<SystemRisk>(system_risk);
+
+  component_connection.def_readonly("connectedness", &ComponentConnection::connectedness)
+      .def_readonly("occurs", &ComponentConnection::occurs)
+      .def_readonly("text", &ComponentConnection::text)
+      .def("__repr__", [](const ComponentConnection& c) {
+        return "ComponentConnection(" + quote(std::string(to_string(c.connectedness))) +
+               ", occurs=" + (c.occurs ? "True" : "False") + ")";
+      });
+  value_protocol<ComponentConnection>(component_connection, "ComponentConnection");
+
+  component_variant.def_readonly("name", &ComponentVariant::name)
+      .def_readonly("text", &ComponentVariant::text)
+      .def_readonly("connectedness", &ComponentVariant::connectedness)
+      .def("__repr__", [](const ComponentVariant& v) { return "ComponentVariant(" + quote(v.name) + ")"; });
+  value_protocol<ComponentVariant>(component_variant, "ComponentVariant");
+
+  system_component.def_readonly("id", &SystemComponent::id)
+      .def_readonly("title", &SystemComponent::title)
+      .def_readonly("page", &SystemComponent::page)
+      .def_readonly("summary", &SystemComponent::summary)
+      .def_readonly("inputs", &SystemComponent::inputs)
+      .def_readonly("outputs", &SystemComponent::outputs)
+      .def_readonly("variants", &SystemComponent::variants)
+      .def_readonly("risks", &SystemComponent::risks)
+      .def_readonly("connections", &SystemComponent::connections)
+      .def("__repr__", [](const SystemComponent& c) { return "SystemComponent(" + quote(c.id) + ")"; });
+  value_protocol<SystemComponent>(system_component, "SystemComponent");
+  hash_by_id<SystemComponent>(system_component);
+
+  primer.def_readonly("classes", &Primer::classes)
+      .def_readonly("risks", &Primer::risks)
+      .def_readonly("components", &Primer::components)
+      .def("__repr__", [](const Primer& p) {
+        return "Primer(" + std::to_string(p.components.size()) + " systems, " + std::to_string(p.risks.size()) +
+               " risks)";
+      });
+  value_protocol<Primer>(primer, "Primer");
+
+  system_link.def_readonly("subject", &SystemLink::subject)
+      .def_readonly("practice", &SystemLink::practice)
+      .def_readonly("reason", &SystemLink::reason)
+      .def_readonly("provenance", &SystemLink::provenance)
+      .def("__repr__", [](const SystemLink& l) {
+        return "SystemLink(" + quote(l.subject) + ", " + quote(l.practice) + ", provenance=" + quote(l.provenance) +
+               ")";
+      });
+  value_protocol<SystemLink>(system_link, "SystemLink");
 
   mapped_practice.def_readonly("practice", &PyMappedPractice::practice)
       .def_readonly("maturity", &PyMappedPractice::maturity)

@@ -13,7 +13,22 @@
 namespace electsec {
 
 /// What a search hit is.
-enum class HitKind { practice, goal, action, paragraph, tool, safeguard, glossary, acronym, recommendation };
+/// `system`, `connectedness` and `risk` are the primer's kinds of election system, its
+/// connectedness classes and its risks.
+enum class HitKind {
+  practice,
+  goal,
+  action,
+  paragraph,
+  tool,
+  safeguard,
+  glossary,
+  acronym,
+  recommendation,
+  system,
+  connectedness,
+  risk
+};
 /// "practice", "goal", "action", ... as the CLI's `--kind` spells them.
 ELECTSEC_API std::string_view to_string(HitKind k);
 /// Throws electsec::Error naming the accepted kinds.
@@ -24,7 +39,7 @@ struct ELECTSEC_API SearchHit {
   HitKind kind = HitKind::practice;  ///< what was found
   /// The thing's id: practice, goal, action, Safeguard and recommendation ids as
   /// elsewhere; "<practice>.tool.<n>" for tools; the term for glossary entries and
-  /// acronyms.
+  /// acronyms; the primer's ids for systems, connectedness classes and risks.
   std::string id;
   std::string title;     ///< what to show: the practice's title for goals and actions
   std::string practice;  ///< the practice it belongs to, when it belongs to one

@@ -372,7 +372,7 @@ struct ELECTSEC_API ComponentVariant {
 /// One kind of election system the primer describes ("voter_registration", "pollbooks", "ems",
 /// "vote_capture", "tabulation", "enr").
 struct ELECTSEC_API SystemComponent {
-  std::string id;                                   ///< stable id, see DESIGN.md
+  std::string id;                                   ///< stable id, e.g. "vote_capture"
   std::string title;                                ///< the page's heading as the guide gives it
   std::string page;                                 ///< the guide's page, e.g. "ei_primer/voter_reg"
   std::string summary;                              ///< what it does, in the project's words

@@ -245,7 +245,9 @@ void run_catalog(const Command&, const Catalog& c, const Args&, Format f, Io& io
             row("2018 Handbook practices", c.handbook().size()),
             row("glossary terms", c.glossary().size()),
             row("acronyms", c.acronyms().size()),
-            row("guidance recommendations", c.guidance().recommendations.size())};
+            row("guidance recommendations", c.guidance().recommendations.size()),
+            row("kinds of election system", c.primer().components.size()),
+            row("system risks", c.primer().risks.size())};
   out << c.guide().title << ", version " << c.guide().version << "\n\n";
   write_table(out, t, terminal_width);
 }

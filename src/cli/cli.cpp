@@ -128,10 +128,22 @@ const std::vector<Command>& commands() {
        "  --audience A    e.g. mayor, \"state and local election officials\", DHS/CISA\n"
        "  --practice ID   only recommendations related to a best practice\n",
        {"source", "audience", "category", "practice"}, 0, 0, {Format::table, Format::json, Format::csv}, run_guidance},
-      {"search", "ranked search across practices, actions, tools, Safeguards, glossary and guidance",
+      {"systems", "list the kinds of election system the guide's primer describes",
+       "systems [--connectedness C] [--risk ID] [--format table|json|csv]",
+       "  --connectedness C  network, indirect, none or transmission: the systems for which the\n"
+       "                     guide's table says that class occurs\n"
+       "  --risk ID          only the systems the guide names this risk for\n",
+       {"connectedness", "risk"}, 0, 0, {Format::table, Format::json, Format::csv}, run_systems},
+      {"system", "show one kind of election system, connectedness class or risk, with the practices electsec links to it",
+       "system ID [--format table|json]",
+       "  ID              a system (voter_registration, pollbooks, ems, vote_capture, tabulation,\n"
+       "                  enr), a connectedness class (network, indirect, none, transmission) or a\n"
+       "                  risk (see `electsec system ID` of a system)\n",
+       {}, 1, 1, {Format::table, Format::json}, run_system},
+      {"search", "ranked search across practices, actions, tools, Safeguards, glossary, guidance and the primer",
        "search TEXT... [--kind K] [--limit N] [--format table|json|csv]",
-       "  --kind K        practice, goal, action, paragraph, tool, safeguard, glossary, acronym or\n"
-       "                  recommendation\n"
+       "  --kind K        practice, goal, action, paragraph, tool, safeguard, glossary, acronym,\n"
+       "                  recommendation, system, connectedness or risk\n"
        "  --limit N       at most N hits (default 10)\n",
        {"kind", "limit"}, 1, 100, {Format::table, Format::json, Format::csv}, run_search},
       {"import-rst", "read a release of the guide from its reStructuredText sources",

@@ -7,6 +7,7 @@
 // helpers below; catalog_commands.cpp the catalog lookups (controls ... priorities);
 // export_commands.cpp export and report; maturity_commands.cpp maturity and plan;
 // assess_commands.cpp assess and rollup; guidance_commands.cpp guidance and search;
+// system_commands.cpp systems and system;
 // release_commands.cpp import and diff.
 
 #include <electsec/assessment_json.hpp>
@@ -230,6 +231,8 @@ void run_rollup(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_store(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_guidance(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_search(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_systems(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_system(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_import(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_diff(const Command&, const Catalog&, const Args&, Format, Io&);
 

@@ -16,11 +16,13 @@ namespace electsec {
 
 namespace {
 
-constexpr detail::EnumNames<HitKind, 9> kind_names{
+constexpr detail::EnumNames<HitKind, 12> kind_names{
     "kind",
     {HitKind::practice, HitKind::goal, HitKind::action, HitKind::paragraph, HitKind::tool, HitKind::safeguard,
-     HitKind::glossary, HitKind::acronym, HitKind::recommendation},
-    {"practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary", "acronym", "recommendation"}};
+     HitKind::glossary, HitKind::acronym, HitKind::recommendation, HitKind::system, HitKind::connectedness,
+     HitKind::risk},
+    {"practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary", "acronym", "recommendation", "system",
+     "connectedness", "risk"}};
 
 bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
 
@@ -145,6 +147,22 @@ struct SearchIndex {
       recommendation_text_.push_back(r.text + " (" + r.audience + ")");
       add(HitKind::recommendation, r.id, r.title, "", r.title, recommendation_text_.back());
     }
+    // The primer: a system's document holds what it does, its inputs, outputs and varieties.
+    for (const auto& c : d.primer.components) {
+      std::string body = c.summary;
+      for (const auto* list : {&c.inputs, &c.outputs})
+        for (const auto& item : *list) body += " " + item;
+      for (const auto& v : c.variants) body += " " + v.name + ": " + v.text;
+      primer_text_.push_back(std::move(body));
+      add(HitKind::system, c.id, c.title, "", c.title, primer_text_.back());
+    }
+    for (const auto& k : d.primer.classes) {
+      std::string body = k.text;
+      for (const auto& e : k.examples) body += " " + e;
+      primer_text_.push_back(std::move(body));
+      add(HitKind::connectedness, std::string(to_string(k.id)), k.title, "", k.title, primer_text_.back());
+    }
+    for (const auto& r : d.primer.risks) add(HitKind::risk, r.id, r.title, "", r.title, r.text);
     double total = 0;
     for (const auto& doc : docs) total += doc.length;
     average_length = docs.empty() ? 1 : std::max(1.0, total / static_cast<double>(docs.size()));
@@ -154,6 +172,7 @@ struct SearchIndex {
   // Texts made for the index; a deque keeps their addresses stable for the views.
   std::deque<std::string> expansions_;
   std::deque<std::string> recommendation_text_;
+  std::deque<std::string> primer_text_;
 };
 
 }  // namespace detail

@@ -39,10 +39,12 @@ def minimal_document(**changes):
 
 def document_without_mdbr(cat):
     """`cat` as a catalog document without the practice 'mdbr' and the places that name it
-    (the Level 1 election priorities and the guidance recommendations): a smaller release."""
+    (the Level 1 election priorities, the guidance recommendations and electsec's system
+    links): a smaller release."""
     doc = cat.to_dict()
     doc["practices"] = [p for p in doc["practices"] if p["id"] != "mdbr"]
     doc["priorities"]["level1_election"].remove("mdbr")
     doc["guidance"]["recommendations"] = [r for r in doc["guidance"]["recommendations"]
                                           if all(x["practice"] != "mdbr" for x in r["practices"])]
+    doc["system_links"] = [link for link in doc["system_links"] if link["practice"] != "mdbr"]
     return doc
