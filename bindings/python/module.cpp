@@ -139,25 +139,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<OfficeSummary> office_summary(m, "OfficeSummary", "One office in a rollup.");
   py::class_<Rollup> rollup_class(m, "Rollup", "Many offices at once.");
   py::class_<SearchHit> search_hit(m, "SearchHit", "One result of Catalog.search.");
-  py::class_<ImportWarning> import_warning(m, "ImportWarning", "Something the importer could not find or left out.");
-  py::class_<ImportResult> import_result(m, "ImportResult", "An imported guide: catalog and warnings.");
-  py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
-  py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
-  py::class_<FieldChange> field_change(m, "FieldChange",
-                                       "One field that differs between two catalogs: a fact or wording, old and new.");
-  py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
-  py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
-  py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");
-  py::class_<CisoAssistantImport> ciso_assistant_import(
-      m, "CisoAssistantImport", "What an audit exported from CISO Assistant changes in an office's record.");
-  py::class_<StoreEvent> store_event(m, "StoreEvent", "One recorded change of one office.");
-  py::class_<ImportSummary> import_summary(m, "ImportSummary", "What one import into a store added.");
-  py::class_<Distribution> distribution(m, "Distribution", "How values spread over a group of offices.");
-  py::class_<TrendPoint> trend_point(m, "TrendPoint", "One period of a trend.");
-  py::class_<PracticeComparison> practice_comparison(m, "PracticeComparison",
-                                                     "One practice of an office against its peers.");
-  py::class_<PeerComparison> peer_comparison(m, "PeerComparison", "An office against its peers as of a date.");
-  py::class_<OfficeProgress> office_progress(m, "OfficeProgress", "One office's progress between two dates.");
+  // The reports' signatures name Progress; its members, and the rest of the history store,
+  // are registered on first use (store.cpp).
   py::class_<Progress> progress(m, "Progress", "Progress between two dates, as a report shows it.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
@@ -166,5 +149,21 @@ PYBIND11_MODULE(_core, m) {
   electsec::python::init_catalog(m);
   electsec::python::init_results(m);
   electsec::python::init_functions(m);
-  electsec::python::init_store(m);
+  // Three parts most programs never use are registered on their first use rather than at
+  // `import electsec` (issue #18): the history store (about a fifth of the module), the
+  // importer of releases with diff and migrate, and the OSCAL and CISO Assistant exchanges.
+  // The package calls this, once per part, when a name of the part is first looked up.
+  m.def(
+      "_register",
+      [](py::module_ module, const std::string& part) {
+        if (part == "store")
+          electsec::python::init_store(module);
+        else if (part == "releases")
+          electsec::python::init_releases(module);
+        else if (part == "exchange")
+          electsec::python::init_exchange(module);
+        else
+          throw py::value_error("no part " + part);
+      },
+      py::arg("module"), py::arg("part"));
 }
