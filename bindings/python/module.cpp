@@ -53,24 +53,22 @@ void translate(std::exception_ptr p) {
   }
 }
 
-const char* exception_source = R"(
-class Error(ValueError):
-    """Base of every error electsec raises (a ValueError)."""
+// An exception class of module electsec, as a `class` statement would make it (with the
+// same __module__, __qualname__, __doc__ and `extra` in its namespace), made directly rather
+// than by compiling Python source at every import (issue #18).
+py::object exception_class(const char* name, const char* doc, const py::tuple& bases, py::dict extra = py::dict()) {
+  const std::string qualified = std::string("electsec.") + name;
+  PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), extra.ptr());
+  if (cls == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(cls);
+}
 
-class ParseError(Error):
-    """A file or text could not be read: source, line, column, field, expected."""
-
-class ValidationError(Error):
-    """A catalog is inconsistent; problems lists every (where, message)."""
-
-class IoError(Error, OSError):
-    """A file could not be read, written, locked or listed: path (also an OSError)."""
-    __str__ = BaseException.__str__
-
-class NotFound(Error, KeyError):
-    """A lookup by id found nothing: kind, id, closest (also a KeyError)."""
-    __str__ = BaseException.__str__
-)";
+// IoError and NotFound print their message as given, not as OSError or KeyError would.
+py::dict plain_str() {
+  py::dict d;
+  d["__str__"] = py::reinterpret_borrow<py::object>(PyExc_BaseException).attr("__str__");
+  return d;
+}
 
 // Text fields the loader requires to be non-empty are refused when set, not at the next load.
 }  // namespace
@@ -79,11 +77,19 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "electsec: the CIS Essential Guide to Election Security as a queryable model";
 
   // ---- exceptions ----
-  py::dict ns;
-  ns["__builtins__"] = py::module_::import("builtins");
-  ns["__name__"] = "electsec";
-  py::exec(exception_source, ns);
-  exceptions = new Exceptions{ns["Error"], ns["ParseError"], ns["ValidationError"], ns["NotFound"], ns["IoError"]};
+  const py::object error = exception_class("Error", "Base of every error electsec raises (a ValueError).",
+                                           py::make_tuple(py::reinterpret_borrow<py::object>(PyExc_ValueError)));
+  const py::object parse_error = exception_class(
+      "ParseError", "A file or text could not be read: source, line, column, field, expected.", py::make_tuple(error));
+  const py::object validation_error = exception_class(
+      "ValidationError", "A catalog is inconsistent; problems lists every (where, message).", py::make_tuple(error));
+  const py::object io_error =
+      exception_class("IoError", "A file could not be read, written, locked or listed: path (also an OSError).",
+                      py::make_tuple(error, py::reinterpret_borrow<py::object>(PyExc_OSError)), plain_str());
+  const py::object not_found =
+      exception_class("NotFound", "A lookup by id found nothing: kind, id, closest (also a KeyError).",
+                      py::make_tuple(error, py::reinterpret_borrow<py::object>(PyExc_KeyError)), plain_str());
+  exceptions = new Exceptions{error, parse_error, validation_error, not_found, io_error};
   m.attr("IoError") = exceptions->io_error;
   m.attr("Error") = exceptions->error;
   m.attr("ParseError") = exceptions->parse_error;
