@@ -265,7 +265,9 @@ void init_values(py::module_& m);
 void init_catalog(py::module_& m);
 void init_results(py::module_& m);
 void init_functions(py::module_& m);
-void init_store(py::module_& m);
+void init_store(py::module_& m);     // registered on first use, as are the two below
+void init_releases(py::module_& m);  // (catalog.cpp)
+void init_exchange(py::module_& m);  // (catalog.cpp)
 
 }  // namespace electsec::python
 

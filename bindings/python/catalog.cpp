@@ -5,15 +5,6 @@ namespace electsec::python {
 
 void init_catalog(py::module_& m) {
   auto search_hit = registered<SearchHit>(m, "SearchHit");
-  auto import_warning = registered<ImportWarning>(m, "ImportWarning");
-  auto import_result = registered<ImportResult>(m, "ImportResult");
-  auto practice_change = registered<PracticeChange>(m, "PracticeChange");
-  auto catalog_diff = registered<CatalogDiff>(m, "CatalogDiff");
-  auto field_change = registered<FieldChange>(m, "FieldChange");
-  auto migration = registered<Migration>(m, "Migration");
-  auto status_row = registered<StatusRow>(m, "StatusRow");
-  auto oscal_import = registered<OscalImport>(m, "OscalImport");
-  auto ciso_assistant_import = registered<CisoAssistantImport>(m, "CisoAssistantImport");
   auto catalog = registered<Catalog>(m, "Catalog");
   auto builder = registered<CatalogBuilder>(m, "CatalogBuilder");
 
@@ -218,6 +209,25 @@ void init_catalog(py::module_& m) {
       .def("__repr__", [](const SearchHit& h) {
         return "SearchHit(" + quote(std::string(to_string(h.kind))) + ", " + quote(h.id) + ")";
       });
+  m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
+  m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary",
+                                       "acronym", "recommendation", "system", "connectedness", "risk");
+}
+
+// Importing a release from its .rst sources, diff and migrate: registered on first use
+// (module.cpp says why).
+void init_releases(py::module_& m) {
+  // Once only (the package's lock makes the calls one at a time); the module's own
+  // dictionary is asked, since the module's __getattr__ would come back here.
+  if (py::reinterpret_borrow<py::dict>(PyModule_GetDict(m.ptr())).contains("ImportResult")) return;
+  py::class_<ImportWarning> import_warning(m, "ImportWarning", "Something the importer could not find or left out.");
+  py::class_<ImportResult> import_result(m, "ImportResult", "An imported guide: catalog and warnings.");
+  py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
+  py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
+  py::class_<FieldChange> field_change(m, "FieldChange",
+                                       "One field that differs between two catalogs: a fact or wording, old and new.");
+  py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
+
   import_warning.def_readonly("file", &ImportWarning::file)
       .def_readonly("line", &ImportWarning::line)
       .def_readonly("message", &ImportWarning::message)
@@ -316,6 +326,18 @@ void init_catalog(py::module_& m) {
         "What changed from one catalog to another, practice by practice.");
   m.def("migrate", &migrate, py::arg("assessment"), py::arg("target"),
         "Carry an assessment to another catalog; unknown ids move to its retired section.");
+}
+
+// The OSCAL and CISO Assistant exchanges: registered on first use (module.cpp says why).
+void init_exchange(py::module_& m) {
+  // Once only (the package's lock makes the calls one at a time); the module's own
+  // dictionary is asked, since the module's __getattr__ would come back here.
+  if (py::reinterpret_borrow<py::dict>(PyModule_GetDict(m.ptr())).contains("OscalImport")) return;
+  py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
+  py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");
+  py::class_<CisoAssistantImport> ciso_assistant_import(
+      m, "CisoAssistantImport", "What an audit exported from CISO Assistant changes in an office's record.");
+
   const auto oscal_options = [](const std::optional<std::string>& ts) {
     OscalOptions o;
     if (ts) o.timestamp = *ts;
@@ -399,9 +421,6 @@ void init_catalog(py::module_& m) {
       },
       py::arg("catalog"), py::arg("cis_packager") = "intuitem",
       "The guide's mapping to the CIS Controls v8 as a CISO Assistant mapping library (YAML text).");
-  m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
-  m.attr("HIT_KINDS") = py::make_tuple("practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary",
-                                       "acronym", "recommendation", "system", "connectedness", "risk");
 }
 
 }  // namespace electsec::python

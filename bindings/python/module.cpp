@@ -53,24 +53,22 @@ void translate(std::exception_ptr p) {
   }
 }
 
-const char* exception_source = R"(
-class Error(ValueError):
-    """Base of every error electsec raises (a ValueError)."""
+// An exception class of module electsec, as a `class` statement would make it (with the
+// same __module__, __qualname__, __doc__ and `extra` in its namespace), made directly rather
+// than by compiling Python source at every import (issue #18).
+py::object exception_class(const char* name, const char* doc, const py::tuple& bases, py::dict extra = py::dict()) {
+  const std::string qualified = std::string("electsec.") + name;
+  PyObject* cls = PyErr_NewExceptionWithDoc(qualified.c_str(), doc, bases.ptr(), extra.ptr());
+  if (cls == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(cls);
+}
 
-class ParseError(Error):
-    """A file or text could not be read: source, line, column, field, expected."""
-
-class ValidationError(Error):
-    """A catalog is inconsistent; problems lists every (where, message)."""
-
-class IoError(Error, OSError):
-    """A file could not be read, written, locked or listed: path (also an OSError)."""
-    __str__ = BaseException.__str__
-
-class NotFound(Error, KeyError):
-    """A lookup by id found nothing: kind, id, closest (also a KeyError)."""
-    __str__ = BaseException.__str__
-)";
+// IoError and NotFound print their message as given, not as OSError or KeyError would.
+py::dict plain_str() {
+  py::dict d;
+  d["__str__"] = py::reinterpret_borrow<py::object>(PyExc_BaseException).attr("__str__");
+  return d;
+}
 
 // Text fields the loader requires to be non-empty are refused when set, not at the next load.
 }  // namespace
@@ -79,11 +77,19 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "electsec: the CIS Essential Guide to Election Security as a queryable model";
 
   // ---- exceptions ----
-  py::dict ns;
-  ns["__builtins__"] = py::module_::import("builtins");
-  ns["__name__"] = "electsec";
-  py::exec(exception_source, ns);
-  exceptions = new Exceptions{ns["Error"], ns["ParseError"], ns["ValidationError"], ns["NotFound"], ns["IoError"]};
+  const py::object error = exception_class("Error", "Base of every error electsec raises (a ValueError).",
+                                           py::make_tuple(py::reinterpret_borrow<py::object>(PyExc_ValueError)));
+  const py::object parse_error = exception_class(
+      "ParseError", "A file or text could not be read: source, line, column, field, expected.", py::make_tuple(error));
+  const py::object validation_error = exception_class(
+      "ValidationError", "A catalog is inconsistent; problems lists every (where, message).", py::make_tuple(error));
+  const py::object io_error =
+      exception_class("IoError", "A file could not be read, written, locked or listed: path (also an OSError).",
+                      py::make_tuple(error, py::reinterpret_borrow<py::object>(PyExc_OSError)), plain_str());
+  const py::object not_found =
+      exception_class("NotFound", "A lookup by id found nothing: kind, id, closest (also a KeyError).",
+                      py::make_tuple(error, py::reinterpret_borrow<py::object>(PyExc_KeyError)), plain_str());
+  exceptions = new Exceptions{error, parse_error, validation_error, not_found, io_error};
   m.attr("IoError") = exceptions->io_error;
   m.attr("Error") = exceptions->error;
   m.attr("ParseError") = exceptions->parse_error;
@@ -151,25 +157,8 @@ PYBIND11_MODULE(_core, m) {
   py::class_<OfficeSummary> office_summary(m, "OfficeSummary", "One office in a rollup.");
   py::class_<Rollup> rollup_class(m, "Rollup", "Many offices at once.");
   py::class_<SearchHit> search_hit(m, "SearchHit", "One result of Catalog.search.");
-  py::class_<ImportWarning> import_warning(m, "ImportWarning", "Something the importer could not find or left out.");
-  py::class_<ImportResult> import_result(m, "ImportResult", "An imported guide: catalog and warnings.");
-  py::class_<PracticeChange> practice_change(m, "PracticeChange", "How one practice differs between two catalogs.");
-  py::class_<CatalogDiff> catalog_diff(m, "CatalogDiff", "What changed between two catalogs.");
-  py::class_<FieldChange> field_change(m, "FieldChange",
-                                       "One field that differs between two catalogs: a fact or wording, old and new.");
-  py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
-  py::class_<StatusRow> status_row(m, "StatusRow", "One status read from a table or a document, for one action.");
-  py::class_<OscalImport> oscal_import(m, "OscalImport", "What OSCAL assessment results say of an office's statuses.");
-  py::class_<CisoAssistantImport> ciso_assistant_import(
-      m, "CisoAssistantImport", "What an audit exported from CISO Assistant changes in an office's record.");
-  py::class_<StoreEvent> store_event(m, "StoreEvent", "One recorded change of one office.");
-  py::class_<ImportSummary> import_summary(m, "ImportSummary", "What one import into a store added.");
-  py::class_<Distribution> distribution(m, "Distribution", "How values spread over a group of offices.");
-  py::class_<TrendPoint> trend_point(m, "TrendPoint", "One period of a trend.");
-  py::class_<PracticeComparison> practice_comparison(m, "PracticeComparison",
-                                                     "One practice of an office against its peers.");
-  py::class_<PeerComparison> peer_comparison(m, "PeerComparison", "An office against its peers as of a date.");
-  py::class_<OfficeProgress> office_progress(m, "OfficeProgress", "One office's progress between two dates.");
+  // The reports' signatures name Progress; its members, and the rest of the history store,
+  // are registered on first use (store.cpp).
   py::class_<Progress> progress(m, "Progress", "Progress between two dates, as a report shows it.");
   py::class_<Catalog> catalog(m, "Catalog", "The validated, immutable model. Safe to share between threads.");
   py::class_<CatalogBuilder> builder(m, "CatalogBuilder", "Collects content; build() validates it.");
@@ -178,5 +167,21 @@ PYBIND11_MODULE(_core, m) {
   electsec::python::init_catalog(m);
   electsec::python::init_results(m);
   electsec::python::init_functions(m);
-  electsec::python::init_store(m);
+  // Three parts most programs never use are registered on their first use rather than at
+  // `import electsec` (issue #18): the history store (about a fifth of the module), the
+  // importer of releases with diff and migrate, and the OSCAL and CISO Assistant exchanges.
+  // The package calls this, once per part, when a name of the part is first looked up.
+  m.def(
+      "_register",
+      [](py::module_ module, const std::string& part) {
+        if (part == "store")
+          electsec::python::init_store(module);
+        else if (part == "releases")
+          electsec::python::init_releases(module);
+        else if (part == "exchange")
+          electsec::python::init_exchange(module);
+        else
+          throw py::value_error("no part " + part);
+      },
+      py::arg("module"), py::arg("part"));
 }

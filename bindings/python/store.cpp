@@ -111,13 +111,22 @@ std::unique_ptr<PyStore> make_store(const FsPath& path, const std::optional<Cata
 }  // namespace
 
 void init_store(py::module_& m) {
-  auto event = registered<StoreEvent>(m, "StoreEvent");
-  auto summary = registered<ImportSummary>(m, "ImportSummary");
-  auto dist = registered<Distribution>(m, "Distribution");
-  auto point = registered<TrendPoint>(m, "TrendPoint");
-  auto practice_comparison = registered<PracticeComparison>(m, "PracticeComparison");
-  auto comparison = registered<PeerComparison>(m, "PeerComparison");
-  auto office_progress = registered<OfficeProgress>(m, "OfficeProgress");
+  // Once only (the package's lock makes the calls one at a time). The module's own
+  // dictionary is asked, not the module: its __getattr__ would come back here.
+  if (py::reinterpret_borrow<py::dict>(PyModule_GetDict(m.ptr())).contains("Store")) return;
+  // Every class first, as in module.cpp (which registered Progress already).
+  py::class_<StoreEvent> event(m, "StoreEvent", "One recorded change of one office.");
+  py::class_<ImportSummary> summary(m, "ImportSummary", "What one import into a store added.");
+  py::class_<Distribution> dist(m, "Distribution", "How values spread over a group of offices.");
+  py::class_<TrendPoint> point(m, "TrendPoint", "One period of a trend.");
+  py::class_<PracticeComparison> practice_comparison(m, "PracticeComparison",
+                                                     "One practice of an office against its peers.");
+  py::class_<PeerComparison> comparison(m, "PeerComparison", "An office against its peers as of a date.");
+  py::class_<OfficeProgress> office_progress(m, "OfficeProgress", "One office's progress between two dates.");
+  py::class_<PyStore> store(m, "Store",
+                            "The history store: one SQLite file with every change of many offices and its date. "
+                            "Open with Store.open(path) or make a new one with Store.create(path); use it as a "
+                            "context manager, or call close().");
   auto progress = registered<Progress>(m, "Progress");
 
   event.def_readonly("sequence", &StoreEvent::sequence)
@@ -289,10 +298,7 @@ void init_store(py::module_& m) {
                " periods)";
       });
 
-  py::class_<PyStore>(m, "Store",
-                      "The history store: one SQLite file with every change of many offices and its date. "
-                      "Open with Store.open(path) or make a new one with Store.create(path); use it as a context "
-                      "manager, or call close().")
+  store
       .def_static(
           "create",
           [](const FsPath& path, const std::optional<Catalog>& catalog) { return make_store(path, catalog, true); },

@@ -13,6 +13,20 @@ Values follow the catalog JSON format: maturity levels and Implementation Groups
 nothing return an empty list. Every error is an :class:`Error` (a ``ValueError``).
 """
 
+import gc as _gc
+
+# Loading the compiled module registers thousands of objects, none of them garbage: the
+# collector, left on, would walk them all several times over (about half a millisecond of
+# the import, issue #18). It is off while the module loads, and then as it was.
+_gc_was_enabled = _gc.isenabled()
+_gc.disable()
+try:
+    from . import _core
+finally:
+    if _gc_was_enabled:
+        _gc.enable()
+del _gc, _gc_was_enabled
+
 from ._core import (
     ASSESSMENT_SCHEMA,
     ASSET_TYPES,
@@ -25,20 +39,16 @@ from ._core import (
     SCOPES,
     SECURITY_FUNCTIONS,
     STATUSES,
-    STORE_SCHEMA_VERSION,
     Acronym,
     Action,
     ActionStatus,
     Assessment,
     Catalog,
     CatalogBuilder,
-    CatalogDiff,
-    FieldChange,
     CdmRank,
     CompactAssessment,
     Control,
     Coverage,
-    Distribution,
     Error,
     GlossaryEntry,
     Goal,
@@ -53,9 +63,6 @@ from ._core import (
     SystemRisk,
     GuideInfo,
     HandbookPractice,
-    ImportResult,
-    ImportSummary,
-    ImportWarning,
     IoError,
     Jurisdiction,
     LevelTally,
@@ -65,21 +72,15 @@ from ._core import (
     MaturityLevel,
     MaturityResult,
     MaturityStatement,
-    Migration,
-    OfficeProgress,
     NotFound,
     Paragraph,
     OfficeSummary,
     ParseError,
-    PeerComparison,
     Plan,
     PlanStep,
     Practice,
-    PracticeChange,
-    PracticeComparison,
     PracticeRollup,
     PracticeScore,
-    Progress,
     Priorities,
     Recommendation,
     RelatedPractice,
@@ -89,10 +90,7 @@ from ._core import (
     SafeguardScore,
     Scorecard,
     SearchHit,
-    Store,
-    StoreEvent,
     Tool,
-    TrendPoint,
     ValidationError,
     Worksheet,
     __version__,
@@ -102,22 +100,16 @@ from ._core import (
     create_assessment,
     default_catalog,
     determine_maturity,
-    diff,
-    distribution,
-    import_eges_rst,
-    import_practice_rst,
     level_name,
     load_answers,
     load_assessment,
     load_catalog,
     main,
-    migrate,
     office_report_html,
     office_report_markdown,
     parse_answers,
     parse_assessment,
     parse_catalog,
-    percentile_rank,
     rollup,
     rollup_files,
     rollup_report_html,
@@ -127,17 +119,6 @@ from ._core import (
     score,
     scorecard,
     to_json,
-    parse_oscal_assessment_results,
-    OscalImport,
-    StatusRow,
-    import_ciso_assistant_audit,
-    CisoAssistantImport,
-    to_ciso_assistant_library,
-    to_ciso_assistant_mapping,
-    to_oscal_assessment_results,
-    to_oscal_catalog,
-    to_oscal_poam,
-    to_oscal_profile,
     update_assessment,
     uuid_v5,
 )
@@ -146,6 +127,73 @@ from . import _display
 from ._report import report
 
 _display.install()
+
+
+def _lazy_parts():
+    """The package's and _core's module __getattr__ and __dir__ (PEP 562) for the parts of
+    the compiled module that are registered on the first lookup of one of their names
+    rather than at import (issue #18): the history store, the importer of releases with
+    diff and migrate, the OSCAL and CISO Assistant exchanges. Every name is where it always
+    was, `dir()` lists the same names, and `from electsec import Store` works as before."""
+    import _thread
+
+    parts = {
+        "store": ("STORE_SCHEMA_VERSION", "Distribution", "ImportSummary", "OfficeProgress", "PeerComparison",
+                  "PracticeComparison", "Progress", "Store", "StoreEvent", "TrendPoint", "distribution",
+                  "percentile_rank"),
+        "releases": ("CatalogDiff", "FieldChange", "ImportResult", "ImportWarning", "Migration", "PracticeChange",
+                     "diff", "import_eges_rst", "import_practice_rst", "migrate"),
+        "exchange": ("CisoAssistantImport", "OscalImport", "StatusRow", "import_ciso_assistant_audit",
+                     "parse_oscal_assessment_results", "to_ciso_assistant_library", "to_ciso_assistant_mapping",
+                     "to_oscal_assessment_results", "to_oscal_catalog", "to_oscal_poam", "to_oscal_profile"),
+    }
+    part_of = {name: part for part, names in parts.items() for name in names}
+    hooks = frozenset({"__getattr__", "__dir__"})
+    lock = _thread.RLock()
+    done, loading = set(), set()
+
+    def load(part):
+        with lock:
+            # Registering looks names up in _core, which comes back here: not again.
+            if part in done or part in loading:
+                return
+            loading.add(part)
+            try:
+                _core._register(_core, part)
+                _display.install_part(part)
+                done.add(part)
+            finally:
+                loading.discard(part)
+
+    def package_getattr(name):
+        part = part_of.get(name)
+        if part is not None:
+            load(part)
+            if name in _core.__dict__:
+                value = globals()[name] = _core.__dict__[name]
+                return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+    def core_getattr(name):
+        part = part_of.get(name)
+        if part is not None:
+            load(part)
+            if name in _core.__dict__:
+                return _core.__dict__[name]
+        raise AttributeError(f"module {_core.__name__!r} has no attribute {name!r}")
+
+    def package_dir():
+        return sorted((globals().keys() - hooks) | part_of.keys())
+
+    def core_dir():
+        return sorted((_core.__dict__.keys() - hooks) | part_of.keys())
+
+    _core.__getattr__, _core.__dir__ = core_getattr, core_dir
+    return package_getattr, package_dir
+
+
+__getattr__, __dir__ = _lazy_parts()
+del _lazy_parts
 
 __all__ = [
     "ASSESSMENT_SCHEMA",

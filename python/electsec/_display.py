@@ -275,11 +275,17 @@ _VIEWS = {
     "PlanStep": _simple(lambda s: f"{s.rank}. {s.kind} {s.id}", lambda s: f"{', '.join(s.actions)} · {s.reason}"),
     "Rollup": _rollup,
     "MaturityResult": _maturity,
-    "CatalogDiff": _diff,
-    "PeerComparison": _peer,
-    "Progress": _progress,
-    "TrendPoint": lambda p: Trend([p])._repr_html_(),
-    "StoreEvent": lambda e: Events([e])._repr_html_(),
+}
+
+# Classes of the parts registered on first use (see the package's __init__).
+_PART_VIEWS = {
+    "releases": {"CatalogDiff": _diff},
+    "store": {
+        "PeerComparison": _peer,
+        "Progress": _progress,
+        "TrendPoint": lambda p: Trend([p])._repr_html_(),
+        "StoreEvent": lambda e: Events([e])._repr_html_(),
+    },
 }
 
 
@@ -289,5 +295,14 @@ def install() -> None:
     for name, view in _VIEWS.items():
         setattr(getattr(_core, name), "_repr_html_", view)
     _core.Catalog.search = _returning(SearchHits, _core.Catalog.search)
-    for name, kind in (("trend", Trend), ("history", Events), ("changes", Events)):
-        setattr(_core.Store, name, _returning(kind, getattr(_core.Store, name)))
+
+
+def install_part(part: str) -> None:
+    """The same for the classes of a part of the module registered on first use, once they
+    are."""
+    for name, view in _PART_VIEWS.get(part, {}).items():
+        setattr(_core.__dict__[name], "_repr_html_", view)
+    if part == "store":
+        store = _core.__dict__["Store"]
+        for name, kind in (("trend", Trend), ("history", Events), ("changes", Events)):
+            setattr(store, name, _returning(kind, getattr(store, name)))

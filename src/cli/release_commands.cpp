@@ -1,6 +1,8 @@
 // Guide releases: import a guide folder, diff two catalogs.
 #include "cli_internal.hpp"
 
+#include <sstream>
+
 namespace electsec::cli {
 
 // ---- releases: import, diff, migrate ----
@@ -61,8 +63,12 @@ Catalog catalog_from(const std::string& spec, std::ostream* warnings_to) {
 void run_import(const Command& cmd, const Catalog&, const Args& a, Format f, Io& io) {
   const std::string& dir = a.positional[1];
   const ImportResult r = import_eges_rst(dir);
-  write_import_warnings(io.err, dir, r);
-  write_import_summary(io.err, dir, r);
+  // Gathered first and written at once: the error stream is unbuffered, and would otherwise
+  // cost a system call for every piece of every line.
+  std::ostringstream report;
+  write_import_warnings(report, dir, r);
+  write_import_summary(report, dir, r);
+  io.err << report.str() << std::flush;
   if (f == Format::json || a.option("output")) {
     return write_result(a, io, to_json(r.catalog),
                         ": " + std::to_string(r.catalog.practices().size()) + " practices of guide " +

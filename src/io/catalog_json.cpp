@@ -3,6 +3,7 @@
 
 #include "file.hpp"
 #include "json_codec.hpp"
+#include "json_writer.hpp"
 
 namespace electsec {
 
@@ -27,7 +28,18 @@ Catalog load_catalog(const std::string& path) {
 }
 
 std::string to_json(const Catalog& catalog, int indent) {
-  return detail::dump(detail::encode(catalog.data()), indent) + (indent < 0 ? "" : "\n");
+  std::string text;
+  if (indent > max_json_indent) {
+    text = detail::dump(detail::json(), indent);  // the tree route's error, as ever
+  } else {
+    try {
+      text = detail::write_catalog_json(catalog.data(), indent);
+    } catch (const detail::JsonWriter::NotUtf8&) {  // the tree route says which byte
+      text = detail::dump(detail::encode(catalog.data()), indent);
+    }
+  }
+  if (indent >= 0) text += '\n';
+  return text;
 }
 
 // Each value of the format: the shared encoder and decoder, as text.

@@ -100,6 +100,11 @@ json encode(const HandbookPractice& h);
 json encode(const GlossaryEntry& g);
 json encode(const Acronym& a);
 
+/// A whole catalog document as text, the same bytes as dump(encode(d), indent), written
+/// without the tree (catalog_json_write.cpp). Throws JsonWriter::NotUtf8 for a string that is
+/// not UTF-8, which the tree route reports.
+std::string write_catalog_json(const CatalogData& d, int indent);
+
 /// The tree as text: `indent` spaces per level, one line when negative; Error past
 /// max_json_indent.
 std::string dump(const json& doc, int indent);

@@ -66,20 +66,36 @@ inline std::size_t indent_of(std::string_view s) {
   return i;
 }
 
-inline bool blank(std::string_view s) { return trim(s).empty(); }
+// Only spaces, tabs and carriage returns (what trim() removes), without making the string.
+inline bool blank(std::string_view s) {
+  for (const char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
 
-inline std::string collapse_spaces(std::string_view s) {
-  std::string out;
+// Runs of white space as one space, none at either end; in place (the text only shrinks).
+inline void collapse_spaces_in(std::string& s) {
+  std::size_t w = 0;
   bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
+  for (const char c : s) {
+    if (static_cast<unsigned char>(c) > ' ') {  // most characters: kept as they are
+      if (space) s[w++] = ' ';
       space = false;
-      out += c;
+      s[w++] = c;
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = w != 0;
+    } else {
+      if (space) s[w++] = ' ';
+      space = false;
+      s[w++] = c;
     }
   }
+  s.resize(w);
+}
+
+inline std::string collapse_spaces(std::string_view s) {
+  std::string out(s);
+  collapse_spaces_in(out);
   return out;
 }
 
@@ -114,8 +130,11 @@ class Document {
     }
     // The catalog is text for JSON, terminals and reports: a page that is not UTF-8 is
     // refused here, naming the first line that is not, rather than failing on output.
-    for (std::size_t i = 0; i < lines_.size(); ++i)
-      if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
+    // (Line breaks are never inside a character: the text is UTF-8 when each line is, so
+    // the lines are searched only for a text that is not.)
+    if (!detail::is_utf8(text))
+      for (std::size_t i = 0; i < lines_.size(); ++i)
+        if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
     subs_ = default_substitutions();
     for (const auto& [k, v] : inherited) subs_[k] = v;
     std::string name, value;
@@ -173,6 +192,15 @@ class Document {
     std::size_t i = 0;
     const auto closing_backtick = [&](std::size_t from) { return text.find('`', from); };
     while (i < text.size()) {
+      // Most of the text is words: a run without a character that could start markup is
+      // copied at once (the cases below each begin with one of these).
+      std::size_t run = i;
+      while (run < text.size() && !markup_char(text[run])) ++run;
+      if (run > i) {
+        out.append(text.data() + i, run - i);
+        i = run;
+        if (i == text.size()) break;
+      }
       const char c = text[i];
       // :role:`...`
       if (c == ':' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
@@ -249,7 +277,8 @@ class Document {
       out += c;
       ++i;
     }
-    return collapse_spaces(out);
+    collapse_spaces_in(out);
+    return out;
   }
 
   // The first heading whose plain title satisfies `match`, or none.
@@ -283,10 +312,21 @@ class Document {
   bool is_underline_at(std::size_t i) const { return i < lines_.size() && underline_char(lines_[i]) != 0; }
 
  private:
+  static bool markup_char(char c) {
+    struct Table {
+      bool at[256] = {};
+      constexpr Table() {
+        for (const char m : {':', '`', '|', '*', '\\'}) at[static_cast<unsigned char>(m)] = true;
+      }
+    };
+    static constexpr Table table;
+    return table.at[static_cast<unsigned char>(c)];
+  }
+
   static char underline_char(const std::string& line) {
     if (line.size() < 3) return 0;
     const char c = line[0];
-    if (std::string("=-~^&*#\"+'`:.").find(c) == std::string::npos) return 0;
+    if (std::string_view("=-~^&*#\"+'`:.").find(c) == std::string_view::npos) return 0;
     for (char x : line)
       if (x != c) return 0;
     return c;

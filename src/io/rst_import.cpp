@@ -213,9 +213,13 @@ IndexColumns index_columns(const Document& doc, const Table& t) {
 // release.
 Catalog build_salvaging(CatalogData& data, const std::string& directory, Guide& g) {
   for (int attempt = 0;; ++attempt) {
+    // The data is moved, not copied, into the builder: a build() that refuses it throws
+    // before taking it, so on the rare retry it is taken back from the builder.
+    CatalogBuilder builder(std::move(data));
     try {
-      return CatalogBuilder(data).build();
+      return std::move(builder).build();
     } catch (const ValidationError& e) {
+      data = builder.data();
       std::set<std::string> drop;
       bool changed = false;
       for (const Problem& problem : e.problems()) {

@@ -12,11 +12,19 @@ namespace {
 
 // Byte offsets of each code point of a UTF-8 line (and one past the end): tables align
 // columns by characters, not bytes.
+// Into `at`, whose memory is reused from line to line.
+void code_points(const std::string& line, std::vector<std::size_t>& at) {
+  at.resize(line.size() + 1);
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < line.size(); ++i)
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at[n++] = i;
+  at[n++] = line.size();
+  at.resize(n);
+}
+
 std::vector<std::size_t> code_points(const std::string& line) {
   std::vector<std::size_t> at;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at.push_back(i);
-  at.push_back(line.size());
+  code_points(line, at);
   return at;
 }
 
@@ -68,9 +76,10 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   t.end = i;
   // Column boundaries: every '+' of a border, and of a partial border inside a row.
   std::set<std::size_t> bounds;
+  std::vector<std::size_t> cp;
   for (std::size_t k = start; k < t.end; ++k) {
     const std::string& line = lines[k];
-    const auto cp = code_points(line);
+    code_points(line, cp);
     const bool border = grid_border(trim(line));
     for (std::size_t c = 0; c + 1 < cp.size(); ++c) {
       if (line[cp[c]] != '+') continue;
@@ -118,7 +127,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     }
     // The boundaries this line marks with '|' (or '+' of a partial border), and the cells
     // between them; a cell that spans columns belongs to the first of them.
-    const auto cp = code_points(line);
+    code_points(line, cp);
     std::vector<std::size_t> real;
     for (std::size_t c = 0; c < cols.size(); ++c)
       if (cols[c] + 1 < cp.size()) {

@@ -1,10 +1,15 @@
 #include <electsec/catalog_json.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/rst_import.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
 
+#include "io/json_codec.hpp"
+#include "io/json_writer.hpp"
+
+#include <filesystem>
 #include <fstream>
 
 using namespace electsec;
@@ -232,6 +237,38 @@ BOOST_AUTO_TEST_CASE(a_value_that_does_not_fit_names_source_line_and_field) {
   }
   BOOST_CHECK_THROW((void)from_json<Practice>("{", "x"), ParseError);
   BOOST_CHECK_THROW((void)to_json(default_catalog().controls().front(), max_json_indent + 1), Error);
+}
+
+// The catalog is written without a tree (issue #18); the tree's text stays the definition.
+BOOST_AUTO_TEST_CASE(a_catalog_written_directly_is_the_text_of_its_tree) {
+  std::vector<std::pair<std::string, CatalogData>> catalogs = {
+      {"default", default_catalog().data()}, {"sample", sample_catalog().data()}, {"empty", CatalogData{}}};
+  const std::filesystem::path guide = std::filesystem::path(ELECTSEC_REFERENCE_DIR) / "eges-1.4.1";
+  if (std::filesystem::is_directory(guide))
+    catalogs.emplace_back("1.4.1", import_eges_rst(guide.string()).catalog.data());
+  // Every escape and every length of UTF-8 sequence, in keys' values of each kind of field.
+  CatalogData odd = sample_catalog().data();
+  const std::string text =
+      std::string("q\"b\\s/\b\f\n\r\t\x01\x1f\x7f") + std::string(1, '\0') + "\u00e9\u20ac\U0001F5F3 end";
+  odd.guide.title = text;
+  odd.practices.front().title = text;
+  odd.practices.front().actions.front().group = text;
+  odd.practices.front().links.push_back({text, text});
+  odd.acronyms.push_back({text, ""});
+  catalogs.emplace_back("odd", odd);
+  for (const auto& [name, data] : catalogs)
+    for (const int indent : {-1, 0, 1, 2, 4, max_json_indent}) {
+      BOOST_TEST_CONTEXT(name << ", indent " << indent) {
+        BOOST_TEST(detail::write_catalog_json(data, indent) == detail::dump(detail::encode(data), indent));
+      }
+    }
+  // What is not UTF-8 is left to the tree, which says where it is.
+  for (const std::string bad : {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF", "a\x80"}) {
+    CatalogData d = sample_catalog().data();
+    d.glossary.push_back({bad, "x", {}});
+    BOOST_CHECK_THROW(detail::write_catalog_json(d, 2), detail::JsonWriter::NotUtf8);
+    BOOST_CHECK_THROW(detail::dump(detail::encode(d), 2), nlohmann::json::type_error);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_catalog_json

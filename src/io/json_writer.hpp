@@ -1,0 +1,100 @@
+#pragma once
+// JSON text written straight into a string, with no tree in between: for large documents
+// (a whole catalog) whose tree would cost more to build than the text. The bytes are the
+// ones nlohmann's dump() gives for the same values with the same indent, so that either
+// route may serve a command: objects and arrays with an element per line, "{}" and "[]"
+// when empty, `"key": value` when indenting and `"key":value` on one line, the same
+// escapes. A string that is not valid UTF-8 throws NotUtf8 instead of writing anything
+// nlohmann would refuse; the caller then takes the tree route, which reports it as before.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace electsec::detail {
+
+class JsonWriter {
+ public:
+  /// A string held bytes that are not UTF-8.
+  struct NotUtf8 {};
+
+  /// `indent` < 0: one line; otherwise that many spaces per level.
+  explicit JsonWriter(int indent, std::size_t expected_size = 0) : indent_(indent) {
+    out_.reserve(expected_size);
+    open_.reserve(16);
+  }
+
+  void begin_object() { open('{'); }
+  void end_object() { close('}'); }
+  void begin_array() { open('['); }
+  void end_array() { close(']'); }
+
+  /// The key of the next member of the innermost object.
+  void key(std::string_view k) {
+    element();
+    quoted(k);
+    if (indent_ < 0)
+      out_ += ':';
+    else
+      out_.append(": ", 2);
+    after_key_ = true;
+  }
+
+  void value(std::string_view s) {
+    element();
+    quoted(s);
+  }
+  void value(const std::string& s) { value(std::string_view(s)); }
+  void value(const char* s) { value(std::string_view(s)); }
+  void value(std::int64_t n);
+  void value(int n) { value(static_cast<std::int64_t>(n)); }
+  void null() {
+    element();
+    out_.append("null", 4);
+  }
+  void boolean(bool b) {
+    element();
+    if (b)
+      out_.append("true", 4);
+    else
+      out_.append("false", 5);
+  }
+
+  /// A list of strings or of numbers as an array.
+  template <typename T>
+  void values(const std::vector<T>& items) {
+    begin_array();
+    for (const auto& item : items) value(item);
+    end_array();
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  void open(char c);
+  void close(char c);
+  // Before a value or a key: the separator and the indentation it needs in its container.
+  void element() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (open_.empty()) return;
+    if (open_.back()) out_ += ',';
+    open_.back() = true;
+    if (indent_ >= 0) newline(open_.size());
+  }
+  void newline(std::size_t depth) {
+    out_ += '\n';
+    out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+  }
+  void quoted(std::string_view s);
+
+  int indent_;
+  bool after_key_ = false;
+  std::vector<bool> open_;  // per open container: has it an element yet
+  std::string out_;
+};
+
+}  // namespace electsec::detail
