@@ -75,7 +75,9 @@ struct ELECTSEC_API CatalogDiff {
   std::vector<std::string> removed;     ///< practice ids only in the old one
   std::vector<PracticeChange> changed;  ///< practices in both that differ (in facts or wording), in new order
   /// The rest, old and new: counts ("catalog"), maturity levels and statements, priorities
-  /// (worksheets, election priorities, CDM ranks), Handbook practices, glossary, acronyms.
+  /// (worksheets, election priorities, CDM ranks), Handbook practices, glossary, acronyms,
+  /// and the primer (subjects "system ID", "system risk ID", "connectedness class ID",
+  /// "primer"): its components, risks and classes, facts apart from wording.
   std::vector<FieldChange> changes;
   /// True when nothing above differs.
   bool empty() const { return added.empty() && removed.empty() && changed.empty() && changes.empty(); }

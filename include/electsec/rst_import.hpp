@@ -54,7 +54,9 @@ struct ELECTSEC_API ImportResult {
 };
 
 /// Import a guide's `docs/source` tree: `bp/*.rst` and `bp/bp_index.rst`, `maturity/*.rst`,
-/// `appendices/handbook_bp_mapping.rst`, `glossary.rst`, `acronyms.rst`. Text fields hold the
+/// `appendices/handbook_bp_mapping.rst`, `glossary.rst`, `acronyms.rst`, and the
+/// election-infrastructure primer (`ei_primer/*.rst`) where the release has one, into
+/// `Catalog::primer()` (electsec's own system links are never imported). Text fields hold the
 /// guide's own text with inline markup reduced to plain text; action ids follow docs/catalog-format.md,
 /// so a release and the embedded catalog name the same actions the same way. The CIS
 /// Controls and Safeguards come from the embedded catalog. Tables are recognised by their

@@ -36,7 +36,9 @@ void write_import_summary(std::ostream& err, const std::string& dir, const Impor
       << count(c.priorities().level1_election.size(), "election priority", "election priorities") << ", "
       << count(c.priorities().cdm_ranking.size(), "CDM rank", "CDM ranks") << ", "
       << count(c.glossary().size(), "glossary term", "glossary terms") << ", "
-      << count(c.acronyms().size(), "acronym", "acronyms") << '\n';
+      << count(c.acronyms().size(), "acronym", "acronyms") << ", "
+      << count(c.primer().components.size(), "system component", "system components") << ", "
+      << count(c.primer().risks.size(), "system risk", "system risks") << '\n';
   std::map<std::string, std::size_t> kinds;
   for (const auto& w : r.warnings) ++kinds[std::string(to_string(w.kind))];
   err << "electsec: " << count(r.warnings.size(), "warning", "warnings");

@@ -337,6 +337,104 @@ void compare_rest(const Catalog& o, const Catalog& n, std::vector<FieldChange>& 
     if (!na.count(a)) r.text("acronym " + a.first, "expansion", fact, a.second, "");
 }
 
+// The primer's facts (which components, their titles, pages, risks, which connection rows
+// occur, the varieties and where each connects; the classes' titles and labels) apart from
+// its wording. A class's examples count as wording: the guide gives some of them in running
+// prose, which a catalog may split into a list of its own.
+void compare_primer(const Primer& o, const Primer& n, std::vector<FieldChange>& changes) {
+  Recorder r{changes};
+  r.count("catalog", "system components", o.components.size(), n.components.size());
+  r.count("catalog", "system risks", o.risks.size(), n.risks.size());
+  r.count("catalog", "connectedness classes", o.classes.size(), n.classes.size());
+  std::map<Connectedness, const ConnectednessClass*> oc;
+  for (const auto& c : o.classes) oc[c.id] = &c;
+  std::set<Connectedness> in_new;
+  for (const auto& c : n.classes) {
+    in_new.insert(c.id);
+    const std::string subject = "connectedness class " + std::string(to_string(c.id));
+    const auto it = oc.find(c.id);
+    if (it == oc.end()) {
+      r.text(subject, "class", fact, "", c.title);
+      continue;
+    }
+    const ConnectednessClass& a = *it->second;
+    r.text(subject, "title", fact, a.title, c.title);
+    if (detail::lower_case(a.label) != detail::lower_case(c.label)) r.text(subject, "label", fact, a.label, c.label);
+    r.text(subject, "text", wording, a.text, c.text);
+    r(subject, "examples", wording, a.examples, c.examples);
+  }
+  for (const auto& c : o.classes)
+    if (!in_new.count(c.id)) r.text("connectedness class " + std::string(to_string(c.id)), "class", fact, c.title, "");
+
+  const auto risk_id = [](const SystemRisk& x) { return x.id; };
+  const auto orisk = by_key(o.risks, risk_id);
+  const auto nrisk = by_key(n.risks, risk_id);
+  for (const auto& x : n.risks) {
+    const auto it = orisk.find(x.id);
+    if (it == orisk.end()) {
+      r.text("system risk " + x.id, "risk", fact, "", x.title);
+      continue;
+    }
+    r.text("system risk " + x.id, "title", wording, it->second->title, x.title);
+    r.text("system risk " + x.id, "text", wording, it->second->text, x.text);
+  }
+  for (const auto& x : o.risks)
+    if (!nrisk.count(x.id)) r.text("system risk " + x.id, "risk", fact, x.title, "");
+
+  const auto rows = [](const SystemComponent& c) {
+    std::vector<std::string> v;
+    for (const auto& row : c.connections)
+      v.push_back(std::string(to_string(row.connectedness)) + (row.occurs ? ": occurs" : ": does not occur"));
+    return v;
+  };
+  const auto row_texts = [](const SystemComponent& c) {
+    std::vector<std::string> v;
+    for (const auto& row : c.connections) v.push_back(row.text);
+    return v;
+  };
+  const auto varieties = [](const SystemComponent& c) {
+    std::vector<std::string> v;
+    for (const auto& x : c.variants)
+      v.push_back(x.name + " (" + (x.connectedness ? std::string(to_string(*x.connectedness)) : "none named") + ")");
+    return v;
+  };
+  const auto variety_texts = [](const SystemComponent& c) {
+    std::vector<std::string> v;
+    for (const auto& x : c.variants) v.push_back(x.text);
+    return v;
+  };
+  const auto component_id = [](const SystemComponent& c) { return c.id; };
+  const auto ocomp = by_key(o.components, component_id);
+  const auto ncomp = by_key(n.components, component_id);
+  std::vector<std::string> order_o, order_n;
+  for (const auto& c : o.components)
+    if (ncomp.count(c.id)) order_o.push_back(c.id);
+  for (const auto& c : n.components)
+    if (ocomp.count(c.id)) order_n.push_back(c.id);
+  r("primer", "component order", fact, order_o, order_n);
+  for (const auto& c : n.components) {
+    const std::string subject = "system " + c.id;
+    const auto it = ocomp.find(c.id);
+    if (it == ocomp.end()) {
+      r.text(subject, "component", fact, "", c.title);
+      continue;
+    }
+    const SystemComponent& a = *it->second;
+    r.text(subject, "title", fact, a.title, c.title);
+    r.text(subject, "page", fact, a.page, c.page);
+    r(subject, "risks", fact, a.risks, c.risks);
+    r(subject, "connections", fact, rows(a), rows(c));
+    r(subject, "variants", fact, varieties(a), varieties(c));
+    r.text(subject, "summary", wording, a.summary, c.summary);
+    r(subject, "inputs", wording, a.inputs, c.inputs);
+    r(subject, "outputs", wording, a.outputs, c.outputs);
+    r(subject, "connection texts", wording, row_texts(a), row_texts(c));
+    r(subject, "variant texts", wording, variety_texts(a), variety_texts(c));
+  }
+  for (const auto& c : o.components)
+    if (!ncomp.count(c.id)) r.text("system " + c.id, "component", fact, c.title, "");
+}
+
 }  // namespace
 
 CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
@@ -362,6 +460,7 @@ CatalogDiff diff(const Catalog& old_catalog, const Catalog& new_catalog) {
       if (detail::lower_case(olds.at(gone)->title) == detail::lower_case(news.at(added)->title))
         d.changes.push_back({"practice " + gone, "id (same title)", ChangeNature::fact, gone, added});
   compare_rest(old_catalog, new_catalog, d.changes);
+  compare_primer(old_catalog.primer(), new_catalog.primer(), d.changes);
   return d;
 }
 

@@ -72,6 +72,18 @@ std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
 /// A scope cell of the index table ("Priority", "Not in scope", ...); fails on others.
 Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string& cell);
 
+/// Where the primer's pages come from: the release's folder, a page by its path relative
+/// to it (null when the release lacks it or it could not be read, which `open` reports),
+/// and how to report a page the release lacks.
+struct PrimerSources {
+  fs::path root;
+  std::function<const Document*(const std::string&)> open;
+  std::function<void(const std::string&, std::string)> missing;
+};
+/// The election-infrastructure primer of a release (ei_primer/*.rst), as far as it has one;
+/// what it lacks or lays out otherwise goes to `warnings` (rst_primer.cpp).
+Primer read_primer(const PrimerSources& sources, std::vector<ImportWarning>& warnings);
+
 /// One best-practice page read into a Practice whose id is `stem` (rst_practice.cpp).
 Practice read_practice(const Document& doc, std::vector<ImportWarning>& warnings, const std::string& stem);
 

@@ -235,6 +235,15 @@ Catalog build_salvaging(CatalogData& data, const std::string& directory, Guide& 
           if (drop.insert(first).second)
             g.warn("bp/" + first + ".rst", 0, problem.text() + "; the practice is left out",
                    ImportWarningKind::unreadable);
+        } else if (problem.where.rfind("system component ", 0) == 0 || problem.where.rfind("system risk ", 0) == 0 ||
+                   problem.where.rfind("connectedness class ", 0) == 0) {
+          // The primer is read page by page with checks of its own; should it still not
+          // validate, the release keeps its practices without it.
+          if (!data.primer.components.empty() || !data.primer.classes.empty() || !data.primer.risks.empty()) {
+            g.warn("ei_primer", 0, problem.text() + "; the primer is left out", ImportWarningKind::unreadable);
+            data.primer = Primer{};
+            changed = true;
+          }
         } else if (problem.where.rfind("worksheet ", 0) == 0) {
           auto& w = data.priorities.level1_baseline;
           const auto before = w.size();
@@ -918,6 +927,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     data.guide.version = fs::path(directory).lexically_normal().parent_path().filename().string();
   if (const std::string v = detail::first_version(data.guide.version); !v.empty()) data.guide.version = v;
   if (data.guide.version.empty()) data.guide.version = "unknown";
+
+  // The election-infrastructure primer, where the release has one.
+  data.primer =
+      read_primer({g.root, [&](const std::string& file) { return g.open(file); },
+                   [&](const std::string& file, std::string message) { g.missing(file, std::move(message)); }},
+                  warnings);
 
   // Worksheet actions and priorities must name actions that exist (validation checks the rest).
   for (auto& w : data.priorities.level1_baseline)

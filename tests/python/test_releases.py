@@ -58,7 +58,8 @@ def test_cli_import_summary_and_diff_of_facts(tmp_path):
     lines = stderr.splitlines()
     assert lines[-2].endswith("(guide 1.4.1): 30 practices, 159 actions, 78 goals, 113 Safeguard mappings, "
                               "88 Handbook practices, 20 maturity statements, 10 worksheets, "
-                              "5 election priorities, 20 CDM ranks, 21 glossary terms, 47 acronyms")
+                              "5 election priorities, 20 CDM ranks, 21 glossary terms, 47 acronyms, "
+                              "6 system components, 11 system risks")
     assert lines[-1] == "electsec: 4 warnings: 1 duplicate, 3 inferred"
     assert all(line.endswith(("[duplicate]", "[inferred]")) for line in lines[:-2])
     code, stdout, stderr = electsec.run_cli(["diff", "default", str(REFERENCE)])
