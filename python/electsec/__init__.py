@@ -133,6 +133,12 @@ from ._core import (
     to_oscal_profile,
     update_assessment,
     uuid_v5,
+    RiskPicture,
+    SystemPractice,
+    SystemPracticeLink,
+    SystemUse,
+    SystemUseRisks,
+    risk_picture,
 )
 
 from . import _display
@@ -261,4 +267,10 @@ __all__ = [
     "to_oscal_profile",
     "update_assessment",
     "uuid_v5",
+    "RiskPicture",
+    "SystemPractice",
+    "SystemPracticeLink",
+    "SystemUse",
+    "SystemUseRisks",
+    "risk_picture",
 ]
