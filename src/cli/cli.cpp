@@ -73,10 +73,12 @@ const std::vector<Command>& commands() {
        "                     (every status is kept; see 'assess level')\n",
        {"answers", "assessment", "save"}, 0, 0, {Format::table, Format::json}, run_maturity},
       {"plan", "an office's next steps, in the guide's order",
-       "plan (--maturity N | --assessment FILE) [--format table|json|csv|markdown] [-o FILE]",
+       "plan (--maturity N | --assessment FILE [--systems-first]) [--format table|json|csv|markdown] [-o FILE]",
        "  --maturity N       1, 2 or 3 (default: the assessment's)\n"
        "  --assessment FILE  leave out what the office has done or marked not applicable\n"
        "  --with-guidance    add the related recommendations of other guidance\n"
+       "  --systems-first    electsec's weighting, off by default: steps that address the systems in\n"
+       "                     the assessment's profile come first, each group in the guide's order\n"
        "  -o FILE            write the plan to FILE (atomically) instead of standard output\n",
        {"maturity", "assessment", "with-guidance", "systems-first", "output"}, 0, 0,
        {Format::table, Format::json, Format::csv, Format::markdown},

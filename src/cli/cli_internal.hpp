@@ -63,7 +63,7 @@ enum class Format {
 
 // Options that take no value.
 const std::vector<std::string> flag_options = {"force",        "with-guidance", "save",         "recursive",
-                                               "skip-invalid", "wording"};
+                                               "skip-invalid", "wording",       "systems-first"};
 
 // Exit code of a rollup that succeeded on the files it could read and skipped others.
 constexpr int exit_skipped = 4;

@@ -45,6 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     electsec::score(catalog, a);
     electsec::build_plan(catalog, a.maturity, a);
     electsec::risk_picture(catalog, a);
+    electsec::build_plan(catalog, a.maturity, a, electsec::PlanOptions{true});
     // What we write, we read back equal; and it passes the writers' validation.
     if (!(electsec::parse_assessment(electsec::to_json(a), catalog) == a)) std::abort();
     electsec::validate_assessment(a, catalog);

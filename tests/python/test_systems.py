@@ -86,6 +86,19 @@ def test_the_risk_picture(cat):
     assert all(link["provenance"] == "electsec" for p in d["practices"] + d["out_of_scope"] for link in p["links"])
 
 
+def test_the_plan_weighs_systems_only_when_asked(cat):
+    a = office()
+    a.add_system("enr", "network")
+    guide = electsec.build_plan(cat, 2, a)
+    assert electsec.build_plan(cat, 2, a, systems_first=False) == guide
+    weighted = electsec.build_plan(cat, 2, a, systems_first=True)
+    assert sorted(s.id for s in weighted.steps) == sorted(s.id for s in guide.steps)
+    moved = [s for s in weighted.steps if s.reason.startswith("electsec: addresses your enr (network)")]
+    assert moved and weighted.steps[:len(moved)] == moved
+    with pytest.raises(electsec.Error, match="needs an assessment"):
+        electsec.build_plan(cat, 2, systems_first=True)
+
+
 def test_the_command_line(tmp_path):
     path = tmp_path / "a.json"
     office().save(path)
@@ -98,3 +111,19 @@ def test_the_command_line(tmp_path):
     before = path.read_bytes()
     code, out, err = cli("assess", "systems", path, "--add", "tabulator", "--connectedness", "indirect")
     assert code == 1 and "did you mean 'tabulation'" in err and path.read_bytes() == before
+
+
+def test_every_rendered_link_is_marked(cat):
+    a = office()
+    for component, connectedness in [("voter_registration", "network"), ("vote_capture", "indirect"),
+                                     ("enr", "network"), ("pollbooks", "transmission")]:
+        a.add_system(component, connectedness)
+    reasons = {link.reason for p in electsec.risk_picture(cat, a).practices for link in p.links}
+    assert reasons
+    html = electsec.office_report_html(cat, a)
+    md = electsec.office_report_markdown(cat, a)
+    for text in (html, md):
+        for reason in reasons:
+            plain = reason.replace("'", "&#39;") if text is html else reason
+            if plain in text:
+                assert text.count(plain) == text.count("electsec: " + plain), reason

@@ -1,8 +1,9 @@
 // An office's system profile (assessment.hpp, the readers and writer) and its risk picture
-// (systems.hpp), and the marks on electsec's links.
+// (systems.hpp), with the plan's weighting and the marks on electsec's links.
 #include <electsec/assessment_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/plan.hpp>
 #include <electsec/report.hpp>
 #include <electsec/results_json.hpp>
 #include <electsec/systems.hpp>
@@ -282,6 +283,58 @@ BOOST_AUTO_TEST_CASE(practices_come_from_electsecs_links_in_the_guides_plan_orde
       for (const auto& l : sp["links"]) BOOST_TEST(l["provenance"] == "electsec");
 }
 
+BOOST_AUTO_TEST_CASE(the_plan_weighs_systems_only_when_asked) {
+  const Catalog& c = default_catalog();
+  for (const Maturity m : all_maturities) {
+    BOOST_TEST_CONTEXT(level_name(m)) {
+      Assessment a = test::office("us-xx-a", m);
+      a.add_system(c, "vote_capture", Connectedness::indirect);
+      a.add_system(c, "enr", Connectedness::network);
+      const Plan guide = build_plan(c, m, a);
+      BOOST_TEST((build_plan(c, m, a, PlanOptions{}) == guide));  // off by default
+      const Plan weighted = build_plan(c, m, a, PlanOptions{true});
+      BOOST_TEST_REQUIRE(weighted.steps.size() == guide.steps.size());
+      const RiskPicture picture = risk_picture(c, a);
+      std::set<std::string> addressing;
+      for (const auto& sp : picture.practices) addressing.insert(sp.practice);
+      // Moved steps first, then the rest; each group in the guide's order.
+      std::size_t moved = 0;
+      while (moved < weighted.steps.size() && weighted.steps[moved].reason.rfind("electsec: addresses your ", 0) == 0)
+        ++moved;
+      BOOST_TEST(moved > 0u);
+      for (std::size_t i = moved; i < weighted.steps.size(); ++i)
+        BOOST_TEST(weighted.steps[i].reason.find("electsec") == std::string::npos);
+      std::vector<std::string> first, rest, guide_first, guide_rest;
+      for (std::size_t i = 0; i < weighted.steps.size(); ++i) {
+        BOOST_TEST(weighted.steps[i].rank == static_cast<int>(i + 1));
+        (i < moved ? first : rest).push_back(weighted.steps[i].id);
+      }
+      for (const auto& s : guide.steps) {
+        bool serves = s.kind == StepKind::practice && addressing.count(s.practice) > 0;
+        if (s.kind == StepKind::worksheet)
+          for (const auto& action : s.actions) serves = serves || addressing.count(c.practice_of_action(action).id);
+        (serves ? guide_first : guide_rest).push_back(s.id);
+      }
+      BOOST_TEST(first == guide_first);
+      BOOST_TEST(rest == guide_rest);
+      // A moved step says which of the office's systems it serves, and keeps the guide's reason.
+      for (std::size_t i = 0; i < moved; ++i) {
+        const auto& s = weighted.steps[i];
+        const auto original =
+            std::find_if(guide.steps.begin(), guide.steps.end(), [&](const PlanStep& g) { return g.id == s.id; });
+        BOOST_TEST(s.reason.find("; in the guide's order: " + original->reason) != std::string::npos, s.reason);
+        BOOST_TEST((s.reason.find("vote_capture (indirect)") != std::string::npos ||
+                    s.reason.find("enr (network)") != std::string::npos),
+                   s.reason);
+        BOOST_TEST(s.actions == original->actions);
+      }
+    }
+  }
+  // Without a profile, asking changes nothing.
+  const Assessment plain = test::office("us-xx-b", Maturity::level2);
+  BOOST_TEST((build_plan(c, Maturity::level2, plain, PlanOptions{true}) == build_plan(c, Maturity::level2, plain)));
+}
+
 BOOST_AUTO_TEST_CASE(every_rendered_editorial_link_carries_electsecs_mark) {
   const Catalog& c = default_catalog();
   const std::string path = write_profiled("marked.json");
@@ -289,11 +342,20 @@ BOOST_AUTO_TEST_CASE(every_rendered_editorial_link_carries_electsecs_mark) {
   a.add_system(c, "enr", Connectedness::network);
   a.add_system(c, "voter_registration", Connectedness::network);
   save_assessment(a, path, c);
-  // Text for people: the CLI's table.
+  // Text for people: the CLI's table, the reports, the weighted plan.
   const Run table = run({"assess", "systems", path});
   BOOST_TEST_REQUIRE(table.code == 0, table.err);
   every_reason_is_marked(table.out, &as_is, "assess systems");
   BOOST_TEST(table.out.find("The links are electsec's, not the guide's") != std::string::npos);
+  every_reason_is_marked(office_report_markdown(c, a), &markdown_escape, "Markdown report");
+  every_reason_is_marked(office_report_html(c, a), &html_escape, "HTML report");
+  for (const char* format : {"table", "markdown", "csv", "json"}) {
+    BOOST_TEST_CONTEXT(format) {
+      const Run plan = run({"plan", "--assessment", path, "--systems-first", "--format", format});
+      BOOST_TEST_REQUIRE(plan.code == 0, plan.err);
+      BOOST_TEST(plan.out.find("electsec: addresses your ") != std::string::npos);
+    }
+  }
   // Data for programs: every link with a reason has its provenance beside it.
   const Run json = run({"assess", "systems", path, "--format", "json"});
   BOOST_TEST_REQUIRE(json.code == 0, json.err);
