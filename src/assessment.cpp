@@ -30,9 +30,37 @@ bool ActionStatus::operator==(const ActionStatus& o) const {
   return std::tie(status, note, updated) == std::tie(o.status, o.note, o.updated);
 }
 
+bool SystemUse::operator==(const SystemUse& o) const {
+  return std::tie(component, connectedness, note) == std::tie(o.component, o.connectedness, o.note);
+}
+
 bool Assessment::operator==(const Assessment& o) const {
-  return std::tie(jurisdiction, catalog_version, maturity, answers, statuses, retired, retired_answers) ==
-         std::tie(o.jurisdiction, o.catalog_version, o.maturity, o.answers, o.statuses, o.retired, o.retired_answers);
+  return std::tie(jurisdiction, catalog_version, maturity, answers, statuses, retired, retired_answers, systems) ==
+         std::tie(o.jurisdiction, o.catalog_version, o.maturity, o.answers, o.statuses, o.retired, o.retired_answers,
+                  o.systems);
+}
+
+bool Assessment::add_system(const Catalog& catalog, std::string_view component, Connectedness connectedness,
+                            std::optional<std::string> note) {
+  catalog.system_component(component);  // NotFound, with the closest ids, before any change
+  for (auto& s : systems)
+    if (s.component == component && s.connectedness == connectedness) {
+      if (note) s.note = std::move(*note);
+      return false;
+    }
+  systems.push_back({std::string(component), connectedness, note.value_or("")});
+  return true;
+}
+
+std::size_t Assessment::remove_system(std::string_view component, std::optional<Connectedness> connectedness) {
+  const auto before = systems.size();
+  systems.erase(std::remove_if(systems.begin(), systems.end(),
+                               [&](const SystemUse& s) {
+                                 return s.component == component &&
+                                        (!connectedness || s.connectedness == *connectedness);
+                               }),
+                systems.end());
+  return before - systems.size();
 }
 
 std::string today_utc() {

@@ -5,8 +5,8 @@
 // API and Python lives here, in small shims, never in include/.
 //
 // Map: module.cpp registers the exceptions and every class, then calls init_values
-// (values.cpp), init_catalog (catalog.cpp), init_results (results.cpp) and init_functions
-// (functions.cpp).
+// (values.cpp), init_catalog (catalog.cpp), init_results (results.cpp), init_functions
+// (functions.cpp), init_store (store.cpp) and init_systems (systems.cpp).
 //
 // Conventions (the same everywhere): values are plain Python values as in the catalog
 // JSON format: maturity levels and Implementation Groups are ints (1..3); scopes, asset
@@ -268,6 +268,7 @@ void init_functions(py::module_& m);
 void init_store(py::module_& m);     // registered on first use, as are the two below
 void init_releases(py::module_& m);  // (catalog.cpp)
 void init_exchange(py::module_& m);  // (catalog.cpp)
+void init_systems(py::module_& m);  // (systems.cpp), at import: Assessment names SystemUse
 
 }  // namespace electsec::python
 
@@ -381,6 +382,16 @@ template <>
 struct type_caster<electsec::SearchHit> : initialised_caster<electsec::SearchHit> {};
 template <>
 struct type_caster<electsec::Tool> : initialised_caster<electsec::Tool> {};
+template <>
+struct type_caster<electsec::SystemUse> : initialised_caster<electsec::SystemUse> {};
+template <>
+struct type_caster<electsec::SystemUseRisks> : initialised_caster<electsec::SystemUseRisks> {};
+template <>
+struct type_caster<electsec::SystemPracticeLink> : initialised_caster<electsec::SystemPracticeLink> {};
+template <>
+struct type_caster<electsec::SystemPractice> : initialised_caster<electsec::SystemPractice> {};
+template <>
+struct type_caster<electsec::RiskPicture> : initialised_caster<electsec::RiskPicture> {};
 template <>
 struct type_caster<electsec::Worksheet> : initialised_caster<electsec::Worksheet> {};
 }  // namespace pybind11::detail

@@ -13,11 +13,17 @@ void init_functions(py::module_& m) {
       py::arg("catalog"), py::arg("answers"), "Apply the guide's maturity rule to {statement id: bool}.");
   m.def(
       "build_plan",
-      [](const Catalog& c, Maturity maturity, const std::optional<Assessment>& a) {
-        return a ? build_plan(c, maturity, *a) : build_plan(c, maturity);
+      [](const Catalog& c, Maturity maturity, const std::optional<Assessment>& a, bool systems_first) {
+        if (systems_first && !a) throw Error("systems_first needs an assessment (its system profile)");
+        PlanOptions options;
+        options.systems_first = systems_first;
+        return a ? build_plan(c, maturity, *a, options) : build_plan(c, maturity);
       },
-      py::arg("catalog"), py::arg("maturity"), py::arg("assessment") = py::none(),
-      "The prioritized plan for an office at maturity; an assessment drops what is done.");
+      py::arg("catalog"), py::arg("maturity"), py::arg("assessment") = py::none(), py::kw_only(),
+      py::arg("systems_first") = false,
+      "The prioritized plan for an office at maturity; an assessment drops what is done. systems_first=True is "
+      "electsec's weighting (off by default): steps that address the assessment's systems come first, each group "
+      "in the guide's order, and each moved step's reason says so.");
   m.def("step_title", &step_title, py::arg("catalog"), py::arg("step"),
         "What a plan step is called when shown: the worksheet's name and 'worksheet', or the practice's title.");
   m.def(

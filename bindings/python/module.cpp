@@ -145,7 +145,18 @@ PYBIND11_MODULE(_core, m) {
   py::class_<Plan> plan(m, "Plan", "An office's next steps in the guide's order.");
   py::class_<Jurisdiction> jurisdiction(m, "Jurisdiction", "The office an assessment belongs to.");
   py::class_<ActionStatus> action_status(m, "ActionStatus", "Where an office stands on one action.");
+  py::class_<SystemUse> system_use(m, "SystemUse",
+                                   "One kind of election system an office runs and how it connects: an entry of "
+                                   "its system profile.");
   py::class_<Assessment> assessment(m, "Assessment", "One office's self-assessment.");
+  py::class_<SystemUseRisks> system_use_risks(m, "SystemUseRisks",
+                                              "What the guide's primer says of one entry of a system profile.");
+  py::class_<SystemPracticeLink> system_practice_link(
+      m, "SystemPracticeLink", "One of electsec's editorial links (never the guide's), as it applies to a profile.");
+  py::class_<SystemPractice> system_practice(m, "SystemPractice",
+                                             "A practice that addresses an office's systems, with its links.");
+  py::class_<RiskPicture> risk_picture_class(m, "RiskPicture",
+                                             "The risks of an office's systems and the practices that address them.");
   py::class_<CompactAssessment> compact_assessment(
       m, "CompactAssessment",
       "An office's statuses as one byte per action of a catalog (Catalog.actions() order): what score and rollup "
@@ -167,6 +178,7 @@ PYBIND11_MODULE(_core, m) {
   electsec::python::init_catalog(m);
   electsec::python::init_results(m);
   electsec::python::init_functions(m);
+  electsec::python::init_systems(m);
   // Three parts most programs never use are registered on their first use rather than at
   // `import electsec` (issue #18): the history store (about a fifth of the module), the
   // importer of releases with diff and migrate, and the OSCAL and CISO Assistant exchanges.

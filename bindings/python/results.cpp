@@ -243,7 +243,8 @@ void init_results(py::module_& m) {
               retired[py::str(id)] = py::make_tuple(st.status, st.note, st.updated);
             return py::make_tuple(a.jurisdiction, a.catalog_version, a.maturity,
                                   std::map<std::string, bool>(a.answers.begin(), a.answers.end()), statuses, retired,
-                                  std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end()));
+                                  std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end()),
+                                  a.systems);
           },
           [](const py::tuple& t) {
             Assessment a;
@@ -258,6 +259,7 @@ void init_results(py::module_& m) {
                     ActionStatus{st[0].cast<Status>(), st[1].cast<std::string>(), st[2].cast<std::string>()};
               }
             for (const auto& [id, yes] : t[6].cast<std::map<std::string, bool>>()) a.retired_answers[id] = yes;
+            if (t.size() > 7) a.systems = t[7].cast<std::vector<SystemUse>>();  // pickles from before profiles lack it
             return a;
           }));
 

@@ -73,6 +73,17 @@ struct ELECTSEC_API ActionStatus {
   bool operator==(const ActionStatus& o) const;  ///< Equal when every field is equal.
 };
 
+/// One kind of election system an office runs, and how it connects: one entry of the
+/// office's system profile (docs/assessment-format.md). An office may list the same kind
+/// more than once with different connectedness (electronic and paper pollbooks).
+struct ELECTSEC_API SystemUse {
+  std::string component;  ///< a SystemComponent id of the catalog's primer, e.g. "pollbooks"
+  Connectedness connectedness = Connectedness::network;                ///< how this use of it exchanges data
+  std::string note;                                                    ///< free text from the office; may be empty
+  bool operator==(const SystemUse& o) const;                           ///< Equal when every field is equal.
+  bool operator!=(const SystemUse& o) const { return !(*this == o); }  ///< Not equal.
+};
+
 /// One office's assessment. A plain value: `set` checks ids against a catalog; the
 /// loader (assessment_json.hpp) validates everything.
 struct ELECTSEC_API Assessment {
@@ -85,6 +96,11 @@ struct ELECTSEC_API Assessment {
   /// current one does not: kept by `migrate`, never scored, never dropped.
   std::map<std::string, ActionStatus, std::less<>> retired;
   MaturityAnswers retired_answers;  ///< answers to statements the current release no longer has
+  /// The office's system profile: which kinds of election system it runs and how each
+  /// connects, in the order the office gave them; empty when it has recorded none. The
+  /// loader checks every component against the catalog's primer and refuses the same
+  /// (component, connectedness) twice.
+  std::vector<SystemUse> systems;
 
   /// The status of an action; not_started when the assessment records none.
   Status status_of(std::string_view action_id) const;
@@ -103,6 +119,17 @@ struct ELECTSEC_API Assessment {
   /// the recorded actions that apply at the old level and not at the new one: they stay
   /// in the file and count again when the level comes back.
   std::vector<std::string> set_level(const Catalog& catalog, Maturity level);
+
+  /// Add `component` with `connectedness` to the system profile. A change keeps what it
+  /// does not mention: with no `note`, an entry already there keeps its note (a new one gets
+  /// none; an empty string clears it). Throws NotFound (with the closest ids) when the
+  /// catalog's primer has no such component; nothing is changed then. Returns true when a
+  /// new entry was added, false when an existing one was kept or its note replaced.
+  bool add_system(const Catalog& catalog, std::string_view component, Connectedness connectedness,
+                  std::optional<std::string> note = std::nullopt);
+  /// Remove the entries for `component` (only the one with `connectedness` when given).
+  /// Returns how many were removed (0 when the profile has none).
+  std::size_t remove_system(std::string_view component, std::optional<Connectedness> connectedness = std::nullopt);
 
   bool operator==(const Assessment& o) const;  ///< Equal when every field is equal.
 };

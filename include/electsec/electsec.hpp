@@ -23,6 +23,7 @@
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
 #include <electsec/store.hpp>
+#include <electsec/systems.hpp>
 #include <electsec/table.hpp>
 #include <electsec/text.hpp>
 #include <electsec/types.hpp>

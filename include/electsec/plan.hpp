@@ -39,6 +39,16 @@ struct ELECTSEC_API Plan {
   bool operator!=(const Plan& o) const { return !(*this == o); }  ///< Not equal.
 };
 
+/// How a plan is ordered beyond the guide's rules. The defaults give the guide's order.
+struct ELECTSEC_API PlanOptions {
+  /// Move the steps that address the office's own systems (the assessment's system
+  /// profile, through electsec's editorial links: see systems.hpp) ahead of the others,
+  /// keeping the guide's order within each group. A worksheet step moves when it lists an
+  /// action of such a practice. Each moved step's reason starts "electsec: addresses your
+  /// ...", so the weighting is never mistaken for the guide's. Off by default.
+  bool systems_first = false;
+};
+
 /// The plan for an office at `maturity`.
 /// - Level 1: the 10 baseline worksheets in guide order, then the 5 Level 1 election
 ///   priorities in order, then the other `priority` practices, then the `in_scope` ones,
@@ -50,6 +60,9 @@ struct ELECTSEC_API Plan {
 /// step. With an assessment, done and not-applicable actions drop out; a step left with
 /// no action disappears; the order stays the guide's. Pure.
 ELECTSEC_API Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment);
+/// The same, ordered as `options` asks; with default options, the same plan as above.
+ELECTSEC_API Plan build_plan(const Catalog& catalog, Maturity maturity, const Assessment& assessment,
+                             const PlanOptions& options);
 /// What a step is called when shown: the worksheet's name and "worksheet", or the
 /// practice's title (the CLI's and the reports' one way of naming it).
 ELECTSEC_API std::string step_title(const Catalog& catalog, const PlanStep& step);

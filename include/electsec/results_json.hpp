@@ -19,6 +19,7 @@
 #include <electsec/plan.hpp>
 #include <electsec/rst_import.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/systems.hpp>
 
 #include <string>
 #include <string_view>
@@ -42,6 +43,11 @@ ELECTSEC_API std::string to_json(const OfficeSummary& office, int indent = 2);
 /// (each with its `changes`), and the `changes` outside practices; every change has `subject`,
 /// `field`, `nature` (fact or wording), `old` and `new`.
 ELECTSEC_API std::string to_json(const CatalogDiff& diff, int indent = 2);
+
+/// The risk picture as JSON: maturity, systems (component, connectedness, note, occurs,
+/// connection, risks), practices and out_of_scope (practice, scope, plan_rank, links with
+/// component, connectedness, subject, reason and provenance). `indent` as for to_json(Plan).
+ELECTSEC_API std::string to_json(const RiskPicture& picture, int indent = 2);
 
 /// A plan as `to_json` writes it; throws ParseError naming the field.
 ELECTSEC_API Plan parse_plan(std::string_view text, std::string_view source = "<string>");

@@ -121,6 +121,12 @@ from ._core import (
     to_json,
     update_assessment,
     uuid_v5,
+    RiskPicture,
+    SystemPractice,
+    SystemPracticeLink,
+    SystemUse,
+    SystemUseRisks,
+    risk_picture,
 )
 
 from . import _display
@@ -323,4 +329,10 @@ __all__ = [
     "to_oscal_profile",
     "update_assessment",
     "uuid_v5",
+    "RiskPicture",
+    "SystemPractice",
+    "SystemPracticeLink",
+    "SystemUse",
+    "SystemUseRisks",
+    "risk_picture",
 ]

@@ -1,4 +1,4 @@
-// assess (an office's record: init, set, level, show, import, score, migrate) and rollup.
+// assess (an office's record: init, set, level, show, import, score, systems, migrate) and rollup.
 #include "cli_internal.hpp"
 
 #include <algorithm>
@@ -46,6 +46,8 @@ const char* const assess_usage =
     "       electsec assess import-oscal FILE RESULTS [--date DATE]\n"
     "       electsec assess import-ciso-assistant FILE EXPORT [--date DATE]\n"
     "       electsec assess score FILE [--format table|json|csv]\n"
+    "       electsec assess systems FILE [--add COMPONENT --connectedness C [--note TEXT]]\n"
+    "                               [--remove COMPONENT [--connectedness C]] [--format table|json|csv]\n"
     "       electsec assess migrate FILE --to CATALOG";
 
 // A status as a person may type it ("DONE", "Done"); anything else names every status.
@@ -109,6 +111,114 @@ void assess_set(const Catalog& c, const Args& a, Io& io) {
   for (const auto& id : ids) io.out << id << ": " << to_string(status) << '\n';
 }
 
+// A profile entry as a person reads it: "pollbooks (indirect)".
+std::string use_name(const std::string& component, Connectedness connectedness) {
+  return printable(component) + " (" + std::string(to_string(connectedness)) + ")";
+}
+
+// Where the guide says a class does not occur for a component, the profile may be wrong.
+void warn_not_occurring(const RiskPicture& p, std::ostream& out) {
+  for (const auto& s : p.systems)
+    if (!s.occurs)
+      out << "warning: the guide's primer says " << use_name(s.use.component, s.use.connectedness) << " does not occur"
+          << (s.connection.empty() ? std::string() : " (\"" + printable(s.connection) + "\")") << '\n';
+}
+
+void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture& p, Format f, Io& io) {
+  std::ostream& out = io.out;
+  if (f == Format::json) {
+    out << to_json(p) << '\n';
+    return;
+  }
+  // One row per editorial link, each marked as electsec's.
+  const auto link_rows = [&](Table& t, const std::vector<SystemPractice>& list, bool csv) {
+    for (const auto& sp : list)
+      for (std::size_t i = 0; i < sp.links.size(); ++i) {
+        const auto& l = sp.links[i];
+        if (csv)
+          t.rows.push_back({sp.plan_rank ? std::to_string(sp.plan_rank) : "", sp.practice,
+                            std::string(to_string(sp.scope)), l.component, std::string(to_string(l.connectedness)),
+                            l.subject, l.reason, l.provenance});
+        else
+          t.rows.push_back({i ? "" : (sp.plan_rank ? std::to_string(sp.plan_rank) : "-"),
+                            i ? "" : c.practice(sp.practice).title, use_name(l.component, l.connectedness), l.subject,
+                            editorial_reason(l)});
+      }
+  };
+  if (f == Format::csv) {
+    Table t{{"plan_rank", "practice", "scope", "component", "connectedness", "subject", "reason", "provenance"}, {}};
+    link_rows(t, p.practices, true);
+    link_rows(t, p.out_of_scope, true);
+    return write_csv(out, t);
+  }
+  out << printable(x.jurisdiction.name) << " (" << printable(x.jurisdiction.id) << "), " << level_name(x.maturity)
+      << ": " << x.systems.size() << (x.systems.size() == 1 ? " system" : " systems") << " in its profile\n";
+  if (x.systems.empty()) {
+    out << "No system recorded yet: electsec assess systems FILE --add COMPONENT --connectedness C\n";
+    return;
+  }
+  out << '\n';
+  Table systems{{"Component", "Connectedness", "Risks the guide lists", "Note"}, {}};
+  for (const auto& s : p.systems)
+    systems.rows.push_back({printable(s.use.component), std::string(to_string(s.use.connectedness)),
+                            s.risks.empty() ? (s.use.connectedness == Connectedness::none ? "none (not digital)" : "-")
+                                            : join(s.risks, ", "),
+                            s.use.note});
+  write_table(out, systems, terminal_width);
+  warn_not_occurring(p, out);
+  out << "\nPractices that address them, in the guide's plan order at " << level_name(p.maturity)
+      << ". The links are electsec's, not the guide's:\n\n";
+  Table practices{{"Plan step", "Practice", "System", "Linked from", "Why (electsec's link)"}, {}};
+  link_rows(practices, p.practices, false);
+  write_table(out, practices, terminal_width);
+  if (!p.out_of_scope.empty()) {
+    out << "\nLinked but out of scope at " << level_name(p.maturity) << ":\n\n";
+    Table apart{{"Plan step", "Practice", "System", "Linked from", "Why (electsec's link)"}, {}};
+    link_rows(apart, p.out_of_scope, false);
+    write_table(out, apart, terminal_width);
+  }
+}
+
+void assess_systems(const Catalog& c, const Args& a, Format f, Io& io) {
+  const std::string& file = a.positional[2];
+  const auto add = a.option("add"), remove = a.option("remove");
+  const auto note = a.option("note");
+  if (add && remove) throw UsageError{"assess systems takes --add or --remove, not both"};
+  if (!add && !remove && (note || a.option("connectedness")))
+    throw UsageError{"assess systems: --connectedness and --note go with --add or --remove"};
+  if (note && !add) throw UsageError{"assess systems: --note goes with --add"};
+  std::optional<Connectedness> connectedness;
+  if (a.option("connectedness")) connectedness = parse_enum_option(a, "connectedness", parse_connectedness);
+  if (note && !is_utf8(*note)) throw UsageError{"--note is not valid UTF-8 text"};
+  if (add) {
+    if (!connectedness)
+      throw UsageError{"assess systems --add needs --connectedness network, indirect, none or transmission"};
+    c.system_component(*add);  // NotFound for a typo, before the file is touched
+    bool added = false;
+    const Assessment x =
+        update_assessment(file, c, [&](Assessment& x) { added = x.add_system(c, *add, *connectedness, note); });
+    io.out << file << ": " << (added ? "added " : "kept ") << use_name(*add, *connectedness)
+           << (added || !note ? "" : ", note replaced") << '\n';
+    warn_not_occurring(risk_picture(c, {SystemUse{*add, *connectedness, ""}}, x.maturity), io.err);
+    return;
+  }
+  if (remove) {
+    std::size_t removed = 0;
+    update_assessment(file, c, [&](Assessment& x) {
+      removed = x.remove_system(*remove, connectedness);
+      if (removed == 0)
+        throw Error(file + ": the system profile has no " +
+                    (connectedness ? use_name(*remove, *connectedness) : "'" + printable(*remove) + "'") +
+                    "; nothing changed");
+    });
+    io.out << file << ": removed " << removed << (removed == 1 ? " entry" : " entries") << " for " << printable(*remove)
+           << '\n';
+    return;
+  }
+  const Assessment x = load_assessment(file, c);
+  write_risk_picture(c, x, risk_picture(c, x), f, io);
+}
+
 void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {
   show_statuses(c, load_assessment(a.positional[2], c), a, f, io);
 }
@@ -170,7 +280,7 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
     if (std::find(allowed.begin(), allowed.end(), f) == allowed.end())
       throw UsageError{"'assess " + sub + "' does not support --format " + format_name(f)};
   };
-  if (sub != "show" && sub != "score") formats({Format::table});
+  if (sub != "show" && sub != "score" && sub != "systems") formats({Format::table});
   if (sub == "init") {
     need(3,
          "assess init FILE --id ID --name NAME --state STATE --kind KIND (--maturity N | --answers FILE|-) [--force]");
@@ -287,6 +397,13 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
       out << ", retired " << m.retired.size() << " (kept in the file's \"retired\" section):\n";
       for (const auto& id : m.retired) out << "  " << id << '\n';
     }
+  } else if (sub == "systems") {
+    need(3,
+         "assess systems FILE [--add COMPONENT --connectedness C [--note TEXT]] [--remove COMPONENT "
+         "[--connectedness C]] [--format table|json|csv]");
+    only({"add", "remove", "connectedness", "note"});
+    formats({Format::table, Format::json, Format::csv});
+    assess_systems(c, a, f, io);
   } else if (sub == "score") {
     need(3, "assess score FILE [--format table|json|csv]");
     only({});
@@ -295,7 +412,7 @@ void run_assess(const Command&, const Catalog& c, const Args& a, Format f, Io& i
   } else {
     throw UsageError{
         (sub.empty() ? std::string("'assess' needs a subcommand") : "unknown subcommand 'assess " + sub + "'") +
-        ": init, set, level, show, import, import-oscal, import-ciso-assistant, score or migrate (see "
+        ": init, set, level, show, import, import-oscal, import-ciso-assistant, score, systems or migrate (see "
         "electsec assess --help)"};
   }
 }

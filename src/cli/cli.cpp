@@ -73,12 +73,15 @@ const std::vector<Command>& commands() {
        "                     (every status is kept; see 'assess level')\n",
        {"answers", "assessment", "save"}, 0, 0, {Format::table, Format::json}, run_maturity},
       {"plan", "an office's next steps, in the guide's order",
-       "plan (--maturity N | --assessment FILE) [--format table|json|csv|markdown] [-o FILE]",
+       "plan (--maturity N | --assessment FILE [--systems-first]) [--format table|json|csv|markdown] [-o FILE]",
        "  --maturity N       1, 2 or 3 (default: the assessment's)\n"
        "  --assessment FILE  leave out what the office has done or marked not applicable\n"
        "  --with-guidance    add the related recommendations of other guidance\n"
+       "  --systems-first    electsec's weighting, off by default: steps that address the systems in\n"
+       "                     the assessment's profile come first, each group in the guide's order\n"
        "  -o FILE            write the plan to FILE (atomically) instead of standard output\n",
-       {"maturity", "assessment", "with-guidance", "output"}, 0, 0, {Format::table, Format::json, Format::csv, Format::markdown},
+       {"maturity", "assessment", "with-guidance", "systems-first", "output"}, 0, 0,
+       {Format::table, Format::json, Format::csv, Format::markdown},
        run_plan},
       {"assess", "create, update, show and score an office's self-assessment",
        assess_usage,
@@ -88,10 +91,13 @@ const std::vector<Command>& commands() {
        "  --answers FILE    answers to the maturity statements, stored with the level they give ('-': stdin)\n"
        "  --force           let init overwrite an existing file\n"
        "  --practice ID     set: every action of the practice that applies; show: only that practice\n"
-       "  --note TEXT       set: the note recorded with the status (default: keep the note; \"\" clears it)\n"
+       "  --note TEXT       set, systems --add: the note recorded (default: keep the note; \"\" clears it)\n"
        "  --date DATE       set, import-oscal, import-ciso-assistant: YYYY-MM-DD or a UTC date-time\n"
        "                    (default: today, UTC)\n"
-       "  --status S        show: only actions with this status\n"
+       "  --status S        show: only actions with this status\n"       "  --add COMPONENT   systems: add a kind of election system the office runs (see 'electsec systems')\n"
+       "  --connectedness C systems: network, indirect, none or transmission (with --remove: only that entry)\n"
+       "  --remove COMPONENT\n"
+       "                    systems: take a kind of system out of the profile\n"
        "  CSV               import: columns id,status[,note][,updated], as show --format csv writes;\n"
        "                    all rows are checked before any is applied\n"
        "  RESULTS           import-oscal: OSCAL assessment results exported for this office\n"
@@ -99,7 +105,9 @@ const std::vector<Command>& commands() {
        "                    'export --format ciso-assistant' writes; compliant -> done,\n"
        "                    partially_compliant -> in_progress, non_compliant -> not_started (an\n"
        "                    action in progress stays so), not_applicable; observations -> notes\n",
-       {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status"}, 0,
+       {"id", "name", "state", "kind", "maturity", "answers", "note", "date", "force", "to", "practice", "status", "add",
+        "remove", "connectedness"},
+       0,
        1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_assess},
       {"rollup", "sum up many offices' assessments (files or directories of *.json)",
        "rollup FILE|DIR... [--recursive] [--skip-invalid] [--threads N] [--format table|json|csv]",

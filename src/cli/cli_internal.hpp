@@ -24,6 +24,7 @@
 #include <electsec/scorecard.hpp>
 #include <electsec/search.hpp>
 #include <electsec/store.hpp>
+#include <electsec/systems.hpp>
 #include <electsec/table.hpp>
 #include <electsec/text.hpp>
 #include <electsec/version.hpp>
@@ -62,8 +63,8 @@ enum class Format {
 };
 
 // Options that take no value.
-const std::vector<std::string> flag_options = {"force",     "with-guidance", "save",
-                                               "recursive", "skip-invalid",  "wording"};
+const std::vector<std::string> flag_options = {"force",        "with-guidance", "save",         "recursive",
+                                               "skip-invalid", "wording",       "systems-first"};
 
 // Exit code of a rollup that succeeded on the files it could read and skipped others.
 constexpr int exit_skipped = 4;

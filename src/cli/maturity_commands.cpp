@@ -130,7 +130,11 @@ void run_plan(const Command&, const Catalog& c, const Args& a, Format f, Io& io)
     m = assessment->maturity;
   else
     throw UsageError{"plan needs --maturity N or --assessment FILE"};
-  const Plan plan = assessment ? build_plan(c, m, *assessment) : build_plan(c, m);
+  if (a.flag("systems-first") && !assessment)
+    throw UsageError{"plan --systems-first needs --assessment FILE (the office's system profile)"};
+  PlanOptions options;
+  options.systems_first = a.flag("systems-first");
+  const Plan plan = assessment ? build_plan(c, m, *assessment, options) : build_plan(c, m);
   // Whose plan: the office's name when there is an assessment.
   const std::string heading = "Plan for " + (assessment ? assessment->jurisdiction.name + " at " + level_name(m)
                                                         : "an office at " + level_name(m));

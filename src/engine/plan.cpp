@@ -1,4 +1,5 @@
 #include <electsec/plan.hpp>
+#include <electsec/systems.hpp>
 
 #include "enum_names.hpp"
 
@@ -125,6 +126,43 @@ Plan plan_for(const Catalog& c, Maturity m, const Assessment* a) {
 }  // namespace
 
 Plan build_plan(const Catalog& c, Maturity m, const Assessment& a) { return plan_for(c, m, &a); }
+
+Plan build_plan(const Catalog& c, Maturity m, const Assessment& a, const PlanOptions& options) {
+  Plan plan = plan_for(c, m, &a);
+  if (!options.systems_first || a.systems.empty()) return plan;
+  // electsec's weighting, not the guide's: the steps that address the office's systems go
+  // first, each group keeping the guide's order, and each moved step says why it moved.
+  const RiskPicture picture = risk_picture(c, a.systems, m);
+  const auto addressing = [&](const std::string& practice) -> const SystemPractice* {
+    for (const auto& p : picture.practices)
+      if (p.practice == practice) return &p;
+    return nullptr;
+  };
+  std::vector<PlanStep> moved, rest;
+  for (PlanStep& step : plan.steps) {
+    std::vector<const SystemPractice*> by;
+    if (step.kind == StepKind::practice) {
+      if (const auto* p = addressing(step.practice)) by.push_back(p);
+    } else {
+      for (const auto& action : step.actions) {
+        const auto* p = addressing(c.practice_of_action(action).id);
+        if (p != nullptr && std::find(by.begin(), by.end(), p) == by.end()) by.push_back(p);
+      }
+    }
+    if (by.empty()) {
+      rest.push_back(std::move(step));
+      continue;
+    }
+    SystemPractice uses;  // the uses of every practice the step serves, for one sentence
+    for (const auto* p : by) uses.links.insert(uses.links.end(), p->links.begin(), p->links.end());
+    step.reason = "electsec: addresses your " + addressed_uses(uses) + "; in the guide's order: " + step.reason;
+    moved.push_back(std::move(step));
+  }
+  plan.steps = std::move(moved);
+  plan.steps.insert(plan.steps.end(), std::make_move_iterator(rest.begin()), std::make_move_iterator(rest.end()));
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) plan.steps[i].rank = static_cast<int>(i) + 1;
+  return plan;
+}
 Plan build_plan(const Catalog& c, Maturity m) { return plan_for(c, m, nullptr); }
 
 bool PlanStep::operator==(const PlanStep& o) const {

@@ -138,6 +138,18 @@ class Reader {
     }
   }
 
+  // Items of an array: calls item() for each; item consumes the value.
+  template <typename F>
+  bool array(F item) {
+    if (!eat('[')) return false;
+    if (eat(']')) return true;
+    while (true) {
+      if (!item()) return false;
+      if (eat(',')) continue;
+      return eat(']');
+    }
+  }
+
   bool at_end() { return !ws(); }
 
  private:
@@ -209,14 +221,55 @@ bool answers(Reader& r, MaturityAnswers& out, const Catalog* catalog) {
   });
 }
 
+// The system profile: every entry of the plain shape, its component known to `catalog` (when
+// given), no (component, connectedness) twice; anything else is left to the full reader.
+bool systems(Reader& r, std::vector<SystemUse>& out, const Catalog* catalog) {
+  std::string scratch;
+  return r.array([&] {
+    SystemUse use;
+    unsigned fields = 0;
+    const bool ok = r.object([&](std::string_view k) {
+      std::string_view value;
+      if (!r.view(scratch, value)) return false;
+      const unsigned bit = k == "component" ? 1u : k == "connectedness" ? 2u : k == "note" ? 4u : 0u;
+      if (bit == 0 || (fields & bit) != 0) return false;
+      fields |= bit;
+      if (bit == 1u) {
+        if (!is_valid_name(value)) return false;
+        use.component = value;
+      } else if (bit == 2u) {
+        const auto c = std::find_if(all_connectedness.begin(), all_connectedness.end(),
+                                    [&](Connectedness x) { return to_string(x) == value; });
+        if (c == all_connectedness.end()) return false;
+        use.connectedness = *c;
+      } else {
+        use.note = value;
+      }
+      return true;
+    });
+    if (!ok || (fields & 3u) != 3u) return false;
+    if (catalog != nullptr) {
+      const auto& components = catalog->primer().components;
+      if (std::none_of(components.begin(), components.end(),
+                       [&](const SystemComponent& c) { return c.id == use.component; }))
+        return false;
+    }
+    for (const auto& s : out)
+      if (s.component == use.component && s.connectedness == use.connectedness) return false;
+    out.push_back(std::move(use));
+    return true;
+  });
+}
+
 // The document into `a`, its statuses read by `read_statuses(reader)`.
 template <typename ReadStatuses>
 bool read_fast(std::string_view text, const Catalog* catalog, Assessment& a, ReadStatuses read_statuses) {
   Reader r(text);
   std::string value;
   bool schema = false, jurisdiction = false, version = false, maturity = false;
-  static constexpr std::string_view keys[] = {"schema",  "catalog_version", "maturity", "jurisdiction",
-                                              "answers", "statuses",        "retired",  "retired_answers"};
+  static constexpr std::string_view keys[] = {"schema",       "catalog_version", "maturity",
+                                              "jurisdiction", "answers",         "statuses",
+                                              "retired",      "retired_answers", "systems"};
   unsigned seen = 0;  // one bit per known key
   const bool ok = r.object([&](std::string_view key) {
     const auto known = std::find(std::begin(keys), std::end(keys), key);
@@ -262,6 +315,7 @@ bool read_fast(std::string_view text, const Catalog* catalog, Assessment& a, Rea
     if (key == "statuses") return read_statuses(r);
     if (key == "retired") return statuses(r, a.retired, nullptr);
     if (key == "retired_answers") return answers(r, a.retired_answers, nullptr);
+    if (key == "systems") return systems(r, a.systems, catalog);
     return false;
   });
   return ok && r.at_end() && schema && jurisdiction && version && maturity;

@@ -162,6 +162,58 @@ MaturityAnswers decode_answers(const ujson& j, const std::string& pointer, const
   return answers;
 }
 
+// The system profile: components of the catalog's primer (unchecked without a catalog),
+// each (component, connectedness) at most once.
+std::vector<SystemUse> decode_systems(const ujson& j, const Catalog* catalog, Problems& problems) {
+  std::vector<SystemUse> systems;
+  if (!j.is_array()) {
+    problems.wrong(j, "/systems", "an array of {component, connectedness, note}");
+    return systems;
+  }
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    const std::string at = "/systems/" + std::to_string(i);
+    const ujson& v = j[i];
+    if (!problems.object(v, at, {"component", "connectedness", "note"})) continue;
+    SystemUse use;
+    bool ok = true;
+    use.component = problems.string(v, at, "component", true);
+    if (use.component.empty() || !is_valid_name(use.component)) ok = false;
+    if (ok && catalog != nullptr) {
+      const auto& components = catalog->primer().components;
+      const bool exists = std::any_of(components.begin(), components.end(),
+                                      [&](const SystemComponent& c) { return c.id == use.component; });
+      ok = problems.known(exists, at + "/component", [&] { catalog->system_component(use.component); });
+    }
+    const std::string connectedness = problems.string(v, at, "connectedness", false);
+    if (!v.contains("connectedness") || !v["connectedness"].is_string()) {
+      ok = false;
+    } else {
+      try {
+        use.connectedness = parse_connectedness(connectedness);
+      } catch (const Error& e) {
+        problems.add(at + "/connectedness", e.what());
+        ok = false;
+      }
+    }
+    if (v.contains("note")) {
+      if (v["note"].is_string())
+        use.note = v["note"].get<std::string>();
+      else
+        problems.wrong(v["note"], at + "/note", "a string");
+    }
+    if (!ok) continue;
+    const bool twice = std::any_of(systems.begin(), systems.end(), [&](const SystemUse& s) {
+      return s.component == use.component && s.connectedness == use.connectedness;
+    });
+    if (twice)
+      problems.add(at, "'" + use.component + "' with connectedness '" + connectedness +
+                           "' is listed twice; give each pair once");
+    else
+      systems.push_back(std::move(use));
+  }
+  return systems;
+}
+
 }  // namespace
 
 namespace detail {
@@ -184,8 +236,8 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   Problems problems(text, source, positions);
   Assessment a;
   if (!problems.object(doc, "",
-                       {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "statuses", "retired",
-                        "retired_answers"}))
+                       {"schema", "jurisdiction", "catalog_version", "maturity", "answers", "systems", "statuses",
+                        "retired", "retired_answers"}))
     problems.raise_if_any();
 
   const std::string schema = problems.string(doc, "", "schema", false);
@@ -223,6 +275,7 @@ Assessment read_assessment_checked(std::string_view text, const Catalog* catalog
   }
 
   if (doc.contains("answers")) a.answers = decode_answers(doc["answers"], "/answers", catalog, problems);
+  if (doc.contains("systems")) a.systems = decode_systems(doc["systems"], catalog, problems);
 
   // Current statuses name actions of the catalog; retired ones, by definition, do not.
   for (const char* section : {"statuses", "retired"}) {
@@ -379,6 +432,21 @@ std::string to_json(const Assessment& a) {
   if (!a.answers.empty()) {
     w.raw(",\n  \"answers\": ");
     write_answers(w, "/answers", a.answers);
+  }
+  if (!a.systems.empty()) {
+    w.raw(",\n  \"systems\": [");
+    for (std::size_t i = 0; i < a.systems.size(); ++i) {
+      const SystemUse& use = a.systems[i];
+      const std::string at = "/systems/" + std::to_string(i);
+      w.raw(i == 0 ? "\n    {\"component\": " : ",\n    {\"component\": ");
+      w.string(use.component, at + "/component");
+      w.raw(", \"connectedness\": \"");
+      w.raw(to_string(use.connectedness));
+      w.raw("\", \"note\": ");
+      w.string(use.note, at + "/note");
+      w.raw("}");
+    }
+    w.raw("\n  ]");
   }
   w.raw(",\n  \"statuses\": ");
   write_statuses(w, "/statuses", a.statuses);

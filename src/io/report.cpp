@@ -3,6 +3,7 @@
 #include <electsec/error.hpp>
 
 #include "io/report_progress.hpp"
+#include "io/report_systems.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -285,6 +286,7 @@ std::string office_markdown_body(const Catalog& c, const Assessment& a, const Re
     }
   }
   if (plan.steps.empty()) md << "Everything the plan holds is done.\n";
+  md << detail::office_systems_markdown(c, a);
   const auto started = in_progress(c, a);
   md << "\n## In progress (" << started.size() << ")\n\n";
   if (started.empty()) md << "Nothing is marked in progress.\n";
@@ -354,6 +356,7 @@ std::string office_html_body(const Catalog& c, const Assessment& a, const Report
     h << "</ul></li>";
   }
   h << "</ol>" << (plan.steps.empty() ? "<p>Everything the plan holds is done.</p>" : "");
+  h << detail::office_systems_html(c, a);
   const auto started = in_progress(c, a);
   h << "\n<h2>In progress (" << started.size() << ")</h2>\n";
   if (started.empty())

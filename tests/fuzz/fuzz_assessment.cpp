@@ -3,6 +3,7 @@
 #include <electsec/default_catalog.hpp>
 #include <electsec/plan.hpp>
 #include <electsec/scorecard.hpp>
+#include <electsec/systems.hpp>
 
 #include "engine/flat_statuses.hpp"
 #include "io/assessment_fast.hpp"
@@ -43,6 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         electsec::parse_assessment(std::string_view(reinterpret_cast<const char*>(data), size), catalog, "fuzz");
     electsec::score(catalog, a);
     electsec::build_plan(catalog, a.maturity, a);
+    electsec::risk_picture(catalog, a);
+    electsec::build_plan(catalog, a.maturity, a, electsec::PlanOptions{true});
     // What we write, we read back equal; and it passes the writers' validation.
     if (!(electsec::parse_assessment(electsec::to_json(a), catalog) == a)) std::abort();
     electsec::validate_assessment(a, catalog);

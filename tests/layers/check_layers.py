@@ -2,7 +2,7 @@
 """The include graph follows the layers of DESIGN.md.
 
     core      types, catalog, errors, the assessment value, text helpers
-    engines   maturity, plan, scorecard, search, diff: pure functions, no I/O
+    engines   maturity, plan, scorecard, search, diff, systems: pure functions, no I/O
     io        JSON, CSV, OSCAL, reports, the RST importer, files, tables, the default catalog,
               the history store (SQLite)
     front     the CLI, the Python bindings, the examples, the apps, the umbrella header
@@ -25,7 +25,7 @@ ORDER = {"core": 0, "engine": 1, "io": 2, "front": 3}
 
 PUBLIC = {
     "core": ["types", "catalog", "error", "limits", "version", "assessment", "text", "export"],
-    "engine": ["maturity", "plan", "scorecard", "search", "diff"],
+    "engine": ["maturity", "plan", "scorecard", "search", "diff", "systems"],
     "io": ["assessment_json", "catalog_json", "results_json", "oscal", "ciso_assistant", "report", "rst_import",
            "files", "table", "default_catalog", "rollup_files", "store"],
     "front": ["cli", "electsec"],

@@ -45,6 +45,7 @@ def record(tmp_path_factory):
     cli("assess", "init", str(path), "--id", "us-xx-a", "--name", "A County", "--state", "XX", "--kind", "county",
         "--maturity", "1")
     cli("assess", "set", str(path), "asset_management.l1.1", "done", "--note", "listed")
+    cli("assess", "systems", str(path), "--add", "pollbooks", "--connectedness", "indirect")
     return str(path)
 
 
@@ -63,6 +64,7 @@ def json_keys(record, store):
         json.loads(pathlib.Path(record).read_text()),
         json.loads(ANSWERS.read_text()),
         json.loads(cli("assess", "score", record, "--format", "json")),
+        json.loads(cli("assess", "systems", record, "--format", "json")),
         json.loads(cli("plan", "--assessment", record, "--format", "json")),
         json.loads(cli("rollup", record, "--format", "json")),
         json.loads(cli("maturity", "--answers", str(ANSWERS), "--format", "json")),

@@ -199,7 +199,7 @@ BOOST_AUTO_TEST_CASE(assess_usage_errors) {
   BOOST_TEST(
       run({"assess"}).err ==
       "electsec: 'assess' needs a subcommand: init, set, level, show, import, import-oscal, import-ciso-assistant, "
-      "score or migrate (see electsec assess --help)\n");
+      "score, systems or migrate (see electsec assess --help)\n");
   BOOST_TEST(run({"assess", "frob", "x.json"}).code == 2);
   BOOST_TEST(run({"assess", "frob", "x.json"}).err.find("unknown subcommand 'assess frob'") != std::string::npos);
   BOOST_TEST(run({"assess", "init", test::temp_path("u.json"), "--id", "a"}).code == 2);

@@ -67,6 +67,25 @@ BOOST_AUTO_TEST_CASE(office_report_matches_its_golden_file) {
   BOOST_TEST(md.find("vendor \\| ticket \\*42\\*") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(office_report_with_a_system_profile_matches_its_golden_file) {
+  const Catalog& c = default_catalog();
+  Assessment a = fixed_office();
+  const std::string plain = office_report_markdown(c, a);
+  a.add_system(c, "pollbooks", Connectedness::indirect, std::string("loaded by USB | *daily*"));
+  a.add_system(c, "pollbooks", Connectedness::none);
+  a.add_system(c, "ems", Connectedness::none);  // the guide says this does not occur
+  const std::string md = office_report_markdown(c, a);
+  BOOST_TEST(md == test::golden("office-report-systems.md", md));
+  BOOST_TEST(md.find("## Systems and their risks") != std::string::npos);
+  BOOST_TEST(md.find("loaded by USB \\| \\*daily\\*") != std::string::npos);
+  BOOST_TEST(md.find("**Check:** the guide's primer says ems (none) does not occur") != std::string::npos);
+  BOOST_TEST(plain.find("Systems and their risks") == std::string::npos);  // only with a profile
+  const std::string html = office_report_html(c, a);
+  BOOST_TEST(html.find("<h2>Systems and their risks</h2>") != std::string::npos);
+  BOOST_TEST(html.find("loaded by USB | *daily*") != std::string::npos);
+  BOOST_TEST(office_report_html(c, fixed_office()).find("Systems and their risks") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(html_report_is_self_contained) {
   const std::string html = office_report_html(default_catalog(), fixed_office());
   BOOST_TEST(html.rfind("<!DOCTYPE html>", 0) == 0u);
