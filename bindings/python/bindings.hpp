@@ -268,7 +268,7 @@ void init_functions(py::module_& m);
 void init_store(py::module_& m);     // registered on first use, as are the two below
 void init_releases(py::module_& m);  // (catalog.cpp)
 void init_exchange(py::module_& m);  // (catalog.cpp)
-void init_systems(py::module_& m);  // (systems.cpp), at import: Assessment names SystemUse
+void init_systems(py::module_& m);   // (systems.cpp), at import: Assessment names SystemUse
 
 }  // namespace electsec::python
 

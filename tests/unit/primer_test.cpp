@@ -9,6 +9,8 @@
 #include <boost/test/unit_test.hpp>
 #include <nlohmann/json.hpp>
 
+#include "support.hpp"
+
 #include <functional>
 #include <sstream>
 
@@ -17,16 +19,8 @@ namespace bdata = boost::unit_test::data;
 
 namespace {
 
-struct Run {
-  int code;
-  std::string out, err;
-};
-
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test::Run;
+using test::run;
 
 // One row per system: what the guide's page says, as facts (ei_primer/*.rst, 1.4.1).
 struct SystemFacts {

@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
 
 #include <cstdlib>
@@ -135,6 +136,12 @@ std::string temp_path(const std::string& name) {
     return temp_root();
   }();
   return (dir / name).string();
+}
+
+Run run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  const int code = run_cli(args, out, err);
+  return {code, out.str(), err.str()};
 }
 
 }  // namespace electsec::test

@@ -5,6 +5,7 @@
 #include <electsec/catalog.hpp>
 
 #include <string>
+#include <vector>
 
 namespace electsec::test {
 
@@ -37,6 +38,15 @@ Assessment office(const std::string& id = "us-xx-a", Maturity m = Maturity::leve
 
 /// An empty assessment of "<id> County" (XX) at `m`, for sample_catalog().
 Assessment sample_office(const std::string& id, Maturity m);
+
+/// What `electsec ARGS...` did, run in-process through run_cli.
+struct Run {
+  int code;         ///< its exit code
+  std::string out;  ///< what it wrote to standard output
+  std::string err;  ///< what it wrote to standard error
+};
+/// Run the command line `args` (without the program name) in-process.
+Run run(std::vector<std::string> args);
 
 /// A path in a fresh temporary directory (removed at exit) for files a test writes.
 std::string temp_path(const std::string& name);

@@ -56,17 +56,8 @@ struct BadProfile {
   const char* message;  // substring of what()
 };
 
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run run(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = run_cli(args, out, err);
-  return {code, out.str(), err.str()};
-}
+using test::Run;
+using test::run;
 
 std::string write_profiled(const std::string& name) {
   const std::string path = test::temp_path(name);
