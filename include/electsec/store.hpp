@@ -30,7 +30,7 @@
 namespace electsec {
 
 /// The schema version a store written by this electsec carries (`PRAGMA user_version`).
-inline constexpr int store_schema_version = 4;
+inline constexpr int store_schema_version = 5;
 
 /// One recorded change of one office. `subject` says what changed:
 /// - `status:<action id>`: `value` is the status ("done", ...), or "" when the office no
@@ -38,7 +38,9 @@ inline constexpr int store_schema_version = 4;
 /// - `answer:<statement id>`: `value` is "true", "false", or "" when the answer was removed;
 /// - `maturity`: `value` is "1", "2" or "3";
 /// - `jurisdiction`: `value` is the jurisdiction's JSON (id, name, state, kind);
-/// - `catalog_version`: `value` is the release the office's ids refer to ("1.4.1").
+/// - `catalog_version`: `value` is the release the office's ids refer to ("1.4.1");
+/// - `systems`: `value` is the office's whole system profile after the change, a JSON array
+///   of {component, connectedness, note} ("[]" when it has taken every entry out).
 struct ELECTSEC_API StoreEvent {
   std::int64_t sequence = 0;                   ///< order of recording in the store, from 1
   std::string office;                          ///< the jurisdiction id

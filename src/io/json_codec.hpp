@@ -24,6 +24,9 @@ namespace electsec::detail {
 
 using json = nlohmann::ordered_json;
 
+/// An office's system profile, as a type of its own for the decoder.
+using SystemProfile = std::vector<SystemUse>;
+
 /// A value has the wrong shape. `pointer` is its JSON pointer; `expected` says what
 /// should be there. Turned into a ParseError with line and column by `located`.
 struct DecodeError {
@@ -82,6 +85,7 @@ json encode(const SystemLink& v);
 json encode(const Practice& p);
 json encode(const Jurisdiction& j);
 json encode(const ActionStatus& s);
+json encode(const SystemUse& s);
 json encode(const MaturityResult& r);
 json encode(const PlanStep& s);
 json encode(const Plan& p);
@@ -104,6 +108,11 @@ json encode(const Acronym& a);
 /// without the tree (catalog_json_write.cpp). Throws JsonWriter::NotUtf8 for a string that is
 /// not UTF-8, which the tree route reports.
 std::string write_catalog_json(const CatalogData& d, int indent);
+
+/// An office's system profile as one line of JSON (an array of {component, connectedness,
+/// note}), the value of the history store's `systems` events; decode_text<SystemProfile>
+/// reads it back.
+std::string systems_json(const std::vector<SystemUse>& systems);
 
 /// The tree as text: `indent` spaces per level, one line when negative; Error past
 /// max_json_indent.
@@ -152,6 +161,7 @@ ELECTSEC_DECODABLE(Primer)
 ELECTSEC_DECODABLE(SystemLink)
 ELECTSEC_DECODABLE(Jurisdiction)
 ELECTSEC_DECODABLE(ActionStatus)
+ELECTSEC_DECODABLE(SystemProfile)
 ELECTSEC_DECODABLE(Plan)
 ELECTSEC_DECODABLE(PlanStep)
 ELECTSEC_DECODABLE(Scorecard)

@@ -87,6 +87,28 @@ ActionStatus decode_value<ActionStatus>(const json& j) {
   return a;
 }
 
+// Components are not checked against a catalog: a store keeps the profile as recorded, as it
+// keeps the statuses of actions a later release retired.
+template <>
+SystemProfile decode_value<SystemProfile>(const json& j) {
+  if (!j.is_array()) wrong(j, "/", "an array of {component, connectedness, note}");
+  SystemProfile out;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    Object o(j[i], "/" + std::to_string(i), {"component", "connectedness", "note"});
+    SystemUse use{o.string("component"),
+                  enum_at(o.required("connectedness"), o.at("connectedness"), parse_connectedness),
+                  o.string_or_empty("note")};
+    if (!is_valid_name(use.component))
+      throw DecodeError{o.at("component"), "expected a component id: not empty, on one line"};
+    for (const SystemUse& s : out)
+      if (s.component == use.component && s.connectedness == use.connectedness)
+        throw DecodeError{o.at("component"), "'" + use.component + "' with connectedness '" +
+                                                 std::string(to_string(use.connectedness)) + "' is listed twice"};
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
 template <>
 PlanStep decode_value<PlanStep>(const json& j) {
   return decode_step(j, "");

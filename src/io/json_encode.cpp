@@ -185,6 +185,16 @@ json encode(const ActionStatus& s) {
   return {{"status", std::string(to_string(s.status))}, {"note", s.note}, {"updated", s.updated}};
 }
 
+json encode(const SystemUse& s) {
+  return {{"component", s.component}, {"connectedness", std::string(to_string(s.connectedness))}, {"note", s.note}};
+}
+
+std::string systems_json(const std::vector<SystemUse>& systems) {
+  json list = json::array();
+  for (const SystemUse& s : systems) list.push_back(encode(s));
+  return dump(list, -1);
+}
+
 json encode(const MaturityResult& r) {
   json tallies = json::array();
   for (const auto& t : r.tallies)

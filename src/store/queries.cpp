@@ -2,6 +2,7 @@
 // and comparisons with peers.
 
 #include "engine/flat_statuses.hpp"
+#include "io/json_codec.hpp"
 #include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/store_impl.hpp"
@@ -84,6 +85,8 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
   } else if (kind == "catalog_version") {
     a.catalog_version = value;
     has_catalog_version = true;
+  } else if (kind == "systems") {
+    a.systems = detail::decode_text<detail::SystemProfile>(value, source);
   } else {
     throw Error(source + ": the history store holds an event this electsec does not know ('" + std::string(subject) +
                 "'); use a newer electsec");
@@ -375,8 +378,9 @@ void ValueFold::apply(std::string_view subject, std::string_view value, std::str
   const bool status = subject.rfind("status:", 0) == 0;
   const int number = status ? detail::action_number(*s_.catalog, subject.substr(7)) : -1;
   if (number < 0) {
-    // A score needs no answer; everything else but a catalog action's status goes to the fold.
-    if (subject.rfind("answer:", 0) == 0) {
+    // A score needs no answer and no system profile; everything else but a catalog action's
+    // status goes to the fold.
+    if (subject.rfind("answer:", 0) == 0 || subject == "systems") {
       fold.exists = true;
       return;
     }

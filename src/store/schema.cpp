@@ -148,7 +148,41 @@ CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, s
         FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
 )sql";
 
-constexpr std::array<const char*, 4> steps{version_1, version_2, version_3, version_4};
+// Version 5: an office's system profile is a subject of its own, `systems`, whose value is
+// the whole profile as a JSON array of {component, connectedness, note} (an empty array when
+// the office has taken every entry out). SQLite cannot change a CHECK constraint, so the
+// table of subjects is made anew with the one that admits it, keeping every number; the view
+// that reads through it is made again over the new table, and so are its triggers.
+constexpr const char* version_5 = R"sql(
+DROP VIEW events;
+CREATE TABLE subjects_5(
+  number INTEGER PRIMARY KEY,
+  subject TEXT NOT NULL UNIQUE CHECK (subject IN ('jurisdiction', 'catalog_version', 'maturity', 'systems')
+                                      OR subject GLOB 'status:?*' OR subject GLOB 'answer:?*'));
+INSERT INTO subjects_5(number, subject) SELECT number, subject FROM subjects ORDER BY number;
+DROP TABLE subjects;
+ALTER TABLE subjects_5 RENAME TO subjects;
+CREATE TRIGGER subjects_no_update BEFORE UPDATE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never changed'); END;
+CREATE TRIGGER subjects_no_delete BEFORE DELETE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never removed'); END;
+CREATE TRIGGER subjects_no_replace BEFORE INSERT ON subjects
+  WHEN EXISTS (SELECT 1 FROM subjects WHERE subject = NEW.subject OR number = NEW.number)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never replaced'); END;
+CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
+  SELECT first + k, office, coalesce(a, at),
+         CASE WHEN a IS NULL THEN at_key WHEN length(a) = 10 THEN a
+              ELSE substr(a, 1, 19) || '.' ||
+                   substr(CASE WHEN substr(a, 20, 1) = '.' THEN substr(a, 21, length(a) - 21) ELSE '' END ||
+                          '000000000', 1, 9) || 'Z' END,
+         subject, value, note, author, source
+  FROM (SELECT b.first, j.key AS k, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]') AS value,
+               coalesce(json_extract(j.value, '$[2]'), '') AS note, json_extract(j.value, '$[3]') AS a, b.author,
+               b.source
+        FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
+)sql";
+
+constexpr std::array<const char*, 5> steps{version_1, version_2, version_3, version_4, version_5};
 static_assert(steps.size() == static_cast<std::size_t>(store_schema_version), "one migration step per version");
 
 std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* pragma) {

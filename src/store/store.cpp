@@ -2,6 +2,7 @@
 
 #include "enum_names.hpp"
 #include "io/file.hpp"
+#include "io/json_codec.hpp"
 #include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/schema.hpp"
@@ -325,6 +326,8 @@ void record_difference(Recorder& r, const store::OfficeFold& then, const store::
     r.add(when, "catalog_version", {}, next.catalog_version);
   if (!then.has_maturity || old.maturity != next.maturity)
     r.add(when, "maturity", {}, std::to_string(static_cast<int>(next.maturity)));
+  // An office that never recorded a profile has an empty one: no event until it has one.
+  if (old.systems != next.systems) r.add(when, "systems", {}, detail::systems_json(next.systems));
   const auto& old_answers = all_of(old.answers, old.retired_answers, old_answer_storage);
   for (const auto& [id, yes] : answers) {
     const auto it = old_answers.find(id);

@@ -1,6 +1,8 @@
 // libFuzzer target: the history store's batch reader (events of one date or carrying their own). Whatever it accepts is
 // JSON that nlohmann/json reads as the same events (SQLite's `events` view reads batches as JSON too), and what the
-// writer makes of those events reads back the same.
+// writer makes of those events reads back the same. Each event's value is also read as a system profile (the value of
+// a `systems` event): one it accepts is written and read back the same.
+#include "io/json_codec.hpp"
 #include "store/batch.hpp"
 
 #include <electsec/assessment.hpp>
@@ -54,6 +56,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
          (!e[3].is_string() || e[3].get<std::string>() != events[i].at || !electsec::is_iso_timestamp(events[i].at))) ||
         (e.size() < 4 && !events[i].at.empty()))
       std::abort();
+  }
+  for (const Event& e : events) {
+    try {
+      const auto profile = electsec::detail::decode_text<electsec::detail::SystemProfile>(e.value, "fuzz");
+      if (electsec::detail::decode_text<electsec::detail::SystemProfile>(electsec::detail::systems_json(profile),
+                                                                         "fuzz") != profile)
+        std::abort();
+    } catch (const electsec::Error&) {
+    }
   }
   std::string again;
   for (const Event& e : events) electsec::store::append_event(again, e.subject, e.value, e.note, e.at);

@@ -127,3 +127,31 @@ def test_every_rendered_link_is_marked(cat):
             plain = reason.replace("'", "&#39;") if text is html else reason
             if plain in text:
                 assert text.count(plain) == text.count("electsec: " + plain), reason
+
+
+def test_the_history_store_keeps_each_days_profile(tmp_path):
+    """The profile goes into the store with the file and comes back as of any day, from the
+    command line and from Python; a rollup is the same with or without it."""
+    first = office()
+    first.add_system("vote_capture", "indirect", note="BMDs loaded by USB")
+    first.save(tmp_path / "march.json")
+    store = tmp_path / "s.db"
+    assert cli("store", "init", store)[0] == 0
+    assert cli("store", "import", store, tmp_path / "march.json", "--date", "2026-03-01")[0] == 0
+    cli("assess", "systems", tmp_path / "march.json", "--add", "pollbooks", "--connectedness", "network")
+    cli("assess", "systems", tmp_path / "march.json", "--remove", "vote_capture")
+    code, out, err = cli("store", "import", store, tmp_path / "march.json", "--date", "2026-04-01")
+    assert code == 0 and "1 change recorded" in out, err
+    as_of_march = json.loads(cli("store", "export", store, "us-xx-a", "--as-of", "2026-03-31")[1])
+    assert as_of_march["systems"] == [
+        {"component": "vote_capture", "connectedness": "indirect", "note": "BMDs loaded by USB"}]
+    assert cli("store", "export", store, "us-xx-a")[1] == (tmp_path / "march.json").read_text()
+    history = json.loads(cli("store", "history", store, "us-xx-a", "--format", "json")[1])
+    profiles = [e for e in history if e["subject"] == "systems"]
+    assert [e["at"] for e in profiles] == ["2026-03-01", "2026-04-01"]
+    assert json.loads(profiles[-1]["value"]) == [{"component": "pollbooks", "connectedness": "network", "note": ""}]
+    with electsec.Store.open(str(store)) as s:
+        assert [u.component for u in s.assessment("us-xx-a", "2026-03-15").systems] == ["vote_capture"]
+        assert [u.component for u in s.assessment("us-xx-a").systems] == ["pollbooks"]
+        assert s.rollup("2026-03-15").to_dict() == s.rollup().to_dict()
+        assert s.check() == []

@@ -6,7 +6,7 @@
 #include "store/batch.hpp"
 #include "store/dates.hpp"
 #include "store/schema.hpp"
-#include "support.hpp"
+#include "store_support.hpp"
 
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -21,33 +21,16 @@
 #include <thread>
 
 using namespace electsec;
+using electsec::test::count_rows;
+using electsec::test::fresh;
 using electsec::test::office;
+using electsec::test::raw_sql;
 using electsec::test::read_text;
 using electsec::test::temp_path;
 
 namespace {
 
 const Catalog& cat() { return default_catalog(); }
-
-std::string fresh(const std::string& name) {
-  const std::string p = temp_path(name);
-  std::filesystem::remove(p);
-  std::filesystem::remove(p + "-wal");
-  std::filesystem::remove(p + "-shm");
-  return p;
-}
-
-// Run SQL on the file directly, as another program would; returns SQLite's result code.
-int raw_sql(const std::string& path, const std::string& sql, std::string* message = nullptr) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  char* error = nullptr;
-  const int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  if (message != nullptr && error != nullptr) *message = error;
-  sqlite3_free(error);
-  sqlite3_close(db);
-  return rc;
-}
 
 Assessment adams() {
   Assessment a = office("us-pa-adams", Maturity::level1);
@@ -576,17 +559,6 @@ Rollup rollup_one_by_one(const Store& s, const std::string& day) {
     }
   }
   return rollup(cat(), then);
-}
-
-int count_rows(const std::string& path, const char* sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db, sql, -1, &q, nullptr);
-  const int n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
-  sqlite3_finalize(q);
-  sqlite3_close(db);
-  return n;
 }
 }  // namespace
 
