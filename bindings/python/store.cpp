@@ -383,6 +383,15 @@ void init_store(py::module_& m) {
           py::arg("office"), py::arg("answers"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
           py::arg("source") = "")
       .def(
+          "set_systems",
+          [](PyStore& s, const std::string& office, const std::vector<SystemUse>& systems,
+             std::optional<std::string> at, std::string author, std::string source) {
+            return locked(s, [&](Store& st) { return st.set_systems(office, systems, stamp(at, author, source)); });
+          },
+          py::arg("office"), py::arg("systems"), py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "",
+          py::arg("source") = "",
+          "Record the office's whole system profile (a list of SystemUse); returns the number of events recorded.")
+      .def(
           "optimize", [](PyStore& s) { return locked(s, [](Store& st) { return st.optimize(); }); },
           "Rebuild every office's checkpoints (summaries derived from its events); returns how many there are.")
       .def(

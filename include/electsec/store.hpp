@@ -237,6 +237,11 @@ class ELECTSEC_API Store {
   /// Record answers to maturity statements (each one given replaces that answer); unknown
   /// statement ids throw NotFound.
   std::size_t set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp = {});
+  /// Record the office's whole system profile (one event, none when it is that already). It
+  /// is checked as the assessment loader checks one: NotFound (with the closest ids) for a
+  /// component the catalog's primer lacks, Error for a (component, connectedness) given
+  /// twice; nothing is recorded then. An empty list records that the office runs none.
+  std::size_t set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp = {});
   /// Rebuild every office's checkpoints from its events, in one transaction, and return how
   /// many there are. Checkpoints are summaries derived from the events (an office's values
   /// before a date, kept every few of its recorded changes) that let a query start

@@ -592,6 +592,25 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   return n;
 }
 
+std::size_t Store::set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp) {
+  for (std::size_t i = 0; i < systems.size(); ++i) {
+    impl_->catalog->system_component(systems[i].component);
+    for (std::size_t j = 0; j < i; ++j)
+      if (systems[j].component == systems[i].component && systems[j].connectedness == systems[i].connectedness)
+        throw Error("'" + systems[i].component + "' with connectedness '" +
+                    std::string(to_string(systems[i].connectedness)) + "' is listed twice; give each pair once");
+  }
+  const std::string at = checked_date(stamp.at, today_utc());
+  Transaction t(*impl_);
+  const std::int64_t key = store::office_key(*impl_, office);
+  const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
+  Recorder r(t, key, false, stamp, stamp.source);
+  if (now.assessment.systems != systems) r.add(at, "systems", {}, detail::systems_json(systems));
+  const std::size_t n = r.finish();
+  t.commit();
+  return n;
+}
+
 std::size_t Store::optimize() {
   Transaction t(*impl_);
   // Every checkpoint goes, whatever office or date it names, and is made again from the

@@ -154,4 +154,10 @@ def test_the_history_store_keeps_each_days_profile(tmp_path):
         assert [u.component for u in s.assessment("us-xx-a", "2026-03-15").systems] == ["vote_capture"]
         assert [u.component for u in s.assessment("us-xx-a").systems] == ["pollbooks"]
         assert s.rollup("2026-03-15").to_dict() == s.rollup().to_dict()
+        profile = [electsec.SystemUse("ems", "indirect", "laptop, air-gapped")]
+        assert s.set_systems("us-xx-a", profile, at="2026-05-01", author="clerk") == 1
+        assert s.set_systems("us-xx-a", profile, at="2026-05-02") == 0
+        assert s.assessment("us-xx-a").systems == profile
+        with pytest.raises(electsec.NotFound, match="did you mean 'pollbooks'"):
+            s.set_systems("us-xx-a", [electsec.SystemUse("polbooks", "network", "")])
         assert s.check() == []

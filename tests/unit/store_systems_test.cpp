@@ -158,6 +158,32 @@ BOOST_AUTO_TEST_CASE(a_version_4_store_is_migrated_with_every_subject_and_its_nu
   BOOST_TEST(raw_sql(p, "INSERT INTO subjects(subject) VALUES('systems:ems')") == SQLITE_CONSTRAINT);
 }
 
+BOOST_AUTO_TEST_CASE(set_systems_records_the_whole_profile_once_and_refuses_what_the_loader_refuses) {
+  const std::string p = fresh("systems_set.db");
+  Store s = Store::create(p, cat());
+  s.import_assessment(lake(), {"2026-02-01", "", ""});
+  std::vector<SystemUse> next = lake().systems;
+  next.push_back({"enr", Connectedness::network, "results page"});
+  BOOST_TEST(s.set_systems("us-xx-lake", next, {"2026-03-01", "clerk", "test"}) == 1u);
+  BOOST_TEST(s.set_systems("us-xx-lake", next, {"2026-03-02", "clerk", "test"}) == 0u);  // that already
+  BOOST_TEST((s.assessment("us-xx-lake").systems == next));
+  BOOST_TEST((s.assessment("us-xx-lake", "2026-02-28").systems == lake().systems));
+  const auto events = systems_events(s, "us-xx-lake");
+  BOOST_REQUIRE(events.size() == 2u);
+  BOOST_TEST(events.back().author == "clerk");
+  const auto before = s.event_count();
+  // Each refusal records nothing.
+  BOOST_CHECK_THROW(s.set_systems("us-xx-lake", {{"pollbook", Connectedness::network, ""}}), NotFound);
+  BOOST_CHECK_THROW(
+      s.set_systems("us-xx-lake", {{"ems", Connectedness::none, ""}, {"ems", Connectedness::none, "again"}}), Error);
+  BOOST_CHECK_THROW(s.set_systems("us-xx-lakes", next), NotFound);
+  BOOST_CHECK_THROW(s.set_systems("us-xx-lake", next, {"2026-02-30", "", ""}), Error);
+  BOOST_TEST(s.event_count() == before);
+  BOOST_TEST(s.set_systems("us-xx-lake", {}, {"2026-04-01", "", ""}) == 1u);
+  BOOST_TEST(s.assessment("us-xx-lake").systems.empty());
+  BOOST_TEST(s.check().empty());
+}
+
 // What another program might have written as a profile, and what a reader says of it.
 struct BadProfile {
   const char* name;
