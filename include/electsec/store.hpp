@@ -22,6 +22,7 @@
 #include <array>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -242,6 +243,12 @@ class ELECTSEC_API Store {
   /// component the catalog's primer lacks, Error for a (component, connectedness) given
   /// twice; nothing is recorded then. An empty list records that the office runs none.
   std::size_t set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp = {});
+  /// Change the office's system profile as it stood on the stamp's date, within one
+  /// transaction: `change` gets that profile and edits it, and the result is recorded as
+  /// set_systems records it. No other writer can change the profile between the reading
+  /// and the recording. An exception from `change` records nothing and is passed on.
+  std::size_t update_systems(const std::string& office, const std::function<void(std::vector<SystemUse>&)>& change,
+                             const Stamp& stamp = {});
   /// Rebuild every office's checkpoints from its events, in one transaction, and return how
   /// many there are. Checkpoints are summaries derived from the events (an office's values
   /// before a date, kept every few of its recorded changes) that let a query start

@@ -124,7 +124,8 @@ void warn_not_occurring(const RiskPicture& p, std::ostream& out) {
           << (s.connection.empty() ? std::string() : " (\"" + printable(s.connection) + "\")") << '\n';
 }
 
-void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture& p, Format f, Io& io) {
+void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture& p, Format f, Io& io,
+                        const std::string& how_to_add) {
   std::ostream& out = io.out;
   if (f == Format::json) {
     out << to_json(p) << '\n';
@@ -154,7 +155,7 @@ void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture
   out << printable(x.jurisdiction.name) << " (" << printable(x.jurisdiction.id) << "), " << level_name(x.maturity)
       << ": " << x.systems.size() << (x.systems.size() == 1 ? " system" : " systems") << " in its profile\n";
   if (x.systems.empty()) {
-    out << "No system recorded yet: electsec assess systems FILE --add COMPONENT --connectedness C\n";
+    out << "No system recorded yet: " << how_to_add << '\n';
     return;
   }
   out << '\n';
@@ -179,44 +180,53 @@ void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture
   }
 }
 
+ProfileChange profile_change(const Catalog& c, const Args& a, const std::string& command) {
+  ProfileChange change{a.option("add"), a.option("remove"), a.option("note"), std::nullopt};
+  if (change.add && change.remove) throw UsageError{command + " takes --add or --remove, not both"};
+  if (!change.add && !change.remove && (change.note || a.option("connectedness")))
+    throw UsageError{command + ": --connectedness and --note go with --add or --remove"};
+  if (change.note && !change.add) throw UsageError{command + ": --note goes with --add"};
+  if (a.option("connectedness")) change.connectedness = parse_enum_option(a, "connectedness", parse_connectedness);
+  if (change.note && !is_utf8(*change.note)) throw UsageError{"--note is not valid UTF-8 text"};
+  if (change.add) {
+    if (!change.connectedness)
+      throw UsageError{command + " --add needs --connectedness network, indirect, none or transmission"};
+    c.system_component(*change.add);  // NotFound for a typo, before anything is touched
+  }
+  return change;
+}
+
+std::string apply_profile_change(const Catalog& c, const ProfileChange& change, Assessment& x,
+                                 const std::string& where) {
+  if (change.add) {
+    const bool added = x.add_system(c, *change.add, *change.connectedness, change.note);
+    return std::string(added ? "added " : "kept ") + use_name(*change.add, *change.connectedness) +
+           (added || !change.note ? "" : ", note replaced");
+  }
+  const std::size_t removed = x.remove_system(*change.remove, change.connectedness);
+  if (removed == 0)
+    throw Error(where + ": the system profile has no " +
+                (change.connectedness ? use_name(*change.remove, *change.connectedness)
+                                      : "'" + printable(*change.remove) + "'") +
+                "; nothing changed");
+  return "removed " + std::to_string(removed) + (removed == 1 ? " entry" : " entries") + " for " +
+         printable(*change.remove);
+}
+
 void assess_systems(const Catalog& c, const Args& a, Format f, Io& io) {
   const std::string& file = a.positional[2];
-  const auto add = a.option("add"), remove = a.option("remove");
-  const auto note = a.option("note");
-  if (add && remove) throw UsageError{"assess systems takes --add or --remove, not both"};
-  if (!add && !remove && (note || a.option("connectedness")))
-    throw UsageError{"assess systems: --connectedness and --note go with --add or --remove"};
-  if (note && !add) throw UsageError{"assess systems: --note goes with --add"};
-  std::optional<Connectedness> connectedness;
-  if (a.option("connectedness")) connectedness = parse_enum_option(a, "connectedness", parse_connectedness);
-  if (note && !is_utf8(*note)) throw UsageError{"--note is not valid UTF-8 text"};
-  if (add) {
-    if (!connectedness)
-      throw UsageError{"assess systems --add needs --connectedness network, indirect, none or transmission"};
-    c.system_component(*add);  // NotFound for a typo, before the file is touched
-    bool added = false;
+  const ProfileChange change = profile_change(c, a, "assess systems");
+  if (change.add || change.remove) {
+    std::string said;
     const Assessment x =
-        update_assessment(file, c, [&](Assessment& x) { added = x.add_system(c, *add, *connectedness, note); });
-    io.out << file << ": " << (added ? "added " : "kept ") << use_name(*add, *connectedness)
-           << (added || !note ? "" : ", note replaced") << '\n';
-    warn_not_occurring(risk_picture(c, {SystemUse{*add, *connectedness, ""}}, x.maturity), io.err);
-    return;
-  }
-  if (remove) {
-    std::size_t removed = 0;
-    update_assessment(file, c, [&](Assessment& x) {
-      removed = x.remove_system(*remove, connectedness);
-      if (removed == 0)
-        throw Error(file + ": the system profile has no " +
-                    (connectedness ? use_name(*remove, *connectedness) : "'" + printable(*remove) + "'") +
-                    "; nothing changed");
-    });
-    io.out << file << ": removed " << removed << (removed == 1 ? " entry" : " entries") << " for " << printable(*remove)
-           << '\n';
+        update_assessment(file, c, [&](Assessment& x) { said = apply_profile_change(c, change, x, file); });
+    io.out << file << ": " << said << '\n';
+    if (change.add)
+      warn_not_occurring(risk_picture(c, {SystemUse{*change.add, *change.connectedness, ""}}, x.maturity), io.err);
     return;
   }
   const Assessment x = load_assessment(file, c);
-  write_risk_picture(c, x, risk_picture(c, x), f, io);
+  write_risk_picture(c, x, risk_picture(c, x), f, io, "electsec assess systems FILE --add COMPONENT --connectedness C");
 }
 
 void assess_show(const Catalog& c, const Args& a, Format f, Io& io) {

@@ -120,15 +120,18 @@ const std::vector<Command>& commands() {
        store_usage,
        "  STORE             the store's file (SQLite); create it with 'store init'\n"
        "  OFFICE            an office's jurisdiction id, as in its assessment file\n"
-       "  --date DATE       import, set, level: when the change took effect (default: the files' dates, or today)\n"
+       "  --date DATE       import, set, level, systems: when the change took effect (default: the files'\n"
+       "                    dates, or today)\n"
        "  --author NAME     who records it (default: $USER)\n"
-       "  --as-of DATE      show, rollup, compare, export: the record as it stood at the end of that day\n"
+       "  --as-of DATE      show, systems, rollup, compare, export: the record as it stood at the end of that day\n"
+       "  --add COMPONENT, --remove COMPONENT, --connectedness C, --note TEXT\n"
+       "                    systems: change the office's system profile as 'assess systems' changes a file's\n"
        "  --period P        trend: day, week or month (default month)\n"
        "  --from, --to      trend: first and last day (default: the first change, and today)\n"
        "  --state, --kind, --maturity   trend, rollup: only offices of that state, kind or level\n"
        "  --peer-group G    compare: the other offices of its state (default), of its level, or all\n",
        {"date", "author", "practice", "note", "status", "as-of", "period", "from", "to", "state", "kind", "maturity",
-        "peer-group", "recursive", "output"},
+        "peer-group", "recursive", "output", "add", "remove", "connectedness"},
        0, 1000000, {Format::table, Format::json, Format::csv, Format::markdown}, run_store},
       {"guidance", "recommendations of other guidance (DHS/CISA, the mayors' ten steps)",
        "guidance [--source ID] [--audience A] [--category C] [--practice ID] [--format table|json|csv]",

@@ -204,6 +204,27 @@ extern const char* const store_usage;
 Status status_argument(const std::string& text);
 /// An assessment's statuses as `assess show` prints them (--practice, --status filter).
 void show_statuses(const Catalog& c, Assessment x, const Args& a, Format f, Io& io);
+
+/// What `assess systems` and `store systems` were asked to do with a system profile: add an
+/// entry, remove entries, or (neither) show it.
+struct ProfileChange {
+  std::optional<std::string> add, remove, note;
+  std::optional<Connectedness> connectedness;
+};
+/// The change the options --add, --remove, --connectedness and --note ask for, checked
+/// (UsageError, NotFound for an unknown component) before anything is read or written.
+ProfileChange profile_change(const Catalog& c, const Args& a, const std::string& command);
+/// Apply a change (add or remove) to `x`; returns what was done, e.g. "added ems (none)".
+/// Error naming `where` when --remove matches no entry.
+std::string apply_profile_change(const Catalog& c, const ProfileChange& change, Assessment& x,
+                                 const std::string& where);
+/// An entry's consequences for the office: "warning: ..." where the guide says its class does
+/// not occur for that kind of system.
+void warn_not_occurring(const RiskPicture& p, std::ostream& out);
+/// The profile and its risk picture, in table, JSON or CSV; `how_to_add` is the command shown
+/// when the profile is empty.
+void write_risk_picture(const Catalog& c, const Assessment& x, const RiskPicture& p, Format f, Io& io,
+                        const std::string& how_to_add);
 /// A usage mistake when a filter by state, kind or level matched no office (`empty`):
 /// an Error naming the store's states.
 void refuse_empty(const Store& s, const OfficeFilter& f, bool empty);

@@ -1,5 +1,5 @@
-// store (the history store: init, import, set, level, show, history, trend, rollup,
-// compare, export).
+// store (the history store: init, import, set, level, systems, show, history, trend, rollup,
+// compare, export, check, optimize).
 #include "cli_internal.hpp"
 
 #include <electsec/store.hpp>
@@ -14,6 +14,9 @@ const char* const store_usage =
     "       electsec store set STORE OFFICE ACTION_ID... STATUS [--practice ID] [--note TEXT] [--date DATE] [--author "
     "NAME]\n"
     "       electsec store level STORE OFFICE N [--date DATE] [--author NAME]\n"
+    "       electsec store systems STORE OFFICE [--add COMPONENT --connectedness C [--note TEXT]]\n"
+    "                     [--remove COMPONENT [--connectedness C]] [--date DATE] [--author NAME] [--as-of DATE]\n"
+    "                     [--format table|json|csv]\n"
     "       electsec store show STORE [OFFICE] [--as-of DATE] [--format table|json|csv|markdown]\n"
     "       electsec store history STORE OFFICE [--format table|json|csv]\n"
     "       electsec store trend STORE [OFFICE...] [--period day|week|month] [--from DATE] [--to DATE] [--state S]\n"
@@ -123,6 +126,41 @@ void store_set(const Catalog& c, Store& s, const Args& a, Io& io) {
          << to_string(status) << " from " << when;
   if (n < ids.size()) io.out << " (the others already were, with the same note)";
   io.out << '\n';
+}
+
+// An office's system profile in the store: shown as of a day, or changed from a day on, its
+// reading and recording one transaction.
+void store_systems(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
+  const std::string& office = a.positional[3];
+  const ProfileChange change = profile_change(c, a, "store systems");
+  if (!change.add && !change.remove) {
+    if (a.option("date") || a.option("author"))
+      throw UsageError{"store systems: --date and --author go with --add or --remove (--as-of shows a past day)"};
+    const Assessment x = s.assessment(office, a.option("as-of").value_or(""));
+    write_risk_picture(c, x, risk_picture(c, x), f, io,
+                       "electsec store systems STORE OFFICE --add COMPONENT --connectedness C");
+    return;
+  }
+  if (a.option("as-of")) throw UsageError{"store systems: --as-of shows a past day; a change takes --date"};
+  if (f != Format::table) throw UsageError{"store systems: --add and --remove print one line; --format is for showing"};
+  Stamp stamp = stamp_of(a);
+  stamp.source = "electsec store systems";
+  const std::string at = stamp.at.empty() ? today_utc() : stamp.at;
+  std::string said;
+  const std::size_t n = s.update_systems(
+      office,
+      [&](std::vector<SystemUse>& profile) {
+        Assessment x;
+        x.systems = std::move(profile);
+        said = apply_profile_change(c, change, x, s.path() + ": office '" + office + "' as of " + at);
+        profile = std::move(x.systems);
+      },
+      stamp);
+  io.out << office << ": " << said << (n == 0 ? "; nothing recorded" : " from " + at) << '\n';
+  if (change.add)
+    warn_not_occurring(
+        risk_picture(c, {SystemUse{*change.add, *change.connectedness, ""}}, s.assessment(office, at).maturity),
+        io.err);
 }
 
 void store_show(const Catalog& c, Store& s, const Args& a, Format f, Io& io) {
@@ -309,8 +347,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
            << ")\n";
     return;
   }
-  static const std::vector<std::string> subs{"init",  "import", "set",     "level",  "show",  "history",
-                                             "trend", "rollup", "compare", "export", "check", "optimize"};
+  static const std::vector<std::string> subs{"init",  "import", "set",     "level",  "systems", "show",    "history",
+                                             "trend", "rollup", "compare", "export", "check",   "optimize"};
   if (std::find(subs.begin(), subs.end(), sub) == subs.end()) {
     const auto near = closest(sub, subs, 1);
     throw UsageError{
@@ -331,6 +369,12 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
     s.positional(5, 5, "level STORE OFFICE N [--date DATE] [--author NAME]");
     s.only({"date", "author"});
     s.formats(f, {Format::table});
+  } else if (sub == "systems") {
+    s.positional(4, 4,
+                 "systems STORE OFFICE [--add COMPONENT --connectedness C [--note TEXT]] [--remove COMPONENT "
+                 "[--connectedness C]] [--date DATE] [--author NAME] [--as-of DATE] [--format table|json|csv]");
+    s.only({"add", "remove", "connectedness", "note", "date", "author", "as-of"});
+    s.formats(f, {Format::table, Format::json, Format::csv});
   } else if (sub == "show") {
     s.positional(3, 4, "show STORE [OFFICE] [--as-of DATE] [--format table|json|csv|markdown]");
     s.only({"as-of", "practice", "status"});
@@ -382,6 +426,8 @@ void run_store(const Command&, const Catalog& c, const Args& a, Format f, Io& io
                : stamp.at.empty() ? today_utc()
                                   : stamp.at)
            << '\n';
+  } else if (sub == "systems") {
+    store_systems(c, store, a, f, io);
   } else if (sub == "show") {
     store_show(c, store, a, f, io);
   } else if (sub == "history") {

@@ -592,20 +592,36 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
   return n;
 }
 
-std::size_t Store::set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp) {
+namespace {
+// A profile as the assessment loader accepts one: known components, each pair once.
+void check_profile(const Catalog& c, const std::vector<SystemUse>& systems) {
   for (std::size_t i = 0; i < systems.size(); ++i) {
-    impl_->catalog->system_component(systems[i].component);
+    c.system_component(systems[i].component);
     for (std::size_t j = 0; j < i; ++j)
       if (systems[j].component == systems[i].component && systems[j].connectedness == systems[i].connectedness)
         throw Error("'" + systems[i].component + "' with connectedness '" +
                     std::string(to_string(systems[i].connectedness)) + "' is listed twice; give each pair once");
   }
+}
+}  // namespace
+
+std::size_t Store::set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp) {
+  check_profile(*impl_->catalog, systems);
+  return update_systems(
+      office, [&](std::vector<SystemUse>& profile) { profile = systems; }, stamp);
+}
+
+std::size_t Store::update_systems(const std::string& office, const std::function<void(std::vector<SystemUse>&)>& change,
+                                  const Stamp& stamp) {
   const std::string at = checked_date(stamp.at, today_utc());
   Transaction t(*impl_);
   const std::int64_t key = store::office_key(*impl_, office);
   const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
+  std::vector<SystemUse> next = now.assessment.systems;
+  change(next);
+  check_profile(*impl_->catalog, next);
   Recorder r(t, key, false, stamp, stamp.source);
-  if (now.assessment.systems != systems) r.add(at, "systems", {}, detail::systems_json(systems));
+  if (now.assessment.systems != next) r.add(at, "systems", {}, detail::systems_json(next));
   const std::size_t n = r.finish();
   t.commit();
   return n;

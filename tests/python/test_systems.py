@@ -161,3 +161,47 @@ def test_the_history_store_keeps_each_days_profile(tmp_path):
         with pytest.raises(electsec.NotFound, match="did you mean 'pollbooks'"):
             s.set_systems("us-xx-a", [electsec.SystemUse("polbooks", "network", "")])
         assert s.check() == []
+
+
+
+def test_store_systems_shows_and_changes_a_profile_in_the_store(tmp_path):
+    a = office()
+    a.add_system("pollbooks", "network")
+    a.save(tmp_path / "a.json")
+    store = tmp_path / "s.db"
+    cli("store", "init", store)
+    cli("store", "import", store, tmp_path / "a.json", "--date", "2026-03-01")
+    code, out, err = cli("store", "systems", store, "us-xx-a", "--add", "ems", "--connectedness", "none",
+                         "--note", "paper only", "--date", "2026-03-05", "--author", "clerk")
+    assert (code, out) == (0, "us-xx-a: added ems (none) from 2026-03-05\n"), err
+    assert "does not occur" in err  # the guide's primer has no unconnected EMS
+    code, out, err = cli("store", "systems", store, "us-xx-a", "--add", "ems", "--connectedness", "none",
+                         "--date", "2026-03-06")
+    assert (code, out) == (0, "us-xx-a: kept ems (none); nothing recorded\n"), err
+    picture = json.loads(cli("store", "systems", store, "us-xx-a", "--format", "json")[1])
+    assert [s["component"] for s in picture["systems"]] == ["pollbooks", "ems"]
+    march_1 = json.loads(cli("store", "systems", store, "us-xx-a", "--as-of", "2026-03-01", "--format", "json")[1])
+    assert [s["component"] for s in march_1["systems"]] == ["pollbooks"]
+    code, out, err = cli("store", "systems", store, "us-xx-a", "--remove", "pollbooks", "--date", "2026-03-07")
+    assert (code, out) == (0, "us-xx-a: removed 1 entry for pollbooks from 2026-03-07\n"), err
+    history = json.loads(cli("store", "history", store, "us-xx-a", "--format", "json")[1])
+    last = history[-1]
+    assert (last["subject"], last["source"]) == ("systems", "electsec store systems")
+    assert json.loads(last["value"]) == [{"component": "ems", "connectedness": "none", "note": "paper only"}]
+    events = len(history)
+    for args, code, says in [
+        (["--remove", "tabulation"], 1, "the system profile has no 'tabulation'; nothing changed"),
+        (["--add", "polbooks", "--connectedness", "none"], 1, "did you mean 'pollbooks'"),
+        (["--add", "ems"], 2, "--add needs --connectedness"),
+        (["--add", "ems", "--remove", "ems"], 2, "not both"),
+        (["--date", "2026-03-08"], 2, "--date and --author go with --add or --remove"),
+        (["--add", "ems", "--connectedness", "network", "--as-of", "2026-03-08"], 2, "a change takes --date"),
+        (["--add", "ems", "--connectedness", "network", "--format", "json"], 2, "--format is for showing"),
+        (["--add", "ems", "--connectedness", "network", "--date", "2026-02-30"], 1, "2026-02-30"),
+        (["--practice", "backups"], 2, "--practice"),
+    ]:
+        got, out, err = cli("store", "systems", store, "us-xx-a", *args)
+        assert got == code and says in err and err.count("\n") == 1, (args, got, err)
+    got, out, err = cli("store", "systems", store, "us-xx-b", "--add", "ems", "--connectedness", "network")
+    assert got == 1 and "unknown office 'us-xx-b'" in err, err
+    assert len(json.loads(cli("store", "history", store, "us-xx-a", "--format", "json")[1])) == events

@@ -184,6 +184,30 @@ BOOST_AUTO_TEST_CASE(set_systems_records_the_whole_profile_once_and_refuses_what
   BOOST_TEST(s.check().empty());
 }
 
+BOOST_AUTO_TEST_CASE(update_systems_edits_the_profile_of_its_date_and_a_failed_edit_records_nothing) {
+  Store s = Store::create(fresh("systems_update.db"), cat());
+  s.import_assessment(lake(), {"2026-02-01", "", ""});
+  const auto add_ems = [](std::vector<SystemUse>& p) { p.push_back({"ems", Connectedness::none, ""}); };
+  BOOST_TEST(s.update_systems("us-xx-lake", add_ems, {"2026-03-01", "", ""}) == 1u);
+  BOOST_TEST(s.assessment("us-xx-lake").systems.size() == 3u);
+  // Dated before that change, an edit starts from the profile of its own date.
+  BOOST_TEST(s.update_systems("us-xx-lake", [](std::vector<SystemUse>& p) { p.pop_back(); }, {"2026-02-15", "", ""}) ==
+             1u);
+  BOOST_TEST(s.assessment("us-xx-lake", "2026-02-20").systems.size() == 1u);
+  BOOST_TEST(s.assessment("us-xx-lake").systems.size() == 3u);
+  const auto before = s.event_count();
+  BOOST_CHECK_THROW(s.update_systems("us-xx-lake", [](std::vector<SystemUse>&) { throw Error("changed my mind"); }, {}),
+                    Error);
+  BOOST_CHECK_THROW(s.update_systems("us-xx-lake", add_ems), Error);  // ems (none) twice
+  BOOST_CHECK_THROW(s.update_systems("us-xx-lake",
+                                     [](std::vector<SystemUse>& p) {
+                                       p.push_back({"abacus", Connectedness::none, ""});
+                                     }),
+                    NotFound);
+  BOOST_TEST(s.event_count() == before);
+  BOOST_TEST(s.check().empty());
+}
+
 // What another program might have written as a profile, and what a reader says of it.
 struct BadProfile {
   const char* name;
