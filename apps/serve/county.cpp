@@ -1,5 +1,6 @@
 // The county's pages: the offices, one office's overview, the maturity questionnaire, the
-// plan with forms to mark actions, a practice's actions, peers, and the downloads.
+// plan with forms to mark actions, a practice's actions, its systems and their risks, peers,
+// and the downloads.
 #include "web.hpp"
 
 #include <algorithm>
@@ -30,6 +31,7 @@ std::string office_header(const Assessment& a, const std::string& current) {
   const std::vector<std::pair<std::string, std::string>> tabs{{"", "Overview"},
                                                               {"/questionnaire", "Maturity questionnaire"},
                                                               {"/plan", "Plan"},
+                                                              {"/systems", "Systems"},
                                                               {"/peers", "Against its peers"},
                                                               {"/downloads", "Reports and downloads"}};
   std::string out = "<p class=\"lede\">" + esc(a.jurisdiction.name) + " · " + esc(a.jurisdiction.state) + " · " +
@@ -449,6 +451,118 @@ void download(App& app, const httplib::Request& req, httplib::Response& res, con
   }
 }
 
+// What an editorial link starts from, as a person reads it: a risk's title, "the system
+// itself", or the connectedness class.
+std::string link_subject(const Catalog& catalog, const SystemPracticeLink& l) {
+  for (const SystemRisk& r : catalog.primer().risks)
+    if (r.id == l.subject) return r.title;
+  if (l.subject == l.component) return "the system itself";
+  return words(l.subject) + " connection";
+}
+
+// The office's system profile, with a button to take each entry out and a form to add one,
+// and its risk picture: the primer's risks, and the practices electsec links to them, each
+// link marked as electsec's.
+void systems_page(App& app, const httplib::Request& req, httplib::Response& res, const Session& session) {
+  const std::string id = req.matches[1];
+  const Assessment a = app.stores.lease()->assessment(id);
+  const RiskPicture picture = risk_picture(app.catalog, a);
+  const std::string action = office_path(id) + "/systems";
+  std::string body = office_header(a, "/systems");
+  const std::string saved = query(req, "saved");
+  if (saved == "added" || saved == "removed" || saved == "kept")
+    body += "<p class=\"notice\" role=\"status\">" +
+            std::string(saved == "added"     ? "Added to the profile."
+                        : saved == "removed" ? "Taken out of the profile."
+                                             : "That entry was there already; its note was kept or replaced.") +
+            "</p>";
+  body +=
+      "<p>Which kinds of election system the office runs, and how each exchanges data. The guide's primer lists "
+      "the risks of each; the practices below are linked to them by electsec, not by the guide.</p>";
+  if (a.systems.empty()) {
+    body += "<p class=\"notice\">No system recorded yet. Add the first one below.</p>";
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const SystemUseRisks& s : picture.systems) {
+      std::string risks;
+      for (const auto& r : s.risks) risks += (risks.empty() ? "" : ", ") + esc(app.catalog.system_risk(r).title);
+      if (risks.empty()) risks = s.use.connectedness == Connectedness::none ? "none (not digital)" : "-";
+      if (!s.occurs) risks += " <span class=\"muted\">(the guide says this does not occur)</span>";
+      rows.push_back({esc(app.catalog.system_component(s.use.component).title),
+                      esc(words(to_string(s.use.connectedness))), risks, esc(s.use.note),
+                      "<form method=\"post\" action=\"" + action + "\" class=\"inline\">" + csrf_field(session) +
+                          "<input type=\"hidden\" name=\"op\" value=\"remove\"><input type=\"hidden\" "
+                          "name=\"component\" value=\"" +
+                          esc(s.use.component) + "\"><input type=\"hidden\" name=\"connectedness\" value=\"" +
+                          esc(to_string(s.use.connectedness)) + "\"><button type=\"submit\">Remove</button></form>"});
+    }
+    body += html_table({"System", "Connectedness", "Risks the guide lists", "Note", ""}, rows);
+  }
+  body += "<h2>Add a system</h2><form method=\"post\" action=\"" + action + "\" class=\"grid\">" + csrf_field(session) +
+          "<input type=\"hidden\" name=\"op\" value=\"add\"><label>System <select name=\"component\">";
+  for (const SystemComponent& c : app.catalog.primer().components)
+    body += "<option value=\"" + esc(c.id) + "\">" + esc(c.title) + "</option>";
+  body += "</select></label><label>Connectedness <select name=\"connectedness\">";
+  for (Connectedness c : all_connectedness)
+    body += "<option value=\"" + std::string(to_string(c)) + "\">" + esc(words(to_string(c))) + "</option>";
+  body +=
+      "</select></label><label>Note <input type=\"text\" name=\"note\" maxlength=\"800\"></label>"
+      "<button type=\"submit\">Add</button></form>";
+  if (!picture.practices.empty()) {
+    body += "<h2>Practices that address them</h2><p>In the guide's plan order at " + esc(level_name(a.maturity)) +
+            ". Each reason is electsec's judgement, not the guide's.</p>";
+    std::vector<std::vector<std::string>> rows;
+    for (const SystemPractice& p : picture.practices) {
+      std::string why;
+      for (const SystemPracticeLink& l : p.links)
+        why += "<li>" + esc(app.catalog.system_component(l.component).title) + ", " +
+               esc(link_subject(app.catalog, l)) + ": " + esc(editorial_reason(l)) + "</li>";
+      rows.push_back({std::to_string(p.plan_rank), practice_link(app.catalog, p.practice),
+                      "<ul class=\"links\">" + why + "</ul>",
+                      "<a class=\"noprint\" href=\"" + office_path(id) + "/practice/" + url_encode(p.practice) +
+                          "\">Mark actions</a>"});
+    }
+    body += html_table({"Plan step", "Practice", "Why (electsec's links)", ""}, rows);
+  }
+  send_html(res, page(a.jurisdiction.name + ": systems", Section::home, body));
+}
+
+void change_systems(App& app, const httplib::Request& req, httplib::Response& res, const Session&) {
+  const std::string id = req.matches[1];
+  const auto form = parse_form(req.body);
+  const std::string& op = field(form, "op");
+  if (op != "add" && op != "remove") throw HttpError{400, "op: expected add or remove, found '" + op + "'"};
+  const std::string& component = field(form, "component");
+  Connectedness connectedness;
+  try {
+    connectedness = parse_connectedness(field(form, "connectedness"));
+  } catch (const Error& e) {
+    throw HttpError{400, e.what()};
+  }
+  std::optional<std::string> note;
+  if (op == "add" && form.count("note") && !form.at("note").empty()) note = form.at("note");
+  if (note && characters(*note) > 800) throw HttpError{400, "note: at most 800 characters"};
+  app.catalog.system_component(component);  // 404 with the closest ids, before anything is recorded
+  std::string outcome;
+  app.stores.lease()->update_systems(
+      id,
+      [&](std::vector<SystemUse>& profile) {
+        Assessment x;
+        x.systems = std::move(profile);
+        if (op == "add") {
+          outcome = x.add_system(app.catalog, component, connectedness, note) ? "added" : "kept";
+        } else {
+          if (x.remove_system(component, connectedness) == 0)
+            throw HttpError{409, "the profile has no " + component + " (" + std::string(to_string(connectedness)) +
+                                     "); it may have been taken out meanwhile"};
+          outcome = "removed";
+        }
+        profile = std::move(x.systems);
+      },
+      stamp_of(req));
+  redirect(res, office_path(id) + "/systems?saved=" + outcome);
+}
+
 }  // namespace
 
 void add_county_routes(App& app, const Router& route) {
@@ -459,6 +573,8 @@ void add_county_routes(App& app, const Router& route) {
   route("POST", "/office/([^/]+)/questionnaire", bind(app, save_answers));
   route("GET", "/office/([^/]+)/plan", bind(app, plan_page));
   route("GET", "/office/([^/]+)/practice/([^/]+)", bind(app, practice_page));
+  route("GET", "/office/([^/]+)/systems", bind(app, systems_page));
+  route("POST", "/office/([^/]+)/systems", bind(app, change_systems));
   route("POST", "/office/([^/]+)/status", bind(app, set_status));
   route("GET", "/office/([^/]+)/peers", bind(app, peers_page));
   route("GET", "/office/([^/]+)/peers\\.csv", bind(app, peers_csv));

@@ -67,6 +67,8 @@ li.action.status-in_progress p::before { content: "In progress: "; font-weight: 
 form.mark { display: flex; flex-wrap: wrap; gap: .35rem .75rem; align-items: center; font-size: .9rem; }
 form.mark input[type=text] { min-width: 16rem; }
 ul.plain li { margin: .35rem 0; }
+ul.links { margin: 0; padding-left: 1.1rem; }
+form.inline { display: inline; }
 li.paragraph { list-style: none; color: var(--muted); }
 .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 2fr); gap: 1.5rem; }
 figure.chart { margin: .5rem 0; }

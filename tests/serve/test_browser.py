@@ -209,3 +209,41 @@ def test_the_guide_links_both_ways(server, browser):
     shoot(d, "guide", 1280)
     shoot(d, "guide", 390)
     no_console_errors(d)
+
+
+def test_a_county_records_its_systems_and_sees_electsecs_links(server, browser, store_path):
+    d = browser
+    d.get(server.login_url)
+    d.get(server.base + "office/us-xx-c1")
+    click_and_wait(d, d.find_element(By.LINK_TEXT, "Systems"))
+    assert "No system recorded yet" in d.page_source
+
+    def add(component, connectedness, note=""):
+        form = d.find_element(By.CSS_SELECTOR, "form.grid")
+        Select(form.find_element(By.NAME, "component")).select_by_value(component)
+        Select(form.find_element(By.NAME, "connectedness")).select_by_value(connectedness)
+        form.find_element(By.NAME, "note").send_keys(note)
+        click_and_wait(d, d.find_element(By.XPATH, "//button[text()='Add']"))
+
+    add("vote_capture", "indirect", "BMDs loaded by USB")
+    assert "Added to the profile" in d.page_source
+    add("pollbooks", "network")
+    add("ems", "none")  # the guide's primer says this does not occur: the page says so
+    main = d.find_element(By.TAG_NAME, "main").text
+    assert "Vote Capture" in main and "BMDs loaded by USB" in main and "does not occur" in main
+    # Every reason in the practices table is marked as electsec's.
+    reasons = d.find_elements(By.CSS_SELECTOR, "ul.links li")
+    assert reasons and all(": electsec: " in r.text for r in reasons), [r.text for r in reasons[:3]]
+    with electsec.Store.open(str(store_path)) as s:
+        assert [(u.component, u.connectedness) for u in s.assessment("us-xx-c1").systems] == [
+            ("vote_capture", "indirect"), ("pollbooks", "network"), ("ems", "none")]
+        assert s.history("us-xx-c1")[-1].source == "electsec-serve"
+    no_console_errors(d)
+    shoot(d, "systems", 1280)
+    shoot(d, "systems", 390)
+    # Taking one out.
+    row = d.find_element(By.XPATH, "//tr[td[contains(., 'State and Local Election Management Systems')]]")
+    click_and_wait(d, row.find_element(By.XPATH, ".//button[text()='Remove']"))
+    assert "Taken out of the profile" in d.page_source
+    with electsec.Store.open(str(store_path)) as s:
+        assert [u.component for u in s.assessment("us-xx-c1").systems] == ["vote_capture", "pollbooks"]
