@@ -18,6 +18,33 @@ namespace electsec::store {
 
 namespace {
 
+// Text two migration steps share (a released step's SQL never changes, so it is the same
+// text in both; migration_step puts each step together): the guards of the table of
+// subjects, made with it in version 3 and again when version 5 makes it anew; and the view
+// of single events of version 4, made again over the new table in version 5.
+constexpr const char* subject_guards = R"sql(
+CREATE TRIGGER subjects_no_update BEFORE UPDATE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never changed'); END;
+CREATE TRIGGER subjects_no_delete BEFORE DELETE ON subjects
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never removed'); END;
+CREATE TRIGGER subjects_no_replace BEFORE INSERT ON subjects
+  WHEN EXISTS (SELECT 1 FROM subjects WHERE subject = NEW.subject OR number = NEW.number)
+  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never replaced'); END;
+)sql";
+constexpr const char* events_view = R"sql(
+CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
+  SELECT first + k, office, coalesce(a, at),
+         CASE WHEN a IS NULL THEN at_key WHEN length(a) = 10 THEN a
+              ELSE substr(a, 1, 19) || '.' ||
+                   substr(CASE WHEN substr(a, 20, 1) = '.' THEN substr(a, 21, length(a) - 21) ELSE '' END ||
+                          '000000000', 1, 9) || 'Z' END,
+         subject, value, note, author, source
+  FROM (SELECT b.first, j.key AS k, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]') AS value,
+               coalesce(json_extract(j.value, '$[2]'), '') AS note, json_extract(j.value, '$[3]') AS a, b.author,
+               b.source
+        FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
+)sql";
+
 // Version 1: offices and their events. `at` is the date or UTC date-time as given; `at_key`
 // the same moment in a form whose text order is time order (a date-time's fraction of a
 // second padded to nine digits, so that "...:00Z" sorts before "...:00.5Z"). The index by
@@ -74,20 +101,14 @@ CREATE INDEX events_by_date ON events(at_key, sequence);
 // name, release and level as a batch's JSON. Checkpoints are derived from the batches,
 // rebuilt when an earlier-dated batch arrives, and let a query start there instead of at the
 // office's first batch. The events of a version 2 store become batches of one.
-constexpr const char* version_3 = R"sql(
+constexpr const char* version_3_head = R"sql(
 CREATE TABLE subjects(
   number INTEGER PRIMARY KEY,
   subject TEXT NOT NULL UNIQUE CHECK (subject IN ('jurisdiction', 'catalog_version', 'maturity')
                                       OR subject GLOB 'status:?*' OR subject GLOB 'answer:?*'));
 INSERT INTO subjects(subject) SELECT subject FROM events GROUP BY subject ORDER BY min(sequence);
-CREATE TRIGGER subjects_no_update BEFORE UPDATE ON subjects
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never changed'); END;
-CREATE TRIGGER subjects_no_delete BEFORE DELETE ON subjects
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never removed'); END;
-CREATE TRIGGER subjects_no_replace BEFORE INSERT ON subjects
-  WHEN EXISTS (SELECT 1 FROM subjects WHERE subject = NEW.subject OR number = NEW.number)
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never replaced'); END;
-CREATE TABLE batches(
+)sql";
+constexpr const char* version_3_tail = R"sql(CREATE TABLE batches(
   office INTEGER NOT NULL REFERENCES offices(office),
   at_key TEXT NOT NULL CHECK (at_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'),
   first INTEGER NOT NULL CHECK (first > 0),
@@ -135,17 +156,6 @@ ALTER TABLE batches ADD COLUMN last_key TEXT
   CHECK (last_key IS NULL OR (last_key > at_key AND last_key GLOB '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]*'));
 CREATE INDEX batches_spanning ON batches(last_key) WHERE last_key IS NOT NULL;
 DROP VIEW events;
-CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
-  SELECT first + k, office, coalesce(a, at),
-         CASE WHEN a IS NULL THEN at_key WHEN length(a) = 10 THEN a
-              ELSE substr(a, 1, 19) || '.' ||
-                   substr(CASE WHEN substr(a, 20, 1) = '.' THEN substr(a, 21, length(a) - 21) ELSE '' END ||
-                          '000000000', 1, 9) || 'Z' END,
-         subject, value, note, author, source
-  FROM (SELECT b.first, j.key AS k, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]') AS value,
-               coalesce(json_extract(j.value, '$[2]'), '') AS note, json_extract(j.value, '$[3]') AS a, b.author,
-               b.source
-        FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
 )sql";
 
 // Version 5: an office's system profile is a subject of its own, `systems`, whose value is
@@ -162,28 +172,10 @@ CREATE TABLE subjects_5(
 INSERT INTO subjects_5(number, subject) SELECT number, subject FROM subjects ORDER BY number;
 DROP TABLE subjects;
 ALTER TABLE subjects_5 RENAME TO subjects;
-CREATE TRIGGER subjects_no_update BEFORE UPDATE ON subjects
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never changed'); END;
-CREATE TRIGGER subjects_no_delete BEFORE DELETE ON subjects
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never removed'); END;
-CREATE TRIGGER subjects_no_replace BEFORE INSERT ON subjects
-  WHEN EXISTS (SELECT 1 FROM subjects WHERE subject = NEW.subject OR number = NEW.number)
-  BEGIN SELECT RAISE(ABORT, 'the history store is append-only: subjects are never replaced'); END;
-CREATE VIEW events(sequence, office, at, at_key, subject, value, note, author, source) AS
-  SELECT first + k, office, coalesce(a, at),
-         CASE WHEN a IS NULL THEN at_key WHEN length(a) = 10 THEN a
-              ELSE substr(a, 1, 19) || '.' ||
-                   substr(CASE WHEN substr(a, 20, 1) = '.' THEN substr(a, 21, length(a) - 21) ELSE '' END ||
-                          '000000000', 1, 9) || 'Z' END,
-         subject, value, note, author, source
-  FROM (SELECT b.first, j.key AS k, b.office, b.at, b.at_key, s.subject, json_extract(j.value, '$[1]') AS value,
-               coalesce(json_extract(j.value, '$[2]'), '') AS note, json_extract(j.value, '$[3]') AS a, b.author,
-               b.source
-        FROM batches b, json_each(b.events) j LEFT JOIN subjects s ON s.number = json_extract(j.value, '$[0]'));
 )sql";
 
-constexpr std::array<const char*, 5> steps{version_1, version_2, version_3, version_4, version_5};
-static_assert(steps.size() == static_cast<std::size_t>(store_schema_version), "one migration step per version");
+constexpr int step_count = 5;
+static_assert(step_count == store_schema_version, "one migration step per version");
 
 std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* pragma) {
   Statement s(db, path, pragma);
@@ -295,7 +287,12 @@ std::string uri_of(const std::string& path) {
 
 }  // namespace
 
-const char* migration_step(int version) { return steps.at(static_cast<std::size_t>(version - 1)); }
+const char* migration_step(int version) {
+  static const std::array<std::string, step_count> steps{
+      version_1, version_2, std::string(version_3_head) + subject_guards + version_3_tail,
+      std::string(version_4) + events_view, std::string(version_5) + subject_guards + events_view};
+  return steps.at(static_cast<std::size_t>(version - 1)).c_str();
+}
 
 sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only, int& migrated_from) {
   migrated_from = 0;
