@@ -1,6 +1,9 @@
 #include "json_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <charconv>
+#include <cmath>
 
 namespace electsec::detail {
 
@@ -22,6 +25,26 @@ void JsonWriter::value(std::int64_t n) {
   char buf[24];
   const auto r = std::to_chars(buf, buf + sizeof buf, n);
   out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::value(std::uint64_t n) {
+  element();
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::number(double x) {
+  element();
+  if (!std::isfinite(x)) {
+    out_.append("null", 4);
+    return;
+  }
+  // nlohmann's own formatter, so that the digits are the ones dump() gives, which is not
+  // always what std::to_chars would give (the ".0" of a whole number, the exponent form).
+  char buf[64];
+  const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
+  out_.append(buf, static_cast<std::size_t>(end - buf));
 }
 
 namespace {
