@@ -1,5 +1,7 @@
 #include "json_writer.hpp"
 
+#include "json_bytes.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -67,19 +69,6 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// What a byte needs in a JSON string: nothing (0), an escape (1), or a check that its
-// UTF-8 sequence is whole (2).
-struct ByteKinds {
-  unsigned char kind[256] = {};
-  constexpr ByteKinds() {
-    for (int c = 0; c < 0x20; ++c) kind[c] = 1;
-    kind[static_cast<int>('"')] = 1;
-    kind[static_cast<int>('\\')] = 1;
-    for (int c = 0x80; c < 0x100; ++c) kind[c] = 2;
-  }
-};
-constexpr ByteKinds byte_kinds;
-
 }  // namespace
 
 void JsonWriter::quoted(std::string_view s) {
@@ -87,11 +76,9 @@ void JsonWriter::quoted(std::string_view s) {
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size();) {
+    i += plain_json_prefix(s.data() + i, s.size() - i);  // what is copied as it is
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (byte_kinds.kind[c] == 0) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence(s, i);
       if (n == 0) throw NotUtf8{};
