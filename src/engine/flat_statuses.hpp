@@ -28,4 +28,8 @@ const Action& action_numbered(const Catalog& catalog, std::size_t number);
 void add_statuses(RollupBuilder& builder, const Jurisdiction& jurisdiction, Maturity maturity,
                   const std::int8_t* statuses);
 
+/// builder.finish(), moving the offices out of `builder` instead of copying them: for a
+/// caller done with the builder, which is left without offices.
+Rollup finish_taking(RollupBuilder& builder);
+
 }  // namespace electsec::detail

@@ -504,6 +504,8 @@ Rollup detail::RollupAccess::finish_taking(RollupBuilder& b) {
   return r;
 }
 
+Rollup detail::finish_taking(RollupBuilder& builder) { return RollupAccess::finish_taking(builder); }
+
 namespace {
 
 Rollup sums_of(const Catalog& c, const RollupBuilder::State& s) {

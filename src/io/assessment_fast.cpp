@@ -5,12 +5,14 @@
 // are the same either way, and valid files are read several times faster.
 
 #include "assessment_fast.hpp"
+#include "json_bytes.hpp"
 
 #include "engine/flat_statuses.hpp"
 
 #include <electsec/error.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace electsec::detail {
@@ -22,8 +24,17 @@ class Reader {
   explicit Reader(std::string_view t) : t_(t) {}
 
   bool ws() {
-    while (i_ < t_.size() && (t_[i_] == ' ' || t_[i_] == '\n' || t_[i_] == '\r' || t_[i_] == '\t')) ++i_;
-    return i_ < t_.size();
+    while (i_ < t_.size()) {
+      const char c = t_[i_];
+      if (static_cast<unsigned char>(c) > ' ') return true;  // most calls: at a token already
+      if (c == ' ') {
+        i_ += spaces_at(i_);
+        continue;
+      }
+      if (c != '\n' && c != '\r' && c != '\t') return true;
+      ++i_;
+    }
+    return false;
   }
   bool eat(char c) {
     if (!ws() || t_[i_] != c) return false;
@@ -31,10 +42,9 @@ class Reader {
     return true;
   }
   bool peek(char c) { return ws() && t_[i_] == c; }
-  static bool plain(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return u >= 0x20 && u < 0x80 && c != '"' && c != '\\';
-  }
+
+  // Where the run of plain characters from `from` ends.
+  std::size_t plain_end(std::size_t from) const { return from + plain_json_prefix(t_.data() + from, t_.size() - from); }
 
   // A string with the simple escapes; \u escapes, control characters and non-UTF-8-safe
   // bytes are left to the full reader.
@@ -43,8 +53,7 @@ class Reader {
     out.clear();
     while (i_ < t_.size()) {
       // The run of plain characters up to the next quote, escape or other byte, at once.
-      std::size_t run = i_;
-      while (run < t_.size() && plain(t_[run])) ++run;
+      const std::size_t run = plain_end(i_);
       out.append(t_.data() + i_, run - i_);
       i_ = run;
       if (i_ >= t_.size()) return false;
@@ -112,8 +121,7 @@ class Reader {
   // `scratch`, which then holds it decoded. The view lasts as long as both.
   bool view(std::string& scratch, std::string_view& out) {
     if (!peek('"')) return false;
-    std::size_t run = i_ + 1;
-    while (run < t_.size() && plain(t_[run])) ++run;
+    const std::size_t run = plain_end(i_ + 1);
     if (run < t_.size() && t_[run] == '"') {
       out = t_.substr(i_ + 1, run - i_ - 1);
       i_ = run + 1;
@@ -153,53 +161,91 @@ class Reader {
   bool at_end() { return !ws(); }
 
  private:
+  static constexpr std::uint64_t ones = 0x0101010101010101ull;
+  // How many spaces start at `from` (at least one: the caller saw it), eight at a time.
+  std::size_t spaces_at(std::size_t from) const {
+    std::size_t i = from;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    while (t_.size() - i >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, t_.data() + i, 8);
+      const std::uint64_t other = w ^ (' ' * ones);  // zero bytes where there are spaces
+      if (other != 0) return i - from + static_cast<std::size_t>(__builtin_ctzll(other)) / 8;
+      i += 8;
+    }
+#endif
+    while (i < t_.size() && t_[i] == ' ') ++i;
+    return i - from;
+  }
+
   std::string_view t_;
   std::size_t i_ = 0;
 };
 
 // The status `text` names, or none (parse_status's names, without its exception).
 std::optional<Status> status_named(std::string_view text) {
-  for (const Status s : {Status::not_started, Status::in_progress, Status::done, Status::not_applicable})
-    if (to_string(s) == text) return s;
+  // By length first: only not_started and in_progress share one.
+  switch (text.size()) {
+    case 4:
+      if (text == "done") return Status::done;
+      break;
+    case 11:
+      if (text == "not_started") return Status::not_started;
+      if (text == "in_progress") return Status::in_progress;
+      break;
+    case 14:
+      if (text == "not_applicable") return Status::not_applicable;
+      break;
+    default:
+      break;
+  }
   return std::nullopt;
 }
 
-// Reads a statuses object, handing each status to `keep(id, status)`, which returns false
-// for an id it refuses (unknown, or given twice).
+// Reads a statuses object, handing each status to `keep(id, status, note, updated)`, which
+// returns false for an id it refuses (unknown, or given twice). The views last until the
+// next status is read.
 template <typename Keep>
 bool statuses(Reader& r, Keep keep) {
-  std::string scratch;
+  std::string note_scratch, updated_scratch, status_scratch;
+  std::string last_date;  // the last date found valid: files often give one date throughout
   return r.object([&](std::string_view id) {
-    ActionStatus st;
-    bool have_status = false;
+    Status status = Status::not_started;
+    std::string_view note, updated;
     unsigned seen_fields = 0;  // a field given twice is left to the full reader, which rejects it
     const bool ok = r.object([&](std::string_view k) {
-      std::string_view value;
-      if (!r.view(scratch, value)) return false;
       const unsigned bit = k == "status" ? 1u : k == "note" ? 2u : k == "updated" ? 4u : 0u;
       if (bit == 0 || (seen_fields & bit) != 0) return false;
       seen_fields |= bit;
       if (bit == 1u) {
-        const auto status = status_named(value);
-        if (!status) return false;
-        st.status = *status;
-        have_status = true;
+        std::string_view value;
+        if (!r.view(status_scratch, value)) return false;
+        const auto named = status_named(value);
+        if (!named) return false;
+        status = *named;
       } else if (bit == 2u) {
-        st.note = value;
+        if (!r.view(note_scratch, note)) return false;
       } else {
-        if (!value.empty() && !is_iso_timestamp(value)) return false;
-        st.updated = value;
+        if (!r.view(updated_scratch, updated)) return false;
+        if (!updated.empty() && updated != last_date) {
+          if (!is_iso_timestamp(updated)) return false;
+          last_date = updated;
+        }
       }
       return true;
     });
-    return ok && have_status && keep(id, std::move(st));
+    return ok && (seen_fields & 1u) != 0 && keep(id, status, note, updated);
   });
 }
 
 // Statuses kept in an Assessment's map, ids checked against `catalog` when it is given.
 bool statuses(Reader& r, std::map<std::string, ActionStatus, std::less<>>& out, const Catalog* catalog) {
-  const auto keep = [&](std::string_view id, ActionStatus&& st) {
+  const auto keep = [&](std::string_view id, Status status, std::string_view note, std::string_view updated) {
     if (catalog != nullptr && action_number(*catalog, id) < 0) return false;
+    ActionStatus st;
+    st.status = status;
+    st.note = note;
+    st.updated = updated;
     return out.emplace(std::string(id), std::move(st)).second;
   };
   return statuses(r, keep);
@@ -333,10 +379,11 @@ bool read_assessment_fast_flat(std::string_view text, const Catalog& catalog, As
                                std::vector<std::int8_t>& statuses_out) {
   rest = Assessment{};
   statuses_out.assign(action_count(catalog), no_status);
-  const auto keep = [&](std::string_view id, ActionStatus&& st) {
+  // The note and date are checked as the full reader checks them, and not kept.
+  const auto keep = [&](std::string_view id, Status status, std::string_view, std::string_view) {
     const int n = action_number(catalog, id);
     if (n < 0 || statuses_out[static_cast<std::size_t>(n)] != no_status) return false;
-    statuses_out[static_cast<std::size_t>(n)] = static_cast<std::int8_t>(st.status);
+    statuses_out[static_cast<std::size_t>(n)] = static_cast<std::int8_t>(status);
     return true;
   };
   return read_fast(text, &catalog, rest, [&](Reader& r) { return statuses(r, keep); });

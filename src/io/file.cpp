@@ -8,9 +8,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <iterator>
+#include <string_view>
+#include <system_error>
 
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -24,9 +28,43 @@ std::string too_large(std::uint64_t size) {
          " bytes";
 }
 
+// The *.json entries of directory `dir` that are not directories (a symlink counts as what
+// it points to), as `dir`/name, into `found`; `ec` set when it cannot be listed. The same
+// choice as std::filesystem's iterator with path::extension() and is_directory() makes, with
+// no path object per entry: most entries say their type, and only symlinks and entries of
+// unknown type cost a stat.
+void list_json_files(const std::string& dir, std::vector<std::string>& found, std::error_code& ec) {
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    ec = std::error_code(errno, std::generic_category());
+    return;
+  }
+  const std::string prefix = dir.back() == '/' ? dir : dir + '/';
+  while (true) {
+    errno = 0;
+    const dirent* entry = ::readdir(d);
+    if (entry == nullptr) {
+      if (errno != 0) ec = std::error_code(errno, std::generic_category());
+      break;
+    }
+    const std::string_view name(entry->d_name);
+    // ".json" alone is a hidden file's name with no extension, as path::extension() reads it.
+    if (name.size() <= 5 || name.substr(name.size() - 5) != ".json") continue;
+    std::string full = prefix;
+    full += name;
+    if (entry->d_type == DT_DIR) continue;
+    if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
+      struct stat st {};
+      if (::stat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) continue;
+    }
+    found.push_back(std::move(full));
+  }
+  ::closedir(d);
+}
+
 }  // namespace
 
-std::string read_fd(int fd, const std::string& path) {
+std::string_view read_fd_into(int fd, const std::string& path, std::string& buffer) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
   if (!S_ISREG(st.st_mode))
@@ -34,12 +72,15 @@ std::string read_fd(int fd, const std::string& path) {
                   std::string("cannot read: ") + (S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file"));
   if (static_cast<std::uint64_t>(st.st_size) > max_input_bytes)
     throw ParseError(path, 0, 0, "", too_large(static_cast<std::uint64_t>(st.st_size)));
-  // One read into a buffer of the file's size (the size may change while reading).
-  std::string content(static_cast<std::size_t>(st.st_size), '\0');
+  // Room for a byte more than the file's size, so that a whole file comes in one read that
+  // stops short of what was asked. The size may change while reading: the loop then reads
+  // on until the end.
+  const auto size = static_cast<std::size_t>(st.st_size);
+  if (buffer.size() <= size) buffer.resize(size + 1);
   std::size_t have = 0;
   while (true) {
-    if (have == content.size()) content.resize(content.size() + 4096);
-    const ssize_t n = ::read(fd, content.data() + have, content.size() - have);
+    if (have == buffer.size()) buffer.resize(buffer.size() + 4096);
+    const ssize_t n = ::read(fd, buffer.data() + have, buffer.size() - have);
     if (n < 0) {
       if (errno == EINTR) continue;
       throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
@@ -48,25 +89,39 @@ std::string read_fd(int fd, const std::string& path) {
     have += static_cast<std::size_t>(n);
     if (have > max_input_bytes)
       throw ParseError(path, 0, 0, "", "file grew over the limit of " + std::to_string(max_input_bytes) + " bytes");
+    // A read of a regular file gives less than asked only at its end; when that end is the
+    // size fstat gave, asking again (for the 0 that says "end") would tell nothing new.
+    if (have == size && have < buffer.size()) break;
   }
-  content.resize(have);
+  return std::string_view(buffer.data(), have);
+}
+
+std::string read_fd(int fd, const std::string& path) {
+  std::string content;
+  content.resize(read_fd_into(fd, path, content).size());
   return content;
 }
 
-std::string read_file(const std::string& path) {
+std::string_view read_file_into(const std::string& path, std::string& buffer) {
   if (path.find('\0') != std::string::npos) throw IoError(path, "cannot read: the path contains a NUL character");
-  // O_NONBLOCK: opening a FIFO must not wait for a writer; read_fd then refuses it as
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; read_fd_into then refuses it as
   // not a regular file before reading anything.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));
   try {
-    std::string content = read_fd(fd, path);
+    const std::string_view content = read_fd_into(fd, path, buffer);
     ::close(fd);
     return content;
   } catch (...) {
     ::close(fd);
     throw;
   }
+}
+
+std::string read_file(const std::string& path) {
+  std::string content;
+  content.resize(read_file_into(path, content).size());
+  return content;
 }
 
 std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths, bool recursive) {
@@ -87,12 +142,11 @@ std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths
       fs::recursive_directory_iterator it(path, fs::directory_options::none, ec), end;
       for (; !ec && it != end; it.increment(ec)) take(*it);
     } else {
-      fs::directory_iterator it(path, ec), end;
-      for (; !ec && it != end; it.increment(ec)) take(*it);
+      list_json_files(path, found, ec);
     }
     if (ec) throw IoError(path, "cannot list: " + ec.message());
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    files.insert(files.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   return files;
 }

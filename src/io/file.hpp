@@ -4,6 +4,7 @@
 #include <electsec/files.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace electsec::detail {
@@ -13,6 +14,11 @@ namespace electsec::detail {
 /// reason, or ParseError for a file over the size limit.
 std::string read_file(const std::string& path);
 
+/// The same, read into `buffer`, which is kept for the next file (grown as needed, never
+/// shrunk; its bytes past the content are unspecified): the content's view into it, valid
+/// until the buffer changes. For readers of many files, to spare an allocation per file.
+std::string_view read_file_into(const std::string& path, std::string& buffer);
+
 /// The assessment files `paths` stand for: files as given, a directory as the *.json files
 /// in it (below it too with `recursive`), each directory's files sorted. Throws IoError for
 /// a directory that cannot be listed.
@@ -21,5 +27,7 @@ std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths
 /// The whole content of the open file `fd` (read from its current offset), which must
 /// be a regular file; errors name `path`.
 std::string read_fd(int fd, const std::string& path);
+/// The same, into `buffer` as read_file_into does.
+std::string_view read_fd_into(int fd, const std::string& path, std::string& buffer);
 
 }  // namespace electsec::detail

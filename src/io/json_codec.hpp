@@ -114,6 +114,10 @@ std::string write_catalog_json(const CatalogData& d, int indent);
 /// reads it back.
 std::string systems_json(const std::vector<SystemUse>& systems);
 
+/// A rollup as text, the same bytes as dump(encode(r), indent), written without the tree
+/// (results_json.cpp); throws JsonWriter::NotUtf8 as write_catalog_json does.
+std::string write_rollup_json(const Rollup& r, int indent);
+
 /// The tree as text: `indent` spaces per level, one line when negative; Error past
 /// max_json_indent.
 std::string dump(const json& doc, int indent);

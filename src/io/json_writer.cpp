@@ -1,6 +1,11 @@
 #include "json_writer.hpp"
 
+#include "json_bytes.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <charconv>
+#include <cmath>
 
 namespace electsec::detail {
 
@@ -24,6 +29,26 @@ void JsonWriter::value(std::int64_t n) {
   out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
+void JsonWriter::value(std::uint64_t n) {
+  element();
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+void JsonWriter::number(double x) {
+  element();
+  if (!std::isfinite(x)) {
+    out_.append("null", 4);
+    return;
+  }
+  // nlohmann's own formatter, so that the digits are the ones dump() gives, which is not
+  // always what std::to_chars would give (the ".0" of a whole number, the exponent form).
+  char buf[64];
+  const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
+  out_.append(buf, static_cast<std::size_t>(end - buf));
+}
+
 namespace {
 
 // The length of the well-formed UTF-8 sequence at s[i] (Unicode's table 3-7: no overlong
@@ -44,19 +69,6 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
   return 0;
 }
 
-// What a byte needs in a JSON string: nothing (0), an escape (1), or a check that its
-// UTF-8 sequence is whole (2).
-struct ByteKinds {
-  unsigned char kind[256] = {};
-  constexpr ByteKinds() {
-    for (int c = 0; c < 0x20; ++c) kind[c] = 1;
-    kind[static_cast<int>('"')] = 1;
-    kind[static_cast<int>('\\')] = 1;
-    for (int c = 0x80; c < 0x100; ++c) kind[c] = 2;
-  }
-};
-constexpr ByteKinds byte_kinds;
-
 }  // namespace
 
 void JsonWriter::quoted(std::string_view s) {
@@ -64,11 +76,9 @@ void JsonWriter::quoted(std::string_view s) {
   out_ += '"';
   std::size_t run = 0;  // start of the bytes not yet copied
   for (std::size_t i = 0; i < s.size();) {
+    i += plain_json_prefix(s.data() + i, s.size() - i);  // what is copied as it is
+    if (i == s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
-    if (byte_kinds.kind[c] == 0) {
-      ++i;
-      continue;
-    }
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence(s, i);
       if (n == 0) throw NotUtf8{};

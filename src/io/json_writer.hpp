@@ -49,6 +49,10 @@ class JsonWriter {
   void value(const char* s) { value(std::string_view(s)); }
   void value(std::int64_t n);
   void value(int n) { value(static_cast<std::int64_t>(n)); }
+  void value(std::uint64_t n);
+  /// A double in nlohmann's shortest form ("0.0", "0.25", "1e-05"); null when not finite,
+  /// as dump() writes it.
+  void number(double x);
   void null() {
     element();
     out_.append("null", 4);
