@@ -68,7 +68,7 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
 std::string join_cell(const std::vector<std::string>& lines);
 /// The first line at or after `from` for which `f` holds.
 std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
-                                     const std::function<bool(const std::string&)>& f);
+                                     const std::function<bool(std::string_view)>& f);
 /// A scope cell of the index table ("Priority", "Not in scope", ...); fails on others.
 Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string& cell);
 

@@ -20,8 +20,16 @@ struct PracticeReader {
     warnings.push_back({doc.source(), line, std::move(message), kind});
   }
 
+  // The first heading titled `name`, in any case. Compared a character at a time: the
+  // title is not copied to lower case for each heading tried.
   const Heading* section(const char* name) const {
-    return doc.heading_where([&](const std::string& t) { return detail::lower_case(t) == detail::lower_case(name); });
+    const std::string wanted = detail::lower_case(name);
+    return doc.heading_where([&](const std::string& t) {
+      if (t.size() != wanted.size()) return false;
+      for (std::size_t i = 0; i < t.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(t[i])) != static_cast<unsigned char>(wanted[i])) return false;
+      return true;
+    });
   }
 
   Practice read() {
@@ -67,7 +75,10 @@ struct PracticeReader {
   // The links of lines [begin, end), in order, as the guide gives them.
   std::vector<electsec::Link> links_between(std::size_t begin, std::size_t end) const {
     std::string text;
-    for (std::size_t i = begin; i < end && i < doc.lines().size(); ++i) text += doc.lines()[i] + "\n";
+    for (std::size_t i = begin; i < end && i < doc.lines().size(); ++i) {
+      text += doc.lines()[i];
+      text += '\n';
+    }
     return links_of(text);
   }
 

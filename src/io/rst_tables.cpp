@@ -13,7 +13,7 @@ namespace {
 // Byte offsets of each code point of a UTF-8 line (and one past the end): tables align
 // columns by characters, not bytes.
 // Into `at`, whose memory is reused from line to line.
-void code_points(const std::string& line, std::vector<std::size_t>& at) {
+void code_points(std::string_view line, std::vector<std::size_t>& at) {
   at.resize(line.size() + 1);
   std::size_t n = 0;
   for (std::size_t i = 0; i < line.size(); ++i)
@@ -22,17 +22,18 @@ void code_points(const std::string& line, std::vector<std::size_t>& at) {
   at.resize(n);
 }
 
-std::vector<std::size_t> code_points(const std::string& line) {
+std::vector<std::size_t> code_points(std::string_view line) {
   std::vector<std::size_t> at;
   code_points(line, at);
   return at;
 }
 
-// The text of code points [from, to) of a line (clamped to the line).
-std::string columns_of(const std::string& line, const std::vector<std::size_t>& cp, std::size_t from, std::size_t to) {
+// The text of code points [from, to) of a line (clamped to the line), as a view into it.
+std::string_view columns_of(std::string_view line, const std::vector<std::size_t>& cp, std::size_t from,
+                            std::size_t to) {
   const auto byte = [&](std::size_t column) { return cp[std::min(column, cp.size() - 1)]; };
   const std::size_t b = byte(from), e = byte(to);
-  return b < e ? line.substr(b, e - b) : std::string();
+  return b < e ? line.substr(b, e - b) : std::string_view();
 }
 
 bool grid_border(std::string_view t) {
@@ -41,10 +42,11 @@ bool grid_border(std::string_view t) {
 }
 
 // A simple table's border: runs of '=' separated by spaces; `runs` gets [start, end) of each.
-bool simple_border(const std::string& line, std::vector<std::pair<std::size_t, std::size_t>>* runs = nullptr,
+bool simple_border(std::string_view line, std::vector<std::pair<std::size_t, std::size_t>>* runs = nullptr,
                    char c = '=') {
-  const std::string t = trim(line);
-  if (t.empty() || t.find_first_not_of(std::string(1, c) + " ") != std::string::npos) return false;
+  const std::string_view t = trim_view(line);
+  const char allowed[] = {c, ' '};
+  if (t.empty() || t.find_first_not_of(std::string_view(allowed, 2)) != std::string_view::npos) return false;
   const auto cp = code_points(line);
   std::vector<std::pair<std::size_t, std::size_t>> found;
   for (std::size_t k = 0; k + 1 < cp.size(); ++k) {
@@ -65,7 +67,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   t.line = start;
   std::size_t i = start;
   while (i < limit && !blank(lines[i])) {
-    const std::string s = trim(lines[i]);
+    const std::string_view s = trim_view(lines[i]);
     if (s[0] != '+' && s[0] != '|') {
       t.problem = "a grid table line must start with '|' or '+'";
       t.problem_line = i;
@@ -78,9 +80,9 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   std::set<std::size_t> bounds;
   std::vector<std::size_t> cp;
   for (std::size_t k = start; k < t.end; ++k) {
-    const std::string& line = lines[k];
+    const std::string_view line = lines[k];
     code_points(line, cp);
-    const bool border = grid_border(trim(line));
+    const bool border = grid_border(trim_view(line));
     for (std::size_t c = 0; c + 1 < cp.size(); ++c) {
       if (line[cp[c]] != '+') continue;
       const char next = cp[c + 1] < line.size() ? line[cp[c + 1]] : '\0';
@@ -112,9 +114,13 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     if (any) pending.push_back(std::move(row));
     row = Pending{};
   };
+  // Reused from line to line.
+  std::vector<std::size_t> real;
+  std::vector<std::pair<std::size_t, std::string_view>> cells;  // (first column, text), (spanned column, "")
+  std::vector<std::pair<std::size_t, std::string_view>> heads;
   for (std::size_t k = start + 1; k < t.end; ++k) {
-    const std::string& line = lines[k];
-    const std::string s = trim(line);
+    const std::string_view line = lines[k];
+    const std::string_view s = trim_view(line);
     if (grid_border(s)) {
       flush();
       if (s.find('=') != std::string::npos) {  // the header's lower border
@@ -128,24 +134,24 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     // The boundaries this line marks with '|' (or '+' of a partial border), and the cells
     // between them; a cell that spans columns belongs to the first of them.
     code_points(line, cp);
-    std::vector<std::size_t> real;
+    real.clear();
     for (std::size_t c = 0; c < cols.size(); ++c)
       if (cols[c] + 1 < cp.size()) {
         const char ch = line[cp[cols[c]]];
         if (ch == '|' || ch == '+') real.push_back(c);
       }
     bool partial_border = false;
-    std::vector<std::pair<std::size_t, std::string>> cells;  // (first column, text), (spanned column, "")
-    std::vector<std::pair<std::size_t, std::string>> heads;
+    cells.clear();
+    heads.clear();
     for (std::size_t r = 0; r + 1 < real.size(); ++r) {
-      const std::string text = columns_of(line, cp, cols[real[r]] + 1, cols[real[r + 1]]);
-      const std::string tt = trim(text);
-      if (!tt.empty() && tt.find_first_not_of("+-=") == std::string::npos) {
+      const std::string_view text = columns_of(line, cp, cols[real[r]] + 1, cols[real[r + 1]]);
+      const std::string_view tt = trim_view(text);
+      if (!tt.empty() && tt.find_first_not_of("+-=") == std::string_view::npos) {
         partial_border = true;
         continue;
       }
       for (std::size_t c = real[r]; c < real[r + 1]; ++c) {
-        cells.push_back({c, c == real[r] ? text : std::string()});
+        cells.push_back({c, c == real[r] ? text : std::string_view()});
         heads.push_back({c, tt});
       }
     }
@@ -155,12 +161,17 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
       row.row.cells.assign(n, {});
       row.heads.assign(n, {});
     }
-    for (auto& [c, text] : cells) row.row.cells[c].push_back(std::move(text));
-    for (auto& [c, text] : heads) row.heads[c] = collapse_spaces(row.heads[c] + " " + text);
+    for (const auto& [c, text] : cells) row.row.cells[c].emplace_back(text);
+    for (const auto& [c, text] : heads) {
+      std::string& head = row.heads[c];
+      head += ' ';
+      head += text;
+      collapse_spaces_in(head);
+    }
   }
   flush();
   for (auto& p : pending) t.rows.push_back(std::move(p.row));
-  if (t.problem.empty() && !grid_border(trim(lines[t.end - 1]))) {
+  if (t.problem.empty() && !grid_border(trim_view(lines[t.end - 1]))) {
     t.problem = "a grid table must end with a border line ('+---+')";
     t.problem_line = t.end - 1;
   }
@@ -192,7 +203,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
   t.end = i + 1;
   const std::size_t n = runs.size();
   t.header.assign(n, std::string());
-  const auto cells_of = [&](const std::string& line) {
+  const auto cells_of = [&](std::string_view line) {
     const auto cp = code_points(line);
     std::vector<std::string> cells(n);
     for (std::size_t c = 0; c < n; ++c)
@@ -237,8 +248,7 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
   end = std::min(end, lines.size());
   std::vector<Table> out;
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string t = trim(lines[i]);
-    if (grid_border(t)) {
+    if (grid_border(trim_view(lines[i]))) {
       out.push_back(read_grid(doc, i, end));
     } else {
       std::vector<std::pair<std::size_t, std::size_t>> runs;
@@ -255,13 +265,12 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
 std::string join_cell(const std::vector<std::string>& lines) {
   std::string out;
   for (const auto& raw : lines) {
-    const std::string line = trim(raw);
+    const std::string_view line = trim_view(raw);
     if (line.empty()) continue;
-    if (!out.empty() && out.back() == '-' && out.size() > 1 &&
-        std::isalnum(static_cast<unsigned char>(out[out.size() - 2])))
-      out += line;
-    else
-      out += (out.empty() ? "" : " ") + line;
+    if (!out.empty() &&
+        !(out.back() == '-' && out.size() > 1 && std::isalnum(static_cast<unsigned char>(out[out.size() - 2]))))
+      out += ' ';
+    out += line;
   }
   return out;
 }
