@@ -14,16 +14,23 @@ namespace {
 // columns by characters, not bytes.
 // Into `at`, whose memory is reused from line to line.
 void code_points(std::string_view line, std::vector<std::size_t>& at) {
-  at.resize(line.size() + 1);
-  std::size_t n = 0;
+  at.clear();  // keeps its memory, and is not zero-filled first
   for (std::size_t i = 0; i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at[n++] = i;
-  at[n++] = line.size();
-  at.resize(n);
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at.push_back(i);
+  at.push_back(line.size());
+}
+
+// Whether every character of `t` is '+', '-' or '='. (A loop of our own: find_first_not_of
+// searches the set of three once per character.)
+bool only_border_chars(std::string_view t) {
+  for (const char c : t)
+    if (c != '+' && c != '-' && c != '=') return false;
+  return true;
 }
 
 std::vector<std::size_t> code_points(std::string_view line) {
   std::vector<std::size_t> at;
+  at.reserve(line.size() + 1);
   code_points(line, at);
   return at;
 }
@@ -38,7 +45,7 @@ std::string_view columns_of(std::string_view line, const std::vector<std::size_t
 
 bool grid_border(std::string_view t) {
   if (t.size() < 2 || t[0] != '+' || (t[1] != '-' && t[1] != '=')) return false;
-  return t.find_first_not_of("+-=") == std::string_view::npos;
+  return only_border_chars(t);
 }
 
 // A simple table's border: runs of '=' separated by spaces; `runs` gets [start, end) of each.
@@ -146,7 +153,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     for (std::size_t r = 0; r + 1 < real.size(); ++r) {
       const std::string_view text = columns_of(line, cp, cols[real[r]] + 1, cols[real[r + 1]]);
       const std::string_view tt = trim_view(text);
-      if (!tt.empty() && tt.find_first_not_of("+-=") == std::string_view::npos) {
+      if (!tt.empty() && only_border_chars(tt)) {
         partial_border = true;
         continue;
       }
