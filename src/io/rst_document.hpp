@@ -96,6 +96,21 @@ inline void collapse_spaces_in(std::string& s) {
   s.resize(w);
 }
 
+// The same as collapse_spaces(out + " " + text) when `out` is already collapsed, without
+// going over `out` again: the words of `text` are appended, one space before each.
+inline void append_collapsed(std::string& out, std::string_view text) {
+  bool space = !out.empty();  // owed before the next character that is kept
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+}
+
 inline std::string collapse_spaces(std::string_view s) {
   std::string out(s);
   collapse_spaces_in(out);

@@ -132,7 +132,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
       flush();
       if (s.find('=') != std::string::npos) {  // the header's lower border
         for (const auto& r : pending)
-          for (std::size_t c = 0; c < n; ++c) t.header[c] = collapse_spaces(t.header[c] + " " + r.heads[c]);
+          for (std::size_t c = 0; c < n; ++c) append_collapsed(t.header[c], r.heads[c]);
         pending.clear();
         t.has_header = true;
       }
@@ -168,13 +168,8 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
       row.row.cells.assign(n, {});
       row.heads.assign(n, {});
     }
-    for (const auto& [c, text] : cells) row.row.cells[c].emplace_back(text);
-    for (const auto& [c, text] : heads) {
-      std::string& head = row.heads[c];
-      head += ' ';
-      head += text;
-      collapse_spaces_in(head);
-    }
+    for (const auto& [c, text] : cells) row.row.cells[c].push_back(text);
+    for (const auto& [c, text] : heads) append_collapsed(row.heads[c], text);
   }
   flush();
   for (auto& p : pending) t.rows.push_back(std::move(p.row));
@@ -212,7 +207,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
   t.header.assign(n, std::string());
   const auto cells_of = [&](std::string_view line) {
     const auto cp = code_points(line);
-    std::vector<std::string> cells(n);
+    std::vector<std::string_view> cells(n);
     for (std::size_t c = 0; c < n; ++c)
       cells[c] = columns_of(line, cp, runs[c].first, c + 1 < n ? runs[c + 1].first : cp.size());
     return cells;
@@ -241,7 +236,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
     if (blank(lines[k]) || simple_border(lines[k]) || simple_border(lines[k], nullptr, '-')) continue;
     const auto cells = cells_of(lines[k]);
     if (!blank(cells[0]) || t.rows.empty()) {
-      t.rows.push_back({k, std::vector<std::vector<std::string>>(n)});
+      t.rows.push_back({k, std::vector<std::vector<std::string_view>>(n)});
     }
     for (std::size_t c = 0; c < n; ++c) t.rows.back().cells[c].push_back(cells[c]);
   }
@@ -269,7 +264,7 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
 }
 
 // Join a cell's lines, mending words broken at a line end with a hyphen ("non-" + "election").
-std::string join_cell(const std::vector<std::string>& lines) {
+std::string join_cell(const std::vector<std::string_view>& lines) {
   std::string out;
   for (const auto& raw : lines) {
     const std::string_view line = trim_view(raw);
