@@ -34,8 +34,10 @@ std::string read_fd(int fd, const std::string& path) {
                   std::string("cannot read: ") + (S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file"));
   if (static_cast<std::uint64_t>(st.st_size) > max_input_bytes)
     throw ParseError(path, 0, 0, "", too_large(static_cast<std::uint64_t>(st.st_size)));
-  // One read into a buffer of the file's size (the size may change while reading).
-  std::string content(static_cast<std::size_t>(st.st_size), '\0');
+  // One read into a buffer of the file's size (the size may change while reading), with a
+  // byte to spare: the read that finds the end then needs no larger buffer, which would
+  // have copied the whole file.
+  std::string content(static_cast<std::size_t>(st.st_size) + 1, '\0');
   std::size_t have = 0;
   while (true) {
     if (have == content.size()) content.resize(content.size() + 4096);
