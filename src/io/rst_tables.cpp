@@ -11,14 +11,28 @@ namespace electsec::detail::rst {
 namespace {
 
 // Byte offsets of each code point of a UTF-8 line (and one past the end): tables align
-// columns by characters, not bytes.
-// Into `at`, whose memory is reused from line to line.
-void code_points(std::string_view line, std::vector<std::size_t>& at) {
-  at.clear();  // keeps its memory, and is not zero-filled first
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at.push_back(i);
-  at.push_back(line.size());
-}
+// columns by characters, not bytes. Its memory is reused from line to line: it only grows,
+// and only what it grows by is initialised.
+class CodePoints {
+ public:
+  CodePoints() = default;
+  explicit CodePoints(std::string_view line) { read(line); }
+
+  void read(std::string_view line) {
+    if (at_.size() < line.size() + 1) at_.resize(line.size() + 1);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at_[n++] = i;
+    at_[n++] = line.size();
+    n_ = n;
+  }
+  std::size_t size() const { return n_; }
+  std::size_t operator[](std::size_t k) const { return at_[k]; }
+
+ private:
+  std::vector<std::size_t> at_;
+  std::size_t n_ = 0;
+};
 
 // Whether every character of `t` is '+', '-' or '='. (A loop of our own: find_first_not_of
 // searches the set of three once per character.)
@@ -28,16 +42,8 @@ bool only_border_chars(std::string_view t) {
   return true;
 }
 
-std::vector<std::size_t> code_points(std::string_view line) {
-  std::vector<std::size_t> at;
-  at.reserve(line.size() + 1);
-  code_points(line, at);
-  return at;
-}
-
 // The text of code points [from, to) of a line (clamped to the line), as a view into it.
-std::string_view columns_of(std::string_view line, const std::vector<std::size_t>& cp, std::size_t from,
-                            std::size_t to) {
+std::string_view columns_of(std::string_view line, const CodePoints& cp, std::size_t from, std::size_t to) {
   const auto byte = [&](std::size_t column) { return cp[std::min(column, cp.size() - 1)]; };
   const std::size_t b = byte(from), e = byte(to);
   return b < e ? line.substr(b, e - b) : std::string_view();
@@ -54,7 +60,7 @@ bool simple_border(std::string_view line, std::vector<std::pair<std::size_t, std
   const std::string_view t = trim_view(line);
   const char allowed[] = {c, ' '};
   if (t.empty() || t.find_first_not_of(std::string_view(allowed, 2)) != std::string_view::npos) return false;
-  const auto cp = code_points(line);
+  const CodePoints cp(line);
   std::vector<std::pair<std::size_t, std::size_t>> found;
   for (std::size_t k = 0; k + 1 < cp.size(); ++k) {
     if (line[cp[k]] != c) continue;
@@ -85,10 +91,10 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   t.end = i;
   // Column boundaries: every '+' of a border, and of a partial border inside a row.
   std::set<std::size_t> bounds;
-  std::vector<std::size_t> cp;
+  CodePoints cp;
   for (std::size_t k = start; k < t.end; ++k) {
     const std::string_view line = lines[k];
-    code_points(line, cp);
+    cp.read(line);
     const bool border = grid_border(trim_view(line));
     for (std::size_t c = 0; c + 1 < cp.size(); ++c) {
       if (line[cp[c]] != '+') continue;
@@ -140,7 +146,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     }
     // The boundaries this line marks with '|' (or '+' of a partial border), and the cells
     // between them; a cell that spans columns belongs to the first of them.
-    code_points(line, cp);
+    cp.read(line);
     real.clear();
     for (std::size_t c = 0; c < cols.size(); ++c)
       if (cols[c] + 1 < cp.size()) {
@@ -206,7 +212,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
   const std::size_t n = runs.size();
   t.header.assign(n, std::string());
   const auto cells_of = [&](std::string_view line) {
-    const auto cp = code_points(line);
+    const CodePoints cp(line);
     std::vector<std::string_view> cells(n);
     for (std::size_t c = 0; c < n; ++c)
       cells[c] = columns_of(line, cp, runs[c].first, c + 1 < n ? runs[c + 1].first : cp.size());
@@ -219,7 +225,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
       if (blank(lines[k]) || simple_border(lines[k], nullptr, '-')) continue;
       std::vector<std::pair<std::size_t, std::size_t>> spans;
       if (k + 1 < borders[1] && simple_border(lines[k + 1], &spans, '-')) {
-        const auto cp = code_points(lines[k]);
+        const CodePoints cp(lines[k]);
         for (const auto& [from, to] : spans) {
           const std::string text = trim(columns_of(lines[k], cp, from, to));
           for (std::size_t c = 0; c < n; ++c)
