@@ -12,7 +12,7 @@ struct Marker {
   std::size_t text;
 };
 
-std::optional<Marker> enumerated_at(const std::string& line) {
+std::optional<Marker> enumerated_at(std::string_view line) {
   const std::size_t i = indent_of(line);
   std::size_t j = i;
   if (j < line.size() && line[j] == '#') {
@@ -28,7 +28,7 @@ std::optional<Marker> enumerated_at(const std::string& line) {
   return Marker{i, j};
 }
 
-std::optional<Marker> bullet_at(const std::string& line) {
+std::optional<Marker> bullet_at(std::string_view line) {
   const std::size_t i = indent_of(line);
   if (i + 1 >= line.size() || (line[i] != '*' && line[i] != '+' && line[i] != '-') || line[i + 1] != ' ')
     return std::nullopt;
@@ -41,7 +41,7 @@ std::optional<Marker> bullet_at(const std::string& line) {
 
 std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t end, bool enumerated) {
   const auto& lines = doc.lines();
-  const auto marker = [&](const std::string& line) { return enumerated ? enumerated_at(line) : bullet_at(line); };
+  const auto marker = [&](std::string_view line) { return enumerated ? enumerated_at(line) : bullet_at(line); };
   std::size_t base = std::string::npos;
   for (std::size_t i = begin; i < end; ++i)
     if (const auto m = marker(lines[i]); m && !doc.is_underline_at(i)) base = std::min(base, m->indent);
@@ -49,11 +49,11 @@ std::vector<Item> list_items(const Document& doc, std::size_t begin, std::size_t
   if (base == std::string::npos) return items;
   Item* current = nullptr;
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string& line = lines[i];
+    const std::string_view line = lines[i];
     if (doc.is_underline_at(i)) continue;
     const auto m = marker(line);
     if (m && m->indent == base) {
-      items.push_back({i, line.substr(m->text)});
+      items.push_back({i, std::string(line.substr(m->text))});
       current = &items.back();
       continue;
     }
@@ -108,7 +108,7 @@ std::vector<Prose> prose_outside_items(const Document& doc, std::size_t begin, s
     open = true;
   };
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string& line = lines[i];
+    const std::string_view line = lines[i];
     if (blank(line)) {
       open = false;
       in_table = false;
@@ -171,7 +171,7 @@ std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t 
   std::string text;
   const auto& lines = doc.lines();
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string& line = lines[i];
+    const std::string_view line = lines[i];
     if (blank(line)) {
       if (!text.empty()) break;
       continue;
@@ -180,7 +180,8 @@ std::string first_paragraph(const Document& doc, std::size_t begin, std::size_t 
       if (!text.empty()) break;
       continue;
     }
-    text += " " + line;
+    text += ' ';
+    text += line;
   }
   return doc.plain(text);
 }
@@ -228,7 +229,7 @@ std::string first_email_link(const Document& doc, const std::string& raw) {
 }
 
 std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
-                                     const std::function<bool(const std::string&)>& f) {
+                                     const std::function<bool(std::string_view)>& f) {
   for (std::size_t i = from; i < doc.lines().size(); ++i)
     if (f(doc.lines()[i])) return i;
   return std::nullopt;

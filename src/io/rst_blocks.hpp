@@ -44,10 +44,11 @@ std::string plain_with_links(const Document& doc, std::string_view raw, std::vec
 std::string first_email_link(const Document& doc, const std::string& raw);
 
 /// One row of a table: the line it starts on and each column's lines (a cell that spans
-/// columns is in the first of them; the others hold "").
+/// columns is in the first of them; the others hold ""). The lines are views into the
+/// page's text: a table is valid as long as the Document it was read from.
 struct TableRow {
   std::size_t line = 0;
-  std::vector<std::vector<std::string>> cells;
+  std::vector<std::vector<std::string_view>> cells;
 };
 
 /// A grid or simple table, read by its structure.
@@ -65,10 +66,10 @@ struct Table {
 /// Every table in lines [begin, end), in order (rst_tables.cpp).
 std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size_t end);
 /// A cell's lines joined with single spaces.
-std::string join_cell(const std::vector<std::string>& lines);
+std::string join_cell(const std::vector<std::string_view>& lines);
 /// The first line at or after `from` for which `f` holds.
 std::optional<std::size_t> find_line(const Document& doc, std::size_t from,
-                                     const std::function<bool(const std::string&)>& f);
+                                     const std::function<bool(std::string_view)>& f);
 /// A scope cell of the index table ("Priority", "Not in scope", ...); fails on others.
 Scope parse_scope_cell(const Document& doc, std::size_t line, const std::string& cell);
 

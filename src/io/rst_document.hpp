@@ -41,12 +41,15 @@ inline const std::map<std::string, std::string>& default_substitutions() {
   return subs;
 }
 
-inline std::string trim(std::string_view s) {
+// `s` without spaces, tabs and carriage returns at either end, as a view into `s`.
+inline std::string_view trim_view(std::string_view s) {
   std::size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
   while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return std::string(s.substr(b, e - b));
+  return s.substr(b, e - b);
 }
+
+inline std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 // A number of at most 6 digits, or none: the guide's numbers are small, and a longer run of
 // digits is not a number the importer can use (fuzzing found stoi overflowing on them).
@@ -93,6 +96,21 @@ inline void collapse_spaces_in(std::string& s) {
   s.resize(w);
 }
 
+// The same as collapse_spaces(out + " " + text) when `out` is already collapsed, without
+// going over `out` again: the words of `text` are appended, one space before each.
+inline void append_collapsed(std::string& out, std::string_view text) {
+  bool space = !out.empty();  // owed before the next character that is kept
+  for (const char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+}
+
 inline std::string collapse_spaces(std::string_view s) {
   std::string out(s);
   collapse_spaces_in(out);
@@ -116,23 +134,29 @@ class Document {
  public:
   // `inherited`: substitutions the release defines outside the page (conf.py's rst_prolog,
   // included files), over the defaults and under the page's own and the options'.
-  Document(std::string source, const std::string& text, const ImportOptions& options,
+  Document(std::string source, std::string text, const ImportOptions& options,
            const std::map<std::string, std::string>& inherited = {})
-      : source_(std::move(source)) {
+      : source_(std::move(source)), text_(std::move(text)) {
+    // The lines are views into the page's own text, which the document keeps: no line is
+    // copied. (A moved std::string keeps its buffer, so the views survive a move of the
+    // document; a short text held inside the string itself is copied first to the heap.)
+    if (text_.capacity() < sizeof(std::string)) text_.reserve(sizeof(std::string));
+    const std::string_view all(text_);
+    lines_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
     std::size_t start = 0;
-    while (start <= text.size()) {
-      const auto end = text.find('\n', start);
-      std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines_.push_back(std::move(line));
-      if (end == std::string::npos) break;
+    while (start <= all.size()) {
+      const auto end = all.find('\n', start);
+      std::string_view line = all.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+      lines_.push_back(line);
+      if (end == std::string_view::npos) break;
       start = end + 1;
     }
     // The catalog is text for JSON, terminals and reports: a page that is not UTF-8 is
     // refused here, naming the first line that is not, rather than failing on output.
     // (Line breaks are never inside a character: the text is UTF-8 when each line is, so
     // the lines are searched only for a text that is not.)
-    if (!detail::is_utf8(text))
+    if (!detail::is_utf8(text_))
       for (std::size_t i = 0; i < lines_.size(); ++i)
         if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
     subs_ = default_substitutions();
@@ -148,8 +172,14 @@ class Document {
     for (auto& h : headings_) h.plain = plain(h.raw);
   }
 
+  // Its lines look into its text: a copy would look into the original's.
+  Document(const Document&) = delete;
+  Document& operator=(const Document&) = delete;
+  Document(Document&&) = default;
+  Document& operator=(Document&&) = default;
+
   const std::string& source() const { return source_; }
-  const std::vector<std::string>& lines() const { return lines_; }
+  const std::vector<std::string_view>& lines() const { return lines_; }
   const std::vector<Heading>& headings() const { return headings_; }
 
   std::string substitution(const std::string& name) const {
@@ -323,7 +353,7 @@ class Document {
     return table.at[static_cast<unsigned char>(c)];
   }
 
-  static char underline_char(const std::string& line) {
+  static char underline_char(std::string_view line) {
     if (line.size() < 3) return 0;
     const char c = line[0];
     if (std::string_view("=-~^&*#\"+'`:.").find(c) == std::string_view::npos) return 0;
@@ -339,7 +369,7 @@ class Document {
   void find_headings() {
     std::map<std::pair<char, bool>, int> levels;
     for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
-      const std::string& title = lines_[i];
+      const std::string_view title = lines_[i];
       if (blank(title) || title[0] == ' ' || underline_char(title) != 0) continue;
       const char u = underline_char(lines_[i + 1]);
       if (u == 0) continue;
@@ -356,7 +386,8 @@ class Document {
   }
 
   std::string source_;
-  std::vector<std::string> lines_;
+  std::string text_;
+  std::vector<std::string_view> lines_;
   std::map<std::string, std::string> subs_;
   std::map<std::string, std::string> targets_;
   std::vector<Heading> headings_;

@@ -64,7 +64,7 @@ struct Guide {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec)) return nullptr;
     try {
-      const std::string text = detail::read_file(path.string());
+      std::string text = detail::read_file(path.string());
       // Substitutions a page takes from a file it includes (".. include:: /subs.rst").
       std::map<std::string, std::string> subs = inherited;
       for (std::size_t at = text.find(".. include::"); at != std::string::npos;
@@ -79,7 +79,7 @@ struct Guide {
         } catch (const Error&) {
         }
       }
-      return &docs.emplace(relative, Document(relative, text, options, subs)).first->second;
+      return &docs.emplace(relative, Document(relative, std::move(text), options, subs)).first->second;
     } catch (const ParseError& e) {
       unreadable.insert(relative);
       if (!first_error) first_error = e;
@@ -100,7 +100,7 @@ struct Guide {
   }
 };
 
-std::string label_of(const std::string& line) {
+std::string label_of(std::string_view line) {
   if (line.rfind(".. _", 0) != 0) return {};  // cheap test first: most lines are not labels
   return detail::label_definition(line);
 }
@@ -582,7 +582,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           // The label stands before the maturity heading it names (or, unsplit, anywhere).
           const Document* bp = g.open("bp/" + p.id + ".rst");
           std::string block = "all";
-          const auto at = find_line(*bp, 0, [&](const std::string& l) { return label_of(l) == label; });
+          const auto at = find_line(*bp, 0, [&](std::string_view l) { return label_of(l) == label; });
           for (const auto& h : bp->headings())
             if (at && h.line > *at) {
               const auto levels = heading_levels(*bp, h);
@@ -870,7 +870,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           g.missing(file, "missing");
           return;
         }
-        const auto start = find_line(*doc, 0, [](const std::string& l) { return trim(l) == ".. glossary::"; });
+        const auto start = find_line(*doc, 0, [](std::string_view l) { return trim(l) == ".. glossary::"; });
         if (!start) {
           g.warn(file, 0, "no glossary directive", ImportWarningKind::missing);
           return;
@@ -879,7 +879,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         std::vector<std::string> lines;
         std::size_t term_indent = 0;
         for (std::size_t i = *start + 1; i < doc->lines().size(); ++i) {
-          const std::string& line = doc->lines()[i];
+          const std::string_view line = doc->lines()[i];
           if (blank(line)) continue;
           const std::size_t indent = indent_of(line);
           if (indent == 0) break;

@@ -20,8 +20,16 @@ struct PracticeReader {
     warnings.push_back({doc.source(), line, std::move(message), kind});
   }
 
+  // The first heading titled `name`, in any case. Compared a character at a time: the
+  // title is not copied to lower case for each heading tried.
   const Heading* section(const char* name) const {
-    return doc.heading_where([&](const std::string& t) { return detail::lower_case(t) == detail::lower_case(name); });
+    const std::string wanted = detail::lower_case(name);
+    return doc.heading_where([&](const std::string& t) {
+      if (t.size() != wanted.size()) return false;
+      for (std::size_t i = 0; i < t.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(t[i])) != static_cast<unsigned char>(wanted[i])) return false;
+      return true;
+    });
   }
 
   Practice read() {
@@ -67,7 +75,10 @@ struct PracticeReader {
   // The links of lines [begin, end), in order, as the guide gives them.
   std::vector<electsec::Link> links_between(std::size_t begin, std::size_t end) const {
     std::string text;
-    for (std::size_t i = begin; i < end && i < doc.lines().size(); ++i) text += doc.lines()[i] + "\n";
+    for (std::size_t i = begin; i < end && i < doc.lines().size(); ++i) {
+      text += doc.lines()[i];
+      text += '\n';
+    }
     return links_of(text);
   }
 
@@ -82,12 +93,13 @@ struct PracticeReader {
     for (auto& item : list_items(doc, begin, end, true)) {
       std::string raw = item.raw;
       const auto tag = trailing_tag(raw);
-      std::string text = doc.plain(raw);
+      std::vector<electsec::Link> links;  // the text and its links in one pass
+      std::string text = plain_with_links(doc, raw, links);
       if (text.empty()) {
         warn(item.line + 1, "an empty goal is left out", ImportWarningKind::unreadable);
         continue;
       }
-      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), std::move(text), tag, links_of(raw)});
+      p.goals.push_back({p.id + ".goal." + std::to_string(p.goals.size() + 1), std::move(text), tag, std::move(links)});
     }
   }
 
@@ -108,7 +120,8 @@ struct PracticeReader {
     for (const auto& a : p.actions)
       if (a.id.rfind(prefix, 0) == 0 && a.id.find('.', prefix.size()) == std::string::npos) ++n;
     for (const auto& item : list_items(doc, begin, end, true)) {
-      std::string text = doc.plain(item.raw);
+      std::vector<electsec::Link> links;  // the text and its links in one pass
+      std::string text = plain_with_links(doc, item.raw, links);
       if (text.empty()) {
         warn(item.line + 1, "an empty action is left out", ImportWarningKind::unreadable);
         ids.push_back(ids.empty() ? std::string() : ids.back());  // a paragraph after it follows the one before
@@ -116,7 +129,7 @@ struct PracticeReader {
       }
       std::string id = prefix + std::to_string(++n);
       ids.push_back(id);
-      p.actions.push_back({std::move(id), levels, group, std::move(text), links_of(item.raw)});
+      p.actions.push_back({std::move(id), levels, group, std::move(text), std::move(links)});
     }
     // Paragraphs among the actions are kept as they stand: which of them oblige is for the
     // catalog's editors to say, so they come in as context.

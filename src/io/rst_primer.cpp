@@ -375,7 +375,7 @@ class PrimerReader {
         continue;
       }
       labels_.emplace(*id, label);
-      std::vector<std::string> cell;
+      std::vector<std::string_view> cell;
       for (std::size_t k = 1; k < row.cells.size(); ++k)
         cell.insert(cell.end(), row.cells[k].begin(), row.cells[k].end());
       ComponentConnection conn{*id, true, doc.plain(join_cell(cell))};

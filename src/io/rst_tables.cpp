@@ -11,41 +11,56 @@ namespace electsec::detail::rst {
 namespace {
 
 // Byte offsets of each code point of a UTF-8 line (and one past the end): tables align
-// columns by characters, not bytes.
-// Into `at`, whose memory is reused from line to line.
-void code_points(const std::string& line, std::vector<std::size_t>& at) {
-  at.resize(line.size() + 1);
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < line.size(); ++i)
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at[n++] = i;
-  at[n++] = line.size();
-  at.resize(n);
+// columns by characters, not bytes. Its memory is reused from line to line: it only grows,
+// and only what it grows by is initialised.
+class CodePoints {
+ public:
+  CodePoints() = default;
+  explicit CodePoints(std::string_view line) { read(line); }
+
+  void read(std::string_view line) {
+    if (at_.size() < line.size() + 1) at_.resize(line.size() + 1);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < line.size(); ++i)
+      if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) at_[n++] = i;
+    at_[n++] = line.size();
+    n_ = n;
+  }
+  std::size_t size() const { return n_; }
+  std::size_t operator[](std::size_t k) const { return at_[k]; }
+
+ private:
+  std::vector<std::size_t> at_;
+  std::size_t n_ = 0;
+};
+
+// Whether every character of `t` is '+', '-' or '='. (A loop of our own: find_first_not_of
+// searches the set of three once per character.)
+bool only_border_chars(std::string_view t) {
+  for (const char c : t)
+    if (c != '+' && c != '-' && c != '=') return false;
+  return true;
 }
 
-std::vector<std::size_t> code_points(const std::string& line) {
-  std::vector<std::size_t> at;
-  code_points(line, at);
-  return at;
-}
-
-// The text of code points [from, to) of a line (clamped to the line).
-std::string columns_of(const std::string& line, const std::vector<std::size_t>& cp, std::size_t from, std::size_t to) {
+// The text of code points [from, to) of a line (clamped to the line), as a view into it.
+std::string_view columns_of(std::string_view line, const CodePoints& cp, std::size_t from, std::size_t to) {
   const auto byte = [&](std::size_t column) { return cp[std::min(column, cp.size() - 1)]; };
   const std::size_t b = byte(from), e = byte(to);
-  return b < e ? line.substr(b, e - b) : std::string();
+  return b < e ? line.substr(b, e - b) : std::string_view();
 }
 
 bool grid_border(std::string_view t) {
   if (t.size() < 2 || t[0] != '+' || (t[1] != '-' && t[1] != '=')) return false;
-  return t.find_first_not_of("+-=") == std::string_view::npos;
+  return only_border_chars(t);
 }
 
 // A simple table's border: runs of '=' separated by spaces; `runs` gets [start, end) of each.
-bool simple_border(const std::string& line, std::vector<std::pair<std::size_t, std::size_t>>* runs = nullptr,
+bool simple_border(std::string_view line, std::vector<std::pair<std::size_t, std::size_t>>* runs = nullptr,
                    char c = '=') {
-  const std::string t = trim(line);
-  if (t.empty() || t.find_first_not_of(std::string(1, c) + " ") != std::string::npos) return false;
-  const auto cp = code_points(line);
+  const std::string_view t = trim_view(line);
+  const char allowed[] = {c, ' '};
+  if (t.empty() || t.find_first_not_of(std::string_view(allowed, 2)) != std::string_view::npos) return false;
+  const CodePoints cp(line);
   std::vector<std::pair<std::size_t, std::size_t>> found;
   for (std::size_t k = 0; k + 1 < cp.size(); ++k) {
     if (line[cp[k]] != c) continue;
@@ -65,7 +80,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   t.line = start;
   std::size_t i = start;
   while (i < limit && !blank(lines[i])) {
-    const std::string s = trim(lines[i]);
+    const std::string_view s = trim_view(lines[i]);
     if (s[0] != '+' && s[0] != '|') {
       t.problem = "a grid table line must start with '|' or '+'";
       t.problem_line = i;
@@ -76,11 +91,11 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   t.end = i;
   // Column boundaries: every '+' of a border, and of a partial border inside a row.
   std::set<std::size_t> bounds;
-  std::vector<std::size_t> cp;
+  CodePoints cp;
   for (std::size_t k = start; k < t.end; ++k) {
-    const std::string& line = lines[k];
-    code_points(line, cp);
-    const bool border = grid_border(trim(line));
+    const std::string_view line = lines[k];
+    cp.read(line);
+    const bool border = grid_border(trim_view(line));
     for (std::size_t c = 0; c + 1 < cp.size(); ++c) {
       if (line[cp[c]] != '+') continue;
       const char next = cp[c + 1] < line.size() ? line[cp[c + 1]] : '\0';
@@ -112,14 +127,18 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     if (any) pending.push_back(std::move(row));
     row = Pending{};
   };
+  // Reused from line to line.
+  std::vector<std::size_t> real;
+  std::vector<std::pair<std::size_t, std::string_view>> cells;  // (first column, text), (spanned column, "")
+  std::vector<std::pair<std::size_t, std::string_view>> heads;
   for (std::size_t k = start + 1; k < t.end; ++k) {
-    const std::string& line = lines[k];
-    const std::string s = trim(line);
+    const std::string_view line = lines[k];
+    const std::string_view s = trim_view(line);
     if (grid_border(s)) {
       flush();
       if (s.find('=') != std::string::npos) {  // the header's lower border
         for (const auto& r : pending)
-          for (std::size_t c = 0; c < n; ++c) t.header[c] = collapse_spaces(t.header[c] + " " + r.heads[c]);
+          for (std::size_t c = 0; c < n; ++c) append_collapsed(t.header[c], r.heads[c]);
         pending.clear();
         t.has_header = true;
       }
@@ -127,25 +146,25 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     }
     // The boundaries this line marks with '|' (or '+' of a partial border), and the cells
     // between them; a cell that spans columns belongs to the first of them.
-    code_points(line, cp);
-    std::vector<std::size_t> real;
+    cp.read(line);
+    real.clear();
     for (std::size_t c = 0; c < cols.size(); ++c)
       if (cols[c] + 1 < cp.size()) {
         const char ch = line[cp[cols[c]]];
         if (ch == '|' || ch == '+') real.push_back(c);
       }
     bool partial_border = false;
-    std::vector<std::pair<std::size_t, std::string>> cells;  // (first column, text), (spanned column, "")
-    std::vector<std::pair<std::size_t, std::string>> heads;
+    cells.clear();
+    heads.clear();
     for (std::size_t r = 0; r + 1 < real.size(); ++r) {
-      const std::string text = columns_of(line, cp, cols[real[r]] + 1, cols[real[r + 1]]);
-      const std::string tt = trim(text);
-      if (!tt.empty() && tt.find_first_not_of("+-=") == std::string::npos) {
+      const std::string_view text = columns_of(line, cp, cols[real[r]] + 1, cols[real[r + 1]]);
+      const std::string_view tt = trim_view(text);
+      if (!tt.empty() && only_border_chars(tt)) {
         partial_border = true;
         continue;
       }
       for (std::size_t c = real[r]; c < real[r + 1]; ++c) {
-        cells.push_back({c, c == real[r] ? text : std::string()});
+        cells.push_back({c, c == real[r] ? text : std::string_view()});
         heads.push_back({c, tt});
       }
     }
@@ -155,12 +174,12 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
       row.row.cells.assign(n, {});
       row.heads.assign(n, {});
     }
-    for (auto& [c, text] : cells) row.row.cells[c].push_back(std::move(text));
-    for (auto& [c, text] : heads) row.heads[c] = collapse_spaces(row.heads[c] + " " + text);
+    for (const auto& [c, text] : cells) row.row.cells[c].push_back(text);
+    for (const auto& [c, text] : heads) append_collapsed(row.heads[c], text);
   }
   flush();
   for (auto& p : pending) t.rows.push_back(std::move(p.row));
-  if (t.problem.empty() && !grid_border(trim(lines[t.end - 1]))) {
+  if (t.problem.empty() && !grid_border(trim_view(lines[t.end - 1]))) {
     t.problem = "a grid table must end with a border line ('+---+')";
     t.problem_line = t.end - 1;
   }
@@ -192,9 +211,9 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
   t.end = i + 1;
   const std::size_t n = runs.size();
   t.header.assign(n, std::string());
-  const auto cells_of = [&](const std::string& line) {
-    const auto cp = code_points(line);
-    std::vector<std::string> cells(n);
+  const auto cells_of = [&](std::string_view line) {
+    const CodePoints cp(line);
+    std::vector<std::string_view> cells(n);
     for (std::size_t c = 0; c < n; ++c)
       cells[c] = columns_of(line, cp, runs[c].first, c + 1 < n ? runs[c + 1].first : cp.size());
     return cells;
@@ -206,7 +225,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
       if (blank(lines[k]) || simple_border(lines[k], nullptr, '-')) continue;
       std::vector<std::pair<std::size_t, std::size_t>> spans;
       if (k + 1 < borders[1] && simple_border(lines[k + 1], &spans, '-')) {
-        const auto cp = code_points(lines[k]);
+        const CodePoints cp(lines[k]);
         for (const auto& [from, to] : spans) {
           const std::string text = trim(columns_of(lines[k], cp, from, to));
           for (std::size_t c = 0; c < n; ++c)
@@ -223,7 +242,7 @@ Table read_simple(const Document& doc, std::size_t start, std::size_t limit) {
     if (blank(lines[k]) || simple_border(lines[k]) || simple_border(lines[k], nullptr, '-')) continue;
     const auto cells = cells_of(lines[k]);
     if (!blank(cells[0]) || t.rows.empty()) {
-      t.rows.push_back({k, std::vector<std::vector<std::string>>(n)});
+      t.rows.push_back({k, std::vector<std::vector<std::string_view>>(n)});
     }
     for (std::size_t c = 0; c < n; ++c) t.rows.back().cells[c].push_back(cells[c]);
   }
@@ -237,8 +256,7 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
   end = std::min(end, lines.size());
   std::vector<Table> out;
   for (std::size_t i = begin; i < end; ++i) {
-    const std::string t = trim(lines[i]);
-    if (grid_border(t)) {
+    if (grid_border(trim_view(lines[i]))) {
       out.push_back(read_grid(doc, i, end));
     } else {
       std::vector<std::pair<std::size_t, std::size_t>> runs;
@@ -252,16 +270,15 @@ std::vector<Table> read_tables(const Document& doc, std::size_t begin, std::size
 }
 
 // Join a cell's lines, mending words broken at a line end with a hyphen ("non-" + "election").
-std::string join_cell(const std::vector<std::string>& lines) {
+std::string join_cell(const std::vector<std::string_view>& lines) {
   std::string out;
   for (const auto& raw : lines) {
-    const std::string line = trim(raw);
+    const std::string_view line = trim_view(raw);
     if (line.empty()) continue;
-    if (!out.empty() && out.back() == '-' && out.size() > 1 &&
-        std::isalnum(static_cast<unsigned char>(out[out.size() - 2])))
-      out += line;
-    else
-      out += (out.empty() ? "" : " ") + line;
+    if (!out.empty() &&
+        !(out.back() == '-' && out.size() > 1 && std::isalnum(static_cast<unsigned char>(out[out.size() - 2]))))
+      out += ' ';
+    out += line;
   }
   return out;
 }

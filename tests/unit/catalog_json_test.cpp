@@ -271,4 +271,21 @@ BOOST_AUTO_TEST_CASE(a_catalog_written_directly_is_the_text_of_its_tree) {
   }
 }
 
+// The writer passes over plain text eight bytes at a time: a character that needs an
+// escape or a UTF-8 check is found at any offset within those eight, and in the tail after.
+BOOST_AUTO_TEST_CASE(an_escape_is_found_at_every_offset) {
+  const std::vector<std::string> specials = {"\"", "\\", "\n", "\x01", "\x1f", "\x7f", "\u00e9", "\U0001F5F3"};
+  for (const auto& special : specials)
+    for (std::size_t at = 0; at <= 19; ++at) {
+      CatalogData d = sample_catalog().data();
+      d.guide.title = std::string(at, 'a') + special + std::string(19 - at, ' ');
+      BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(special[0])) << " at " << at) {
+        BOOST_TEST(detail::write_catalog_json(d, -1) == detail::dump(detail::encode(d), -1));
+      }
+    }
+  CatalogData bad = sample_catalog().data();
+  bad.guide.title = std::string(13, 'a') + "\xFF" + std::string(9, 'b');
+  BOOST_CHECK_THROW(detail::write_catalog_json(bad, 2), detail::JsonWriter::NotUtf8);
+}
+
 BOOST_AUTO_TEST_SUITE_END()  // test_catalog_json
