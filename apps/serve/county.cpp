@@ -470,11 +470,12 @@ void systems_page(App& app, const httplib::Request& req, httplib::Response& res,
   const std::string action = office_path(id) + "/systems";
   std::string body = office_header(a, "/systems");
   const std::string saved = query(req, "saved");
-  if (saved == "added" || saved == "removed" || saved == "kept")
+  if (saved == "added" || saved == "removed" || saved == "kept" || saved == "noted")
     body += "<p class=\"notice\" role=\"status\">" +
             std::string(saved == "added"     ? "Added to the profile."
                         : saved == "removed" ? "Taken out of the profile."
-                                             : "That entry was there already; its note was kept or replaced.") +
+                        : saved == "noted"   ? "That entry was there already; its note was replaced."
+                                             : "That entry was there already; nothing changed.") +
             "</p>";
   body +=
       "<p>Which kinds of election system the office runs, and how each exchanges data. The guide's primer lists "
@@ -542,7 +543,9 @@ void change_systems(App& app, const httplib::Request& req, httplib::Response& re
   std::optional<std::string> note;
   if (op == "add" && form.count("note") && !form.at("note").empty()) note = form.at("note");
   if (note && characters(*note) > 800) throw HttpError{400, "note: at most 800 characters"};
-  app.catalog.system_component(component);  // 404 with the closest ids, before anything is recorded
+  // A new entry's component is checked first (404 with the closest ids); one the record has may be taken
+  // out even when this catalog no longer knows it.
+  if (op == "add") app.catalog.system_component(component);
   std::string outcome;
   app.stores.lease()->update_systems(
       id,
@@ -550,7 +553,11 @@ void change_systems(App& app, const httplib::Request& req, httplib::Response& re
         Assessment x;
         x.systems = std::move(profile);
         if (op == "add") {
-          outcome = x.add_system(app.catalog, component, connectedness, note) ? "added" : "kept";
+          std::optional<std::string> old_note;
+          for (const SystemUse& use : x.systems)
+            if (use.component == component && use.connectedness == connectedness) old_note = use.note;
+          const bool added = x.add_system(app.catalog, component, connectedness, note);
+          outcome = added ? "added" : note && old_note != note ? "noted" : "kept";
         } else {
           if (x.remove_system(component, connectedness) == 0)
             throw HttpError{409, "the profile has no " + component + " (" + std::string(to_string(connectedness)) +

@@ -392,6 +392,51 @@ void init_store(py::module_& m) {
           py::arg("source") = "",
           "Record the office's whole system profile (a list of SystemUse); returns the number of events recorded.")
       .def(
+          "add_system",
+          [](PyStore& s, const std::string& office, const std::string& component, Connectedness connectedness,
+             std::optional<std::string> note, std::optional<std::string> at, std::string author, std::string source) {
+            return locked(s, [&](Store& st) {
+              bool added = false;
+              st.update_systems(
+                  office,
+                  [&](std::vector<SystemUse>& profile) {
+                    Assessment x;
+                    x.systems = std::move(profile);
+                    added = x.add_system(s.catalog, component, connectedness, note);
+                    profile = std::move(x.systems);
+                  },
+                  stamp(at, author, source));
+              return added;
+            });
+          },
+          py::arg("office"), py::arg("component"), py::arg("connectedness"), py::arg("note") = py::none(),
+          py::kw_only(), py::arg("at") = py::none(), py::arg("author") = "", py::arg("source") = "",
+          "Add an entry to the office's system profile as of `at`, reading and recording in one transaction (as "
+          "Assessment.add_system changes an assessment); returns True when it was added.")
+      .def(
+          "remove_system",
+          [](PyStore& s, const std::string& office, const std::string& component,
+             std::optional<Connectedness> connectedness, std::optional<std::string> at, std::string author,
+             std::string source) {
+            return locked(s, [&](Store& st) {
+              std::size_t removed = 0;
+              st.update_systems(
+                  office,
+                  [&](std::vector<SystemUse>& profile) {
+                    Assessment x;
+                    x.systems = std::move(profile);
+                    removed = x.remove_system(component, connectedness);
+                    profile = std::move(x.systems);
+                  },
+                  stamp(at, author, source));
+              return removed;
+            });
+          },
+          py::arg("office"), py::arg("component"), py::arg("connectedness") = py::none(), py::kw_only(),
+          py::arg("at") = py::none(), py::arg("author") = "", py::arg("source") = "",
+          "Remove the component's entries from the office's system profile as of `at` (only the one with "
+          "connectedness when given), in one transaction; returns how many.")
+      .def(
           "optimize", [](PyStore& s) { return locked(s, [](Store& st) { return st.optimize(); }); },
           "Rebuild every office's checkpoints (summaries derived from its events); returns how many there are.")
       .def(

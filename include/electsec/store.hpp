@@ -238,15 +238,21 @@ class ELECTSEC_API Store {
   /// Record answers to maturity statements (each one given replaces that answer); unknown
   /// statement ids throw NotFound.
   std::size_t set_answers(const std::string& office, const MaturityAnswers& answers, const Stamp& stamp = {});
-  /// Record the office's whole system profile (one event, none when it is that already). It
-  /// is checked as the assessment loader checks one: NotFound (with the closest ids) for a
-  /// component the catalog's primer lacks, Error for a (component, connectedness) given
-  /// twice; nothing is recorded then. An empty list records that the office runs none.
+  /// Record the office's whole system profile as of the stamp's date (one event, none when
+  /// it is that already); a later recorded change of the profile still wins from its own
+  /// date, as with set_level. It is checked as the assessment loader checks one, except
+  /// that an entry the record already has stays even when the catalog no longer knows its
+  /// component: NotFound (with the closest ids) for a new entry whose component the
+  /// catalog's primer lacks, Error (naming the store and the office) for a (component,
+  /// connectedness) given twice or a note that is not UTF-8; nothing is recorded then. An
+  /// empty list records that the office runs none.
   std::size_t set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp = {});
-  /// Change the office's system profile as it stood on the stamp's date, within one
-  /// transaction: `change` gets that profile and edits it, and the result is recorded as
-  /// set_systems records it. No other writer can change the profile between the reading
-  /// and the recording. An exception from `change` records nothing and is passed on.
+  /// Edit the office's system profile as it stood on the stamp's date, within one
+  /// transaction: `change` gets that profile and edits it, and the result is checked and
+  /// recorded as set_systems does. No other writer can change the profile between the
+  /// reading and the recording. Refused (Error naming the later date) when the record has
+  /// a change of the profile after that date, which would hide this one from then on. An
+  /// exception from `change` records nothing and is passed on.
   std::size_t update_systems(const std::string& office, const std::function<void(std::vector<SystemUse>&)>& change,
                              const Stamp& stamp = {});
   /// Rebuild every office's checkpoints from its events, in one transaction, and return how

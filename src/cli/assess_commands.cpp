@@ -199,9 +199,13 @@ ProfileChange profile_change(const Catalog& c, const Args& a, const std::string&
 std::string apply_profile_change(const Catalog& c, const ProfileChange& change, Assessment& x,
                                  const std::string& where) {
   if (change.add) {
+    std::optional<std::string> old_note;
+    for (const SystemUse& s : x.systems)
+      if (s.component == *change.add && s.connectedness == *change.connectedness) old_note = s.note;
     const bool added = x.add_system(c, *change.add, *change.connectedness, change.note);
+    const bool note_replaced = !added && change.note && old_note != change.note;
     return std::string(added ? "added " : "kept ") + use_name(*change.add, *change.connectedness) +
-           (added || !change.note ? "" : ", note replaced");
+           (note_replaced ? ", note replaced" : "");
   }
   const std::size_t removed = x.remove_system(*change.remove, change.connectedness);
   if (removed == 0)

@@ -87,6 +87,7 @@ void OfficeFold::set(const Catalog& catalog, std::string_view subject, std::stri
     has_catalog_version = true;
   } else if (kind == "systems") {
     a.systems = detail::decode_text<detail::SystemProfile>(value, source);
+    systems_at = at;
   } else {
     throw Error(source + ": the history store holds an event this electsec does not know ('" + std::string(subject) +
                 "'); use a newer electsec");

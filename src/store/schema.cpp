@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <stdexcept>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -174,9 +175,6 @@ DROP TABLE subjects;
 ALTER TABLE subjects_5 RENAME TO subjects;
 )sql";
 
-constexpr int step_count = 5;
-static_assert(step_count == store_schema_version, "one migration step per version");
-
 std::int64_t pragma_value(sqlite3* db, const std::string& path, const char* pragma) {
   Statement s(db, path, pragma);
   return s.step() ? s.integer(0) : 0;
@@ -288,10 +286,14 @@ std::string uri_of(const std::string& path) {
 }  // namespace
 
 const char* migration_step(int version) {
-  static const std::array<std::string, step_count> steps{
+  static const std::string steps[] = {
       version_1, version_2, std::string(version_3_head) + subject_guards + version_3_tail,
       std::string(version_4) + events_view, std::string(version_5) + subject_guards + events_view};
-  return steps.at(static_cast<std::size_t>(version - 1)).c_str();
+  static_assert(sizeof(steps) / sizeof(steps[0]) == static_cast<std::size_t>(store_schema_version),
+                "one migration step per version");
+  if (version < 1 || version > store_schema_version)
+    throw std::out_of_range("no migration step " + std::to_string(version));
+  return steps[version - 1].c_str();
 }
 
 sqlite3* open_store(const std::string& path, std::chrono::milliseconds lock_wait, bool& read_only, int& migrated_from) {

@@ -593,38 +593,62 @@ std::size_t Store::set_answers(const std::string& office, const MaturityAnswers&
 }
 
 namespace {
-// A profile as the assessment loader accepts one: known components, each pair once.
-void check_profile(const Catalog& c, const std::vector<SystemUse>& systems) {
+// A profile as the assessment loader accepts one: each pair once, notes of UTF-8 text, and
+// known components among those not in `before` (an entry recorded under an earlier catalog
+// stays, and can be taken out). Errors name the store and the office.
+void check_profile(const Catalog& c, const std::vector<SystemUse>& systems, const std::vector<SystemUse>& before,
+                   const std::string& where) {
   for (std::size_t i = 0; i < systems.size(); ++i) {
-    c.system_component(systems[i].component);
+    const SystemUse& use = systems[i];
+    const bool known = std::any_of(before.begin(), before.end(), [&](const SystemUse& b) {
+      return b.component == use.component && b.connectedness == use.connectedness;
+    });
+    if (!known) c.system_component(use.component);  // NotFound, with the closest ids
+    if (!is_utf8(use.note))
+      throw Error(where + ": the note of '" + use.component + "' (/systems/" + std::to_string(i) +
+                  "/note) is not UTF-8 text; nothing was recorded");
     for (std::size_t j = 0; j < i; ++j)
-      if (systems[j].component == systems[i].component && systems[j].connectedness == systems[i].connectedness)
-        throw Error("'" + systems[i].component + "' with connectedness '" +
-                    std::string(to_string(systems[i].connectedness)) + "' is listed twice; give each pair once");
+      if (systems[j].component == use.component && systems[j].connectedness == use.connectedness)
+        throw Error(where + ": '" + use.component + "' with connectedness '" +
+                    std::string(to_string(use.connectedness)) + "' is listed twice; give each pair once");
   }
 }
-}  // namespace
 
-std::size_t Store::set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp) {
-  check_profile(*impl_->catalog, systems);
-  return update_systems(
-      office, [&](std::vector<SystemUse>& profile) { profile = systems; }, stamp);
-}
-
-std::size_t Store::update_systems(const std::string& office, const std::function<void(std::vector<SystemUse>&)>& change,
-                                  const Stamp& stamp) {
+std::size_t record_systems(Store::Impl& impl, const std::string& office,
+                           const std::function<void(std::vector<SystemUse>&)>& change, const Stamp& stamp, bool edit) {
   const std::string at = checked_date(stamp.at, today_utc());
-  Transaction t(*impl_);
-  const std::int64_t key = store::office_key(*impl_, office);
-  const store::OfficeFold now = store::rebuild(*impl_, key, store::bound_of(at));
+  Transaction t(impl);
+  const std::int64_t key = store::office_key(impl, office);
+  const store::OfficeFold now = store::rebuild(impl, key, store::bound_of(at));
+  const std::string where = impl.path + ": office '" + office + "'";
+  if (edit) {
+    // An edit starts from the profile of its date; a later change of the profile would hide
+    // it from then on (each change holds the whole profile), so it is refused instead.
+    const store::OfficeFold latest = store::rebuild(impl, key, std::nullopt);
+    if (!latest.systems_at.empty() && store::key_of(latest.systems_at) > store::key_of(at))
+      throw Error(where + ": its system profile was changed again on " + latest.systems_at + ", after " + at +
+                  ", and a change dated " + at + " would not show from then on; date it " + latest.systems_at +
+                  " or later. Nothing was recorded");
+  }
   std::vector<SystemUse> next = now.assessment.systems;
   change(next);
-  check_profile(*impl_->catalog, next);
+  check_profile(*impl.catalog, next, now.assessment.systems, where);
   Recorder r(t, key, false, stamp, stamp.source);
   if (now.assessment.systems != next) r.add(at, "systems", {}, detail::systems_json(next));
   const std::size_t n = r.finish();
   t.commit();
   return n;
+}
+}  // namespace
+
+std::size_t Store::set_systems(const std::string& office, const std::vector<SystemUse>& systems, const Stamp& stamp) {
+  return record_systems(
+      *impl_, office, [&](std::vector<SystemUse>& profile) { profile = systems; }, stamp, false);
+}
+
+std::size_t Store::update_systems(const std::string& office, const std::function<void(std::vector<SystemUse>&)>& change,
+                                  const Stamp& stamp) {
+  return record_systems(*impl_, office, change, stamp, true);
 }
 
 std::size_t Store::optimize() {

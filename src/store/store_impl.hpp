@@ -84,6 +84,7 @@ struct OfficeFold {
   bool has_maturity = false;         // its maturity event has been applied
   bool has_catalog_version = false;  // its catalog_version event has been applied
   bool seeded = false;               // what it lacked has been filled in (seed_missing)
+  std::string systems_at;            // when (as recorded) its last `systems` event took effect, or ""
   /// Statuses recorded as removed, by action id: when (as recorded) the last removal took
   /// effect. A status recorded again leaves this map.
   std::map<std::string, std::string, std::less<>> removed;

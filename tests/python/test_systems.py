@@ -138,8 +138,8 @@ def test_the_history_store_keeps_each_days_profile(tmp_path):
     store = tmp_path / "s.db"
     assert cli("store", "init", store)[0] == 0
     assert cli("store", "import", store, tmp_path / "march.json", "--date", "2026-03-01")[0] == 0
-    cli("assess", "systems", tmp_path / "march.json", "--add", "pollbooks", "--connectedness", "network")
-    cli("assess", "systems", tmp_path / "march.json", "--remove", "vote_capture")
+    assert cli("assess", "systems", tmp_path / "march.json", "--add", "pollbooks", "--connectedness", "network")[0] == 0
+    assert cli("assess", "systems", tmp_path / "march.json", "--remove", "vote_capture")[0] == 0
     code, out, err = cli("store", "import", store, tmp_path / "march.json", "--date", "2026-04-01")
     assert code == 0 and "1 change recorded" in out, err
     as_of_march = json.loads(cli("store", "export", store, "us-xx-a", "--as-of", "2026-03-31")[1])
@@ -160,8 +160,14 @@ def test_the_history_store_keeps_each_days_profile(tmp_path):
         assert s.assessment("us-xx-a").systems == profile
         with pytest.raises(electsec.NotFound, match="did you mean 'pollbooks'"):
             s.set_systems("us-xx-a", [electsec.SystemUse("polbooks", "network", "")])
+        # An edit reads and records in one transaction; one dated before a later change is refused.
+        assert s.add_system("us-xx-a", "tabulation", "indirect", at="2026-05-03") is True
+        assert s.add_system("us-xx-a", "tabulation", "indirect", at="2026-05-03") is False
+        assert s.remove_system("us-xx-a", "ems", at="2026-05-04") == 1
+        assert [u.component for u in s.assessment("us-xx-a").systems] == ["tabulation"]
+        with pytest.raises(electsec.Error, match="changed again on 2026-05-04"):
+            s.add_system("us-xx-a", "enr", "network", at="2026-05-01")
         assert s.check() == []
-
 
 
 def test_store_systems_shows_and_changes_a_profile_in_the_store(tmp_path):

@@ -119,8 +119,11 @@ def test_what_users_type_is_escaped(server, text):
     status, _, _ = server.request("POST", f"/office/{office}/status",
                                   body={"action": "backups.l1.1", "status": "in_progress", "note": text})
     assert status == 303
+    status, _, _ = server.request("POST", f"/office/{office}/systems",
+                                  body={"op": "add", "component": "pollbooks", "connectedness": "network", "note": text})
+    assert status == 303
     for path in ["/", f"/office/{office}", f"/office/{office}/plan", f"/office/{office}/practice/backups",
-                 "/state", f"/office/{office}/peers"]:
+                 "/state", f"/office/{office}/peers", f"/office/{office}/systems"]:
         status, _, page = server.request("GET", path)
         assert status == 200, path
         text_shown = assert_harmless(page, path)
