@@ -619,17 +619,15 @@ std::size_t record_systems(Store::Impl& impl, const std::string& office,
   const std::string at = checked_date(stamp.at, today_utc());
   Transaction t(impl);
   const std::int64_t key = store::office_key(impl, office);
-  const store::OfficeFold now = store::rebuild(impl, key, store::bound_of(at));
+  // An edit starts from the profile of its date. A later change of the profile would hide it
+  // from then on (each change holds the whole profile), so it is refused instead; without
+  // one, the profile of its date is the latest, read from the whole record.
+  const store::OfficeFold now = store::rebuild(impl, key, edit ? std::nullopt : store::bound_of(at));
   const std::string where = impl.path + ": office '" + office + "'";
-  if (edit) {
-    // An edit starts from the profile of its date; a later change of the profile would hide
-    // it from then on (each change holds the whole profile), so it is refused instead.
-    const store::OfficeFold latest = store::rebuild(impl, key, std::nullopt);
-    if (!latest.systems_at.empty() && store::key_of(latest.systems_at) > store::key_of(at))
-      throw Error(where + ": its system profile was changed again on " + latest.systems_at + ", after " + at +
-                  ", and a change dated " + at + " would not show from then on; date it " + latest.systems_at +
-                  " or later. Nothing was recorded");
-  }
+  if (edit && !now.systems_at.empty() && store::key_of(now.systems_at) > store::key_of(at))
+    throw Error(where + ": its system profile was changed again on " + now.systems_at + ", after " + at +
+                ", and a change dated " + at + " would not show from then on; date it " + now.systems_at +
+                " or later. Nothing was recorded");
   std::vector<SystemUse> next = now.assessment.systems;
   change(next);
   check_profile(*impl.catalog, next, now.assessment.systems, where);

@@ -221,21 +221,13 @@ BOOST_AUTO_TEST_CASE(a_held_lock_makes_a_writer_wait_then_give_up) {
   const Catalog& c = default_catalog();
   const std::string path = test::temp_path("locked.json");
   save_assessment(office(), path, c);
-  std::atomic<bool> inside{false}, release{false};
-  std::thread holder([&] {
-    update_assessment(path, c, [&](Assessment&) {
-      inside = true;
-      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    });
-  });
-  while (!inside) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  test::HeldLock lock(path, c);
   BOOST_CHECK_EXCEPTION(
       save_assessment(office(), path, c, std::chrono::milliseconds(50)), IoError, [&](const IoError& e) {
         return e.path() == path &&
                std::string(e.what()).find("another writer holds the file's lock") != std::string::npos;
       });
-  release = true;
-  holder.join();
+  lock.release();
   save_assessment(office(), path, c, std::chrono::milliseconds(50));  // free again
 }
 

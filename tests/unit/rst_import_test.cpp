@@ -5,7 +5,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "support.hpp"
+#include "rst_support.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -14,20 +14,12 @@
 using namespace electsec;
 namespace fs = std::filesystem;
 namespace utf = boost::unit_test;
+using electsec::test::guide_1_4_1;
+using electsec::test::ReferencePresent;
 
 namespace {
 
-const fs::path guide_1_4_1 = fs::path(ELECTSEC_REFERENCE_DIR) / "eges-1.4.1";
 const fs::path seed_001 = fs::path(ELECTSEC_REFERENCE_DIR) / ".." / "seeds" / "001_971c1fed2368daf7.txt";
-
-struct ReferencePresent {
-  boost::test_tools::assertion_result operator()(utf::test_unit_id) const {
-    const bool present = fs::is_directory(guide_1_4_1);
-    boost::test_tools::assertion_result r(present);
-    r.message() << "skipped: " << guide_1_4_1 << " is not there";
-    return r;
-  }
-};
 
 const ImportResult& imported() {
   static const ImportResult r = import_eges_rst(guide_1_4_1.string());
@@ -36,13 +28,7 @@ const ImportResult& imported() {
 
 // A tiny guide written for one test: relative path -> content.
 fs::path write_guide(const std::string& name, const std::map<std::string, std::string>& files) {
-  const fs::path root = test::temp_path("guides") + std::string("/") + name;
-  fs::remove_all(root);
-  for (const auto& [path, text] : files) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path) << text;
-  }
-  return root;
+  return test::write_guide("guides", name, files);
 }
 
 std::string practice_rst(const std::string& title, const std::string& actions_body,

@@ -6,7 +6,7 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "support.hpp"
+#include "rst_support.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -15,19 +15,10 @@
 using namespace electsec;
 namespace fs = std::filesystem;
 namespace utf = boost::unit_test;
+using electsec::test::guide_1_4_1;
+using electsec::test::ReferencePresent;
 
 namespace {
-
-const fs::path guide_1_4_1 = fs::path(ELECTSEC_REFERENCE_DIR) / "eges-1.4.1";
-
-struct ReferencePresent {
-  boost::test_tools::assertion_result operator()(utf::test_unit_id) const {
-    const bool present = fs::is_directory(guide_1_4_1);
-    boost::test_tools::assertion_result r(present);
-    r.message() << "skipped: " << guide_1_4_1 << " is not there";
-    return r;
-  }
-};
 
 std::string lower(std::string s) {
   for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -36,15 +27,9 @@ std::string lower(std::string s) {
 
 // A tiny guide: one practice page, then the files a case adds (relative path -> content).
 fs::path write_guide(const std::string& name, const std::map<std::string, std::string>& files) {
-  const fs::path root = test::temp_path("primer_guides") + std::string("/") + name;
-  fs::remove_all(root);
   std::map<std::string, std::string> all{{"bp/alpha.rst", "Alpha Steps\n-----------\n\nWhy it matters.\n"}};
   for (const auto& [path, text] : files) all[path] = text;
-  for (const auto& [path, text] : all) {
-    fs::create_directories((root / path).parent_path());
-    std::ofstream(root / path) << text;
-  }
-  return root;
+  return test::write_guide("primer_guides", name, all);
 }
 
 // A connectedness page in the guide's layout: three bold numbered classes, then a section

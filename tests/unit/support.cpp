@@ -1,5 +1,6 @@
 #include "support.hpp"
 
+#include <electsec/assessment_json.hpp>
 #include <electsec/cli.hpp>
 #include <electsec/default_catalog.hpp>
 
@@ -7,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <chrono>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -77,6 +79,21 @@ CatalogData sample_data() {
 const Catalog& sample_catalog() {
   static const Catalog c = CatalogBuilder(sample_data()).build();
   return c;
+}
+
+HeldLock::HeldLock(const std::string& path, const Catalog& catalog) {
+  holder_ = std::thread([this, path, &catalog] {
+    update_assessment(path, catalog, [&](Assessment&) {
+      inside_ = true;
+      while (!release_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    });
+  });
+  while (!inside_) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void HeldLock::release() {
+  release_ = true;
+  if (holder_.joinable()) holder_.join();
 }
 
 std::string reference_path(const std::string& name) { return std::string(ELECTSEC_REFERENCE_DIR) + "/" + name; }

@@ -4,7 +4,9 @@
 #include <electsec/assessment.hpp>
 #include <electsec/catalog.hpp>
 
+#include <atomic>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace electsec::test {
@@ -50,5 +52,20 @@ Run run(std::vector<std::string> args);
 
 /// A path in a fresh temporary directory (removed at exit) for files a test writes.
 std::string temp_path(const std::string& name);
+
+/// Another writer holding an assessment file's lock: from construction (which returns once
+/// the lock is held, on a thread of its own) until release() or destruction.
+class HeldLock {
+ public:
+  HeldLock(const std::string& path, const Catalog& catalog);
+  HeldLock(const HeldLock&) = delete;
+  HeldLock& operator=(const HeldLock&) = delete;
+  ~HeldLock() { release(); }
+  void release();  ///< let go of the lock and wait for the thread
+
+ private:
+  std::atomic<bool> inside_{false}, release_{false};
+  std::thread holder_;
+};
 
 }  // namespace electsec::test

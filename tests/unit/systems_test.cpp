@@ -15,12 +15,10 @@
 #include "io/assessment_reader.hpp"
 #include "support.hpp"
 
-#include <atomic>
 #include <chrono>
 #include <fstream>
 #include <set>
 #include <sstream>
-#include <thread>
 
 using namespace electsec;
 
@@ -456,14 +454,7 @@ BOOST_AUTO_TEST_CASE(assess_systems_errors_leave_the_file_as_it_was) {
 BOOST_AUTO_TEST_CASE(a_locked_file_is_left_as_it_was) {
   const Catalog& c = default_catalog();
   const std::string path = write_profiled("cli_systems_locked.json");
-  std::atomic<bool> inside{false}, release{false};
-  std::thread holder([&] {
-    update_assessment(path, c, [&](Assessment&) {
-      inside = true;
-      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    });
-  });
-  while (!inside) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  test::HeldLock lock(path, c);
   Assessment a = load_assessment(path, c);
   BOOST_CHECK_EXCEPTION(update_assessment(
                             path, c, [&](Assessment& x) { x.add_system(c, "ems", Connectedness::network); },
@@ -472,8 +463,7 @@ BOOST_AUTO_TEST_CASE(a_locked_file_is_left_as_it_was) {
                           return std::string(e.what()).find("another writer holds the file's lock") !=
                                  std::string::npos;
                         });
-  release = true;
-  holder.join();
+  lock.release();
   BOOST_TEST(load_assessment(path, c).systems == a.systems);  // no ems: the refused change wrote nothing
 }
 
