@@ -10,18 +10,14 @@
 
 namespace electsec::detail {
 
-namespace {
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-}  // namespace
-
 std::string kebab_case(std::string_view text) {
   std::string out;
   bool pending_dash = false;
   for (char c : text) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
+    if (ascii_alnum(c)) {
       if (pending_dash && !out.empty()) out += '-';
       pending_dash = false;
-      out += lower(c);
+      out += ascii_lower(c);
     } else {
       pending_dash = true;
     }
@@ -61,7 +57,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t above = row[j];
-      const std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      const std::size_t cost = ascii_lower(a[i - 1]) == ascii_lower(b[j - 1]) ? 0 : 1;
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
       diagonal = above;
     }
@@ -108,7 +104,7 @@ bool is_utf8(std::string_view t) {
 
 std::string lower_case(std::string_view text) {
   std::string out(text);
-  for (char& c : out) c = detail::lower(c);
+  for (char& c : out) c = detail::ascii_lower(c);
   return out;
 }
 

@@ -15,6 +15,15 @@ using ::electsec::is_utf8;
 using ::electsec::join;
 using ::electsec::lower_case;
 
+/// ASCII classes and case, the same whatever the process's locale: the C library's
+/// isalnum and tolower follow the locale, which a program or Python around the library
+/// may set, and would then treat bytes of UTF-8 characters as letters.
+constexpr bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+constexpr bool ascii_alpha(char c) { return ascii_upper(c) || (c >= 'a' && c <= 'z'); }
+constexpr bool ascii_alnum(char c) { return ascii_alpha(c) || ascii_digit(c); }
+constexpr char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+
 /// The character that starts at byte `at` of `text`: its length in bytes, 0 when the bytes
 /// there are not well-formed UTF-8 (a stray byte, an overlong form, a surrogate, a code
 /// point past U+10FFFF, a sequence cut short), and its code point.

@@ -1,6 +1,7 @@
 #include "atomic_file.hpp"
 
 #include "file.hpp"
+#include "text.hpp"
 
 #include <electsec/error.hpp>
 
@@ -112,7 +113,7 @@ void remove_abandoned_temps(const std::string& target) {
     const auto dash = rest.find('-');
     if (dash == std::string::npos || dash == 0 || rest.size() != dash + 7) continue;
     if (!std::all_of(rest.begin() + static_cast<long>(dash) + 1, rest.end(),
-                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }))
+                     [](char c) { return detail::ascii_alnum(c); }))
       continue;
     char* end = nullptr;
     const long pid = std::strtol(rest.c_str(), &end, 10);

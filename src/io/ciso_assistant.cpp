@@ -258,7 +258,7 @@ std::string to_ciso_assistant_library(const Catalog& c) {
   for (const Safeguard& s : c.safeguards()) {
     if (c.practices_of_safeguard(s.id).empty()) continue;
     std::string function(to_string(s.security_function));
-    for (char& ch : function) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (char& ch : function) ch = detail::ascii_lower(ch);
     controls.push_back({{"urn", control_urn(s.id)},
                         {"ref_id", s.id},
                         {"name", s.title},

@@ -30,7 +30,7 @@ std::string normalized(std::string_view value) {
     if (ch == ' ' || ch == '-')
       out += '_';
     else
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      out += detail::ascii_lower(ch);
   }
   return out;
 }
@@ -119,7 +119,7 @@ CisoAssistantImport import_ciso_assistant_audit(std::string_view text, const Cat
     const std::string urn_cell = cell(urn);
     if (!urn_cell.empty()) {
       std::string lower = urn_cell;
-      for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      for (char& ch : lower) ch = detail::ascii_lower(ch);
       if (lower.rfind(prefix, 0) == 0) {
         id = urn_cell.substr(prefix.size());
       } else if (lower.rfind(other_release, 0) == 0) {

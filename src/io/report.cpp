@@ -52,7 +52,7 @@ std::string markdown_escape(std::string_view raw) {
   for (char& c : flat)
     if (c == '\n' || c == '\r') c = ' ';
   const std::string text = printable(flat);
-  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  const auto alnum = [](char c) { return detail::ascii_alnum(c); };
   // Only what could take effect is escaped, so ids and names stay readable in the source:
   // inline markup anywhere; '_' unless inside a word (where it never emphasises); what
   // starts a heading, a list item, a rule or a numbered item only at the start; '&' only where it

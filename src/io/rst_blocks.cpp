@@ -18,7 +18,7 @@ std::optional<Marker> enumerated_at(std::string_view line) {
   if (j < line.size() && line[j] == '#') {
     ++j;
   } else {
-    while (j < line.size() && std::isdigit(static_cast<unsigned char>(line[j]))) ++j;
+    while (j < line.size() && detail::ascii_digit(line[j])) ++j;
     if (j == i) return std::nullopt;
   }
   if (j >= line.size() || (line[j] != '.' && line[j] != ')')) return std::nullopt;

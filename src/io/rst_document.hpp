@@ -23,12 +23,19 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace electsec::detail::rst {
 
 namespace fs = std::filesystem;
 
-inline const std::map<std::string, std::string>& default_substitutions() {
-  static const std::map<std::string, std::string> subs{
+// Substitution values by name; looked up by views of a page's text without copying them.
+using Substitutions = std::map<std::string, std::string, std::less<>>;
+
+inline const Substitutions& default_substitutions() {
+  static const Substitutions subs{
       {"Maturity1", "Level 1"},
       {"Maturity2", "Level 2"},
       {"Maturity3", "Level 3"},
@@ -77,22 +84,41 @@ inline bool blank(std::string_view s) {
 }
 
 // Runs of white space as one space, none at either end; in place (the text only shrinks).
+// Each byte of white space becomes a space unless the text kept so far is empty or ends
+// in one; a space left at the end is dropped. Sixteen bytes that hold no tab or line
+// break and no two spaces in a row (nor one after a kept space) are kept as they are, at
+// once, which is most text.
 inline void collapse_spaces_in(std::string& s) {
-  std::size_t w = 0;
-  bool space = false;
-  for (const char c : s) {
-    if (static_cast<unsigned char>(c) > ' ') {  // most characters: kept as they are
-      if (space) s[w++] = ' ';
-      space = false;
-      s[w++] = c;
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = w != 0;
+  char* const d = s.data();
+  const std::size_t n = s.size();
+  std::size_t r = 0, w = 0;  // bytes read; bytes kept, w <= r
+  const auto put = [&](char c) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (w == 0 || d[w - 1] == ' ') return;
+      c = ' ';
+    }
+    d[w++] = c;
+  };
+#if defined(__SSE2__)
+  const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), nl = _mm_set1_epi8('\n'),
+                cr = _mm_set1_epi8('\r');
+  while (n - r >= 16) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(d + r));
+    const __m128i breaks =
+        _mm_or_si128(_mm_cmpeq_epi8(x, tab), _mm_or_si128(_mm_cmpeq_epi8(x, nl), _mm_cmpeq_epi8(x, cr)));
+    const auto spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, space)));
+    const unsigned before = (w == 0 || d[w - 1] == ' ') ? 1u : 0u;  // a space here would be dropped
+    if (_mm_movemask_epi8(breaks) == 0 && (spaces & ((spaces << 1) | before)) == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(d + w), x);  // only over bytes already read
+      w += 16;
+      r += 16;
     } else {
-      if (space) s[w++] = ' ';
-      space = false;
-      s[w++] = c;
+      for (const std::size_t end = r + 16; r < end; ++r) put(d[r]);
     }
   }
+#endif
+  for (; r < n; ++r) put(d[r]);
+  if (w > 0 && d[w - 1] == ' ') --w;
   s.resize(w);
 }
 
@@ -132,11 +158,13 @@ struct Heading {
 // One .rst file: its lines, substitutions, link targets and headings.
 class Document {
  public:
-  // `inherited`: substitutions the release defines outside the page (conf.py's rst_prolog,
-  // included files), over the defaults and under the page's own and the options'.
-  Document(std::string source, std::string text, const ImportOptions& options,
-           const std::map<std::string, std::string>& inherited = {})
-      : source_(std::move(source)), text_(std::move(text)) {
+  // Substitutions, each over the ones before it: the defaults; `inherited`, the release's
+  // for every page (conf.py's rst_prolog), which the caller keeps for as long as the
+  // document (or nullptr); `included`, those of files the page includes; the page's own;
+  // the options'. Only the last three are the document's own: the others are shared.
+  Document(std::string source, std::string text, const ImportOptions& options, const Substitutions* inherited = nullptr,
+           Substitutions included = {})
+      : source_(std::move(source)), text_(std::move(text)), inherited_(inherited), own_(std::move(included)) {
     // The lines are views into the page's own text, which the document keeps: no line is
     // copied. (A moved std::string keeps its buffer, so the views survive a move of the
     // document; a short text held inside the string itself is copied first to the heap.)
@@ -159,15 +187,13 @@ class Document {
     if (!detail::is_utf8(text_))
       for (std::size_t i = 0; i < lines_.size(); ++i)
         if (!detail::is_utf8(lines_[i])) fail(i, "not valid UTF-8 text (save the file as UTF-8)");
-    subs_ = default_substitutions();
-    for (const auto& [k, v] : inherited) subs_[k] = v;
     std::string name, value;
     for (const auto& line : lines_) {
       if (line.rfind("..", 0) != 0) continue;  // definitions are explicit markup lines
-      if (detail::substitution_definition(line, name, value)) subs_[name] = value;
+      if (detail::substitution_definition(line, name, value)) own_[name] = value;
       if (detail::target_definition(line, name, value)) targets_[detail::lower_case(trim(name))] = value;
     }
-    for (const auto& [k, v] : options.substitutions) subs_[k] = v;
+    for (const auto& [k, v] : options.substitutions) own_[k] = v;
     find_headings();
     for (auto& h : headings_) h.plain = plain(h.raw);
   }
@@ -183,8 +209,8 @@ class Document {
   const std::vector<Heading>& headings() const { return headings_; }
 
   std::string substitution(const std::string& name) const {
-    const auto it = subs_.find(name);
-    return it == subs_.end() ? std::string() : it->second;
+    const std::string* value = find_substitution(name);
+    return value == nullptr ? std::string() : *value;
   }
 
   [[noreturn]] void fail(std::size_t line_index, const std::string& message) const {
@@ -196,16 +222,21 @@ class Document {
     std::string out;
     std::size_t i = 0;
     while (i < text.size()) {
-      if (text[i] == '|') {
-        const auto end = text.find('|', i + 1);
-        if (end != std::string_view::npos && end > i + 1) {
-          const std::string name(text.substr(i + 1, end - i - 1));
-          const auto it = subs_.find(name);
-          if (it != subs_.end() && name.find(' ') == std::string::npos) {
-            out += it->second;
-            i = end + 1;
-            continue;
-          }
+      const auto bar = text.find('|', i);
+      if (bar == std::string_view::npos) {  // the rest has no substitution: copied at once
+        out.append(text.data() + i, text.size() - i);
+        break;
+      }
+      out.append(text.data() + i, bar - i);
+      i = bar;
+      const auto end = text.find('|', i + 1);
+      if (end != std::string_view::npos && end > i + 1) {
+        const std::string_view name = text.substr(i + 1, end - i - 1);
+        const std::string* value = find_substitution(name);
+        if (value != nullptr && name.find(' ') == std::string_view::npos) {
+          out += *value;
+          i = end + 1;
+          continue;
         }
       }
       out += text[i++];
@@ -224,8 +255,7 @@ class Document {
     while (i < text.size()) {
       // Most of the text is words: a run without a character that could start markup is
       // copied at once (the cases below each begin with one of these).
-      std::size_t run = i;
-      while (run < text.size() && !markup_char(text[run])) ++run;
+      const std::size_t run = i + plain_prefix(text.substr(i));
       if (run > i) {
         out.append(text.data() + i, run - i);
         i = run;
@@ -233,9 +263,9 @@ class Document {
       }
       const char c = text[i];
       // :role:`...`
-      if (c == ':' && i + 1 < text.size() && std::isalpha(static_cast<unsigned char>(text[i + 1]))) {
+      if (c == ':' && i + 1 < text.size() && detail::ascii_alpha(text[i + 1])) {
         std::size_t j = i + 1;
-        while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '-')) ++j;
+        while (j < text.size() && (detail::ascii_alnum(text[j]) || text[j] == '-')) ++j;
         if (j + 1 < text.size() && text[j] == ':' && text[j + 1] == '`') {
           const std::size_t end = closing_backtick(j + 2);
           if (end != std::string_view::npos) {
@@ -283,9 +313,8 @@ class Document {
       if (c == '|') {
         const auto end = text.find('|', i + 1);
         if (end != std::string_view::npos && end > i + 1) {
-          const auto it = subs_.find(std::string(text.substr(i + 1, end - i - 1)));
-          if (it != subs_.end()) {
-            out += it->second;
+          if (const std::string* value = find_substitution(text.substr(i + 1, end - i - 1))) {
+            out += *value;
             i = end + 1;
             continue;
           }
@@ -342,6 +371,26 @@ class Document {
   bool is_underline_at(std::size_t i) const { return i < lines_.size() && underline_char(lines_[i]) != 0; }
 
  private:
+  // How many bytes `text` starts with that cannot start markup (sixteen at a time where
+  // it can).
+  static std::size_t plain_prefix(std::string_view text) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i colon = _mm_set1_epi8(':'), tick = _mm_set1_epi8('`'), bar = _mm_set1_epi8('|'),
+                  star = _mm_set1_epi8('*'), backslash = _mm_set1_epi8('\\');
+    for (; text.size() - i >= 16; i += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
+      const __m128i hit = _mm_or_si128(
+          _mm_or_si128(_mm_cmpeq_epi8(x, colon), _mm_cmpeq_epi8(x, tick)),
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, bar), _mm_cmpeq_epi8(x, star)), _mm_cmpeq_epi8(x, backslash)));
+      if (const int mask = _mm_movemask_epi8(hit); mask != 0)
+        return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    while (i < text.size() && !markup_char(text[i])) ++i;
+    return i;
+  }
+
   static bool markup_char(char c) {
     struct Table {
       bool at[256] = {};
@@ -351,6 +400,16 @@ class Document {
     };
     static constexpr Table table;
     return table.at[static_cast<unsigned char>(c)];
+  }
+
+  // The value of |name|: the document's own, else the release's, else the default.
+  const std::string* find_substitution(std::string_view name) const {
+    if (const auto it = own_.find(name); it != own_.end()) return &it->second;
+    if (inherited_ != nullptr)
+      if (const auto it = inherited_->find(name); it != inherited_->end()) return &it->second;
+    const auto& defaults = default_substitutions();
+    if (const auto it = defaults.find(name); it != defaults.end()) return &it->second;
+    return nullptr;
   }
 
   static char underline_char(std::string_view line) {
@@ -388,7 +447,8 @@ class Document {
   std::string source_;
   std::string text_;
   std::vector<std::string_view> lines_;
-  std::map<std::string, std::string> subs_;
+  const Substitutions* inherited_;
+  Substitutions own_;
   std::map<std::string, std::string> targets_;
   std::vector<Heading> headings_;
 };

@@ -10,7 +10,11 @@
 #include "enum_names.hpp"
 #include "rst_blocks.hpp"
 
+#include <atomic>
+#include <exception>
 #include <set>
+#include <system_error>
+#include <thread>
 
 namespace electsec {
 
@@ -32,13 +36,13 @@ struct Guide {
   fs::path root;
   const ImportOptions& options;
   std::vector<ImportWarning>& warnings;
-  std::map<std::string, Document> docs;          // by relative path
-  std::set<std::string> unreadable;              // pages that could not be read (warned once)
-  std::map<std::string, std::string> inherited;  // substitutions of conf.py's rst_prolog
-  std::optional<ParseError> first_error;         // the first page that could not be read
+  std::map<std::string, Document> docs;   // by relative path
+  std::set<std::string> unreadable;       // pages that could not be read (warned once)
+  Substitutions inherited;                // substitutions of conf.py's rst_prolog
+  std::optional<ParseError> first_error;  // the first page that could not be read
 
   // Definitions ".. |name| replace:: value" anywhere in `text`, also inside a Python string.
-  static void definitions_in(const std::string& text, std::map<std::string, std::string>& into) {
+  static void definitions_in(const std::string& text, Substitutions& into) {
     std::size_t start = 0;
     while (start < text.size()) {
       const auto eol = text.find('\n', start);
@@ -56,39 +60,65 @@ struct Guide {
     }
   }
 
-  const Document* open(const std::string& relative) {
-    const auto it = docs.find(relative);
-    if (it != docs.end()) return &it->second;
-    if (unreadable.count(relative)) return nullptr;
+  // A page read on its own, nothing recorded yet: its document, or why there is none.
+  struct Loaded {
+    std::optional<Document> doc;
+    std::optional<ParseError> parse_error;  // its text could not be read
+    std::optional<std::string> error;       // any other reason it could not be read
+  };
+
+  // Reads a page and records nothing, so pages can be read on several threads at once:
+  // `root`, `options` and `inherited` are only read.
+  Loaded load(const std::string& relative) const {
+    Loaded out;
     const fs::path path = root / relative;
     std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) return nullptr;
+    if (!fs::is_regular_file(path, ec)) return out;
     try {
       std::string text = detail::read_file(path.string());
       // Substitutions a page takes from a file it includes (".. include:: /subs.rst").
-      std::map<std::string, std::string> subs = inherited;
+      Substitutions included;
       for (std::size_t at = text.find(".. include::"); at != std::string::npos;
            at = text.find(".. include::", at + 1)) {
         const auto eol = text.find('\n', at);
         const std::string target =
             trim(text.substr(at + 12, eol == std::string::npos ? std::string::npos : eol - at - 12));
         if (target.empty()) continue;
-        const fs::path included = target[0] == '/' ? root / target.substr(1) : (root / relative).parent_path() / target;
+        const fs::path file = target[0] == '/' ? root / target.substr(1) : (root / relative).parent_path() / target;
         try {  // an include that cannot be read costs its substitutions, not the page
-          if (fs::is_regular_file(included, ec)) definitions_in(detail::read_file(included.string()), subs);
+          if (fs::is_regular_file(file, ec)) definitions_in(detail::read_file(file.string()), included);
         } catch (const Error&) {
         }
       }
-      return &docs.emplace(relative, Document(relative, std::move(text), options, subs)).first->second;
+      out.doc.emplace(relative, std::move(text), options, &inherited, std::move(included));
     } catch (const ParseError& e) {
+      out.parse_error = e;
+    } catch (const Error& e) {
+      out.error = e.what();
+    }
+    return out;
+  }
+
+  // What a loaded page leaves in the guide: the document kept, or the page warned of once.
+  const Document* keep(const std::string& relative, Loaded loaded) {
+    if (loaded.doc) return &docs.emplace(relative, std::move(*loaded.doc)).first->second;
+    if (loaded.parse_error) {
+      const ParseError& e = *loaded.parse_error;
       unreadable.insert(relative);
       if (!first_error) first_error = e;
       warn(relative, e.line(), e.expected() + "; the page is left out", ImportWarningKind::unreadable);
-    } catch (const Error& e) {
+    } else if (loaded.error) {
       unreadable.insert(relative);
-      warn(relative, 0, std::string(e.what()) + "; the page is left out", ImportWarningKind::unreadable);
+      warn(relative, 0, *loaded.error + "; the page is left out", ImportWarningKind::unreadable);
     }
     return nullptr;
+  }
+
+  const Document* open(const std::string& relative) {
+    const auto it = docs.find(relative);
+    if (it != docs.end()) return &it->second;
+    if (unreadable.count(relative)) return nullptr;
+    return keep(relative, load(relative));
   }
 
   void warn(std::string file, std::size_t line, std::string message, ImportWarningKind kind) {
@@ -116,10 +146,10 @@ std::string name_key(std::string_view name) {
       space = true;
       continue;
     }
-    if (std::isalnum(c) || c >= 0x80) {
+    if (detail::ascii_alnum(static_cast<char>(c)) || c >= 0x80) {
       if (space && !out.empty()) out += ' ';
       space = false;
-      out += static_cast<char>(std::tolower(c));
+      out += detail::ascii_lower(static_cast<char>(c));
     } else {
       space = true;
     }
@@ -205,6 +235,37 @@ IndexColumns index_columns(const Document& doc, const Table& t) {
     }
   }
   return cols;
+}
+
+// What one practice page gave, read on its own (on any thread): nothing is recorded in the
+// guide until the pages are taken in order.
+struct PracticePage {
+  bool regular = false;  // a regular file (or a link to one)
+  Guide::Loaded loaded;
+  std::optional<Practice> practice;
+  std::vector<ImportWarning> warnings;  // the practice reader's, in its order
+  std::optional<ParseError> error;      // the page could not be read as a practice
+  std::exception_ptr failure;           // anything else, raised when the page's turn comes
+};
+
+PracticePage read_practice_page(const Guide& g, const std::string& stem) {
+  PracticePage page;
+  try {
+    const std::string file = "bp/" + stem + ".rst";
+    std::error_code ec;
+    page.regular = fs::is_regular_file(g.root / file, ec);
+    if (!page.regular) return page;
+    page.loaded = g.load(file);
+    if (!page.loaded.doc) return page;
+    try {
+      page.practice = read_practice(*page.loaded.doc, page.warnings, stem);
+    } catch (const ParseError& e) {
+      page.error = e;
+    }
+  } catch (...) {
+    page.failure = std::current_exception();
+  }
+  return page;
 }
 
 // The catalog the pages make. What validation still refuses (a practice file whose name is
@@ -302,11 +363,6 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       g.warn("conf.py", 0, std::string(e.what()) + "; its substitutions are not used", ImportWarningKind::unreadable);
     }
   }
-  const Catalog& cis = default_catalog();
-  CatalogData data;
-  data.controls = cis.controls();
-  data.safeguards = cis.safeguards();
-
   // Practices: every bp/*.rst but the index.
   std::map<std::string, Practice> practices;
   std::map<std::string, std::string> label_owner;  // label -> stem
@@ -315,23 +371,58 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     for (const auto& e : fs::directory_iterator(g.root / "bp", ec))
       if (e.path().extension() == ".rst" && e.path().stem() != "bp_index") stems.push_back(e.path().stem().string());
   std::sort(stems.begin(), stems.end());
+  // The practice pages are independent of each other and are most of the work: they are
+  // read on two threads when the machine has two cores, each page on its own (Guide::load
+  // and read_practice record nothing shared), while the second thread also readies the
+  // embedded catalog, whose Controls the release uses. What each page gave is then taken
+  // in file order, so warnings, errors and the catalog are the same as on one thread.
+  std::vector<PracticePage> pages(stems.size());
+  std::atomic<std::size_t> next_page{0};
+  const auto read_pages = [&] {
+    for (std::size_t i; (i = next_page.fetch_add(1)) < pages.size();) pages[i] = read_practice_page(g, stems[i]);
+  };
+  std::thread helper;
+  if (pages.size() >= 4 && std::thread::hardware_concurrency() > 1) {
+    try {
+      helper = std::thread([&] {
+        try {
+          (void)default_catalog();  // should it fail, it fails again below, on this thread
+        } catch (...) {
+        }
+        read_pages();
+      });
+    } catch (const std::system_error&) {  // no thread to be had: all on this one
+    }
+  }
+  read_pages();
+  if (helper.joinable()) helper.join();
+  const Catalog& cis = default_catalog();
+  CatalogData data;
+  data.controls = cis.controls();
+  data.safeguards = cis.safeguards();
+
   std::vector<std::string> read;
-  for (const auto& stem : stems) {
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    const std::string& stem = stems[i];
     const std::string file = "bp/" + stem + ".rst";
+    PracticePage& page = pages[i];
     // A directory, FIFO, device or broken link named like a practice file is not one.
-    if (!fs::is_regular_file(g.root / file, ec)) {
+    if (!page.regular) {
       g.warn(file, 0, "not a regular file: left out", ImportWarningKind::unreadable);
       continue;
     }
-    const Document* doc = g.open(file);
+    if (page.failure) std::rethrow_exception(page.failure);
+    const Document* doc = g.keep(file, std::move(page.loaded));
     if (doc == nullptr) continue;  // warned
-    try {
-      practices.emplace(stem, read_practice(*doc, warnings, stem));
-    } catch (const ParseError& e) {  // one unusual page does not stop the release
-      if (!g.first_error) g.first_error = e;
-      g.warn(file, e.line(), e.expected() + "; the page is left out", ImportWarningKind::unreadable);
+    warnings.insert(warnings.end(), std::make_move_iterator(page.warnings.begin()),
+                    std::make_move_iterator(page.warnings.end()));
+    if (page.error) {  // one unusual page does not stop the release
+      if (!g.first_error) g.first_error = page.error;
+      g.warn(file, page.error->line(), page.error->expected() + "; the page is left out",
+             ImportWarningKind::unreadable);
       continue;
     }
+    practices.emplace(stem, std::move(*page.practice));
     read.push_back(stem);
     for (const auto& line : doc->lines())
       if (const std::string l = label_of(line); !l.empty()) label_owner[l] = stem;
@@ -762,7 +853,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       for (std::size_t c = 0; c < columns && number_col == none; ++c) {
         const auto cells = column_cells(t, c);
         const auto numeric = std::count_if(cells.begin(), cells.end(), [](const std::string& x) {
-          return !x.empty() && std::all_of(x.begin(), x.end(), ::isdigit);
+          return !x.empty() && std::all_of(x.begin(), x.end(), detail::ascii_digit);
         });
         if (!cells.empty() && static_cast<std::size_t>(numeric) * 2 > cells.size()) number_col = c;
       }
@@ -786,7 +877,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     for (const auto& row : table == nullptr ? std::vector<TableRow>{} : table->rows) {
       const std::size_t line = row.line + 1;
       const std::string number = join_cell(row.cells[number_col]);
-      if (number.empty() || !std::all_of(number.begin(), number.end(), ::isdigit)) continue;
+      if (number.empty() || !std::all_of(number.begin(), number.end(), detail::ascii_digit)) continue;
       const auto n = small_int(number);
       if (!n || *n < 1) {
         g.warn(handbook_file, line, "Handbook number '" + number + "' is out of range; left out",

@@ -1,5 +1,7 @@
 #include "rst_patterns.hpp"
 
+#include "text.hpp"
+
 #include <cctype>
 
 namespace electsec::detail {
@@ -109,7 +111,7 @@ std::vector<int> level_mentions(std::string_view text) {
 
 std::vector<int> level_numbers(std::string_view text) {
   std::string lower(text);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : lower) c = ascii_lower(c);
   bool seen[4] = {false, false, false, false};
   for (const std::string_view all : {"all levels", "all maturities", "all maturity levels"})
     if (lower.find(all) != std::string::npos) seen[1] = seen[2] = seen[3] = true;

@@ -27,7 +27,7 @@ struct PracticeReader {
     return doc.heading_where([&](const std::string& t) {
       if (t.size() != wanted.size()) return false;
       for (std::size_t i = 0; i < t.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(t[i])) != static_cast<unsigned char>(wanted[i])) return false;
+        if (detail::ascii_lower(t[i]) != wanted[i]) return false;
       return true;
     });
   }

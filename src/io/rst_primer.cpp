@@ -227,7 +227,8 @@ class PrimerReader {
           std::string example = c.text.substr(e + std::char_traits<char>::length(lead));
           example =
               example.substr(0, example.find(". ") == std::string::npos ? std::string::npos : example.find(". ") + 1);
-          if (!example.empty()) example[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(example[0])));
+          if (!example.empty() && example[0] >= 'a' && example[0] <= 'z')
+            example[0] = static_cast<char>(example[0] - 'a' + 'A');
           c.examples.push_back(example);
           break;
         }
@@ -245,7 +246,7 @@ class PrimerReader {
       return {};
     }
     std::string id;
-    for (char ch : lower(stem)) id += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+    for (char ch : lower(stem)) id += detail::ascii_alnum(ch) ? ch : '_';
     warn(file, 0, "a primer page electsec does not know; read as the component '" + id + "'",
          ImportWarningKind::inferred);
     return id;
@@ -390,7 +391,7 @@ class PrimerReader {
     const std::string word = "type " + std::to_string(n);
     for (auto at = row.find(word); at != std::string::npos; at = row.find(word, at + 1)) {
       const std::size_t after = at + word.size();
-      if (after >= row.size() || !std::isdigit(static_cast<unsigned char>(row[after]))) return true;
+      if (after >= row.size() || !detail::ascii_digit(row[after])) return true;
     }
     return false;
   }

@@ -4,6 +4,8 @@
 // a table by its header and its cells.
 #include "rst_blocks.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <set>
 
 namespace electsec::detail::rst {
@@ -11,14 +13,18 @@ namespace electsec::detail::rst {
 namespace {
 
 // Byte offsets of each code point of a UTF-8 line (and one past the end): tables align
-// columns by characters, not bytes. Its memory is reused from line to line: it only grows,
-// and only what it grows by is initialised.
+// columns by characters, not bytes. A line of ASCII, as most are, needs no table: there
+// each character is a byte. Otherwise its memory is reused from line to line: it only
+// grows, and only what it grows by is initialised.
 class CodePoints {
  public:
   CodePoints() = default;
   explicit CodePoints(std::string_view line) { read(line); }
 
   void read(std::string_view line) {
+    n_ = line.size() + 1;
+    ascii_ = is_ascii(line);
+    if (ascii_) return;
     if (at_.size() < line.size() + 1) at_.resize(line.size() + 1);
     std::size_t n = 0;
     for (std::size_t i = 0; i < line.size(); ++i)
@@ -27,11 +33,23 @@ class CodePoints {
     n_ = n;
   }
   std::size_t size() const { return n_; }
-  std::size_t operator[](std::size_t k) const { return at_[k]; }
+  std::size_t operator[](std::size_t k) const { return ascii_ ? k : at_[k]; }
 
  private:
+  static bool is_ascii(std::string_view line) {
+    std::size_t i = 0;
+    for (std::uint64_t word; i + 8 <= line.size(); i += 8) {
+      std::memcpy(&word, line.data() + i, 8);
+      if (word & 0x8080808080808080ULL) return false;
+    }
+    for (; i < line.size(); ++i)
+      if (static_cast<unsigned char>(line[i]) >= 0x80) return false;
+    return true;
+  }
+
   std::vector<std::size_t> at_;
   std::size_t n_ = 0;
+  bool ascii_ = true;
 };
 
 // Whether every character of `t` is '+', '-' or '='. (A loop of our own: find_first_not_of
@@ -275,9 +293,7 @@ std::string join_cell(const std::vector<std::string_view>& lines) {
   for (const auto& raw : lines) {
     const std::string_view line = trim_view(raw);
     if (line.empty()) continue;
-    if (!out.empty() &&
-        !(out.back() == '-' && out.size() > 1 && std::isalnum(static_cast<unsigned char>(out[out.size() - 2]))))
-      out += ' ';
+    if (!out.empty() && !(out.back() == '-' && out.size() > 1 && detail::ascii_alnum(out[out.size() - 2]))) out += ' ';
     out += line;
   }
   return out;
