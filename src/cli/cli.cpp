@@ -164,7 +164,7 @@ const std::vector<Command>& commands() {
        "  -o, --output F  write the catalog JSON to F (atomically)\n"
        "  warnings (what the importer could not find, with their kind) and a summary\n"
        "  of what it found go to stderr\n",
-       {"output"}, 1, 1, {Format::table, Format::json}, run_import},
+       {"output"}, 1, 1, {Format::table, Format::json}, nullptr, nullptr, run_import},
       {"diff", "what changed between two releases",
        "diff OLD NEW [--wording] [--format table|json|markdown]",
        "  OLD, NEW        each a catalog JSON file, a guide source folder, or 'default'\n"
@@ -392,7 +392,13 @@ int run_cli(const std::vector<std::string>& argv, std::istream& in, std::ostream
     if (given < c.min_positional || given > c.max_positional)
       throw UsageError{std::string("usage: electsec ") + c.usage};
     const Format f = parse_format(a, c);
-    if (const auto path = a.option("catalog")) {
+    if (c.run_without_catalog != nullptr) {
+      // The importer reads its release while the embedded catalog, which it needs only
+      // for the Controls, is decoded beside it. A --catalog is still checked, as for
+      // every command.
+      if (const auto path = a.option("catalog")) (void)load_catalog(*path);
+      c.run_without_catalog(c, a, f, io);
+    } else if (const auto path = a.option("catalog")) {
       c.run(c, load_catalog(*path), a, f, io);
     } else {
       c.run(c, default_catalog(), a, f, io);

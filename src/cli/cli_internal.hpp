@@ -96,6 +96,8 @@ struct Io {
 
 struct Command;
 using Runner = void (*)(const Command&, const Catalog&, const Args&, Format, Io&);
+/// A command that reads no catalog of its own: the embedded one is not decoded for it.
+using CatalogFreeRunner = void (*)(const Command&, const Args&, Format, Io&);
 
 struct Command {
   const char* name;
@@ -106,8 +108,9 @@ struct Command {
   std::size_t min_positional;
   std::size_t max_positional;
   std::vector<Format> formats;
-  Runner run;
-  const char* alias = nullptr;  // an older name scripts may use, still accepted
+  Runner run;                                       // nullptr for a catalog-free command
+  const char* alias = nullptr;                      // an older name scripts may use, still accepted
+  CatalogFreeRunner run_without_catalog = nullptr;  // instead of `run`
 };
 
 const char* format_name(Format f);
@@ -255,7 +258,7 @@ void run_guidance(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_search(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_systems(const Command&, const Catalog&, const Args&, Format, Io&);
 void run_system(const Command&, const Catalog&, const Args&, Format, Io&);
-void run_import(const Command&, const Catalog&, const Args&, Format, Io&);
+void run_import(const Command&, const Args&, Format, Io&);
 void run_diff(const Command&, const Catalog&, const Args&, Format, Io&);
 
 }  // namespace electsec::cli

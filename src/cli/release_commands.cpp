@@ -62,7 +62,7 @@ Catalog catalog_from(const std::string& spec, std::ostream* warnings_to) {
   return load_catalog(spec);
 }
 
-void run_import(const Command& cmd, const Catalog&, const Args& a, Format f, Io& io) {
+void run_import(const Command& cmd, const Args& a, Format f, Io& io) {
   const std::string& dir = a.positional[1];
   const ImportResult r = import_eges_rst(dir);
   // Gathered first and written at once: the error stream is unbuffered, and would otherwise

@@ -11,6 +11,8 @@
 #include "rst_blocks.hpp"
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <exception>
 #include <set>
 #include <system_error>
@@ -268,6 +270,38 @@ PracticePage read_practice_page(const Guide& g, const std::string& stem) {
   return page;
 }
 
+// A thread joined when it goes, whichever way the function that holds it ends.
+struct JoinedThread {
+  std::thread thread;
+  void join() {
+    if (thread.joinable()) thread.join();
+  }
+  ~JoinedThread() { join(); }
+};
+
+// The primer, read on its own (on any thread) through a guide of its own over the same
+// release: no other part of the import reads its pages. Its warnings keep their order and
+// join the import's where the primer's place is.
+struct PrimerResult {
+  Primer primer;
+  std::vector<ImportWarning> warnings;
+  std::exception_ptr failure;  // raised at the primer's place
+};
+
+PrimerResult read_primer_alone(const Guide& g) {
+  PrimerResult out;
+  try {
+    Guide own{g.root, g.options, out.warnings, {}, {}, g.inherited, {}};
+    out.primer =
+        read_primer({own.root, [&](const std::string& file) { return own.open(file); },
+                     [&](const std::string& file, std::string message) { own.missing(file, std::move(message)); }},
+                    out.warnings);
+  } catch (...) {
+    out.failure = std::current_exception();
+  }
+  return out;
+}
+
 // The catalog the pages make. What validation still refuses (a practice file whose name is
 // not an id, an item it holds twice) is left out with a warning, practice by practice, so
 // one unusual page never costs the release; what cannot be left out is an error naming the
@@ -373,30 +407,44 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::sort(stems.begin(), stems.end());
   // The practice pages are independent of each other and are most of the work: they are
   // read on two threads when the machine has two cores, each page on its own (Guide::load
-  // and read_practice record nothing shared), while the second thread also readies the
-  // embedded catalog, whose Controls the release uses. What each page gave is then taken
-  // in file order, so warnings, errors and the catalog are the same as on one thread.
+  // and read_practice record nothing shared). Each thread first does a part that takes
+  // about as long and that the pages need or that needs no page: this one readies the
+  // embedded catalog (the pages check their Safeguards against it), the other reads the
+  // primer, which no other part reads. What each page gave is then taken in file order,
+  // and the primer at its place, so warnings, errors and the catalog are the same as on
+  // one thread.
   std::vector<PracticePage> pages(stems.size());
   std::atomic<std::size_t> next_page{0};
+  std::mutex read_mutex;
+  std::condition_variable page_read;
+  std::size_t pages_read = 0;  // under read_mutex
   const auto read_pages = [&] {
-    for (std::size_t i; (i = next_page.fetch_add(1)) < pages.size();) pages[i] = read_practice_page(g, stems[i]);
+    for (std::size_t i; (i = next_page.fetch_add(1)) < pages.size();) {
+      pages[i] = read_practice_page(g, stems[i]);
+      {
+        const std::lock_guard<std::mutex> lock(read_mutex);
+        ++pages_read;
+      }
+      page_read.notify_all();
+    }
   };
-  std::thread helper;
+  std::optional<PrimerResult> primer_read;
+  JoinedThread helper;
   if (pages.size() >= 4 && std::thread::hardware_concurrency() > 1) {
     try {
-      helper = std::thread([&] {
-        try {
-          (void)default_catalog();  // should it fail, it fails again below, on this thread
-        } catch (...) {
-        }
+      helper.thread = std::thread([&] {
+        primer_read = read_primer_alone(g);
         read_pages();
       });
     } catch (const std::system_error&) {  // no thread to be had: all on this one
     }
   }
-  read_pages();
-  if (helper.joinable()) helper.join();
   const Catalog& cis = default_catalog();
+  read_pages();
+  {  // the pages the other thread still reads
+    std::unique_lock<std::mutex> lock(read_mutex);
+    page_read.wait(lock, [&] { return pages_read == pages.size(); });
+  }
   CatalogData data;
   data.controls = cis.controls();
   data.safeguards = cis.safeguards();
@@ -1020,10 +1068,12 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   if (data.guide.version.empty()) data.guide.version = "unknown";
 
   // The election-infrastructure primer, where the release has one.
-  data.primer =
-      read_primer({g.root, [&](const std::string& file) { return g.open(file); },
-                   [&](const std::string& file, std::string message) { g.missing(file, std::move(message)); }},
-                  warnings);
+  helper.join();
+  PrimerResult primer = primer_read ? std::move(*primer_read) : read_primer_alone(g);
+  if (primer.failure) std::rethrow_exception(primer.failure);
+  data.primer = std::move(primer.primer);
+  warnings.insert(warnings.end(), std::make_move_iterator(primer.warnings.begin()),
+                  std::make_move_iterator(primer.warnings.end()));
 
   // Worksheet actions and priorities must name actions that exist (validation checks the rest).
   for (auto& w : data.priorities.level1_baseline)

@@ -34,6 +34,7 @@ class CodePoints {
   }
   std::size_t size() const { return n_; }
   std::size_t operator[](std::size_t k) const { return ascii_ ? k : at_[k]; }
+  bool ascii() const { return ascii_; }
 
  private:
   static bool is_ascii(std::string_view line) {
@@ -114,10 +115,15 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     const std::string_view line = lines[k];
     cp.read(line);
     const bool border = grid_border(trim_view(line));
-    for (std::size_t c = 0; c + 1 < cp.size(); ++c) {
-      if (line[cp[c]] != '+') continue;
+    const auto bound_at = [&](std::size_t c) {  // code point c is a '+'
       const char next = cp[c + 1] < line.size() ? line[cp[c + 1]] : '\0';
       if (border || next == '-' || next == '=') bounds.insert(c);
+    };
+    if (cp.ascii()) {  // a character is a byte: straight to each '+'
+      for (std::size_t c = line.find('+'); c != std::string_view::npos; c = line.find('+', c + 1)) bound_at(c);
+    } else {
+      for (std::size_t c = 0; c + 1 < cp.size(); ++c)
+        if (line[cp[c]] == '+') bound_at(c);
     }
   }
   const std::vector<std::size_t> cols(bounds.begin(), bounds.end());
@@ -131,10 +137,11 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
   const std::size_t n = cols.size() - 1;
   t.header.assign(n, std::string());
   // Rows so far, each with its cells and the text heading each column (a cell that spans
-  // columns heads all of them): the rows turn out to be the header when a '+===' follows.
+  // columns heads all of them), line by line as (column, text): the rows turn out to be the
+  // header when a '+===' follows, and only then is that text joined.
   struct Pending {
     TableRow row;
-    std::vector<std::string> heads;
+    std::vector<std::pair<std::size_t, std::string_view>> heads;
   };
   std::vector<Pending> pending;
   Pending row;
@@ -156,7 +163,7 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
       flush();
       if (s.find('=') != std::string::npos) {  // the header's lower border
         for (const auto& r : pending)
-          for (std::size_t c = 0; c < n; ++c) append_collapsed(t.header[c], r.heads[c]);
+          for (const auto& [c, text] : r.heads) append_collapsed(t.header[c], text);
         pending.clear();
         t.has_header = true;
       }
@@ -190,10 +197,9 @@ Table read_grid(const Document& doc, std::size_t start, std::size_t limit) {
     if (row.row.cells.empty()) {
       row.row.line = k;
       row.row.cells.assign(n, {});
-      row.heads.assign(n, {});
     }
     for (const auto& [c, text] : cells) row.row.cells[c].push_back(text);
-    for (const auto& [c, text] : heads) append_collapsed(row.heads[c], text);
+    row.heads.insert(row.heads.end(), heads.begin(), heads.end());
   }
   flush();
   for (auto& p : pending) t.rows.push_back(std::move(p.row));
