@@ -1,5 +1,9 @@
 """The command line from Python: run_cli, main, and `python -m electsec`."""
+import glob
 import json
+import os
+import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -42,3 +46,21 @@ def test_the_level_1_checklist_gives_each_action_one_checkbox():
     # The inventory serves five worksheets: one box, four pointers back to step 1.
     assert out.count("(`asset_management.l1.1`)") == 1
     assert out.count("- Checked under step 1: `asset_management.l1.1`") == 4
+
+
+BIN_DIR = os.environ.get("ELECTSEC_EXAMPLES_DIR")
+
+
+@pytest.mark.skipif(BIN_DIR is None or not glob.glob("/usr/lib/*/libsqlite3.a") or shutil.which("readelf") is None,
+                    reason="needs the built command (ctest sets ELECTSEC_EXAMPLES_DIR), SQLite's archive and readelf")
+def test_the_command_is_linked_whole_and_static_and_keeps_its_store(tmp_path):
+    # src/cli/CMakeLists.txt: where SQLite's archive is installed, the command asks the
+    # dynamic loader for nothing (no interpreter, no shared library), and its store works.
+    command = str(pathlib.Path(BIN_DIR) / "electsec")
+    dynamic = subprocess.run(["readelf", "--dynamic", "--program-headers", command], capture_output=True, text=True,
+                             check=True).stdout
+    assert "(NEEDED)" not in dynamic and "INTERP" not in dynamic
+    store = tmp_path / "s.db"
+    assert subprocess.run([command, "store", "init", str(store)], capture_output=True, text=True).returncode == 0
+    run = subprocess.run([command, "store", "check", str(store)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
