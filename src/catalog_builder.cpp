@@ -59,99 +59,101 @@ class Checker {
  private:
   void add(std::string where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
 
-  template <typename Key>
-  bool first_time(std::set<Key>& seen, const Key& key, const std::string& where) {
+  // `where` gives the place a problem is at: written out only when there is one.
+  template <typename Key, typename Where>
+  bool first_time(std::set<Key>& seen, const Key& key, const Where& where) {
     if (seen.insert(key).second) return true;
-    add(where, "duplicate id");
+    add(where(), "duplicate id");
     return false;
   }
 
   void check_levels() {
     std::set<int> seen;
     for (const auto& l : d_.maturity_levels) {
-      const std::string where = "maturity level " + std::to_string(static_cast<int>(l.level));
-      if (!valid_level(l.level)) add(where, "level must be 1, 2 or 3");
+      const auto where = [&] { return "maturity level " + std::to_string(static_cast<int>(l.level)); };
+      if (!valid_level(l.level)) add(where(), "level must be 1, 2 or 3");
       first_time(seen, static_cast<int>(l.level), where);
-      if (l.name.empty()) add(where, "name is empty");
+      if (l.name.empty()) add(where(), "name is empty");
     }
     std::set<std::string> ids;
     for (const auto& s : d_.maturity_statements) {
-      const std::string where = "maturity statement " + quoted(s.id);
+      const auto where = [&] { return "maturity statement " + quoted(s.id); };
       first_time(ids, s.id, where);
       check_links(where, s.links);
       if (!valid_level(s.level)) {
-        add(where, "level must be 1, 2 or 3");
+        add(where(), "level must be 1, 2 or 3");
         continue;
       }
       const auto parts = detail::split(s.id, '.');
       const std::string prefix = "l" + std::to_string(static_cast<int>(s.level));
       if (parts.size() != 2 || parts[0] != prefix || !is_positive_number(parts[1]))
-        add(where, "id must be '" + prefix + ".<n>' for a statement of " + level_name(s.level));
-      if (s.text.empty()) add(where, "text is empty");
+        add(where(), "id must be '" + prefix + ".<n>' for a statement of " + level_name(s.level));
+      if (s.text.empty()) add(where(), "text is empty");
     }
   }
 
   void check_controls_and_safeguards() {
     std::set<int> controls;
     for (const auto& c : d_.controls) {
-      const std::string where = "control " + std::to_string(c.id);
-      if (c.id < 1) add(where, "id must be a positive number");
+      const auto where = [&] { return "control " + std::to_string(c.id); };
+      if (c.id < 1) add(where(), "id must be a positive number");
       first_time(controls, c.id, where);
-      if (c.title.empty()) add(where, "title is empty");
+      if (c.title.empty()) add(where(), "title is empty");
     }
     for (const auto& s : d_.safeguards) safeguard_ids_.insert(s.id);
     std::set<std::string> seen;
     for (const auto& s : d_.safeguards) {
-      const std::string where = "safeguard " + quoted(s.id);
+      const auto where = [&] { return "safeguard " + quoted(s.id); };
       first_time(seen, s.id, where);
       const auto parts = detail::split(s.id, '.');
       if (parts.size() != 2 || !is_positive_number(parts[0]) || !is_positive_number(parts[1]))
-        add(where, "id must be '<control>.<n>'");
+        add(where(), "id must be '<control>.<n>'");
       else if (parts[0] != std::to_string(s.control))
-        add(where, "id does not belong to control " + std::to_string(s.control));
-      if (controls.count(s.control) == 0) add(where, "unknown control " + std::to_string(s.control));
-      if (s.title.empty()) add(where, "title is empty");
+        add(where(), "id does not belong to control " + std::to_string(s.control));
+      if (controls.count(s.control) == 0) add(where(), "unknown control " + std::to_string(s.control));
+      if (s.title.empty()) add(where(), "title is empty");
       check_groups(s, where);
       for (const auto& dep : s.depends_on) {
         if (dep == s.id)
-          add(where, "depends on itself");
+          add(where(), "depends on itself");
         else if (safeguard_ids_.count(dep) == 0)
-          add(where, "depends on unknown safeguard " + quoted(dep));
+          add(where(), "depends on unknown safeguard " + quoted(dep));
       }
     }
   }
 
-  void check_groups(const Safeguard& s, const std::string& where) {
+  template <typename Where>
+  void check_groups(const Safeguard& s, const Where& where) {
     const auto& g = s.implementation_groups;
     if (g.empty()) {
-      add(where, "belongs to no implementation group");
+      add(where(), "belongs to no implementation group");
       return;
     }
     for (std::size_t i = 0; i < g.size(); ++i) {
       const int n = static_cast<int>(g[i]);
       if (n < 1 || n > 3) {
-        add(where, "implementation group must be 1, 2 or 3");
+        add(where(), "implementation group must be 1, 2 or 3");
         return;
       }
       if (i > 0 && g[i] <= g[i - 1]) {
-        add(where, "implementation groups must be listed once each, ascending");
+        add(where(), "implementation groups must be listed once each, ascending");
         return;
       }
     }
     // CIS groups are cumulative: a Safeguard of IG1 is also in IG2 and IG3.
     if (static_cast<int>(g.back()) != 3 ||
         static_cast<int>(g.back()) - static_cast<int>(g.front()) + 1 != static_cast<int>(g.size()))
-      add(where, "implementation groups must run from its lowest group up to 3");
+      add(where(), "implementation groups must run from its lowest group up to 3");
   }
 
   void check_handbook() {
     std::set<int> seen;
     for (const auto& h : d_.handbook) {
-      const std::string where = "handbook practice " + std::to_string(h.number);
-      if (h.number < 1) add(where, "number must be positive");
+      const auto where = [&] { return "handbook practice " + std::to_string(h.number); };
+      if (h.number < 1) add(where(), "number must be positive");
       first_time(seen, h.number, where);
       handbook_numbers_.insert(h.number);
-      if (h.title.empty()) add(where, "title is empty");
+      if (h.title.empty()) add(where(), "title is empty");
       // practice references are checked once the practice ids are known
     }
   }
@@ -161,46 +163,46 @@ class Checker {
     std::set<int> orders;
     for (const auto& p : d_.practices) practice_ids_.insert(p.id);
     for (const auto& p : d_.practices) {
-      const std::string where = "practice " + quoted(p.id);
+      const auto where = [&] { return "practice " + quoted(p.id); };
       first_time(ids, p.id, where);
-      if (!is_practice_id(p.id)) add(where, "id must use only a-z, 0-9 and '_'");
-      if (p.title.empty()) add(where, "title is empty");
+      if (!is_practice_id(p.id)) add(where(), "id must use only a-z, 0-9 and '_'");
+      if (p.title.empty()) add(where(), "title is empty");
       if (p.order < 1)
-        add(where, "order must be positive");
+        add(where(), "order must be positive");
       else if (!orders.insert(p.order).second)
-        add(where, "order " + std::to_string(p.order) + " is used by another practice");
+        add(where(), "order " + std::to_string(p.order) + " is used by another practice");
       for (std::size_t i = 0; i < 3; ++i) {
         const int s = static_cast<int>(p.scopes[i]);
-        if (s < 0 || s > 2) add(where, "scope at Level " + std::to_string(i + 1) + " is invalid");
+        if (s < 0 || s > 2) add(where(), "scope at Level " + std::to_string(i + 1) + " is invalid");
       }
       for (std::size_t i = 0; i < p.goals.size(); ++i) {
         const Goal& g = p.goals[i];
         const std::string expected = p.id + ".goal." + std::to_string(i + 1);
-        const std::string gwhere = "goal " + quoted(g.id);
-        if (g.id != expected) add(gwhere, "id must be " + quoted(expected) + " (its position)");
-        if (g.text.empty()) add(gwhere, "text is empty");
-        if (g.maturity && !valid_level(*g.maturity)) add(gwhere, "maturity must be 1, 2 or 3");
+        const auto gwhere = [&] { return "goal " + quoted(g.id); };
+        if (g.id != expected) add(gwhere(), "id must be " + quoted(expected) + " (its position)");
+        if (g.text.empty()) add(gwhere(), "text is empty");
+        if (g.maturity && !valid_level(*g.maturity)) add(gwhere(), "maturity must be 1, 2 or 3");
       }
       check_actions(p);
       check_paragraphs(p);
       for (const auto& t : p.tools)
-        if (t.name.empty()) add(where, "a tool needs a name");
+        if (t.name.empty()) add(where(), "a tool needs a name");
       check_links(where, p.links);
-      for (const auto& g : p.goals) check_links("goal " + quoted(g.id), g.links);
-      for (const auto& a : p.actions) check_links("action " + quoted(a.id), a.links);
+      for (const auto& g : p.goals) check_links([&] { return "goal " + quoted(g.id); }, g.links);
+      for (const auto& a : p.actions) check_links([&] { return "action " + quoted(a.id); }, a.links);
       check_links(where, p.learn_more);
       std::set<std::string> mapped;
       for (const auto& m : p.safeguards) {
-        if (safeguard_ids_.count(m.safeguard) == 0) add(where, "maps to unknown safeguard " + quoted(m.safeguard));
-        if (!mapped.insert(m.safeguard).second) add(where, "maps to safeguard " + quoted(m.safeguard) + " twice");
+        if (safeguard_ids_.count(m.safeguard) == 0) add(where(), "maps to unknown safeguard " + quoted(m.safeguard));
+        if (!mapped.insert(m.safeguard).second) add(where(), "maps to safeguard " + quoted(m.safeguard) + " twice");
         if (m.maturity && !valid_level(*m.maturity))
-          add(where, "mapping to safeguard " + quoted(m.safeguard) + ": maturity must be 1, 2 or 3");
+          add(where(), "mapping to safeguard " + quoted(m.safeguard) + ": maturity must be 1, 2 or 3");
       }
       std::set<int> numbers;
       for (int n : p.handbook) {
-        if (!numbers.insert(n).second) add(where, "lists Handbook practice " + std::to_string(n) + " twice");
+        if (!numbers.insert(n).second) add(where(), "lists Handbook practice " + std::to_string(n) + " twice");
         if (n < 1 || (!d_.handbook.empty() && handbook_numbers_.count(n) == 0))
-          add(where, "unknown Handbook practice " + std::to_string(n));
+          add(where(), "unknown Handbook practice " + std::to_string(n));
       }
     }
     for (const auto& h : d_.handbook)
@@ -209,9 +211,10 @@ class Checker {
           add("handbook practice " + std::to_string(h.number), "unknown practice " + quoted(pid));
   }
 
-  void check_links(const std::string& where, const std::vector<Link>& links) {
+  template <typename Where>
+  void check_links(const Where& where, const std::vector<Link>& links) {
     for (const auto& l : links)
-      if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
+      if (l.title.empty() || l.url.empty()) add(where(), "a link needs a title and a URL");
   }
 
   // Action ids are "<practice>.<block>[.<group>].<n>"; n counts 1, 2, ... within each
@@ -219,36 +222,36 @@ class Checker {
   void check_actions(const Practice& p) {
     std::map<std::string, int> next_position;
     for (const auto& a : p.actions) {
-      const std::string where = "action " + quoted(a.id);
-      if (!action_ids_.insert(a.id).second) add(where, "duplicate id");
-      if (a.text.empty()) add(where, "text is empty");
-      if (a.group && a.group->empty()) add(where, "group is empty (use none instead)");
+      const auto where = [&] { return "action " + quoted(a.id); };
+      if (!action_ids_.insert(a.id).second) add(where(), "duplicate id");
+      if (a.text.empty()) add(where(), "text is empty");
+      if (a.group && a.group->empty()) add(where(), "group is empty (use none instead)");
       bool levels_ok = !a.levels.empty();
       for (std::size_t i = 0; i < a.levels.size(); ++i)
         if (!valid_level(a.levels[i]) || (i > 0 && a.levels[i] <= a.levels[i - 1])) levels_ok = false;
-      if (!levels_ok) add(where, "levels must be 1, 2 or 3, each once, ascending");
+      if (!levels_ok) add(where(), "levels must be 1, 2 or 3, each once, ascending");
 
       const auto parts = detail::split(a.id, '.');
       if (parts.size() < 3 || parts.size() > 4 || parts[0] != p.id) {
-        add(where, "id must be '" + p.id + ".<block>[.<group>].<n>'");
+        add(where(), "id must be '" + p.id + ".<block>[.<group>].<n>'");
         continue;
       }
       const auto block = block_levels(parts[1]);
       if (block.empty())
-        add(where, "unknown block " + quoted(parts[1]) + " (expected all, l1, l2, l3, l12, l23, ...)");
+        add(where(), "unknown block " + quoted(parts[1]) + " (expected all, l1, l2, l3, l12, l23, ...)");
       else if (levels_ok && block != a.levels)
-        add(where,
+        add(where(),
             "levels " + levels_text(a.levels) + " do not match block " + quoted(parts[1]) + " " + levels_text(block));
       const std::string id_group = parts.size() == 4 ? std::string(parts[2]) : std::string();
       const std::string group = a.group ? detail::kebab_case(*a.group) : std::string();
       if (id_group != group)
-        add(where, a.group ? "id must name group " + quoted(group)
-                           : "id names group " + quoted(id_group) + " but the action has none");
+        add(where(), a.group ? "id must name group " + quoted(group)
+                             : "id names group " + quoted(id_group) + " but the action has none");
       const std::string_view n = parts.back();
       const std::string key = std::string(parts[1]) + "." + id_group;
       const int expected = ++next_position[key];
       if (!is_positive_number(n) || std::stoi(std::string(n)) != expected)
-        add(where, "position must be " + std::to_string(expected) + " (guide order within its block)");
+        add(where(), "position must be " + std::to_string(expected) + " (guide order within its block)");
     }
   }
 
@@ -257,22 +260,22 @@ class Checker {
   void check_paragraphs(const Practice& p) {
     for (std::size_t i = 0; i < p.paragraphs.size(); ++i) {
       const Paragraph& para = p.paragraphs[i];
-      const std::string where = "paragraph " + std::to_string(i + 1) + " of practice " + quoted(p.id);
-      if (para.text.empty()) add(where, "text is empty");
-      if (para.group && para.group->empty()) add(where, "group is empty (use none instead)");
+      const auto where = [&] { return "paragraph " + std::to_string(i + 1) + " of practice " + quoted(p.id); };
+      if (para.text.empty()) add(where(), "text is empty");
+      if (para.group && para.group->empty()) add(where(), "group is empty (use none instead)");
       if (block_levels(para.block).empty())
-        add(where, "unknown block " + quoted(para.block) + " (expected all, l1, l2, l3, l12, l23, ...)");
+        add(where(), "unknown block " + quoted(para.block) + " (expected all, l1, l2, l3, l12, l23, ...)");
       check_links(where, para.links);
       if (para.after.empty()) continue;
       const auto action =
           std::find_if(p.actions.begin(), p.actions.end(), [&](const Action& a) { return a.id == para.after; });
       if (action == p.actions.end()) {
-        add(where, "follows unknown action " + quoted(para.after));
+        add(where(), "follows unknown action " + quoted(para.after));
         continue;
       }
       const auto parts = detail::split(para.after, '.');
       if (parts.size() < 3 || parts[1] != para.block || action->group != para.group)
-        add(where, "follows action " + quoted(para.after) + " of another block or group");
+        add(where(), "follows action " + quoted(para.after) + " of another block or group");
     }
   }
 
@@ -280,14 +283,14 @@ class Checker {
     const Priorities& pr = d_.priorities;
     std::set<std::string> ids;
     for (const auto& w : pr.level1_baseline) {
-      const std::string where = "worksheet " + quoted(w.id);
+      const auto where = [&] { return "worksheet " + quoted(w.id); };
       first_time(ids, w.id, where);
       if (w.id != detail::kebab_case(w.name))
-        add(where, "id must be the kebab-case of its name " + quoted(detail::kebab_case(w.name)));
+        add(where(), "id must be the kebab-case of its name " + quoted(detail::kebab_case(w.name)));
       if (w.group != "IT inventory" && w.group != "cybersecurity action")
-        add(where, "group must be 'IT inventory' or 'cybersecurity action'");
+        add(where(), "group must be 'IT inventory' or 'cybersecurity action'");
       for (const auto& a : w.actions)
-        if (action_ids_.count(a) == 0) add(where, "unknown action " + quoted(a));
+        if (action_ids_.count(a) == 0) add(where(), "unknown action " + quoted(a));
     }
     std::set<std::string> election;
     for (const auto& p : pr.level1_election) {
@@ -296,54 +299,54 @@ class Checker {
     }
     std::set<int> ranks;
     for (const auto& r : pr.cdm_ranking) {
-      const std::string where = "cdm rank " + std::to_string(r.rank);
-      if (r.rank < 1) add(where, "rank must be positive");
+      const auto where = [&] { return "cdm rank " + std::to_string(r.rank); };
+      if (r.rank < 1) add(where(), "rank must be positive");
       first_time(ranks, r.rank, where);
-      if (safeguard_ids_.count(r.safeguard) == 0) add(where, "unknown safeguard " + quoted(r.safeguard));
-      if (practice_ids_.count(r.practice) == 0) add(where, "unknown practice " + quoted(r.practice));
+      if (safeguard_ids_.count(r.safeguard) == 0) add(where(), "unknown safeguard " + quoted(r.safeguard));
+      if (practice_ids_.count(r.practice) == 0) add(where(), "unknown practice " + quoted(r.practice));
     }
   }
 
   void check_terms() {
     std::set<std::string> terms;
     for (const auto& g : d_.glossary) {
-      const std::string where = "glossary term " + quoted(g.term);
-      if (g.term.empty() || g.definition.empty()) add(where, "term and definition must be set");
+      const auto where = [&] { return "glossary term " + quoted(g.term); };
+      if (g.term.empty() || g.definition.empty()) add(where(), "term and definition must be set");
       check_links(where, g.links);
-      if (!terms.insert(g.term).second) add(where, "duplicate term");
+      if (!terms.insert(g.term).second) add(where(), "duplicate term");
     }
     // An acronym may stand for several things (the guide's CDM has three expansions).
     std::set<std::pair<std::string, std::string>> acronyms;
     for (const auto& a : d_.acronyms) {
-      const std::string where = "acronym " + quoted(a.term);
-      if (a.term.empty() || a.expansion.empty()) add(where, "term and expansion must be set");
-      if (!acronyms.insert({a.term, a.expansion}).second) add(where, "expansion listed twice");
+      const auto where = [&] { return "acronym " + quoted(a.term); };
+      if (a.term.empty() || a.expansion.empty()) add(where(), "term and expansion must be set");
+      if (!acronyms.insert({a.term, a.expansion}).second) add(where(), "expansion listed twice");
     }
   }
 
   void check_guidance() {
     std::set<std::string> sources;
     for (const auto& s : d_.guidance.sources) {
-      const std::string where = "guidance source " + quoted(s.id);
+      const auto where = [&] { return "guidance source " + quoted(s.id); };
       first_time(sources, s.id, where);
-      if (!is_practice_id(s.id)) add(where, "id must use only a-z, 0-9 and '_'");
-      if (s.title.empty()) add(where, "title is empty");
+      if (!is_practice_id(s.id)) add(where(), "id must use only a-z, 0-9 and '_'");
+      if (s.title.empty()) add(where(), "title is empty");
     }
     std::set<std::string> ids;
     for (const auto& r : d_.guidance.recommendations) {
-      const std::string where = "recommendation " + quoted(r.id);
+      const auto where = [&] { return "recommendation " + quoted(r.id); };
       first_time(ids, r.id, where);
-      if (sources.count(r.source) == 0) add(where, "unknown source " + quoted(r.source));
+      if (sources.count(r.source) == 0) add(where(), "unknown source " + quoted(r.source));
       const auto parts = detail::split(r.id, '.');
       if (parts.size() != 2 || parts[0] != r.source || !is_positive_number(parts[1]))
-        add(where, "id must be '" + r.source + ".<n>'");
-      if (r.title.empty() || r.text.empty()) add(where, "title and text must be set");
+        add(where(), "id must be '" + r.source + ".<n>'");
+      if (r.title.empty() || r.text.empty()) add(where(), "title and text must be set");
       for (const auto& rp : r.practices)
-        if (practice_ids_.count(rp.practice) == 0) add(where, "unknown practice " + quoted(rp.practice));
+        if (practice_ids_.count(rp.practice) == 0) add(where(), "unknown practice " + quoted(rp.practice));
       for (const auto& s : r.safeguards)
-        if (safeguard_ids_.count(s) == 0) add(where, "unknown safeguard " + quoted(s));
+        if (safeguard_ids_.count(s) == 0) add(where(), "unknown safeguard " + quoted(s));
       for (const auto& l : r.links)
-        if (l.title.empty() || l.url.empty()) add(where, "a link needs a title and a URL");
+        if (l.title.empty() || l.url.empty()) add(where(), "a link needs a title and a URL");
     }
   }
 
@@ -351,50 +354,50 @@ class Checker {
     const Primer& p = d_.primer;
     std::set<int> classes;
     for (const auto& c : p.classes) {
-      const std::string where = "connectedness class " + quoted(to_string(c.id));
+      const auto where = [&] { return "connectedness class " + quoted(to_string(c.id)); };
       first_time(classes, static_cast<int>(c.id), where);
-      if (c.title.empty()) add(where, "title is empty");
+      if (c.title.empty()) add(where(), "title is empty");
     }
     std::set<std::string> risks, subjects;
     for (const auto& c : all_connectedness) subjects.insert(std::string(to_string(c)));
     for (const auto& r : p.risks) {
-      const std::string where = "system risk " + quoted(r.id);
+      const auto where = [&] { return "system risk " + quoted(r.id); };
       first_time(risks, r.id, where);
-      if (!is_practice_id(r.id)) add(where, "id must use only a-z, 0-9 and '_'");
-      if (subjects.count(r.id) != 0) add(where, "id is taken by a connectedness class");
-      if (r.title.empty()) add(where, "title is empty");
+      if (!is_practice_id(r.id)) add(where(), "id must use only a-z, 0-9 and '_'");
+      if (subjects.count(r.id) != 0) add(where(), "id is taken by a connectedness class");
+      if (r.title.empty()) add(where(), "title is empty");
     }
     std::set<std::string> components;
     for (const auto& c : p.components) {
-      const std::string where = "system component " + quoted(c.id);
+      const auto where = [&] { return "system component " + quoted(c.id); };
       first_time(components, c.id, where);
-      if (!is_practice_id(c.id)) add(where, "id must use only a-z, 0-9 and '_'");
+      if (!is_practice_id(c.id)) add(where(), "id must use only a-z, 0-9 and '_'");
       if (subjects.count(c.id) != 0 || risks.count(c.id) != 0)
-        add(where, "id is taken by a connectedness class or a risk");
-      if (c.title.empty()) add(where, "title is empty");
+        add(where(), "id is taken by a connectedness class or a risk");
+      if (c.title.empty()) add(where(), "title is empty");
       std::set<std::string> listed;
       for (const auto& r : c.risks) {
-        if (risks.count(r) == 0) add(where, "unknown risk " + quoted(r));
-        if (!listed.insert(r).second) add(where, "risk " + quoted(r) + " listed twice");
+        if (risks.count(r) == 0) add(where(), "unknown risk " + quoted(r));
+        if (!listed.insert(r).second) add(where(), "risk " + quoted(r) + " listed twice");
       }
       std::set<int> rows;
       for (const auto& row : c.connections)
         if (!rows.insert(static_cast<int>(row.connectedness)).second)
-          add(where, "two connection rows for " + quoted(to_string(row.connectedness)));
+          add(where(), "two connection rows for " + quoted(to_string(row.connectedness)));
       for (const auto& v : c.variants)
-        if (v.name.empty()) add(where, "a variant has no name");
+        if (v.name.empty()) add(where(), "a variant has no name");
     }
     subjects.insert(risks.begin(), risks.end());
     subjects.insert(components.begin(), components.end());
     std::set<std::pair<std::string, std::string>> links;
     for (const auto& l : d_.system_links) {
-      const std::string where = "system link " + quoted(l.subject) + " -> " + quoted(l.practice);
+      const auto where = [&] { return "system link " + quoted(l.subject) + " -> " + quoted(l.practice); };
       if (subjects.count(l.subject) == 0)
-        add(where, "unknown subject " + quoted(l.subject) + " (a component, a connectedness class or a risk)");
-      if (practice_ids_.count(l.practice) == 0) add(where, "unknown practice " + quoted(l.practice));
-      if (l.provenance.empty()) add(where, "provenance is empty (who draws the link?)");
-      if (l.reason.empty()) add(where, "reason is empty");
-      if (!links.insert({l.subject, l.practice}).second) add(where, "link listed twice");
+        add(where(), "unknown subject " + quoted(l.subject) + " (a component, a connectedness class or a risk)");
+      if (practice_ids_.count(l.practice) == 0) add(where(), "unknown practice " + quoted(l.practice));
+      if (l.provenance.empty()) add(where(), "provenance is empty (who draws the link?)");
+      if (l.reason.empty()) add(where(), "reason is empty");
+      if (!links.insert({l.subject, l.practice}).second) add(where(), "link listed twice");
     }
   }
 

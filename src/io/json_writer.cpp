@@ -9,44 +9,49 @@
 
 namespace electsec::detail {
 
+void JsonWriter::grow(std::size_t n) {
+  const std::size_t twice = buf_.size() * 2;
+  buf_.resize(twice > len_ + n ? twice : len_ + n);
+}
+
 void JsonWriter::open(char c) {
   element();
-  out_ += c;
-  open_.push_back(false);
+  put(c);
+  open_.push_back(0);
 }
 
 void JsonWriter::close(char c) {
-  const bool any = open_.back();
+  const bool any = open_.back() != 0;
   open_.pop_back();
   if (any && indent_ >= 0) newline(open_.size());
-  out_ += c;
+  put(c);
 }
 
 void JsonWriter::value(std::int64_t n) {
   element();
   char buf[24];
   const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void JsonWriter::value(std::uint64_t n) {
   element();
   char buf[24];
   const auto r = std::to_chars(buf, buf + sizeof buf, n);
-  out_.append(buf, static_cast<std::size_t>(r.ptr - buf));
+  put(buf, static_cast<std::size_t>(r.ptr - buf));
 }
 
 void JsonWriter::number(double x) {
   element();
   if (!std::isfinite(x)) {
-    out_.append("null", 4);
+    put("null", 4);
     return;
   }
   // nlohmann's own formatter, so that the digits are the ones dump() gives, which is not
   // always what std::to_chars would give (the ".0" of a whole number, the exponent form).
   char buf[64];
   const char* end = nlohmann::detail::to_chars(buf, buf + sizeof buf, x);
-  out_.append(buf, static_cast<std::size_t>(end - buf));
+  put(buf, static_cast<std::size_t>(end - buf));
 }
 
 namespace {
@@ -73,50 +78,58 @@ std::size_t utf8_sequence(std::string_view s, std::size_t i) {
 
 void JsonWriter::quoted(std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
-  out_ += '"';
+  std::size_t i = plain_json_prefix(s.data(), s.size());  // what is copied as it is
+  if (i == s.size()) {                                    // most strings: nothing to escape
+    char* at = room(s.size() + 2);
+    at[0] = '"';
+    if (!s.empty()) std::memcpy(at + 1, s.data(), s.size());
+    at[s.size() + 1] = '"';
+    len_ += s.size() + 2;
+    return;
+  }
+  put('"');
   std::size_t run = 0;  // start of the bytes not yet copied
-  for (std::size_t i = 0; i < s.size();) {
-    i += plain_json_prefix(s.data() + i, s.size() - i);  // what is copied as it is
-    if (i == s.size()) break;
+  while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const std::size_t n = utf8_sequence(s, i);
       if (n == 0) throw NotUtf8{};
       i += n;
-      continue;
-    }
-    out_.append(s.data() + run, i - run);
-    switch (c) {
-      case '"':
-        out_.append("\\\"", 2);
-        break;
-      case '\\':
-        out_.append("\\\\", 2);
-        break;
-      case '\b':
-        out_.append("\\b", 2);
-        break;
-      case '\t':
-        out_.append("\\t", 2);
-        break;
-      case '\n':
-        out_.append("\\n", 2);
-        break;
-      case '\f':
-        out_.append("\\f", 2);
-        break;
-      case '\r':
-        out_.append("\\r", 2);
-        break;
-      default: {
-        const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-        out_.append(esc, 6);
+    } else {
+      put(s.data() + run, i - run);
+      switch (c) {
+        case '"':
+          put("\\\"", 2);
+          break;
+        case '\\':
+          put("\\\\", 2);
+          break;
+        case '\b':
+          put("\\b", 2);
+          break;
+        case '\t':
+          put("\\t", 2);
+          break;
+        case '\n':
+          put("\\n", 2);
+          break;
+        case '\f':
+          put("\\f", 2);
+          break;
+        case '\r':
+          put("\\r", 2);
+          break;
+        default: {
+          const char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+          put(esc, 6);
+        }
       }
+      run = ++i;
     }
-    run = ++i;
+    i += plain_json_prefix(s.data() + i, s.size() - i);
   }
-  out_.append(s.data() + run, s.size() - run);
-  out_ += '"';
+  put(s.data() + run, s.size() - run);
+  put('"');
 }
 
 }  // namespace electsec::detail

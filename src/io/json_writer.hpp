@@ -8,6 +8,7 @@
 // nlohmann would refuse; the caller then takes the tree route, which reports it as before.
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,7 @@ class JsonWriter {
 
   /// `indent` < 0: one line; otherwise that many spaces per level.
   explicit JsonWriter(int indent, std::size_t expected_size = 0) : indent_(indent) {
-    out_.reserve(expected_size);
+    buf_.resize(expected_size < 64 ? 64 : expected_size);
     open_.reserve(16);
   }
 
@@ -35,9 +36,9 @@ class JsonWriter {
     element();
     quoted(k);
     if (indent_ < 0)
-      out_ += ':';
+      put(':');
     else
-      out_.append(": ", 2);
+      put(": ", 2);
     after_key_ = true;
   }
 
@@ -55,14 +56,14 @@ class JsonWriter {
   void number(double x);
   void null() {
     element();
-    out_.append("null", 4);
+    put("null", 4);
   }
   void boolean(bool b) {
     element();
     if (b)
-      out_.append("true", 4);
+      put("true", 4);
     else
-      out_.append("false", 5);
+      put("false", 5);
   }
 
   /// A list of strings or of numbers as an array.
@@ -73,11 +74,32 @@ class JsonWriter {
     end_array();
   }
 
-  std::string take() { return std::move(out_); }
+  std::string take() {
+    buf_.resize(len_);
+    len_ = 0;
+    return std::move(buf_);
+  }
 
  private:
   void open(char c);
   void close(char c);
+  // The text is written into buf_, which is kept larger than what is written (len_ bytes)
+  // and cut to it by take(): each piece is one copy to a place known to have room, with
+  // no string bookkeeping between pieces.
+  char* room(std::size_t n) {
+    if (buf_.size() - len_ < n) grow(n);
+    return buf_.data() + len_;
+  }
+  void grow(std::size_t n);
+  void put(char c) {
+    *room(1) = c;
+    ++len_;
+  }
+  void put(const char* s, std::size_t n) {
+    if (n == 0) return;
+    std::memcpy(room(n), s, n);
+    len_ += n;
+  }
   // Before a value or a key: the separator and the indentation it needs in its container.
   void element() {
     if (after_key_) {
@@ -85,20 +107,24 @@ class JsonWriter {
       return;
     }
     if (open_.empty()) return;
-    if (open_.back()) out_ += ',';
-    open_.back() = true;
+    if (open_.back()) put(',');
+    open_.back() = 1;
     if (indent_ >= 0) newline(open_.size());
   }
   void newline(std::size_t depth) {
-    out_ += '\n';
-    out_.append(depth * static_cast<std::size_t>(indent_), ' ');
+    const std::size_t spaces = depth * static_cast<std::size_t>(indent_);
+    char* at = room(spaces + 1);
+    at[0] = '\n';
+    std::memset(at + 1, ' ', spaces);
+    len_ += spaces + 1;
   }
   void quoted(std::string_view s);
 
   int indent_;
   bool after_key_ = false;
-  std::vector<bool> open_;  // per open container: has it an element yet
-  std::string out_;
+  std::vector<char> open_;  // per open container: has it an element yet (0 or 1)
+  std::string buf_;
+  std::size_t len_ = 0;
 };
 
 }  // namespace electsec::detail
