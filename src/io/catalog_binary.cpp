@@ -82,7 +82,8 @@ class Writer {
 
 class Reader {
  public:
-  explicit Reader(std::string_view in) : in_(in) {}
+  /// `copying` false: strings and lists are stepped over, except the Controls and Safeguards.
+  explicit Reader(std::string_view in, bool copying = true) : in_(in), copying_(copying) {}
   template <typename... T>
   void operator()(T&... values) {
     (get(values), ...);
@@ -98,6 +99,7 @@ class Reader {
     fail();
   }
   bool at_end() const { return at_ == in_.size(); }
+  std::size_t left() const { return in_.size() - at_; }
   [[noreturn]] static void fail() { throw Error("the embedded catalog is damaged (rebuild electsec)"); }
 
  private:
@@ -119,7 +121,7 @@ class Reader {
   }
   void get(std::string& s) {
     const std::size_t n = length();
-    s.assign(in_.data() + at_, n);
+    if (copying_) s.assign(in_.data() + at_, n);
     at_ += n;
   }
   template <typename E, std::enable_if_t<std::is_enum_v<E>, int> = 0>
@@ -140,9 +142,27 @@ class Reader {
   template <typename T>
   void get(std::vector<T>& v) {
     const std::size_t n = length();  // every element takes at least one byte
+    if (!copying_) {                 // stepped over: each element read into one scratch value, no text kept
+      T scratch{};
+      for (std::size_t i = 0; i < n; ++i) get(scratch);
+      return;
+    }
     v.clear();
     v.reserve(n);
     for (std::size_t i = 0; i < n; ++i) get(v.emplace_back());
+  }
+  // The Controls and Safeguards are copied out even when the rest is stepped over.
+  void get(std::vector<Control>& v) { copy_anyway(v); }
+  void get(std::vector<Safeguard>& v) { copy_anyway(v); }
+  template <typename T>
+  void copy_anyway(std::vector<T>& v) {
+    const bool was = copying_;
+    copying_ = true;
+    const std::size_t n = length();
+    v.clear();
+    v.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) get(v.emplace_back());
+    copying_ = was;
   }
   template <typename T, std::size_t N>
   void get(std::array<T, N>& v) {
@@ -155,6 +175,7 @@ class Reader {
 
   std::string_view in_;
   std::size_t at_ = 0;
+  bool copying_;
 };
 
 }  // namespace
@@ -168,17 +189,32 @@ std::string encode_catalog_binary(const CatalogData& data) {
   return out;
 }
 
-CatalogData decode_catalog_binary(std::string_view bytes) {
-  Reader r(bytes);
+namespace {
+// The magic and format number, then the data, copied out whole or only its Controls and
+// Safeguards.
+void decode(std::string_view bytes, CatalogData& data, bool copying) {
+  Reader header(bytes);
   std::string m;
-  r(m);
+  header(m);
   int f = 0;
-  r(f);
+  header(f);
   if (m != magic || f != static_cast<int>(format)) Reader::fail();
-  CatalogData data;
+  Reader r(bytes.substr(bytes.size() - header.left()), copying);
   r(data);
   if (!r.at_end()) Reader::fail();
+}
+}  // namespace
+
+CatalogData decode_catalog_binary(std::string_view bytes) {
+  CatalogData data;
+  decode(bytes, data, true);
   return data;
+}
+
+ControlsAndSafeguards decode_controls_and_safeguards(std::string_view bytes) {
+  CatalogData data;
+  decode(bytes, data, false);
+  return {std::move(data.controls), std::move(data.safeguards)};
 }
 
 }  // namespace electsec::detail

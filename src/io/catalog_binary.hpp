@@ -22,4 +22,13 @@ std::string encode_catalog_binary(const CatalogData& data);
 /// start with this build's magic and format number.
 CatalogData decode_catalog_binary(std::string_view bytes);
 
+/// Only the Controls and Safeguards of the same bytes: the fields before them are stepped
+/// over without being copied out (the importer of guide releases needs nothing else of the
+/// embedded catalog). Throws Error as decode_catalog_binary does.
+struct ControlsAndSafeguards {
+  std::vector<Control> controls;
+  std::vector<Safeguard> safeguards;
+};
+ControlsAndSafeguards decode_controls_and_safeguards(std::string_view bytes);
+
 }  // namespace electsec::detail

@@ -4,7 +4,7 @@
 // anything it cannot place becomes a warning rather than a guess. rst_document.hpp has the
 // map of the importer's files.
 
-#include <electsec/default_catalog.hpp>
+#include "embedded_catalog.hpp"
 
 #include "file.hpp"
 #include "enum_names.hpp"
@@ -439,15 +439,15 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     } catch (const std::system_error&) {  // no thread to be had: all on this one
     }
   }
-  const Catalog& cis = default_catalog();
+  const detail::ControlsAndSafeguards& cis = detail::embedded_controls_and_safeguards();
   read_pages();
   {  // the pages the other thread still reads
     std::unique_lock<std::mutex> lock(read_mutex);
     page_read.wait(lock, [&] { return pages_read == pages.size(); });
   }
   CatalogData data;
-  data.controls = cis.controls();
-  data.safeguards = cis.safeguards();
+  data.controls = cis.controls;
+  data.safeguards = cis.safeguards;
 
   std::vector<std::string> read;
   for (std::size_t i = 0; i < stems.size(); ++i) {
@@ -860,9 +860,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           }
           rank = *n;
         }
-        try {
-          cis.safeguard(safeguard);
-        } catch (const NotFound&) {
+        if (!detail::embedded_safeguard(safeguard)) {
           g.warn(l23_file, line, "Safeguard " + safeguard + " is not a CIS Controls v8 Safeguard; left out",
                  ImportWarningKind::unresolved);
           continue;

@@ -8,6 +8,7 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "embedded_catalog.hpp"
 #include "io/catalog_binary.hpp"
 #include "io/catalog_data_files.hpp"
 #include "io/json_codec.hpp"
@@ -112,6 +113,37 @@ BOOST_AUTO_TEST_CASE(a_damaged_binary_form_is_refused) {
   for (const auto& bytes : damaged) {
     BOOST_TEST_CONTEXT("damaged form of " << bytes.size() << " bytes") {
       BOOST_CHECK_EXCEPTION(detail::decode_catalog_binary(bytes), Error, [](const Error& e) {
+        return std::string(e.what()) == "the embedded catalog is damaged (rebuild electsec)";
+      });
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(the_controls_and_safeguards_alone_are_those_of_the_whole) {
+  for (const CatalogData& d : {CatalogData{}, test::sample_data(), every_field_set(), default_catalog().data()}) {
+    const std::string bytes = detail::encode_catalog_binary(d);
+    const detail::ControlsAndSafeguards alone = detail::decode_controls_and_safeguards(bytes);
+    BOOST_TEST((alone.controls == d.controls));
+    BOOST_TEST((alone.safeguards == d.safeguards));
+  }
+  // The embedded catalog's, read once for the importer, and its Safeguard look-up.
+  const auto& embedded = detail::embedded_controls_and_safeguards();
+  BOOST_TEST((embedded.controls == default_catalog().controls()));
+  BOOST_TEST((embedded.safeguards == default_catalog().safeguards()));
+  BOOST_TEST(&embedded == &detail::embedded_controls_and_safeguards());
+  for (const Safeguard& sg : default_catalog().safeguards()) BOOST_TEST(detail::embedded_safeguard(sg.id), sg.id);
+  for (const char* id : {"", "4", "4.", "4.20", "19.1", "0.1", "1.1 ", " 1.1", "1.10"})
+    BOOST_TEST(!detail::embedded_safeguard(id), id);
+}
+
+BOOST_AUTO_TEST_CASE(a_damaged_binary_form_is_refused_when_only_its_safeguards_are_read) {
+  const std::string good = detail::encode_catalog_binary(every_field_set());
+  std::vector<std::string> damaged = {"", "ESCB", "XSCB" + good.substr(4), good + "x"};
+  for (std::size_t n = 0; n < good.size(); n += (n < 300 || n + 300 > good.size()) ? 1 : 37)
+    damaged.push_back(good.substr(0, n));
+  for (const auto& bytes : damaged) {
+    BOOST_TEST_CONTEXT("damaged form of " << bytes.size() << " bytes") {
+      BOOST_CHECK_EXCEPTION(detail::decode_controls_and_safeguards(bytes), Error, [](const Error& e) {
         return std::string(e.what()) == "the embedded catalog is damaged (rebuild electsec)";
       });
     }
