@@ -8,6 +8,10 @@
 #include <cstring>
 #include <numeric>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace electsec::detail {
 
 std::string kebab_case(std::string_view text) {
@@ -85,7 +89,13 @@ namespace electsec {
 
 bool is_utf8(std::string_view t) {
   for (std::size_t i = 0; i < t.size();) {
-    // ASCII, the bulk of any text here, eight bytes at a time.
+    // ASCII, the bulk of any text here, sixteen or eight bytes at a time.
+#if defined(__SSE2__)
+    if (t.size() - i >= 16 && _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i))) == 0) {
+      i += 16;
+      continue;
+    }
+#endif
     std::uint64_t word;
     if (i + 8 <= t.size() && (std::memcpy(&word, t.data() + i, 8), (word & 0x8080808080808080ULL) == 0)) {
       i += 8;

@@ -170,16 +170,26 @@ class Document {
     // document; a short text held inside the string itself is copied first to the heap.)
     if (text_.capacity() < sizeof(std::string)) text_.reserve(sizeof(std::string));
     const std::string_view all(text_);
-    lines_.reserve(static_cast<std::size_t>(std::count(all.begin(), all.end(), '\n')) + 1);
+    lines_.reserve(all.size() / 32 + 16);  // about the guide's lines; grows if need be
     std::size_t start = 0;
-    while (start <= all.size()) {
-      const auto end = all.find('\n', start);
-      std::string_view line = all.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    const auto line_to = [&](std::size_t end) {  // the line from `start` to the break at `end`
+      std::string_view line = all.substr(start, end - start);
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       lines_.push_back(line);
-      if (end == std::string_view::npos) break;
       start = end + 1;
+    };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');  // the breaks of sixteen bytes at a time
+    for (; all.size() - i >= 16; i += 16) {
+      auto breaks = static_cast<unsigned>(_mm_movemask_epi8(
+          _mm_cmpeq_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(all.data() + i)), newline)));
+      for (; breaks != 0; breaks &= breaks - 1) line_to(i + static_cast<std::size_t>(__builtin_ctz(breaks)));
     }
+#endif
+    for (; i < all.size(); ++i)
+      if (all[i] == '\n') line_to(i);
+    line_to(all.size());  // the last line, empty when the text ends with a break
     // The catalog is text for JSON, terminals and reports: a page that is not UTF-8 is
     // refused here, naming the first line that is not, rather than failing on output.
     // (Line breaks are never inside a character: the text is UTF-8 when each line is, so
@@ -415,7 +425,14 @@ class Document {
   static char underline_char(std::string_view line) {
     if (line.size() < 3) return 0;
     const char c = line[0];
-    if (std::string_view("=-~^&*#\"+'`:.").find(c) == std::string_view::npos) return 0;
+    struct Table {  // the characters a title may be underlined with
+      bool at[256] = {};
+      constexpr Table() {
+        for (const char u : std::string_view("=-~^&*#\"+'`:.")) at[static_cast<unsigned char>(u)] = true;
+      }
+    };
+    static constexpr Table adornment;
+    if (!adornment.at[static_cast<unsigned char>(c)]) return 0;
     for (char x : line)
       if (x != c) return 0;
     return c;
