@@ -591,11 +591,11 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         g.warn("bp/" + stem + ".rst", 0, "no row in the index (a draft?): left out of the catalog",
                ImportWarningKind::unresolved);
     for (const auto& stem : stems)
-      if (seen.count(stem)) data.practices.push_back(practices.at(stem));
+      if (seen.count(stem)) data.practices.push_back(std::move(practices.at(stem)));  // only the keys are used on
   } else {
     int order = 0;
     for (const auto& stem : stems) {
-      data.practices.push_back(practices.at(stem));
+      data.practices.push_back(std::move(practices.at(stem)));
       data.practices.back().order = ++order;
     }
   }
@@ -603,13 +603,15 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
             [](const Practice& a, const Practice& b) { return a.order < b.order; });
   std::set<std::string> included;
   for (const auto& p : data.practices) included.insert(p.id);
+  std::vector<std::string> title_keys;  // of data.practices, in its order
+  for (const auto& p : data.practices) title_keys.push_back(name_key(p.title));
   const auto practice_named = [&](const std::string& name) -> std::string {
     const std::string key = name_key(name);
     if (key.empty()) return {};
     if (const auto it = by_title.find(key); it != by_title.end() && included.count(it->second)) return it->second;
     if (const auto it = index_names.find(key); it != index_names.end()) return it->second;
-    for (const auto& p : data.practices)  // "Incident Response" for "Incident Response Planning"
-      if (name_key(p.title).find(key) != std::string::npos) return p.id;
+    for (std::size_t i = 0; i < data.practices.size(); ++i)  // "Incident Response" for "Incident Response Planning"
+      if (title_keys[i].find(key) != std::string::npos) return data.practices[i].id;
     return {};
   };
 
