@@ -65,13 +65,16 @@ struct Guide {
   // A page read on its own, nothing recorded yet: its document, or why there is none.
   struct Loaded {
     std::optional<Document> doc;
-    std::optional<ParseError> parse_error;  // its text could not be read
-    std::optional<std::string> error;       // any other reason it could not be read
+    std::optional<std::vector<Table>> tables;  // the page's tables, when read with it
+    std::optional<ParseError> parse_error;     // its text could not be read
+    std::optional<std::string> error;          // any other reason it could not be read
   };
+  std::map<std::string, Loaded> preloaded;                // pages read ahead on another thread, not yet opened
+  std::map<std::string, std::vector<Table>> page_tables;  // by relative path
 
   // Reads a page and records nothing, so pages can be read on several threads at once:
   // `root`, `options` and `inherited` are only read.
-  Loaded load(const std::string& relative) const {
+  Loaded load(const std::string& relative, bool with_tables = false) const {
     Loaded out;
     const fs::path path = root / relative;
     std::error_code ec;
@@ -93,6 +96,7 @@ struct Guide {
         }
       }
       out.doc.emplace(relative, std::move(text), options, &inherited, std::move(included));
+      if (with_tables) out.tables = read_tables(*out.doc, 0, out.doc->lines().size());
     } catch (const ParseError& e) {
       out.parse_error = e;
     } catch (const Error& e) {
@@ -103,7 +107,10 @@ struct Guide {
 
   // What a loaded page leaves in the guide: the document kept, or the page warned of once.
   const Document* keep(const std::string& relative, Loaded loaded) {
-    if (loaded.doc) return &docs.emplace(relative, std::move(*loaded.doc)).first->second;
+    if (loaded.doc) {
+      if (loaded.tables) page_tables.emplace(relative, std::move(*loaded.tables));
+      return &docs.emplace(relative, std::move(*loaded.doc)).first->second;
+    }
     if (loaded.parse_error) {
       const ParseError& e = *loaded.parse_error;
       unreadable.insert(relative);
@@ -120,7 +127,19 @@ struct Guide {
     const auto it = docs.find(relative);
     if (it != docs.end()) return &it->second;
     if (unreadable.count(relative)) return nullptr;
+    if (const auto ready = preloaded.find(relative); ready != preloaded.end()) {
+      Loaded loaded = std::move(ready->second);
+      preloaded.erase(ready);
+      return keep(relative, std::move(loaded));
+    }
     return keep(relative, load(relative));
+  }
+
+  // The tables of a whole page that open() gave, read once.
+  const std::vector<Table>& tables(const Document& doc) {
+    auto it = page_tables.find(doc.source());
+    if (it == page_tables.end()) it = page_tables.emplace(doc.source(), read_tables(doc, 0, doc.lines().size())).first;
+    return it->second;
   }
 
   void warn(std::string file, std::size_t line, std::string message, ImportWarningKind kind) {
@@ -291,7 +310,7 @@ struct PrimerResult {
 PrimerResult read_primer_alone(const Guide& g) {
   PrimerResult out;
   try {
-    Guide own{g.root, g.options, out.warnings, {}, {}, g.inherited, {}};
+    Guide own{g.root, g.options, out.warnings, {}, {}, g.inherited, {}, {}, {}};
     out.primer =
         read_primer({own.root, [&](const std::string& file) { return own.open(file); },
                      [&](const std::string& file, std::string message) { own.missing(file, std::move(message)); }},
@@ -388,7 +407,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::vector<ImportWarning> warnings;
   std::error_code ec;
   if (!fs::is_directory(directory, ec)) throw Error(directory + ": not a directory");
-  Guide g{directory, options, warnings, {}, {}, {}, {}};
+  Guide g{directory, options, warnings, {}, {}, {}, {}, {}, {}};
   // Substitutions the release defines for every page (Sphinx's rst_prolog in conf.py).
   if (fs::is_regular_file(g.root / "conf.py", ec)) {
     try {
@@ -413,7 +432,19 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // primer, which no other part reads. What each page gave is then taken in file order,
   // and the primer at its place, so warnings, errors and the catalog are the same as on
   // one thread.
+  const std::string l1_file = "maturity/maturity_bp_mapping_L1.rst";
+  const std::string l23_file = "maturity/maturity_bp_mapping_L2_L3.rst";
+  const std::string handbook_file = "appendices/handbook_bp_mapping.rst";
   std::vector<PracticePage> pages(stems.size());
+  const std::vector<std::pair<std::string, bool>> later_pages = {// (page, with its tables)
+                                                                 {"bp/bp_index.rst", true},
+                                                                 {"maturity/maturities.rst", false},
+                                                                 {"maturity/determine_maturity.rst", false},
+                                                                 {l1_file, true},
+                                                                 {l23_file, true},
+                                                                 {handbook_file, true},
+                                                                 {"glossary.rst", false},
+                                                                 {"acronyms.rst", false}};
   std::atomic<std::size_t> next_page{0};
   std::mutex read_mutex;
   std::condition_variable page_read;
@@ -429,11 +460,27 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     }
   };
   std::optional<PrimerResult> primer_read;
+  // The other pages this import reads after the practices (their tables too), read ahead
+  // by the other thread; nothing is recorded until this thread opens them, in its order.
+  std::map<std::string, Guide::Loaded> read_ahead;
+  bool read_ahead_done = false;  // under read_mutex
   JoinedThread helper;
   if (pages.size() >= 4 && std::thread::hardware_concurrency() > 1) {
     try {
       helper.thread = std::thread([&] {
         primer_read = read_primer_alone(g);
+        std::map<std::string, Guide::Loaded> ahead;
+        try {
+          for (const auto& [file, with_tables] : later_pages) ahead.emplace(file, g.load(file, with_tables));
+        } catch (...) {  // (only memory can run out here) these pages are read when opened
+          ahead.clear();
+        }
+        {
+          const std::lock_guard<std::mutex> lock(read_mutex);
+          read_ahead = std::move(ahead);
+          read_ahead_done = true;
+        }
+        page_read.notify_all();
         read_pages();
       });
     } catch (const std::system_error&) {  // no thread to be had: all on this one
@@ -441,9 +488,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   }
   const detail::ControlsAndSafeguards& cis = detail::embedded_controls_and_safeguards();
   read_pages();
-  {  // the pages the other thread still reads
+  {  // the pages the other thread still reads, and the pages it reads ahead
     std::unique_lock<std::mutex> lock(read_mutex);
-    page_read.wait(lock, [&] { return pages_read == pages.size(); });
+    page_read.wait(lock, [&] { return pages_read == pages.size() && (read_ahead_done || !helper.thread.joinable()); });
+    g.preloaded = std::move(read_ahead);
   }
   CatalogData data;
   data.controls = cis.controls;
@@ -523,13 +571,11 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // The index: order and scopes, from the first table with a practice column and a scope
   // column for each level, whatever other columns it has.
   std::map<std::string, std::string> index_names;  // name in the index (as a key) -> stem
-  std::vector<Table> index_tables;
   const Table* index_table = nullptr;
   IndexColumns cols;
   const Document* index = g.open("bp/bp_index.rst");
   if (index != nullptr) {
-    index_tables = read_tables(*index, 0, index->lines().size());
-    for (const auto& t : index_tables) {
+    for (const auto& t : g.tables(*index)) {
       cols = index_columns(*index, t);
       if (cols.complete()) {
         index_table = &t;
@@ -668,11 +714,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::set<std::string> action_ids;
   for (const auto& p : data.practices)
     for (const auto& a : p.actions) action_ids.insert(a.id);
-  const std::string l1_file = "maturity/maturity_bp_mapping_L1.rst";
   if (const Document* doc = g.open(l1_file)) {
     // The worksheet table: a column naming worksheets and one naming actions (by header),
     // or else the first table of two columns or more.
-    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    const auto& tables = g.tables(*doc);
     const Table* table = nullptr;
     std::size_t names_col = 0, actions_col = 1;
     for (const auto& t : tables) {
@@ -813,9 +858,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // The CDM ranking: a table with a rank, a Safeguard and a practice column (by header, or
   // Safeguard ids and references in the cells), grid or simple; the practice by :ref:,
   // :doc: or title.
-  const std::string l23_file = "maturity/maturity_bp_mapping_L2_L3.rst";
   if (const Document* doc = g.open(l23_file)) {
-    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    const auto& tables = g.tables(*doc);
     const Table* table = nullptr;
     std::size_t rank_col = none, safeguard_col = none, practice_col = none;
     const auto safeguard_like = [](const std::string& cell) {
@@ -891,11 +935,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   }
 
   // The 2018 Handbook appendix: a table of numbers, titles and the practices each names.
-  const std::string handbook_file = "appendices/handbook_bp_mapping.rst";
   if (const Document* doc = g.open(handbook_file)) {
     const Table* table = nullptr;
     std::size_t number_col = none, title_col = none, names_col = none;
-    const auto tables = read_tables(*doc, 0, doc->lines().size());
+    const auto& tables = g.tables(*doc);
     for (const auto& t : tables) {
       const std::size_t columns = t.header.size();
       for (std::size_t c = 0; c < columns && number_col == none; ++c) {
