@@ -23,10 +23,15 @@ GUIDE = pathlib.Path(sys.argv[1]) if __name__ == "__main__" and len(sys.argv) > 
 
 
 def importer_files(guide: pathlib.Path) -> list:
-    """The files the importer reads, and only those."""
+    """The .rst files the importer reads, and only those: the practice pages and their index,
+    the maturity pages, the Handbook appendix, the glossary and acronyms, and (since issue
+    #19) the primer's pages but its overview, and the table of contents that lists them.
+    tests/python/test_releases.py checks that the importer reads each of these and no other."""
+    primer = [p for p in guide.glob("ei_primer/*.rst") if p.name != "election_infrastructure.rst"]
     return sorted(str(p) for p in [*guide.glob("bp/*.rst"), *guide.glob("maturity/*.rst"),
                                     guide / "appendices" / "handbook_bp_mapping.rst", guide / "glossary.rst",
-                                    guide / "acronyms.rst"] if p.exists())
+                                    guide / "acronyms.rst", *primer, guide / "index.rst"]
+                  if p.exists())
 
 
 FILES = importer_files(GUIDE)

@@ -66,3 +66,40 @@ def test_cli_import_summary_and_diff_of_facts(tmp_path):
     assert code == 0
     assert "Facts: no differences" in stdout and "159 actions" in stdout
     assert "actions changed" not in stdout
+
+
+@pytest.mark.skipif(not REFERENCE.is_dir(), reason="the shared 1.4.1 sources are not there")
+def test_the_benchmark_yardstick_parses_exactly_the_pages_the_importer_reads(tmp_path):
+    # scripts/bench_import.py times docutils on importer_files(): the pages the importer
+    # reads. A page it reads, made unreadable, changes the import (a warning names it); a
+    # page it does not read changes nothing.
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
+    from bench_import import importer_files
+
+    def outcome(guide):
+        r = electsec.import_eges_rst(str(guide))
+        return r.catalog.to_json(), [(w.file, w.line, w.message) for w in r.warnings]
+
+    guide = tmp_path / "eges-1.4.1"
+    shutil.copytree(REFERENCE, guide)
+    listed = {pathlib.Path(f).relative_to(REFERENCE) for f in importer_files(REFERENCE)}
+    pages = {p.relative_to(guide) for p in guide.rglob("*.rst")}
+    assert listed <= pages and len(listed) > 40
+    baseline = outcome(guide)
+    not_listed = sorted(pages - listed)
+    for page in not_listed:
+        (guide / page).write_bytes(b"\xff\xfe not text\n")
+    assert outcome(guide) == baseline, "the importer reads a page the yardstick leaves out"
+    for page in sorted(listed):
+        original = (guide / page).read_bytes()
+        (guide / page).write_bytes(b"\xff\xfe not text\n")
+        try:
+            catalog, warnings = outcome(guide)
+        except electsec.Error:  # a page without which there is no catalog
+            continue
+        finally:
+            (guide / page).write_bytes(original)
+        assert any(str(page) in w[0] for w in warnings), f"{page} is listed but the import does not read it"
