@@ -4,14 +4,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
 namespace electsec::detail {
 
 void JsonWriter::grow(std::size_t n) {
-  const std::size_t twice = buf_.size() * 2;
-  buf_.resize(twice > len_ + n ? twice : len_ + n);
+  constexpr std::size_t step = 16384;
+  buf_.resize(std::max(buf_.size() + step, len_ + n));  // past the capacity, the string doubles it
 }
 
 void JsonWriter::open(char c) {
