@@ -498,6 +498,57 @@ BOOST_AUTO_TEST_CASE(unusual_pages_are_warnings_with_file_and_line) {
   BOOST_CHECK_THROW(import_eges_rst(test::temp_path("no-such-guide")), Error);
 }
 
+// Nine practice pages, so that the importer reads them on two threads: what each page
+// gives (a catalog entry, warnings, or a warning that it is left out) is taken in file
+// order however the threads share the pages, and the same import gives the same result
+// every time. (Also run under ThreadSanitizer: tests/CMakeLists.txt.)
+BOOST_AUTO_TEST_CASE(pages_read_on_two_threads_are_taken_in_file_order) {
+  std::map<std::string, std::string> files;
+  const std::vector<std::string> stems = {"a1", "b2", "c3", "d4", "e5", "f6", "g7", "h8", "i9"};
+  for (const auto& stem : stems) files["bp/" + stem + ".rst"] = practice_rst("Practice " + stem, "#. Do it.\n");
+  files["bp/b2.rst"] = practice_rst("Practice b2", "#. Do it.\n", "* 99.1: Gone\n* 4.1: Here\n* 4.1: Again\n");
+  files["bp/d4.rst"] = practice_rst("Practice d4", "#. Do it.\n") + "Bad \xff line.\n";  // not UTF-8
+  files["bp/f6.rst"] = "Just words.\n";                                                  // not a practice
+  files["bp/h8.rst"] = practice_rst("Practice h8", "#. Do it.\n", "* 98.7: Gone too\n");
+  const auto root = write_guide("two_threads", files);
+  fs::create_directories(root / "bp" / "e5x.rst");  // a folder named like a page
+  const ImportResult first = import_eges_rst(root.string());
+  std::vector<std::string> in_bp;  // "file:line: message" of the practice pages' warnings, in order
+  for (const auto& w : first.warnings)
+    if (w.file.rfind("bp/", 0) == 0 && w.file != "bp/bp_index.rst")
+      in_bp.push_back(w.file + ":" + std::to_string(w.line) + ": " + w.message);
+  const std::vector<std::string> expected_files = {"bp/b2.rst",  "bp/b2.rst", "bp/d4.rst",
+                                                   "bp/e5x.rst", "bp/f6.rst", "bp/h8.rst"};
+  BOOST_TEST_REQUIRE(in_bp.size() == expected_files.size(), warnings_of(first));
+  for (std::size_t i = 0; i < in_bp.size(); ++i) BOOST_TEST(in_bp[i].rfind(expected_files[i] + ":", 0) == 0, in_bp[i]);
+  BOOST_TEST(in_bp[0].find("Safeguard 99.1 is not a CIS Controls v8 Safeguard") != std::string::npos);
+  BOOST_TEST(in_bp[1].find("Safeguard 4.1 is listed twice") != std::string::npos);
+  BOOST_TEST(in_bp[2].find("not valid UTF-8") != std::string::npos);
+  BOOST_TEST(in_bp[3].find("not a regular file") != std::string::npos);
+  BOOST_TEST(in_bp[5].find("Safeguard 98.7") != std::string::npos);
+  std::vector<std::string> ids;
+  for (const auto& p : first.catalog.practices()) ids.push_back(p.id);
+  BOOST_TEST((ids == std::vector<std::string>{"a1", "b2", "c3", "e5", "g7", "h8", "i9"}));
+  for (int round = 0; round < 5; ++round) {
+    const ImportResult again = import_eges_rst(root.string());
+    BOOST_TEST((again.catalog.data() == first.catalog.data()));
+    BOOST_TEST(warnings_of(again) == warnings_of(first));
+  }
+  // When no page can be read, the error is the first page's in file order.
+  std::map<std::string, std::string> bad;
+  for (const auto& stem : stems) bad["bp/" + stem + ".rst"] = "Title\n=====\n\n" + stem + " \xff\n";
+  const auto unreadable = write_guide("two_threads_none", bad);
+  for (int round = 0; round < 3; ++round) {
+    try {
+      import_eges_rst(unreadable.string());
+      BOOST_ERROR("imported");
+    } catch (const ParseError& e) {
+      BOOST_TEST(e.source() == "bp/a1.rst");
+      BOOST_TEST(e.line() == 4u);
+    }
+  }
+}
+
 // The index of an earlier release: a checkbox column, a header spanning the level
 // columns, a column of notes, practices named by title (any case, "&" for "and", over two
 // lines), one by a link to a file since renamed, one by :ref:, a grouping row, and a row
