@@ -8,6 +8,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_set>
 
 namespace electsec {
@@ -60,8 +61,8 @@ class Checker {
   void add(std::string where, std::string message) { problems_.push_back({std::move(where), std::move(message)}); }
 
   // `where` gives the place a problem is at: written out only when there is one.
-  template <typename Key, typename Where>
-  bool first_time(std::set<Key>& seen, const Key& key, const Where& where) {
+  template <typename Set, typename Key, typename Where>
+  bool first_time(Set& seen, const Key& key, const Where& where) {
     if (seen.insert(key).second) return true;
     add(where(), "duplicate id");
     return false;
@@ -101,7 +102,7 @@ class Checker {
       if (c.title.empty()) add(where(), "title is empty");
     }
     for (const auto& s : d_.safeguards) safeguard_ids_.insert(s.id);
-    std::set<std::string> seen;
+    std::unordered_set<std::string_view> seen;
     for (const auto& s : d_.safeguards) {
       const auto where = [&] { return "safeguard " + quoted(s.id); };
       first_time(seen, s.id, where);
@@ -159,7 +160,7 @@ class Checker {
   }
 
   void check_practices() {
-    std::set<std::string> ids;
+    std::unordered_set<std::string_view> ids;
     std::set<int> orders;
     for (const auto& p : d_.practices) practice_ids_.insert(p.id);
     for (const auto& p : d_.practices) {
@@ -191,7 +192,7 @@ class Checker {
       for (const auto& g : p.goals) check_links([&] { return "goal " + quoted(g.id); }, g.links);
       for (const auto& a : p.actions) check_links([&] { return "action " + quoted(a.id); }, a.links);
       check_links(where, p.learn_more);
-      std::set<std::string> mapped;
+      std::unordered_set<std::string_view> mapped;
       for (const auto& m : p.safeguards) {
         if (safeguard_ids_.count(m.safeguard) == 0) add(where(), "maps to unknown safeguard " + quoted(m.safeguard));
         if (!mapped.insert(m.safeguard).second) add(where(), "maps to safeguard " + quoted(m.safeguard) + " twice");
@@ -403,7 +404,8 @@ class Checker {
 
   const CatalogData& d_;
   std::vector<Problem> problems_;
-  std::unordered_set<std::string> safeguard_ids_, practice_ids_, action_ids_;
+  // Views of the ids in d_, which outlives the checker: no id is copied to be looked up.
+  std::unordered_set<std::string_view> safeguard_ids_, practice_ids_, action_ids_;
   std::unordered_set<int> handbook_numbers_;
 };
 
