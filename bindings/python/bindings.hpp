@@ -384,6 +384,44 @@ PyObject* call_binary(PyObject* self, PyObject* other) {
   }
 }
 
+// from_dict: a static function taking one argument, `data` (by position or by name).
+template <typename T, typename F>
+PyObject* call_from_dict(PyObject* /*cls*/, PyObject* args, PyObject* kwargs) {
+  static const char* names[] = {"data", nullptr};
+  PyObject* data = nullptr;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:from_dict", const_cast<char**>(names), &data)) return nullptr;
+  try {
+    py::detail::loader_life_support guard;
+    using R = decltype((*method_body<T, F>::fn)(py::handle(data)));
+    return to_python<R>((*method_body<T, F>::fn)(py::handle(data)), py::return_value_policy::move, nullptr);
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// __setstate__ as py::pickle makes it: the object comes from `Cls.__new__(Cls)` and gets its
+// C++ value here, from the str that __getstate__ gave; a second call changes nothing.
+template <typename T, typename F>
+PyObject* call_setstate(PyObject* self, PyObject* state) {
+  try {
+    const py::detail::type_info* info = py::detail::get_type_info(typeid(T), true);
+    auto* inst = reinterpret_cast<py::detail::instance*>(self);
+    py::detail::value_and_holder v_h = inst->get_value_and_holder(info, true);
+    if (v_h.instance_registered()) Py_RETURN_NONE;
+    py::detail::make_caster<std::string> text;
+    if (!text.load(state, true))
+      throw py::type_error(std::string("__setstate__ takes the str __getstate__ gives, not ") +
+                           Py_TYPE(state)->tp_name);
+    v_h.value_ptr() = new T((*method_body<T, F>::fn)(py::detail::cast_op<const std::string&>(text)));
+    if (!v_h.holder_constructed()) info->init_instance(inst, nullptr);
+    Py_RETURN_NONE;
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
 // Adds fields and simple methods to a registered class:
 //   members(cls).readonly("id", &T::id).readonly("size", [](const T& x) { ... }, "doc")
 //                .method("__repr__", [](const T& x) { ... }).binary("__eq__", ...);
@@ -409,6 +447,32 @@ class members {
     return add_method(name, fn, reinterpret_cast<PyCFunction>(&call_unary<T, F>), METH_NOARGS, doc);
   }
 
+  // The static method from_dict(data).
+  template <typename F>
+  members& from_dict(F fn, const char* doc) {
+    store<F>(fn);
+    auto* def =
+        new PyMethodDef{"from_dict", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&call_from_dict<T, F>)),
+                        METH_VARARGS | METH_KEYWORDS, documented("from_dict", "($type, data)", doc)};
+    // Bound to the class, as a classmethod is, so that __qualname__ names it.
+    PyObject* function = PyCFunction_NewEx(def, cls_.ptr(), nullptr);
+    if (function == nullptr) throw py::error_already_set();
+    add("from_dict", PyStaticMethod_New(py::reinterpret_steal<py::object>(function).ptr()));
+    return *this;
+  }
+
+  // Pickling through a str: __getstate__ gives `get(value)`, __setstate__ builds the value
+  // from `set(text)`.
+  template <typename Get, typename Set>
+  members& pickle_as_text(Get get, Set set) {
+    method("__getstate__", std::move(get));
+    store<Set>(set);
+    add("__setstate__",
+        PyDescr_NewMethod(type(), new PyMethodDef{"__setstate__", &call_setstate<T, Set>, METH_O,
+                                                  documented("__setstate__", "($self, state, /)", nullptr)}));
+    return *this;
+  }
+
   // An operator taking one more object of the class ("__eq__", "__ne__"), NotImplemented for
   // any other. As with pybind11, a class given __eq__ and no __hash__ is unhashable.
   template <typename F>
@@ -424,18 +488,41 @@ class members {
 
   void add(const char* name, PyObject* descriptor) {
     const py::object owned = py::reinterpret_steal<py::object>(descriptor);
-    if (!owned || PyObject_SetAttrString(cls_.ptr(), name, owned.ptr()) != 0) throw py::error_already_set();
+    if (!owned) throw py::error_already_set();
+    // A special method must go through setattr, which points the type's slot at it. Any
+    // other name goes straight into the class's dict; PyType_Modified is CPython's way to
+    // say so (it drops cached look-ups), and it spares pybind11's and type's setattr.
+    const bool special = name[0] == '_' && name[1] == '_';
+    if (special ? PyObject_SetAttrString(cls_.ptr(), name, owned.ptr()) != 0 : !put_in_dict(name, owned.ptr()))
+      throw py::error_already_set();
+  }
+
+  bool put_in_dict(const char* name, PyObject* value) {
+    PyObject* key = PyUnicode_InternFromString(name);
+    if (key == nullptr) return false;
+    const int failed = PyDict_SetItem(type()->tp_dict, key, value);
+    Py_DECREF(key);
+    PyType_Modified(type());
+    return failed == 0;
+  }
+
+  template <typename F>
+  static void store(const F& fn) {
+    // Kept per type: two functions of one pointer type would share the first one's slot.
+    static_assert(std::is_class_v<F>, "pass a lambda, not a function pointer");
+    if (method_body<T, F>::fn == nullptr) method_body<T, F>::fn = new F(fn);
+  }
+
+  // help() and inspect.signature read the signature from the head of the doc string.
+  static const char* documented(const char* name, const char* signature, const char* doc) {
+    return (new std::string(std::string(name) + signature + "\n--\n\n" + (doc ? doc : "")))->c_str();
   }
 
   template <typename F>
   members& add_method(const char* name, const F& fn, PyCFunction call, int flags, const char* doc) {
-    // Kept per type: two functions of one pointer type would share the first one's slot.
-    static_assert(std::is_class_v<F>, "pass a lambda, not a function pointer");
-    if (method_body<T, F>::fn == nullptr) method_body<T, F>::fn = new F(fn);
-    // help() and inspect.signature read the signature from the head of the doc string.
-    const char* signature = flags == METH_O ? "($self, other, /)\n--\n\n" : "($self, /)\n--\n\n";
-    const auto* text = new std::string(std::string(name) + signature + (doc ? doc : ""));
-    add(name, PyDescr_NewMethod(type(), new PyMethodDef{name, call, flags, text->c_str()}));
+    store<F>(fn);
+    const char* signature = flags == METH_O ? "($self, other, /)" : "($self, /)";
+    add(name, PyDescr_NewMethod(type(), new PyMethodDef{name, call, flags, documented(name, signature, doc)}));
     return *this;
   }
 
@@ -451,12 +538,11 @@ void value_protocol(Class& cls, const char* name) {
       .binary("__eq__", [](const T& a, const T& b) { return a == b; })
       .binary("__ne__", [](const T& a, const T& b) { return !(a == b); })
       .method(
-          "to_dict", [](const T& x) { return json_loads(to_json(x, -1)); }, "The value as in the catalog JSON format.");
-  cls.def_static(
-         "from_dict", [name](const py::object& d) { return decode_python<T>(d, name); }, py::arg("data"),
-         "Build from the catalog JSON shape; raises ParseError.")
-      .def(py::pickle([](const T& x) { return to_json(x, -1); },
-                      [name](const std::string& s) { return decode_json_text<T>(s, name); }));
+          "to_dict", [](const T& x) { return json_loads(to_json(x, -1)); }, "The value as in the catalog JSON format.")
+      .from_dict([name](py::handle d) { return decode_python<T>(d, name); },
+                 "Build from the catalog JSON shape; raises ParseError.")
+      .pickle_as_text([](const T& x) { return to_json(x, -1); },
+                      [name](const std::string& s) { return decode_json_text<T>(s, name); });
 }
 
 template <typename T, typename Class>

@@ -60,9 +60,8 @@ void init_results(py::module_& m) {
         return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " +
                quote(s.id) + ")";
       });
-  plan_step.def_static(
-      "from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); }, py::arg("data"),
-      "Build from the shape to_dict gives; raises ParseError.");
+  members(plan_step).from_dict([](py::handle d) { return decode_python<PlanStep>(d, "PlanStep"); },
+                               "Build from the shape to_dict gives; raises ParseError.");
   members(plan)
       .readonly("maturity", &Plan::maturity)
       .readonly("steps", &Plan::steps)
@@ -74,20 +73,20 @@ void init_results(py::module_& m) {
         return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) +
                " steps)";
       });
-  plan.def_static(
-          "from_dict", [](const py::object& d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
-          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def("__getitem__", [](const Plan& p, long i) {
-        const long n = static_cast<long>(p.steps.size());
-        if (i < -n || i >= n) throw py::index_error("plan step index out of range");
-        return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
-      });
+  members(plan).from_dict([](py::handle d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
+                          "Build from the shape to_dict gives; raises ParseError.");
+  plan.def("__getitem__", [](const Plan& p, long i) {
+    const long n = static_cast<long>(p.steps.size());
+    if (i < -n || i >= n) throw py::index_error("plan step index out of range");
+    return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
+  });
 
   members(jurisdiction)
       .binary("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; })
       .method("to_dict", [](const Jurisdiction& j) { return json_loads(to_json(j, -1)); })
       .method("__repr__",
-              [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; });
+              [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
+      .from_dict([](py::handle d) { return checked(decode_python<Jurisdiction>(d, "Jurisdiction")); }, nullptr);
   jurisdiction
       .def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
              return checked(Jurisdiction{std::move(id), std::move(name), std::move(state), kind});
@@ -104,9 +103,6 @@ void init_results(py::module_& m) {
           "state", [](const Jurisdiction& j) { return j.state; },
           [](Jurisdiction& j, std::string v) { j.state = non_empty("state", std::move(v)); })
       .def_readwrite("kind", &Jurisdiction::kind)
-      .def_static(
-          "from_dict", [](const py::object& d) { return checked(decode_python<Jurisdiction>(d, "Jurisdiction")); },
-          py::arg("data"))
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
                       [](const py::tuple& t) {
                         return Jurisdiction{t[0].cast<std::string>(), t[1].cast<std::string>(),
@@ -120,8 +116,8 @@ void init_results(py::module_& m) {
       .method("to_dict", [](const ActionStatus& a) { return json_loads(to_json(a, -1)); })
       .method("__repr__",
               [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
-  action_status.def_static(
-      "from_dict", [](const py::object& d) { return decode_python<ActionStatus>(d, "ActionStatus"); }, py::arg("data"));
+  members(action_status)
+      .from_dict([](py::handle d) { return decode_python<ActionStatus>(d, "ActionStatus"); }, nullptr);
 
   members(assessment)
       .readonly(
@@ -330,9 +326,9 @@ void init_results(py::module_& m) {
         return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
                std::to_string(c.actions_applicable) + " done)";
       });
-  scorecard.def_static(
-      "from_dict", [](const py::object& d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
-      py::arg("data"), "Build from the shape to_dict gives; raises ParseError.");
+  members(scorecard).from_dict(
+      [](py::handle d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
+      "Build from the shape to_dict gives; raises ParseError.");
   members(practice_rollup)
       .readonly("practice", &PracticeRollup::practice)
       .readonly("actions_applicable", &PracticeRollup::actions_applicable)
@@ -350,9 +346,9 @@ void init_results(py::module_& m) {
       .method("to_dict", [](const OfficeSummary& o) { return json_loads(to_json(o, -1)); })
       .binary("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; })
       .method("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
-  office_summary.def_static(
-      "from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
-      py::arg("data"), "Build from the shape to_dict gives; raises ParseError.");
+  members(office_summary)
+      .from_dict([](py::handle d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
+                 "Build from the shape to_dict gives; raises ParseError.");
   members(rollup_class)
       .readonly("jurisdictions", &Rollup::jurisdictions)
       .readonly(
@@ -371,9 +367,9 @@ void init_results(py::module_& m) {
       .method("to_dict", [](const Rollup& r) { return json_loads(to_json(r, -1)); })
       .binary("__eq__", [](const Rollup& a, const Rollup& b) { return a == b; })
       .method("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
-  rollup_class.def_static(
-      "from_dict", [](const py::object& d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
-      py::arg("data"), "Build from the shape to_dict gives; raises ParseError.");
+  members(rollup_class)
+      .from_dict([](py::handle d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
+                 "Build from the shape to_dict gives; raises ParseError.");
 }
 
 }  // namespace electsec::python

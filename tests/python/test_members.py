@@ -112,3 +112,32 @@ def test_methods_keep_their_results(cat):
     assert repr(plan).startswith("Plan(maturity=1")
     assert cat.controls() == cat.controls() and cat.controls() is not cat.controls()
     assert cat.to_dict()["guide"]["version"] == cat.guide().version
+
+
+def test_from_dict_and_pickling_of_value_classes(cat):
+    import pickle
+
+    goal = cat.practices()[0].goals[0]
+    assert electsec.Goal.from_dict(goal.to_dict()) == goal
+    assert electsec.Goal.from_dict(data=goal.to_dict()) == goal
+    assert goal.from_dict(goal.to_dict()) == goal
+    assert str(inspect.signature(electsec.Goal.from_dict)) == "(data)"
+    assert electsec.Goal.from_dict.__doc__ == "Build from the catalog JSON shape; raises ParseError."
+    with pytest.raises(TypeError):
+        electsec.Goal.from_dict()
+    with pytest.raises(electsec.ParseError):
+        electsec.Goal.from_dict({"id": 1})
+    plan = electsec.build_plan(cat, 1)
+    assert electsec.Plan.from_dict(plan.to_dict()) == plan
+    assert pickle.loads(pickle.dumps(goal)) == goal
+    state = goal.__getstate__()
+    assert isinstance(state, str)
+    blank = electsec.Goal.__new__(electsec.Goal)
+    blank.__setstate__(state)
+    assert blank == goal
+    blank.__setstate__(cat.practices()[1].goals[0].__getstate__())  # a second call changes nothing
+    assert blank == goal
+    with pytest.raises(TypeError):
+        electsec.Goal.__new__(electsec.Goal).__setstate__(5)
+    with pytest.raises(electsec.ParseError):
+        electsec.Goal.__new__(electsec.Goal).__setstate__("{")
