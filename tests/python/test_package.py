@@ -101,3 +101,25 @@ def test_pyproject_installs_the_component_the_bindings_declare():
     components = pyproject()["tool"]["scikit-build"]["install"]["components"]
     assert components == ["python"]
     assert bindings.count("COMPONENT python") == 2  # the module and the package's files
+
+
+def test_views_and_report_load_on_first_use():
+    # _display and _report are nearly a tenth of `import electsec` (issue #18): imported
+    # when first needed, with every name where it was.
+    import os
+    import subprocess
+    import sys
+
+    code = """
+import sys, electsec
+print(sorted(m for m in sys.modules if m.startswith("electsec.")))
+assert "report" in dir(electsec) and "_repr_html_" in dir(electsec.Goal)
+cat = electsec.default_catalog()
+hits = cat.search("backups")
+print(type(hits).__name__, "electsec._display" in sys.modules)
+print(cat.practice("backups")._repr_html_()[:4], electsec.report.__module__)
+"""
+    env = dict(os.environ, PYTHONPATH=str(PACKAGE.parent))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env).stdout.splitlines()
+    assert out == ["['electsec._core']", "SearchHits True", "<div electsec._report"]
