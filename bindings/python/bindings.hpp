@@ -492,7 +492,8 @@ class members {
     // A special method must go through setattr, which points the type's slot at it. Any
     // other name goes straight into the class's dict; PyType_Modified is CPython's way to
     // say so (it drops cached look-ups), and it spares pybind11's and type's setattr.
-    const bool special = name[0] == '_' && name[1] == '_';
+    const std::string_view n(name);
+    const bool special = n.substr(0, 2) == "__" && n != "__getstate__" && n != "__setstate__";
     if (special ? PyObject_SetAttrString(cls_.ptr(), name, owned.ptr()) != 0 : !put_in_dict(name, owned.ptr()))
       throw py::error_already_set();
   }

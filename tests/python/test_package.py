@@ -3,6 +3,8 @@ import ast
 import inspect
 import pathlib
 
+import pytest
+
 import electsec
 from electsec import _core
 
@@ -123,3 +125,22 @@ print(cat.practice("backups")._repr_html_()[:4], electsec.report.__module__)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          env=env).stdout.splitlines()
     assert out == ["['electsec._core']", "SearchHits True", "<div electsec._report"]
+
+
+def test_a_self_contained_module_exports_only_its_entry_point():
+    # Where the module holds the C++ runtime (no libstdc++ among what it needs), it exports
+    # nothing else (bindings/python/exports.map): no symbol look-ups for its own code.
+    import shutil
+    import subprocess
+
+    if shutil.which("readelf") is None:
+        pytest.skip("needs readelf")
+    module = _core.__file__
+    needed = subprocess.run(["readelf", "-dW", module], capture_output=True, text=True, check=True).stdout
+    if "libstdc++" in needed:
+        pytest.skip("a module on the shared C++ runtime")
+    symbols = subprocess.run(["readelf", "--dyn-syms", "-W", module], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    defined = {line.split()[7] for line in symbols
+               if len(line.split()) >= 8 and line.split()[6] != "UND" and line.split()[4] in ("GLOBAL", "WEAK")}
+    assert defined == {"PyInit__core"}, sorted(defined)[:10]
