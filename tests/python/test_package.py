@@ -144,3 +144,13 @@ def test_a_self_contained_module_exports_only_its_entry_point():
     defined = {line.split()[7] for line in symbols
                if len(line.split()) >= 8 and line.split()[6] != "UND" and line.split()[4] in ("GLOBAL", "WEAK")}
     assert defined == {"PyInit__core"}, sorted(defined)[:10]
+
+
+def test_module_names_of_classes_and_functions():
+    # While it registers them, _core answers __module__ with its name (module.cpp); after,
+    # it has no __module__ again.
+    assert not hasattr(_core, "__module__")
+    for value in (electsec.Goal, electsec.Catalog, electsec.default_catalog, electsec.Store, electsec.diff,
+                  electsec.OscalImport):
+        assert value.__module__ == "electsec._core", value
+    assert not hasattr(_core, "__module__")
