@@ -20,11 +20,15 @@
 #include <pybind11/stl.h>
 
 #include <climits>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace py = pybind11;
@@ -234,25 +238,317 @@ inline std::vector<std::uint8_t> status_bytes(const py::handle& statuses) {
   return std::vector<std::uint8_t>(first, first + info.size);
 }
 
+// ---- fields and simple methods as CPython's own descriptors ----------------------------
+// A pybind11 def_readonly or def costs a whole cpp_function at import: signature text,
+// records, attribute lookups, and as much again to tear down (issue #18). Fields and the
+// methods that take nothing, or one more object of the same class, need none of that: a
+// getset or method descriptor calls the C++ code directly. Arguments and results still go
+// through pybind11's casters, and errors through its exception translators, so Python sees
+// the same values, keep-alive rules and exceptions.
+
+// Sets the Python error for the C++ exception being handled, as pybind11's dispatcher
+// would. Only inside a catch block.
+inline void set_python_error() noexcept {
+  try {
+    throw;
+  } catch (py::error_already_set& e) {
+    e.restore();
+  } catch (...) {
+    if (py::detail::apply_exception_translators(py::detail::get_local_internals().registered_exception_translators))
+      return;
+    if (py::detail::apply_exception_translators(py::detail::get_internals().registered_exception_translators)) return;
+    PyErr_SetString(PyExc_SystemError, "Exception escaped from default exception translator!");
+  }
+}
+
+// `Cls.__new__(Cls)` gives an object without a C++ value; pybind11 would hand such an
+// object's raw memory to the methods. TypeError instead.
+template <typename T>
+void require_initialised(PyObject* obj) {
+  // Until __init__ runs, an object's value pointer is null (a value_and_holder then tests false).
+  const py::detail::type_info* info = py::detail::get_type_info(typeid(T));
+  if (obj != nullptr && info != nullptr && PyObject_TypeCheck(obj, info->type) &&
+      !reinterpret_cast<py::detail::instance*>(obj)->get_value_and_holder(info, false))
+    throw py::type_error(std::string(Py_TYPE(obj)->tp_name) +
+                         " object was never initialised (call the class, not __new__)");
+}
+
+// The C++ value of `self`, an instance of T's class or a subclass (the descriptor checks).
+template <typename T>
+T& self_value(PyObject* self, py::detail::make_caster<T>& caster) {
+  require_initialised<T>(self);
+  if (!caster.load(self, true))
+    throw py::type_error(std::string("expected ") + py::type_id<T>() + ", got " + Py_TYPE(self)->tp_name);
+  return py::detail::cast_op<T&>(caster);
+}
+
+// `result` as a new Python reference, under `policy` as pybind11 would adjust it, or
+// nullptr with the error set.
+template <typename R, typename V>
+PyObject* to_python(V&& result, py::return_value_policy policy, PyObject* parent) {
+  policy = py::detail::return_value_policy_override<R>::policy(policy);
+  PyObject* out = py::detail::make_caster<R>::cast(std::forward<V>(result), policy, parent).ptr();
+  if (out == nullptr && !PyErr_Occurred())
+    PyErr_SetString(PyExc_TypeError, "Unable to convert function return value to a Python type!");
+  return out;
+}
+
+template <typename T, typename Get>
+struct getset_def {
+  PyGetSetDef def;
+  Get get;
+};
+
+// A field: a member read as def_readonly would (reference_internal, so a nested object
+// refers to its parent's memory and keeps the parent alive), or a computed value.
+template <typename T, typename Get>
+PyObject* get_field(PyObject* self, void* closure) {
+  const Get& get = static_cast<const getset_def<T, Get>*>(closure)->get;
+  try {
+    py::detail::loader_life_support guard;
+    py::detail::make_caster<T> caster;
+    T& value = self_value<T>(self, caster);
+    // A data member is read through const T&, as def_readonly reads it.
+    auto read = [&]() -> decltype(auto) {
+      if constexpr (std::is_member_object_pointer_v<Get>)
+        return std::as_const(value).*get;
+      else
+        return std::invoke(get, value);
+    };
+    using R = decltype(read());
+    return to_python<R>(read(), py::return_value_policy::reference_internal, self);
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// Assigning to or deleting a read-only field fails as for a pybind11 property (a
+// `property` without a setter or deleter).
+inline int refuse_set(PyObject* self, PyObject* value, void* /*closure*/) {
+#if PY_VERSION_HEX >= 0x030B0000
+  PyObject* qualname = PyType_GetQualName(Py_TYPE(self));
+  if (qualname != nullptr) {
+    PyErr_Format(PyExc_AttributeError,
+                 value == nullptr ? "property of %R object has no deleter" : "property of %R object has no setter",
+                 qualname);
+    Py_DECREF(qualname);
+    return -1;
+  }
+  PyErr_Clear();
+#else
+  (void)self;
+#endif
+  PyErr_SetString(PyExc_AttributeError, value == nullptr ? "can't delete attribute" : "can't set attribute");
+  return -1;
+}
+
+// One callable per lambda type (each lambda has its own type), kept for the method's life.
+template <typename T, typename F>
+struct method_body {
+  static inline const F* fn = nullptr;
+};
+
+template <typename T, typename F>
+PyObject* call_unary(PyObject* self, PyObject* /*unused*/) {
+  try {
+    py::detail::loader_life_support guard;
+    py::detail::make_caster<T> caster;
+    const T& value = self_value<T>(self, caster);
+    using R = decltype((*method_body<T, F>::fn)(value));
+    return to_python<R>((*method_body<T, F>::fn)(value), py::return_value_policy::automatic, self);
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// An operator between two objects of the class: NotImplemented when `other` is not one.
+template <typename T, typename F>
+PyObject* call_binary(PyObject* self, PyObject* other) {
+  try {
+    py::detail::loader_life_support guard;
+    py::detail::make_caster<T> caster;
+    const T& value = self_value<T>(self, caster);
+    require_initialised<T>(other);
+    // Without conversion, as no class here has implicit ones: a converting load would take
+    // None for a null pointer.
+    py::detail::make_caster<T> other_caster;
+    if (!other_caster.load(other, false)) Py_RETURN_NOTIMPLEMENTED;
+    const T& other_value = py::detail::cast_op<const T&>(other_caster);
+    using R = decltype((*method_body<T, F>::fn)(value, other_value));
+    return to_python<R>((*method_body<T, F>::fn)(value, other_value), py::return_value_policy::automatic, self);
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// from_dict: a static function taking one argument, `data` (by position or by name).
+template <typename T, typename F>
+PyObject* call_from_dict(PyObject* /*cls*/, PyObject* args, PyObject* kwargs) {
+  static const char* names[] = {"data", nullptr};
+  PyObject* data = nullptr;
+  if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O:from_dict", const_cast<char**>(names), &data)) return nullptr;
+  try {
+    py::detail::loader_life_support guard;
+    using R = decltype((*method_body<T, F>::fn)(py::handle(data)));
+    return to_python<R>((*method_body<T, F>::fn)(py::handle(data)), py::return_value_policy::move, nullptr);
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// __setstate__ as py::pickle makes it: the object comes from `Cls.__new__(Cls)` and gets its
+// C++ value here, from the str that __getstate__ gave; a second call changes nothing.
+template <typename T, typename F>
+PyObject* call_setstate(PyObject* self, PyObject* state) {
+  try {
+    const py::detail::type_info* info = py::detail::get_type_info(typeid(T), true);
+    auto* inst = reinterpret_cast<py::detail::instance*>(self);
+    py::detail::value_and_holder v_h = inst->get_value_and_holder(info, true);
+    if (v_h.instance_registered()) Py_RETURN_NONE;
+    py::detail::make_caster<std::string> text;
+    if (!text.load(state, true))
+      throw py::type_error(std::string("__setstate__ takes the str __getstate__ gives, not ") +
+                           Py_TYPE(state)->tp_name);
+    v_h.value_ptr() = new T((*method_body<T, F>::fn)(py::detail::cast_op<const std::string&>(text)));
+    if (!v_h.holder_constructed()) info->init_instance(inst, nullptr);
+    Py_RETURN_NONE;
+  } catch (...) {
+    set_python_error();
+    return nullptr;
+  }
+}
+
+// Adds fields and simple methods to a registered class:
+//   members(cls).readonly("id", &T::id).readonly("size", [](const T& x) { ... }, "doc")
+//                .method("__repr__", [](const T& x) { ... }).binary("__eq__", ...);
+// Definitions live as long as the process (a class is never unloaded).
+template <typename T>
+class members {
+ public:
+  template <typename... Options>
+  explicit members(const py::class_<T, Options...>& cls) : cls_(cls) {}
+
+  // `get`: a data member of T (or of a base), a member function, or a callable taking const T&.
+  template <typename Get>
+  members& readonly(const char* name, Get get, const char* doc = "") {
+    auto* def = new getset_def<T, Get>{{name, &get_field<T, Get>, &refuse_set, doc, nullptr}, std::move(get)};
+    def->def.closure = def;
+    add(name, PyDescr_NewGetSet(type(), &def->def));
+    return *this;
+  }
+
+  // A method taking no argument but self.
+  template <typename F>
+  members& method(const char* name, F fn, const char* doc = nullptr) {
+    return add_method(name, fn, reinterpret_cast<PyCFunction>(&call_unary<T, F>), METH_NOARGS, doc);
+  }
+
+  // The static method from_dict(data).
+  template <typename F>
+  members& from_dict(F fn, const char* doc) {
+    store<F>(fn);
+    auto* def =
+        new PyMethodDef{"from_dict", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)()>(&call_from_dict<T, F>)),
+                        METH_VARARGS | METH_KEYWORDS, documented("from_dict", "($type, data)", doc)};
+    // Bound to the class, as a classmethod is, so that __qualname__ names it.
+    PyObject* function = PyCFunction_NewEx(def, cls_.ptr(), nullptr);
+    if (function == nullptr) throw py::error_already_set();
+    add("from_dict", PyStaticMethod_New(py::reinterpret_steal<py::object>(function).ptr()));
+    return *this;
+  }
+
+  // Pickling through a str: __getstate__ gives `get(value)`, __setstate__ builds the value
+  // from `set(text)`.
+  template <typename Get, typename Set>
+  members& pickle_as_text(Get get, Set set) {
+    method("__getstate__", std::move(get));
+    store<Set>(set);
+    add("__setstate__",
+        PyDescr_NewMethod(type(), new PyMethodDef{"__setstate__", &call_setstate<T, Set>, METH_O,
+                                                  documented("__setstate__", "($self, state, /)", nullptr)}));
+    return *this;
+  }
+
+  // An operator taking one more object of the class ("__eq__", "__ne__"), NotImplemented for
+  // any other. As with pybind11, a class given __eq__ and no __hash__ is unhashable.
+  template <typename F>
+  members& binary(const char* name, F fn) {
+    add_method(name, fn, &call_binary<T, F>, METH_O, nullptr);
+    if (std::string_view(name) == "__eq__" && !PyDict_GetItemString(type()->tp_dict, "__hash__"))
+      add("__hash__", py::none().release().ptr());
+    return *this;
+  }
+
+ private:
+  PyTypeObject* type() const { return reinterpret_cast<PyTypeObject*>(cls_.ptr()); }
+
+  void add(const char* name, PyObject* descriptor) {
+    const py::object owned = py::reinterpret_steal<py::object>(descriptor);
+    if (!owned) throw py::error_already_set();
+    // A special method must go through setattr, which points the type's slot at it. Any
+    // other name goes straight into the class's dict; PyType_Modified is CPython's way to
+    // say so (it drops cached look-ups), and it spares pybind11's and type's setattr.
+    const std::string_view n(name);
+    const bool special = n.substr(0, 2) == "__" && n != "__getstate__" && n != "__setstate__";
+    if (special ? PyObject_SetAttrString(cls_.ptr(), name, owned.ptr()) != 0 : !put_in_dict(name, owned.ptr()))
+      throw py::error_already_set();
+  }
+
+  bool put_in_dict(const char* name, PyObject* value) {
+    PyObject* key = PyUnicode_InternFromString(name);
+    if (key == nullptr) return false;
+    const int failed = PyDict_SetItem(type()->tp_dict, key, value);
+    Py_DECREF(key);
+    PyType_Modified(type());
+    return failed == 0;
+  }
+
+  template <typename F>
+  static void store(const F& fn) {
+    // Kept per type: two functions of one pointer type would share the first one's slot.
+    static_assert(std::is_class_v<F>, "pass a lambda, not a function pointer");
+    if (method_body<T, F>::fn == nullptr) method_body<T, F>::fn = new F(fn);
+  }
+
+  // help() and inspect.signature read the signature from the head of the doc string.
+  static const char* documented(const char* name, const char* signature, const char* doc) {
+    return (new std::string(std::string(name) + signature + "\n--\n\n" + (doc ? doc : "")))->c_str();
+  }
+
+  template <typename F>
+  members& add_method(const char* name, const F& fn, PyCFunction call, int flags, const char* doc) {
+    store<F>(fn);
+    const char* signature = flags == METH_O ? "($self, other, /)" : "($self, /)";
+    add(name, PyDescr_NewMethod(type(), new PyMethodDef{name, call, flags, documented(name, signature, doc)}));
+    return *this;
+  }
+
+  py::handle cls_;
+};
+template <typename T, typename... Options>
+members(const py::class_<T, Options...>&) -> members<T>;
+
 // Equality, pickling (through the catalog format), to_dict/from_dict for a value class.
 template <typename T, typename Class>
 void value_protocol(Class& cls, const char* name) {
-  cls.def(
-         "__eq__", [](const T& a, const T& b) { return a == b; }, py::is_operator())
-      .def(
-          "__ne__", [](const T& a, const T& b) { return !(a == b); }, py::is_operator())
-      .def(
+  members(cls)
+      .binary("__eq__", [](const T& a, const T& b) { return a == b; })
+      .binary("__ne__", [](const T& a, const T& b) { return !(a == b); })
+      .method(
           "to_dict", [](const T& x) { return json_loads(to_json(x, -1)); }, "The value as in the catalog JSON format.")
-      .def_static(
-          "from_dict", [name](const py::object& d) { return decode_python<T>(d, name); }, py::arg("data"),
-          "Build from the catalog JSON shape; raises ParseError.")
-      .def(py::pickle([](const T& x) { return to_json(x, -1); },
-                      [name](const std::string& s) { return decode_json_text<T>(s, name); }));
+      .from_dict([name](py::handle d) { return decode_python<T>(d, name); },
+                 "Build from the catalog JSON shape; raises ParseError.")
+      .pickle_as_text([](const T& x) { return to_json(x, -1); },
+                      [name](const std::string& s) { return decode_json_text<T>(s, name); });
 }
 
 template <typename T, typename Class>
 void hash_by_id(Class& cls) {
-  cls.def("__hash__", [](const T& x) { return py::hash(py::str(x.id)); });
+  members(cls).method("__hash__", [](const T& x) { return py::hash(py::str(x.id)); });
 }
 
 /// The class registered under `name` in module.cpp, to add methods to.
@@ -273,22 +569,14 @@ void init_systems(py::module_& m);   // (systems.cpp), at import: Assessment nam
 }  // namespace electsec::python
 
 // ---- objects whose __init__ never ran --------------------------------------------------
-// `Cls.__new__(Cls)` gives an object without a C++ value; pybind11 would hand such an
-// object's raw memory to the methods. Every class's caster checks first and raises
-// TypeError instead.
+// Every class's caster checks first (require_initialised) and raises TypeError instead of
+// loading an object that has no C++ value.
 namespace pybind11::detail {
 template <typename T>
 struct initialised_caster : type_caster_base<T> {
   bool load(handle src, bool convert) {
-    // Checked before loading: until __init__ runs, an object's value pointer is null (a
-    // value_and_holder then tests false), and pybind11's load would allocate raw memory.
-    const type_info* info = get_type_info(typeid(T));
-    if (src && info != nullptr && PyObject_TypeCheck(src.ptr(), info->type)) {
-      auto* inst = reinterpret_cast<instance*>(src.ptr());
-      if (!inst->get_value_and_holder(info, false))
-        throw type_error(std::string(Py_TYPE(src.ptr())->tp_name) +
-                         " object was never initialised (call the class, not __new__)");
-    }
+    // Checked before loading: pybind11's load would allocate raw memory.
+    electsec::python::require_initialised<T>(src.ptr());
     return type_caster_base<T>::load(src, convert);
   }
 };

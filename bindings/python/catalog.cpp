@@ -9,6 +9,24 @@ void init_catalog(py::module_& m) {
   auto builder = registered<CatalogBuilder>(m, "CatalogBuilder");
 
   // ---- the catalog ----
+  members(catalog)
+      .method("controls", [](const Catalog& c) { return c.controls(); })
+      .method("maturity_levels", [](const Catalog& c) { return c.maturity_levels(); })
+      .method("handbook", [](const Catalog& c) { return c.handbook(); })
+      .method("glossary", [](const Catalog& c) { return c.glossary(); })
+      .method("acronyms", [](const Catalog& c) { return c.acronyms(); })
+      .method(
+          "system_links", [](const Catalog& c) { return c.system_links(); },
+          "electsec's own links (not the guide's) from systems, classes and risks to practices.")
+      .method(
+          "to_dict", [](const Catalog& c) { return json_loads(to_json(c, -1)); },
+          "The whole catalog in the catalog JSON format.")
+      .binary("__eq__", [](const Catalog& a, const Catalog& b) { return a == b; })
+      .binary("__ne__", [](const Catalog& a, const Catalog& b) { return a != b; })
+      .method("__repr__", [](const Catalog& c) {
+        return "Catalog(" + quote(c.guide().title) + ", " + quote(c.guide().version) + ", " +
+               std::to_string(c.practices().size()) + " practices)";
+      });
   catalog.def("guide", &Catalog::guide, py::return_value_policy::copy)
       .def(
           "practices",
@@ -21,7 +39,6 @@ void init_catalog(py::module_& m) {
       .def("practice", &Catalog::practice, py::arg("id"), py::return_value_policy::copy)
       .def("action", &Catalog::action, py::arg("id"), py::return_value_policy::copy)
       .def("practice_of_action", &Catalog::practice_of_action, py::arg("action_id"), py::return_value_policy::copy)
-      .def("controls", [](const Catalog& c) { return c.controls(); })
       .def("control", &Catalog::control, py::arg("id"), py::return_value_policy::copy)
       .def(
           "safeguards",
@@ -67,7 +84,6 @@ void init_catalog(py::module_& m) {
             return PyCoverage{cov.ig, cov.total, copies(cov.mapped), copies(cov.unmapped)};
           },
           py::arg("ig"))
-      .def("maturity_levels", [](const Catalog& c) { return c.maturity_levels(); })
       .def(
           "maturity_statements",
           [](const Catalog& c, std::optional<Maturity> m) {
@@ -77,7 +93,6 @@ void init_catalog(py::module_& m) {
       .def("maturity_statement", &Catalog::maturity_statement, py::arg("id"), py::return_value_policy::copy)
       .def("priorities", &Catalog::priorities, py::return_value_policy::copy)
       .def("worksheet", &Catalog::worksheet, py::arg("id"), py::return_value_policy::copy)
-      .def("handbook", [](const Catalog& c) { return c.handbook(); })
       .def("handbook_practice", &Catalog::handbook_practice, py::arg("number"), py::return_value_policy::copy)
       .def(
           "practices_of_handbook", [](const Catalog& c, int n) { return copies(c.practices_of_handbook(n)); },
@@ -85,9 +100,7 @@ void init_catalog(py::module_& m) {
       .def(
           "handbook_of_practice",
           [](const Catalog& c, std::string_view id) { return copies(c.handbook_of_practice(id)); }, py::arg("id"))
-      .def("glossary", [](const Catalog& c) { return c.glossary(); })
       .def("glossary_entry", &Catalog::glossary_entry, py::arg("term"), py::return_value_policy::copy)
-      .def("acronyms", [](const Catalog& c) { return c.acronyms(); })
       .def("acronym_expansions", &Catalog::acronym_expansions, py::arg("term"))
       .def("guidance", &Catalog::guidance, py::return_value_policy::copy)
       .def("guidance_source", &Catalog::guidance_source, py::arg("id"), py::return_value_policy::copy)
@@ -117,9 +130,6 @@ void init_catalog(py::module_& m) {
           [](const Catalog& c, std::string_view id) { return copies(c.components_with_risk(id)); }, py::arg("id"),
           "The kinds of system the primer names a risk for.")
       .def(
-          "system_links", [](const Catalog& c) { return c.system_links(); },
-          "electsec's own links (not the guide's) from systems, classes and risks to practices.")
-      .def(
           "system_links_of",
           [](const Catalog& c, std::string_view subject) { return copies(c.system_links_of(subject)); },
           py::arg("subject"), "electsec's links from one system, connectedness class or risk.")
@@ -133,20 +143,8 @@ void init_catalog(py::module_& m) {
           "Ranked full-text search; kind is one of practice, goal, action, tool, safeguard, glossary, acronym, "
           "recommendation, system, connectedness, risk.")
       .def(
-          "to_dict", [](const Catalog& c) { return json_loads(to_json(c, -1)); },
-          "The whole catalog in the catalog JSON format.")
-      .def(
           "to_json", [](const Catalog& c, int indent) { return to_json(c, indent); }, py::arg("indent") = 2,
           py::call_guard<py::gil_scoped_release>())
-      .def(
-          "__eq__", [](const Catalog& a, const Catalog& b) { return a == b; }, py::is_operator())
-      .def(
-          "__ne__", [](const Catalog& a, const Catalog& b) { return a != b; }, py::is_operator())
-      .def("__repr__",
-           [](const Catalog& c) {
-             return "Catalog(" + quote(c.guide().title) + ", " + quote(c.guide().version) + ", " +
-                    std::to_string(c.practices().size()) + " practices)";
-           })
       .def(py::pickle([](const Catalog& c) { return to_json(c, -1); },
                       [](const std::string& s) { return parse_catalog(s, "<pickle>"); }));
 
@@ -176,8 +174,8 @@ void init_catalog(py::module_& m) {
   ELECTSEC_BUILDER_ADD(Recommendation)
   ELECTSEC_BUILDER_ADD(SystemLink)
 #undef ELECTSEC_BUILDER_ADD
-  builder
-      .def(
+  members(builder)
+      .method(
           "problems",
           [](const CatalogBuilder& b) {
             std::vector<std::pair<std::string, std::string>> out;
@@ -187,7 +185,7 @@ void init_catalog(py::module_& m) {
           "Every (where, message) that build() would report.")
       // Copied with the GIL held, so that another thread adding to the builder cannot
       // change what is being validated; the copy is built without the GIL.
-      .def(
+      .method(
           "build",
           [](const CatalogBuilder& b) {
             CatalogBuilder copy = b;
@@ -196,17 +194,18 @@ void init_catalog(py::module_& m) {
           },
           "Validate and index; raises ValidationError listing every problem.");
 
-  search_hit.def_readonly("kind", &SearchHit::kind)
-      .def_readonly("id", &SearchHit::id)
-      .def_readonly("title", &SearchHit::title)
-      .def_property_readonly("practice",
-                             [](const SearchHit& h) -> std::optional<std::string> {
-                               if (h.practice.empty()) return std::nullopt;
-                               return h.practice;
-                             })
-      .def_readonly("score", &SearchHit::score)
-      .def_readonly("snippet", &SearchHit::snippet)
-      .def("__repr__", [](const SearchHit& h) {
+  members(search_hit)
+      .readonly("kind", &SearchHit::kind)
+      .readonly("id", &SearchHit::id)
+      .readonly("title", &SearchHit::title)
+      .readonly("practice",
+                [](const SearchHit& h) -> std::optional<std::string> {
+                  if (h.practice.empty()) return std::nullopt;
+                  return h.practice;
+                })
+      .readonly("score", &SearchHit::score)
+      .readonly("snippet", &SearchHit::snippet)
+      .method("__repr__", [](const SearchHit& h) {
         return "SearchHit(" + quote(std::string(to_string(h.kind))) + ", " + quote(h.id) + ")";
       });
   m.def("uuid_v5", &uuid_v5, py::arg("name"), "electsec's name-based UUID (version 5) of a name.");
@@ -228,79 +227,84 @@ void init_releases(py::module_& m) {
                                        "One field that differs between two catalogs: a fact or wording, old and new.");
   py::class_<Migration> migration(m, "Migration", "An assessment carried over to another catalog.");
 
-  import_warning.def_readonly("file", &ImportWarning::file)
-      .def_readonly("line", &ImportWarning::line)
-      .def_readonly("message", &ImportWarning::message)
-      .def_property_readonly(
+  members(import_warning)
+      .readonly("file", &ImportWarning::file)
+      .readonly("line", &ImportWarning::line)
+      .readonly("message", &ImportWarning::message)
+      .readonly(
           "kind", [](const ImportWarning& w) { return std::string(to_string(w.kind)); },
           "missing, unreadable, unresolved, duplicate or inferred")
-      .def("__repr__", [](const ImportWarning& w) {
+      .method("__repr__", [](const ImportWarning& w) {
         return "ImportWarning(" + quote(w.file) + ", " + std::to_string(w.line) + ", " + quote(w.message) + ", " +
                quote(std::string(to_string(w.kind))) + ")";
       });
-  import_result.def_readonly("catalog", &ImportResult::catalog)
-      .def_readonly("warnings", &ImportResult::warnings)
-      .def("__repr__", [](const ImportResult& r) {
+  members(import_result)
+      .readonly("catalog", &ImportResult::catalog)
+      .readonly("warnings", &ImportResult::warnings)
+      .method("__repr__", [](const ImportResult& r) {
         return "ImportResult(" + std::to_string(r.catalog.practices().size()) + " practices, " +
                std::to_string(r.warnings.size()) + " warnings)";
       });
-  practice_change.def_readonly("id", &PracticeChange::id)
-      .def_property_readonly(
-          "title",
-          [](const PracticeChange& c) -> std::optional<std::pair<std::string, std::string>> { return c.title; })
-      .def_property_readonly("scopes",
-                             [](const PracticeChange& c) -> py::object {
-                               if (!c.scopes) return py::none();
-                               const auto& [o, n] = *c.scopes;
-                               return py::make_tuple(py::make_tuple(o[0], o[1], o[2]),
-                                                     py::make_tuple(n[0], n[1], n[2]));
-                             })
-      .def_readonly("goals_changed", &PracticeChange::goals_changed)
-      .def_readonly("goals_reworded", &PracticeChange::goals_reworded)
-      .def_readonly("links_changed", &PracticeChange::links_changed)
-      .def_readonly("summary_reworded", &PracticeChange::summary_reworded)
-      .def_readonly("paragraphs_changed", &PracticeChange::paragraphs_changed)
-      .def_readonly("paragraphs_reworded", &PracticeChange::paragraphs_reworded)
-      .def_readonly("actions_added", &PracticeChange::actions_added)
-      .def_readonly("actions_removed", &PracticeChange::actions_removed)
-      .def_readonly("actions_changed", &PracticeChange::actions_changed)
-      .def_readonly("actions_reworded", &PracticeChange::actions_reworded)
-      .def_readonly("tools_added", &PracticeChange::tools_added)
-      .def_readonly("tools_removed", &PracticeChange::tools_removed)
-      .def_readonly("safeguards_added", &PracticeChange::safeguards_added)
-      .def_readonly("safeguards_removed", &PracticeChange::safeguards_removed)
-      .def_readonly("safeguards_retagged", &PracticeChange::safeguards_retagged)
-      .def_readonly("handbook_added", &PracticeChange::handbook_added)
-      .def_readonly("handbook_removed", &PracticeChange::handbook_removed)
-      .def_readonly("changes", &PracticeChange::changes)
-      .def("facts_changed", &PracticeChange::facts_changed, "True when a fact differs (anything but wording).")
-      .def("__repr__", [](const PracticeChange& c) { return "PracticeChange(" + quote(c.id) + ")"; });
-  catalog_diff.def_readonly("added", &CatalogDiff::added)
-      .def_readonly("removed", &CatalogDiff::removed)
-      .def_readonly("changed", &CatalogDiff::changed)
-      .def_readonly("changes", &CatalogDiff::changes)
-      .def("same_facts", &CatalogDiff::same_facts, "True when the catalogs differ in wording at most.")
-      .def("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
-      .def("to_dict", [](const CatalogDiff& d) { return json_loads(to_json(d, -1)); })
-      .def("__repr__", [](const CatalogDiff& d) {
+  members(practice_change)
+      .readonly("id", &PracticeChange::id)
+      .readonly("title",
+                [](const PracticeChange& c) -> std::optional<std::pair<std::string, std::string>> { return c.title; })
+      .readonly("scopes",
+                [](const PracticeChange& c) -> py::object {
+                  if (!c.scopes) return py::none();
+                  const auto& [o, n] = *c.scopes;
+                  return py::make_tuple(py::make_tuple(o[0], o[1], o[2]), py::make_tuple(n[0], n[1], n[2]));
+                })
+      .readonly("goals_changed", &PracticeChange::goals_changed)
+      .readonly("goals_reworded", &PracticeChange::goals_reworded)
+      .readonly("links_changed", &PracticeChange::links_changed)
+      .readonly("summary_reworded", &PracticeChange::summary_reworded)
+      .readonly("paragraphs_changed", &PracticeChange::paragraphs_changed)
+      .readonly("paragraphs_reworded", &PracticeChange::paragraphs_reworded)
+      .readonly("actions_added", &PracticeChange::actions_added)
+      .readonly("actions_removed", &PracticeChange::actions_removed)
+      .readonly("actions_changed", &PracticeChange::actions_changed)
+      .readonly("actions_reworded", &PracticeChange::actions_reworded)
+      .readonly("tools_added", &PracticeChange::tools_added)
+      .readonly("tools_removed", &PracticeChange::tools_removed)
+      .readonly("safeguards_added", &PracticeChange::safeguards_added)
+      .readonly("safeguards_removed", &PracticeChange::safeguards_removed)
+      .readonly("safeguards_retagged", &PracticeChange::safeguards_retagged)
+      .readonly("handbook_added", &PracticeChange::handbook_added)
+      .readonly("handbook_removed", &PracticeChange::handbook_removed)
+      .readonly("changes", &PracticeChange::changes)
+      .method("__repr__", [](const PracticeChange& c) { return "PracticeChange(" + quote(c.id) + ")"; });
+  practice_change.def("facts_changed", &PracticeChange::facts_changed,
+                      "True when a fact differs (anything but wording).");
+  members(catalog_diff)
+      .readonly("added", &CatalogDiff::added)
+      .readonly("removed", &CatalogDiff::removed)
+      .readonly("changed", &CatalogDiff::changed)
+      .readonly("changes", &CatalogDiff::changes)
+      .method("__bool__", [](const CatalogDiff& d) { return !d.empty(); })
+      .method("to_dict", [](const CatalogDiff& d) { return json_loads(to_json(d, -1)); })
+      .method("__repr__", [](const CatalogDiff& d) {
         return "CatalogDiff(" + std::to_string(d.added.size()) + " added, " + std::to_string(d.removed.size()) +
                " removed, " + std::to_string(d.changed.size()) + " changed)";
       });
-  field_change.def_readonly("subject", &FieldChange::subject)
-      .def_readonly("field", &FieldChange::field)
-      .def_property_readonly(
+  catalog_diff.def("same_facts", &CatalogDiff::same_facts, "True when the catalogs differ in wording at most.");
+  members(field_change)
+      .readonly("subject", &FieldChange::subject)
+      .readonly("field", &FieldChange::field)
+      .readonly(
           "nature", [](const FieldChange& c) { return std::string(to_string(c.nature)); }, "fact or wording")
-      .def_readonly("old_value", &FieldChange::old_value)
-      .def_readonly("new_value", &FieldChange::new_value)
-      .def("__eq__", [](const FieldChange& a, const FieldChange& b) { return a == b; })
-      .def("__repr__", [](const FieldChange& c) {
+      .readonly("old_value", &FieldChange::old_value)
+      .readonly("new_value", &FieldChange::new_value)
+      .method("__repr__", [](const FieldChange& c) {
         return "FieldChange(" + quote(c.subject) + ", " + quote(c.field) + ", " +
                quote(std::string(to_string(c.nature))) + ")";
       });
-  migration.def_readonly("assessment", &Migration::assessment)
-      .def_readonly("kept", &Migration::kept)
-      .def_readonly("retired", &Migration::retired)
-      .def("__repr__", [](const Migration& x) {
+  field_change.def("__eq__", [](const FieldChange& a, const FieldChange& b) { return a == b; });
+  members(migration)
+      .readonly("assessment", &Migration::assessment)
+      .readonly("kept", &Migration::kept)
+      .readonly("retired", &Migration::retired)
+      .method("__repr__", [](const Migration& x) {
         return "Migration(kept=" + std::to_string(x.kept.size()) + ", retired=" + std::to_string(x.retired.size()) +
                ")";
       });
@@ -370,17 +374,20 @@ void init_exchange(py::module_& m) {
       },
       py::arg("catalog"), py::arg("assessment"), py::arg("timestamp") = py::none(),
       "An office's plan as an OSCAL plan of action and milestones (JSON text).");
-  status_row.def_readonly("action", &StatusRow::action)
-      .def_readonly("status", &StatusRow::status)
-      .def_readonly("note", &StatusRow::note)
-      .def_readonly("updated", &StatusRow::updated)
-      .def_readonly("line", &StatusRow::line)
-      .def("__repr__",
-           [](const StatusRow& r) { return "StatusRow(" + r.action + ", " + std::string(to_string(r.status)) + ")"; });
-  oscal_import.def_readonly("statuses", &OscalImport::statuses)
-      .def_readonly("unmatched", &OscalImport::unmatched)
-      .def_readonly("changed_since", &OscalImport::changed_since)
-      .def("__repr__", [](const OscalImport& x) {
+  members(status_row)
+      .readonly("action", &StatusRow::action)
+      .readonly("status", &StatusRow::status)
+      .readonly("note", &StatusRow::note)
+      .readonly("updated", &StatusRow::updated)
+      .readonly("line", &StatusRow::line)
+      .method("__repr__", [](const StatusRow& r) {
+        return "StatusRow(" + r.action + ", " + std::string(to_string(r.status)) + ")";
+      });
+  members(oscal_import)
+      .readonly("statuses", &OscalImport::statuses)
+      .readonly("unmatched", &OscalImport::unmatched)
+      .readonly("changed_since", &OscalImport::changed_since)
+      .method("__repr__", [](const OscalImport& x) {
         return "OscalImport(" + std::to_string(x.statuses.size()) + " statuses, " + std::to_string(x.unmatched.size()) +
                " unmatched, " + std::to_string(x.changed_since.size()) + " changed since)";
       });
@@ -392,12 +399,13 @@ void init_exchange(py::module_& m) {
       py::arg("text"), py::arg("catalog"), py::arg("assessment"), py::arg("source") = "<string>",
       "Read OSCAL assessment results written for an office (perhaps edited elsewhere): its statuses, what "
       "could not be matched, and what the office changed after them.");
-  ciso_assistant_import.def_readonly("assessment", &CisoAssistantImport::assessment)
-      .def_readonly("statuses", &CisoAssistantImport::statuses)
-      .def_readonly("changed", &CisoAssistantImport::changed)
-      .def_readonly("unmatched", &CisoAssistantImport::unmatched)
-      .def_readonly("not_assessed", &CisoAssistantImport::not_assessed)
-      .def("__repr__", [](const CisoAssistantImport& x) {
+  members(ciso_assistant_import)
+      .readonly("assessment", &CisoAssistantImport::assessment)
+      .readonly("statuses", &CisoAssistantImport::statuses)
+      .readonly("changed", &CisoAssistantImport::changed)
+      .readonly("unmatched", &CisoAssistantImport::unmatched)
+      .readonly("not_assessed", &CisoAssistantImport::not_assessed)
+      .method("__repr__", [](const CisoAssistantImport& x) {
         return "CisoAssistantImport(" + std::to_string(x.statuses.size()) + " statuses, " +
                std::to_string(x.changed.size()) + " changed, " + std::to_string(x.unmatched.size()) + " unmatched, " +
                std::to_string(x.not_assessed) + " not assessed)";

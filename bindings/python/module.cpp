@@ -71,9 +71,27 @@ py::dict plain_str() {
 }
 
 // Text fields the loader requires to be non-empty are refused when set, not at the next load.
+
+// pybind11 asks the module for __module__ for every class and function it adds to it; a
+// module has none, and each miss builds and drops an AttributeError (two messages on
+// Python 3.11), about a tenth of registering a class (issue #18). While this lives, the
+// module answers with its own name, which is what pybind11 falls back to.
+class ModuleNameAsModule {
+ public:
+  explicit ModuleNameAsModule(py::module_ m) : m_(std::move(m)) { m_.attr("__module__") = m_.attr("__name__"); }
+  ~ModuleNameAsModule() {
+    if (PyDict_DelItemString(PyModule_GetDict(m_.ptr()), "__module__") != 0) PyErr_Clear();
+  }
+  ModuleNameAsModule(const ModuleNameAsModule&) = delete;
+  ModuleNameAsModule& operator=(const ModuleNameAsModule&) = delete;
+
+ private:
+  py::module_ m_;
+};
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
+  const ModuleNameAsModule named(m);
   m.doc() = "electsec: the CIS Essential Guide to Election Security as a queryable model";
 
   // ---- exceptions ----
@@ -186,6 +204,7 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "_register",
       [](py::module_ module, const std::string& part) {
+        const ModuleNameAsModule named(module);
         if (part == "store")
           electsec::python::init_store(module);
         else if (part == "releases")

@@ -20,69 +20,73 @@ void init_results(py::module_& m) {
   auto rollup_class = registered<Rollup>(m, "Rollup");
 
   // ---- engines: results ----
-  level_tally.def_readonly("level", &LevelTally::level)
-      .def_readonly("yes", &LevelTally::yes)
-      .def_readonly("answered", &LevelTally::answered)
-      .def_readonly("total", &LevelTally::total)
-      .def_property_readonly("majority", &LevelTally::majority)
-      .def("__repr__", [](const LevelTally& t) {
+  members(level_tally)
+      .readonly("level", &LevelTally::level)
+      .readonly("yes", &LevelTally::yes)
+      .readonly("answered", &LevelTally::answered)
+      .readonly("total", &LevelTally::total)
+      .readonly("majority", &LevelTally::majority)
+      .method("__repr__", [](const LevelTally& t) {
         return "LevelTally(level=" + std::to_string(static_cast<int>(t.level)) + ", yes=" + std::to_string(t.yes) +
                ", answered=" + std::to_string(t.answered) + ", total=" + std::to_string(t.total) + ")";
       });
-  maturity_result.def_readonly("level", &MaturityResult::level)
-      .def_readonly("conflict", &MaturityResult::conflict)
-      .def_readonly("unsure", &MaturityResult::unsure)
-      .def_property_readonly(
-          "tallies",
-          [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
-      .def_readonly("applied", &MaturityResult::applied)
-      .def_readonly("rationale", &MaturityResult::rationale)
-      .def("to_dict", [](const MaturityResult& r) { return json_loads(to_json(r, -1)); })
-      .def("__repr__", [](const MaturityResult& r) {
+  members(maturity_result)
+      .readonly("level", &MaturityResult::level)
+      .readonly("conflict", &MaturityResult::conflict)
+      .readonly("unsure", &MaturityResult::unsure)
+      .readonly("tallies",
+                [](const MaturityResult& r) { return std::vector<LevelTally>(r.tallies.begin(), r.tallies.end()); })
+      .readonly("applied", &MaturityResult::applied)
+      .readonly("rationale", &MaturityResult::rationale)
+      .method("to_dict", [](const MaturityResult& r) { return json_loads(to_json(r, -1)); })
+      .method("__repr__", [](const MaturityResult& r) {
         return "MaturityResult(level=" + std::to_string(static_cast<int>(r.level)) +
                ", conflict=" + (r.conflict ? "True" : "False") + ", unsure=" + (r.unsure ? "True" : "False") + ")";
       });
-  plan_step.def_readonly("rank", &PlanStep::rank)
-      .def_readonly("kind", &PlanStep::kind)
-      .def_readonly("id", &PlanStep::id)
-      .def_property_readonly("practice",
-                             [](const PlanStep& s) -> std::optional<std::string> {
-                               if (s.practice.empty()) return std::nullopt;
-                               return s.practice;
-                             })
-      .def_readonly("actions", &PlanStep::actions)
-      .def_readonly("reason", &PlanStep::reason)
-      .def("to_dict", [](const PlanStep& s) { return json_loads(to_json(s, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return decode_python<PlanStep>(d, "PlanStep"); }, py::arg("data"),
-          "Build from the shape to_dict gives; raises ParseError.")
-      .def(
-          "__eq__", [](const PlanStep& a, const PlanStep& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const PlanStep& s) {
+  members(plan_step)
+      .readonly("rank", &PlanStep::rank)
+      .readonly("kind", &PlanStep::kind)
+      .readonly("id", &PlanStep::id)
+      .readonly("practice",
+                [](const PlanStep& s) -> std::optional<std::string> {
+                  if (s.practice.empty()) return std::nullopt;
+                  return s.practice;
+                })
+      .readonly("actions", &PlanStep::actions)
+      .readonly("reason", &PlanStep::reason)
+      .method("to_dict", [](const PlanStep& s) { return json_loads(to_json(s, -1)); })
+      .binary("__eq__", [](const PlanStep& a, const PlanStep& b) { return a == b; })
+      .method("__repr__", [](const PlanStep& s) {
         return "PlanStep(" + std::to_string(s.rank) + ", " + quote(std::string(to_string(s.kind))) + ", " +
                quote(s.id) + ")";
       });
-  plan.def_readonly("maturity", &Plan::maturity)
-      .def_readonly("steps", &Plan::steps)
-      .def("to_dict", [](const Plan& p) { return json_loads(to_json(p, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
-          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def(
-          "__eq__", [](const Plan& a, const Plan& b) { return a == b; }, py::is_operator())
-      .def("__len__", [](const Plan& p) { return p.steps.size(); })
-      .def("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
-      .def("__getitem__",
-           [](const Plan& p, long i) {
-             const long n = static_cast<long>(p.steps.size());
-             if (i < -n || i >= n) throw py::index_error("plan step index out of range");
-             return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
-           })
-      .def("__repr__", [](const Plan& p) {
+  members(plan_step).from_dict([](py::handle d) { return decode_python<PlanStep>(d, "PlanStep"); },
+                               "Build from the shape to_dict gives; raises ParseError.");
+  members(plan)
+      .readonly("maturity", &Plan::maturity)
+      .readonly("steps", &Plan::steps)
+      .method("to_dict", [](const Plan& p) { return json_loads(to_json(p, -1)); })
+      .binary("__eq__", [](const Plan& a, const Plan& b) { return a == b; })
+      .method("__len__", [](const Plan& p) { return p.steps.size(); })
+      .method("__iter__", [](const Plan& p) { return py::iter(py::cast(p.steps)); })
+      .method("__repr__", [](const Plan& p) {
         return "Plan(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " + std::to_string(p.steps.size()) +
                " steps)";
       });
+  members(plan).from_dict([](py::handle d) { return parse_plan(python_json_text(d, "Plan"), "Plan"); },
+                          "Build from the shape to_dict gives; raises ParseError.");
+  plan.def("__getitem__", [](const Plan& p, long i) {
+    const long n = static_cast<long>(p.steps.size());
+    if (i < -n || i >= n) throw py::index_error("plan step index out of range");
+    return p.steps[static_cast<std::size_t>(i < 0 ? i + n : i)];
+  });
 
+  members(jurisdiction)
+      .binary("__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; })
+      .method("to_dict", [](const Jurisdiction& j) { return json_loads(to_json(j, -1)); })
+      .method("__repr__",
+              [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
+      .from_dict([](py::handle d) { return checked(decode_python<Jurisdiction>(d, "Jurisdiction")); }, nullptr);
   jurisdiction
       .def(py::init([](std::string id, std::string name, std::string state, JurisdictionKind kind) {
              return checked(Jurisdiction{std::move(id), std::move(name), std::move(state), kind});
@@ -99,30 +103,42 @@ void init_results(py::module_& m) {
           "state", [](const Jurisdiction& j) { return j.state; },
           [](Jurisdiction& j, std::string v) { j.state = non_empty("state", std::move(v)); })
       .def_readwrite("kind", &Jurisdiction::kind)
-      .def(
-          "__eq__", [](const Jurisdiction& a, const Jurisdiction& b) { return a == b; }, py::is_operator())
-      .def("to_dict", [](const Jurisdiction& j) { return json_loads(to_json(j, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return checked(decode_python<Jurisdiction>(d, "Jurisdiction")); },
-          py::arg("data"))
-      .def("__repr__", [](const Jurisdiction& j) { return "Jurisdiction(" + quote(j.id) + ", " + quote(j.name) + ")"; })
       .def(py::pickle([](const Jurisdiction& j) { return py::make_tuple(j.id, j.name, j.state, j.kind); },
                       [](const py::tuple& t) {
                         return Jurisdiction{t[0].cast<std::string>(), t[1].cast<std::string>(),
                                             t[2].cast<std::string>(), t[3].cast<JurisdictionKind>()};
                       }));
-  action_status.def_readonly("status", &ActionStatus::status)
-      .def_readonly("note", &ActionStatus::note)
-      .def_readonly("updated", &ActionStatus::updated)
-      .def(
-          "__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; }, py::is_operator())
-      .def("to_dict", [](const ActionStatus& a) { return json_loads(to_json(a, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return decode_python<ActionStatus>(d, "ActionStatus"); },
-          py::arg("data"))
-      .def("__repr__",
-           [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
+  members(action_status)
+      .readonly("status", &ActionStatus::status)
+      .readonly("note", &ActionStatus::note)
+      .readonly("updated", &ActionStatus::updated)
+      .binary("__eq__", [](const ActionStatus& a, const ActionStatus& b) { return a == b; })
+      .method("to_dict", [](const ActionStatus& a) { return json_loads(to_json(a, -1)); })
+      .method("__repr__",
+              [](const ActionStatus& a) { return "ActionStatus(" + quote(std::string(to_string(a.status))) + ")"; });
+  members(action_status)
+      .from_dict([](py::handle d) { return decode_python<ActionStatus>(d, "ActionStatus"); }, nullptr);
 
+  members(assessment)
+      .readonly(
+          "statuses",
+          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end()); },
+          "action id -> ActionStatus (a copy; change it with set()).")
+      .readonly(
+          "retired",
+          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.retired.begin(), a.retired.end()); },
+          "Statuses of actions an earlier release had (kept by migrate).")
+      .readonly("retired_answers",
+                [](const Assessment& a) {
+                  return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
+                })
+      .method("to_json", [](const Assessment& a) { return to_json(a); })
+      .method("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
+      .binary("__eq__", [](const Assessment& a, const Assessment& b) { return a == b; })
+      .method("__repr__", [](const Assessment& a) {
+        return "Assessment(" + quote(a.jurisdiction.id) + ", maturity=" + std::to_string(static_cast<int>(a.maturity)) +
+               ", " + std::to_string(a.statuses.size()) + " statuses)";
+      });
   assessment
       .def(py::init([](const Jurisdiction& j, Maturity maturity, std::optional<std::string> version) {
              Assessment a;
@@ -147,18 +163,6 @@ void init_results(py::module_& m) {
             a.answers = MaturityAnswers(answers.begin(), answers.end());
           },
           "statement id -> bool; ids are checked against the embedded catalog.")
-      .def_property_readonly(
-          "statuses",
-          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.statuses.begin(), a.statuses.end()); },
-          "action id -> ActionStatus (a copy; change it with set()).")
-      .def_property_readonly(
-          "retired",
-          [](const Assessment& a) { return std::map<std::string, ActionStatus>(a.retired.begin(), a.retired.end()); },
-          "Statuses of actions an earlier release had (kept by migrate).")
-      .def_property_readonly("retired_answers",
-                             [](const Assessment& a) {
-                               return std::map<std::string, bool>(a.retired_answers.begin(), a.retired_answers.end());
-                             })
       .def(
           "status_of",
           [](const Assessment& a, std::string_view action, const std::optional<Catalog>& catalog) {
@@ -215,8 +219,6 @@ void init_results(py::module_& m) {
             return load_assessment(path, c);
           },
           py::arg("path"), py::arg("catalog") = py::none(), "Read and validate an assessment file.")
-      .def("to_json", [](const Assessment& a) { return to_json(a); })
-      .def("to_dict", [](const Assessment& a) { return py::module_::import("json").attr("loads")(to_json(a)); })
       .def_static(
           "from_dict",
           [](const py::object& d, const std::optional<Catalog>& catalog) {
@@ -225,14 +227,6 @@ void init_results(py::module_& m) {
           },
           py::arg("data"), py::arg("catalog") = py::none(),
           "Build from the assessment JSON shape, validated as load validates.")
-      .def(
-          "__eq__", [](const Assessment& a, const Assessment& b) { return a == b; }, py::is_operator())
-      .def("__repr__",
-           [](const Assessment& a) {
-             return "Assessment(" + quote(a.jurisdiction.id) +
-                    ", maturity=" + std::to_string(static_cast<int>(a.maturity)) + ", " +
-                    std::to_string(a.statuses.size()) + " statuses)";
-           })
       .def(py::pickle(
           [](const Assessment& a) {
             py::dict statuses;
@@ -263,6 +257,20 @@ void init_results(py::module_& m) {
             return a;
           }));
 
+  members(compact_assessment)
+      .readonly(
+          "statuses",
+          [](const CompactAssessment& a) {
+            return py::bytes(reinterpret_cast<const char*>(a.statuses.data()), a.statuses.size());
+          },
+          "One byte per action in Catalog.actions() order: 0 not_started (or nothing recorded), 1 in_progress, "
+          "2 done, 3 not_applicable.")
+      .binary("__eq__", [](const CompactAssessment& a, const CompactAssessment& b) { return a == b; })
+      .method("__repr__", [](const CompactAssessment& a) {
+        return "CompactAssessment(" + quote(a.jurisdiction.id) +
+               ", maturity=" + std::to_string(static_cast<int>(a.maturity)) + ", " + std::to_string(a.statuses.size()) +
+               " actions)";
+      });
   compact_assessment
       .def(py::init([](const Jurisdiction& j, Maturity maturity, const py::buffer& statuses) {
              return CompactAssessment{checked(j), maturity, status_bytes(statuses)};
@@ -273,27 +281,12 @@ void init_results(py::module_& m) {
            "3 not_applicable). score and rollup check them against the catalog.")
       .def_readwrite("jurisdiction", &CompactAssessment::jurisdiction)
       .def_readwrite("maturity", &CompactAssessment::maturity)
-      .def_property_readonly(
-          "statuses",
-          [](const CompactAssessment& a) {
-            return py::bytes(reinterpret_cast<const char*>(a.statuses.data()), a.statuses.size());
-          },
-          "One byte per action in Catalog.actions() order: 0 not_started (or nothing recorded), 1 in_progress, "
-          "2 done, 3 not_applicable.")
       .def(
           "score",
           [](const CompactAssessment& a, const std::optional<Catalog>& catalog) {
             return score(catalog ? *catalog : default_catalog(), a);
           },
           py::arg("catalog") = py::none())
-      .def(
-          "__eq__", [](const CompactAssessment& a, const CompactAssessment& b) { return a == b; }, py::is_operator())
-      .def("__repr__",
-           [](const CompactAssessment& a) {
-             return "CompactAssessment(" + quote(a.jurisdiction.id) +
-                    ", maturity=" + std::to_string(static_cast<int>(a.maturity)) + ", " +
-                    std::to_string(a.statuses.size()) + " actions)";
-           })
       .def(py::pickle(
           [](const CompactAssessment& a) {
             return py::make_tuple(a.jurisdiction, a.maturity,
@@ -303,78 +296,80 @@ void init_results(py::module_& m) {
             return CompactAssessment{checked(t[0].cast<Jurisdiction>()), t[1].cast<Maturity>(), status_bytes(t[2])};
           }));
 
-  practice_score.def_readonly("practice", &PracticeScore::practice)
-      .def_readonly("scope", &PracticeScore::scope)
-      .def_readonly("actions_applicable", &PracticeScore::actions_applicable)
-      .def_readonly("actions_done", &PracticeScore::actions_done)
-      .def_readonly("actions_in_progress", &PracticeScore::actions_in_progress)
-      .def_readonly("completion", &PracticeScore::completion)
-      .def("__repr__", [](const PracticeScore& p) { return "PracticeScore(" + quote(p.practice) + ")"; });
-  safeguard_score.def_readonly("safeguard", &SafeguardScore::safeguard)
-      .def_readonly("actions_applicable", &SafeguardScore::actions_applicable)
-      .def_readonly("actions_done", &SafeguardScore::actions_done)
-      .def_readonly("completion", &SafeguardScore::completion)
-      .def("__repr__", [](const SafeguardScore& s) { return "SafeguardScore(" + quote(s.safeguard) + ")"; });
-  scorecard.def_readonly("jurisdiction", &Scorecard::jurisdiction)
-      .def_readonly("maturity", &Scorecard::maturity)
-      .def_readonly("practices", &Scorecard::practices)
-      .def_readonly("safeguards", &Scorecard::safeguards)
-      .def_readonly("priorities_complete", &Scorecard::priorities_complete)
-      .def_readonly("actions_applicable", &Scorecard::actions_applicable)
-      .def_readonly("actions_done", &Scorecard::actions_done)
-      .def_readonly("actions_in_progress", &Scorecard::actions_in_progress)
-      .def_readonly("completion", &Scorecard::completion)
-      .def("to_dict", [](const Scorecard& c) { return json_loads(to_json(c, -1)); })
-      .def_static(
-          "from_dict",
-          [](const py::object& d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
-          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def(
-          "__eq__", [](const Scorecard& a, const Scorecard& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const Scorecard& c) {
+  members(practice_score)
+      .readonly("practice", &PracticeScore::practice)
+      .readonly("scope", &PracticeScore::scope)
+      .readonly("actions_applicable", &PracticeScore::actions_applicable)
+      .readonly("actions_done", &PracticeScore::actions_done)
+      .readonly("actions_in_progress", &PracticeScore::actions_in_progress)
+      .readonly("completion", &PracticeScore::completion)
+      .method("__repr__", [](const PracticeScore& p) { return "PracticeScore(" + quote(p.practice) + ")"; });
+  members(safeguard_score)
+      .readonly("safeguard", &SafeguardScore::safeguard)
+      .readonly("actions_applicable", &SafeguardScore::actions_applicable)
+      .readonly("actions_done", &SafeguardScore::actions_done)
+      .readonly("completion", &SafeguardScore::completion)
+      .method("__repr__", [](const SafeguardScore& s) { return "SafeguardScore(" + quote(s.safeguard) + ")"; });
+  members(scorecard)
+      .readonly("jurisdiction", &Scorecard::jurisdiction)
+      .readonly("maturity", &Scorecard::maturity)
+      .readonly("practices", &Scorecard::practices)
+      .readonly("safeguards", &Scorecard::safeguards)
+      .readonly("priorities_complete", &Scorecard::priorities_complete)
+      .readonly("actions_applicable", &Scorecard::actions_applicable)
+      .readonly("actions_done", &Scorecard::actions_done)
+      .readonly("actions_in_progress", &Scorecard::actions_in_progress)
+      .readonly("completion", &Scorecard::completion)
+      .method("to_dict", [](const Scorecard& c) { return json_loads(to_json(c, -1)); })
+      .binary("__eq__", [](const Scorecard& a, const Scorecard& b) { return a == b; })
+      .method("__repr__", [](const Scorecard& c) {
         return "Scorecard(" + quote(c.jurisdiction.id) + ", " + std::to_string(c.actions_done) + " of " +
                std::to_string(c.actions_applicable) + " done)";
       });
-  practice_rollup.def_readonly("practice", &PracticeRollup::practice)
-      .def_readonly("actions_applicable", &PracticeRollup::actions_applicable)
-      .def_readonly("actions_done", &PracticeRollup::actions_done)
-      .def_readonly("completion", &PracticeRollup::completion)
-      .def_readonly("offices_complete", &PracticeRollup::offices_complete)
-      .def("__repr__", [](const PracticeRollup& p) { return "PracticeRollup(" + quote(p.practice) + ")"; });
-  office_summary.def_readonly("jurisdiction", &OfficeSummary::jurisdiction)
-      .def_readonly("maturity", &OfficeSummary::maturity)
-      .def_readonly("actions_applicable", &OfficeSummary::actions_applicable)
-      .def_readonly("actions_done", &OfficeSummary::actions_done)
-      .def_readonly("completion", &OfficeSummary::completion)
-      .def_readonly("priorities_complete", &OfficeSummary::priorities_complete)
-      .def("to_dict", [](const OfficeSummary& o) { return json_loads(to_json(o, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
-          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def(
-          "__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
-  rollup_class.def_readonly("jurisdictions", &Rollup::jurisdictions)
-      .def_property_readonly(
+  members(scorecard).from_dict(
+      [](py::handle d) { return parse_scorecard(python_json_text(d, "Scorecard"), "Scorecard"); },
+      "Build from the shape to_dict gives; raises ParseError.");
+  members(practice_rollup)
+      .readonly("practice", &PracticeRollup::practice)
+      .readonly("actions_applicable", &PracticeRollup::actions_applicable)
+      .readonly("actions_done", &PracticeRollup::actions_done)
+      .readonly("completion", &PracticeRollup::completion)
+      .readonly("offices_complete", &PracticeRollup::offices_complete)
+      .method("__repr__", [](const PracticeRollup& p) { return "PracticeRollup(" + quote(p.practice) + ")"; });
+  members(office_summary)
+      .readonly("jurisdiction", &OfficeSummary::jurisdiction)
+      .readonly("maturity", &OfficeSummary::maturity)
+      .readonly("actions_applicable", &OfficeSummary::actions_applicable)
+      .readonly("actions_done", &OfficeSummary::actions_done)
+      .readonly("completion", &OfficeSummary::completion)
+      .readonly("priorities_complete", &OfficeSummary::priorities_complete)
+      .method("to_dict", [](const OfficeSummary& o) { return json_loads(to_json(o, -1)); })
+      .binary("__eq__", [](const OfficeSummary& a, const OfficeSummary& b) { return a == b; })
+      .method("__repr__", [](const OfficeSummary& o) { return "OfficeSummary(" + quote(o.jurisdiction.id) + ")"; });
+  members(office_summary)
+      .from_dict([](py::handle d) { return decode_python<OfficeSummary>(d, "OfficeSummary"); },
+                 "Build from the shape to_dict gives; raises ParseError.");
+  members(rollup_class)
+      .readonly("jurisdictions", &Rollup::jurisdictions)
+      .readonly(
           "maturity_distribution",
           [](const Rollup& r) {
             return py::make_tuple(r.maturity_distribution[0], r.maturity_distribution[1], r.maturity_distribution[2]);
           },
           "Offices at Level 1, 2, 3.")
-      .def_readonly("practices", &Rollup::practices)
-      .def_readonly("least_complete", &Rollup::least_complete)
-      .def_readonly("safeguards", &Rollup::safeguards)
-      .def_readonly("offices", &Rollup::offices)
-      .def_readonly("actions_applicable", &Rollup::actions_applicable)
-      .def_readonly("actions_done", &Rollup::actions_done)
-      .def_readonly("completion", &Rollup::completion)
-      .def("to_dict", [](const Rollup& r) { return json_loads(to_json(r, -1)); })
-      .def_static(
-          "from_dict", [](const py::object& d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
-          py::arg("data"), "Build from the shape to_dict gives; raises ParseError.")
-      .def(
-          "__eq__", [](const Rollup& a, const Rollup& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
+      .readonly("practices", &Rollup::practices)
+      .readonly("least_complete", &Rollup::least_complete)
+      .readonly("safeguards", &Rollup::safeguards)
+      .readonly("offices", &Rollup::offices)
+      .readonly("actions_applicable", &Rollup::actions_applicable)
+      .readonly("actions_done", &Rollup::actions_done)
+      .readonly("completion", &Rollup::completion)
+      .method("to_dict", [](const Rollup& r) { return json_loads(to_json(r, -1)); })
+      .binary("__eq__", [](const Rollup& a, const Rollup& b) { return a == b; })
+      .method("__repr__", [](const Rollup& r) { return "Rollup(" + std::to_string(r.jurisdictions) + " offices)"; });
+  members(rollup_class)
+      .from_dict([](py::handle d) { return parse_rollup(python_json_text(d, "Rollup"), "Rollup"); },
+                 "Build from the shape to_dict gives; raises ParseError.");
 }
 
 }  // namespace electsec::python

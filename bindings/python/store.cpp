@@ -129,76 +129,75 @@ void init_store(py::module_& m) {
                             "context manager, or call close().");
   auto progress = registered<Progress>(m, "Progress");
 
-  event.def_readonly("sequence", &StoreEvent::sequence)
-      .def_readonly("office", &StoreEvent::office)
-      .def_readonly("subject", &StoreEvent::subject)
-      .def_readonly("value", &StoreEvent::value)
-      .def_readonly("note", &StoreEvent::note)
-      .def_readonly("at", &StoreEvent::at)
-      .def_readonly("author", &StoreEvent::author)
-      .def_readonly("source", &StoreEvent::source)
-      .def(
-          "__eq__", [](const StoreEvent& a, const StoreEvent& b) { return a == b; }, py::is_operator())
-      .def("to_dict", &event_dict)
-      .def("__repr__", [](const StoreEvent& e) {
+  members(event)
+      .readonly("sequence", &StoreEvent::sequence)
+      .readonly("office", &StoreEvent::office)
+      .readonly("subject", &StoreEvent::subject)
+      .readonly("value", &StoreEvent::value)
+      .readonly("note", &StoreEvent::note)
+      .readonly("at", &StoreEvent::at)
+      .readonly("author", &StoreEvent::author)
+      .readonly("source", &StoreEvent::source)
+      .binary("__eq__", [](const StoreEvent& a, const StoreEvent& b) { return a == b; })
+      .method("__repr__", [](const StoreEvent& e) {
         return "StoreEvent(" + quote(e.office) + ", " + quote(e.at) + ", " + quote(e.subject) + ", " + quote(e.value) +
                ")";
       });
-  summary
-      .def("to_dict",
-           [](const ImportSummary& x) {
-             py::dict d;
-             d["files"] = x.files;
-             d["offices_new"] = x.offices_new;
-             d["offices_changed"] = x.offices_changed;
-             d["offices_unchanged"] = x.offices_unchanged;
-             d["events"] = x.events;
-             return d;
-           })
-      .def_readonly("files", &ImportSummary::files)
-      .def_readonly("offices_new", &ImportSummary::offices_new)
-      .def_readonly("offices_changed", &ImportSummary::offices_changed)
-      .def_readonly("offices_unchanged", &ImportSummary::offices_unchanged)
-      .def_readonly("events", &ImportSummary::events)
-      .def("__repr__", [](const ImportSummary& s) {
+  event.def("to_dict", &event_dict);
+  members(summary)
+      .method("to_dict",
+              [](const ImportSummary& x) {
+                py::dict d;
+                d["files"] = x.files;
+                d["offices_new"] = x.offices_new;
+                d["offices_changed"] = x.offices_changed;
+                d["offices_unchanged"] = x.offices_unchanged;
+                d["events"] = x.events;
+                return d;
+              })
+      .readonly("files", &ImportSummary::files)
+      .readonly("offices_new", &ImportSummary::offices_new)
+      .readonly("offices_changed", &ImportSummary::offices_changed)
+      .readonly("offices_unchanged", &ImportSummary::offices_unchanged)
+      .readonly("events", &ImportSummary::events)
+      .method("__repr__", [](const ImportSummary& s) {
         return "ImportSummary(files=" + std::to_string(s.files) + ", offices_new=" + std::to_string(s.offices_new) +
                ", offices_changed=" + std::to_string(s.offices_changed) +
                ", offices_unchanged=" + std::to_string(s.offices_unchanged) + ", events=" + std::to_string(s.events) +
                ")";
       });
-  dist.def_readonly("count", &Distribution::count)
-      .def_readonly("min", &Distribution::min)
-      .def_readonly("q1", &Distribution::q1)
-      .def_readonly("median", &Distribution::median)
-      .def_readonly("q3", &Distribution::q3)
-      .def_readonly("max", &Distribution::max)
-      .def(
-          "__eq__", [](const Distribution& a, const Distribution& b) { return a == b; }, py::is_operator())
-      .def("to_dict", &distribution_dict)
-      .def("__repr__", [](const Distribution& d) {
+  members(dist)
+      .readonly("count", &Distribution::count)
+      .readonly("min", &Distribution::min)
+      .readonly("q1", &Distribution::q1)
+      .readonly("median", &Distribution::median)
+      .readonly("q3", &Distribution::q3)
+      .readonly("max", &Distribution::max)
+      .binary("__eq__", [](const Distribution& a, const Distribution& b) { return a == b; })
+      .method("__repr__", [](const Distribution& d) {
         return "Distribution(count=" + std::to_string(d.count) +
                ", median=" + py::repr(py::float_(d.median)).cast<std::string>() + ")";
       });
-  point.def("to_dict", &trend_point_dict)
-      .def_readonly("period", &TrendPoint::period)
-      .def_readonly("as_of", &TrendPoint::as_of)
-      .def_readonly("offices", &TrendPoint::offices)
-      .def_property_readonly("maturity_distribution",
-                             [](const TrendPoint& p) {
-                               return std::vector<std::size_t>(p.maturity_distribution.begin(),
-                                                               p.maturity_distribution.end());
-                             })
-      .def_readonly("actions_applicable", &TrendPoint::actions_applicable)
-      .def_readonly("actions_done", &TrendPoint::actions_done)
-      .def_readonly("completion", &TrendPoint::completion)
-      .def_readonly("office_completion", &TrendPoint::office_completion)
-      .def_readonly("practices", &TrendPoint::practices)
-      .def(
-          "__eq__", [](const TrendPoint& a, const TrendPoint& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const TrendPoint& p) {
+  dist.def("to_dict", &distribution_dict);
+  members(point)
+      .readonly("period", &TrendPoint::period)
+      .readonly("as_of", &TrendPoint::as_of)
+      .readonly("offices", &TrendPoint::offices)
+      .readonly("maturity_distribution",
+                [](const TrendPoint& p) {
+                  return std::vector<std::size_t>(p.maturity_distribution.begin(), p.maturity_distribution.end());
+                })
+      .readonly("actions_applicable", &TrendPoint::actions_applicable)
+      .readonly("actions_done", &TrendPoint::actions_done)
+      .readonly("completion", &TrendPoint::completion)
+      .readonly("office_completion", &TrendPoint::office_completion)
+      .readonly("practices", &TrendPoint::practices)
+      .binary("__eq__", [](const TrendPoint& a, const TrendPoint& b) { return a == b; })
+      .method("__repr__", [](const TrendPoint& p) {
         return "TrendPoint(" + quote(p.period) + ", offices=" + std::to_string(p.offices) +
                ", completion=" + py::repr(py::float_(p.completion)).cast<std::string>() + ")";
       });
+  point.def("to_dict", &trend_point_dict);
   const auto practice_comparison_dict = [](const PracticeComparison& c) {
     py::dict d;
     d["practice"] = c.practice;
@@ -207,46 +206,44 @@ void init_store(py::module_& m) {
     d["percentile_rank"] = c.percentile_rank;
     return d;
   };
-  practice_comparison.def("to_dict", practice_comparison_dict)
-      .def_readonly("practice", &PracticeComparison::practice)
-      .def_readonly("completion", &PracticeComparison::completion)
-      .def_readonly("peers", &PracticeComparison::peers)
-      .def_readonly("percentile_rank", &PracticeComparison::percentile_rank)
-      .def(
-          "__eq__", [](const PracticeComparison& a, const PracticeComparison& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const PracticeComparison& c) {
+  members(practice_comparison)
+      .readonly("practice", &PracticeComparison::practice)
+      .readonly("completion", &PracticeComparison::completion)
+      .readonly("peers", &PracticeComparison::peers)
+      .readonly("percentile_rank", &PracticeComparison::percentile_rank)
+      .binary("__eq__", [](const PracticeComparison& a, const PracticeComparison& b) { return a == b; })
+      .method("__repr__", [](const PracticeComparison& c) {
         return "PracticeComparison(" + quote(c.practice) +
                ", completion=" + py::repr(py::float_(c.completion)).cast<std::string>() + ")";
       });
-  comparison
-      .def("to_dict",
-           [practice_comparison_dict](const PeerComparison& c) {
-             py::dict d;
-             d["jurisdiction"] = py::cast(c.jurisdiction).attr("to_dict")();
-             d["maturity"] = static_cast<int>(c.maturity);
-             d["as_of"] = c.as_of;
-             d["peer_group"] = std::string(to_string(c.peer_group));
-             d["completion"] = c.completion;
-             d["peers"] = distribution_dict(c.peers);
-             d["percentile_rank"] = c.percentile_rank;
-             d["practices"] = list_of(c.practices, practice_comparison_dict);
-             return d;
-           })
-      .def_readonly("jurisdiction", &PeerComparison::jurisdiction)
-      .def_readonly("maturity", &PeerComparison::maturity)
-      .def_readonly("as_of", &PeerComparison::as_of)
-      .def_property_readonly("peer_group", [](const PeerComparison& c) { return std::string(to_string(c.peer_group)); })
-      .def_readonly("completion", &PeerComparison::completion)
-      .def_readonly("peers", &PeerComparison::peers)
-      .def_readonly("percentile_rank", &PeerComparison::percentile_rank)
-      .def_readonly("practices", &PeerComparison::practices)
-      .def(
-          "__eq__", [](const PeerComparison& a, const PeerComparison& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const PeerComparison& c) {
+  practice_comparison.def("to_dict", practice_comparison_dict);
+  members(comparison)
+      .readonly("jurisdiction", &PeerComparison::jurisdiction)
+      .readonly("maturity", &PeerComparison::maturity)
+      .readonly("as_of", &PeerComparison::as_of)
+      .readonly("peer_group", [](const PeerComparison& c) { return std::string(to_string(c.peer_group)); })
+      .readonly("completion", &PeerComparison::completion)
+      .readonly("peers", &PeerComparison::peers)
+      .readonly("percentile_rank", &PeerComparison::percentile_rank)
+      .readonly("practices", &PeerComparison::practices)
+      .binary("__eq__", [](const PeerComparison& a, const PeerComparison& b) { return a == b; })
+      .method("__repr__", [](const PeerComparison& c) {
         return "PeerComparison(" + quote(c.jurisdiction.id) + ", as_of=" + quote(c.as_of) +
                ", peer_group=" + quote(std::string(to_string(c.peer_group))) +
                ", peers=" + std::to_string(c.peers.count) + ")";
       });
+  comparison.def("to_dict", [practice_comparison_dict](const PeerComparison& c) {
+    py::dict d;
+    d["jurisdiction"] = py::cast(c.jurisdiction).attr("to_dict")();
+    d["maturity"] = static_cast<int>(c.maturity);
+    d["as_of"] = c.as_of;
+    d["peer_group"] = std::string(to_string(c.peer_group));
+    d["completion"] = c.completion;
+    d["peers"] = distribution_dict(c.peers);
+    d["percentile_rank"] = c.percentile_rank;
+    d["practices"] = list_of(c.practices, practice_comparison_dict);
+    return d;
+  });
 
   const auto office_progress_dict = [](const OfficeProgress& o) {
     py::dict d;
@@ -258,46 +255,51 @@ void init_store(py::module_& m) {
     d["days_without_change"] = o.days_without_change;
     return d;
   };
-  office_progress.def("to_dict", office_progress_dict)
-      .def_readonly("jurisdiction", &OfficeProgress::jurisdiction)
-      .def_readonly("maturity", &OfficeProgress::maturity)
-      .def_readonly("completion_since", &OfficeProgress::completion_since)
-      .def_readonly("completion", &OfficeProgress::completion)
-      .def_readonly("last_change", &OfficeProgress::last_change)
-      .def_readonly("days_without_change", &OfficeProgress::days_without_change)
-      .def(
-          "__eq__", [](const OfficeProgress& a, const OfficeProgress& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const OfficeProgress& o) {
+  members(office_progress)
+      .readonly("jurisdiction", &OfficeProgress::jurisdiction)
+      .readonly("maturity", &OfficeProgress::maturity)
+      .readonly("completion_since", &OfficeProgress::completion_since)
+      .readonly("completion", &OfficeProgress::completion)
+      .readonly("last_change", &OfficeProgress::last_change)
+      .readonly("days_without_change", &OfficeProgress::days_without_change)
+      .binary("__eq__", [](const OfficeProgress& a, const OfficeProgress& b) { return a == b; })
+      .method("__repr__", [](const OfficeProgress& o) {
         return "OfficeProgress(" + quote(o.jurisdiction.id) +
                ", days_without_change=" + std::to_string(o.days_without_change) + ")";
       });
-  progress
-      .def("to_dict",
-           [office_progress_dict](const Progress& p) {
-             py::dict d;
-             d["since"] = p.since;
-             d["as_of"] = p.as_of;
-             d["period"] = std::string(to_string(p.period));
-             d["trend"] = list_of(p.trend, trend_point_dict);
-             d["peers"] = list_of(p.peers, trend_point_dict);
-             d["changes"] = list_of(p.changes, event_dict);
-             d["offices"] = list_of(p.offices, office_progress_dict);
-             return d;
-           })
-      .def_readonly("since", &Progress::since)
-      .def_readonly("as_of", &Progress::as_of)
-      .def_property_readonly("period", [](const Progress& p) { return std::string(to_string(p.period)); })
-      .def_readonly("trend", &Progress::trend)
-      .def_readonly("peers", &Progress::peers)
-      .def_readonly("changes", &Progress::changes)
-      .def_readonly("offices", &Progress::offices)
-      .def(
-          "__eq__", [](const Progress& a, const Progress& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const Progress& p) {
+  office_progress.def("to_dict", office_progress_dict);
+  members(progress)
+      .readonly("since", &Progress::since)
+      .readonly("as_of", &Progress::as_of)
+      .readonly("period", [](const Progress& p) { return std::string(to_string(p.period)); })
+      .readonly("trend", &Progress::trend)
+      .readonly("peers", &Progress::peers)
+      .readonly("changes", &Progress::changes)
+      .readonly("offices", &Progress::offices)
+      .binary("__eq__", [](const Progress& a, const Progress& b) { return a == b; })
+      .method("__repr__", [](const Progress& p) {
         return "Progress(" + quote(p.since) + ", " + quote(p.as_of) + ", " + std::to_string(p.trend.size()) +
                " periods)";
       });
+  progress.def("to_dict", [office_progress_dict](const Progress& p) {
+    py::dict d;
+    d["since"] = p.since;
+    d["as_of"] = p.as_of;
+    d["period"] = std::string(to_string(p.period));
+    d["trend"] = list_of(p.trend, trend_point_dict);
+    d["peers"] = list_of(p.peers, trend_point_dict);
+    d["changes"] = list_of(p.changes, event_dict);
+    d["offices"] = list_of(p.offices, office_progress_dict);
+    return d;
+  });
 
+  members(store)
+      .readonly("path",
+                [](PyStore& s) {
+                  std::lock_guard<std::mutex> guard(s.lock);
+                  return s.open().path();
+                })
+      .readonly("event_count", [](PyStore& s) { return locked(s, [](Store& st) { return st.event_count(); }); });
   store
       .def_static(
           "create",
@@ -310,11 +312,6 @@ void init_store(py::module_& m) {
           py::arg("path"), py::arg("catalog") = py::none(),
           "Open an existing store (migrating an older schema forward). A file that is not a store, is damaged or "
           "is of a newer schema raises Error and is left as it was.")
-      .def_property_readonly("path",
-                             [](PyStore& s) {
-                               std::lock_guard<std::mutex> guard(s.lock);
-                               return s.open().path();
-                             })
       .def("close",
            [](PyStore& s) {
              py::gil_scoped_release release;
@@ -443,8 +440,6 @@ void init_store(py::module_& m) {
           "check", [](PyStore& s) { return locked(s, [](Store& st) { return st.check(); }); },
           "Look for damage in the whole store; returns what is wrong, one line each (empty when nothing is).")
       .def("offices", [](PyStore& s) { return locked(s, [](Store& st) { return st.offices(); }); })
-      .def_property_readonly("event_count",
-                             [](PyStore& s) { return locked(s, [](Store& st) { return st.event_count(); }); })
       .def(
           "assessment",
           [](PyStore& s, const std::string& office, std::optional<std::string> as_of) {

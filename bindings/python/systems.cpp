@@ -29,6 +29,17 @@ void init_systems(py::module_& m) {
   auto picture = registered<RiskPicture>(m, "RiskPicture");
   auto assessment = registered<Assessment>(m, "Assessment");
 
+  members(system_use)
+      .readonly("component", &SystemUse::component)
+      .readonly("connectedness", &SystemUse::connectedness)
+      .readonly("note", &SystemUse::note)
+      .binary("__eq__", [](const SystemUse& a, const SystemUse& b) { return a == b; })
+      .method("__hash__",
+              [](const SystemUse& u) {
+                return py::hash(py::make_tuple(u.component, std::string(to_string(u.connectedness)), u.note));
+              })
+      .method("to_dict", [](const SystemUse& u) { return use_dict(u); })
+      .method("__repr__", [](const SystemUse& u) { return use_repr(u); });
   system_use
       .def(py::init([](std::string component, Connectedness connectedness, std::string note) {
              return SystemUse{non_empty("component", std::move(component)), connectedness, std::move(note)};
@@ -36,74 +47,62 @@ void init_systems(py::module_& m) {
            py::arg("component"), py::arg("connectedness"), py::arg("note") = "",
            "component: a kind of election system of the catalog's primer ('pollbooks'); connectedness: 'network', "
            "'indirect', 'none' or 'transmission'. The component is checked when the entry joins an assessment.")
-      .def_readonly("component", &SystemUse::component)
-      .def_readonly("connectedness", &SystemUse::connectedness)
-      .def_readonly("note", &SystemUse::note)
-      .def("to_dict", &use_dict)
-      .def(
-          "__eq__", [](const SystemUse& a, const SystemUse& b) { return a == b; }, py::is_operator())
-      .def("__hash__",
-           [](const SystemUse& u) {
-             return py::hash(py::make_tuple(u.component, std::string(to_string(u.connectedness)), u.note));
-           })
-      .def("__repr__", &use_repr)
       .def(
           py::pickle([](const SystemUse& u) { return py::make_tuple(u.component, u.connectedness, u.note); },
                      [](const py::tuple& t) {
                        return SystemUse{t[0].cast<std::string>(), t[1].cast<Connectedness>(), t[2].cast<std::string>()};
                      }));
 
-  system_use_risks.def_readonly("use", &SystemUseRisks::use)
-      .def_readonly("occurs", &SystemUseRisks::occurs, "False where the guide says this class does not occur for it.")
-      .def_readonly("connection", &SystemUseRisks::connection, "The guide's connection-table text for it.")
-      .def_readonly("risks", &SystemUseRisks::risks, "SystemRisk ids that apply; none for 'none'.")
-      .def(
-          "__eq__", [](const SystemUseRisks& a, const SystemUseRisks& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const SystemUseRisks& s) {
+  members(system_use_risks)
+      .readonly("use", &SystemUseRisks::use)
+      .readonly("occurs", &SystemUseRisks::occurs, "False where the guide says this class does not occur for it.")
+      .readonly("connection", &SystemUseRisks::connection, "The guide's connection-table text for it.")
+      .readonly("risks", &SystemUseRisks::risks, "SystemRisk ids that apply; none for 'none'.")
+      .binary("__eq__", [](const SystemUseRisks& a, const SystemUseRisks& b) { return a == b; })
+      .method("__repr__", [](const SystemUseRisks& s) {
         return "SystemUseRisks(" + use_repr(s.use) + ", " + std::to_string(s.risks.size()) + " risks" +
                (s.occurs ? "" : ", does not occur") + ")";
       });
 
-  link.def_readonly("component", &SystemPracticeLink::component)
-      .def_readonly("connectedness", &SystemPracticeLink::connectedness)
-      .def_readonly("subject", &SystemPracticeLink::subject,
-                    "What the link starts from: the component, a risk id or the connectedness.")
-      .def_readonly("reason", &SystemPracticeLink::reason)
-      .def_readonly("provenance", &SystemPracticeLink::provenance, "Who draws the link: 'electsec', never the guide.")
-      .def_property_readonly("marked_reason", &editorial_reason,
-                             "The reason marked with who draws it: 'electsec: ...'.")
-      .def(
-          "__eq__", [](const SystemPracticeLink& a, const SystemPracticeLink& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const SystemPracticeLink& l) {
+  members(link)
+      .readonly("component", &SystemPracticeLink::component)
+      .readonly("connectedness", &SystemPracticeLink::connectedness)
+      .readonly("subject", &SystemPracticeLink::subject,
+                "What the link starts from: the component, a risk id or the connectedness.")
+      .readonly("reason", &SystemPracticeLink::reason)
+      .readonly("provenance", &SystemPracticeLink::provenance, "Who draws the link: 'electsec', never the guide.")
+      .readonly("marked_reason", &editorial_reason, "The reason marked with who draws it: 'electsec: ...'.")
+      .binary("__eq__", [](const SystemPracticeLink& a, const SystemPracticeLink& b) { return a == b; })
+      .method("__repr__", [](const SystemPracticeLink& l) {
         return "SystemPracticeLink(" + quote(l.subject) + ", provenance=" + quote(l.provenance) + ")";
       });
 
-  practice.def_readonly("practice", &SystemPractice::practice)
-      .def_readonly("scope", &SystemPractice::scope)
-      .def_property_readonly(
+  members(practice)
+      .readonly("practice", &SystemPractice::practice)
+      .readonly("scope", &SystemPractice::scope)
+      .readonly(
           "plan_rank",
           [](const SystemPractice& p) -> std::optional<int> {
             if (p.plan_rank == 0) return std::nullopt;
             return p.plan_rank;
           },
           "Rank of the first step of the guide's plan listing one of its actions; None when out of scope.")
-      .def_readonly("links", &SystemPractice::links, "Every electsec link that brought it in.")
-      .def_property_readonly("addresses", &addressed_uses, "The profile's entries it addresses, as one string.")
-      .def(
-          "__eq__", [](const SystemPractice& a, const SystemPractice& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const SystemPractice& p) {
+      .readonly("links", &SystemPractice::links, "Every electsec link that brought it in.")
+      .readonly("addresses", &addressed_uses, "The profile's entries it addresses, as one string.")
+      .binary("__eq__", [](const SystemPractice& a, const SystemPractice& b) { return a == b; })
+      .method("__repr__", [](const SystemPractice& p) {
         return "SystemPractice(" + quote(p.practice) + ", plan_rank=" + std::to_string(p.plan_rank) + ", " +
                std::to_string(p.links.size()) + " electsec links)";
       });
 
-  picture.def_readonly("maturity", &RiskPicture::maturity)
-      .def_readonly("systems", &RiskPicture::systems)
-      .def_readonly("practices", &RiskPicture::practices, "In scope, in the guide's plan order.")
-      .def_readonly("out_of_scope", &RiskPicture::out_of_scope, "Linked but out of scope at the maturity.")
-      .def("to_dict", [](const RiskPicture& p) { return json_loads(to_json(p, -1)); })
-      .def(
-          "__eq__", [](const RiskPicture& a, const RiskPicture& b) { return a == b; }, py::is_operator())
-      .def("__repr__", [](const RiskPicture& p) {
+  members(picture)
+      .readonly("maturity", &RiskPicture::maturity)
+      .readonly("systems", &RiskPicture::systems)
+      .readonly("practices", &RiskPicture::practices, "In scope, in the guide's plan order.")
+      .readonly("out_of_scope", &RiskPicture::out_of_scope, "Linked but out of scope at the maturity.")
+      .method("to_dict", [](const RiskPicture& p) { return json_loads(to_json(p, -1)); })
+      .binary("__eq__", [](const RiskPicture& a, const RiskPicture& b) { return a == b; })
+      .method("__repr__", [](const RiskPicture& p) {
         return "RiskPicture(maturity=" + std::to_string(static_cast<int>(p.maturity)) + ", " +
                std::to_string(p.systems.size()) + " systems, " + std::to_string(p.practices.size()) + " practices)";
       });

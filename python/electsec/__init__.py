@@ -129,18 +129,62 @@ from ._core import (
     risk_picture,
 )
 
-from . import _display
-from ._report import report
 
-_display.install()
+def _views():
+    """Notebook views and list types, without importing _display (nearly a tenth of
+    `import electsec`, issue #18) before one is used. Each class below gets a
+    _repr_html_ that imports _display and shows the value with its view there; each
+    query below returns its results as _display's list type (a list). Returns the function
+    that does the same for a part of _core once the part is registered."""
+    import functools
+
+    views = {
+        None: ("Practice", "Action", "Safeguard", "Catalog", "Control", "Goal", "Tool", "MaturityStatement",
+               "GlossaryEntry", "Acronym", "HandbookPractice", "Recommendation", "SearchHit", "Assessment",
+               "Scorecard", "Plan", "PlanStep", "Rollup", "MaturityResult"),
+        "releases": ("CatalogDiff",),
+        "store": ("PeerComparison", "Progress", "TrendPoint", "StoreEvent"),
+    }
+    lists = {
+        None: (("Catalog", "search", "SearchHits"),),
+        "store": (("Store", "trend", "Trend"), ("Store", "history", "Events"), ("Store", "changes", "Events")),
+    }
+
+    def view(name):
+        def _repr_html_(self):
+            from . import _display
+            return _display.VIEWS[name](self)
+        return _repr_html_
+
+    def returning(kind, method):
+        @functools.wraps(method)
+        def call(*args, **kwargs):
+            from . import _display
+            return getattr(_display, kind)(method(*args, **kwargs))
+        return call
+
+    def install(part):
+        for name in views.get(part, ()):
+            setattr(_core.__dict__[name], "_repr_html_", view(name))
+        for name, query, kind in lists.get(part, ()):
+            cls = _core.__dict__[name]
+            setattr(cls, query, returning(kind, getattr(cls, query)))
+
+    install(None)
+    return install
+
+
+_install_views = _views()
+del _views
 
 
 def _lazy_parts():
     """The package's and _core's module __getattr__ and __dir__ (PEP 562) for the parts of
     the compiled module that are registered on the first lookup of one of their names
     rather than at import (issue #18): the history store, the importer of releases with
-    diff and migrate, the OSCAL and CISO Assistant exchanges. Every name is where it always
-    was, `dir()` lists the same names, and `from electsec import Store` works as before."""
+    diff and migrate, the OSCAL and CISO Assistant exchanges; and the package's own `report`
+    (_report). Every name is where it always was, `dir()` lists the same names, and
+    `from electsec import Store` works as before."""
     import _thread
 
     parts = {
@@ -166,12 +210,17 @@ def _lazy_parts():
             loading.add(part)
             try:
                 _core._register(_core, part)
-                _display.install_part(part)
+                _install_views(part)
                 done.add(part)
             finally:
                 loading.discard(part)
 
     def package_getattr(name):
+        if name == "report":  # the package's own, from _report, also on first use
+            from ._report import report
+
+            globals()["report"] = report
+            return report
         part = part_of.get(name)
         if part is not None:
             load(part)
@@ -189,7 +238,7 @@ def _lazy_parts():
         raise AttributeError(f"module {_core.__name__!r} has no attribute {name!r}")
 
     def package_dir():
-        return sorted((globals().keys() - hooks) | part_of.keys())
+        return sorted((globals().keys() - hooks) | part_of.keys() | {"report"})
 
     def core_dir():
         return sorted((_core.__dict__.keys() - hooks) | part_of.keys())

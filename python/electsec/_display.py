@@ -1,16 +1,13 @@
 """How electsec's values show in a notebook: a compact HTML view (``_repr_html_``) for the
 catalog's entities and for every result, and list types for the queries that return many
-values (search hits, trend points, events) so those show as one table too.
+values (search hits, trend points, events) so those show as one table too. The package
+imports this module on the first view or list it makes, not at `import electsec`.
 
 Every string from a catalog or a record is escaped: a note or an office name may hold
 anything. Long lists are cut at a limit, and the view says how many rows it left out.
 """
 
 from __future__ import annotations
-
-import functools
-
-from . import _core
 
 # HTML's special characters (what html.escape replaces; that module would pull in `re` at
 # package import).
@@ -246,15 +243,9 @@ class Events(list):
                     _table(["sequence", "office", "at", "subject", "value", "note", "author"], rows))
 
 
-def _returning(kind, method):
-    @functools.wraps(method)
-    def call(*args, **kwargs):
-        return kind(method(*args, **kwargs))
-
-    return call
-
-
-_VIEWS = {
+# The view of each class that has one, by class name. The package (__init__) gives the
+# classes these views, and imports this module only when one is first shown.
+VIEWS = {
     "Practice": _practice,
     "Action": _action,
     "Safeguard": _safeguard,
@@ -275,34 +266,10 @@ _VIEWS = {
     "PlanStep": _simple(lambda s: f"{s.rank}. {s.kind} {s.id}", lambda s: f"{', '.join(s.actions)} · {s.reason}"),
     "Rollup": _rollup,
     "MaturityResult": _maturity,
+    # classes of the parts registered on first use (see the package's __init__)
+    "CatalogDiff": _diff,
+    "PeerComparison": _peer,
+    "Progress": _progress,
+    "TrendPoint": lambda p: Trend([p])._repr_html_(),
+    "StoreEvent": lambda e: Events([e])._repr_html_(),
 }
-
-# Classes of the parts registered on first use (see the package's __init__).
-_PART_VIEWS = {
-    "releases": {"CatalogDiff": _diff},
-    "store": {
-        "PeerComparison": _peer,
-        "Progress": _progress,
-        "TrendPoint": lambda p: Trend([p])._repr_html_(),
-        "StoreEvent": lambda e: Events([e])._repr_html_(),
-    },
-}
-
-
-def install() -> None:
-    """Gives the compiled classes their views, and the list-returning queries their list
-    types. Called once, when the package is imported."""
-    for name, view in _VIEWS.items():
-        setattr(getattr(_core, name), "_repr_html_", view)
-    _core.Catalog.search = _returning(SearchHits, _core.Catalog.search)
-
-
-def install_part(part: str) -> None:
-    """The same for the classes of a part of the module registered on first use, once they
-    are."""
-    for name, view in _PART_VIEWS.get(part, {}).items():
-        setattr(_core.__dict__[name], "_repr_html_", view)
-    if part == "store":
-        store = _core.__dict__["Store"]
-        for name, kind in (("trend", Trend), ("history", Events), ("changes", Events)):
-            setattr(store, name, _returning(kind, getattr(store, name)))

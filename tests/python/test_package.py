@@ -3,6 +3,8 @@ import ast
 import inspect
 import pathlib
 
+import pytest
+
 import electsec
 from electsec import _core
 
@@ -101,3 +103,54 @@ def test_pyproject_installs_the_component_the_bindings_declare():
     components = pyproject()["tool"]["scikit-build"]["install"]["components"]
     assert components == ["python"]
     assert bindings.count("COMPONENT python") == 2  # the module and the package's files
+
+
+def test_views_and_report_load_on_first_use():
+    # _display and _report are nearly a tenth of `import electsec` (issue #18): imported
+    # when first needed, with every name where it was.
+    import os
+    import subprocess
+    import sys
+
+    code = """
+import sys, electsec
+print(sorted(m for m in sys.modules if m.startswith("electsec.")))
+assert "report" in dir(electsec) and "_repr_html_" in dir(electsec.Goal)
+cat = electsec.default_catalog()
+hits = cat.search("backups")
+print(type(hits).__name__, "electsec._display" in sys.modules)
+print(cat.practice("backups")._repr_html_()[:4], electsec.report.__module__)
+"""
+    env = dict(os.environ, PYTHONPATH=str(PACKAGE.parent))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env=env).stdout.splitlines()
+    assert out == ["['electsec._core']", "SearchHits True", "<div electsec._report"]
+
+
+def test_a_self_contained_module_exports_only_its_entry_point():
+    # Where the module holds the C++ runtime (no libstdc++ among what it needs), it exports
+    # nothing else (bindings/python/exports.map): no symbol look-ups for its own code.
+    import shutil
+    import subprocess
+
+    if shutil.which("readelf") is None:
+        pytest.skip("needs readelf")
+    module = _core.__file__
+    needed = subprocess.run(["readelf", "-dW", module], capture_output=True, text=True, check=True).stdout
+    if "libstdc++" in needed:
+        pytest.skip("a module on the shared C++ runtime")
+    symbols = subprocess.run(["readelf", "--dyn-syms", "-W", module], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    defined = {line.split()[7] for line in symbols
+               if len(line.split()) >= 8 and line.split()[6] != "UND" and line.split()[4] in ("GLOBAL", "WEAK")}
+    assert defined == {"PyInit__core"}, sorted(defined)[:10]
+
+
+def test_module_names_of_classes_and_functions():
+    # While it registers them, _core answers __module__ with its name (module.cpp); after,
+    # it has no __module__ again.
+    assert not hasattr(_core, "__module__")
+    for value in (electsec.Goal, electsec.Catalog, electsec.default_catalog, electsec.Store, electsec.diff,
+                  electsec.OscalImport):
+        assert value.__module__ == "electsec._core", value
+    assert not hasattr(_core, "__module__")
