@@ -682,4 +682,44 @@ template <>
 struct type_caster<electsec::RiskPicture> : initialised_caster<electsec::RiskPicture> {};
 template <>
 struct type_caster<electsec::Worksheet> : initialised_caster<electsec::Worksheet> {};
+template <>
+struct type_caster<electsec::CisoAssistantImport> : initialised_caster<electsec::CisoAssistantImport> {};
+template <>
+struct type_caster<electsec::ComponentConnection> : initialised_caster<electsec::ComponentConnection> {};
+template <>
+struct type_caster<electsec::ComponentVariant> : initialised_caster<electsec::ComponentVariant> {};
+template <>
+struct type_caster<electsec::ConnectednessClass> : initialised_caster<electsec::ConnectednessClass> {};
+template <>
+struct type_caster<electsec::Distribution> : initialised_caster<electsec::Distribution> {};
+template <>
+struct type_caster<electsec::FieldChange> : initialised_caster<electsec::FieldChange> {};
+template <>
+struct type_caster<electsec::ImportSummary> : initialised_caster<electsec::ImportSummary> {};
+template <>
+struct type_caster<electsec::OfficeProgress> : initialised_caster<electsec::OfficeProgress> {};
+template <>
+struct type_caster<electsec::OscalImport> : initialised_caster<electsec::OscalImport> {};
+template <>
+struct type_caster<electsec::Paragraph> : initialised_caster<electsec::Paragraph> {};
+template <>
+struct type_caster<electsec::PeerComparison> : initialised_caster<electsec::PeerComparison> {};
+template <>
+struct type_caster<electsec::PracticeComparison> : initialised_caster<electsec::PracticeComparison> {};
+template <>
+struct type_caster<electsec::Primer> : initialised_caster<electsec::Primer> {};
+template <>
+struct type_caster<electsec::Progress> : initialised_caster<electsec::Progress> {};
+template <>
+struct type_caster<electsec::StatusRow> : initialised_caster<electsec::StatusRow> {};
+template <>
+struct type_caster<electsec::StoreEvent> : initialised_caster<electsec::StoreEvent> {};
+template <>
+struct type_caster<electsec::SystemComponent> : initialised_caster<electsec::SystemComponent> {};
+template <>
+struct type_caster<electsec::SystemLink> : initialised_caster<electsec::SystemLink> {};
+template <>
+struct type_caster<electsec::SystemRisk> : initialised_caster<electsec::SystemRisk> {};
+template <>
+struct type_caster<electsec::TrendPoint> : initialised_caster<electsec::TrendPoint> {};
 }  // namespace pybind11::detail

@@ -19,6 +19,16 @@ struct PyStore {
   }
 };
 
+}  // namespace electsec::python
+
+// Its caster checks, as every class's does, that __init__ ran (bindings.hpp).
+namespace pybind11::detail {
+template <>
+struct type_caster<electsec::python::PyStore> : initialised_caster<electsec::python::PyStore> {};
+}  // namespace pybind11::detail
+
+namespace electsec::python {
+
 namespace {
 
 Stamp stamp(const std::optional<std::string>& at, std::string author, std::string source) {

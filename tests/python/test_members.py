@@ -141,3 +141,42 @@ def test_from_dict_and_pickling_of_value_classes(cat):
         electsec.Goal.__new__(electsec.Goal).__setstate__(5)
     with pytest.raises(electsec.ParseError):
         electsec.Goal.__new__(electsec.Goal).__setstate__("{")
+
+
+BLANK_PROBE = r"""
+import inspect
+import electsec
+from electsec import _core
+for part in ("Store", "diff", "OscalImport"):  # every part of the module registered
+    getattr(electsec, part)
+checked = 0
+for name, cls in sorted(inspect.getmembers(_core, inspect.isclass)):
+    if issubclass(cls, BaseException):
+        continue
+    try:
+        blank = cls.__new__(cls)
+    except TypeError:  # a class that cannot be made this way at all
+        continue
+    for member in ["__repr__", "__eq__", "__hash__", "__len__", "__iter__", "__bool__", "to_dict",
+                   *[m for m in vars(cls) if not m.startswith("_")]]:
+        try:
+            value = getattr(blank, member)
+            if callable(value):
+                value(blank) if member == "__eq__" else value()
+        except (TypeError, AttributeError, ValueError, KeyError):
+            pass
+        checked += 1
+print(checked)
+"""
+
+
+def test_no_member_of_any_class_reads_an_object_that_was_never_initialised():
+    # Every field, and every method that needs no argument, of every class (the parts
+    # registered on first use too) on an object made by `Cls.__new__(Cls)`: an error each
+    # time, never a crash (run apart, so that a crash fails this test and not the run).
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-c", BLANK_PROBE], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, (run.returncode, run.stderr[-2000:])
+    assert int(run.stdout) > 500
