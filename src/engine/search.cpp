@@ -3,6 +3,7 @@
 
 #include "catalog_impl.hpp"
 #include "enum_names.hpp"
+#include "text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -24,7 +25,7 @@ constexpr detail::EnumNames<HitKind, 12> kind_names{
     {"practice", "goal", "action", "paragraph", "tool", "safeguard", "glossary", "acronym", "recommendation", "system",
      "connectedness", "risk"}};
 
-bool is_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool is_word_char(char c) { return detail::ascii_alnum(c); }
 
 // Words too common to tell documents apart.
 const std::unordered_set<std::string_view>& stop_words() {
@@ -38,7 +39,7 @@ const std::unordered_set<std::string_view>& stop_words() {
 // Lower case, then a light plural rule: "backups" -> "backup", "policies" -> "policy".
 std::string normalise(std::string_view word) {
   std::string w(word);
-  for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  for (char& c : w) c = detail::ascii_lower(c);
   if (w.size() > 4 && w.compare(w.size() - 3, 3, "ies") == 0) return w.substr(0, w.size() - 3) + "y";
   if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u') w.pop_back();
   return w;

@@ -147,9 +147,7 @@ class Reader {
       for (std::size_t i = 0; i < n; ++i) get(scratch);
       return;
     }
-    v.clear();
-    v.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) get(v.emplace_back());
+    copy_all(v, n);
   }
   // The Controls and Safeguards are copied out even when the rest is stepped over.
   void get(std::vector<Control>& v) { copy_anyway(v); }
@@ -158,11 +156,14 @@ class Reader {
   void copy_anyway(std::vector<T>& v) {
     const bool was = copying_;
     copying_ = true;
-    const std::size_t n = length();
+    copy_all(v, length());
+    copying_ = was;
+  }
+  template <typename T>
+  void copy_all(std::vector<T>& v, std::size_t n) {
     v.clear();
     v.reserve(n);
     for (std::size_t i = 0; i < n; ++i) get(v.emplace_back());
-    copying_ = was;
   }
   template <typename T, std::size_t N>
   void get(std::array<T, N>& v) {
