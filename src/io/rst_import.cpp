@@ -258,11 +258,38 @@ IndexColumns index_columns(const Document& doc, const Table& t) {
   return cols;
 }
 
+// A label on a practice page (".. _name:"), with the maturity block of the first heading
+// after it ("all" when that heading names no level, or there is none).
+struct PageLabel {
+  std::string label;
+  std::string block;
+};
+
+std::vector<PageLabel> page_labels(const Document& doc) {
+  std::vector<PageLabel> out;
+  const auto& lines = doc.lines();
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    std::string label = label_of(lines[i]);
+    if (label.empty()) continue;
+    std::string block = "all";
+    for (const auto& h : doc.headings())
+      if (h.line > i) {
+        const auto levels = heading_levels(doc, h);
+        if (!levels.empty()) block = block_name(levels);
+        break;
+      }
+    out.push_back({std::move(label), std::move(block)});
+  }
+  return out;
+}
+
 // What one practice page gave, read on its own (on any thread): nothing is recorded in the
 // guide until the pages are taken in order.
 struct PracticePage {
   bool regular = false;  // a regular file (or a link to one)
-  Guide::Loaded loaded;
+  bool read = false;     // its text made a document (dropped once read: `labels` is what is kept)
+  Guide::Loaded loaded;  // the document until read, or why there is none
+  std::vector<PageLabel> labels;  // in line order
   std::optional<Practice> practice;
   std::vector<ImportWarning> warnings;  // the practice reader's, in its order
   std::optional<ParseError> error;      // the page could not be read as a practice
@@ -278,11 +305,16 @@ PracticePage read_practice_page(const Guide& g, const std::string& stem) {
     if (!page.regular) return page;
     page.loaded = g.load(file);
     if (!page.loaded.doc) return page;
+    page.read = true;
     try {
       page.practice = read_practice(*page.loaded.doc, page.warnings, stem);
     } catch (const ParseError& e) {
       page.error = e;
     }
+    // Later steps need only the page's labels: the document goes now, and the memory it
+    // held serves the next page on this thread.
+    if (page.practice) page.labels = page_labels(*page.loaded.doc);
+    page.loaded.doc.reset();
   } catch (...) {
     page.failure = std::current_exception();
   }
@@ -419,6 +451,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // Practices: every bp/*.rst but the index.
   std::map<std::string, Practice> practices;
   std::map<std::string, std::string> label_owner;  // label -> stem
+  std::map<std::string, std::vector<PageLabel>> labels_of;  // stem -> the labels of its page
   std::vector<std::string> stems;
   if (fs::is_directory(g.root / "bp", ec))
     for (const auto& e : fs::directory_iterator(g.root / "bp", ec))
@@ -508,8 +541,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       continue;
     }
     if (page.failure) std::rethrow_exception(page.failure);
-    const Document* doc = g.keep(file, std::move(page.loaded));
-    if (doc == nullptr) continue;  // warned
+    if (!page.read) {
+      g.keep(file, std::move(page.loaded));  // warns why, when it can say
+      continue;
+    }
     warnings.insert(warnings.end(), std::make_move_iterator(page.warnings.begin()),
                     std::make_move_iterator(page.warnings.end()));
     if (page.error) {  // one unusual page does not stop the release
@@ -520,8 +555,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     }
     practices.emplace(stem, std::move(*page.practice));
     read.push_back(stem);
-    for (const auto& line : doc->lines())
-      if (const std::string l = label_of(line); !l.empty()) label_owner[l] = stem;
+    for (const PageLabel& l : page.labels) label_owner[l.label] = stem;
+    labels_of.emplace(stem, std::move(page.labels));
   }
   stems = read;
   // A folder without practices is not a release of the guide: an empty catalog would
@@ -766,15 +801,9 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
           const Practice& p = *std::find_if(data.practices.begin(), data.practices.end(),
                                             [&](const Practice& x) { return x.id == owner->second; });
           // The label stands before the maturity heading it names (or, unsplit, anywhere).
-          const Document* bp = g.open("bp/" + p.id + ".rst");
-          std::string block = "all";
-          const auto at = find_line(*bp, 0, [&](std::string_view l) { return label_of(l) == label; });
-          for (const auto& h : bp->headings())
-            if (at && h.line > *at) {
-              const auto levels = heading_levels(*bp, h);
-              if (!levels.empty()) block = block_name(levels);
-              break;
-            }
+          const auto& on_page = labels_of.at(owner->second);
+          const std::string& block =
+              std::find_if(on_page.begin(), on_page.end(), [&](const PageLabel& l) { return l.label == label; })->block;
           std::vector<const Action*> pool;
           for (const auto& a : p.actions) {
             const auto parts = detail::split(a.id, '.');
