@@ -47,6 +47,22 @@ std::vector<std::string> all_action_ids(const CatalogData& d) {
 Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
   std::stable_sort(data.practices.begin(), data.practices.end(),
                    [](const Practice& a, const Practice& b) { return a.order < b.order; });
+  // Sized once: no index is rehashed while it fills.
+  std::size_t actions = 0;
+  for (const Practice& p : data.practices) actions += p.actions.size();
+  safeguard_index.reserve(data.safeguards.size());
+  control_index.reserve(data.controls.size());
+  practice_index.reserve(data.practices.size());
+  action_index.reserve(actions);
+  statement_index.reserve(data.maturity_statements.size());
+  worksheet_index.reserve(data.priorities.level1_baseline.size());
+  handbook_index.reserve(data.handbook.size());
+  source_index.reserve(data.guidance.sources.size());
+  recommendation_index.reserve(data.guidance.recommendations.size());
+  glossary_index.reserve(data.glossary.size());
+  acronym_index.reserve(data.acronyms.size());
+  first_action.reserve(data.practices.size());
+  actions_in_order.reserve(actions);
   for (std::size_t i = 0; i < data.safeguards.size(); ++i) safeguard_index.emplace(data.safeguards[i].id, i);
   for (std::size_t i = 0; i < data.controls.size(); ++i) control_index.emplace(data.controls[i].id, i);
   practices_by_safeguard.resize(data.safeguards.size());

@@ -5,6 +5,8 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cctype>
 #include <map>
 #include <set>
@@ -28,6 +30,26 @@ bool is_practice_id(std::string_view id) {
 bool is_positive_number(std::string_view s) {
   return !s.empty() && s.size() < 6 && s[0] != '0' &&
          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// `n` in decimal, in `buf`.
+std::string_view decimal(long long n, char (&buf)[24]) {
+  const auto r = std::to_chars(buf, buf + sizeof buf, n);
+  return {buf, static_cast<std::size_t>(r.ptr - buf)};
+}
+
+// The parts of an id between its dots, for ids of at most `N` parts: the count, or N + 1
+// when there are more (what is past the N-th part is then not split).
+template <std::size_t N>
+std::size_t split_id(std::string_view id, std::array<std::string_view, N>& parts) {
+  std::size_t n = 0;
+  for (;;) {
+    if (n == N) return N + 1;
+    const auto dot = id.find('.');
+    parts[n++] = id.substr(0, dot);
+    if (dot == std::string_view::npos) return n;
+    id.remove_prefix(dot + 1);
+  }
 }
 
 // "all" -> {1,2,3}; "l<digits>" -> those levels, which must ascend; else empty.
@@ -101,15 +123,18 @@ class Checker {
       first_time(controls, c.id, where);
       if (c.title.empty()) add(where(), "title is empty");
     }
+    safeguard_ids_.reserve(d_.safeguards.size());
     for (const auto& s : d_.safeguards) safeguard_ids_.insert(s.id);
     std::unordered_set<std::string_view> seen;
+    seen.reserve(d_.safeguards.size());
     for (const auto& s : d_.safeguards) {
       const auto where = [&] { return "safeguard " + quoted(s.id); };
       first_time(seen, s.id, where);
-      const auto parts = detail::split(s.id, '.');
-      if (parts.size() != 2 || !is_positive_number(parts[0]) || !is_positive_number(parts[1]))
+      std::array<std::string_view, 2> parts;
+      char buf[24];
+      if (split_id(s.id, parts) != 2 || !is_positive_number(parts[0]) || !is_positive_number(parts[1]))
         add(where(), "id must be '<control>.<n>'");
-      else if (parts[0] != std::to_string(s.control))
+      else if (parts[0] != decimal(s.control, buf))
         add(where(), "id does not belong to control " + std::to_string(s.control));
       if (controls.count(s.control) == 0) add(where(), "unknown control " + std::to_string(s.control));
       if (s.title.empty()) add(where(), "title is empty");
@@ -162,6 +187,11 @@ class Checker {
   void check_practices() {
     std::unordered_set<std::string_view> ids;
     std::set<int> orders;
+    std::size_t actions = 0;
+    for (const auto& p : d_.practices) actions += p.actions.size();
+    ids.reserve(d_.practices.size());
+    practice_ids_.reserve(d_.practices.size());
+    action_ids_.reserve(actions);
     for (const auto& p : d_.practices) practice_ids_.insert(p.id);
     for (const auto& p : d_.practices) {
       const auto where = [&] { return "practice " + quoted(p.id); };
@@ -178,9 +208,14 @@ class Checker {
       }
       for (std::size_t i = 0; i < p.goals.size(); ++i) {
         const Goal& g = p.goals[i];
-        const std::string expected = p.id + ".goal." + std::to_string(i + 1);
         const auto gwhere = [&] { return "goal " + quoted(g.id); };
-        if (g.id != expected) add(gwhere(), "id must be " + quoted(expected) + " (its position)");
+        char buf[24];
+        const std::string_view n = decimal(static_cast<long long>(i + 1), buf);
+        const std::string_view id = g.id;
+        constexpr std::string_view infix = ".goal.";
+        if (id.size() != p.id.size() + infix.size() + n.size() || id.compare(0, p.id.size(), p.id) != 0 ||
+            id.compare(p.id.size(), infix.size(), infix) != 0 || id.substr(p.id.size() + infix.size()) != n)
+          add(gwhere(), "id must be " + quoted(p.id + ".goal." + std::string(n)) + " (its position)");
         if (g.text.empty()) add(gwhere(), "text is empty");
         if (g.maturity && !valid_level(*g.maturity)) add(gwhere(), "maturity must be 1, 2 or 3");
       }
@@ -193,6 +228,7 @@ class Checker {
       for (const auto& a : p.actions) check_links([&] { return "action " + quoted(a.id); }, a.links);
       check_links(where, p.learn_more);
       std::unordered_set<std::string_view> mapped;
+      mapped.reserve(p.safeguards.size());
       for (const auto& m : p.safeguards) {
         if (safeguard_ids_.count(m.safeguard) == 0) add(where(), "maps to unknown safeguard " + quoted(m.safeguard));
         if (!mapped.insert(m.safeguard).second) add(where(), "maps to safeguard " + quoted(m.safeguard) + " twice");
@@ -221,7 +257,12 @@ class Checker {
   // Action ids are "<practice>.<block>[.<group>].<n>"; n counts 1, 2, ... within each
   // (block, group) in guide order.
   void check_actions(const Practice& p) {
-    std::map<std::string, int> next_position;
+    // The next position of each (block, group) the id scheme counts in; a practice has few.
+    struct Counter {
+      std::string_view block, group;
+      int next;
+    };
+    std::vector<Counter> next_position;
     for (const auto& a : p.actions) {
       const auto where = [&] { return "action " + quoted(a.id); };
       if (!action_ids_.insert(a.id).second) add(where(), "duplicate id");
@@ -232,8 +273,9 @@ class Checker {
         if (!valid_level(a.levels[i]) || (i > 0 && a.levels[i] <= a.levels[i - 1])) levels_ok = false;
       if (!levels_ok) add(where(), "levels must be 1, 2 or 3, each once, ascending");
 
-      const auto parts = detail::split(a.id, '.');
-      if (parts.size() < 3 || parts.size() > 4 || parts[0] != p.id) {
+      std::array<std::string_view, 4> parts;
+      const std::size_t count = split_id(a.id, parts);
+      if (count < 3 || count > 4 || parts[0] != p.id) {
         add(where(), "id must be '" + p.id + ".<block>[.<group>].<n>'");
         continue;
       }
@@ -243,15 +285,18 @@ class Checker {
       else if (levels_ok && block != a.levels)
         add(where(),
             "levels " + levels_text(a.levels) + " do not match block " + quoted(parts[1]) + " " + levels_text(block));
-      const std::string id_group = parts.size() == 4 ? std::string(parts[2]) : std::string();
+      const std::string_view id_group = count == 4 ? parts[2] : std::string_view();
       const std::string group = a.group ? detail::kebab_case(*a.group) : std::string();
       if (id_group != group)
         add(where(), a.group ? "id must name group " + quoted(group)
                              : "id names group " + quoted(id_group) + " but the action has none");
-      const std::string_view n = parts.back();
-      const std::string key = std::string(parts[1]) + "." + id_group;
-      const int expected = ++next_position[key];
-      if (!is_positive_number(n) || std::stoi(std::string(n)) != expected)
+      const std::string_view n = parts[count - 1];
+      auto counter = std::find_if(next_position.begin(), next_position.end(),
+                                  [&](const Counter& c) { return c.block == parts[1] && c.group == id_group; });
+      if (counter == next_position.end()) counter = next_position.insert(counter, {parts[1], id_group, 1});
+      const int expected = counter->next++;
+      int position = 0;
+      if (!is_positive_number(n) || (std::from_chars(n.data(), n.data() + n.size(), position), position != expected))
         add(where(), "position must be " + std::to_string(expected) + " (guide order within its block)");
     }
   }
@@ -274,8 +319,8 @@ class Checker {
         add(where(), "follows unknown action " + quoted(para.after));
         continue;
       }
-      const auto parts = detail::split(para.after, '.');
-      if (parts.size() < 3 || parts[1] != para.block || action->group != para.group)
+      std::array<std::string_view, 4> parts;
+      if (split_id(para.after, parts) < 3 || parts[1] != para.block || action->group != para.group)
         add(where(), "follows action " + quoted(para.after) + " of another block or group");
     }
   }

@@ -43,6 +43,14 @@ inline std::size_t plain_json_prefix(const char* s, std::size_t n) {
     if (const int mask = _mm_movemask_epi8(special); mask != 0)
       return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
+  if (i < n && n >= 16) {  // the last bytes: the final sixteen, less those already seen
+    const std::size_t from = n - 16;
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + from));
+    const __m128i special =
+        _mm_or_si128(_mm_cmplt_epi8(x, below), _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+    const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special)) >> (i - from);
+    return mask != 0 ? i + static_cast<std::size_t>(__builtin_ctz(mask)) : n;
+  }
 #endif
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   for (; n - i >= 8; i += 8) {

@@ -7,6 +7,9 @@
 // escapes. A string that is not valid UTF-8 throws NotUtf8 instead of writing anything
 // nlohmann would refuse; the caller then takes the tree route, which reports it as before.
 
+#include "json_bytes.hpp"
+
+#include <cassert>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -39,6 +42,21 @@ class JsonWriter {
       put(':');
     else
       put(": ", 2);
+    after_key_ = true;
+  }
+  /// A key written in the program (a literal), which never needs escaping: copied as it is.
+  template <std::size_t N>
+  void key(const char (&k)[N]) {
+    constexpr std::size_t n = N - 1;
+    assert(plain_json_prefix(k, n) == n);
+    element();
+    char* at = room(n + 4);
+    at[0] = '"';
+    std::memcpy(at + 1, k, n);
+    at[n + 1] = '"';
+    at[n + 2] = ':';
+    at[n + 3] = ' ';
+    len_ += indent_ < 0 ? n + 3 : n + 4;
     after_key_ = true;
   }
 

@@ -6,6 +6,7 @@
 
 #include "support.hpp"
 
+#include "io/json_bytes.hpp"
 #include "io/json_codec.hpp"
 #include "io/json_writer.hpp"
 
@@ -286,6 +287,30 @@ BOOST_AUTO_TEST_CASE(an_escape_is_found_at_every_offset) {
   CatalogData bad = sample_catalog().data();
   bad.guide.title = std::string(13, 'a') + "\xFF" + std::string(9, 'b');
   BOOST_CHECK_THROW(detail::write_catalog_json(bad, 2), detail::JsonWriter::NotUtf8);
+}
+
+// The scan for the first byte that needs an escape or a UTF-8 check agrees with a byte by
+// byte reading at every length up to 40 and every place of the byte: whole blocks of
+// sixteen, the last sixteen read again over bytes already seen, and what is shorter.
+BOOST_AUTO_TEST_CASE(the_plain_prefix_ends_at_the_first_byte_that_is_not_plain) {
+  const std::string bytes = std::string("\"\\\n\x01\x1f\x7f\x80\xff~ ", 10) + std::string(1, '\0');
+  for (const char b : bytes)
+    for (std::size_t len = 0; len <= 40; ++len)
+      for (std::size_t at = 0; at <= len; ++at) {
+        std::string s(len, 'a');
+        if (at < len) s[at] = b;
+        std::size_t expected = 0;
+        while (expected < len && detail::plain_json_byte(s[expected])) ++expected;
+        BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(b)) << " at " << at << " of " << len) {
+          BOOST_TEST(detail::plain_json_prefix(s.data(), len) == expected);
+          // ... and from an offset, as the writer resumes after an escape
+          if (len > 3) {
+            std::size_t from_3 = 3;
+            while (from_3 < len && detail::plain_json_byte(s[from_3])) ++from_3;
+            BOOST_TEST(detail::plain_json_prefix(s.data() + 3, len - 3) + 3 == from_3);
+          }
+        }
+      }
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_catalog_json
