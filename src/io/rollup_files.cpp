@@ -9,6 +9,7 @@
 #include "assessment_reader.hpp"
 #include "engine/flat_statuses.hpp"
 #include "file.hpp"
+#include "threads.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -73,7 +74,11 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
     }
   };
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, std::ref(builders[t]));
+  for (unsigned t = 1; t < threads; ++t)
+    pool.emplace_back([&work, &builder = builders[t], cpu = detail::current_cpu()] {
+      detail::start_away_from(cpu);
+      work(builder);
+    });
   work(builders[0]);
   for (auto& t : pool) t.join();
 

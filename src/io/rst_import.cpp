@@ -9,6 +9,7 @@
 #include "file.hpp"
 #include "enum_names.hpp"
 #include "rst_blocks.hpp"
+#include "threads.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -286,9 +287,9 @@ std::vector<PageLabel> page_labels(const Document& doc) {
 // What one practice page gave, read on its own (on any thread): nothing is recorded in the
 // guide until the pages are taken in order.
 struct PracticePage {
-  bool regular = false;  // a regular file (or a link to one)
-  bool read = false;     // its text made a document (dropped once read: `labels` is what is kept)
-  Guide::Loaded loaded;  // the document until read, or why there is none
+  bool regular = false;           // a regular file (or a link to one)
+  bool read = false;              // its text made a document (dropped once read: `labels` is what is kept)
+  Guide::Loaded loaded;           // the document until read, or why there is none
   std::vector<PageLabel> labels;  // in line order
   std::optional<Practice> practice;
   std::vector<ImportWarning> warnings;  // the practice reader's, in its order
@@ -450,7 +451,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   }
   // Practices: every bp/*.rst but the index.
   std::map<std::string, Practice> practices;
-  std::map<std::string, std::string> label_owner;  // label -> stem
+  std::map<std::string, std::string> label_owner;           // label -> stem
   std::map<std::string, std::vector<PageLabel>> labels_of;  // stem -> the labels of its page
   std::vector<std::string> stems;
   if (fs::is_directory(g.root / "bp", ec))
@@ -500,7 +501,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   JoinedThread helper;
   if (pages.size() >= 4 && std::thread::hardware_concurrency() > 1) {
     try {
-      helper.thread = std::thread([&] {
+      helper.thread = std::thread([&, cpu = detail::current_cpu()] {
+        detail::start_away_from(cpu);
         primer_read = read_primer_alone(g);
         std::map<std::string, Guide::Loaded> ahead;
         try {

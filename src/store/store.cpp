@@ -7,6 +7,7 @@
 #include "store/dates.hpp"
 #include "store/schema.hpp"
 #include "store/store_impl.hpp"
+#include "threads.hpp"
 
 #include <electsec/assessment_json.hpp>
 #include <electsec/text.hpp>
@@ -503,7 +504,11 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
       finish();
     }
   } join{next, n, finish_loaders};
-  for (unsigned t = 0; t < threads && t < n; ++t) pool.emplace_back(work);
+  for (unsigned t = 0; t < threads && t < n; ++t)
+    pool.emplace_back([&work, cpu = detail::current_cpu()] {
+      detail::start_away_from(cpu);
+      work();
+    });
   ImportSummary summary;
   const std::string today = today_utc();
   std::optional<Transaction> t;

@@ -301,7 +301,8 @@ BOOST_AUTO_TEST_CASE(the_plain_prefix_ends_at_the_first_byte_that_is_not_plain) 
         if (at < len) s[at] = b;
         std::size_t expected = 0;
         while (expected < len && detail::plain_json_byte(s[expected])) ++expected;
-        BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(b)) << " at " << at << " of " << len) {
+        BOOST_TEST_CONTEXT("byte " << static_cast<int>(static_cast<unsigned char>(b)) << " at " << at << " of "
+                                   << len) {
           BOOST_TEST(detail::plain_json_prefix(s.data(), len) == expected);
           // ... and from an offset, as the writer resumes after an escape
           if (len > 3) {

@@ -5,8 +5,16 @@
 
 #include <boost/test/unit_test.hpp>
 
+#include "threads.hpp"
+
 #include <atomic>
 #include <thread>
+#include <vector>
+
+#if defined(__linux__)
+#include <pthread.h>
+#include <sched.h>
+#endif
 
 using namespace electsec;
 
@@ -42,5 +50,68 @@ BOOST_AUTO_TEST_CASE(eight_threads_share_the_default_catalog) {
   // must have seen the same catalog.
   for (int t = 1; t < 8; ++t) BOOST_TEST(results[t] == results[0]);
 }
+
+#if defined(__linux__)
+namespace {
+std::vector<int> allowed_cpus(const cpu_set_t& set) {
+  std::vector<int> out;
+  for (int c = 0; c < CPU_SETSIZE; ++c)
+    if (CPU_ISSET(c, &set)) out.push_back(c);
+  return out;
+}
+}  // namespace
+
+// A helper thread starts away from the CPU its maker ran on, when another is allowed, and
+// its affinity afterwards is what it was: never narrowed. Each case runs on a thread of its
+// own, first limited to `limit` of the allowed CPUs (all of them when 0).
+BOOST_AUTO_TEST_CASE(a_helper_starts_on_another_cpu_and_keeps_its_affinity) {
+  cpu_set_t process;
+  BOOST_REQUIRE(sched_getaffinity(0, sizeof process, &process) == 0);
+  const std::vector<int> cpus = allowed_cpus(process);
+  struct Case {
+    const char* what;
+    std::size_t limit;  // allowed CPUs the thread keeps (0: all)
+    int from;           // index into those, or -1 for "unknown", or -2 for a CPU not allowed
+    bool moves;         // whether it must end on another CPU than `from`
+  };
+  const std::vector<Case> cases = {
+      {"two or more CPUs: away from the first", 0, 0, cpus.size() > 1},
+      {"away from the last", 0, static_cast<int>(cpus.size()) - 1, cpus.size() > 1},
+      {"one CPU allowed: stays", 1, 0, false},
+      {"maker's CPU unknown: nothing done", 0, -1, false},
+      {"maker's CPU not allowed to this thread: nothing done", 1, -2, false},
+  };
+  for (const Case& c : cases) {
+    BOOST_TEST_CONTEXT(c.what) {
+      std::thread([&] {
+        cpu_set_t mine;
+        CPU_ZERO(&mine);
+        const std::size_t keep = c.limit == 0 ? cpus.size() : std::min(c.limit, cpus.size());
+        for (std::size_t i = 0; i < keep; ++i) CPU_SET(cpus[i], &mine);
+        BOOST_REQUIRE(pthread_setaffinity_np(pthread_self(), sizeof mine, &mine) == 0);
+        int from = -1;
+        if (c.from >= 0) from = cpus[static_cast<std::size_t>(c.from)];
+        if (c.from == -2) from = cpus.size() > 1 ? cpus.back() : CPU_SETSIZE - 1;
+        // Pin to `from` first, as the maker would be there, when this thread may use it.
+        if (from >= 0 && from < CPU_SETSIZE && CPU_ISSET(from, &mine)) {
+          cpu_set_t one;
+          CPU_ZERO(&one);
+          CPU_SET(from, &one);
+          BOOST_REQUIRE(pthread_setaffinity_np(pthread_self(), sizeof one, &one) == 0);
+          BOOST_REQUIRE(pthread_setaffinity_np(pthread_self(), sizeof mine, &mine) == 0);
+        }
+        detail::start_away_from(from);
+        const int now = detail::current_cpu();
+        if (c.moves) BOOST_TEST(now != from);
+        cpu_set_t after;
+        BOOST_REQUIRE(pthread_getaffinity_np(pthread_self(), sizeof after, &after) == 0);
+        BOOST_TEST(CPU_EQUAL(&after, &mine));
+      }).join();
+    }
+  }
+  // A CPU number outside any set is refused without harm.
+  std::thread([] { detail::start_away_from(CPU_SETSIZE + 5); }).join();
+}
+#endif
 
 BOOST_AUTO_TEST_SUITE_END()  // test_concurrency
