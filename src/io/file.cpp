@@ -64,6 +64,31 @@ void list_json_files(const std::string& dir, std::vector<std::string>& found, st
 
 }  // namespace
 
+std::vector<std::string> stems_in(const std::string& dir, std::string_view extension, std::error_code& ec) {
+  std::vector<std::string> stems;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    ec = std::error_code(errno, std::generic_category());
+    return stems;
+  }
+  while (true) {
+    errno = 0;
+    const dirent* entry = ::readdir(d);
+    if (entry == nullptr) {
+      if (errno != 0) {
+        ec = std::error_code(errno, std::generic_category());
+        stems.clear();
+      }
+      break;
+    }
+    const std::string_view name(entry->d_name);
+    if (name.size() > extension.size() && name.substr(name.size() - extension.size()) == extension)
+      stems.emplace_back(name.substr(0, name.size() - extension.size()));
+  }
+  ::closedir(d);
+  return stems;
+}
+
 std::string_view read_fd_into(int fd, const std::string& path, std::string& buffer) {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw IoError(path, std::string("cannot read: ") + std::strerror(errno));

@@ -4,6 +4,7 @@
 #include <electsec/files.hpp>
 
 #include <string>
+#include <system_error>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +24,13 @@ std::string_view read_file_into(const std::string& path, std::string& buffer);
 /// in it (below it too with `recursive`), each directory's files sorted. Throws IoError for
 /// a directory that cannot be listed.
 std::vector<std::string> assessment_inputs(const std::vector<std::string>& paths, bool recursive);
+
+/// The names in directory `dir` that end in `extension` (".rst"), the extension taken off,
+/// whatever each entry is (file, directory, link), in the directory's order: the names
+/// std::filesystem's path::stem() gives for the entries whose path::extension() is
+/// `extension` (so ".rst" alone is a hidden file's name, not an extension), with no path
+/// object per entry. Empty, with `ec` set, when `dir` cannot be listed.
+std::vector<std::string> stems_in(const std::string& dir, std::string_view extension, std::error_code& ec);
 
 /// The whole content of the open file `fd` (read from its current offset), which must
 /// be a regular file; errors name `path`.

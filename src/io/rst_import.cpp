@@ -11,6 +11,7 @@
 #include "rst_blocks.hpp"
 #include "threads.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -454,9 +455,10 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::map<std::string, std::string> label_owner;           // label -> stem
   std::map<std::string, std::vector<PageLabel>> labels_of;  // stem -> the labels of its page
   std::vector<std::string> stems;
-  if (fs::is_directory(g.root / "bp", ec))
-    for (const auto& e : fs::directory_iterator(g.root / "bp", ec))
-      if (e.path().extension() == ".rst" && e.path().stem() != "bp_index") stems.push_back(e.path().stem().string());
+  if (fs::is_directory(g.root / "bp", ec)) {
+    stems = detail::stems_in((g.root / "bp").string(), ".rst", ec);
+    stems.erase(std::remove(stems.begin(), stems.end(), "bp_index"), stems.end());
+  }
   std::sort(stems.begin(), stems.end());
   // The practice pages are independent of each other and are most of the work: they are
   // read on two threads when the machine has two cores, each page on its own (Guide::load

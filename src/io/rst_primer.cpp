@@ -2,6 +2,7 @@
 // classes, the kinds of election system it describes, each one's risks, connection table
 // and varieties. Every page is optional: what a release lacks or lays out otherwise is a
 // warning, and the rest of the primer is still read.
+#include "file.hpp"
 #include "rst_blocks.hpp"
 
 #include <set>
@@ -115,8 +116,8 @@ class PrimerReader {
     std::set<std::string> seen;
     std::error_code ec;
     std::set<std::string> in_folder;
-    for (const auto& e : fs::directory_iterator(src_.root / "ei_primer", ec))
-      if (e.path().extension() == ".rst") in_folder.insert(e.path().stem().string());
+    for (std::string& stem : detail::stems_in((src_.root / "ei_primer").string(), ".rst", ec))
+      in_folder.insert(std::move(stem));
     if (const Document* index = src_.open("index.rst"))
       for (const auto& line : index->lines()) {
         const std::string t = trim(line);

@@ -7,6 +7,10 @@
 
 #include "support.hpp"
 
+#include "io/file.hpp"
+
+#include <algorithm>
+#include <cerrno>
 #include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -51,6 +55,34 @@ BOOST_AUTO_TEST_CASE(a_read_only_file_is_refused_and_kept) {
     BOOST_CHECK_THROW(write_file_atomically(path, "lost\n"), IoError);
     BOOST_TEST(read_file(path) == "kept\n");
   }
+}
+
+// The importer lists a release's folders by name, without a path object per entry: the
+// names it takes are the ones std::filesystem's extension() and stem() would give.
+BOOST_AUTO_TEST_CASE(stems_in_takes_the_names_filesystem_would) {
+  const std::string dir = test::temp_path("files-stems");
+  fs::create_directories(dir);
+  for (const char* name : {"a.rst", "b.RST", ".rst", "..rst", "c.tar.rst", "d.rst.txt", "rst", "e.rs", "f..rst"})
+    write_file_atomically(dir + "/" + name, "x\n");
+  fs::create_directories(dir + "/folder.rst");
+  fs::create_symlink(dir + "/missing", dir + "/broken.rst");
+  std::vector<std::string> expected;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".rst") expected.push_back(e.path().stem().string());
+  std::error_code ec;
+  std::vector<std::string> got = detail::stems_in(dir, ".rst", ec);
+  BOOST_TEST(!ec);
+  std::sort(expected.begin(), expected.end());
+  std::sort(got.begin(), got.end());
+  BOOST_TEST(got == expected, boost::test_tools::per_element());
+  BOOST_TEST(got == (std::vector<std::string>{".", "a", "broken", "c.tar", "f.", "folder"}),
+             boost::test_tools::per_element());
+  // A folder that cannot be listed: nothing, and why.
+  BOOST_TEST(detail::stems_in(dir + "/missing-folder", ".rst", ec).empty());
+  BOOST_TEST(ec.value() == ENOENT);
+  std::error_code ec2;
+  BOOST_TEST(detail::stems_in(dir + "/a.rst", ".rst", ec2).empty());
+  BOOST_TEST(ec2.value() == ENOTDIR);
 }
 
 BOOST_AUTO_TEST_SUITE_END()  // test_files
