@@ -6,6 +6,7 @@
 #include <electsec/catalog.hpp>
 #include <electsec/limits.hpp>
 
+#include <ostream>
 #include <string>
 #include <type_traits>
 #include <string_view>
@@ -28,6 +29,13 @@ ELECTSEC_API Catalog load_catalog(const std::string& path);
 /// The catalog as a document of the catalog format: `parse_catalog(to_json(c)) == c`.
 /// `indent` < 0 gives the most compact form.
 ELECTSEC_API std::string to_json(const Catalog& catalog, int indent = 2);
+
+/// The same text written to `out` as it is made, a piece of 64 KiB at a time: the whole
+/// document is never held in memory. Checks first, so that nothing is written for a catalog
+/// to_json would refuse (a string that is not UTF-8, an indent over max_json_indent): throws
+/// Error then, as to_json does. Throws what `out` throws when it fails to write (set
+/// `out.exceptions(std::ios::badbit)` to have the failure thrown); otherwise check `out`.
+ELECTSEC_API void write_json(std::ostream& out, const Catalog& catalog, int indent = 2);
 
 /// One value of the catalog format as JSON text, keys in the documented order; the same
 /// value always gives the same bytes. `indent` spaces per level (at most

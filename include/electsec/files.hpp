@@ -11,6 +11,8 @@
 
 #include <electsec/export.hpp>
 #include <chrono>
+#include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -32,6 +34,14 @@ ELECTSEC_API std::string read_file(const std::string& path);
 /// owner; a new one gets 0666 less the umask. A file without write permission is refused.
 /// On failure `path` is untouched and IoError names it and the step that failed.
 ELECTSEC_API void write_file_atomically(const std::string& path, std::string_view content,
+                                        std::chrono::milliseconds lock_wait = default_lock_wait);
+
+/// The same, with the content written by `write` into the stream it is given, as it is
+/// made: a large document (`write_json(out, catalog)`) is never held whole in memory. The
+/// file is replaced only once `write` has returned and everything reached the disk; if
+/// `write` throws, or leaves the stream failed, `path` is untouched, and what it threw (or
+/// IoError) is thrown. Into a device or FIFO the pieces go as they come.
+ELECTSEC_API void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
                                         std::chrono::milliseconds lock_wait = default_lock_wait);
 
 }  // namespace electsec

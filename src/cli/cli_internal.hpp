@@ -36,6 +36,7 @@
 #include <map>
 #include <optional>
 #include <ostream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -132,6 +133,10 @@ int parse_int_option_text(const std::string& text, const std::string& what);
 /// A document goes to -o FILE (atomically) or to standard output; `summary` follows
 /// "wrote FILE" when it goes to a file.
 void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary = "");
+// The same, with the result written by `write` as it is made (a large document is never
+// held whole).
+void write_result(const Args& a, Io& io, const std::function<void(std::ostream&)>& write,
+                  const std::string& summary = "");
 /// A catalog named on the command line: "default", a guide directory, or a catalog file.
 Catalog catalog_from(const std::string& spec, std::ostream* warnings_to);
 

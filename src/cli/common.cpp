@@ -122,9 +122,14 @@ void allow_options(const Args& a, const std::string& command, std::initializer_l
 }
 
 void write_result(const Args& a, Io& io, const std::string& text, const std::string& summary) {
+  write_result(
+      a, io, [&](std::ostream& out) { out << text; }, summary);
+}
+
+void write_result(const Args& a, Io& io, const std::function<void(std::ostream&)>& write, const std::string& summary) {
   const auto output = a.option("output");
   if (!output || *output == "-" || is_standard_output(*output)) {
-    io.out << text;
+    write(io.out);
     return;
   }
   // Never over a file the command read: `export --assessment a.json -o a.json` would
@@ -141,7 +146,7 @@ void write_result(const Args& a, Io& io, const std::string& text, const std::str
                        (input == *output ? "a file this command reads" : input + ", which this command reads") +
                        "; write the result to another file"};
   }
-  write_file_atomically(*output, text);
+  write_file_atomically(*output, write);
   io.out << "wrote " << *output << summary << '\n';
 }
 

@@ -72,9 +72,10 @@ void run_import(const Command& cmd, const Args& a, Format f, Io& io) {
   write_import_summary(report, dir, r);
   io.err << report.str() << std::flush;
   if (f == Format::json || a.option("output")) {
-    return write_result(a, io, to_json(r.catalog),
-                        ": " + std::to_string(r.catalog.practices().size()) + " practices of guide " +
-                            r.catalog.guide().version + ", " + std::to_string(r.warnings.size()) + " warnings");
+    return write_result(
+        a, io, [&](std::ostream& out) { write_json(out, r.catalog); },
+        ": " + std::to_string(r.catalog.practices().size()) + " practices of guide " + r.catalog.guide().version +
+            ", " + std::to_string(r.warnings.size()) + " warnings");
   }
   run_catalog(cmd, r.catalog, Args{}, Format::table, io);
   io.out << r.warnings.size() << " warnings\n";

@@ -16,6 +16,9 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <fstream>
+#include <functional>
+#include <ostream>
+#include <streambuf>
 #include <libgen.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -150,9 +153,76 @@ bool write_all(int fd, std::string_view content, bool inject_failure) {
   return true;
 }
 
+// A stream buffer over an open file: 64 KiB are gathered and written at once; a piece at
+// least that long is written as it is. A failed write is kept (error()) and every later
+// output fails, so the stream goes bad.
+class FdWriter : public std::streambuf {
+ public:
+  explicit FdWriter(int fd) : fd_(fd), buf_(1 << 16) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n < static_cast<std::streamsize>(buf_.size())) return std::streambuf::xsputn(s, n);
+    if (!drain() || !write_all(fd_, std::string_view(s, static_cast<std::size_t>(n)), false)) {
+      if (error_ == 0) error_ = errno;
+      return 0;
+    }
+    return n;
+  }
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    if (error_ != 0) return false;
+    if (!write_all(fd_, std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())), false)) {
+      error_ = errno != 0 ? errno : EIO;
+      return false;
+    }
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return true;
+  }
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+// A file's new content: a text given whole, or what a writer puts into a stream.
+struct Content {
+  std::string_view text;
+  const std::function<void(std::ostream&)>* writer = nullptr;
+
+  // All of it into `fd`: false, with errno set, when writing failed. What the writer throws
+  // is thrown on, and the caller cleans up.
+  bool write_to(int fd, bool inject_failure) const {
+    if (writer == nullptr) return write_all(fd, text, inject_failure);
+    if (inject_failure) {
+      errno = ENOSPC;
+      return false;
+    }
+    FdWriter buf(fd);
+    std::ostream out(&buf);
+    (*writer)(out);
+    out.flush();
+    if (buf.error() != 0 || !out) {
+      errno = buf.error() != 0 ? buf.error() : EIO;  // (a writer that left the stream failed)
+      return false;
+    }
+    return true;
+  }
+};
+
 // A complete, synced temporary file beside `target` holding `content`, with the mode
 // (and, where permitted, owner) of `old`, or 0666 less the umask for a new file.
-std::string write_temp(const std::string& path, const std::string& target, std::string_view content,
+std::string write_temp(const std::string& path, const std::string& target, const Content& content,
                        const struct stat* old, const WriteStage* fail_at) {
   const auto injected = [&](WriteStage s) { return fail_at != nullptr && *fail_at == s; };
   remove_abandoned_temps(target);
@@ -177,7 +247,15 @@ std::string write_temp(const std::string& path, const std::string& target, std::
     ::unlink(temp.c_str());
     fail(path, step, error);
   };
-  if (!write_all(fd, content, injected(WriteStage::write))) abandon("writing", errno);
+  bool written = false;
+  try {
+    written = content.write_to(fd, injected(WriteStage::write));
+  } catch (...) {  // the writer failed: no file is left behind, and its reason goes on
+    ::close(fd);
+    ::unlink(temp.c_str());
+    throw;
+  }
+  if (!written) abandon("writing", errno);
   if (injected(WriteStage::flush)) abandon("flushing", EIO);
   if ((injected(WriteStage::sync) ? (errno = EIO, -1) : ::fsync(fd)) != 0) abandon("syncing", errno);
   if (old != nullptr) {
@@ -211,7 +289,7 @@ void rename_into_place(const std::string& path, const std::string& temp, const s
 
 // Devices, FIFOs, terminals and other processes' open files are written where they are
 // (appending), never replaced. A regular file is accepted only as an open file.
-void write_in_place(const std::string& path, const std::string& target, std::string_view content, bool open_file) {
+void write_in_place(const std::string& path, const std::string& target, const Content& content, bool open_file) {
   const int fd = ::open(target.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
   if (fd < 0) {
     if (errno == ENXIO) throw IoError(path, "cannot save: a FIFO with no reader");
@@ -223,7 +301,14 @@ void write_in_place(const std::string& path, const std::string& target, std::str
     throw IoError(path, "cannot save: the file changed while saving");
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-  if (!write_all(fd, content, false)) {
+  bool written = false;
+  try {
+    written = content.write_to(fd, false);
+  } catch (...) {
+    ::close(fd);
+    throw;
+  }
+  if (!written) {
     const int error = errno;
     ::close(fd);
     fail(path, "writing", error);
@@ -288,8 +373,10 @@ struct Fd {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at,
-                           std::chrono::milliseconds lock_wait) {
+namespace {
+
+void write_atomically(const std::string& path, const Content& content, const WriteStage* fail_at,
+                      std::chrono::milliseconds lock_wait) {
   check_path(path);
   struct stat st {};
   // What the path names in the end (through any links, including /proc's, whose targets
@@ -310,12 +397,24 @@ void write_file_atomically(const std::string& path, std::string_view content, co
   rename_into_place(path, temp, target, fail_at);
 }
 
+}  // namespace
+
+void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at,
+                           std::chrono::milliseconds lock_wait) {
+  write_atomically(path, Content{content, nullptr}, fail_at, lock_wait);
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           const WriteStage* fail_at, std::chrono::milliseconds lock_wait) {
+  write_atomically(path, Content{{}, &write}, fail_at, lock_wait);
+}
+
 void create_file_exclusively(const std::string& path, std::string_view content) {
   check_path(path);
   const std::string target = link_chain(path).back();
   struct stat st {};
   if (::lstat(target.c_str(), &st) == 0) throw IoError(path, "already exists");
-  const std::string temp = write_temp(path, target, content, nullptr, nullptr);
+  const std::string temp = write_temp(path, target, Content{content, nullptr}, nullptr, nullptr);
   // link(2) fails if the name exists, so of two creators exactly one wins.
   if (::link(temp.c_str(), target.c_str()) != 0) {
     const int error = errno;
@@ -336,7 +435,7 @@ void update_file(const std::string& path, const std::function<std::string(const 
   if (lock.fd < 0) throw IoError(path, "cannot update: No such file or directory");
   check_writable(path, target, st);
   const std::string updated = change(read_fd(lock.fd, path));
-  const std::string temp = write_temp(path, target, updated, &st, nullptr);
+  const std::string temp = write_temp(path, target, Content{updated, nullptr}, &st, nullptr);
   rename_into_place(path, temp, target, nullptr);
 }
 
@@ -346,6 +445,11 @@ namespace electsec {
 
 void write_file_atomically(const std::string& path, std::string_view content, std::chrono::milliseconds lock_wait) {
   detail::write_file_atomically(path, content, nullptr, lock_wait);
+}
+
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           std::chrono::milliseconds lock_wait) {
+  detail::write_file_atomically(path, write, nullptr, lock_wait);
 }
 
 }  // namespace electsec

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <functional>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,12 @@ enum class WriteStage { create, write, flush, sync, rename };
 /// and the failing step. `fail_at`, for tests only, makes the given stage fail as if the
 /// system call had.
 void write_file_atomically(const std::string& path, std::string_view content, const WriteStage* fail_at = nullptr,
+                           std::chrono::milliseconds lock_wait = default_lock_wait);
+
+/// The same, with the content written by `write` into a stream, as it is made (the public
+/// overload's contract, files.hpp); `fail_at` as above.
+void write_file_atomically(const std::string& path, const std::function<void(std::ostream&)>& write,
+                           const WriteStage* fail_at = nullptr,
                            std::chrono::milliseconds lock_wait = default_lock_wait);
 
 /// Create `path` with `content`, atomically and only if it does not exist yet: of two

@@ -42,6 +42,17 @@ std::string to_json(const Catalog& catalog, int indent) {
   return text;
 }
 
+void write_json(std::ostream& out, const Catalog& catalog, int indent) {
+  if (indent > max_json_indent || !detail::catalog_text_is_utf8(catalog.data())) {
+    (void)to_json(catalog, indent);                   // its error, word for word
+    throw Error("cannot write the catalog as JSON");  // (to_json refuses what this refuses)
+  }
+  detail::write_catalog_json(catalog.data(), indent, [&](std::string_view piece) {
+    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+  });
+  if (indent >= 0) out.put('\n');
+}
+
 // Each value of the format: the shared encoder and decoder, as text.
 #define ELECTSEC_VALUE_CODEC(T) ELECTSEC_DEFINE_TO_JSON(T) ELECTSEC_DEFINE_FROM_JSON(T)
 ELECTSEC_VALUE_CODEC(GuideInfo)

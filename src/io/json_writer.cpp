@@ -11,6 +11,12 @@
 namespace electsec::detail {
 
 void JsonWriter::grow(std::size_t n) {
+  if (sink_) {  // the buffer is full: what it holds is sent, and the buffer is used again
+    if (len_ > 0) sink_(std::string_view(buf_.data(), len_));
+    len_ = 0;
+    if (buf_.size() < n) buf_.resize(n);  // one value longer than a piece
+    return;
+  }
   constexpr std::size_t step = 16384;
   buf_.resize(std::max(buf_.size() + step, len_ + n));  // past the capacity, the string doubles it
 }

@@ -12,6 +12,7 @@
 #include <cassert>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,9 +24,18 @@ class JsonWriter {
   /// A string held bytes that are not UTF-8.
   struct NotUtf8 {};
 
+  /// Where a streaming writer sends its text, a piece at a time, in order.
+  using Sink = std::function<void(std::string_view)>;
+
   /// `indent` < 0: one line; otherwise that many spaces per level.
   explicit JsonWriter(int indent, std::size_t expected_size = 0) : indent_(indent) {
     buf_.reserve(expected_size);
+    open_.reserve(16);
+  }
+  /// A writer that sends its text to `sink` each time its buffer of `piece` bytes is full,
+  /// and the rest on finish(): it never holds more than a piece (or one longer value).
+  JsonWriter(int indent, Sink sink, std::size_t piece) : indent_(indent), sink_(std::move(sink)) {
+    buf_.resize(piece);
     open_.reserve(16);
   }
 
@@ -97,6 +107,11 @@ class JsonWriter {
     len_ = 0;
     return std::move(buf_);
   }
+  /// A streaming writer: sends what it still holds.
+  void finish() {
+    if (len_ > 0) sink_(std::string_view(buf_.data(), len_));
+    len_ = 0;
+  }
 
  private:
   void open(char c);
@@ -145,6 +160,7 @@ class JsonWriter {
   std::vector<char> open_;  // per open container: has it an element yet (0 or 1)
   std::string buf_;
   std::size_t len_ = 0;
+  Sink sink_;  // set: the text goes there a piece at a time
 };
 
 }  // namespace electsec::detail

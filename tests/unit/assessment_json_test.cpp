@@ -1,5 +1,6 @@
 #include <electsec/assessment_json.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/files.hpp>
 
 #include <boost/test/unit_test.hpp>
 
@@ -11,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 
 using namespace electsec;
 namespace fs = std::filesystem;
@@ -259,6 +261,63 @@ BOOST_AUTO_TEST_CASE(a_failed_save_leaves_the_original_and_no_temporary_file) {
   detail::write_file_atomically(path, "new content");
   BOOST_TEST(test::read_text(path) == "new content");
   BOOST_TEST(files_in(dir) == std::vector<std::string>{"office.json"});
+}
+
+// The same holds when the content is written as it is made (a large document streamed into
+// the file): at every stage, and when the writer itself throws or leaves its stream failed.
+BOOST_AUTO_TEST_CASE(a_failed_streamed_save_leaves_the_original_and_no_temporary_file) {
+  const fs::path dir = test::temp_path("atomic-streamed");
+  fs::create_directories(dir);
+  const std::string path = (dir / "catalog.json").string();
+  std::ofstream(path) << "the original bytes\n";
+  const std::string before = test::read_text(path);
+  // Over 64 KiB, in pieces of several sizes, so that the stream writes more than once.
+  std::string big;
+  for (int i = 0; i < 20000; ++i) big += "piece " + std::to_string(i) + "\n";
+  const std::function<void(std::ostream&)> writer = [&](std::ostream& out) {
+    out.write(big.data(), 1000);
+    out << big.substr(1000, 70000);
+    out.write(big.data() + 71000, static_cast<std::streamsize>(big.size() - 71000));
+  };
+  for (auto stage : {detail::WriteStage::create, detail::WriteStage::write, detail::WriteStage::flush,
+                     detail::WriteStage::sync, detail::WriteStage::rename}) {
+    BOOST_TEST_CONTEXT("stage " << static_cast<int>(stage)) {
+      BOOST_CHECK_EXCEPTION(detail::write_file_atomically(path, writer, &stage), Error, [&](const Error& e) {
+        return std::string(e.what()).rfind(path + ": cannot save: ", 0) == 0;
+      });
+      BOOST_TEST(test::read_text(path) == before);
+      BOOST_TEST(files_in(dir) == std::vector<std::string>{"catalog.json"});
+    }
+  }
+  struct Stop {};
+  const std::vector<std::pair<std::string, std::function<void(std::ostream&)>>> failing = {
+      {"throws after writing",
+       [&](std::ostream& out) {
+         out << big;
+         throw Stop{};
+       }},
+      {"throws at once", [](std::ostream&) { throw Stop{}; }},
+  };
+  for (const auto& [what, w] : failing) {
+    BOOST_TEST_CONTEXT(what) {
+      BOOST_CHECK_THROW(write_file_atomically(path, w), Stop);
+      BOOST_TEST(test::read_text(path) == before);
+      BOOST_TEST(files_in(dir) == std::vector<std::string>{"catalog.json"});
+    }
+  }
+  BOOST_CHECK_EXCEPTION(write_file_atomically(path,
+                                              [&](std::ostream& out) {
+                                                out << "half";
+                                                out.setstate(std::ios::failbit);
+                                              }),
+                        IoError, [&](const IoError& e) { return std::string(e.what()).rfind(path + ": ", 0) == 0; });
+  BOOST_TEST(test::read_text(path) == before);
+  BOOST_TEST(files_in(dir) == std::vector<std::string>{"catalog.json"});
+  write_file_atomically(path, writer);
+  BOOST_TEST(test::read_text(path) == big);
+  BOOST_TEST(files_in(dir) == std::vector<std::string>{"catalog.json"});
+  // A device is written where it is, piece by piece.
+  write_file_atomically("/dev/null", writer);
 }
 
 // A save that cannot even start names the folder and what is wrong with it.

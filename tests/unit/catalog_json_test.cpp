@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using namespace electsec;
 using electsec::test::sample_catalog;
@@ -270,6 +271,52 @@ BOOST_AUTO_TEST_CASE(a_catalog_written_directly_is_the_text_of_its_tree) {
     BOOST_CHECK_THROW(detail::write_catalog_json(d, 2), detail::JsonWriter::NotUtf8);
     BOOST_CHECK_THROW(detail::dump(detail::encode(d), 2), nlohmann::json::type_error);
   }
+}
+
+namespace {
+// An output that counts the writes it is given.
+struct CountingBuf : std::stringbuf {
+  std::size_t writes = 0;
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    ++writes;
+    return std::stringbuf::xsputn(s, n);
+  }
+};
+}  // namespace
+
+// write_json streams what to_json returns, byte for byte, in pieces; what to_json refuses
+// is refused before a byte is written.
+BOOST_AUTO_TEST_CASE(write_json_streams_the_text_of_to_json) {
+  std::vector<std::pair<std::string, Catalog>> catalogs = {{"default", default_catalog()},
+                                                           {"sample", sample_catalog()}};
+  const std::filesystem::path guide = std::filesystem::path(ELECTSEC_REFERENCE_DIR) / "eges-1.4.1";
+  if (std::filesystem::is_directory(guide)) catalogs.emplace_back("1.4.1", import_eges_rst(guide.string()).catalog);
+  for (const auto& [name, catalog] : catalogs)
+    for (const int indent : {-1, 0, 2, max_json_indent}) {
+      BOOST_TEST_CONTEXT(name << ", indent " << indent) {
+        CountingBuf buf;
+        std::ostream out(&buf);
+        write_json(out, catalog, indent);
+        const std::string text = to_json(catalog, indent);
+        BOOST_TEST(buf.str() == text);
+        if (text.size() > (1u << 16)) BOOST_TEST(buf.writes > 1u);  // never held whole
+      }
+    }
+  for (const std::string bad : {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF", "a\x80"}) {
+    BOOST_TEST_CONTEXT("not UTF-8: " << bad.size() << " bytes") {
+      // In the glossary, after more than 64 KiB of text: a piece would have gone out already.
+      CatalogBuilder b(default_catalog().data());
+      b.add(GlossaryEntry{"zz-last term", bad, {}});
+      const Catalog odd = std::move(b).build();
+      std::ostringstream out;
+      BOOST_CHECK_THROW(write_json(out, odd), nlohmann::json::type_error);
+      BOOST_CHECK_THROW((void)to_json(odd), nlohmann::json::type_error);
+      BOOST_TEST(out.str().empty());
+    }
+  }
+  std::ostringstream out;
+  BOOST_CHECK_THROW(write_json(out, sample_catalog(), max_json_indent + 1), Error);
+  BOOST_TEST(out.str().empty());
 }
 
 // The writer passes over plain text eight bytes at a time: a character that needs an
