@@ -221,7 +221,7 @@ void run_practice(const Command&, const Catalog& c, const Args& a, Format f, Io&
 void run_catalog(const Command&, const Catalog& c, const Args&, Format f, Io& io) {
   std::ostream& out = io.out;
   if (f == Format::json) {
-    out << to_json(c);
+    write_json(out, c);  // as it is made: the whole text is never held
     return;
   }
   std::size_t actions = 0, goals = 0;
