@@ -31,10 +31,11 @@ ELECTSEC_API Catalog load_catalog(const std::string& path);
 ELECTSEC_API std::string to_json(const Catalog& catalog, int indent = 2);
 
 /// The same text written to `out` as it is made, a piece of 64 KiB at a time: the whole
-/// document is never held in memory. Checks first, so that nothing is written for a catalog
-/// to_json would refuse (a string that is not UTF-8, an indent over max_json_indent): throws
-/// Error then, as to_json does. Throws what `out` throws when it fails to write (set
-/// `out.exceptions(std::ios::badbit)` to have the failure thrown); otherwise check `out`.
+/// document is never held in memory. Throws what to_json throws for what it refuses (an
+/// indent over max_json_indent, before writing; a string that is not UTF-8, when the writer
+/// reaches it: the pieces before it have been written, so write a file through
+/// write_file_atomically(path, writer), which then leaves it untouched). Throws what `out`
+/// throws when it fails (set `out.exceptions(std::ios::badbit)` for that); else check `out`.
 ELECTSEC_API void write_json(std::ostream& out, const Catalog& catalog, int indent = 2);
 
 /// One value of the catalog format as JSON text, keys in the documented order; the same

@@ -43,13 +43,15 @@ std::string to_json(const Catalog& catalog, int indent) {
 }
 
 void write_json(std::ostream& out, const Catalog& catalog, int indent) {
-  if (indent > max_json_indent || !detail::catalog_text_is_utf8(catalog.data())) {
-    (void)to_json(catalog, indent);                   // its error, word for word
-    throw Error("cannot write the catalog as JSON");  // (to_json refuses what this refuses)
+  if (indent > max_json_indent) (void)detail::dump(detail::json(), indent);  // the tree route's error, as ever
+  try {
+    detail::write_catalog_json(catalog.data(), indent, [&](std::string_view piece) {
+      out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+    });
+  } catch (const detail::JsonWriter::NotUtf8&) {  // the tree route says which byte
+    (void)detail::dump(detail::encode(catalog.data()), indent);
+    throw;  // (not reached: the tree refuses what the writer refuses)
   }
-  detail::write_catalog_json(catalog.data(), indent, [&](std::string_view piece) {
-    out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
-  });
   if (indent >= 0) out.put('\n');
 }
 

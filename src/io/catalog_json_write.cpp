@@ -7,14 +7,6 @@
 
 #include <electsec/catalog_json.hpp>
 
-#include "catalog_fields.hpp"
-#include "text.hpp"
-
-#include <array>
-#include <optional>
-#include <type_traits>
-#include <vector>
-
 namespace electsec::detail {
 
 namespace {
@@ -495,41 +487,6 @@ void write_catalog(JsonWriter& w, const CatalogData& d) {
   w.end_object();
 }
 
-// Whether every string of a catalog is UTF-8, each value's fields as catalog_fields.hpp lists
-// them (the same fields the writer writes: the tests compare the two routes).
-#define ELECTSEC_VISIT_FIELDS(Type, ...)   \
-  template <typename V>                    \
-  void visit_fields(V& v, const Type& x) { \
-    v(__VA_ARGS__);                        \
-  }
-ELECTSEC_CATALOG_FIELDS(ELECTSEC_VISIT_FIELDS)
-#undef ELECTSEC_VISIT_FIELDS
-
-struct Utf8Check {
-  bool ok = true;
-  template <typename... T>
-  void operator()(const T&... values) {
-    (check(values), ...);
-  }
-  void check(const std::string& s) { ok = ok && is_utf8(s); }
-  template <typename T>
-  void check(const std::optional<T>& o) {
-    if (o) check(*o);
-  }
-  template <typename T>
-  void check(const std::vector<T>& v) {
-    for (const auto& x : v) check(x);
-  }
-  template <typename T, std::size_t N>
-  void check(const std::array<T, N>& a) {
-    for (const auto& x : a) check(x);
-  }
-  template <typename T>
-  void check(const T& x) {
-    if constexpr (std::is_class_v<T>) visit_fields(*this, x);  // numbers, flags and enums hold no text
-  }
-};
-
 }  // namespace
 
 std::string write_catalog_json(const CatalogData& d, int indent) {
@@ -542,12 +499,6 @@ void write_catalog_json(const CatalogData& d, int indent, const std::function<vo
   JsonWriter w(indent, sink, 1 << 16);
   write_catalog(w, d);
   w.finish();
-}
-
-bool catalog_text_is_utf8(const CatalogData& d) {
-  Utf8Check c;
-  c.check(d);
-  return c.ok;
 }
 
 }  // namespace electsec::detail

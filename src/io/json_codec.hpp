@@ -111,10 +111,8 @@ json encode(const Acronym& a);
 std::string write_catalog_json(const CatalogData& d, int indent);
 /// The same text sent to `sink` a piece (64 KiB) at a time, never held whole. A string that is
 /// not UTF-8 throws JsonWriter::NotUtf8 when the writer reaches it, after the pieces before
-/// it were sent: check catalog_text_is_utf8 first.
+/// it were sent.
 void write_catalog_json(const CatalogData& d, int indent, const std::function<void(std::string_view)>& sink);
-/// Whether every string of `d` is UTF-8 (what the JSON writer needs).
-bool catalog_text_is_utf8(const CatalogData& d);
 
 /// An office's system profile as one line of JSON (an array of {component, connectedness,
 /// note}), the value of the history store's `systems` events; decode_text<SystemProfile>

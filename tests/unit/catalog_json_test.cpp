@@ -1,5 +1,6 @@
 #include <electsec/catalog_json.hpp>
 #include <electsec/default_catalog.hpp>
+#include <electsec/files.hpp>
 #include <electsec/rst_import.hpp>
 
 #include <boost/test/unit_test.hpp>
@@ -302,16 +303,24 @@ BOOST_AUTO_TEST_CASE(write_json_streams_the_text_of_to_json) {
         if (text.size() > (1u << 16)) BOOST_TEST(buf.writes > 1u);  // never held whole
       }
     }
+  // Text that is not UTF-8 is refused as to_json refuses it, when the writer reaches it:
+  // what came before has gone out, so a file is written through write_file_atomically,
+  // which keeps the old one.
+  const std::string path = test::temp_path("write-json-refused.json");
+  write_file_atomically(path, "the old catalog\n");
   for (const std::string bad : {"\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x82", "\xFF", "a\x80"}) {
     BOOST_TEST_CONTEXT("not UTF-8: " << bad.size() << " bytes") {
-      // In the glossary, after more than 64 KiB of text: a piece would have gone out already.
+      // In the glossary, after more than 64 KiB of text: a piece has gone out already.
       CatalogBuilder b(default_catalog().data());
       b.add(GlossaryEntry{"zz-last term", bad, {}});
       const Catalog odd = std::move(b).build();
       std::ostringstream out;
       BOOST_CHECK_THROW(write_json(out, odd), nlohmann::json::type_error);
       BOOST_CHECK_THROW((void)to_json(odd), nlohmann::json::type_error);
-      BOOST_TEST(out.str().empty());
+      BOOST_TEST(out.str().size() >= (1u << 16));
+      BOOST_CHECK_THROW(write_file_atomically(path, [&](std::ostream& o) { write_json(o, odd); }),
+                        nlohmann::json::type_error);
+      BOOST_TEST(test::read_text(path) == "the old catalog\n");
     }
   }
   std::ostringstream out;
