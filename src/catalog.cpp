@@ -65,16 +65,24 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
   actions_in_order.reserve(actions);
   for (std::size_t i = 0; i < data.safeguards.size(); ++i) safeguard_index.emplace(data.safeguards[i].id, i);
   for (std::size_t i = 0; i < data.controls.size(); ++i) control_index.emplace(data.controls[i].id, i);
-  practices_by_safeguard.resize(data.safeguards.size());
-  safeguards_by_practice.resize(data.practices.size());
+  std::size_t mappings = 0;
+  for (const Practice& p : data.practices) mappings += p.safeguards.size();
+  std::vector<std::pair<std::size_t, MappedPractice>> by_safeguard;
+  std::vector<std::pair<std::size_t, MappedSafeguard>> by_practice;
+  by_safeguard.reserve(mappings);
+  by_practice.reserve(mappings);
+  for (auto& list : by_maturity_scope)
+    for (auto& v : list) v.reserve(data.practices.size());
+  for (auto& v : applicable_at) v.reserve(data.practices.size());
+  for (auto& v : with_scope) v.reserve(data.practices.size());
   for (std::size_t i = 0; i < data.practices.size(); ++i) {
     const Practice& p = data.practices[i];
     practice_index.emplace(p.id, i);
     for (std::size_t a = 0; a < p.actions.size(); ++a) action_index.emplace(p.actions[a].id, std::make_pair(i, a));
     for (const auto& m : p.safeguards) {
       const std::size_t s = safeguard_index.at(m.safeguard);
-      practices_by_safeguard[s].push_back({&p, m.maturity});
-      safeguards_by_practice[i].push_back({&data.safeguards[s], m.maturity});
+      by_safeguard.push_back({s, {&p, m.maturity}});
+      by_practice.push_back({i, {&data.safeguards[s], m.maturity}});
     }
     std::array<bool, 3> has_scope{};
     for (Maturity m : all_maturities) {
@@ -86,6 +94,8 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     for (Scope s : all_scopes)
       if (has_scope[idx(s)]) with_scope[idx(s)].push_back(&p);
   }
+  practices_by_safeguard = detail::Grouped<MappedPractice>(data.safeguards.size(), by_safeguard);
+  safeguards_by_practice = detail::Grouped<MappedSafeguard>(data.practices.size(), by_practice);
   for (const Practice& p : data.practices) {
     first_action.push_back(actions_in_order.size());
     for (const Action& a : p.actions) actions_in_order.push_back(&a);
@@ -100,19 +110,21 @@ Catalog::Impl::Impl(CatalogData d) : data(std::move(d)) {
     statement_index.emplace(data.maturity_statements[i].id, i);
   for (std::size_t i = 0; i < data.priorities.level1_baseline.size(); ++i)
     worksheet_index.emplace(data.priorities.level1_baseline[i].id, i);
-  practices_by_handbook.resize(data.handbook.size());
+  std::vector<std::pair<std::size_t, const Practice*>> by_handbook;
   for (std::size_t i = 0; i < data.handbook.size(); ++i) {
     handbook_index.emplace(data.handbook[i].number, i);
     for (const auto& id : data.handbook[i].practices)
-      practices_by_handbook[i].push_back(&data.practices[practice_index.at(id)]);
+      by_handbook.push_back({i, &data.practices[practice_index.at(id)]});
   }
+  practices_by_handbook = detail::Grouped<const Practice*>(data.handbook.size(), by_handbook);
   for (std::size_t i = 0; i < data.guidance.sources.size(); ++i) source_index.emplace(data.guidance.sources[i].id, i);
-  recommendations_by_practice.resize(data.practices.size());
+  std::vector<std::pair<std::size_t, const Recommendation*>> by_recommendation;
   for (std::size_t i = 0; i < data.guidance.recommendations.size(); ++i) {
     const Recommendation& r = data.guidance.recommendations[i];
     recommendation_index.emplace(r.id, i);
-    for (const auto& rp : r.practices) recommendations_by_practice[practice_index.at(rp.practice)].push_back(&r);
+    for (const auto& rp : r.practices) by_recommendation.push_back({practice_index.at(rp.practice), &r});
   }
+  recommendations_by_practice = detail::Grouped<const Recommendation*>(data.practices.size(), by_recommendation);
   for (std::size_t i = 0; i < data.glossary.size(); ++i)
     glossary_index.emplace(detail::lower_case(data.glossary[i].term), i);
   for (std::size_t i = 0; i < data.acronyms.size(); ++i)
@@ -154,7 +166,7 @@ const HandbookPractice& Catalog::handbook_practice(int number) const {
 
 std::vector<const Practice*> Catalog::practices_of_handbook(int number) const {
   const HandbookPractice& h = handbook_practice(number);
-  return impl_->practices_by_handbook[static_cast<std::size_t>(&h - impl_->data.handbook.data())];
+  return impl_->practices_by_handbook.copy(static_cast<std::size_t>(&h - impl_->data.handbook.data()));
 }
 
 std::vector<const HandbookPractice*> Catalog::handbook_of_practice(std::string_view id) const {
@@ -192,7 +204,7 @@ std::vector<const Recommendation*> Catalog::recommendations(const Recommendation
 
 std::vector<const Recommendation*> Catalog::recommendations_of_practice(std::string_view id) const {
   const Practice& p = practice(id);
-  return impl_->recommendations_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
+  return impl_->recommendations_by_practice.copy(static_cast<std::size_t>(&p - impl_->data.practices.data()));
 }
 
 const GlossaryEntry& Catalog::glossary_entry(std::string_view term) const {
@@ -322,12 +334,12 @@ std::vector<const Safeguard*> Catalog::safeguards(const SafeguardFilter& f) cons
 
 std::vector<MappedPractice> Catalog::practices_of_safeguard(std::string_view id) const {
   const Safeguard& s = safeguard(id);
-  return impl_->practices_by_safeguard[static_cast<std::size_t>(&s - impl_->data.safeguards.data())];
+  return impl_->practices_by_safeguard.copy(static_cast<std::size_t>(&s - impl_->data.safeguards.data()));
 }
 
 std::vector<MappedSafeguard> Catalog::safeguards_of_practice(std::string_view id) const {
   const Practice& p = practice(id);
-  return impl_->safeguards_by_practice[static_cast<std::size_t>(&p - impl_->data.practices.data())];
+  return impl_->safeguards_by_practice.copy(static_cast<std::size_t>(&p - impl_->data.practices.data()));
 }
 
 std::vector<const Action*> Catalog::applicable_actions(std::string_view practice_id, Maturity m) const {

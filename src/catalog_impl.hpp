@@ -7,12 +7,47 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace electsec {
 
 namespace detail {
 struct SearchIndex;
 struct ScoringIndex;
+}  // namespace detail
+
+namespace detail {
+/// Lists of items, one list per index (per Safeguard, per practice, ...), held in one array
+/// with the offset of each list: built with two allocations, not one per list.
+template <typename T>
+class Grouped {
+ public:
+  struct List {
+    const T* first;
+    const T* last;
+    const T* begin() const { return first; }
+    const T* end() const { return last; }
+    bool empty() const { return first == last; }
+  };
+  Grouped() = default;
+  /// `groups` lists; `pairs` gives each item with its list, in the order each list keeps.
+  Grouped(std::size_t groups, const std::vector<std::pair<std::size_t, T>>& pairs) : start_(groups + 1, 0) {
+    for (const auto& p : pairs) ++start_[p.first + 1];
+    for (std::size_t g = 0; g < groups; ++g) start_[g + 1] += start_[g];
+    items_.resize(pairs.size());
+    std::vector<std::size_t> next(start_.begin(), start_.end() - 1);
+    for (const auto& p : pairs) items_[next[p.first]++] = p.second;
+  }
+  std::size_t size() const { return start_.empty() ? 0 : start_.size() - 1; }  ///< how many lists
+  List operator[](std::size_t g) const { return {items_.data() + start_[g], items_.data() + start_[g + 1]}; }
+  /// List `g` as a vector of its own.
+  std::vector<T> copy(std::size_t g) const { return {items_.begin() + start_[g], items_.begin() + start_[g + 1]}; }
+
+ private:
+  std::vector<std::size_t> start_;
+  std::vector<T> items_;
+};
 }  // namespace detail
 
 struct Catalog::Impl {
@@ -24,20 +59,20 @@ struct Catalog::Impl {
   std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> action_index;
   std::unordered_map<std::string_view, std::size_t> safeguard_index;
   std::unordered_map<int, std::size_t> control_index;
-  std::vector<std::vector<MappedPractice>> practices_by_safeguard;   // parallel to safeguards
-  std::vector<std::vector<MappedSafeguard>> safeguards_by_practice;  // parallel to practices
+  detail::Grouped<MappedPractice> practices_by_safeguard;   // a list per Safeguard
+  detail::Grouped<MappedSafeguard> safeguards_by_practice;  // a list per practice
   std::array<std::array<std::vector<const Practice*>, 3>, 3> by_maturity_scope;
   std::array<std::vector<const Practice*>, 3> applicable_at;  // not out of scope
   std::array<std::vector<const Practice*>, 3> with_scope;     // scope at any level
   std::unordered_map<std::string_view, std::size_t> statement_index;
   std::unordered_map<std::string_view, std::size_t> worksheet_index;
   std::unordered_map<int, std::size_t> handbook_index;
-  std::vector<std::vector<const Practice*>> practices_by_handbook;          // parallel to handbook
+  detail::Grouped<const Practice*> practices_by_handbook;                   // a list per Handbook practice
   std::unordered_map<std::string, std::size_t> glossary_index;              // lower-case term
   std::unordered_map<std::string, std::vector<std::size_t>> acronym_index;  // lower-case term
   std::unordered_map<std::string_view, std::size_t> source_index;
   std::unordered_map<std::string_view, std::size_t> recommendation_index;
-  std::vector<std::vector<const Recommendation*>> recommendations_by_practice;  // parallel to practices
+  detail::Grouped<const Recommendation*> recommendations_by_practice;  // a list per practice
   // Built on the first search, once (see search.cpp).
   mutable std::once_flag search_once;
   mutable std::shared_ptr<const detail::SearchIndex> search_index;
