@@ -19,6 +19,7 @@
 #include <set>
 #include <system_error>
 #include <thread>
+#include <unordered_set>
 
 namespace electsec {
 
@@ -161,6 +162,7 @@ std::string label_of(std::string_view line) {
 // A name reduced for matching: lower case, "&" as "and", words of letters and digits.
 std::string name_key(std::string_view name) {
   std::string out;
+  out.reserve(name.size() + 8);  // each "&" grows by " and"; room for two without a move
   bool space = false;
   for (std::size_t i = 0; i < name.size(); ++i) {
     const auto c = static_cast<unsigned char>(name[i]);
@@ -750,7 +752,11 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   }
 
   // Level 1 priorities: the worksheet table and the election priorities.
-  std::set<std::string> action_ids;
+  // Views of the ids in data.practices, whose actions do not change from here on.
+  std::unordered_set<std::string_view> action_ids;
+  std::size_t action_count = 0;
+  for (const auto& p : data.practices) action_count += p.actions.size();
+  action_ids.reserve(action_count);
   for (const auto& p : data.practices)
     for (const auto& a : p.actions) action_ids.insert(a.id);
   if (const Document* doc = g.open(l1_file)) {
@@ -998,7 +1004,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       g.warn(handbook_file, table->problem_line + 1, table->problem + "; the rows before it are read",
              ImportWarningKind::unreadable);
     }
-    for (const auto& row : table == nullptr ? std::vector<TableRow>{} : table->rows) {
+    static const std::vector<TableRow> no_rows;
+    for (const auto& row : table == nullptr ? no_rows : table->rows) {  // (a reference: no copy of the rows)
       const std::size_t line = row.line + 1;
       const std::string number = join_cell(row.cells[number_col]);
       if (number.empty() || !std::all_of(number.begin(), number.end(), detail::ascii_digit)) continue;
@@ -1031,8 +1038,8 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       for (const auto& raw_name : names) {
         std::string shown;
         auto [stem, how] = named_in(*doc, raw_name, shown);
-        if (how == Named::nothing || !included.count(stem)) stem = practice_named(doc->plain(raw_name));
         const std::string name = doc->plain(raw_name);
+        if (how == Named::nothing || !included.count(stem)) stem = practice_named(name);
         if (stem.empty()) {
           // A name from an earlier release: the one practice whose page lists this number.
           std::vector<std::string> listing;
