@@ -73,12 +73,10 @@ FileRollup rollup_files(const Catalog& catalog, const std::vector<std::string>& 
       }
     }
   };
-  std::vector<std::thread> pool;
+  std::vector<detail::HelperThread> pool(threads - 1);
   for (unsigned t = 1; t < threads; ++t)
-    pool.emplace_back([&work, &builder = builders[t], cpu = detail::current_cpu()] {
-      detail::start_away_from(cpu);
-      work(builder);
-    });
+    if (!pool[t - 1].start([&work, &builder = builders[t]] { work(builder); }))
+      break;  // no more threads to be had: the ones running, and this one, read every file
   work(builders[0]);
   for (auto& t : pool) t.join();
 

@@ -325,15 +325,6 @@ PracticePage read_practice_page(const Guide& g, const std::string& stem) {
   return page;
 }
 
-// A thread joined when it goes, whichever way the function that holds it ends.
-struct JoinedThread {
-  std::thread thread;
-  void join() {
-    if (thread.joinable()) thread.join();
-  }
-  ~JoinedThread() { join(); }
-};
-
 // The primer, read on its own (on any thread) through a guide of its own over the same
 // release: no other part of the import reads its pages. Its warnings keep their order and
 // join the import's where the primer's place is.
@@ -502,34 +493,30 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // by the other thread; nothing is recorded until this thread opens them, in its order.
   std::map<std::string, Guide::Loaded> read_ahead;
   bool read_ahead_done = false;  // under read_mutex
-  JoinedThread helper;
+  detail::HelperThread helper;   // (when none can be had, all runs on this thread)
   if (pages.size() >= 4 && std::thread::hardware_concurrency() > 1) {
-    try {
-      helper.thread = std::thread([&, cpu = detail::current_cpu()] {
-        detail::start_away_from(cpu);
-        primer_read = read_primer_alone(g);
-        std::map<std::string, Guide::Loaded> ahead;
-        try {
-          for (const auto& [file, with_tables] : later_pages) ahead.emplace(file, g.load(file, with_tables));
-        } catch (...) {  // (only memory can run out here) these pages are read when opened
-          ahead.clear();
-        }
-        {
-          const std::lock_guard<std::mutex> lock(read_mutex);
-          read_ahead = std::move(ahead);
-          read_ahead_done = true;
-        }
-        page_read.notify_all();
-        read_pages();
-      });
-    } catch (const std::system_error&) {  // no thread to be had: all on this one
-    }
+    helper.start([&] {
+      primer_read = read_primer_alone(g);
+      std::map<std::string, Guide::Loaded> ahead;
+      try {
+        for (const auto& [file, with_tables] : later_pages) ahead.emplace(file, g.load(file, with_tables));
+      } catch (...) {  // (only memory can run out here) these pages are read when opened
+        ahead.clear();
+      }
+      {
+        const std::lock_guard<std::mutex> lock(read_mutex);
+        read_ahead = std::move(ahead);
+        read_ahead_done = true;
+      }
+      page_read.notify_all();
+      read_pages();
+    });
   }
   const detail::ControlsAndSafeguards& cis = detail::embedded_controls_and_safeguards();
   read_pages();
   {  // the pages the other thread still reads, and the pages it reads ahead
     std::unique_lock<std::mutex> lock(read_mutex);
-    page_read.wait(lock, [&] { return pages_read == pages.size() && (read_ahead_done || !helper.thread.joinable()); });
+    page_read.wait(lock, [&] { return pages_read == pages.size() && (read_ahead_done || !helper.running()); });
     g.preloaded = std::move(read_ahead);
   }
   CatalogData data;

@@ -19,6 +19,7 @@
 #include <optional>
 #include <filesystem>
 #include <functional>
+#include <system_error>
 #include <thread>
 #include <map>
 #include <set>
@@ -485,15 +486,14 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
     }
   };
   const unsigned threads = std::max(1u, std::min(std::thread::hardware_concurrency(), 16u));
-  std::vector<std::thread> pool;
+  std::vector<detail::HelperThread> pool(std::min<std::size_t>(threads, n));
   const auto finish_loaders = [&] {
     {
       const std::lock_guard<std::mutex> lock(mutex);
       stop = true;
     }
     progress.notify_all();
-    for (auto& thread : pool)
-      if (thread.joinable()) thread.join();
+    for (auto& thread : pool) thread.join();
   };
   struct Join {  // the loaders are joined however this function ends
     std::atomic<std::size_t>& next;
@@ -504,11 +504,13 @@ ImportSummary Store::import_files(const std::vector<std::string>& paths, const S
       finish();
     }
   } join{next, n, finish_loaders};
-  for (unsigned t = 0; t < threads && t < n; ++t)
-    pool.emplace_back([&work, cpu = detail::current_cpu()] {
-      detail::start_away_from(cpu);
-      work();
-    });
+  std::size_t started = 0;
+  for (auto& thread : pool)
+    if (thread.start(work)) ++started;
+  // This thread only records: with no loader it would wait for ever.
+  if (started == 0)
+    throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again),
+                            "import: no thread to read the files on");
   ImportSummary summary;
   const std::string today = today_utc();
   std::optional<Transaction> t;
