@@ -210,8 +210,12 @@ struct Content {
     }
     FdWriter buf(fd);
     std::ostream out(&buf);
-    (*writer)(out);
-    out.flush();
+    try {
+      (*writer)(out);
+      out.flush();
+    } catch (const std::ios_base::failure&) {  // a writer that asked its stream to throw
+      if (buf.error() == 0) throw;             // not a failed write: the writer's own
+    }
     if (buf.error() != 0 || !out) {
       errno = buf.error() != 0 ? buf.error() : EIO;  // (a writer that left the stream failed)
       return false;

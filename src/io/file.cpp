@@ -71,6 +71,10 @@ std::vector<std::string> stems_in(const std::string& dir, std::string_view exten
     ec = std::error_code(errno, std::generic_category());
     return stems;
   }
+  struct Close {  // however the listing ends (a name may not find memory)
+    DIR* d;
+    ~Close() { ::closedir(d); }
+  } close{d};
   while (true) {
     errno = 0;
     const dirent* entry = ::readdir(d);
@@ -85,7 +89,6 @@ std::vector<std::string> stems_in(const std::string& dir, std::string_view exten
     if (name.size() > extension.size() && name.substr(name.size() - extension.size()) == extension)
       stems.emplace_back(name.substr(0, name.size() - extension.size()));
   }
-  ::closedir(d);
   return stems;
 }
 

@@ -54,7 +54,9 @@ class JsonWriter {
       put(": ", 2);
     after_key_ = true;
   }
-  /// A key written in the program (a literal), which never needs escaping: copied as it is.
+  /// A key written in the program (a string literal), which never needs escaping: copied
+  /// as it is, all N - 1 characters before the final NUL (for a key held in a char array,
+  /// pass a string_view).
   template <std::size_t N>
   void key(const char (&k)[N]) {
     constexpr std::size_t n = N - 1;

@@ -70,8 +70,8 @@ std::string write_rollup_json(const Rollup& r, int indent) {
   w.key("maturity_distribution");
   w.begin_object();
   for (std::size_t l = 0; l < 3; ++l) {
-    const char name[2] = {static_cast<char>('1' + l), '\0'};
-    w.key(name);
+    const char name = static_cast<char>('1' + l);
+    w.key(std::string_view(&name, 1));
     w.value(std::uint64_t{r.maturity_distribution[l]});
   }
   w.end_object();

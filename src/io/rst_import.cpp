@@ -450,6 +450,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::vector<std::string> stems;
   if (fs::is_directory(g.root / "bp", ec)) {
     stems = detail::stems_in((g.root / "bp").string(), ".rst", ec);
+    if (ec) throw IoError((g.root / "bp").string(), "cannot list the folder: " + ec.message());
     stems.erase(std::remove(stems.begin(), stems.end(), "bp_index"), stems.end());
   }
   std::sort(stems.begin(), stems.end());

@@ -118,6 +118,9 @@ class PrimerReader {
     std::set<std::string> in_folder;
     for (std::string& stem : detail::stems_in((src_.root / "ei_primer").string(), ".rst", ec))
       in_folder.insert(std::move(stem));
+    // A release without the folder has no primer; one whose folder cannot be read says so.
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory)
+      throw IoError((src_.root / "ei_primer").string(), "cannot list the folder: " + ec.message());
     if (const Document* index = src_.open("index.rst"))
       for (const auto& line : index->lines()) {
         const std::string t = trim(line);

@@ -316,8 +316,23 @@ BOOST_AUTO_TEST_CASE(a_failed_streamed_save_leaves_the_original_and_no_temporary
   write_file_atomically(path, writer);
   BOOST_TEST(test::read_text(path) == big);
   BOOST_TEST(files_in(dir) == std::vector<std::string>{"catalog.json"});
-  // A device is written where it is, piece by piece.
+  // A device is written where it is, piece by piece; a full one is an IoError naming it,
+  // whether or not the writer asked its stream to throw.
   write_file_atomically("/dev/null", writer);
+  if (fs::exists("/dev/full"))
+    for (const bool throwing : {false, true}) {
+      BOOST_TEST_CONTEXT("stream throws: " << throwing) {
+        BOOST_CHECK_EXCEPTION(write_file_atomically("/dev/full",
+                                                    [&](std::ostream& out) {
+                                                      if (throwing) out.exceptions(std::ios::badbit);
+                                                      writer(out);
+                                                    }),
+                              IoError, [](const IoError& e) {
+                                return std::string(e.what()).rfind("/dev/full: ", 0) == 0 &&
+                                       std::string(e.what()).find("No space left") != std::string::npos;
+                              });
+      }
+    }
 }
 
 // A save that cannot even start names the folder and what is wrong with it.
