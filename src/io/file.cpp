@@ -28,50 +28,16 @@ std::string too_large(std::uint64_t size) {
          " bytes";
 }
 
-// The *.json entries of directory `dir` that are not directories (a symlink counts as what
-// it points to), as `dir`/name, into `found`; `ec` set when it cannot be listed. The same
-// choice as std::filesystem's iterator with path::extension() and is_directory() makes, with
-// no path object per entry: most entries say their type, and only symlinks and entries of
-// unknown type cost a stat.
-void list_json_files(const std::string& dir, std::vector<std::string>& found, std::error_code& ec) {
+// Calls `take` with each entry of directory `dir` (its "." and ".." too), closing the
+// directory however the listing ends; `ec` set when it cannot be opened or read to the end.
+template <typename Take>
+void each_entry(const std::string& dir, std::error_code& ec, const Take& take) {
   DIR* d = ::opendir(dir.c_str());
   if (d == nullptr) {
     ec = std::error_code(errno, std::generic_category());
     return;
   }
-  const std::string prefix = dir.back() == '/' ? dir : dir + '/';
-  while (true) {
-    errno = 0;
-    const dirent* entry = ::readdir(d);
-    if (entry == nullptr) {
-      if (errno != 0) ec = std::error_code(errno, std::generic_category());
-      break;
-    }
-    const std::string_view name(entry->d_name);
-    // ".json" alone is a hidden file's name with no extension, as path::extension() reads it.
-    if (name.size() <= 5 || name.substr(name.size() - 5) != ".json") continue;
-    std::string full = prefix;
-    full += name;
-    if (entry->d_type == DT_DIR) continue;
-    if (entry->d_type == DT_LNK || entry->d_type == DT_UNKNOWN) {
-      struct stat st {};
-      if (::stat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) continue;
-    }
-    found.push_back(std::move(full));
-  }
-  ::closedir(d);
-}
-
-}  // namespace
-
-std::vector<std::string> stems_in(const std::string& dir, std::string_view extension, std::error_code& ec) {
-  std::vector<std::string> stems;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) {
-    ec = std::error_code(errno, std::generic_category());
-    return stems;
-  }
-  struct Close {  // however the listing ends (a name may not find memory)
+  struct Close {  // (`take` may throw: a name may not find memory)
     DIR* d;
     ~Close() { ::closedir(d); }
   } close{d};
@@ -79,15 +45,48 @@ std::vector<std::string> stems_in(const std::string& dir, std::string_view exten
     errno = 0;
     const dirent* entry = ::readdir(d);
     if (entry == nullptr) {
-      if (errno != 0) {
-        ec = std::error_code(errno, std::generic_category());
-        stems.clear();
-      }
-      break;
+      if (errno != 0) ec = std::error_code(errno, std::generic_category());
+      return;
     }
-    const std::string_view name(entry->d_name);
+    take(*entry);
+  }
+}
+
+// The *.json entries of directory `dir` that are not directories (a symlink counts as what
+// it points to), as `dir`/name, into `found`; `ec` set when it cannot be listed. The same
+// choice as std::filesystem's iterator with path::extension() and is_directory() makes, with
+// no path object per entry: most entries say their type, and only symlinks and entries of
+// unknown type cost a stat.
+void list_json_files(const std::string& dir, std::vector<std::string>& found, std::error_code& ec) {
+  const std::string prefix = dir.empty() || dir.back() == '/' ? dir : dir + '/';
+  each_entry(dir, ec, [&](const dirent& entry) {
+    const std::string_view name(entry.d_name);
+    // ".json" alone is a hidden file's name with no extension, as path::extension() reads it.
+    if (name.size() <= 5 || name.substr(name.size() - 5) != ".json") return;
+    std::string full = prefix;
+    full += name;
+    if (entry.d_type == DT_DIR) return;
+    if (entry.d_type == DT_LNK || entry.d_type == DT_UNKNOWN) {
+      struct stat st {};
+      if (::stat(full.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return;
+    }
+    found.push_back(std::move(full));
+  });
+}
+
+}  // namespace
+
+std::vector<std::string> stems_in(const std::string& dir, std::string_view extension, std::error_code& ec) {
+  std::vector<std::string> stems;
+  std::error_code listing;
+  each_entry(dir, listing, [&](const dirent& entry) {
+    const std::string_view name(entry.d_name);
     if (name.size() > extension.size() && name.substr(name.size() - extension.size()) == extension)
       stems.emplace_back(name.substr(0, name.size() - extension.size()));
+  });
+  if (listing) {
+    ec = listing;
+    stems.clear();
   }
   return stems;
 }

@@ -462,19 +462,21 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   // primer, which no other part reads. What each page gave is then taken in file order,
   // and the primer at its place, so warnings, errors and the catalog are the same as on
   // one thread.
+  // The pages read after the practices, each named once: the other thread reads them
+  // ahead (with their tables where marked), and this one opens them in its order.
+  const std::string index_file = "bp/bp_index.rst";
+  const std::string levels_file = "maturity/maturities.rst";
+  const std::string statements_file = "maturity/determine_maturity.rst";
   const std::string l1_file = "maturity/maturity_bp_mapping_L1.rst";
   const std::string l23_file = "maturity/maturity_bp_mapping_L2_L3.rst";
   const std::string handbook_file = "appendices/handbook_bp_mapping.rst";
+  const std::string glossary_file = "glossary.rst";
+  const std::string acronyms_file = "acronyms.rst";
   std::vector<PracticePage> pages(stems.size());
-  const std::vector<std::pair<std::string, bool>> later_pages = {// (page, with its tables)
-                                                                 {"bp/bp_index.rst", true},
-                                                                 {"maturity/maturities.rst", false},
-                                                                 {"maturity/determine_maturity.rst", false},
-                                                                 {l1_file, true},
-                                                                 {l23_file, true},
-                                                                 {handbook_file, true},
-                                                                 {"glossary.rst", false},
-                                                                 {"acronyms.rst", false}};
+  const std::vector<std::pair<std::string, bool>> later_pages = {
+      // (page, with its tables)
+      {index_file, true}, {levels_file, false},  {statements_file, false}, {l1_file, true},
+      {l23_file, true},   {handbook_file, true}, {glossary_file, false},   {acronyms_file, false}};
   std::atomic<std::size_t> next_page{0};
   std::mutex read_mutex;
   std::condition_variable page_read;
@@ -602,7 +604,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   std::map<std::string, std::string> index_names;  // name in the index (as a key) -> stem
   const Table* index_table = nullptr;
   IndexColumns cols;
-  const Document* index = g.open("bp/bp_index.rst");
+  const Document* index = g.open(index_file);
   if (index != nullptr) {
     for (const auto& t : g.tables(*index)) {
       cols = index_columns(*index, t);
@@ -620,7 +622,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       g.warn(index->source(), index_table->problem_line + 1, index_table->problem + "; the rows before it are read",
              ImportWarningKind::unreadable);
   } else {
-    g.missing("bp/bp_index.rst", "missing: practices keep file order and are in scope at every level");
+    g.missing(index_file, "missing: practices keep file order and are in scope at every level");
   }
   if (index_table != nullptr) {
     int order = 0;
@@ -691,7 +693,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
   };
 
   // Maturity levels and statements.
-  if (const Document* doc = g.open("maturity/maturities.rst")) {
+  if (const Document* doc = g.open(levels_file)) {
     for (const auto& item : list_items(*doc, 0, doc->lines().size(), true)) {
       int n = 0;
       std::string text;
@@ -708,7 +710,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
       g.warn(doc->source(), 0, "no list describing the three levels: maturity levels have names only",
              ImportWarningKind::missing);
   } else {
-    g.missing("maturity/maturities.rst", "missing: maturity levels have names only");
+    g.missing(levels_file, "missing: maturity levels have names only");
   }
   if (data.maturity_levels.size() != 3) {
     data.maturity_levels.clear();
@@ -718,7 +720,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     if (l.name.empty() || l.name.find('|') != std::string::npos) l.name = level_name(l.level);
   std::sort(data.maturity_levels.begin(), data.maturity_levels.end(),
             [](const MaturityLevel& a, const MaturityLevel& b) { return a.level < b.level; });
-  if (const Document* doc = g.open("maturity/determine_maturity.rst")) {
+  if (const Document* doc = g.open(statements_file)) {
     int count[4] = {0, 0, 0, 0};  // numbers run on when a level has two headings
     for (const auto& h : doc->headings()) {
       const auto levels = heading_levels(*doc, h);
@@ -736,7 +738,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     if (data.maturity_statements.empty())
       g.warn(doc->source(), 0, "no statements under headings that name one level", ImportWarningKind::missing);
   } else {
-    g.missing("maturity/determine_maturity.rst", "missing: no maturity statements");
+    g.missing(statements_file, "missing: no maturity statements");
   }
 
   // Level 1 priorities: the worksheet table and the election priorities.
@@ -1073,7 +1075,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
 
   // Glossary and acronyms.
   const auto read_glossary =
-      [&](const char* file,
+      [&](const std::string& file,
           const std::function<void(const Document&, const std::string&, std::vector<std::string>)>& add) {
         const Document* doc = g.open(file);
         if (doc == nullptr) {
@@ -1105,7 +1107,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
         if (!term.empty()) add(*doc, term, lines);
       };
   std::set<std::string> terms;
-  read_glossary("glossary.rst", [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
+  read_glossary(glossary_file, [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
     std::string text;
     for (const auto& l : lines) text += " " + l;
     GlossaryEntry entry{term, "", {}};
@@ -1117,7 +1119,7 @@ ImportResult import_eges_rst(const std::string& directory, const ImportOptions& 
     }
     data.glossary.push_back(std::move(entry));
   });
-  read_glossary("acronyms.rst", [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
+  read_glossary(acronyms_file, [&](const Document& doc, const std::string& term, std::vector<std::string> lines) {
     for (const auto& l : lines) {
       Acronym a{term, doc.plain(l)};
       if (a.expansion.empty()) continue;
